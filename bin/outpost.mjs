@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `outpost` command. Its code is built from cli/ into dist/cli.mjs; a fresh checkout builds it once.
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.mjs');
+if (!existsSync(cli) || !existsSync(join(root, 'dist', 'worker.js'))) {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+const { main } = await import(pathToFileURL(cli).href);
+process.exitCode = await main(process.argv.slice(2));

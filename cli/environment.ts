@@ -1,0 +1,46 @@
+/**
+ * Resolves the operator's environment for the runtime: defaults from the variable table applied,
+ * relative paths made absolute (workerd has no working directory), the state folder created.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { VARIABLES } from '../worker/config/variables.js';
+import { withDefaults } from '../worker/config/index.js';
+
+/** Variables holding file or folder paths. */
+export const PATH_VARIABLES = [
+  'AIRGAP_POLICY_PATH',
+  'OUTPOST_STATE_DIR',
+  'AIRGAP_MODEL_PATH',
+  'DEBERTA_MODEL_PATH',
+  'GEOIP_MMDB_PATH',
+  'GEOIP_MMDB_FALLBACK_PATH',
+  'GEOIP_ASN_DB_PATH',
+  'GEOIP_ANON_DB_PATH',
+  'AUDIT_QUEUE_DB_PATH',
+  'OUTPOST_TLS_CERT',
+  'OUTPOST_TLS_KEY',
+  'OUTPOST_CA_BUNDLE',
+] as const;
+
+export interface ResolvedEnvironment {
+  /** Every known variable with its effective value. */
+  readonly values: Record<string, string>;
+  /** The full process environment to hand to the runtime (secrets included, never printed). */
+  readonly processEnv: NodeJS.ProcessEnv;
+}
+
+export function resolveEnvironment(raw: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ResolvedEnvironment {
+  const values = withDefaults(raw as Record<string, unknown>);
+  for (const name of PATH_VARIABLES) {
+    if (values[name]) values[name] = resolve(cwd, values[name]!);
+  }
+  const known: Record<string, string> = {};
+  for (const spec of VARIABLES) known[spec.name] = values[spec.name]!;
+  return { values: known, processEnv: { ...raw, ...known } };
+}
+
+/** Creates the writable folders the gateway needs (state, audit database folder). */
+export function prepareWritableFolders(values: Record<string, string>): void {
+  mkdirSync(values.OUTPOST_STATE_DIR!, { recursive: true });
+}

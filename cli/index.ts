@@ -1,0 +1,68 @@
+/**
+ * The `outpost` command.
+ *
+ *   outpost start [--runtime workerd|deno]   run the gateway (workerd by default)
+ *   outpost config                           print the workerd config for the current environment
+ *   outpost help                             this text
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VARIABLES } from '../worker/config/variables.js';
+import { resolveEnvironment } from './environment.js';
+import { start } from './start.js';
+import { workerdConfig } from './workerd-config.js';
+
+const distDir = dirname(fileURLToPath(import.meta.url));
+
+const HELP = `outpost: the air-gapped AI gateway
+
+Usage:
+  outpost start [--runtime workerd|deno]   run the gateway on HOST:PORT (default 127.0.0.1:8080)
+  outpost config                           print the workerd config (run it with: workerd serve FILE --import-path=/)
+  outpost variables                        list every environment variable with its default
+  outpost help
+
+Configuration comes from the environment; see README.md for every variable.`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  const eq = args.find((a) => a.startsWith(`${name}=`));
+  return eq?.slice(name.length + 1);
+}
+
+export async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'start': {
+        const runtime = flag(rest, '--runtime') ?? 'workerd';
+        if (runtime !== 'workerd' && runtime !== 'deno') {
+          console.error('ERROR --runtime must be workerd or deno');
+          return 2;
+        }
+        return await start({ runtime, distDir });
+      }
+      case 'config':
+        process.stdout.write(workerdConfig({ values: resolveEnvironment().values, distDir }));
+        return 0;
+      case 'variables':
+        for (const v of VARIABLES) console.log(`${v.name}=${v.secret ? '<secret>' : v.default}`);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        console.error(`ERROR Unknown command "${command}"\n\n${HELP}`);
+        return 2;
+    }
+  } catch (e) {
+    console.error(`ERROR ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+

@@ -1,0 +1,143 @@
+/**
+ * `outpost start`: generates the runtime's configuration from the environment and runs the
+ * runtime (workerd by default, Deno with --runtime deno) as this process's child.
+ *
+ * - A busy HOST:PORT is a hard error naming it, checked before spawning.
+ * - SIGTERM/SIGINT are forwarded; workerd stops accepting, drains in-flight requests, then exits,
+ *   and this process exits with the child's status.
+ * - Right after spawn the gateway is warmed with GET /readyz (workerd builds the gateway on the
+ *   first request), and the time from spawn to ready is logged.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { prepareWritableFolders, resolveEnvironment } from './environment.js';
+import { workerdConfig, configuredTargets, targetAddress, volumeMounts } from './workerd-config.js';
+
+const require = createRequire(import.meta.url);
+
+/** The workerd binary shipped by the `workerd` npm package. */
+export function workerdBinary(): string {
+  const pkg = require.resolve('workerd/package.json');
+  return join(pkg, '..', 'bin', 'workerd');
+}
+
+export function denoBinary(): string {
+  const pkg = require.resolve('deno/package.json');
+  return join(pkg, '..', 'bin.cjs');
+}
+
+/** Resolves when HOST:PORT can be bound; rejects with a message naming it when it cannot. */
+export function checkPortFree(host: string, port: number): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      const reason = e.code === 'EADDRINUSE' ? 'is already in use' : e.code === 'EACCES' ? 'needs privileges to bind' : `cannot be bound (${e.code})`;
+      reject(new Error(`${host}:${port} ${reason}`));
+    });
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolvePromise()));
+  });
+}
+
+async function waitReady(host: string, port: number, child: ChildProcess, spawnedAt: number): Promise<void> {
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/readyz`;
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      const res = await fetch(url);
+      const body = (await res.json()) as { status?: string; reason?: string };
+      if (res.ok) {
+        console.log(`INFO Outpost ready on http://${host}:${port} (${Date.now() - spawnedAt} ms from spawn)`);
+        return;
+      }
+      if (i % 50 === 0) console.log(`INFO Waiting for readiness: ${body.reason ?? res.status}`);
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export interface StartOptions {
+  readonly runtime: 'workerd' | 'deno';
+  readonly distDir: string;
+}
+
+export async function start(options: StartOptions): Promise<number> {
+  const env = resolveEnvironment();
+  const { values } = env;
+  const host = values.HOST!;
+  const port = Number(values.PORT);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    console.error(`ERROR PORT must be a port number, got "${values.PORT}"`);
+    return 2;
+  }
+  try {
+    configuredTargets(values);
+  } catch (e) {
+    console.error(`ERROR ${(e as Error).message}`);
+    return 2;
+  }
+  try {
+    await checkPortFree(host, port);
+  } catch (e) {
+    console.error(`ERROR Cannot listen: ${(e as Error).message}`);
+    return 1;
+  }
+  prepareWritableFolders(values);
+
+  let child: ChildProcess;
+  const spawnedAt = Date.now();
+  if (options.runtime === 'workerd') {
+    const dir = mkdtempSync(join(tmpdir(), 'outpost-'));
+    const configPath = join(dir, 'outpost.capnp');
+    writeFileSync(configPath, workerdConfig({ values, distDir: options.distDir }), { mode: 0o600 });
+    child = spawn(workerdBinary(), ['serve', configPath, '--import-path=/'], { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  } else {
+    child = spawn(process.execPath, [denoBinary(), ...denoArgs(values, options.distDir)], { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  const forward = (signal: NodeJS.Signals) => () => {
+    if (child.exitCode === null) child.kill(signal);
+  };
+  process.on('SIGTERM', forward('SIGTERM'));
+  process.on('SIGINT', forward('SIGINT'));
+  const exited = new Promise<number>((resolveExit) => {
+    child.on('exit', (code, signal) => resolveExit(code ?? (signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1)));
+    child.on('error', (e) => {
+      console.error(`ERROR Could not start ${options.runtime}: ${e.message}`);
+      resolveExit(1);
+    });
+  });
+  void waitReady(host, port, child, spawnedAt);
+  return exited;
+}
+
+/** `deno serve` arguments: the runtime's egress allow-list is Deno's --allow-net. */
+export function denoArgs(values: Record<string, string>, distDir: string): string[] {
+  const net = new Set<string>([`${values.HOST}:${values.PORT}`]);
+  for (const t of configuredTargets(values)) net.add(targetAddress(t).address);
+  if (values.OUTPOST_AIRGAP !== 'true' && values.OUTPOST_PLATFORM_URL) net.add(new URL(values.OUTPOST_PLATFORM_URL).host);
+  const mounts = volumeMounts(values);
+  mkdirSync(values.OUTPOST_STATE_DIR!, { recursive: true });
+  const readable = [distDir, ...mounts.map((m) => m.dir)];
+  const writable = mounts.filter((m) => m.writable).map((m) => m.dir);
+  return [
+    'serve',
+    '--quiet',
+    `--host=${values.HOST}`,
+    `--port=${values.PORT}`,
+    '--allow-env',
+    `--allow-net=${[...net].join(',')}`,
+    `--allow-read=${readable.join(',')}`,
+    ...(writable.length ? [`--allow-write=${writable.join(',')}`] : []),
+    '--no-prompt',
+    join(distDir, 'worker.js'),
+  ];
+}
+
+/** Makes sure a file holding secrets is private. */
+export function privateFile(path: string): void {
+  chmodSync(path, 0o600);
+}

@@ -1,0 +1,145 @@
+/**
+ * Turns the resolved environment into a workerd config (Cap'n Proto text).
+ *
+ * Egress, the runtime half of air-gap enforcement:
+ * - each target is an `external` service bound to the worker (TARGET_<ID>): the only way out;
+ * - globalOutbound (every other fetch) is a tiny worker that logs the refused address and
+ *   throws, and whose own outbound is a network with nothing allowed;
+ * - in connected mode globalOutbound is a network service instead, and the worker's own guard
+ *   limits it to the targets and the platform.
+ * Secrets are `fromEnvironment` bindings, so they never land in the config text.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { VARIABLES } from '../worker/config/variables.js';
+import { parseConfig, type TargetConfig } from '../worker/config/index.js';
+import { targetBindingName } from '../worker/runtime/workerd.js';
+
+export const COMPATIBILITY_DATE = '2026-11-01';
+
+export interface WorkerdConfigInput {
+  /** Effective variable values (resolveEnvironment().values). */
+  readonly values: Record<string, string>;
+  /** Folder holding worker.js and modules.json. */
+  readonly distDir: string;
+}
+
+export interface VolumeMount {
+  readonly dir: string;
+  readonly binding: string;
+  readonly writable: boolean;
+}
+
+function capnpString(value: string): string {
+  if (/[\u0000-\u001f]/.test(value)) throw new Error(`configuration value contains a control character: ${JSON.stringify(value)}`);
+  return JSON.stringify(value);
+}
+
+/** host:port of a target's base URL, with the scheme's default port. */
+export function targetAddress(target: TargetConfig): { address: string; https: boolean } {
+  const url = new URL(target.baseUrl);
+  const https = url.protocol === 'https:';
+  const port = url.port || (https ? '443' : '80');
+  const host = url.hostname.includes(':') && !url.hostname.startsWith('[') ? `[${url.hostname}]` : url.hostname;
+  return { address: `${host}:${port}`, https };
+}
+
+/** Folders the worker reads (read-only) or writes, each mounted once as a disk service. */
+export function volumeMounts(values: Record<string, string>): VolumeMount[] {
+  const mounts = new Map<string, boolean>();
+  const add = (dir: string | undefined, writable: boolean) => {
+    if (!dir || !existsSync(dir)) return;
+    mounts.set(dir, (mounts.get(dir) ?? false) || writable);
+  };
+  add(values.AIRGAP_POLICY_PATH, false);
+  add(values.AIRGAP_MODEL_PATH, false);
+  for (const file of ['DEBERTA_MODEL_PATH', 'GEOIP_MMDB_PATH', 'GEOIP_MMDB_FALLBACK_PATH', 'GEOIP_ASN_DB_PATH', 'GEOIP_ANON_DB_PATH', 'OUTPOST_TLS_CERT', 'OUTPOST_TLS_KEY', 'OUTPOST_CA_BUNDLE']) {
+    if (values[file]) add(dirname(values[file]!), false);
+  }
+  add(values.OUTPOST_STATE_DIR, true);
+  return [...mounts].map(([dir, writable], i) => ({ dir, writable, binding: `VOLUME_${i}` }));
+}
+
+/** Targets known at config time: the environment's default target (policy bundles add theirs). */
+export function configuredTargets(values: Record<string, string>): TargetConfig[] {
+  return [...parseConfig(values).targets];
+}
+
+const DENY_WORKER = [
+  'export default { async fetch(request) {',
+  ' const host = new URL(request.url).host;',
+  ' console.error("WARN Egress refused by runtime: " + request.method + " " + host + " is not a configured target");',
+  ' throw new Error("egress to " + host + " refused by the runtime: not a configured target");',
+  '} };',
+].join(' ');
+
+/**
+ * @example
+ * const text = workerdConfig({ values: resolveEnvironment().values, distDir: '/srv/outpost/dist' });
+ */
+export function workerdConfig(input: WorkerdConfigInput): string {
+  const { values, distDir } = input;
+  const airGap = parseConfig(values).airGap;
+  const targets = configuredTargets(values);
+  const mounts = volumeMounts(values);
+  const modulesFile = join(distDir, 'modules.json');
+  const extraModules: Array<{ name: string; type: 'wasm' | 'data' }> = existsSync(modulesFile) ? JSON.parse(readFileSync(modulesFile, 'utf8')) : [];
+
+  const modules = [
+    `(name = "worker.js", esModule = embed ${capnpString(join(distDir, 'worker.js'))})`,
+    ...extraModules.map((m) => `(name = ${capnpString(m.name)}, ${m.type} = embed ${capnpString(join(distDir, m.name))})`),
+  ];
+
+  const bindings: string[] = [];
+  for (const spec of VARIABLES) {
+    if (spec.secret) bindings.push(`(name = ${capnpString(spec.name)}, fromEnvironment = ${capnpString(spec.name)})`);
+    else bindings.push(`(name = ${capnpString(spec.name)}, text = ${capnpString(values[spec.name] ?? '')})`);
+  }
+  const keyEnvs = new Set(targets.map((t) => t.apiKeyEnv).filter((x): x is string => !!x));
+  for (const name of keyEnvs) bindings.push(`(name = ${capnpString(name)}, fromEnvironment = ${capnpString(name)})`);
+  bindings.push(`(name = "OUTPOST_VOLUMES", json = ${capnpString(JSON.stringify(mounts))})`);
+  for (const m of mounts) bindings.push(`(name = ${capnpString(m.binding)}, service = ${capnpString(`volume-${m.binding}`)})`);
+  for (const t of targets) bindings.push(`(name = ${capnpString(targetBindingName(t.id))}, service = ${capnpString(`target-${t.id}`)})`);
+
+  const services: string[] = [];
+  services.push(`(name = "outpost", worker = (
+      modules = [
+        ${modules.join(',\n        ')}
+      ],
+      compatibilityDate = ${capnpString(COMPATIBILITY_DATE)},
+      bindings = [
+        ${bindings.join(',\n        ')}
+      ],
+      globalOutbound = ${airGap ? '"egress-deny"' : '"egress-connected"'},
+    ))`);
+  for (const t of targets) {
+    const { address, https } = targetAddress(t);
+    services.push(`(name = ${capnpString(`target-${t.id}`)}, external = (address = ${capnpString(address)}, ${https ? 'https = ()' : 'http = ()'}))`);
+  }
+  for (const m of mounts) services.push(`(name = ${capnpString(`volume-${m.binding}`)}, disk = (path = ${capnpString(m.dir)}, writable = ${m.writable}))`);
+  if (airGap) {
+    services.push(`(name = "egress-deny", worker = (
+      modules = [(name = "egress-deny.js", esModule = ${capnpString(DENY_WORKER)})],
+      compatibilityDate = ${capnpString(COMPATIBILITY_DATE)},
+      globalOutbound = "no-network",
+    ))`);
+    services.push(`(name = "no-network", network = (allow = []))`);
+  } else {
+    services.push(`(name = "egress-connected", network = (allow = ["public", "private", "local"]))`);
+  }
+
+  return `# Generated by \`outpost config\` from the environment. Secrets are read from the environment
+# at run time (fromEnvironment bindings) and are not in this file.
+# Run: workerd serve <this file> --import-path=/
+using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    ${services.join(',\n    ')}
+  ],
+  sockets = [
+    (name = "http", address = ${capnpString(`${values.HOST}:${values.PORT}`)}, http = (), service = "outpost"),
+  ],
+);
+`;
+}

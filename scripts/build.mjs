@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Builds dist/worker.js (one ESM file for workerd and Deno), the modules it imports, and
+// dist/cli.mjs (the `outpost` command). Prints the bundle's size. `--quiet`: size line only.
+import { build } from 'esbuild';
+import { mkdirSync, statSync, writeFileSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const quiet = process.argv.includes('--quiet');
+mkdirSync(dist, { recursive: true });
+
+// Extra modules the worker imports at run time (wasm, data), declared in the workerd config.
+// Each entry: { name, type: 'wasm' | 'data', from } copied from `from` into dist/.
+const modulesFile = join(root, 'wasm', 'modules.json');
+const extraModules = existsSync(modulesFile) ? JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(modulesFile, 'utf8'))) : [];
+
+await build({
+  entryPoints: [join(root, 'worker/index.ts')],
+  outfile: join(dist, 'worker.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  conditions: ['workerd', 'worker', 'browser'],
+  mainFields: ['module', 'main'],
+  external: ['*.wasm', 'node:*', 'cloudflare:*'],
+  supported: { 'import-source': true },
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+for (const m of extraModules) copyFileSync(join(root, m.from), join(dist, m.name));
+writeFileSync(join(dist, 'modules.json'), JSON.stringify(extraModules.map(({ name, type }) => ({ name, type })), null, 2));
+
+await build({
+  entryPoints: [join(root, 'cli/index.ts')],
+  outfile: join(dist, 'cli.mjs'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+const size = statSync(join(dist, 'worker.js')).size;
+const extra = extraModules.reduce((n, m) => n + statSync(join(dist, m.name)).size, 0);
+console.log(`dist/worker.js ${(size / 1024).toFixed(1)} KiB` + (extraModules.length ? ` (+${extraModules.length} modules, ${(extra / 1048576).toFixed(1)} MiB)` : ''));
+if (!quiet) for (const f of readdirSync(dist)) console.log(`  dist/${f} ${statSync(join(dist, f)).size} bytes`);

@@ -1,0 +1,122 @@
+// A mock model server speaking OpenAI (vLLM-style) and Ollama, for tests and benchmarks.
+// Behaviour is chosen per request by the model name:
+//   mock-*           normal answers (streamed when asked)
+//   slow-<ms>        waits <ms> before answering
+//   die-mid-stream   sends two chunks, then destroys the socket
+//   truncate-stream  sends two chunks, then ends cleanly without the terminal event
+//   error-500        answers 500 with an OpenAI-style error
+//   stall-stream     sends one chunk, then nothing
+//   echo             answers with the concatenated request text (for DLP tests)
+// Run standalone: node test/mock/upstream.mjs [port]
+import { createServer } from 'node:http';
+
+const MODELS = ['mock-llama', 'mock-mistral', 'echo'];
+
+function json(res, status, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function textOf(body) {
+  if (Array.isArray(body.messages)) return body.messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
+  if (typeof body.prompt === 'string') return body.prompt;
+  return 'Hello from the mock model.';
+}
+
+function answerText(body) {
+  return body.model === 'echo' ? textOf(body) : 'Hello from the mock model. This is a streamed answer.';
+}
+
+const words = (text) => text.match(/\S+\s*/g) ?? [text];
+
+function openaiChunk(body, id, delta, finish = null) {
+  return { id, object: 'chat.completion.chunk', created: 1700000000, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] };
+}
+
+export function createMockUpstream() {
+  const requests = [];
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => (raw += c));
+    req.on('end', async () => {
+      const url = new URL(req.url, 'http://mock');
+      requests.push({ method: req.method, path: url.pathname, headers: req.headers, body: raw });
+      if (req.method === 'GET' && url.pathname === '/v1/models') {
+        return json(res, 200, { object: 'list', data: MODELS.map((id) => ({ id, object: 'model', created: 1700000000, owned_by: 'mock' })) });
+      }
+      if (req.method === 'GET' && url.pathname === '/api/tags') {
+        return json(res, 200, { models: MODELS.map((name) => ({ name, model: name, modified_at: '2026-01-01T00:00:00Z', size: 1, digest: 'sha256:0', details: { family: 'mock' } })) });
+      }
+      let body;
+      try {
+        body = JSON.parse(raw || '{}');
+      } catch {
+        return json(res, 400, { error: { message: 'bad json', type: 'invalid_request_error', code: null } });
+      }
+      const model = String(body.model ?? '');
+      if (model.startsWith('slow-')) await new Promise((r) => setTimeout(r, Number(model.slice(5))));
+      if (model === 'error-500') return json(res, 500, { error: { message: 'mock failure', type: 'server_error', code: 'mock_500' } });
+      const text = answerText(body);
+      const ollama = url.pathname.startsWith('/api/');
+      const stream = ollama ? body.stream !== false && url.pathname !== '/api/embed' : body.stream === true;
+
+      if (url.pathname === '/v1/embeddings' || url.pathname === '/api/embed') {
+        const inputs = Array.isArray(body.input) ? body.input : [body.input];
+        if (ollama) return json(res, 200, { model, embeddings: inputs.map(() => [0.1, 0.2, 0.3]) });
+        return json(res, 200, { object: 'list', model, data: inputs.map((_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2, 0.3] })), usage: { prompt_tokens: 1, total_tokens: 1 } });
+      }
+      if (!stream) {
+        if (url.pathname === '/api/chat') return json(res, 200, { model, created_at: '2026-01-01T00:00:00Z', message: { role: 'assistant', content: text }, done: true, done_reason: 'stop' });
+        if (url.pathname === '/api/generate') return json(res, 200, { model, created_at: '2026-01-01T00:00:00Z', response: text, done: true, done_reason: 'stop' });
+        if (url.pathname === '/v1/completions') return json(res, 200, { id: 'cmpl-mock', object: 'text_completion', created: 1700000000, model, choices: [{ index: 0, text, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+        return json(res, 200, { id: 'chatcmpl-mock', object: 'chat.completion', created: 1700000000, model, choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+      }
+
+      res.writeHead(200, { 'content-type': ollama ? 'application/x-ndjson' : 'text/event-stream', 'cache-control': 'no-cache' });
+      const parts = words(text);
+      const frame = (piece, last) => {
+        if (ollama) {
+          const base = { model, created_at: '2026-01-01T00:00:00Z', done: last };
+          const obj = url.pathname === '/api/chat' ? { ...base, message: { role: 'assistant', content: piece } } : { ...base, response: piece };
+          return JSON.stringify(last ? { ...obj, done_reason: 'stop' } : obj) + '\n';
+        }
+        if (url.pathname === '/v1/completions') return `data: ${JSON.stringify({ id: 'cmpl-mock', object: 'text_completion', created: 1700000000, model, choices: [{ index: 0, text: piece, finish_reason: last ? 'stop' : null }] })}\n\n`;
+        return `data: ${JSON.stringify(openaiChunk(body, 'chatcmpl-mock', last ? {} : { content: piece }, last ? 'stop' : null))}\n\n`;
+      };
+      const delay = Number(url.searchParams.get('delay') ?? 0);
+      for (let i = 0; i < parts.length; i++) {
+        res.write(frame(parts[i], false));
+        if ((model === 'die-mid-stream' || model === 'truncate-stream' || model === 'stall-stream') && i === 1) {
+          // Let the first chunks reach the gateway before failing.
+          await new Promise((r) => setTimeout(r, 50));
+          if (model === 'die-mid-stream') return res.destroy();
+          if (model === 'truncate-stream') return res.end();
+          return; // stall: never write again
+        }
+        if (delay) await new Promise((r) => setTimeout(r, delay));
+      }
+      res.write(frame('', true));
+      if (!ollama) res.write('data: [DONE]\n\n');
+      res.end();
+    });
+  });
+  return {
+    server,
+    requests,
+    listen(port = 0) {
+      return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server.address().port)));
+    },
+    close() {
+      server.closeAllConnections?.();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const mock = createMockUpstream();
+  const port = await mock.listen(Number(process.argv[2] ?? 0));
+  console.log(`mock upstream on http://127.0.0.1:${port}`);
+}

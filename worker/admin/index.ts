@@ -1,0 +1,69 @@
+/**
+ * Operator routes under /admin/api, all behind OUTPOST_ADMIN_TOKEN. With no token configured
+ * the admin API answers 404 as if it did not exist: it is off, never open.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app.js';
+import { egressAllowed } from '../proxy/egress.js';
+import { GatewayError } from '../pipeline/errors.js';
+import { errorResponse } from '../protocol/index.js';
+import { checkAdminToken } from './token.js';
+
+const PROBE_TIMEOUT_MS = 3000;
+
+/** Shows, for one URL, whether the worker's guard and the runtime itself refuse it. */
+async function probeEgress(c: import('hono').Context<AppEnv>): Promise<Response> {
+  const gw = c.get('gateway');
+  let url: string;
+  try {
+    const body = (await c.req.json()) as { url?: unknown };
+    if (typeof body.url !== 'string') throw new Error('url');
+    url = new URL(body.url).toString();
+  } catch {
+    return errorResponse('openai', new GatewayError(400, 'invalid_request', 'Body must be {"url": "<absolute URL>"}'), c.get('requestId'));
+  }
+  const workerAllowed = egressAllowed(url);
+  let runtime: { refused: boolean; status?: number; error?: string };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), PROBE_TIMEOUT_MS);
+  try {
+    const res = await gw.runtime.rawFetch(url, { signal: controller.signal });
+    await res.body?.cancel();
+    runtime = { refused: false, status: res.status };
+  } catch (e) {
+    runtime = { refused: true, error: controller.signal.aborted ? 'timed out' : (e as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
+  gw.log.info(`Egress probe ${new URL(url).host}: worker=${workerAllowed ? 'allowed' : 'refused'} runtime=${runtime.refused ? 'refused' : 'allowed'}`);
+  return c.json({ url, worker: { refused: !workerAllowed }, runtime });
+}
+
+/** The admin sub-app, mounted at /admin/api. */
+export function adminApi(): Hono<AppEnv> {
+  const admin = new Hono<AppEnv>();
+  admin.use('*', async (c, next) => {
+    const check = await checkAdminToken(c.req.raw, c.get('gateway').config.adminToken);
+    const id = c.get('requestId');
+    if (check === 'admin_disabled') return errorResponse('openai', new GatewayError(404, 'not_found', 'Not found', 'not_found_error'), id);
+    if (check !== 'ok') {
+      const res = errorResponse('openai', new GatewayError(401, check, check === 'missing_token' ? 'Admin token required' : 'Admin token is not valid', 'authentication_error'), id);
+      res.headers.set('www-authenticate', 'Bearer');
+      return res;
+    }
+    await next();
+  });
+  admin.get('/sync-status', (c) => {
+    const gw = c.get('gateway');
+    const policy = gw.policy.current();
+    return c.json({
+      air_gap: gw.config.airGap,
+      audit_queue_depth: null,
+      cert_expiry_days: null,
+      policy: { version: policy.version, source: policy.source, reason: policy.reason },
+      subsystems: gw.subsystems(),
+    });
+  });
+  admin.post('/egress-probe', probeEgress);
+  return admin;
+}

@@ -1,0 +1,105 @@
+/**
+ * The HTTP surface: which path goes where. Model calls go to the pipeline (pipeline/index.ts);
+ * everything here is routing, request ids and error shapes.
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { Gateway } from './gateway.js';
+import type { RequestFacts } from './runtime/index.js';
+import { MODEL_ROUTES, errorResponse, type Protocol } from './protocol/index.js';
+import { handleModelCall } from './pipeline/index.js';
+import { GatewayError } from './pipeline/errors.js';
+import { listModels } from './proxy/models.js';
+import { adminApi } from './admin/index.js';
+
+export interface AppEnv {
+  Bindings: { getGateway: () => Promise<Gateway>; facts: RequestFacts };
+  Variables: { gateway: Gateway; requestId: string };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The client's x-request-id when well-formed, else a new one. */
+export function requestIdOf(request: Request): string {
+  const given = request.headers.get('x-request-id');
+  return given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+}
+
+const protocolOf = (path: string): Protocol => (path.startsWith('/api/') ? 'ollama' : 'openai');
+
+function fail(c: Context<AppEnv>, error: GatewayError): Response {
+  return errorResponse(protocolOf(c.req.path), error, c.get('requestId') ?? requestIdOf(c.req.raw));
+}
+
+/** Builds the app. `getGateway` initialises the gateway on first use and caches it. */
+export function createApp(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  // Liveness: answers even while subsystems start.
+  app.get('/health', (c) => {
+    return c.json({ status: 'ok' }, 200, { 'x-request-id': requestIdOf(c.req.raw) });
+  });
+
+  app.use('*', async (c, next) => {
+    const requestId = requestIdOf(c.req.raw);
+    c.set('requestId', requestId);
+    let gateway: Gateway;
+    try {
+      gateway = await c.env.getGateway();
+    } catch (e) {
+      console.error(`ERROR Gateway failed to start: ${(e as Error).message}`);
+      if (c.req.path === '/readyz') return c.json({ status: 'not_ready', reason: `startup failed: ${(e as Error).message}` }, 503, { 'x-request-id': requestId });
+      return fail(c, new GatewayError(503, 'gateway_unavailable', 'The gateway failed to start; see its log', 'unavailable'));
+    }
+    c.set('gateway', gateway);
+    await next();
+    c.res.headers.set('x-request-id', requestId);
+  });
+
+  app.get('/readyz', (c) => {
+    const gw = c.get('gateway');
+    const reason = gw.notReadyReason();
+    const policy = gw.policy.current();
+    const body = {
+      status: reason ? 'not_ready' : 'ready',
+      ...(reason ? { reason } : {}),
+      air_gap: gw.config.airGap,
+      policy: { version: policy.version, source: policy.source, reason: policy.reason },
+      subsystems: gw.subsystems(),
+    };
+    return c.json(body, reason ? 503 : 200);
+  });
+
+  for (const route of MODEL_ROUTES) {
+    app.post(route.path, (c) => handleModelCall(c.get('gateway'), route, c.req.raw, c.env.facts, c.get('requestId')));
+    app.all(route.path, (c) => fail(c, new GatewayError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}; use POST`)));
+  }
+
+  app.get('/v1/models', async (c) => {
+    const gw = c.get('gateway');
+    const models = await listModels(gw.runtime, gw.policy.current().targets, c.get('requestId'), gw.config.upstreamTimeoutMs);
+    return c.json({
+      object: 'list',
+      data: models.map((m) => ({ id: m.id, object: 'model', created: Number(m.upstream?.created ?? 0), owned_by: m.target.id })),
+    });
+  });
+
+  app.get('/api/tags', async (c) => {
+    const gw = c.get('gateway');
+    const models = await listModels(gw.runtime, gw.policy.current().targets, c.get('requestId'), gw.config.upstreamTimeoutMs);
+    return c.json({
+      models: models.map((m) =>
+        m.target.kind === 'ollama' && m.upstream ? m.upstream : { name: m.id, model: m.id, modified_at: new Date(0).toISOString(), size: 0, digest: '', details: {} },
+      ),
+    });
+  });
+
+  app.route('/admin/api', adminApi());
+
+  app.notFound((c) => fail(c, new GatewayError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`, 'not_found_error')));
+  app.onError((error, c) => {
+    console.error(`ERROR Unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    return fail(c, error instanceof GatewayError ? error : new GatewayError(500, 'internal_error', 'The gateway hit an internal error; see its log for the request id'));
+  });
+  return app;
+}

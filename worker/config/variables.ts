@@ -1,0 +1,173 @@
+/**
+ * Every environment variable Outpost reads, in one table.
+ *
+ * This list is the single source of truth: the worker parses its configuration from it,
+ * `outpost config` turns each entry into a workerd `fromEnvironment` binding (so secrets never
+ * land in the generated config file), and the README table and the release's environment
+ * template are generated from it (`node scripts/variables.mjs`).
+ */
+export interface VariableSpec {
+  /** The environment variable's name, exactly as operators set it. */
+  readonly name: string;
+  /** The default used when the variable is unset or empty ('' means "no default"). */
+  readonly default: string;
+  /** Secret values are never printed, logged or written to generated files. */
+  readonly secret: boolean;
+  /** What the variable does, for the README table and the environment template. */
+  readonly description: string;
+}
+
+export const VARIABLES: readonly VariableSpec[] = [
+  // Listening socket (read by `outpost start` / `outpost config`, not by the worker itself).
+  { name: 'HOST', default: '127.0.0.1', secret: false, description: 'Address the gateway listens on.' },
+  { name: 'PORT', default: '8080', secret: false, description: 'Port the gateway listens on. A busy port is a hard error.' },
+
+  // The air-gap switch.
+  {
+    name: 'OUTPOST_AIRGAP',
+    default: 'false',
+    secret: false,
+    description:
+      'true: open no connection except to configured targets (enforced by the runtime and by the worker); no platform sync, heartbeat, cert rotation or downloads.',
+  },
+
+  // The default upstream target.
+  {
+    name: 'OUTPOST_UPSTREAM_URL',
+    default: 'http://127.0.0.1:8000',
+    secret: false,
+    description: 'Base URL of the default target (a vLLM/OpenAI-compatible server or Ollama), without /v1.',
+  },
+  { name: 'OUTPOST_UPSTREAM_KIND', default: 'openai', secret: false, description: 'Kind of the default target: openai or ollama.' },
+  {
+    name: 'OUTPOST_UPSTREAM_MODELS',
+    default: '*',
+    secret: false,
+    description: 'Comma-separated models the default target serves; * routes every model not claimed by another target to it.',
+  },
+  {
+    name: 'OUTPOST_UPSTREAM_API_KEY_ENV',
+    default: '',
+    secret: false,
+    description: 'Name of the environment variable holding the default target\'s API key (sent as Bearer). The key itself is never logged.',
+  },
+  {
+    name: 'OUTPOST_UPSTREAM_TIMEOUT_MS',
+    default: '120000',
+    secret: false,
+    description: 'Time allowed for the upstream to answer with headers, and between two stream chunks; exceeded: 504 (or a terminating stream error).',
+  },
+  { name: 'OUTPOST_MAX_BODY_BYTES', default: '4194304', secret: false, description: 'Largest request body accepted (413 above it).' },
+  {
+    name: 'OUTPOST_MAX_RESPONSE_BYTES',
+    default: '67108864',
+    secret: false,
+    description: 'Largest upstream response (whole or streamed) relayed; above it the response ends with an error.',
+  },
+
+  // Volumes and state.
+  {
+    name: 'AIRGAP_POLICY_PATH',
+    default: '/opt/outpost/policies',
+    secret: false,
+    description: 'Folder holding policy_bundle.json (and policy_bundle.json.sig). Missing: the built-in baseline bundle is enforced.',
+  },
+  {
+    name: 'OUTPOST_STATE_DIR',
+    default: 'state',
+    secret: false,
+    description: 'Writable folder for installed policy bundles and the last known good bundle (outside release folders).',
+  },
+  {
+    name: 'OUTPOST_POLICY_PUBLIC_KEY',
+    default: '',
+    secret: false,
+    description: 'Ed25519 public key (PEM file path or base64 SPKI) that verifies policy bundle signatures.',
+  },
+  { name: 'OUTPOST_REQUIRE_SIGNED_POLICY', default: 'false', secret: false, description: 'true: refuse unsigned or tampered policy bundles.' },
+  {
+    name: 'OUTPOST_API_KEYS',
+    default: '',
+    secret: true,
+    description: 'Static caller API keys (comma-separated key or name:key), used when the policy bundle selects auth mode api_keys.',
+  },
+
+  // DLP Tier 3.
+  { name: 'DLP_DEBERTA_ENABLED', default: 'false', secret: false, description: 'true: load the Tier 3 ONNX classifier.' },
+  { name: 'DEBERTA_MODEL_PATH', default: '', secret: false, description: 'Tier 3 model file, used first if set and present.' },
+  {
+    name: 'AIRGAP_MODEL_PATH',
+    default: '/opt/outpost/models',
+    secret: false,
+    description: 'Folder searched for model.onnx (with model.json, tokenizer.json) when DEBERTA_MODEL_PATH is not usable.',
+  },
+
+  // GeoIP.
+  { name: 'GEOIP_MMDB_PATH', default: '', secret: false, description: 'City/Country MMDB database, used first if set and present.' },
+  {
+    name: 'GEOIP_DOWNLOAD_ON_START',
+    default: 'false',
+    secret: false,
+    description: 'true: download the database on start from GEOIP_DOWNLOAD_URL (never in air-gap mode).',
+  },
+  { name: 'GEOIP_DOWNLOAD_URL', default: '', secret: false, description: 'Operator-configured URL for GEOIP_DOWNLOAD_ON_START.' },
+  { name: 'GEOIP_MMDB_FALLBACK_PATH', default: '', secret: false, description: 'Database used when neither of the above gave one.' },
+  { name: 'GEOIP_ASN_DB_PATH', default: '', secret: false, description: 'Optional ASN/ISP MMDB database.' },
+  { name: 'GEOIP_ANON_DB_PATH', default: '', secret: false, description: 'Optional anonymous-IP MMDB database.' },
+  {
+    name: 'OUTPOST_TRUSTED_PROXIES',
+    default: '',
+    secret: false,
+    description: 'CIDR list of proxies whose X-Forwarded-For / Forwarded / X-Real-IP headers are honoured.',
+  },
+
+  // Audit.
+  {
+    name: 'AUDIT_QUEUE_DB_PATH',
+    default: 'audit_queue/audit_queue.db',
+    secret: false,
+    description: 'SQLite audit queue (the local_audit_queue table); created automatically; mount a persistent volume.',
+  },
+  {
+    name: 'OUTPOST_AUDIT_HMAC_KEY',
+    default: '',
+    secret: true,
+    description: 'Key for the audit hash chain (HMAC-SHA256); unset: plain SHA-256 chain.',
+  },
+  { name: 'OUTPOST_AUDIT_SALT', default: '', secret: true, description: 'Salt for hashes of sensitive values in findings; unset: a random salt kept in the state folder.' },
+
+  // Platform, admin and certificates.
+  {
+    name: 'OUTPOST_PLATFORM_URL',
+    default: '',
+    secret: false,
+    description: 'Management platform (connected mode only): audit sync, policy sync, heartbeat, cert renewal.',
+  },
+  {
+    name: 'OUTPOST_ADMIN_TOKEN',
+    default: '',
+    secret: true,
+    description: 'Bearer token for /admin/api/* and /metrics; unset: the admin API is off (never open).',
+  },
+  {
+    name: 'OUTPOST_ADMIN_PORT',
+    default: '',
+    secret: false,
+    description: 'If set, admin routes listen on this loopback-only port instead of the main socket.',
+  },
+  { name: 'OUTPOST_TLS_CERT', default: '', secret: false, description: 'mTLS client certificate (PEM).' },
+  { name: 'OUTPOST_TLS_KEY', default: '', secret: true, description: 'mTLS client key (PEM).' },
+  { name: 'OUTPOST_CA_BUNDLE', default: '', secret: false, description: 'CA bundle for the platform (PEM).' },
+  { name: 'OUTPOST_CERT_WARN_DAYS', default: '45', secret: false, description: 'Warn daily once the certificate expires within this many days.' },
+  { name: 'OUTPOST_LOG_LEVEL', default: 'info', secret: false, description: 'debug, info, warn or error.' },
+];
+
+/** Names of all variables, for lookups. */
+export const VARIABLE_NAMES: ReadonlySet<string> = new Set(VARIABLES.map((v) => v.name));
+
+/** Looks up the spec of a variable by name. */
+export function variable(name: string): VariableSpec {
+  const spec = VARIABLES.find((v) => v.name === name);
+  if (!spec) throw new Error(`unknown variable ${name}`);
+  return spec;
+}

@@ -1,0 +1,181 @@
+/**
+ * The request pipeline for model calls, top to bottom:
+ *
+ *   1. parse            body within limits, valid JSON, the route's required fields
+ *   2. identify         who is calling (policy: JWT, API key or none)
+ *   3. authorize        route scopes, model access, target routing (policy)
+ *   4. inspect request  DLP over every text part: block, redact or flag
+ *   5. forward          to the target, with timeouts
+ *   6. inspect response whole, or streamed through a hold-back window
+ *   7. record           the audit event, durable before the client sees the end of the response
+ *
+ * Each call is judged by one policy snapshot, taken when it arrives, so a hot-installed bundle
+ * never judges half a request.
+ */
+import type { Gateway } from '../gateway.js';
+import type { ModelRoute } from '../protocol/index.js';
+import { errorResponse, framingOf } from '../protocol/index.js';
+import type { RequestFacts } from '../runtime/index.js';
+import { forward, readLimited } from '../proxy/forward.js';
+import { relayStream } from '../proxy/stream.js';
+import { GatewayError, asGatewayError } from './errors.js';
+import { buildAuditEvent, type CallOutcome } from './record.js';
+import type { CallContext, RequestInspection } from './types.js';
+
+const decoder = new TextDecoder();
+
+/** Stage 1: the body as a JSON object, within the size limit, with the route's fields present. */
+async function parseBody(request: Request, route: ModelRoute, maxBytes: number): Promise<{ body: Record<string, unknown>; raw: Uint8Array }> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) throw new GatewayError(413, 'body_too_large', `Request body exceeds the limit of ${maxBytes} bytes`);
+  const raw = await readLimited(request.body, maxBytes, 'request');
+  let body: unknown;
+  try {
+    body = JSON.parse(decoder.decode(raw));
+  } catch {
+    throw new GatewayError(400, 'invalid_json', 'Request body is not valid JSON');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new GatewayError(400, 'invalid_request', 'Request body must be a JSON object');
+  const problem = route.validate(body as Record<string, unknown>);
+  if (problem) throw new GatewayError(400, 'invalid_request', problem);
+  return { body: body as Record<string, unknown>, raw };
+}
+
+/** Response headers every model-call response carries. */
+function baseHeaders(call: CallContext, contentType: string, inspection: RequestInspection | undefined): Headers {
+  const headers = new Headers({ 'content-type': contentType, 'x-request-id': call.requestId });
+  if (call.policyVersion) headers.set('x-outpost-policy-version', call.policyVersion);
+  for (const [k, v] of Object.entries(inspection?.headers ?? {})) headers.set(k, v);
+  return headers;
+}
+
+/**
+ * Runs one model call through every stage and returns the client's response.
+ * @example
+ * app.post('/v1/chat/completions', (c) => handleModelCall(gateway, route, c.req.raw, facts));
+ */
+export async function handleModelCall(gw: Gateway, route: ModelRoute, request: Request, facts: RequestFacts, requestId: string): Promise<Response> {
+  const policy = gw.policy.current();
+  const call: CallContext = {
+    requestId,
+    route,
+    protocol: route.protocol,
+    receivedAt: Date.now(),
+    peerAddress: facts.peerAddress,
+    clientIp: gw.clientIp(request, facts.peerAddress),
+    caller: undefined,
+    model: undefined,
+    target: undefined,
+    policyVersion: policy.version,
+    riskTier: undefined,
+  };
+  const outcome: CallOutcome = { stream: false, bytesIn: 0, bytesOut: 0, upstreamMs: null, findings: [], responseScanned: false, responseScannedFully: false };
+  let inspection: RequestInspection | undefined;
+
+  try {
+    // 1. parse
+    const { body, raw } = await parseBody(request, route, gw.config.maxBodyBytes);
+    outcome.bytesIn = raw.byteLength;
+    call.model = body.model as string;
+    outcome.stream = route.wantsStream(body);
+
+    // 2. identify
+    call.caller = await policy.identify(request, call);
+
+    // 3. authorize (routing to a target is part of it: an unknown model is refused here)
+    call.target = policy.targets.resolve(call.model);
+    if (!call.target) throw new GatewayError(404, 'model_not_found', `The model "${call.model}" is not served by this gateway`, 'not_found_error');
+    await policy.authorize(call);
+
+    // 4. inspect request
+    inspection = await policy.inspectRequest(call, body, route.textParts(body));
+    outcome.findings = [...inspection.findings];
+    const upstreamBody = inspection.rewrittenBody ? JSON.stringify(inspection.rewrittenBody) : raw;
+
+    // 5. forward
+    const upstreamStarted = Date.now();
+    const upstream = await forward(gw.runtime, call.target, route.upstreamPath, {
+      method: 'POST',
+      body: upstreamBody as BodyInit,
+      requestId,
+      timeoutMs: gw.config.upstreamTimeoutMs,
+      accept: outcome.stream ? (route.protocol === 'openai' ? 'text/event-stream' : 'application/x-ndjson') : 'application/json',
+    });
+
+    // 6 + 7, streamed: relay chunk by chunk; record before the terminal event is released.
+    if (outcome.stream && upstream.ok && upstream.body) {
+      const streamInspector = policy.inspectResponse.stream(call, inspection);
+      const contentType = upstream.headers.get('content-type') ?? (framingOf(route.protocol) === 'sse' ? 'text/event-stream' : 'application/x-ndjson');
+      const requestInspection = inspection;
+      const relayed = relayStream(upstream.body, {
+        protocol: route.protocol,
+        idleTimeoutMs: gw.config.upstreamTimeoutMs,
+        maxBytes: gw.config.maxResponseBytes,
+        inspector: streamInspector,
+        onFinish: async (end) => {
+          outcome.upstreamMs = Date.now() - upstreamStarted;
+          outcome.bytesOut = end.bytesOut;
+          outcome.responseScanned = streamInspector !== null;
+          outcome.responseScannedFully = streamInspector !== null && end.complete;
+          outcome.findings = [...outcome.findings, ...(streamInspector?.findings ?? [])];
+          const decision = end.error?.code === 'dlp_blocked' ? 'block' : requestInspection.decision;
+          const event = buildAuditEvent(call, outcome, decision, end.error ?? null, end.error ? end.error.status : 200);
+          // The stream has started: a failed record cannot become a 503 any more, so it is
+          // logged loudly; the audit stage itself refuses new traffic once it is failing.
+          await gw.record(event).catch((e: unknown) => gw.log.error(`Audit record failed for ${requestId}: ${(e as Error).message}`));
+        },
+      });
+      const headers = baseHeaders(call, contentType, inspection);
+      headers.set('cache-control', 'no-cache');
+      return new Response(relayed, { status: 200, headers });
+    }
+
+    // 6 + 7, whole: read (bounded), inspect, record, then answer.
+    const upstreamBytes = await readLimited(upstream.body, gw.config.maxResponseBytes, 'response');
+    outcome.upstreamMs = Date.now() - upstreamStarted;
+    const contentType = upstream.headers.get('content-type') ?? 'application/json';
+    if (!upstream.ok) {
+      const relayedError = upstreamErrorBody(upstream.status, upstreamBytes, contentType, route);
+      outcome.bytesOut = relayedError.byteLength;
+      await gw.record(buildAuditEvent(call, outcome, inspection.decision, new GatewayError(upstream.status, 'upstream_error', 'upstream error'), upstream.status));
+      return new Response(relayedError as BodyInit, { status: upstream.status, headers: baseHeaders(call, 'application/json', inspection) });
+    }
+    const responseInspection = await policy.inspectResponse.whole(call, upstreamBytes, contentType, inspection);
+    const finalBody = responseInspection.body ?? upstreamBytes;
+    outcome.findings = [...outcome.findings, ...responseInspection.findings];
+    outcome.responseScanned = true;
+    outcome.responseScannedFully = true;
+    outcome.bytesOut = finalBody.byteLength;
+    const decision = responseInspection.decision === 'allow' ? inspection.decision : responseInspection.decision;
+    await gw.record(buildAuditEvent(call, outcome, decision, null, 200));
+    return new Response(finalBody as BodyInit, { status: 200, headers: baseHeaders(call, contentType, inspection) });
+  } catch (thrown) {
+    const error = asGatewayError(thrown);
+    if (error.status >= 500 && error.code === 'internal_error') gw.log.error(`Request ${requestId} failed: ${(thrown as Error)?.stack ?? thrown}`);
+    const decision = error.code === 'dlp_blocked' ? 'block' : error.status >= 500 ? 'error' : 'block';
+    try {
+      await gw.record(buildAuditEvent(call, outcome, decision, error, error.status));
+    } catch (recordError) {
+      return errorResponse(route.protocol, asGatewayError(recordError), requestId);
+    }
+    return errorResponse(route.protocol, error, requestId);
+  }
+}
+
+/**
+ * An upstream error relayed to the client: JSON bodies as they are (vLLM and Ollama already answer
+ * in the right shape), anything else wrapped so that the client always gets a parsable error.
+ */
+function upstreamErrorBody(status: number, bytes: Uint8Array, contentType: string, route: ModelRoute): Uint8Array {
+  if (contentType.includes('json')) {
+    try {
+      JSON.parse(decoder.decode(bytes));
+      return bytes;
+    } catch {
+      // fall through: wrap it
+    }
+  }
+  const message = `Upstream answered ${status}`;
+  const body = route.protocol === 'openai' ? { error: { message, type: 'upstream_error', param: null, code: 'upstream_error' } } : { error: message };
+  return new TextEncoder().encode(JSON.stringify(body));
+}

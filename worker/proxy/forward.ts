@@ -1,0 +1,80 @@
+/**
+ * Sends one call to its target and maps transport failures to gateway errors:
+ * refused or unreachable -> 502, no headers within the timeout -> 504.
+ */
+import type { TargetConfig } from '../config/index.js';
+import type { RuntimeAdapter } from '../runtime/index.js';
+import { GatewayError } from '../pipeline/errors.js';
+
+export interface ForwardOptions {
+  readonly method: 'GET' | 'POST';
+  readonly body?: BodyInit;
+  readonly requestId: string;
+  readonly timeoutMs: number;
+  readonly accept?: string;
+}
+
+/** Builds the upstream URL for a path on a target. */
+export function upstreamUrl(target: TargetConfig, path: string): string {
+  return `${target.baseUrl}${path}`;
+}
+
+/**
+ * Forwards to `target` and resolves when response headers arrive.
+ * @example
+ * const res = await forward(runtime, target, '/v1/chat/completions', { method: 'POST', body, requestId, timeoutMs: 30000 });
+ */
+export async function forward(runtime: RuntimeAdapter, target: TargetConfig, path: string, options: ForwardOptions): Promise<Response> {
+  const headers = new Headers({ 'x-request-id': options.requestId, accept: options.accept ?? 'application/json' });
+  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  if (target.apiKeyEnv) {
+    const key = runtime.env[target.apiKeyEnv];
+    if (typeof key === 'string' && key) headers.set('authorization', `Bearer ${key}`);
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const request = new Request(upstreamUrl(target, path), {
+    method: options.method,
+    headers,
+    ...(options.body !== undefined ? { body: options.body } : {}),
+    signal: controller.signal,
+  });
+  try {
+    return await runtime.fetchTarget(target, request);
+  } catch {
+    if (controller.signal.aborted) {
+      throw new GatewayError(504, 'upstream_timeout', `Target "${target.id}" did not answer within ${options.timeoutMs} ms`, 'upstream_error');
+    }
+    throw new GatewayError(502, 'upstream_unreachable', `Target "${target.id}" refused the connection or is unreachable`, 'upstream_error');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads a whole body, failing past `limit` bytes (protects the isolate's memory). */
+export async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number, what: string): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new GatewayError(what === 'request' ? 413 : 502, what === 'request' ? 'body_too_large' : 'upstream_response_too_large',
+        what === 'request' ? `Request body exceeds the limit of ${limit} bytes` : `Upstream response exceeds the limit of ${limit} bytes`,
+        what === 'request' ? 'invalid_request_error' : 'upstream_error');
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+/**
+ * Relays a streamed upstream response (SSE or NDJSON) chunk by chunk, without waiting for the
+ * whole body and without delaying the first byte.
+ *
+ * Guarantees to the client:
+ * - an upstream that dies, stalls past the idle timeout, exceeds the size limit or ends without
+ *   its terminal event ('data: [DONE]' / '"done":true') yields a terminating error event, never
+ *   a silently truncated success;
+ * - the terminal event itself is held until `onFinish` (the audit commit) resolves, so a client
+ *   sees the end of its stream only once the call is on record.
+ */
+import type { Protocol } from '../protocol/index.js';
+import { streamErrorEvent } from '../protocol/index.js';
+import { GatewayError } from '../pipeline/errors.js';
+import type { StreamInspector } from '../pipeline/types.js';
+
+export interface StreamOutcome {
+  /** True when upstream reached its terminal event and nothing failed. */
+  readonly complete: boolean;
+  readonly bytesOut: number;
+  /** The error sent to the client, if the stream ended with one. */
+  readonly error: GatewayError | undefined;
+  /** The client went away before the end. */
+  readonly clientAborted: boolean;
+}
+
+export interface RelayOptions {
+  readonly protocol: Protocol;
+  readonly idleTimeoutMs: number;
+  readonly maxBytes: number;
+  readonly inspector: StreamInspector | null;
+  /** Runs once at the end, before the terminal event is released; must not throw. */
+  readonly onFinish: (outcome: StreamOutcome) => Promise<void>;
+}
+
+const encoder = new TextEncoder();
+const TAIL_CHARS = 64;
+
+/** Whether the tail of a stream shows its protocol's terminal event. */
+function isTerminal(protocol: Protocol, tail: string): boolean {
+  if (protocol === 'openai') return /data:\s*\[DONE\]\s*$/.test(tail);
+  return /"done"\s*:\s*true[^\n]*\n?\s*$/.test(tail);
+}
+
+/** The last `TAIL_CHARS` characters of the stream so far (markers are ASCII, so byte-wise decode is safe). */
+function appendTail(tail: string, chunk: Uint8Array): string {
+  const slice = chunk.byteLength > TAIL_CHARS ? chunk.subarray(chunk.byteLength - TAIL_CHARS) : chunk;
+  let text = '';
+  for (let i = 0; i < slice.byteLength; i++) text += String.fromCharCode(slice[i]!);
+  return (tail + text).slice(-TAIL_CHARS);
+}
+
+function readWithTimeout<T>(reader: ReadableStreamDefaultReader<T>, ms: number): Promise<ReadableStreamReadResult<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new GatewayError(504, 'upstream_stream_timeout', `Upstream sent nothing for ${ms} ms; the stream was ended`, 'upstream_error')),
+      ms,
+    );
+  });
+  return Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * @example
+ * const body = relayStream(upstream.body!, { protocol: 'openai', idleTimeoutMs: 30000, maxBytes: 1 << 26, inspector: null, onFinish: record });
+ * return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+ */
+export function relayStream(upstream: ReadableStream<Uint8Array>, options: RelayOptions): ReadableStream<Uint8Array> {
+  const reader = upstream.getReader();
+  const { protocol, inspector } = options;
+  let tail = '';
+  let bytesOut = 0;
+  let bytesIn = 0;
+  let finished = false;
+
+  const finish = async (outcome: Omit<StreamOutcome, 'bytesOut'>): Promise<void> => {
+    if (finished) return;
+    finished = true;
+    await options.onFinish({ ...outcome, bytesOut });
+  };
+
+  const fail = async (controller: ReadableStreamDefaultController<Uint8Array>, error: GatewayError): Promise<void> => {
+    await reader.cancel().catch(() => {});
+    const event = encoder.encode(streamErrorEvent(protocol, error));
+    bytesOut += event.byteLength;
+    await finish({ complete: false, error, clientAborted: false });
+    controller.enqueue(event);
+    controller.close();
+  };
+
+  // A chunk ending in the terminal event, held until upstream closes and onFinish resolved.
+  let held: Uint8Array | null = null;
+  const release = (controller: ReadableStreamDefaultController<Uint8Array>, chunk: Uint8Array | null): void => {
+    if (chunk && chunk.byteLength) {
+      bytesOut += chunk.byteLength;
+      controller.enqueue(chunk);
+    }
+  };
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await readWithTimeout(reader, options.idleTimeoutMs);
+          if (done) {
+            const rest = inspector ? await inspector.finish() : new Uint8Array(0);
+            if (rest.byteLength) tail = appendTail(tail, rest);
+            if (!isTerminal(protocol, tail)) {
+              release(controller, held);
+              release(controller, rest);
+              await fail(controller, new GatewayError(502, 'upstream_stream_truncated', 'The upstream stream ended before its final event', 'upstream_error'));
+              return;
+            }
+            await finish({ complete: true, error: undefined, clientAborted: false });
+            release(controller, held);
+            release(controller, rest);
+            controller.close();
+            return;
+          }
+          bytesIn += value.byteLength;
+          if (bytesIn > options.maxBytes) {
+            await fail(controller, new GatewayError(502, 'upstream_response_too_large', `Upstream stream exceeds the limit of ${options.maxBytes} bytes`, 'upstream_error'));
+            return;
+          }
+          const out = inspector ? await inspector.push(value) : value;
+          if (!out.byteLength) return;
+          // Data after a held terminal event: it was not the end after all.
+          release(controller, held);
+          held = null;
+          tail = appendTail(tail, out);
+          if (isTerminal(protocol, tail)) held = out;
+          else release(controller, out);
+        } catch (error) {
+          const gatewayError =
+            error instanceof GatewayError
+              ? error
+              : new GatewayError(502, 'upstream_stream_interrupted', 'The upstream connection failed in the middle of the stream', 'upstream_error');
+          if (held) {
+            // The terminal event already arrived; a failure while closing does not undo it.
+            await finish({ complete: true, error: undefined, clientAborted: false });
+            release(controller, held);
+            held = null;
+            controller.close();
+            return;
+          }
+          await fail(controller, gatewayError);
+        }
+      },
+      async cancel() {
+        await reader.cancel().catch(() => {});
+        await finish({ complete: false, error: undefined, clientAborted: true });
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Deno adapter: `deno serve dist/worker.js`. Files come straight from disk, targets through the
+ * global fetch; the runtime-level egress allow-list is Deno's own `--allow-net=host:port` list,
+ * which `outpost start --runtime deno` generates from the same configuration.
+ */
+import type { TargetConfig } from '../config/index.js';
+import type { RequestFacts, RuntimeAdapter, Volumes } from './index.js';
+import { VolumeError } from './index.js';
+
+interface DenoFileInfo {
+  name: string;
+}
+interface DenoApi {
+  env: { toObject(): Record<string, string> };
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  remove(path: string, options?: { recursive?: boolean }): Promise<void>;
+  mkdir(path: string, options?: { recursive?: boolean }): Promise<void>;
+  readDir(path: string): AsyncIterable<DenoFileInfo>;
+  errors: { NotFound: new (...args: never[]) => Error };
+}
+
+/** The Deno global, when running on Deno. */
+export function denoApi(): DenoApi | undefined {
+  return (globalThis as { Deno?: DenoApi }).Deno;
+}
+
+function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+function createFileVolumes(deno: DenoApi): Volumes {
+  const notFound = (e: unknown) => e instanceof deno.errors.NotFound;
+  return {
+    async read(path) {
+      try {
+        return await deno.readFile(path);
+      } catch (e) {
+        if (notFound(e)) return null;
+        throw new VolumeError(`reading ${path}: ${(e as Error).message}`);
+      }
+    },
+    async write(path, data) {
+      const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+      await deno.mkdir(dirname(path), { recursive: true });
+      const tmp = `${path}.tmp-${crypto.randomUUID()}`;
+      await deno.writeFile(tmp, bytes);
+      await deno.rename(tmp, path);
+    },
+    async remove(path) {
+      try {
+        await deno.remove(path, { recursive: true });
+      } catch (e) {
+        if (!notFound(e)) throw new VolumeError(`deleting ${path}: ${(e as Error).message}`);
+      }
+    },
+    async list(dir) {
+      try {
+        const names: string[] = [];
+        for await (const entry of deno.readDir(dir)) names.push(entry.name);
+        return names.sort();
+      } catch (e) {
+        if (notFound(e)) return null;
+        throw new VolumeError(`listing ${dir}: ${(e as Error).message}`);
+      }
+    },
+  };
+}
+
+export function createDenoRuntime(deno: DenoApi): RuntimeAdapter {
+  const originalFetch = globalThis.fetch.bind(globalThis);
+  return {
+    name: 'deno',
+    env: deno.env.toObject(),
+    volumes: createFileVolumes(deno),
+    fetchTarget: (_target: TargetConfig, request: Request) => originalFetch(request),
+    rawFetch: (url, init) => originalFetch(url, init),
+  };
+}
+
+interface DenoServeInfo {
+  remoteAddr?: { hostname?: string };
+  completed?: Promise<void>;
+}
+
+export function denoRequestFacts(info: DenoServeInfo | undefined): RequestFacts {
+  return {
+    peerAddress: info?.remoteAddr?.hostname,
+    // Deno keeps serving after the response; background work just runs.
+    waitUntil: (p) => void p.catch(() => {}),
+  };
+}
