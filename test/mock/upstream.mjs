@@ -6,6 +6,7 @@
 //   truncate-stream  sends two chunks, then ends cleanly without the terminal event
 //   error-500        answers 500 with an OpenAI-style error
 //   stall-stream     sends one chunk, then nothing
+//   drip-<ms>        streams with <ms> between chunks
 //   echo             answers with the concatenated request text (for DLP tests)
 // Run standalone: node test/mock/upstream.mjs [port]
 import { createServer } from 'node:http';
@@ -85,7 +86,7 @@ export function createMockUpstream() {
         if (url.pathname === '/v1/completions') return `data: ${JSON.stringify({ id: 'cmpl-mock', object: 'text_completion', created: 1700000000, model, choices: [{ index: 0, text: piece, finish_reason: last ? 'stop' : null }] })}\n\n`;
         return `data: ${JSON.stringify(openaiChunk(body, 'chatcmpl-mock', last ? {} : { content: piece }, last ? 'stop' : null))}\n\n`;
       };
-      const delay = Number(url.searchParams.get('delay') ?? 0);
+      const delay = model.startsWith('drip-') ? Number(model.slice(5)) : 0;
       for (let i = 0; i < parts.length; i++) {
         res.write(frame(parts[i], false));
         if ((model === 'die-mid-stream' || model === 'truncate-stream' || model === 'stall-stream') && i === 1) {

@@ -1,0 +1,99 @@
+/**
+ * End-to-end harness: runs the real gateway through `outpost start` (real workerd, the generated
+ * config) on a free loopback port, against our mock model server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+// @ts-expect-error plain JS module without types
+import { createMockUpstream } from '../mock/upstream.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface MockUpstream {
+  readonly requests: { path: string; headers: Record<string, string>; body: unknown }[];
+  listen(port?: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startMock(): Promise<{ mock: MockUpstream; url: string; port: number }> {
+  const mock = createMockUpstream() as MockUpstream;
+  const port = await mock.listen(0);
+  return { mock, url: `http://127.0.0.1:${port}`, port };
+}
+
+/** A loopback port nobody listens on (bound, read, released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly port: number;
+  readonly child: ChildProcess;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  readonly exited: Promise<number | null>;
+}
+
+/** Spawns `outpost start` with the given environment and waits for its ready line. */
+export async function startGateway(env: Record<string, string>, options: { runtime?: 'workerd' | 'deno'; waitReady?: boolean } = {}): Promise<RunningGateway> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const stateDir = env.OUTPOST_STATE_DIR ?? mkdtempSync(join(tmpdir(), 'outpost-e2e-'));
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'outpost.mjs'), 'start', '--runtime', options.runtime ?? 'workerd'], {
+    cwd: stateDir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      OUTPOST_STATE_DIR: stateDir,
+      AIRGAP_POLICY_PATH: join(stateDir, 'policies'),
+      AUDIT_QUEUE_DB_PATH: join(stateDir, 'audit', 'audit_queue.db'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const gateway: RunningGateway = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    child,
+    output: () => out,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+  if (options.waitReady === false) return gateway;
+  const deadline = Date.now() + 30_000;
+  while (!/Outpost ready on/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`outpost exited with ${child.exitCode}:\n${out}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`outpost not ready in 30 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return gateway;
+}
+
+/** Reads a whole SSE or NDJSON response as text. */
+export async function readAll(response: Response): Promise<string> {
+  return await response.text();
+}
