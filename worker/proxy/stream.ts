@@ -100,51 +100,11 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, options: Relay
 
   return new ReadableStream<Uint8Array>(
     {
+      // One pull must enqueue or close: a pull that returns empty-handed is not called again
+      // by spec-compliant streams (Deno), so reading loops until there is something to send.
       async pull(controller) {
-        try {
-          const { done, value } = await readWithTimeout(reader, options.idleTimeoutMs);
-          if (done) {
-            const rest = inspector ? await inspector.finish() : new Uint8Array(0);
-            if (rest.byteLength) tail = appendTail(tail, rest);
-            if (!isTerminal(protocol, tail)) {
-              release(controller, held);
-              release(controller, rest);
-              await fail(controller, new GatewayError(502, 'upstream_stream_truncated', 'The upstream stream ended before its final event', 'upstream_error'));
-              return;
-            }
-            await finish({ complete: true, error: undefined, clientAborted: false });
-            release(controller, held);
-            release(controller, rest);
-            controller.close();
-            return;
-          }
-          bytesIn += value.byteLength;
-          if (bytesIn > options.maxBytes) {
-            await fail(controller, new GatewayError(502, 'upstream_response_too_large', `Upstream stream exceeds the limit of ${options.maxBytes} bytes`, 'upstream_error'));
-            return;
-          }
-          const out = inspector ? await inspector.push(value) : value;
-          if (!out.byteLength) return;
-          // Data after a held terminal event: it was not the end after all.
-          release(controller, held);
-          held = null;
-          tail = appendTail(tail, out);
-          if (isTerminal(protocol, tail)) held = out;
-          else release(controller, out);
-        } catch (error) {
-          const gatewayError =
-            error instanceof GatewayError
-              ? error
-              : new GatewayError(502, 'upstream_stream_interrupted', 'The upstream connection failed in the middle of the stream', 'upstream_error');
-          if (held) {
-            // The terminal event already arrived; a failure while closing does not undo it.
-            await finish({ complete: true, error: undefined, clientAborted: false });
-            release(controller, held);
-            held = null;
-            controller.close();
-            return;
-          }
-          await fail(controller, gatewayError);
+        for (;;) {
+          if (await pullOnce(controller)) return;
         }
       },
       async cancel() {
@@ -154,4 +114,59 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, options: Relay
     },
     { highWaterMark: 0 },
   );
+
+  /** Reads one upstream chunk; true when something was enqueued or the stream was closed. */
+  async function pullOnce(controller: ReadableStreamDefaultController<Uint8Array>): Promise<boolean> {
+    try {
+      const { done, value } = await readWithTimeout(reader, options.idleTimeoutMs);
+      if (done) {
+        const rest = inspector ? await inspector.finish() : new Uint8Array(0);
+        if (rest.byteLength) tail = appendTail(tail, rest);
+        if (!isTerminal(protocol, tail)) {
+          release(controller, held);
+          release(controller, rest);
+          await fail(controller, new GatewayError(502, 'upstream_stream_truncated', 'The upstream stream ended before its final event', 'upstream_error'));
+          return true;
+        }
+        await finish({ complete: true, error: undefined, clientAborted: false });
+        release(controller, held);
+        release(controller, rest);
+        controller.close();
+        return true;
+      }
+      bytesIn += value.byteLength;
+      if (bytesIn > options.maxBytes) {
+        await fail(controller, new GatewayError(502, 'upstream_response_too_large', `Upstream stream exceeds the limit of ${options.maxBytes} bytes`, 'upstream_error'));
+        return true;
+      }
+      const out = inspector ? await inspector.push(value) : value;
+      if (!out.byteLength) return false;
+      // Data after a held terminal event: it was not the end after all.
+      const hadHeld = held !== null;
+      release(controller, held);
+      held = null;
+      tail = appendTail(tail, out);
+      if (isTerminal(protocol, tail)) {
+        held = out;
+        return hadHeld;
+      }
+      release(controller, out);
+      return true;
+    } catch (error) {
+      const gatewayError =
+        error instanceof GatewayError
+          ? error
+          : new GatewayError(502, 'upstream_stream_interrupted', 'The upstream connection failed in the middle of the stream', 'upstream_error');
+      if (held) {
+        // The terminal event already arrived; a failure while closing does not undo it.
+        await finish({ complete: true, error: undefined, clientAborted: false });
+        release(controller, held);
+        held = null;
+        controller.close();
+        return true;
+      }
+      await fail(controller, gatewayError);
+      return true;
+    }
+  }
 }
