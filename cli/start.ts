@@ -8,8 +8,8 @@
  * - Right after spawn the gateway is warmed with GET /readyz (workerd builds the gateway on the
  *   first request), and the time from spawn to ready is logged.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +25,16 @@ export function workerdBinary(): string {
   return join(pkg, '..', 'bin', 'workerd');
 }
 
+/**
+ * The deno executable from the `deno` npm package. Its wrapper script (bin.cjs) fetches the
+ * executable on first use and then runs it as a grandchild, which signals would not reach, so
+ * the wrapper runs once (if needed) and the executable itself becomes our child.
+ */
 export function denoBinary(): string {
-  const pkg = require.resolve('deno/package.json');
-  return join(pkg, '..', 'bin.cjs');
+  const dir = join(require.resolve('deno/package.json'), '..');
+  const exe = join(dir, process.platform === 'win32' ? 'deno.exe' : 'deno');
+  if (!existsSync(exe)) execFileSync(process.execPath, [join(dir, 'bin.cjs'), '--version'], { stdio: 'ignore' });
+  return exe;
 }
 
 /** Resolves when HOST:PORT can be bound; rejects with a message naming it when it cannot. */
@@ -96,7 +103,7 @@ export async function start(options: StartOptions): Promise<number> {
     writeFileSync(configPath, workerdConfig({ values, distDir: options.distDir }), { mode: 0o600 });
     child = spawn(workerdBinary(), ['serve', configPath, '--import-path=/'], { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
   } else {
-    child = spawn(process.execPath, [denoBinary(), ...denoArgs(values, options.distDir)], { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+    child = spawn(denoBinary(), [...denoArgs(values, options.distDir)], { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
   }
   const forward = (signal: NodeJS.Signals) => () => {
     if (child.exitCode === null) child.kill(signal);

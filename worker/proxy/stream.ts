@@ -74,10 +74,11 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, options: Relay
   let bytesIn = 0;
   let finished = false;
 
-  const finish = async (outcome: Omit<StreamOutcome, 'bytesOut'>): Promise<void> => {
+  /** Reports the outcome; `pendingBytes` are bytes about to be released after it (the held end). */
+  const finish = async (outcome: Omit<StreamOutcome, 'bytesOut'>, pendingBytes = 0): Promise<void> => {
     if (finished) return;
     finished = true;
-    await options.onFinish({ ...outcome, bytesOut });
+    await options.onFinish({ ...outcome, bytesOut: bytesOut + pendingBytes });
   };
 
   const fail = async (controller: ReadableStreamDefaultController<Uint8Array>, error: GatewayError): Promise<void> => {
@@ -128,7 +129,7 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, options: Relay
           await fail(controller, new GatewayError(502, 'upstream_stream_truncated', 'The upstream stream ended before its final event', 'upstream_error'));
           return true;
         }
-        await finish({ complete: true, error: undefined, clientAborted: false });
+        await finish({ complete: true, error: undefined, clientAborted: false }, (held?.byteLength ?? 0) + rest.byteLength);
         release(controller, held);
         release(controller, rest);
         controller.close();
@@ -159,7 +160,7 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, options: Relay
           : new GatewayError(502, 'upstream_stream_interrupted', 'The upstream connection failed in the middle of the stream', 'upstream_error');
       if (held) {
         // The terminal event already arrived; a failure while closing does not undo it.
-        await finish({ complete: true, error: undefined, clientAborted: false });
+        await finish({ complete: true, error: undefined, clientAborted: false }, held.byteLength);
         release(controller, held);
         held = null;
         controller.close();

@@ -1,0 +1,208 @@
+// Gateway overhead: wrk against the mock model server directly and through Outpost (real workerd,
+// air-gap mode), 1 and 32 connections, streaming and not. Reports req/s, p50, p99 and the p50
+// Outpost adds, each the median of several runs measured in the same session. Also cold start:
+// spawn of `outpost start` to the first 200 on /readyz.
+//
+//   node bench/gateway.mjs [--runs 3] [--duration 5]
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RUNS = arg('runs', 3);
+const DURATION = arg('duration', 5);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function waitFor(url, ms = 20000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`not ready: ${url}`);
+}
+
+function waitForListen(port, ms = 10000) {
+  const end = Date.now() + ms;
+  return new Promise((res, rej) => {
+    const attempt = () => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        res();
+      });
+      socket.once('error', () => (Date.now() > end ? rej(new Error(`port ${port} not listening`)) : setTimeout(attempt, 10)));
+    };
+    attempt();
+  });
+}
+
+/** workerd config for the bare pass-through floor (bench/passthrough-worker.js). */
+function floorConfig(mockPort, port) {
+  const dir = mkdtempSync(join(tmpdir(), 'outpost-floor-'));
+  const file = join(dir, 'floor.capnp');
+  writeFileSync(
+    file,
+    `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = (modules = [(name = "worker.js", esModule = embed ${JSON.stringify(join(ROOT, 'bench/passthrough-worker.js'))})], compatibilityDate = "2026-11-01", bindings = [(name = "UPSTREAM", service = "upstream")])),
+    (name = "upstream", external = (address = "127.0.0.1:${mockPort}", http = ())),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+`,
+  );
+  return file;
+}
+
+function haveWrk() {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    return e.status === 1; // wrk --version exits 1 after printing its version
+  }
+}
+
+// A 1.3 KB chat body, as in the issue's targets.
+const system = 'You are a careful assistant for the records department. Answer briefly and cite the policy section when you can. ';
+const user = 'Please summarise the attached meeting notes for the weekly status report, keeping action items and owners. '.repeat(9);
+const body = (stream) => JSON.stringify({ model: 'mock-llama', stream, messages: [{ role: 'system', content: system }, { role: 'user', content: user }] });
+
+function wrkScript(stream) {
+  const dir = mkdtempSync(join(tmpdir(), 'outpost-bench-'));
+  const file = join(dir, 'post.lua');
+  writeFileSync(file, `wrk.method = "POST"\nwrk.headers["content-type"] = "application/json"\nwrk.body = ${JSON.stringify(body(stream))}\n`);
+  return file;
+}
+
+/** Parses wrk --latency output: req/s, p50 and p99 in ms. */
+function parseWrk(out) {
+  const unit = (v, u) => Number(v) * ({ us: 0.001, ms: 1, s: 1000 }[u] ?? 1);
+  const p = (q) => {
+    const m = out.match(new RegExp(`\\s${q}%\\s+([\\d.]+)(us|ms|s)`));
+    return m ? unit(m[1], m[2]) : NaN;
+  };
+  const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1]);
+  const errors = out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1];
+  if (errors) throw new Error(`wrk saw ${errors} non-2xx responses`);
+  return { rps, p50: p(50), p99: p(99) };
+}
+
+function runWrk(url, conns, script) {
+  const out = execFileSync('wrk', ['-t', conns > 1 ? '2' : '1', '-c', String(conns), '-d', `${DURATION}s`, '--latency', '-s', script, url], { encoding: 'utf8' });
+  return parseWrk(out);
+}
+
+async function runAutocannon(url, conns, stream) {
+  const { default: autocannon } = await import('autocannon');
+  const r = await autocannon({ url, connections: conns, duration: DURATION, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(stream) });
+  if (r.non2xx) throw new Error(`autocannon saw ${r.non2xx} non-2xx responses`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+async function main() {
+  const useWrk = haveWrk();
+  const mockPort = await freePort();
+  const mock = spawn(process.execPath, [join(ROOT, 'test/mock/upstream.mjs'), String(mockPort)], { stdio: 'ignore' });
+  const outpostPort = await freePort();
+  const state = mkdtempSync(join(tmpdir(), 'outpost-bench-state-'));
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(outpostPort), OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: `http://127.0.0.1:${mockPort}`, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), OUTPOST_LOG_LEVEL: 'warn' };
+  const outpost = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], { env, stdio: 'ignore' });
+  const floorPort = await freePort();
+  const floor = spawn(join(ROOT, 'node_modules/workerd/bin/workerd'), ['serve', floorConfig(mockPort, floorPort), '--import-path=/'], { stdio: 'ignore' });
+  const stopAll = () => {
+    outpost.kill('SIGTERM');
+    mock.kill('SIGTERM');
+    floor.kill('SIGTERM');
+  };
+  process.on('exit', stopAll);
+  try {
+    await waitFor(`http://127.0.0.1:${mockPort}/v1/models`);
+    await waitFor(`http://127.0.0.1:${outpostPort}/readyz`);
+    await waitForListen(floorPort);
+    const rows = [];
+    for (const stream of [false, true]) {
+      const script = useWrk ? wrkScript(stream) : null;
+      for (const conns of [1, 32]) {
+        const results = { direct: [], floor: [], outpost: [] };
+        for (let run = 0; run < RUNS; run++) {
+          // Alternate direct and through-Outpost runs so drift on a shared machine hits both.
+          for (const [name, port] of [['direct', mockPort], ['floor', floorPort], ['outpost', outpostPort]]) {
+            const url = `http://127.0.0.1:${port}/v1/chat/completions`;
+            results[name].push(useWrk ? runWrk(url, conns, script) : await runAutocannon(url, conns, stream));
+          }
+        }
+        const m = (name, key) => median(results[name].map((r) => r[key]));
+        rows.push({
+          mode: stream ? 'stream' : 'non-stream',
+          conns,
+          direct_rps: m('direct', 'rps'),
+          outpost_rps: m('outpost', 'rps'),
+          direct_p50: m('direct', 'p50'),
+          outpost_p50: m('outpost', 'p50'),
+          direct_p99: m('direct', 'p99'),
+          outpost_p99: m('outpost', 'p99'),
+          floor_rps: m('floor', 'rps'),
+          added_p50: median(results.outpost.map((r, i) => r.p50 - results.direct[i].p50)),
+          floor_added_p50: median(results.floor.map((r, i) => r.p50 - results.direct[i].p50)),
+        });
+      }
+    }
+    console.log(`\nGateway overhead (${useWrk ? 'wrk' : 'autocannon'}, ${DURATION}s per run, median of ${RUNS} runs, 1.3 KB chat body, loopback)\n`);
+    console.log('| mode | conns | direct req/s | Outpost req/s | ratio | direct p50 | Outpost p50 | added p50 | direct p99 | Outpost p99 | bare workerd req/s | bare workerd added p50 |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    const f = (x) => x.toFixed(2);
+    for (const r of rows) {
+      console.log(`| ${r.mode} | ${r.conns} | ${Math.round(r.direct_rps)} | ${Math.round(r.outpost_rps)} | ${(r.outpost_rps / r.direct_rps).toFixed(2)} | ${f(r.direct_p50)} ms | ${f(r.outpost_p50)} ms | ${f(r.added_p50)} ms | ${f(r.direct_p99)} ms | ${f(r.outpost_p99)} ms | ${Math.round(r.floor_rps)} | ${f(r.floor_added_p50)} ms |`);
+    }
+  } finally {
+    stopAll();
+  }
+  await coldStart();
+}
+
+/** Spawn of `outpost start` (node launcher + workerd) to the first 200 on /readyz, median of 5. */
+async function coldStart() {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const port = await freePort();
+    const state = mkdtempSync(join(tmpdir(), 'outpost-cold-'));
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], {
+      env: { ...process.env, PORT: String(port), OUTPOST_AIRGAP: 'true', OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), OUTPOST_LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    await waitFor(`http://127.0.0.1:${port}/readyz`);
+    times.push(performance.now() - started);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.on('exit', r));
+  }
+  console.log(`\nCold start (spawn of outpost start to first 200 on /readyz, node launcher included): median ${median(times).toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}`);
+}
+
+await main();

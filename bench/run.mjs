@@ -1,0 +1,17 @@
+// `npm run bench`: every benchmark, one after the other (they share two cores).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const only = process.argv[2];
+const suites = ['gateway', 'dlp', 'geoip', 'audit', 'tier3'].filter((s) => !only || s === only);
+let failed = 0;
+for (const suite of suites) {
+  const file = join(ROOT, 'bench', `${suite}.mjs`);
+  if (!existsSync(file)) continue;
+  console.log(`\n=== bench/${suite}.mjs ===`);
+  const r = spawnSync(process.execPath, [file, ...process.argv.slice(3)], { stdio: 'inherit', cwd: ROOT });
+  if (r.status !== 0) failed++;
+}
+process.exitCode = failed ? 1 : 0;
