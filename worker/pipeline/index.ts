@@ -16,7 +16,7 @@ import type { Gateway } from '../gateway.js';
 import type { ModelRoute } from '../protocol/index.js';
 import { errorResponse, framingOf } from '../protocol/index.js';
 import type { RequestFacts } from '../runtime/index.js';
-import { forward, readLimited } from '../proxy/forward.js';
+import { forward, readBodyLimited } from '../proxy/forward.js';
 import { relayStream } from '../proxy/stream.js';
 import { GatewayError, asGatewayError } from './errors.js';
 import { buildAuditEvent, type CallOutcome } from './record.js';
@@ -26,9 +26,7 @@ const decoder = new TextDecoder();
 
 /** Stage 1: the body as a JSON object, within the size limit, with the route's fields present. */
 async function parseBody(request: Request, route: ModelRoute, maxBytes: number): Promise<{ body: Record<string, unknown>; raw: Uint8Array }> {
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) throw new GatewayError(413, 'body_too_large', `Request body exceeds the limit of ${maxBytes} bytes`);
-  const raw = await readLimited(request.body, maxBytes, 'request');
+  const raw = await readBodyLimited(request, maxBytes, 'request');
   let body: unknown;
   try {
     body = JSON.parse(decoder.decode(raw));
@@ -131,7 +129,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     }
 
     // 6 + 7, whole: read (bounded), inspect, record, then answer.
-    const upstreamBytes = await readLimited(upstream.body, gw.config.maxResponseBytes, 'response');
+    const upstreamBytes = await readBodyLimited(upstream, gw.config.maxResponseBytes, 'response');
     outcome.upstreamMs = Date.now() - upstreamStarted;
     const contentType = upstream.headers.get('content-type') ?? 'application/json';
     if (!upstream.ok) {

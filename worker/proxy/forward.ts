@@ -51,8 +51,35 @@ export async function forward(runtime: RuntimeAdapter, target: TargetConfig, pat
   }
 }
 
-/** Reads a whole body, failing past `limit` bytes (protects the isolate's memory). */
-export async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number, what: string): Promise<Uint8Array> {
+function tooLarge(what: 'request' | 'response', limit: number): GatewayError {
+  return what === 'request'
+    ? new GatewayError(413, 'body_too_large', `Request body exceeds the limit of ${limit} bytes`, 'invalid_request_error')
+    : new GatewayError(502, 'upstream_response_too_large', `Upstream response exceeds the limit of ${limit} bytes`, 'upstream_error');
+}
+
+/**
+ * Reads a whole request or response body within `limit` bytes. A declared content-length is
+ * checked up front and the body taken in one native read (chunk-by-chunk reads cost tens of
+ * microseconds each in workerd); a chunked body is counted as it arrives.
+ * @example
+ * const bytes = await readBodyLimited(request, 4 << 20, 'request');
+ */
+export async function readBodyLimited(message: Request | Response, limit: number, what: 'request' | 'response'): Promise<Uint8Array> {
+  const declared = message.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared)) {
+    if (Number(declared) > limit) {
+      await message.body?.cancel().catch(() => {});
+      throw tooLarge(what, limit);
+    }
+    const bytes = new Uint8Array(await message.arrayBuffer());
+    if (bytes.byteLength > limit) throw tooLarge(what, limit);
+    return bytes;
+  }
+  return readLimited(message.body, limit, what);
+}
+
+/** Reads a whole stream, failing past `limit` bytes (protects the isolate's memory). */
+export async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number, what: 'request' | 'response'): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -63,9 +90,7 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw new GatewayError(what === 'request' ? 413 : 502, what === 'request' ? 'body_too_large' : 'upstream_response_too_large',
-        what === 'request' ? `Request body exceeds the limit of ${limit} bytes` : `Upstream response exceeds the limit of ${limit} bytes`,
-        what === 'request' ? 'invalid_request_error' : 'upstream_error');
+      throw tooLarge(what, limit);
     }
     chunks.push(value);
   }

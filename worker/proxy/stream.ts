@@ -50,15 +50,23 @@ function appendTail(tail: string, chunk: Uint8Array): string {
   return (tail + text).slice(-TAIL_CHARS);
 }
 
-function readWithTimeout<T>(reader: ReadableStreamDefaultReader<T>, ms: number): Promise<ReadableStreamReadResult<T>> {
+/**
+ * Ends an upstream read that waits longer than `ms` since the last chunk. One timer per idle
+ * period rather than one per chunk: timers are not free in workerd, and streams have many chunks.
+ */
+function idleWatchdog(ms: number, onIdle: () => void): { touch(): void; stop(): void } {
+  let last = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new GatewayError(504, 'upstream_stream_timeout', `Upstream sent nothing for ${ms} ms; the stream was ended`, 'upstream_error')),
-      ms,
-    );
-  });
-  return Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
+  const check = () => {
+    const idle = Date.now() - last;
+    if (idle >= ms) onIdle();
+    else timer = setTimeout(check, ms - idle);
+  };
+  timer = setTimeout(check, ms);
+  return {
+    touch: () => void (last = Date.now()),
+    stop: () => clearTimeout(timer),
+  };
 }
 
 /**
@@ -73,11 +81,17 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, options: Relay
   let bytesOut = 0;
   let bytesIn = 0;
   let finished = false;
+  let idleExpired = false;
+  const watchdog = idleWatchdog(options.idleTimeoutMs, () => {
+    idleExpired = true;
+    void reader.cancel().catch(() => {});
+  });
 
   /** Reports the outcome; `pendingBytes` are bytes about to be released after it (the held end). */
   const finish = async (outcome: Omit<StreamOutcome, 'bytesOut'>, pendingBytes = 0): Promise<void> => {
     if (finished) return;
     finished = true;
+    watchdog.stop();
     await options.onFinish({ ...outcome, bytesOut: bytesOut + pendingBytes });
   };
 
@@ -119,7 +133,9 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, options: Relay
   /** Reads one upstream chunk; true when something was enqueued or the stream was closed. */
   async function pullOnce(controller: ReadableStreamDefaultController<Uint8Array>): Promise<boolean> {
     try {
-      const { done, value } = await readWithTimeout(reader, options.idleTimeoutMs);
+      const { done, value } = await reader.read();
+      watchdog.touch();
+      if (idleExpired) throw new GatewayError(504, 'upstream_stream_timeout', `Upstream sent nothing for ${options.idleTimeoutMs} ms; the stream was ended`, 'upstream_error');
       if (done) {
         const rest = inspector ? await inspector.finish() : new Uint8Array(0);
         if (rest.byteLength) tail = appendTail(tail, rest);
