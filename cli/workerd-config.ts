@@ -74,6 +74,22 @@ const DENY_WORKER = [
 ].join(' ');
 
 /**
+ * The listening sockets. Each stamps its requests with `x-outpost-listener` (injected headers
+ * override a client's), so that with OUTPOST_ADMIN_PORT the worker serves operator routes only on
+ * the loopback admin socket and model routes only on the main one.
+ */
+function sockets(values: Record<string, string>): string[] {
+  const listener = (name: string) => `http = (injectRequestHeaders = [(name = "x-outpost-listener", value = ${capnpString(name)})])`;
+  const list = [`(name = "http", address = ${capnpString(`${values.HOST}:${values.PORT}`)}, ${listener('main')}, service = "outpost")`];
+  if (values.OUTPOST_ADMIN_PORT) {
+    const port = Number(values.OUTPOST_ADMIN_PORT);
+    if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`OUTPOST_ADMIN_PORT must be a port number, got "${values.OUTPOST_ADMIN_PORT}"`);
+    list.push(`(name = "admin", address = ${capnpString(`127.0.0.1:${port}`)}, ${listener('admin')}, service = "outpost")`);
+  }
+  return list;
+}
+
+/**
  * @example
  * const text = workerdConfig({ values: resolveEnvironment().values, distDir: '/srv/outpost/dist' });
  */
@@ -138,7 +154,7 @@ const config :Workerd.Config = (
     ${services.join(',\n    ')}
   ],
   sockets = [
-    (name = "http", address = ${capnpString(`${values.HOST}:${values.PORT}`)}, http = (), service = "outpost"),
+    ${sockets(values).join(',\n    ')}
   ],
 );
 `;

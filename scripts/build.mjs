@@ -14,6 +14,10 @@ mkdirSync(dist, { recursive: true });
 // Extra modules the worker imports at run time (wasm, data), declared in the workerd config.
 // Each entry: { name, type: 'wasm' | 'data', from } copied from `from` into dist/.
 const modulesFile = join(root, 'wasm', 'modules.json');
+const { version } = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(root, 'package.json'), 'utf8')));
+// The gateway's version, compiled in: logged at startup, in /readyz and the admin status, and
+// compared with the Tier 3 model's version.
+const define = { __OUTPOST_VERSION__: JSON.stringify(version) };
 const extraModules = existsSync(modulesFile) ? JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(modulesFile, 'utf8'))) : [];
 
 await build({
@@ -27,6 +31,7 @@ await build({
   mainFields: ['module', 'main'],
   external: ['*.wasm', 'node:*', 'cloudflare:*'],
   supported: { 'import-source': true },
+  define,
   minify: true,
   sourcemap: false,
   legalComments: 'none',
@@ -44,6 +49,7 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'external',
+  define,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });

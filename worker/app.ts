@@ -10,7 +10,8 @@ import { MODEL_ROUTES, errorResponse, type Protocol } from './protocol/index.js'
 import { handleModelCall } from './pipeline/index.js';
 import { GatewayError } from './pipeline/errors.js';
 import { listModels } from './proxy/models.js';
-import { adminApi } from './admin/index.js';
+import { adminApi, adminConsole, requireAdminToken } from './admin/index.js';
+import { METRICS_CONTENT_TYPE } from './metrics/index.js';
 
 export interface AppEnv {
   Bindings: { getGateway: () => Promise<Gateway>; facts: RequestFacts };
@@ -56,6 +57,19 @@ export function createApp(): Hono<AppEnv> {
     c.res.headers.set('x-request-id', requestId);
   });
 
+  // With OUTPOST_ADMIN_PORT set, operator routes answer only on the loopback admin listener and
+  // model routes only on the main one. workerd stamps each request with its listener (a header
+  // injected by the socket, which overrides anything a client sends).
+  app.use('*', async (c, next) => {
+    const gw = c.get('gateway');
+    if (!gw.config.env.OUTPOST_ADMIN_PORT || gw.runtime.name !== 'workerd') return next();
+    const onAdminListener = c.req.header('x-outpost-listener') === 'admin';
+    const operatorPath = c.req.path === '/metrics' || c.req.path === '/admin' || c.req.path.startsWith('/admin/');
+    const shared = c.req.path === '/health' || c.req.path === '/readyz';
+    if (shared || operatorPath === onAdminListener) return next();
+    return fail(c, new GatewayError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`, 'not_found_error'));
+  });
+
   app.get('/readyz', (c) => {
     const gw = c.get('gateway');
     const reason = gw.notReadyReason();
@@ -95,6 +109,20 @@ export function createApp(): Hono<AppEnv> {
   });
 
   app.route('/admin/api', adminApi());
+  app.get('/admin', (c) => c.redirect('/admin/', 301));
+  app.route('/admin', adminConsole());
+
+  app.get(
+    '/metrics',
+    async (c, next) => (c.get('gateway').config.env.OUTPOST_METRICS_AUTH === 'none' ? next() : requireAdminToken()(c, next)),
+    async (c) => {
+      const gw = c.get('gateway');
+      const depth = await gw.auditQueueDepth();
+      if (depth !== null) gw.metrics.auditQueueDepth.set(depth);
+      for (const [name, s] of Object.entries(gw.subsystems())) gw.metrics.subsystemUp.set(s.state === 'active' ? 1 : s.state === 'degraded' ? 0.5 : 0, { subsystem: name });
+      return c.body(gw.metrics.render(), 200, { 'content-type': METRICS_CONTENT_TYPE });
+    },
+  );
 
   app.notFound((c) => fail(c, new GatewayError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`, 'not_found_error')));
   app.onError((error, c) => {

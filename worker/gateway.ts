@@ -11,11 +11,18 @@ import type { PolicyStore } from './policy/index.js';
 import { createPolicyStore } from './policy/index.js';
 import { installEgressGuard } from './proxy/egress.js';
 import type { AuditEvent } from './audit/event.js';
+import { createMetrics, type Metrics } from './metrics/index.js';
+import { RecentDecisions } from './metrics/recent.js';
+import { loadCertificates, type Certificates } from './certs/index.js';
 
 /** A subsystem's state, as /readyz and the admin status show it. */
 export interface SubsystemState {
   readonly state: 'active' | 'disabled' | 'degraded' | 'starting';
   readonly reason?: string;
+  /** For links to the platform: the circuit breaker's state. */
+  readonly circuit?: 'closed' | 'open' | 'half-open';
+  /** ISO time of the last success (a commit, a sync, a heartbeat). */
+  readonly last_success?: string | null;
 }
 
 export interface Gateway {
@@ -23,9 +30,14 @@ export interface Gateway {
   readonly runtime: RuntimeAdapter;
   readonly log: Logger;
   readonly policy: PolicyStore;
+  readonly metrics: Metrics;
+  readonly recent: RecentDecisions;
+  readonly certificates: Certificates;
   readonly startedAt: number;
   /** The client address for audit: the socket peer unless a trusted proxy says otherwise. */
   clientIp(request: Request, peerAddress: string | undefined): string | undefined;
+  /** Events waiting in the audit queue (pending flush or export); null when unknown. */
+  auditQueueDepth(): Promise<number | null>;
   /** Stage 7: makes an audit event durable. */
   record(event: AuditEvent): Promise<void>;
   /** Why the gateway cannot serve, or null when it can. */
@@ -60,6 +72,20 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     log.info('Air-gap mode: policy sync disabled (no platform connectivity)');
   }
 
+  const certificates = await loadCertificates(
+    { certPath: config.env.OUTPOST_TLS_CERT!, keyPath: config.env.OUTPOST_TLS_KEY!, caPath: config.env.OUTPOST_CA_BUNDLE!, warnDays: Number(config.env.OUTPOST_CERT_WARN_DAYS) || 45 },
+    runtime.volumes,
+    log,
+  );
+  certificates.warnIfExpiring();
+  const metrics = createMetrics();
+  const recent = new RecentDecisions();
+  metrics.certExpiryDays.collect(() => certificates.files().filter((f) => f.expiry_days !== undefined).map((f) => ({ labels: { file: f.variable }, value: f.expiry_days! })));
+  metrics.policyInfo.collect(() => [{ labels: { version: policy.current().version, source: policy.current().source }, value: 1 }]);
+
+  /** Stage 7's durable part: the audit queue (a no-op until the audit queue lands). */
+  const appendToAudit = async (_event: AuditEvent): Promise<void> => {};
+
   const subsystems: Record<string, SubsystemState> = {
     policy: { state: 'active', reason: `version=${policy.current().version} source=${policy.current().source}` },
     audit: { state: 'disabled', reason: 'not implemented yet' },
@@ -70,9 +96,20 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     runtime,
     log,
     policy,
+    metrics,
+    recent,
+    certificates,
     startedAt: Date.now(),
     clientIp: (_request, peer) => peer,
-    record: async () => {},
+    auditQueueDepth: async () => null,
+    async record(event) {
+      const started = Date.now();
+      await appendToAudit(event);
+      metrics.auditCommitSeconds.observe((Date.now() - started) / 1000);
+      metrics.observeEvent(event);
+      recent.push(event);
+      certificates.warnIfExpiring();
+    },
     notReadyReason: () => null,
     subsystems: () => subsystems,
   };

@@ -8,6 +8,9 @@ import { egressAllowed } from '../proxy/egress.js';
 import { GatewayError } from '../pipeline/errors.js';
 import { errorResponse } from '../protocol/index.js';
 import { checkAdminToken } from './token.js';
+import { adminStatus } from './status.js';
+import { CONSOLE_CSP, CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console.js';
+import type { MiddlewareHandler } from 'hono';
 
 const PROBE_TIMEOUT_MS = 3000;
 
@@ -39,10 +42,12 @@ async function probeEgress(c: import('hono').Context<AppEnv>): Promise<Response>
   return c.json({ url, worker: { refused: !workerAllowed }, runtime });
 }
 
-/** The admin sub-app, mounted at /admin/api. */
-export function adminApi(): Hono<AppEnv> {
-  const admin = new Hono<AppEnv>();
-  admin.use('*', async (c, next) => {
+/**
+ * Middleware: the request must carry the admin token. Without a configured token the route
+ * answers 404 as if it did not exist (off, never open).
+ */
+export function requireAdminToken(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
     const check = await checkAdminToken(c.req.raw, c.get('gateway').config.adminToken);
     const id = c.get('requestId');
     if (check === 'admin_disabled') return errorResponse('openai', new GatewayError(404, 'not_found', 'Not found', 'not_found_error'), id);
@@ -52,18 +57,31 @@ export function adminApi(): Hono<AppEnv> {
       return res;
     }
     await next();
-  });
-  admin.get('/sync-status', (c) => {
-    const gw = c.get('gateway');
-    const policy = gw.policy.current();
-    return c.json({
-      air_gap: gw.config.airGap,
-      audit_queue_depth: null,
-      cert_expiry_days: null,
-      policy: { version: policy.version, source: policy.source, reason: policy.reason },
-      subsystems: gw.subsystems(),
-    });
-  });
+  };
+}
+
+/** The admin API, mounted at /admin/api. */
+export function adminApi(): Hono<AppEnv> {
+  const admin = new Hono<AppEnv>();
+  admin.use('*', requireAdminToken());
+  admin.get('/sync-status', async (c) => c.json(await adminStatus(c.get('gateway'))));
+  admin.get('/decisions', (c) => c.json({ decisions: c.get('gateway').recent.list() }));
   admin.post('/egress-probe', probeEgress);
   return admin;
+}
+
+/** The console page and its assets, mounted at /admin. The page itself holds no data. */
+export function adminConsole(): Hono<AppEnv> {
+  const page = new Hono<AppEnv>();
+  page.use('*', async (c, next) => {
+    if (!c.get('gateway').config.adminToken) return errorResponse('openai', new GatewayError(404, 'not_found', 'Not found', 'not_found_error'), c.get('requestId'));
+    await next();
+    c.res.headers.set('content-security-policy', CONSOLE_CSP);
+    c.res.headers.set('x-content-type-options', 'nosniff');
+    c.res.headers.set('cache-control', 'no-store');
+  });
+  page.get('/', (c) => c.body(CONSOLE_HTML, 200, { 'content-type': 'text/html; charset=utf-8' }));
+  page.get('/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  page.get('/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
+  return page;
 }

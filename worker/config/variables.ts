@@ -155,6 +155,12 @@ export const VARIABLES: readonly VariableSpec[] = [
     secret: false,
     description: 'If set, admin routes listen on this loopback-only port instead of the main socket.',
   },
+  {
+    name: 'OUTPOST_METRICS_AUTH',
+    default: 'token',
+    secret: false,
+    description: 'token: /metrics needs the admin token like the admin API (off without one); none: /metrics is open to whoever reaches its listener.',
+  },
   { name: 'OUTPOST_TLS_CERT', default: '', secret: false, description: 'mTLS client certificate (PEM).' },
   { name: 'OUTPOST_TLS_KEY', default: '', secret: true, description: 'mTLS client key (PEM).' },
   { name: 'OUTPOST_CA_BUNDLE', default: '', secret: false, description: 'CA bundle for the platform (PEM).' },

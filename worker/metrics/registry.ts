@@ -1,0 +1,118 @@
+/**
+ * A small Prometheus registry: counters, gauges and histograms with labels, rendered in the text
+ * exposition format (version 0.0.4). One registry per isolate; scrapes read it synchronously.
+ */
+
+type Labels = Readonly<Record<string, string>>;
+
+function escapeLabel(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+}
+
+function labelText(labels: Labels, extra?: [string, string]): string {
+  const pairs = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`);
+  if (extra) pairs.push(`${extra[0]}="${escapeLabel(extra[1])}"`);
+  return pairs.length ? `{${pairs.join(',')}}` : '';
+}
+
+const keyOf = (labels: Labels): string => JSON.stringify(Object.entries(labels).sort());
+
+function formatNumber(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (n === Infinity) return '+Inf';
+  if (n === -Infinity) return '-Inf';
+  return String(n);
+}
+
+interface Metric {
+  render(): string;
+}
+
+/** A monotonically increasing count per label set. */
+export class Counter implements Metric {
+  private readonly values = new Map<string, { labels: Labels; value: number }>();
+  constructor(readonly name: string, readonly help: string) {}
+
+  inc(labels: Labels = {}, by = 1): void {
+    const key = keyOf(labels);
+    const entry = this.values.get(key);
+    if (entry) entry.value += by;
+    else this.values.set(key, { labels, value: by });
+  }
+
+  get(labels: Labels = {}): number {
+    return this.values.get(keyOf(labels))?.value ?? 0;
+  }
+
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
+    for (const { labels, value } of this.values.values()) lines.push(`${this.name}${labelText(labels)} ${formatNumber(value)}`);
+    return lines.join('\n');
+  }
+}
+
+/** A value read at scrape time (queue depth, certificate expiry) or set by the code. */
+export class Gauge implements Metric {
+  private readonly values = new Map<string, { labels: Labels; value: number }>();
+  private collector: (() => Array<{ labels: Labels; value: number }>) | undefined;
+  constructor(readonly name: string, readonly help: string) {}
+
+  set(value: number, labels: Labels = {}): void {
+    this.values.set(keyOf(labels), { labels, value });
+  }
+
+  /** Computes the values at each scrape instead of storing them. */
+  collect(fn: () => Array<{ labels: Labels; value: number }>): void {
+    this.collector = fn;
+  }
+
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`];
+    const entries = this.collector ? this.collector() : [...this.values.values()];
+    for (const { labels, value } of entries) lines.push(`${this.name}${labelText(labels)} ${formatNumber(value)}`);
+    return lines.join('\n');
+  }
+}
+
+/** Cumulative buckets, sum and count per label set. */
+export class Histogram implements Metric {
+  private readonly series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
+  constructor(readonly name: string, readonly help: string, readonly buckets: readonly number[]) {}
+
+  observe(value: number, labels: Labels = {}): void {
+    const key = keyOf(labels);
+    let s = this.series.get(key);
+    if (!s) {
+      s = { labels, counts: this.buckets.map(() => 0), sum: 0, count: 0 };
+      this.series.set(key, s);
+    }
+    for (let i = 0; i < this.buckets.length; i++) if (value <= this.buckets[i]!) s.counts[i]!++;
+    s.sum += value;
+    s.count++;
+  }
+
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
+    for (const s of this.series.values()) {
+      this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket${labelText(s.labels, ['le', formatNumber(b)])} ${s.counts[i]}`));
+      lines.push(`${this.name}_bucket${labelText(s.labels, ['le', '+Inf'])} ${s.count}`);
+      lines.push(`${this.name}_sum${labelText(s.labels)} ${formatNumber(s.sum)}`);
+      lines.push(`${this.name}_count${labelText(s.labels)} ${s.count}`);
+    }
+    return lines.join('\n');
+  }
+}
+
+/** Holds metrics in registration order and renders them together. */
+export class Registry {
+  private readonly metrics: Metric[] = [];
+
+  register<M extends Metric>(metric: M): M {
+    this.metrics.push(metric);
+    return metric;
+  }
+
+  render(): string {
+    return `${this.metrics.map((m) => m.render()).join('\n')}\n`;
+  }
+}
