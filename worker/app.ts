@@ -110,7 +110,7 @@ export function createApp(): Hono<AppEnv> {
 
   app.route('/admin/api', adminApi());
   app.get('/admin', (c) => c.redirect('/admin/', 301));
-  app.route('/admin', adminConsole());
+  app.route('/', adminConsole());
 
   app.get(
     '/metrics',

@@ -14,6 +14,7 @@ export const CONSOLE_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Outpost console</title>
 <link rel="stylesheet" href="/admin/console.css">
+<link rel="icon" href="/admin/favicon.svg" type="image/svg+xml">
 <script src="/admin/console.js" defer></script>
 </head>
 <body>
@@ -40,6 +41,8 @@ export const CONSOLE_HTML = `<!doctype html>
 </body>
 </html>
 `;
+
+export const CONSOLE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1d2430"/><path d="M8 3l4 10H4z" fill="#fff"/></svg>';
 
 export const CONSOLE_CSS = `
 :root { font-family: system-ui, sans-serif; color: #1d2430; background: #f4f6f9; }

@@ -9,7 +9,7 @@ import { GatewayError } from '../pipeline/errors.js';
 import { errorResponse } from '../protocol/index.js';
 import { checkAdminToken } from './token.js';
 import { adminStatus } from './status.js';
-import { CONSOLE_CSP, CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console.js';
+import { CONSOLE_CSP, CONSOLE_CSS, CONSOLE_HTML, CONSOLE_ICON, CONSOLE_JS } from './console.js';
 import type { MiddlewareHandler } from 'hono';
 
 const PROBE_TIMEOUT_MS = 3000;
@@ -70,18 +70,19 @@ export function adminApi(): Hono<AppEnv> {
   return admin;
 }
 
-/** The console page and its assets, mounted at /admin. The page itself holds no data. */
+/** The console page (/admin/) and its assets, mounted at the root. The page itself holds no data. */
 export function adminConsole(): Hono<AppEnv> {
   const page = new Hono<AppEnv>();
-  page.use('*', async (c, next) => {
+  page.use('/admin/*', async (c, next) => {
     if (!c.get('gateway').config.adminToken) return errorResponse('openai', new GatewayError(404, 'not_found', 'Not found', 'not_found_error'), c.get('requestId'));
     await next();
     c.res.headers.set('content-security-policy', CONSOLE_CSP);
     c.res.headers.set('x-content-type-options', 'nosniff');
     c.res.headers.set('cache-control', 'no-store');
   });
-  page.get('/', (c) => c.body(CONSOLE_HTML, 200, { 'content-type': 'text/html; charset=utf-8' }));
-  page.get('/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
-  page.get('/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
+  page.get('/admin/', (c) => c.body(CONSOLE_HTML, 200, { 'content-type': 'text/html; charset=utf-8' }));
+  page.get('/admin/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  page.get('/admin/favicon.svg', (c) => c.body(CONSOLE_ICON, 200, { 'content-type': 'image/svg+xml' }));
+  page.get('/admin/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
   return page;
 }
