@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { VARIABLES } from '../worker/config/variables.js';
 import { resolveEnvironment } from './environment.js';
 import { start } from './start.js';
+import { status } from './status.js';
 import { workerdConfig } from './workerd-config.js';
 
 const distDir = dirname(fileURLToPath(import.meta.url));
@@ -20,6 +21,7 @@ Usage:
   outpost start [--runtime workerd|deno]   run the gateway on HOST:PORT (default 127.0.0.1:8080)
   outpost config                           print the workerd config (run it with: workerd serve FILE --import-path=/)
   outpost variables                        list every environment variable with its default
+  outpost status --runtime URL [--token T] subsystems, policy, queue depth, certificates, recent decisions
   outpost help
 
 Configuration comes from the environment; see README.md for every variable.`;
@@ -43,6 +45,8 @@ export async function main(args: string[]): Promise<number> {
         }
         return await start({ runtime, distDir });
       }
+      case 'status':
+        return await status(flag(rest, '--runtime'), flag(rest, '--token') ?? process.env.OUTPOST_ADMIN_TOKEN);
       case 'config':
         process.stdout.write(workerdConfig({ values: resolveEnvironment().values, distDir }));
         return 0;

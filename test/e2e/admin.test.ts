@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 // @ts-expect-error no types for this small parser
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-import { freePort, startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
+import { ROOT, freePort, startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
 import { writeCertificate } from '../fixtures/certificates.js';
 
 const TOKEN = 'admin-token-for-tests-7f3a9c1d2e4b';
@@ -161,5 +161,23 @@ describe('separate admin port', () => {
       await g.stop();
       await m.mock.close();
     }
+  });
+});
+
+describe('outpost status', () => {
+  it('prints what the console shows', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'outpost.mjs'), 'status', '--runtime', gateway.url, '--token', TOKEN], { encoding: 'utf8' });
+    expect(out).toMatch(/^Outpost \S+ on workerd, air-gapped/);
+    expect(out).toContain('Certificate expiry: 30 days');
+    expect(out).toMatch(/Recent decisions\nTIME +REQUEST +ROUTE/);
+    expect(out).toMatch(/openai\.chat +mock-llama +allow +200/);
+  });
+
+  it('fails clearly with a wrong token', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'outpost.mjs'), 'status', '--runtime', gateway.url, '--token', 'nope'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ERROR /admin/api/sync-status answered 401: Admin token is not valid');
   });
 });
