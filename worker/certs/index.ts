@@ -33,7 +33,22 @@ export interface CertificateFileStatus {
   readonly error?: string;
 }
 
+/** Whether a PEM certificate parses and carries exactly this SubjectPublicKeyInfo (DER). */
+export function certificateMatchesKey(certificatePem: string, spki: Uint8Array): boolean {
+  try {
+    const block = certificatePem.match(PEM_CERT)?.[0];
+    if (!block) return false;
+    const cert = AsnConvert.parse(base64ToBytes(block.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '')), Certificate);
+    const actual = new Uint8Array(AsnConvert.serialize(cert.tbsCertificate.subjectPublicKeyInfo));
+    return actual.length === spki.length && actual.every((b, i) => b === spki[i]);
+  } catch {
+    return false;
+  }
+}
+
 export interface Certificates {
+  /** Subject of the client certificate (OUTPOST_TLS_CERT), e.g. 'CN=outpost-01'; null without one. */
+  subject(): string | null;
   /** Days until the client certificate (else the earliest CA) expires; null without certificates. */
   expiryDays(now?: number): number | null;
   files(now?: number): CertificateFileStatus[];
@@ -138,6 +153,7 @@ export async function loadCertificates(settings: CertificateSettings, volumes: V
   };
 
   return {
+    subject: () => loaded.find((f) => f.variable === 'OUTPOST_TLS_CERT')?.certs?.[0]?.subject ?? null,
     expiryDays,
     files,
     warnIfExpiring(now = Date.now()) {
