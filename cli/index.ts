@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { VARIABLES } from '../worker/config/variables.js';
 import { resolveEnvironment } from './environment.js';
 import { start } from './start.js';
+import { releaseCommand } from './release.js';
+import { doctorCommand } from './doctor.js';
 import { status } from './status.js';
 import { workerdConfig } from './workerd-config.js';
 
@@ -20,6 +22,8 @@ const HELP = `outpost: the air-gapped AI gateway
 Usage:
   outpost start [--runtime workerd|deno]   run the gateway on HOST:PORT (default 127.0.0.1:8080)
   outpost config                           print the workerd config (run it with: workerd serve FILE --import-path=/)
+  outpost release verify <tarball|dir> [--key PEM]   check a release's SHA256SUMS and signature
+  outpost doctor [--json] [--probe URL [--runtime http://HOST:PORT]]   check this deployment offline
   outpost variables                        list every environment variable with its default
   outpost status --runtime URL [--token T] subsystems, policy, queue depth, certificates, recent decisions
   outpost help
@@ -50,6 +54,10 @@ export async function main(args: string[]): Promise<number> {
       case 'config':
         process.stdout.write(workerdConfig({ values: resolveEnvironment().values, distDir }));
         return 0;
+      case 'release':
+        return releaseCommand(rest);
+      case 'doctor':
+        return await doctorCommand(rest, distDir);
       case 'variables':
         for (const v of VARIABLES) console.log(`${v.name}=${v.secret ? '<secret>' : v.default}`);
         return 0;
