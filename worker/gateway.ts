@@ -63,7 +63,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const log = createLogger(config.logLevel);
   if (config.airGap) log.info('Air-gap mode enabled');
 
-  const policy = await createPolicyStore(config, log);
+  const policy = await createPolicyStore(config, runtime, log);
   installEgressGuard(egressOrigins(config, policy), log);
 
   if (config.airGap) {

@@ -1,52 +1,27 @@
 /**
  * Policy: which bundle is active, and the pipeline stages it implies (identify, authorize,
- * inspect). A snapshot is immutable; installing a bundle swaps the whole snapshot at once.
+ * inspect). A snapshot is immutable; installing a bundle swaps the whole snapshot at once, and
+ * each call keeps the snapshot it was given on arrival.
  *
- * Until the policy bundle loader lands, the store holds the built-in open snapshot: no
- * authentication, every model allowed, no inspection.
+ *   validate.ts   bytes -> bundle or problems with JSON paths (schema.ts walks the JSON Schema)
+ *   check.ts      + signature (signature.ts) + OAuth keys (auth/jwks.ts)
+ *   snapshot.ts   bundle -> stages (auth/*, authorize.ts, models.ts, dlp-settings.ts)
+ *   store.ts      boot precedence, install, rollback, persistence (state.ts)
+ *
+ * See docs/policy.md for the bundle format and the operator's view.
  */
-import type { GatewayConfig } from '../config/index.js';
-import type { Logger } from '../log/index.js';
-import { TargetRegistry } from '../proxy/targets.js';
-import type { AuthorizeStage, IdentifyStage, InspectRequestStage, InspectResponseStage } from '../pipeline/types.js';
-
-export interface PolicySnapshot {
-  readonly version: string;
-  /** Where the bundle came from: 'volume', 'installed', 'last-known-good' or 'built-in'. */
-  readonly source: string;
-  /** Why this bundle is the active one (shown by /readyz and the admin status). */
-  readonly reason: string;
-  readonly targets: TargetRegistry;
-  readonly identify: IdentifyStage;
-  readonly authorize: AuthorizeStage;
-  readonly inspectRequest: InspectRequestStage;
-  readonly inspectResponse: InspectResponseStage;
-}
-
-export interface PolicyStore {
-  current(): PolicySnapshot;
-}
-
-const anonymous: IdentifyStage = async () => ({ subject: 'anonymous', groups: [], scopes: [], method: 'none' });
-const allowAll: AuthorizeStage = () => {};
-const noInspection: InspectRequestStage = async () => ({ decision: 'allow', findings: [] });
-const noResponseInspection: InspectResponseStage = {
-  whole: async () => ({ decision: 'allow', findings: [] }),
-  stream: () => null,
-};
-
-/** Loads the active policy and returns the store the pipeline reads from. */
-export async function createPolicyStore(config: GatewayConfig, log: Logger): Promise<PolicyStore> {
-  const snapshot: PolicySnapshot = {
-    version: 'built-in-open',
-    source: 'built-in',
-    reason: 'no policy bundle support yet',
-    targets: new TargetRegistry(config.targets),
-    identify: anonymous,
-    authorize: allowAll,
-    inspectRequest: noInspection,
-    inspectResponse: noResponseInspection,
-  };
-  log.info(`Policy bundle loaded: version=${snapshot.version}, rules=0`);
-  return { current: () => snapshot };
-}
+export { createPolicyStore } from './store.js';
+export type { PolicyStore, PolicyStatus, PolicyChange, InstalledBundle, PolicyStoreDeps } from './store.js';
+export { noInspection } from './snapshot.js';
+export type { PolicySnapshot, PolicySource, BuildInspection, Inspection } from './snapshot.js';
+export { validateBundle } from './validate.js';
+export type { ValidationResult } from './validate.js';
+export { checkBundle } from './check.js';
+export { formatProblem } from './schema.js';
+export type { Problem } from './schema.js';
+export { geoDecision } from './geo.js';
+export type { GeoDecision } from './geo.js';
+export { resolveDlpSettings } from './dlp-settings.js';
+export { loadSignaturePolicy, importPolicyPublicKey } from './signature.js';
+export { BUNDLE_FILE, MAX_BUNDLE_BYTES, ROUTE_IDS, SCHEMA_VERSION } from './bundle.js';
+export type { PolicyBundle, RouteId, GeoRule } from './bundle.js';

@@ -1,0 +1,171 @@
+/**
+ * The policy bundle (schema_version 1) as TypeScript sees it once it passed validation. The JSON
+ * Schema in assets/policy/policy_bundle.schema.json is the authority on structure; these types
+ * mirror it for the code that turns a bundle into a snapshot.
+ */
+import type { ComplianceBundleId } from '../dlp/settings.js';
+import type { DlpAction } from '../pipeline/types.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** Bundles larger than this are refused before parsing (a bundle is rules, not data). */
+export const MAX_BUNDLE_BYTES = 1024 * 1024;
+
+/** The file names on the policy volume. */
+export const BUNDLE_FILE = 'policy_bundle.json';
+export const SIGNATURE_SUFFIX = '.sig';
+
+/** Route ids a bundle may name (routes, geo rules). Model calls use the first six. */
+export const ROUTE_IDS = ['openai.chat', 'openai.completions', 'openai.embeddings', 'ollama.chat', 'ollama.generate', 'ollama.embed', 'models.list'] as const;
+export type RouteId = (typeof ROUTE_IDS)[number];
+
+export type AuthMode = 'oauth' | 'api_key' | 'none';
+
+export interface BundleTarget {
+  readonly id: string;
+  readonly kind: 'openai' | 'ollama';
+  readonly base_url: string;
+  readonly api_key_env?: string;
+  readonly models?: readonly string[];
+}
+
+export interface BundleModel {
+  /** Exact name, prefix pattern ending in '*', or '*'. */
+  readonly name: string;
+  readonly target?: string;
+  readonly risk_tier: string;
+  readonly scopes?: readonly string[];
+  readonly groups?: readonly string[];
+}
+
+export interface BundleTier1 {
+  readonly enabled?: boolean;
+  readonly action?: DlpAction;
+  readonly entity_actions?: Readonly<Record<string, DlpAction>>;
+  readonly disabled_detectors?: readonly string[];
+  readonly min_score?: number;
+}
+
+export type BundleComplianceChoice = Readonly<Partial<Record<ComplianceBundleId, { readonly action?: DlpAction }>>>;
+
+export interface BundleTier3 {
+  readonly mode?: 'always' | 'ambiguous' | 'off';
+  readonly threshold?: number;
+  readonly action?: DlpAction;
+  readonly budget_ms?: number;
+  readonly on_budget_exceeded?: 'block' | 'pass';
+}
+
+export interface BundleCustomPattern {
+  readonly id: string;
+  readonly type: string;
+  readonly pattern: string;
+  readonly case_insensitive?: boolean;
+  readonly keywords?: readonly string[];
+  readonly action: DlpAction;
+  readonly score?: number;
+}
+
+export interface BundleKeywordRule {
+  readonly id: string;
+  readonly type: string;
+  readonly keywords: readonly string[];
+  readonly action: DlpAction;
+}
+
+export interface BundleDlp {
+  readonly tier1?: BundleTier1;
+  readonly bundles?: BundleComplianceChoice;
+  readonly custom_patterns?: readonly BundleCustomPattern[];
+  readonly keywords?: readonly BundleKeywordRule[];
+  readonly tier3?: BundleTier3;
+  readonly redaction?: 'mask' | 'reversible';
+  readonly scan_response?: boolean;
+  readonly on_error?: 'block' | 'pass';
+}
+
+/** A risk tier's DLP choices: overrides of the global section, and which global rules run. */
+export interface BundleTierDlp {
+  readonly tier1?: BundleTier1;
+  readonly bundles?: BundleComplianceChoice;
+  readonly custom_patterns?: readonly string[];
+  readonly keywords?: readonly string[];
+  readonly rule_actions?: Readonly<Record<string, DlpAction>>;
+  readonly tier3?: BundleTier3;
+  readonly redaction?: 'mask' | 'reversible';
+  readonly scan_response?: boolean;
+  readonly on_error?: 'block' | 'pass';
+}
+
+export interface BundleRiskTier {
+  readonly description?: string;
+  readonly dlp?: BundleTierDlp;
+}
+
+/** A JSON Web Key as it appears in a bundle (public keys only). */
+export interface BundleJwk {
+  readonly kty: string;
+  readonly kid?: string;
+  readonly alg?: string;
+  readonly [field: string]: unknown;
+}
+
+export interface BundleOAuth {
+  readonly issuer: string;
+  readonly audience: string | readonly string[];
+  readonly jwks?: { readonly keys: readonly BundleJwk[] };
+  readonly jwks_file?: string;
+  readonly scope_claim?: string;
+  readonly groups_claim?: string;
+  readonly subject_claim?: string;
+  readonly clock_skew_seconds?: number;
+  readonly algorithms?: readonly string[];
+}
+
+export interface BundleAuth {
+  readonly mode: AuthMode;
+  readonly oauth?: BundleOAuth;
+  readonly api_keys?: Readonly<Record<string, { readonly scopes?: readonly string[]; readonly groups?: readonly string[] }>>;
+}
+
+export interface GeoRule {
+  readonly routes?: readonly RouteId[];
+  readonly models?: readonly string[];
+  readonly allow_countries?: readonly string[];
+  readonly deny_countries?: readonly string[];
+  readonly unknown?: 'allow' | 'deny';
+}
+
+export interface PolicyBundle {
+  readonly schema_version: 1;
+  readonly version: string;
+  readonly created_at: string;
+  readonly description?: string;
+  readonly targets?: readonly BundleTarget[];
+  readonly models: readonly BundleModel[];
+  readonly risk_tiers: Readonly<Record<string, BundleRiskTier>>;
+  readonly dlp?: BundleDlp;
+  readonly auth: BundleAuth;
+  readonly routes?: Readonly<Partial<Record<RouteId, { readonly scopes: readonly string[] }>>>;
+  readonly geo?: { readonly rules: readonly GeoRule[] };
+  readonly audit?: { readonly allow_unaudited?: boolean };
+}
+
+/**
+ * The number reported as `rules=<n>` in `Policy bundle loaded: version=<v>, rules=<n>`: every
+ * enforceable rule the bundle carries (custom patterns, keyword rules, enabled compliance
+ * bundles, model access rules, route scope rules and geo rules).
+ * @example
+ * countRules(bundle); // 47
+ */
+export function countRules(bundle: PolicyBundle): number {
+  const dlp = bundle.dlp ?? {};
+  return (
+    (dlp.custom_patterns?.length ?? 0) +
+    (dlp.keywords?.length ?? 0) +
+    Object.keys(dlp.bundles ?? {}).length +
+    bundle.models.length +
+    Object.keys(bundle.routes ?? {}).length +
+    (bundle.geo?.rules.length ?? 0)
+  );
+}
