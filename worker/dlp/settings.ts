@@ -63,6 +63,12 @@ export interface DlpSettings {
   /** When the scanner itself fails: block (default) or pass (audited as unscanned). */
   readonly on_error: 'block' | 'pass';
   readonly tier3: Tier3Settings;
+  /**
+   * Characters of streamed output held back so that a value split across chunks is scanned whole
+   * (default 128, the longest fixed-shape secret with margin). Open-ended values (a token still
+   * growing, a PEM block without its END line) are held until complete, up to 16 KiB.
+   */
+  readonly stream_hold_back_chars?: number;
 }
 
 /** The Tier 3 classifier as the DLP engine sees it (implemented in worker/classifier). */

@@ -1,0 +1,60 @@
+/**
+ * The shape of a detector: one entry of data, like a Presidio recognizer or a gitleaks rule.
+ * Adding a detector means adding one object to a list in detectors/*.ts; the scanner, the
+ * bundles, the streaming hold-back and the docs all work from these fields.
+ */
+
+/** What a validator sees: the candidate and enough of its surroundings to judge it. */
+export interface Candidate {
+  /** The matched value (the capture group when the detector names one). */
+  readonly value: string;
+  /** The whole text being scanned, and the value's offsets in it. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A validator's verdict: false drops the candidate, true keeps the detector's score, a number
+ * replaces the score (e.g. a checksum that passes raises confidence).
+ */
+export type Validator = (candidate: Candidate) => boolean | number;
+
+export interface Detector {
+  /** Stable id used in findings and settings, e.g. 'tier1.credit_card'. */
+  readonly id: string;
+  /** Entity type reported, e.g. CREDIT_CARD. */
+  readonly type: string;
+  /** One-line description for the docs table. */
+  readonly description: string;
+  /**
+   * Written to be linear: no nested quantifiers, no overlapping alternations under a quantifier.
+   * Must carry the `g` flag. Runs with native RegExp (built-ins) or re2js (operator patterns).
+   */
+  readonly pattern: RegExp;
+  /** The capture group holding the sensitive value, when the pattern also matches its context. */
+  readonly group?: number;
+  /**
+   * Prefilter: the pattern runs only when one of these literals occurs in the text. Cheap
+   * `indexOf` checks that keep most detectors off most texts.
+   */
+  readonly keywords?: readonly string[];
+  /** Whether `keywords` compare case-insensitively (default: case-sensitive literal prefixes). */
+  readonly keywordsCaseInsensitive?: boolean;
+  readonly validator?: Validator;
+  /**
+   * Words that, found shortly before the match (case-insensitive), raise confidence. With
+   * `contextRequired` the match counts only when one is present.
+   */
+  readonly context?: readonly string[];
+  readonly contextRequired?: boolean;
+  /** How far before the match (characters) to look for context words. Default 48. */
+  readonly contextWindow?: number;
+  /** Words that, found shortly before the match, mean it is something else (order no., tracking no.). */
+  readonly antiContext?: readonly string[];
+  /** Score without context; with context the score rises by `contextBoost` (capped at 1). */
+  readonly score: number;
+  readonly contextBoost?: number;
+  /** Realistic samples (used by the docs and tests, never by the scanner). */
+  readonly examples?: readonly string[];
+}

@@ -1,0 +1,187 @@
+/**
+ * Tier 1 credential detectors, gitleaks-style: a literal prefix as the prefilter, the provider's
+ * exact token shape as the pattern, and a validator that refuses documentation placeholders
+ * (`xoxb-your-token`, `AKIAIOSFODNN7EXAMPLE`, `sk-xxxx…`). Generic secrets need a secret-looking
+ * name on the left and a high-entropy value on the right, so hashes and ids stay clean.
+ */
+import type { Candidate, Detector } from '../detector.js';
+import { characterClasses, jwtValid, looksLikePlaceholder, shannonEntropy } from '../validators.js';
+
+/** A provider token that is not a placeholder and carries real randomness. */
+const realToken =
+  (minEntropy: number) =>
+  ({ value }: Candidate): boolean =>
+    !looksLikePlaceholder(value) && shannonEntropy(value) >= minEntropy;
+
+/** Values that name a secret instead of containing one: env lookups, templates, masks. */
+const SECRET_REFERENCE = /^(?:\$|%|process\.env|os\.environ|env\(|getenv|secrets?\.|vault:|ref\+|none|null|true|false|undefined|string|required|optional)/i;
+
+/** A value assigned to a secret-looking name: long enough, varied enough, not a reference or placeholder. */
+function genericSecretValid({ value, text, start }: Candidate): boolean | number {
+  if (SECRET_REFERENCE.test(value) || looksLikePlaceholder(value)) return false;
+  // The name the value is assigned to decides how random the value must be.
+  const name = text.slice(Math.max(0, start - 48), start).toLowerCase();
+  const isPassword = /pass(?:word|wd)?|pwd/.test(name.slice(name.search(/[\w-]*\W*$/)));
+  if (isPassword) return value.length >= 8 && characterClasses(value) >= 2 && shannonEntropy(value) >= 2.5;
+  return value.length >= 16 && characterClasses(value) >= 2 && shannonEntropy(value) >= 3.5;
+}
+
+export const SECRET_DETECTORS: readonly Detector[] = [
+  {
+    id: 'tier1.aws_access_key',
+    type: 'AWS_ACCESS_KEY',
+    description: 'AWS access key ids (AKIA/ASIA/ABIA/ACCA + 16 base32 characters)',
+    pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/g,
+    keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
+    validator: realToken(3),
+    score: 0.95,
+    examples: ['AKIAZ7VRSQ2LMXK4P3TN'],
+  },
+  {
+    id: 'tier1.aws_secret_key',
+    type: 'AWS_SECRET_KEY',
+    description: 'AWS secret access keys (40 base64 characters) next to AWS secret words; git SHAs (hex) excluded',
+    pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
+    keywords: ['secret', 'aws'],
+    keywordsCaseInsensitive: true,
+    validator: ({ value }) => !/^[0-9a-f]+$/i.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= 4 && !looksLikePlaceholder(value),
+    context: ['aws_secret_access_key', 'secret_access_key', 'secretaccesskey', 'aws secret', 'aws_secret', 'secret key', 'secret_key'],
+    contextRequired: true,
+    contextWindow: 64,
+    score: 0.95,
+  },
+  {
+    id: 'tier1.github_token',
+    type: 'GITHUB_TOKEN',
+    description: 'GitHub tokens: classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained (github_pat_)',
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b/g,
+    keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+    validator: realToken(3.5),
+    score: 0.99,
+  },
+  {
+    id: 'tier1.openai_key',
+    type: 'OPENAI_API_KEY',
+    description: 'OpenAI API keys (sk-, sk-proj-, sk-svcacct-, sk-admin-)',
+    pattern: /\bsk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,200}/g,
+    keywords: ['sk-'],
+    validator: ({ value }) => (value.includes('T3BlbkFJ') ? 0.99 : realToken(4)({ value, text: '', start: 0, end: 0 })),
+    score: 0.95,
+  },
+  {
+    id: 'tier1.anthropic_key',
+    type: 'ANTHROPIC_API_KEY',
+    description: 'Anthropic API and admin keys (sk-ant-api03-, sk-ant-admin01-)',
+    pattern: /\bsk-ant-(?:api|admin|oat)\d{2}-[A-Za-z0-9_-]{80,120}/g,
+    keywords: ['sk-ant-'],
+    validator: realToken(3.5),
+    score: 0.99,
+  },
+  {
+    id: 'tier1.slack_token',
+    type: 'SLACK_TOKEN',
+    description: 'Slack tokens (xoxb-, xoxp-, xoxa-, xoxo-, xoxs-, xoxr-, xapp-) and incoming webhook URLs',
+    pattern:
+      /\b(?:xox[abposr]-\d{6,}-[0-9A-Za-z-]{8,}|xapp-\d-[A-Z0-9]{8,}-\d{6,}-[a-f0-9]{32,}|https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{8,}\/B[A-Z0-9]{8,}\/[A-Za-z0-9]{20,})/g,
+    keywords: ['xox', 'xapp-', 'hooks.slack.com'],
+    validator: realToken(3),
+    score: 0.97,
+  },
+  {
+    id: 'tier1.stripe_key',
+    type: 'STRIPE_KEY',
+    description: 'Stripe secret and restricted keys (sk_live_, sk_test_, rk_live_, rk_test_) and webhook secrets',
+    pattern: /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,99}|whsec_[A-Za-z0-9]{32,})\b/g,
+    keywords: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'whsec_'],
+    validator: realToken(3.5),
+    score: 0.97,
+  },
+  {
+    id: 'tier1.google_api_key',
+    type: 'GOOGLE_API_KEY',
+    description: 'Google API keys (AIza + 35 characters)',
+    pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
+    keywords: ['AIza'],
+    validator: realToken(3.5),
+    score: 0.97,
+  },
+  {
+    id: 'tier1.google_oauth',
+    type: 'GOOGLE_OAUTH_TOKEN',
+    description: 'Google OAuth client secrets (GOCSPX-) and access tokens (ya29.)',
+    pattern: /\b(?:GOCSPX-[A-Za-z0-9_-]{28}|ya29\.[0-9A-Za-z_-]{30,})(?![0-9A-Za-z_-])/g,
+    keywords: ['GOCSPX-', 'ya29.'],
+    validator: realToken(3.5),
+    score: 0.97,
+  },
+  {
+    id: 'tier1.npm_token',
+    type: 'NPM_TOKEN',
+    description: 'npm access tokens (npm_ + 36 characters)',
+    pattern: /\bnpm_[A-Za-z0-9]{36}\b/g,
+    keywords: ['npm_'],
+    validator: realToken(3.5),
+    score: 0.97,
+  },
+  {
+    id: 'tier1.gitlab_token',
+    type: 'GITLAB_TOKEN',
+    description: 'GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, glsoat-, glft-)',
+    pattern: /\bgl(?:pat|ptt|dt|rt|cbt|soat|ft)-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![A-Za-z0-9_-])/g,
+    keywords: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'glsoat-', 'glft-'],
+    validator: realToken(3.5),
+    score: 0.97,
+  },
+  {
+    id: 'tier1.private_key',
+    type: 'PRIVATE_KEY',
+    description: 'PEM private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP); an unterminated block counts',
+    pattern:
+      /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\s:,-]|\\n){0,16384}?(?:-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----|(?=[^A-Za-z0-9+/=\s:,\\-]|\\[^n]|$))/g,
+    keywords: ['-----BEGIN '],
+    score: 0.99,
+  },
+  {
+    id: 'tier1.jwt',
+    type: 'JWT',
+    description: 'JSON Web Tokens, decoded structurally (JSON header with alg, JSON object payload)',
+    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+    keywords: ['eyJ'],
+    validator: ({ value }) => jwtValid(value),
+    score: 0.95,
+  },
+  {
+    id: 'tier1.url_password',
+    type: 'URL_PASSWORD',
+    description: 'Passwords in URLs (scheme://user:password@host); the password is the finding',
+    pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"'<>]{1,64}:([^\s:/@"'<>]{3,128})@[^\s/@"'<>]+/dg,
+    group: 1,
+    keywords: ['://'],
+    validator: ({ value }) => !SECRET_REFERENCE.test(value) && !looksLikePlaceholder(value) && !/^(?:pass(?:word)?|pwd|secret|xxx+|\*+)$/i.test(value),
+    score: 0.95,
+    examples: ['postgres://app:s3cr3t-Pa55@db.internal:5432/app'],
+  },
+  {
+    id: 'tier1.generic_secret',
+    type: 'GENERIC_SECRET',
+    description: 'High-entropy values assigned to secret-looking names (password, secret, token, api_key, …)',
+    pattern:
+      /(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|credentials?|auth)[A-Za-z0-9_.-]{0,30}["']?[ \t]{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:["'](?:Bearer |Basic )?|Bearer |Basic )?([^\s"'`,;)}\]]{8,200})/dgi,
+    group: 1,
+    keywords: ['secret', 'token', 'passw', 'pwd', 'key', 'credential', 'auth'],
+    keywordsCaseInsensitive: true,
+    validator: genericSecretValid,
+    score: 0.8,
+    examples: ['DB_PASSWORD="hK8#vQ2!mZr9"'],
+  },
+  {
+    id: 'tier1.bearer_token',
+    type: 'GENERIC_SECRET',
+    description: 'Bearer and Basic credentials in Authorization headers',
+    pattern: /\b(?:Bearer|Basic) ([A-Za-z0-9._~+/-]{16,}=*)/dg,
+    group: 1,
+    keywords: ['Bearer ', 'Basic '],
+    validator: ({ value }) => !looksLikePlaceholder(value) && characterClasses(value) >= 2 && shannonEntropy(value) >= 3.5,
+    score: 0.85,
+  },
+];

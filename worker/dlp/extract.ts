@@ -1,0 +1,78 @@
+/**
+ * Where the text is in request and response bodies.
+ *
+ * The protocol module's `textParts` lists the fields each route defines; DLP does not rely on it
+ * alone. It walks the whole body and scans every string except protocol metadata and media, so
+ * a field a client invents (a `name`, a `user` that is an email, tool definitions, Ollama's
+ * `thinking`, a content part of an unknown type) is scanned too. Both lists are merged by path.
+ */
+import type { TextPart } from '../protocol/index.js';
+
+/** Keys whose string values are protocol metadata or media, never caller text worth scanning. */
+const SKIP_KEYS = new Set([
+  'model', 'role', 'type', 'object', 'id', 'tool_call_id', 'finish_reason', 'done_reason', 'system_fingerprint',
+  'images', 'image_url', 'input_audio', 'audio', 'file_data', 'encoding_format', 'keep_alive', 'format', 'created_at',
+  'service_tier', 'logprobs', 'embedding', 'embeddings',
+]);
+
+/** Strings this long that are data: URIs carry media, not text. */
+const isMediaUri = (s: string): boolean => s.startsWith('data:') && s.length > 64;
+
+/** Every scannable string under `value`, with its path. */
+export function walkStrings(value: unknown, path: (string | number)[], out: TextPart[]): void {
+  if (typeof value === 'string') {
+    if (value.length && !isMediaUri(value)) out.push({ path: [...path], text: value });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) walkStrings(value[i], [...path, i], out);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (SKIP_KEYS.has(key) && typeof item !== 'object') continue;
+      if (key === 'images' || key === 'image_url' || key === 'input_audio' || key === 'embedding' || key === 'embeddings') continue;
+      walkStrings(item, [...path, key], out);
+    }
+  }
+}
+
+const pathKey = (path: readonly (string | number)[]): string => path.join('\u0000');
+
+/** The protocol's text parts plus everything the body walk finds, once each, in body order. */
+export function requestTextParts(body: Record<string, unknown>, protocolParts: readonly TextPart[]): TextPart[] {
+  const walked: TextPart[] = [];
+  walkStrings(body, [], walked);
+  const seen = new Set(walked.map((p) => pathKey(p.path)));
+  for (const part of protocolParts) if (!seen.has(pathKey(part.path))) walked.push(part);
+  return walked;
+}
+
+/** A JSON path as a string for findings: messages[2].content[0].text */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out || '$';
+}
+
+/** Writes `value` at `path` inside `root` (which the caller has already copied). */
+export function setAtPath(root: unknown, path: readonly (string | number)[], value: string): void {
+  let node = root as Record<string | number, unknown>;
+  for (let i = 0; i < path.length - 1; i++) node = node[path[i]!] as Record<string | number, unknown>;
+  node[path[path.length - 1]!] = value;
+}
+
+/** Whether the text at `path` is itself JSON text inside a string (tool-call arguments). */
+export const isJsonStringField = (path: readonly (string | number)[]): boolean => path[path.length - 1] === 'arguments';
+
+/**
+ * The text of a whole response: every string of the JSON body (choices' content, tool-call
+ * arguments, reasoning, Ollama's message/response), or the body itself when it is not JSON.
+ */
+export function extractResponseParts(text: string): { root: unknown; parts: TextPart[] } {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return { root: null, parts: text ? [{ path: [], text }] : [] };
+  }
+  const parts: TextPart[] = [];
+  walkStrings(root, [], parts);
+  return { root, parts };
+}

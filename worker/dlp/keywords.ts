@@ -1,0 +1,141 @@
+/**
+ * Aho-Corasick keyword matching: every keyword of every list in one pass over the text,
+ * case-insensitive, on word boundaries. ASCII transitions are a dense table (one array read per
+ * character); other characters go through per-state maps.
+ */
+
+export interface KeywordHit {
+  /** Index of the keyword in the list the automaton was built from. */
+  readonly keyword: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+const ASCII = 128;
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
+}
+
+function lowerCode(code: number): number {
+  if (code >= 65 && code <= 90) return code | 0x20;
+  if (code < ASCII) return code;
+  const lowered = String.fromCharCode(code).toLowerCase();
+  return lowered.length === 1 ? lowered.charCodeAt(0) : code;
+}
+
+export class KeywordAutomaton {
+  /** ASCII goto function completed with failure transitions (a DFA over ASCII). */
+  private readonly table: Int32Array;
+  /** Non-ASCII transitions per state (trie edges only; failure links resolve the rest). */
+  private readonly wide: (Map<number, number> | undefined)[] = [];
+  private readonly fail: Int32Array;
+  /** Keyword indices ending at each state (own and inherited through failure links). */
+  private readonly outputs: (number[] | undefined)[];
+  private readonly lengths: number[];
+  /** Whether each keyword starts / ends with a word character (only those need a boundary check). */
+  private readonly boundedStart: boolean[];
+  private readonly boundedEnd: boolean[];
+
+  /**
+   * @example
+   * const ac = new KeywordAutomaton(['top secret', 'noforn']);
+   * ac.search('This is TOP SECRET.'); // [{ keyword: 0, start: 8, end: 18 }]
+   */
+  constructor(keywords: readonly string[]) {
+    const trie: Map<number, number>[] = [new Map()];
+    const own: (number[] | undefined)[] = [undefined];
+    this.lengths = [];
+    this.boundedStart = [];
+    this.boundedEnd = [];
+    keywords.forEach((raw, index) => {
+      const keyword = raw.trim();
+      this.lengths.push(keyword.length);
+      this.boundedStart.push(keyword.length > 0 && isWordChar(keyword.charCodeAt(0)));
+      this.boundedEnd.push(keyword.length > 0 && isWordChar(keyword.charCodeAt(keyword.length - 1)));
+      if (!keyword) return;
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const c = lowerCode(keyword.charCodeAt(i));
+        let next = trie[state]!.get(c);
+        if (next === undefined) {
+          next = trie.length;
+          trie.push(new Map());
+          own.push(undefined);
+          trie[state]!.set(c, next);
+        }
+        state = next;
+      }
+      (own[state] ??= []).push(index);
+    });
+
+    const n = trie.length;
+    this.table = new Int32Array(n * ASCII);
+    this.fail = new Int32Array(n);
+    this.outputs = own.map((o) => (o ? [...o] : undefined));
+    // Breadth-first: a state's failure target is always resolved before the state itself.
+    const queue: number[] = [];
+    for (let c = 0; c < ASCII; c++) {
+      const next = trie[0]!.get(c);
+      this.table[c] = next ?? 0;
+      if (next !== undefined) queue.push(next);
+    }
+    for (const [c, next] of trie[0]!) if (c >= ASCII) (this.wide[0] ??= new Map()).set(c, next);
+    for (let q = 0; q < queue.length; q++) {
+      const state = queue[q]!;
+      const failState = this.fail[state]!;
+      const inherited = this.outputs[failState];
+      if (inherited) this.outputs[state] = [...(this.outputs[state] ?? []), ...inherited];
+      for (let c = 0; c < ASCII; c++) {
+        const next = trie[state]!.get(c);
+        if (next !== undefined) {
+          this.fail[next] = this.table[failState * ASCII + c]!;
+          this.table[state * ASCII + c] = next;
+          queue.push(next);
+        } else {
+          this.table[state * ASCII + c] = this.table[failState * ASCII + c]!;
+        }
+      }
+      for (const [c, next] of trie[state]!) {
+        if (c < ASCII) continue;
+        (this.wide[state] ??= new Map()).set(c, next);
+        this.fail[next] = this.wideStep(failState, c);
+        queue.push(next);
+      }
+    }
+  }
+
+  private wideStep(state: number, c: number): number {
+    for (let s = state; ; s = this.fail[s]!) {
+      const next = this.wide[s]?.get(c);
+      if (next !== undefined) return next;
+      if (s === 0) return 0;
+    }
+  }
+
+  /** Every keyword occurrence in `text` that stands on word boundaries. */
+  search(text: string): KeywordHit[] {
+    const hits: KeywordHit[] = [];
+    const table = this.table;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c < ASCII) {
+        if (c >= 65 && c <= 90) c |= 0x20;
+        state = table[state * ASCII + c]!;
+      } else {
+        state = this.wideStep(state, lowerCode(c));
+      }
+      const out = this.outputs[state];
+      if (out === undefined) continue;
+      for (const keyword of out) {
+        const end = i + 1;
+        const start = end - this.lengths[keyword]!;
+        if (this.boundedStart[keyword] && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+        if (this.boundedEnd[keyword] && end < text.length && isWordChar(text.charCodeAt(end))) continue;
+        hits.push({ keyword, start, end });
+      }
+    }
+    return hits;
+  }
+}

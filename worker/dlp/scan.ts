@@ -1,0 +1,136 @@
+/**
+ * Runs a compiled DLP configuration over one text: prefilter, pattern, validator, context, then
+ * keyword lists and operator patterns, and finally one winner per overlapping span.
+ */
+import type { DlpAction, DlpTier } from '../pipeline/types.js';
+import type { CompiledDetector, CompiledDlp } from './compile.js';
+
+/** A hit inside one text. Carries offsets, never the value (callers slice it when they must). */
+export interface Match {
+  readonly type: string;
+  readonly rule: string;
+  readonly tier: DlpTier;
+  readonly score: number;
+  /** JavaScript string offsets (end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  readonly action: DlpAction;
+}
+
+const DEFAULT_CONTEXT_WINDOW = 48;
+
+/** Lowercased text, computed once per scan and only if a case-insensitive check needs it. */
+class LowerText {
+  private value: string | undefined;
+  constructor(private readonly text: string) {}
+  get(): string {
+    return (this.value ??= this.text.toLowerCase());
+  }
+}
+
+function prefilterPasses(compiled: CompiledDetector, text: string, lower: LowerText): boolean {
+  const { keywords } = compiled;
+  if (!keywords) return true;
+  const haystack = compiled.detector.keywordsCaseInsensitive ? lower.get() : text;
+  for (const k of keywords) if (haystack.includes(k)) return true;
+  return false;
+}
+
+function windowHas(lower: LowerText, start: number, window: number, words: readonly string[]): boolean {
+  const before = lower.get().slice(Math.max(0, start - window), start);
+  for (const w of words) if (before.includes(w)) return true;
+  return false;
+}
+
+function runDetector(compiled: CompiledDetector, text: string, lower: LowerText, minScore: number, out: Match[]): void {
+  const { detector, tier, action } = compiled;
+  const pattern = detector.pattern;
+  pattern.lastIndex = 0;
+  const window = detector.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    let start = m.index;
+    let end = start + m[0].length;
+    if (detector.group !== undefined) {
+      const span = m.indices?.[detector.group];
+      if (!span) continue;
+      [start, end] = span;
+    }
+    if (detector.antiContext && windowHas(lower, start, 24, detector.antiContext)) continue;
+    let score = detector.score;
+    if (detector.context) {
+      const hasContext = windowHas(lower, start, window, detector.context);
+      if (detector.contextRequired && !hasContext) continue;
+      if (hasContext && detector.contextBoost) score = Math.min(1, score + detector.contextBoost);
+    }
+    if (detector.validator) {
+      const verdict = detector.validator({ value: text.slice(start, end), text, start, end });
+      if (verdict === false) continue;
+      if (typeof verdict === 'number') score = verdict;
+    }
+    if (score < minScore) continue;
+    out.push({ type: detector.type, rule: detector.id, tier, score, start, end, action });
+  }
+}
+
+/** Keeps one match per overlapping span: the higher score, then the longer. */
+export function resolveOverlaps(matches: Match[]): Match[] {
+  if (matches.length < 2) return matches;
+  matches.sort((a, b) => a.start - b.start || b.score - a.score || b.end - a.end);
+  const kept: Match[] = [];
+  for (const m of matches) {
+    const last = kept[kept.length - 1];
+    if (!last || m.start >= last.end) {
+      kept.push(m);
+      continue;
+    }
+    const better = m.score > last.score || (m.score === last.score && m.end - m.start > last.end - last.start);
+    if (better) kept[kept.length - 1] = m;
+  }
+  return kept;
+}
+
+/**
+ * Every Tier 1 and Tier 2 match in `text`, non-overlapping, ordered by offset.
+ * @example
+ * const dlp = compileDlp(settings);
+ * scanText(dlp, 'mail jane@acme.io'); // [{ type: 'EMAIL', rule: 'tier1.email', tier: 1, score: 0.95, start: 5, end: 17, action: 'redact' }]
+ */
+export function scanText(compiled: CompiledDlp, text: string): Match[] {
+  const out: Match[] = [];
+  if (!text) return out;
+  const lower = new LowerText(text);
+  const minScore = compiled.settings.tier1.min_score ?? 0;
+
+  for (const detector of compiled.detectors) {
+    if (prefilterPasses(detector, text, lower)) runDetector(detector, text, lower, minScore, out);
+  }
+
+  if (compiled.automaton) {
+    for (const hit of compiled.automaton.search(text)) {
+      const { rule, keyword } = compiled.keywordOwners[hit.keyword]!;
+      if (rule.caseSensitive && text.slice(hit.start, hit.end) !== keyword) continue;
+      if (rule.score < minScore) continue;
+      out.push({ type: rule.type, rule: rule.id, tier: rule.tier, score: rule.score, start: hit.start, end: hit.end, action: rule.action });
+    }
+  }
+
+  for (const custom of compiled.customPatterns) {
+    if (custom.keywords && !custom.keywords.some((k) => lower.get().includes(k))) continue;
+    const matcher = custom.regex.matcher(text);
+    let from = 0;
+    while (from <= text.length && matcher.find(from)) {
+      const start = matcher.start();
+      const end = matcher.end();
+      from = end > start ? end : end + 1;
+      if (end > start && custom.score >= minScore) {
+        out.push({ type: custom.type, rule: custom.id, tier: 2, score: custom.score, start, end, action: custom.action });
+      }
+    }
+  }
+
+  return resolveOverlaps(out);
+}

@@ -1,0 +1,70 @@
+/**
+ * Tier 3 gating and budget: when to ask the classifier, how long to wait, and how its spans join
+ * the Tier 1/2 matches. The classifier itself lives in worker/classifier; this only uses its interface.
+ */
+import type { TextPart } from '../protocol/index.js';
+import type { CompiledDlp } from './compile.js';
+import type { Match } from './scan.js';
+import type { Tier3Classifier } from './settings.js';
+
+/** Tier 1/2 matches below this score are "low confidence": Tier 3 gets a say in ambiguous mode. */
+export const LOW_CONFIDENCE_SCORE = 0.8;
+/** Texts at least this long with no Tier 1/2 match are worth a look in ambiguous mode. */
+export const LONG_TEXT_CHARS = 256;
+
+export interface Tier3Outcome {
+  /** Tier 3 matches per text part (same order as the parts). */
+  readonly matches: Match[][];
+  readonly budgetExceeded: boolean;
+  /** Parts the classifier was asked about. */
+  readonly classified: number;
+}
+
+/** Whether a part goes to the classifier under the configured mode. */
+export function needsTier3(mode: 'always' | 'ambiguous' | 'off', text: string, matches: readonly Match[]): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'off') return false;
+  if (matches.length === 0) return text.length >= LONG_TEXT_CHARS;
+  return matches.some((m) => m.score < LOW_CONFIDENCE_SCORE);
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * Classifies the gated parts in parallel within `budget_ms`. Over budget (wall clock, or the
+ * classifier's own elapsed times added up): no Tier 3 matches, `budgetExceeded` set; the caller
+ * decides block or pass. A classifier error propagates (the scanner failed).
+ */
+export async function runTier3(compiled: CompiledDlp, classifier: Tier3Classifier, parts: readonly TextPart[], tier12: readonly Match[][]): Promise<Tier3Outcome> {
+  const settings = compiled.settings.tier3;
+  const threshold = settings.threshold ?? classifier.threshold;
+  const gated = parts.map((p, i) => needsTier3(settings.mode, p.text, tier12[i] ?? []));
+  const empty = parts.map((): Match[] => []);
+  if (!gated.includes(true)) return { matches: empty, budgetExceeded: false, classified: 0 };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), settings.budget_ms)));
+  const work = Promise.all(parts.map((p, i) => (gated[i] ? classifier.classify(p.text) : null)));
+  const results = await Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+  const classified = gated.filter(Boolean).length;
+  if (results === TIMED_OUT) {
+    work.catch(() => {}); // finishes unobserved; its outcome no longer matters
+    return { matches: empty, budgetExceeded: true, classified };
+  }
+  const spent = results.reduce((sum, r) => sum + (r?.elapsedMs ?? 0), 0);
+  if (spent > settings.budget_ms) return { matches: empty, budgetExceeded: true, classified };
+
+  const matches = results.map((result, i): Match[] => {
+    if (!result) return [];
+    const text = parts[i]!.text;
+    const spans = result.spans
+      .filter((s) => s.score >= threshold && s.end > s.start && s.start >= 0 && s.end <= text.length)
+      .map((s): Match => ({ type: s.type, rule: `tier3.${classifier.modelVersion}`, tier: 3, score: s.score, start: s.start, end: s.end, action: settings.action }));
+    // A sequence classifier without spans: the whole text is the finding.
+    if (spans.length === 0 && result.score >= threshold && result.label !== 'clean') {
+      spans.push({ type: 'SENSITIVE_TEXT', rule: `tier3.${classifier.modelVersion}`, tier: 3, score: result.score, start: 0, end: text.length, action: settings.action });
+    }
+    return spans;
+  });
+  return { matches, budgetExceeded: false, classified };
+}

@@ -1,0 +1,218 @@
+/**
+ * Checksums and structural checks that turn a regex candidate into a finding. Each function is
+ * pure and cheap; detectors reference them by name, so the rules stay readable as data.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
+/** Digits only, separators dropped. */
+export function digitsOf(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) out += value[i];
+  }
+  return out;
+}
+
+/** The Luhn (mod 10) checksum used by payment cards. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+/** Issuer prefix ranges and the lengths each issuer uses (IIN tables, 2024). */
+const CARD_ISSUERS: readonly { readonly name: string; readonly ranges: readonly [number, number, number][]; readonly lengths: readonly number[] }[] = [
+  // [prefix length, from, to]
+  { name: 'visa', ranges: [[1, 4, 4]], lengths: [16, 19] },
+  { name: 'mastercard', ranges: [[2, 51, 55], [4, 2221, 2720]], lengths: [16] },
+  { name: 'amex', ranges: [[2, 34, 34], [2, 37, 37]], lengths: [15] },
+  { name: 'discover', ranges: [[4, 6011, 6011], [3, 644, 649], [2, 65, 65], [6, 622126, 622925]], lengths: [16, 19] },
+  { name: 'jcb', ranges: [[4, 3528, 3589]], lengths: [16, 19] },
+  { name: 'diners', ranges: [[3, 300, 305], [2, 36, 36], [2, 38, 39]], lengths: [14, 16] },
+  { name: 'unionpay', ranges: [[2, 62, 62]], lengths: [16, 17, 18, 19] },
+];
+
+/** The card issuer whose prefix and length fit, or null (a Luhn-valid number is not enough). */
+export function cardIssuer(digits: string): string | null {
+  for (const issuer of CARD_ISSUERS) {
+    if (!issuer.lengths.includes(digits.length)) continue;
+    for (const [len, from, to] of issuer.ranges) {
+      const prefix = Number(digits.slice(0, len));
+      if (prefix >= from && prefix <= to) return issuer.name;
+    }
+  }
+  return null;
+}
+
+/**
+ * A card number as people write it: all digits, or groups separated consistently by one kind of
+ * separator (4-4-4-4, 4-6-5 for Amex). Mixed or odd grouping is more often an id or a phone.
+ */
+export function cardNumberValid(value: string): boolean {
+  const digits = digitsOf(value);
+  if (!cardIssuer(digits) || !luhnValid(digits)) return false;
+  if (/^(\d)\1+$/.test(digits)) return false;
+  const groups = value.split(/[ -]/);
+  if (groups.length === 1) return true;
+  const separators = new Set(value.replace(/\d/g, ''));
+  if (separators.size !== 1) return false;
+  const shape = groups.map((g) => g.length).join('-');
+  return /^4-4-4-4(-3)?$|^4-6-5$|^4-6-4$|^4-4-4-4-4?$|^4-4-4-[1-7]$/.test(shape);
+}
+
+/** US SSN issuance rules: area 001-899 except 666, group 01-99, serial 0001-9999; known ad numbers refused. */
+export function ssnValid(value: string): boolean {
+  const d = digitsOf(value);
+  if (d.length !== 9) return false;
+  const area = Number(d.slice(0, 3));
+  const group = Number(d.slice(3, 5));
+  const serial = Number(d.slice(5));
+  if (area === 0 || area === 666 || area >= 900) return false;
+  if (group === 0 || serial === 0) return false;
+  // Numbers printed in advertising (Woolworth wallet card and others), never issued.
+  if (d === '078051120' || d === '219099999') return false;
+  return true;
+}
+
+/** IBAN length per country (SWIFT IBAN registry). */
+const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24,
+  DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28,
+  HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20,
+  LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29,
+  RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22,
+  VG: 24, XK: 20,
+};
+
+/** IBAN: the country's length and the ISO 7064 mod-97 check. */
+export function ibanValid(value: string): boolean {
+  const iban = value.replace(/ /g, '');
+  const expected = IBAN_LENGTHS[iban.slice(0, 2)];
+  if (!expected || iban.length !== expected) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (let i = 0; i < rearranged.length; i++) {
+    const c = rearranged.charCodeAt(i);
+    const n = c >= 65 ? c - 55 : c - 48;
+    remainder = n >= 10 ? (remainder * 100 + n) % 97 : (remainder * 10 + n) % 97;
+  }
+  return remainder === 1;
+}
+
+/** Dotted quad with octets 0-255, no leading zeros (leading zeros are versions and ids, not addresses). */
+export function ipv4Valid(value: string): boolean {
+  const parts = value.split('.');
+  if (parts.length !== 4) return false;
+  for (const p of parts) {
+    if (p.length > 1 && p[0] === '0') return false;
+    if (Number(p) > 255) return false;
+  }
+  return parts[0] !== '0';
+}
+
+/** IPv6 text form: 8 groups, or fewer with exactly one '::'. */
+export function ipv6Valid(value: string): boolean {
+  const doubles = value.split('::').length - 1;
+  if (doubles > 1) return false;
+  const groups = value.split(':');
+  const nonEmpty = groups.filter((g) => g.length > 0);
+  if (nonEmpty.some((g) => g.length > 4)) return false;
+  if (doubles === 0) return groups.length === 8 && nonEmpty.length === 8;
+  // '::' collapses at least one group; a lone '::' or 'a::' style fragment is usually code (std::x).
+  if (nonEmpty.length > 7 || nonEmpty.length < 2) return value === '::1' || (nonEmpty.length >= 1 && value.startsWith('fe80::'));
+  return true;
+}
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+const PLACEHOLDER_WORDS = /your|xxxx|example|placeholder|redacted|dummy|sample|changeme|replace|insert|fake|<|>|\$\{|\{\{|\.\.\.|\*\*\*/i;
+
+/** Documentation placeholders: `xoxb-your-token`, `sk-xxxxxxxx`, `AKIA...EXAMPLE`, `${TOKEN}`, runs of one character. */
+export function looksLikePlaceholder(value: string): boolean {
+  if (PLACEHOLDER_WORDS.test(value)) return true;
+  if (/(.)\1{5,}/.test(value)) return true;
+  return /0123456|123456789|abcdefgh|ABCDEFGH/.test(value);
+}
+
+/** Character classes present (lower, upper, digit, other). */
+export function characterClasses(value: string): number {
+  return Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/[0-9]/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
+}
+
+/** Decodes one base64url segment to text, or null. */
+function base64UrlDecode(segment: string): string | null {
+  try {
+    const b64 = segment.replace(/-/g, '+').replace(/_/g, '/');
+    const padded = b64 + '='.repeat((4 - (b64.length % 4)) % 4);
+    return atob(padded);
+  } catch {
+    return null;
+  }
+}
+
+/** A JWT decoded structurally: the header is a JSON object with `alg`, the payload a JSON object. */
+export function jwtValid(value: string): boolean {
+  const [header, payload] = value.split('.');
+  if (!header || !payload) return false;
+  try {
+    const h = JSON.parse(base64UrlDecode(header) ?? '') as unknown;
+    const p = JSON.parse(base64UrlDecode(payload) ?? '') as unknown;
+    return !!h && typeof h === 'object' && typeof (h as Record<string, unknown>).alg === 'string' && !!p && typeof p === 'object' && !Array.isArray(p);
+  } catch {
+    return false;
+  }
+}
+
+/** A phone number a numbering plan can assign (libphonenumber metadata), defaulting to US. */
+export function phoneValid(value: string): boolean {
+  const parsed = parsePhoneNumberFromString(value, 'US');
+  return parsed !== undefined && parsed.isValid();
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A calendar date between 1900 and today in one of the formats DATE_OF_BIRTH matches. */
+export function birthDateValid(value: string): boolean {
+  let year: number;
+  let month: number;
+  let day: number;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const named = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/.exec(value) ?? /^(\d{1,2}) ([A-Za-z]{3})[a-z]*\.? (\d{4})$/.exec(value);
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (numeric) {
+    const a = Number(numeric[1]);
+    const b = Number(numeric[2]);
+    year = Number(numeric[3]);
+    // US month/day or European day/month: either reading may be valid.
+    [month, day] = a > 12 ? [b, a] : [a, b];
+  } else if (named) {
+    const first = named[1]!;
+    const isDayFirst = /^\d/.test(first);
+    const monthName = (isDayFirst ? named[2]! : first).slice(0, 3).toLowerCase();
+    month = MONTHS.indexOf(monthName) + 1;
+    day = Number(isDayFirst ? first : named[2]);
+    year = Number(named[3]);
+  } else return false;
+  return year >= 1900 && year <= new Date().getUTCFullYear() && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
