@@ -14,6 +14,8 @@ import type { AuditEvent } from './audit/event.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { RecentDecisions } from './metrics/recent.js';
 import { loadCertificates, type Certificates } from './certs/index.js';
+import { compileDlp, createDlpStages } from './dlp/index.js';
+import type { Volumes } from './runtime/index.js';
 
 /** A subsystem's state, as /readyz and the admin status show it. */
 export interface SubsystemState {
@@ -53,6 +55,24 @@ function egressOrigins(config: GatewayConfig, policy: PolicyStore): Set<string> 
 }
 
 /**
+ * The salt for finding hashes: OUTPOST_AUDIT_SALT, else a random one created once in the state
+ * folder, so that hashes of the same value correlate across restarts without being guessable.
+ */
+async function findingSalt(config: GatewayConfig, volumes: Volumes, log: Logger): Promise<string> {
+  if (config.env.OUTPOST_AUDIT_SALT) return config.env.OUTPOST_AUDIT_SALT;
+  const path = `${config.stateDir.replace(/\/+$/, '')}/finding-salt`;
+  const stored = await volumes.read(path).catch(() => null);
+  if (stored && stored.byteLength >= 32) return new TextDecoder().decode(stored).trim();
+  const salt = [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  try {
+    await volumes.write(path, salt);
+  } catch (e) {
+    log.warn(`Finding salt could not be stored in ${path} (${(e as Error).message}); hashes will not correlate across restarts`);
+  }
+  return salt;
+}
+
+/**
  * Builds the gateway from the runtime's environment. Never throws for a subsystem's sake: a
  * broken volume or bundle disables (or degrades) that subsystem and is logged.
  * @example
@@ -63,7 +83,12 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const log = createLogger(config.logLevel);
   if (config.airGap) log.info('Air-gap mode enabled');
 
-  const policy = await createPolicyStore(config, runtime, log);
+  const salt = await findingSalt(config, runtime.volumes, log);
+  // The DLP engine builds each risk tier's inspection stages; the policy store decides which tier
+  // a call gets. A bad operator pattern throws here and the store refuses that bundle.
+  const policy = await createPolicyStore(config, runtime, log, {
+    buildInspection: (settings) => createDlpStages(compileDlp(settings), { salt, log }),
+  });
   installEgressGuard(egressOrigins(config, policy), log);
 
   if (config.airGap) {
