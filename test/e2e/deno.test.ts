@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { Ollama } from 'ollama';
-import { startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
+import { MOCK_ANSWER, startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
 
 let mock: MockUpstream;
 let gateway: RunningGateway;
@@ -29,7 +29,7 @@ describe('deno serve', () => {
     const stream = await openai.chat.completions.create({ model: 'mock-llama', messages: [{ role: 'user', content: 'Hello' }], stream: true });
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
-    expect(text).toBe('Hello from the mock model. This is a streamed answer.');
+    expect(text).toBe(MOCK_ANSWER);
     expect((await openai.models.list()).data.map((m) => m.id)).toContain('mock-llama');
   });
 

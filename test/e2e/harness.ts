@@ -8,7 +8,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain JS module without types
-import { createMockUpstream } from '../mock/upstream.mjs';
+import { createMockUpstream, MOCK_ANSWER as ANSWER } from '../mock/upstream.mjs';
+
+/** The mock model's answer for mock-* models. */
+export const MOCK_ANSWER: string = ANSWER;
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 

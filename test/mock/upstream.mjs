@@ -25,8 +25,16 @@ function textOf(body) {
   return 'Hello from the mock model.';
 }
 
+// Long enough (~100 words) that a stream scanned with a DLP hold-back window still releases
+// text chunk by chunk before it ends.
+export const MOCK_ANSWER =
+  'Hello from the mock model. This is a streamed answer. ' +
+  'The quarterly planning notes list three workstreams: the migration of the records service, the review of retention schedules, and the training plan for new staff. ' +
+  'Each workstream has an owner, a due date and a short list of open questions that the team will revisit at the next meeting. ' +
+  'Nothing in this answer is sensitive; it only gives the gateway enough text to relay in many small pieces, the way a real model streams its tokens one after another.';
+
 function answerText(body) {
-  return body.model === 'echo' ? textOf(body) : 'Hello from the mock model. This is a streamed answer.';
+  return body.model === 'echo' ? textOf(body) : MOCK_ANSWER;
 }
 
 const words = (text) => text.match(/\S+\s*/g) ?? [text];
