@@ -13,6 +13,7 @@ import { start } from './start.js';
 import { releaseCommand } from './release.js';
 import { doctorCommand } from './doctor.js';
 import { status } from './status.js';
+import { policyCommand } from './policy.js';
 import { workerdConfig } from './workerd-config.js';
 
 const distDir = dirname(fileURLToPath(import.meta.url));
@@ -24,6 +25,7 @@ Usage:
   outpost config                           print the workerd config (run it with: workerd serve FILE --import-path=/)
   outpost release verify <tarball|dir> [--key PEM]   check a release's SHA256SUMS and signature
   outpost doctor [--json] [--probe URL [--runtime http://HOST:PORT]]   check this deployment offline
+  outpost policy validate|install|rollback|list|keygen|sign ...   policy bundles (outpost policy help)
   outpost variables                        list every environment variable with its default
   outpost status --runtime URL [--token T] subsystems, policy, queue depth, certificates, recent decisions
   outpost help
@@ -54,6 +56,8 @@ export async function main(args: string[]): Promise<number> {
       case 'config':
         process.stdout.write(workerdConfig({ values: resolveEnvironment().values, distDir }));
         return 0;
+      case 'policy':
+        return await policyCommand(rest);
       case 'release':
         return releaseCommand(rest);
       case 'doctor':

@@ -9,6 +9,7 @@ import { GatewayError } from '../pipeline/errors.js';
 import { errorResponse } from '../protocol/index.js';
 import { checkAdminToken } from './token.js';
 import { adminStatus } from './status.js';
+import { policyAdminApi } from './policy.js';
 import { CONSOLE_CSP, CONSOLE_CSS, CONSOLE_HTML, CONSOLE_ICON, CONSOLE_JS } from './console.js';
 import type { MiddlewareHandler } from 'hono';
 
@@ -67,6 +68,7 @@ export function adminApi(): Hono<AppEnv> {
   admin.get('/sync-status', async (c) => c.json(await adminStatus(c.get('gateway'))));
   admin.get('/decisions', (c) => c.json({ decisions: c.get('gateway').recent.list() }));
   admin.post('/egress-probe', probeEgress);
+  admin.route('/policy', policyAdminApi());
   return admin;
 }
 
