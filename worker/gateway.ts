@@ -89,7 +89,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const policy = await createPolicyStore(config, runtime, log, {
     buildInspection: (settings) => createDlpStages(compileDlp(settings), { salt, log }),
   });
-  installEgressGuard(egressOrigins(config, policy), log);
+  installEgressGuard(() => egressOrigins(config, policy), log);
 
   if (config.airGap) {
     log.info('Air-gap mode: cert rotation disabled (no platform connectivity)');

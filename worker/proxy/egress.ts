@@ -9,7 +9,8 @@ export class EgressRefusedError extends Error {
   override name = 'EgressRefusedError';
 }
 
-let allowed: ReadonlySet<string> = new Set();
+/** The allowed origins, asked at each fetch: a hot-installed bundle can change the targets. */
+let allowedOrigins: () => ReadonlySet<string> = () => new Set();
 let installed = false;
 
 /** The origin a fetch input points at, or null for non-URL inputs. */
@@ -25,21 +26,22 @@ function originOf(input: RequestInfo | URL): string | null {
 /** Whether the guard would let a fetch to `url` through. */
 export function egressAllowed(url: string): boolean {
   const origin = originOf(url);
-  return origin !== null && allowed.has(origin);
+  return origin !== null && allowedOrigins().has(origin);
 }
 
 /**
- * Installs (once) the guard around globalThis.fetch; later calls replace the allow-list, e.g.
- * when a policy bundle adds targets.
+ * Installs (once) the guard around globalThis.fetch; later calls replace the allow-list provider.
+ * @example
+ * installEgressGuard(() => policy.current().targets.origins(), log);
  */
-export function installEgressGuard(origins: ReadonlySet<string>, log: Logger): void {
-  allowed = origins;
+export function installEgressGuard(origins: () => ReadonlySet<string>, log: Logger): void {
+  allowedOrigins = origins;
   if (installed) return;
   installed = true;
   const original = globalThis.fetch.bind(globalThis);
   globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
     const origin = originOf(input);
-    if (origin === null || !allowed.has(origin)) {
+    if (origin === null || !allowedOrigins().has(origin)) {
       const host = origin ?? 'unparsable URL';
       log.warn(`Egress refused by worker: ${host} is not a configured target`);
       return Promise.reject(new EgressRefusedError(`egress to ${host} refused: not a configured target`));
