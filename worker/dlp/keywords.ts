@@ -32,6 +32,8 @@ export class KeywordAutomaton {
   private readonly fail: Int32Array;
   /** Keyword indices ending at each state (own and inherited through failure links). */
   private readonly outputs: (number[] | undefined)[];
+  /** 1 where `outputs` has entries: a typed-array check keeps the hot loop off the holey array. */
+  private readonly hasOutput: Uint8Array;
   private readonly lengths: number[];
   /** Whether each keyword starts / ends with a word character (only those need a boundary check). */
   private readonly boundedStart: boolean[];
@@ -80,7 +82,11 @@ export class KeywordAutomaton {
       this.table[c] = next ?? 0;
       if (next !== undefined) queue.push(next);
     }
-    for (const [c, next] of trie[0]!) if (c >= ASCII) (this.wide[0] ??= new Map()).set(c, next);
+    for (const [c, next] of trie[0]!) {
+      if (c < ASCII) continue;
+      (this.wide[0] ??= new Map()).set(c, next);
+      queue.push(next);
+    }
     for (let q = 0; q < queue.length; q++) {
       const state = queue[q]!;
       const failState = this.fail[state]!;
@@ -103,6 +109,7 @@ export class KeywordAutomaton {
         queue.push(next);
       }
     }
+    this.hasOutput = Uint8Array.from(this.outputs, (o) => (o && o.length ? 1 : 0));
   }
 
   private wideStep(state: number, c: number): number {
@@ -126,9 +133,8 @@ export class KeywordAutomaton {
       } else {
         state = this.wideStep(state, lowerCode(c));
       }
-      const out = this.outputs[state];
-      if (out === undefined) continue;
-      for (const keyword of out) {
+      if (this.hasOutput[state] === 0) continue;
+      for (const keyword of this.outputs[state]!) {
         const end = i + 1;
         const start = end - this.lengths[keyword]!;
         if (this.boundedStart[keyword] && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;

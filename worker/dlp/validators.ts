@@ -183,10 +183,24 @@ export function jwtValid(value: string): boolean {
   }
 }
 
+/** libphonenumber verdicts by value: parsing costs tens of microseconds, and numbers repeat. */
+const phoneVerdicts = new Map<string, boolean>();
+const PHONE_CACHE_SIZE = 2048;
+
 /** A phone number a numbering plan can assign (libphonenumber metadata), defaulting to US. */
 export function phoneValid(value: string): boolean {
-  const parsed = parsePhoneNumberFromString(value, 'US');
-  return parsed !== undefined && parsed.isValid();
+  const digits = digitsOf(value);
+  if (digits.length < 8 || digits.length > 15) return false;
+  // US numbers without a country code: area code and exchange both start with 2-9 (NANP).
+  if (!value.startsWith('+') && (digits.length !== 10 || digits[0]! < '2' || digits[3]! < '2')) return false;
+  let verdict = phoneVerdicts.get(value);
+  if (verdict === undefined) {
+    const parsed = parsePhoneNumberFromString(value, 'US');
+    verdict = parsed !== undefined && parsed.isValid();
+    if (phoneVerdicts.size >= PHONE_CACHE_SIZE) phoneVerdicts.clear();
+    phoneVerdicts.set(value, verdict);
+  }
+  return verdict;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

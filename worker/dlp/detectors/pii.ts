@@ -50,7 +50,7 @@ export const PII_DETECTORS: readonly Detector[] = [
     type: 'PHONE',
     description: 'Phone numbers in international (+CC) or US formats, validated against libphonenumber metadata',
     pattern:
-      /(?<![\w+-])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,5}){1,4}|\+\d{8,15}|(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4})(?![\w-])/g,
+      /(?<![\w+-])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,8}){1,4}|\+\d{8,15}|(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4})(?![\w-])/g,
     validator: ({ value }) => phoneValid(value),
     context: ['phone', 'tel', 'call', 'mobile', 'cell', 'fax', 'contact', 'whatsapp', 'sms', 'reach me'],
     antiContext: NOT_PERSONAL_NUMBER,
