@@ -231,3 +231,15 @@ describe('policy bundle validation', () => {
     expect(() => new SchemaWalker({ $ref: '#/$defs/missing' })).toThrow(/does not resolve/);
   });
 });
+
+describe('the published JSON Schema', () => {
+  it('is a valid JSON Schema that a standard validator agrees with on the example and the baseline', async () => {
+    // ajv only in tests (it generates code, which workerd forbids): a second opinion on the schema.
+    const { default: Ajv2020 } = (await import('ajv/dist/2020.js')) as unknown as { default: new (o: object) => { compile(s: object): ((v: unknown) => boolean) & { errors?: unknown } } };
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(asset('policy_bundle.schema.json')));
+    expect(validate(readJson(asset('policy_bundle.example.jsonc'), { comments: true }).value)).toBe(true);
+    expect(validate(JSON.parse(asset('policy_bundle.baseline.json')))).toBe(true);
+    expect(validate(bundle({ models: [{ name: '*', risk_tier: 'standard', extra: 1 }] }))).toBe(false);
+  });
+});
