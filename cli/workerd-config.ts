@@ -14,8 +14,11 @@ import { dirname, join } from 'node:path';
 import { VARIABLES } from '../worker/config/variables.js';
 import { parseConfig, type TargetConfig } from '../worker/config/index.js';
 import { targetBindingName } from '../worker/runtime/workerd.js';
+import { bundleTargets } from './bundle-targets.js';
 
 export const COMPATIBILITY_DATE = '2026-11-01';
+/** The audit Durable Object namespace's uniqueKey: also the name of its folder on disk. */
+export const AUDIT_UNIQUE_KEY = 'outpost-audit';
 
 export interface WorkerdConfigInput {
   /** Effective variable values (resolveEnvironment().values). */
@@ -57,12 +60,24 @@ export function volumeMounts(values: Record<string, string>): VolumeMount[] {
     if (values[file]) add(dirname(values[file]!), false);
   }
   add(values.OUTPOST_STATE_DIR, true);
+  // The audit folder: the Durable Object's SQLite files live under it (see workerdConfig).
+  if (values.AUDIT_QUEUE_DB_PATH) add(dirname(values.AUDIT_QUEUE_DB_PATH), true);
   return [...mounts].map(([dir, writable], i) => ({ dir, writable, binding: `VOLUME_${i}` }));
 }
 
-/** Targets known at config time: the environment's default target (policy bundles add theirs). */
+/** Targets known at config time: the environment's default target and every bundle's on disk. */
 export function configuredTargets(values: Record<string, string>): TargetConfig[] {
-  return [...parseConfig(values).targets];
+  return [...parseConfig(values).targets, ...bundleTargets(values)];
+}
+
+/** One runtime channel per target address (scheme, host, port), as the worker looks them up. */
+function targetChannels(targets: readonly TargetConfig[]): Array<{ binding: string; address: string; https: boolean }> {
+  const channels = new Map<string, { binding: string; address: string; https: boolean }>();
+  for (const t of targets) {
+    const binding = targetBindingName(t.baseUrl);
+    if (!channels.has(binding)) channels.set(binding, { binding, ...targetAddress(t) });
+  }
+  return [...channels.values()];
 }
 
 const DENY_WORKER = [
@@ -106,7 +121,12 @@ export function workerdConfig(input: WorkerdConfigInput): string {
     ...extraModules.map((m) => `(name = ${capnpString(m.name)}, ${m.type} = embed ${capnpString(join(distDir, m.name))})`),
   ];
 
+  // The audit queue: a SQLite-backed Durable Object stored on the audit folder's disk service,
+  // so its file is <audit folder>/outpost-audit/<id>.sqlite (AUDIT_QUEUE_DB_PATH links to it).
+  const auditMount = values.AUDIT_QUEUE_DB_PATH ? mounts.find((m) => m.dir === dirname(values.AUDIT_QUEUE_DB_PATH!) && m.writable) : undefined;
+
   const bindings: string[] = [];
+  if (auditMount) bindings.push(`(name = "AUDIT_QUEUE", durableObjectNamespace = "AuditQueueObject")`);
   for (const spec of VARIABLES) {
     if (spec.secret) bindings.push(`(name = ${capnpString(spec.name)}, fromEnvironment = ${capnpString(spec.name)})`);
     else bindings.push(`(name = ${capnpString(spec.name)}, text = ${capnpString(values[spec.name] ?? '')})`);
@@ -115,22 +135,28 @@ export function workerdConfig(input: WorkerdConfigInput): string {
   for (const name of keyEnvs) bindings.push(`(name = ${capnpString(name)}, fromEnvironment = ${capnpString(name)})`);
   bindings.push(`(name = "OUTPOST_VOLUMES", json = ${capnpString(JSON.stringify(mounts))})`);
   for (const m of mounts) bindings.push(`(name = ${capnpString(m.binding)}, service = ${capnpString(`volume-${m.binding}`)})`);
-  for (const t of targets) bindings.push(`(name = ${capnpString(targetBindingName(t.id))}, service = ${capnpString(`target-${t.id}`)})`);
+  const channels = targetChannels(targets);
+  for (const c of channels) bindings.push(`(name = ${capnpString(c.binding)}, service = ${capnpString(c.binding.toLowerCase())})`);
 
   const services: string[] = [];
   services.push(`(name = "outpost", worker = (
       modules = [
         ${modules.join(',\n        ')}
       ],
-      compatibilityDate = ${capnpString(COMPATIBILITY_DATE)},
+      compatibilityDate = ${capnpString(COMPATIBILITY_DATE)},${
+        auditMount
+          ? `
+      durableObjectNamespaces = [(className = "AuditQueueObject", uniqueKey = ${capnpString(AUDIT_UNIQUE_KEY)}, enableSql = true)],
+      durableObjectStorage = (localDisk = ${capnpString(`volume-${auditMount.binding}`)}),`
+          : ''
+      }
       bindings = [
         ${bindings.join(',\n        ')}
       ],
       globalOutbound = ${airGap ? '"egress-deny"' : '"egress-connected"'},
     ))`);
-  for (const t of targets) {
-    const { address, https } = targetAddress(t);
-    services.push(`(name = ${capnpString(`target-${t.id}`)}, external = (address = ${capnpString(address)}, ${https ? 'https = ()' : 'http = ()'}))`);
+  for (const c of channels) {
+    services.push(`(name = ${capnpString(c.binding.toLowerCase())}, external = (address = ${capnpString(c.address)}, ${c.https ? 'https = ()' : 'http = ()'}))`);
   }
   for (const m of mounts) services.push(`(name = ${capnpString(`volume-${m.binding}`)}, disk = (path = ${capnpString(m.dir)}, writable = ${m.writable}))`);
   if (airGap) {

@@ -3,7 +3,7 @@
  * refused or unreachable -> 502, no headers within the timeout -> 504.
  */
 import type { TargetConfig } from '../config/index.js';
-import type { RuntimeAdapter } from '../runtime/index.js';
+import { TargetUnreachableError, type RuntimeAdapter } from '../runtime/index.js';
 import { GatewayError } from '../pipeline/errors.js';
 
 export interface ForwardOptions {
@@ -41,7 +41,8 @@ export async function forward(runtime: RuntimeAdapter, target: TargetConfig, pat
   });
   try {
     return await runtime.fetchTarget(target, request);
-  } catch {
+  } catch (e) {
+    if (e instanceof TargetUnreachableError) throw new GatewayError(502, 'upstream_unreachable', e.message, 'upstream_error');
     if (controller.signal.aborted) {
       throw new GatewayError(504, 'upstream_timeout', `Target "${target.id}" did not answer within ${options.timeoutMs} ms`, 'upstream_error');
     }

@@ -43,5 +43,10 @@ export class VolumeError extends Error {
   override name = 'VolumeError';
 }
 
+/** The runtime has no channel to a target (its address was not in the config at start). */
+export class TargetUnreachableError extends Error {
+  override name = 'TargetUnreachableError';
+}
+
 export { createWorkerdRuntime, workerdRequestFacts } from './workerd.js';
 export { createDenoRuntime, denoRequestFacts } from './deno.js';

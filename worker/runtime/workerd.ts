@@ -1,13 +1,13 @@
 /**
  * workerd adapter. The generated config (cli/workerd-config.ts) gives the worker:
- * - one `external` service binding per target, named by targetBindingName(id);
+ * - one `external` service binding per target address, named by targetBindingName(baseUrl);
  * - one `disk` service per mounted folder, listed in the OUTPOST_VOLUMES json binding;
  * - every variable of worker/config/variables.ts as a `fromEnvironment` binding.
  * Anything else the worker fetches goes to globalOutbound, which refuses and logs.
  */
 import type { TargetConfig } from '../config/index.js';
 import type { RequestFacts, RuntimeAdapter, Volumes } from './index.js';
-import { VolumeError } from './index.js';
+import { TargetUnreachableError, VolumeError } from './index.js';
 
 /** A service binding as workerd passes it. */
 export interface Fetcher {
@@ -21,9 +21,17 @@ export interface VolumeMount {
   readonly writable: boolean;
 }
 
-/** The binding name that carries a target's external service. */
-export function targetBindingName(targetId: string): string {
-  return `TARGET_${targetId.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase()}`;
+/**
+ * The binding name that carries the external service for a target's address. Channels are keyed
+ * by scheme, host and port (not by target id): bundles may name targets as they like, and two
+ * targets on one server share its channel.
+ * @example
+ * targetBindingName('http://10.0.0.5:8000'); // 'TARGET_HTTP_10_0_0_5_8000'
+ */
+export function targetBindingName(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return `TARGET_${url.protocol.slice(0, -1)}_${url.hostname}_${port}`.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
 }
 
 function parseMounts(value: unknown): VolumeMount[] {
@@ -96,10 +104,10 @@ export function createWorkerdRuntime(env: Record<string, unknown>): RuntimeAdapt
     env,
     volumes: createDiskVolumes(env),
     fetchTarget(target: TargetConfig, request: Request) {
-      const service = env[targetBindingName(target.id)] as Fetcher | undefined;
-      // No binding means the config was generated without this target (e.g. a hot-installed
-      // bundle added it): the runtime has no channel to it, so it is refused like any egress.
-      if (!service) return Promise.reject(new Error(`target ${target.id} has no runtime channel; restart to apply new targets`));
+      const service = env[targetBindingName(target.baseUrl)] as Fetcher | undefined;
+      // No binding means the config was generated without this address (e.g. a hot-installed
+      // bundle added a server): the runtime has no channel to it, so it is refused like any egress.
+      if (!service) return Promise.reject(new TargetUnreachableError(`target ${target.id} (${new URL(target.baseUrl).host}) has no runtime channel; restart the gateway to apply new target addresses`));
       return service.fetch(request);
     },
     rawFetch: (url, init) => originalFetch(url, init),
