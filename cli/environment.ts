@@ -3,7 +3,7 @@
  * relative paths made absolute (workerd has no working directory), the state folder created.
  */
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { VARIABLES } from '../worker/config/variables.js';
 import { withDefaults } from '../worker/config/index.js';
 
@@ -43,4 +43,5 @@ export function resolveEnvironment(raw: NodeJS.ProcessEnv = process.env, cwd = p
 /** Creates the writable folders the gateway needs (state, audit database folder). */
 export function prepareWritableFolders(values: Record<string, string>): void {
   mkdirSync(values.OUTPOST_STATE_DIR!, { recursive: true });
+  if (values.AUDIT_QUEUE_DB_PATH) mkdirSync(dirname(values.AUDIT_QUEUE_DB_PATH), { recursive: true });
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { VARIABLES } from '../worker/config/variables.js';
 import { resolveEnvironment } from './environment.js';
 import { start } from './start.js';
+import { auditCommand } from './audit.js';
 import { releaseCommand } from './release.js';
 import { doctorCommand } from './doctor.js';
 import { status } from './status.js';
@@ -28,6 +29,7 @@ Usage:
   outpost policy validate|install|rollback|list|keygen|sign ...   policy bundles (outpost policy help)
   outpost variables                        list every environment variable with its default
   outpost status --runtime URL [--token T] subsystems, policy, queue depth, certificates, recent decisions
+  outpost audit path|verify|export         the audit queue's file, chain verification, JSONL export (docs/audit.md)
   outpost help
 
 Configuration comes from the environment; see README.md for every variable.`;
@@ -53,6 +55,8 @@ export async function main(args: string[]): Promise<number> {
       }
       case 'status':
         return await status(flag(rest, '--runtime'), flag(rest, '--token') ?? process.env.OUTPOST_ADMIN_TOKEN);
+      case 'audit':
+        return await auditCommand(rest);
       case 'config':
         process.stdout.write(workerdConfig({ values: resolveEnvironment().values, distDir }));
         return 0;

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { prepareWritableFolders, resolveEnvironment } from './environment.js';
 import { workerdConfig, configuredTargets, targetAddress, volumeMounts } from './workerd-config.js';
+import { linkWorkerdDatabase } from './audit.js';
 
 const require = createRequire(import.meta.url);
 
@@ -118,6 +119,8 @@ export async function start(options: StartOptions): Promise<number> {
     });
   });
   void waitReady(host, port, child, spawnedAt);
+  // workerd names the audit queue's file itself: link AUDIT_QUEUE_DB_PATH to it once it exists.
+  if (options.runtime === 'workerd') void linkWorkerdDatabase(values.AUDIT_QUEUE_DB_PATH!, 60_000, () => child.exitCode !== null).catch((e: Error) => console.error(`WARN Audit queue: ${e.message}`));
   return exited;
 }
 

@@ -11,6 +11,7 @@ import type { PolicyStore } from './policy/index.js';
 import { createPolicyStore } from './policy/index.js';
 import { installEgressGuard } from './proxy/egress.js';
 import type { AuditEvent } from './audit/event.js';
+import { createAuditQueue } from './audit/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { RecentDecisions } from './metrics/recent.js';
 import { loadCertificates, type Certificates } from './certs/index.js';
@@ -91,6 +92,11 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   });
   installEgressGuard(() => egressOrigins(config, policy), log);
 
+  // Stage 7's durable part. allow_unaudited is the policy's call (audit.allow_unaudited).
+  const audit = await createAuditQueue(runtime, config, log, {
+    allowUnaudited: () => policy.current().allowUnaudited === true,
+  });
+
   if (config.airGap) {
     log.info('Air-gap mode: cert rotation disabled (no platform connectivity)');
     log.info('Air-gap mode: heartbeat disabled (no platform connectivity)');
@@ -108,12 +114,8 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   metrics.certExpiryDays.collect(() => certificates.files().filter((f) => f.expiry_days !== undefined).map((f) => ({ labels: { file: f.variable }, value: f.expiry_days! })));
   metrics.policyInfo.collect(() => [{ labels: { version: policy.current().version, source: policy.current().source }, value: 1 }]);
 
-  /** Stage 7's durable part: the audit queue (a no-op until the audit queue lands). */
-  const appendToAudit = async (_event: AuditEvent): Promise<void> => {};
-
   const subsystems: Record<string, SubsystemState> = {
     policy: { state: 'active', reason: `version=${policy.current().version} source=${policy.current().source}` },
-    audit: { state: 'disabled', reason: 'not implemented yet' },
   };
 
   return {
@@ -126,16 +128,16 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     certificates,
     startedAt: Date.now(),
     clientIp: (_request, peer) => peer,
-    auditQueueDepth: async () => null,
+    auditQueueDepth: () => audit.depth(),
     async record(event) {
       const started = Date.now();
-      await appendToAudit(event);
+      await audit.record(event);
       metrics.auditCommitSeconds.observe((Date.now() - started) / 1000);
       metrics.observeEvent(event);
       recent.push(event);
       certificates.warnIfExpiring();
     },
-    notReadyReason: () => null,
-    subsystems: () => subsystems,
+    notReadyReason: () => audit.notReadyReason(),
+    subsystems: () => ({ ...subsystems, audit: audit.subsystem() }),
   };
 }

@@ -10,6 +10,9 @@ import { createGateway, type Gateway } from './gateway.js';
 import { createDenoRuntime, createWorkerdRuntime, denoRequestFacts, workerdRequestFacts } from './runtime/index.js';
 import { denoApi } from './runtime/deno.js';
 
+// workerd instantiates the audit queue's Durable Object class by this export's name.
+export { AuditQueueObject } from './audit/index.js';
+
 const app = createApp();
 let gateway: Promise<Gateway> | undefined;
 

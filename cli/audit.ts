@@ -1,0 +1,333 @@
+/**
+ * `outpost audit`: the operator's side of the audit queue, with no sqlite3 binary needed
+ * (sqlite-wasm over node:fs, the same VFS the Deno gateway uses).
+ *
+ *   outpost audit path                         the SQLite file AUDIT_QUEUE_DB_PATH leads to
+ *   outpost audit verify [--db FILE]           verify the chain; names the first bad event, exits 1
+ *   outpost audit verify --export FILE         verify an export (manifest, file hash, chain)
+ *   outpost audit export --out FILE [--since T] [--until T] [--db FILE] [--delete]
+ *                                              JSONL + FILE.manifest.json; --delete removes the
+ *                                              exported events after the export verified
+ *                                              (gateway stopped)
+ *
+ * A live database is never read in place: verify and export read a consistent snapshot (see
+ * snapshotDatabase), so a running gateway is neither blocked nor disturbed.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { copyFileSync, createReadStream, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync, openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { verifyChain, type ChainRow, type VerifyResult } from '../worker/audit/chain.js';
+import { openNodeStore } from '../worker/audit/sqlite-wasm/node.js';
+import { resolveEnvironment } from './environment.js';
+import { AUDIT_UNIQUE_KEY } from './workerd-config.js';
+
+/** The Durable Object's file under the audit folder, if workerd has created it. */
+export function workerdDatabaseFile(dbPath: string): string | null {
+  const dir = join(dirname(dbPath), AUDIT_UNIQUE_KEY);
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
+  return files.length === 1 ? join(dir, files[0]!) : null;
+}
+
+/**
+ * The SQLite file behind AUDIT_QUEUE_DB_PATH: the file itself (Deno backend), the target of its
+ * link, or workerd's Durable Object file when the link is not made yet.
+ * @example
+ * auditDatabaseFile('/var/lib/outpost/audit/audit_queue.db');
+ */
+export function auditDatabaseFile(dbPath: string): string {
+  if (existsSync(dbPath)) return realpathSync(dbPath);
+  return workerdDatabaseFile(dbPath) ?? dbPath;
+}
+
+/**
+ * Makes AUDIT_QUEUE_DB_PATH a relative symlink to workerd's Durable Object file (created on the
+ * gateway's first request), so that `sqlite3 "$AUDIT_QUEUE_DB_PATH"` reads the live queue.
+ * SQLite resolves the link, so it finds the -wal and -shm files beside the real file.
+ * @example
+ * void linkWorkerdDatabase(values.AUDIT_QUEUE_DB_PATH);
+ */
+export async function linkWorkerdDatabase(dbPath: string, timeoutMs = 60_000, isDone: () => boolean = () => false): Promise<string | null> {
+  const started = Date.now();
+  for (;;) {
+    const file = workerdDatabaseFile(dbPath);
+    if (file) {
+      const target = relative(dirname(dbPath), file);
+      let stat;
+      try {
+        stat = lstatSync(dbPath);
+      } catch {
+        stat = null;
+      }
+      if (stat && !stat.isSymbolicLink()) {
+        console.error(`WARN Audit queue: ${dbPath} is a regular file (a Deno-backend queue?); workerd's queue is ${file}. Export the old one with: outpost audit export --db ${dbPath} --out FILE`);
+        return null;
+      }
+      if (stat && readlinkSync(dbPath) === target) return file;
+      if (stat) unlinkSync(dbPath);
+      symlinkSync(target, dbPath);
+      return file;
+    }
+    if (Date.now() - started > timeoutMs || isDone()) return null;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Copies a database into a private folder, consistently, while a gateway may be writing it.
+ * WAL (workerd): copy the WAL, then the database, then the WAL again, and retry unless the WAL
+ * header (its salts) stayed the same: then every page a checkpoint wrote into the database
+ * during the copy is also in the second WAL copy, which SQLite replays over it. Rollback journal
+ * (Deno): retry until no journal existed around the copy and the header's change counter held.
+ */
+export function snapshotDatabase(file: string): { path: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'outpost-audit-'));
+  const path = join(dir, 'audit.db');
+  const header = (f: string, n: number) => {
+    try {
+      return readFileSync(f).subarray(0, n).toString('hex');
+    } catch {
+      return '';
+    }
+  };
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const wal = `${file}-wal`;
+    if (existsSync(wal)) {
+      const before = header(wal, 32);
+      copyFileSync(wal, `${path}-wal`);
+      copyFileSync(file, path);
+      copyFileSync(wal, `${path}-wal`);
+      if (header(`${path}-wal`, 32) === before) return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    } else {
+      const journal = `${file}-journal`;
+      const busy = () => existsSync(journal) && lstatSync(journal).size > 0;
+      const counter = header(file, 100).slice(48, 56);
+      if (!busy()) {
+        copyFileSync(file, path);
+        if (!busy() && header(path, 100).slice(48, 56) === counter) return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+      }
+    }
+    rmSync(`${path}-wal`, { force: true });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  throw new Error(`could not take a consistent snapshot of ${file} (busy); try again`);
+}
+
+/** Chain digests via node:crypto (much faster than the worker's JS SHA-256 for big exports). */
+function nodeDigests(hmacKey: string | undefined) {
+  return {
+    sha256: (text: string) => createHash('sha256').update(text).digest('hex'),
+    ...(hmacKey ? { hmac: (text: string) => createHmac('sha256', hmacKey).update(text).digest('hex') } : {}),
+  };
+}
+
+/** Opens a snapshot of the queue for reading. WAL files need exclusive locking (no shm in the VFS). */
+async function openSnapshot(file: string, hmacKey: string | undefined) {
+  const snap = snapshotDatabase(file);
+  // A private copy: opened read-write so SQLite may replay (and checkpoint) the copied WAL.
+  const store = await openNodeStore(snap.path, { hmacKey, exclusive: true });
+  return {
+    store,
+    close() {
+      store.close();
+      snap.cleanup();
+    },
+  };
+}
+
+function allRows(store: Awaited<ReturnType<typeof openNodeStore>>): ChainRow[] {
+  const rows: ChainRow[] = [];
+  let after = 0;
+  for (;;) {
+    const page = store.core.peek(10_000, after);
+    if (page.length === 0) return rows;
+    for (const r of page) rows.push({ id: r.id, event_json: r.event_json });
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/**
+ * Verifies the queue's chain.
+ * @example
+ * const result = await verifyDatabase('/var/lib/outpost/audit/audit_queue.db', process.env.OUTPOST_AUDIT_HMAC_KEY);
+ */
+export async function verifyDatabase(dbPath: string, hmacKey: string | undefined): Promise<VerifyResult & { depth: number }> {
+  const file = auditDatabaseFile(dbPath);
+  if (!existsSync(file)) throw new Error(`no audit database at ${dbPath}`);
+  const db = await openSnapshot(file, hmacKey);
+  try {
+    const rows = allRows(db.store);
+    const result = verifyChain(rows, { state: db.store.core.state(), removed: db.store.core.removedMap(), digest: nodeDigests(hmacKey) });
+    return { ...result, depth: rows.length };
+  } finally {
+    db.close();
+  }
+}
+
+export interface ExportManifest {
+  readonly format: 'outpost-audit-export/1';
+  readonly file: string;
+  readonly count: number;
+  readonly first_seq: number | null;
+  readonly last_seq: number | null;
+  /** prev_hash of the first exported event: where this export joins the chain. */
+  readonly prev_hash: string | null;
+  /** hash of the last exported event: the chain head carried across. */
+  readonly head_hash: string | null;
+  readonly sha256: string;
+  readonly since: string | null;
+  readonly until: string | null;
+  readonly exported_at: string;
+  readonly source: string;
+}
+
+function sha256File(path: string): Promise<string> {
+  return new Promise((res, rej) => {
+    const h = createHash('sha256');
+    createReadStream(path)
+      .on('data', (d) => h.update(d))
+      .on('end', () => res(h.digest('hex')))
+      .on('error', rej);
+  });
+}
+
+/**
+ * Writes the queue (or the contiguous seq range covering [since, until)) as JSONL plus a manifest.
+ * @example
+ * await exportDatabase(dbPath, { out: '/media/usb/audit-2026-11.jsonl' });
+ */
+export async function exportDatabase(dbPath: string, options: { out: string; since?: string; until?: string; hmacKey?: string; delete?: boolean }): Promise<ExportManifest> {
+  const file = auditDatabaseFile(dbPath);
+  if (!existsSync(file)) throw new Error(`no audit database at ${dbPath}`);
+  const db = await openSnapshot(file, options.hmacKey);
+  let manifest: ExportManifest;
+  let ids: number[] = [];
+  try {
+    const rows = allRows(db.store);
+    const since = options.since ? Date.parse(options.since) : -Infinity;
+    const until = options.until ? Date.parse(options.until) : Infinity;
+    if (Number.isNaN(since) || Number.isNaN(until)) throw new Error('--since and --until take ISO-8601 times');
+    // A contiguous range keeps the export verifiable on its own: from the first event at or
+    // after --since to the last one before --until, whatever lies between.
+    const times = rows.map((r) => Date.parse((JSON.parse(r.event_json) as { time: string }).time));
+    const first = times.findIndex((t) => t >= since);
+    let last = -1;
+    for (let i = times.length - 1; i >= 0; i--) if (times[i]! < until) { last = i; break; }
+    const picked = first >= 0 && last >= first ? rows.slice(first, last + 1) : [];
+    ids = picked.map((r) => r.id);
+    const fd = openSync(options.out, 'w', 0o600);
+    try {
+      let buffer = '';
+      for (const r of picked) {
+        buffer += `${r.event_json}\n`;
+        if (buffer.length > 1 << 20) {
+          writeSync(fd, buffer);
+          buffer = '';
+        }
+      }
+      writeSync(fd, buffer);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    const firstEv = picked[0] ? (JSON.parse(picked[0].event_json) as { seq: number; prev_hash: string }) : null;
+    const lastEv = picked.length ? (JSON.parse(picked[picked.length - 1]!.event_json) as { seq: number; hash: string }) : null;
+    manifest = {
+      format: 'outpost-audit-export/1',
+      file: basename(options.out),
+      count: picked.length,
+      first_seq: firstEv?.seq ?? null,
+      last_seq: lastEv?.seq ?? null,
+      prev_hash: firstEv?.prev_hash ?? null,
+      head_hash: lastEv?.hash ?? null,
+      sha256: await sha256File(options.out),
+      since: options.since ?? null,
+      until: options.until ?? null,
+      exported_at: new Date().toISOString(),
+      source: file,
+    };
+    writeFileSync(`${options.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+  } finally {
+    db.close();
+  }
+  if (options.delete && ids.length) {
+    const check = await verifyExport(options.out, options.hmacKey);
+    if (!check.ok) throw new Error(`the export did not verify (${check.problem?.message}); nothing deleted`);
+    const store = await openNodeStore(file, { hmacKey: options.hmacKey, exclusive: true });
+    try {
+      store.core.remove(ids, 'exported');
+    } finally {
+      store.close();
+    }
+  }
+  return manifest;
+}
+
+/**
+ * Verifies an export offline: the manifest's file hash and counts, and the chain inside.
+ * @example
+ * const result = await verifyExport('/media/usb/audit-2026-11.jsonl');
+ */
+export async function verifyExport(path: string, hmacKey?: string): Promise<VerifyResult & { manifest: ExportManifest }> {
+  const manifest = JSON.parse(readFileSync(`${path}.manifest.json`, 'utf8')) as ExportManifest;
+  const fail = (message: string): VerifyResult & { manifest: ExportManifest } => ({ ok: false, checked: 0, firstSeq: null, lastSeq: null, headHash: '', manifest, problem: { kind: 'edited', id: null, seq: null, message } });
+  const digest = await sha256File(path);
+  if (digest !== manifest.sha256) return fail(`the file's SHA-256 (${digest}) differs from the manifest's (${manifest.sha256}): the export was altered`);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const rows: ChainRow[] = lines.map((event_json, i) => ({ id: i + 1, event_json }));
+  const result = verifyChain(rows, { rowLabel: 'line', digest: nodeDigests(hmacKey) });
+  if (!result.ok) return { ...result, manifest };
+  if (result.checked !== manifest.count || result.firstSeq !== manifest.first_seq || result.lastSeq !== manifest.last_seq || (manifest.count > 0 && result.headHash !== manifest.head_hash)) {
+    return fail(`the events (${result.checked}, seq ${result.firstSeq}-${result.lastSeq}) do not match the manifest (${manifest.count}, seq ${manifest.first_seq}-${manifest.last_seq})`);
+  }
+  if (manifest.count > 0) {
+    const firstPrev = (JSON.parse(rows[0]!.event_json) as { prev_hash: string }).prev_hash;
+    if (firstPrev !== manifest.prev_hash) return fail(`the first event's prev_hash does not match the manifest`);
+  }
+  return { ...result, manifest };
+}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+/** `outpost audit ...`; returns the exit code. */
+export async function auditCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values } = resolveEnvironment();
+  const dbPath = resolve(flag(rest, '--db') ?? values.AUDIT_QUEUE_DB_PATH!);
+  const hmacKey = process.env.OUTPOST_AUDIT_HMAC_KEY || undefined;
+  switch (sub) {
+    case 'path':
+      console.log(auditDatabaseFile(dbPath));
+      return 0;
+    case 'verify': {
+      const exportFile = flag(rest, '--export');
+      const result = exportFile ? await verifyExport(resolve(exportFile), hmacKey) : await verifyDatabase(dbPath, hmacKey);
+      if (!result.ok) {
+        console.error(`FAIL ${result.problem!.message}`);
+        return 1;
+      }
+      const range = result.firstSeq === null ? 'no events' : `seq ${result.firstSeq}-${result.lastSeq}`;
+      console.log(`OK ${result.checked} events verified (${range}), chain head ${result.headHash}`);
+      return 0;
+    }
+    case 'export': {
+      const out = flag(rest, '--out');
+      if (!out) {
+        console.error('ERROR outpost audit export needs --out FILE');
+        return 2;
+      }
+      const manifest = await exportDatabase(dbPath, { out: resolve(out), since: flag(rest, '--since'), until: flag(rest, '--until'), hmacKey, delete: rest.includes('--delete') });
+      console.log(`OK exported ${manifest.count} events (seq ${manifest.first_seq ?? '-'}-${manifest.last_seq ?? '-'}) to ${resolve(out)}; manifest ${resolve(out)}.manifest.json sha256 ${manifest.sha256}`);
+      return 0;
+    }
+    default:
+      console.error('Usage: outpost audit path | verify [--db FILE] [--export FILE] | export --out FILE [--since T] [--until T] [--db FILE] [--delete]');
+      return 2;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The small synchronous file API the sqlite-wasm VFS needs, with two implementations: Deno's sync
+ * file API (the gateway on Deno) and node:fs (the CLI and tests). Kept tiny so that both are
+ * obviously equivalent.
+ */
+export interface SyncFile {
+  /** Reads into buf at a file offset; returns the bytes read (short at end of file). */
+  read(buf: Uint8Array, offset: number): number;
+  /** Writes all of buf at a file offset. */
+  write(buf: Uint8Array, offset: number): void;
+  size(): number;
+  truncate(size: number): void;
+  /** fsync: data and metadata on stable storage. */
+  sync(): void;
+  close(): void;
+}
+
+export interface SyncFileApi {
+  /** Opens read-write (or read-only); null when the file does not exist and create is false. */
+  open(path: string, options: { create: boolean; readOnly: boolean }): SyncFile | null;
+  exists(path: string): boolean;
+  remove(path: string): void;
+  /** fsyncs a folder, so that a created or deleted file name is durable. Best effort. */
+  syncDir(path: string): void;
+}
+
+interface DenoFsFile {
+  seekSync(offset: number, whence: number): number;
+  readSync(buf: Uint8Array): number | null;
+  writeSync(buf: Uint8Array): number;
+  truncateSync(len?: number): void;
+  syncSync(): void;
+  statSync(): { size: number };
+  close(): void;
+}
+export interface DenoSyncApi {
+  openSync(path: string, options: { read?: boolean; write?: boolean; create?: boolean }): DenoFsFile;
+  statSync(path: string): unknown;
+  removeSync(path: string): void;
+  errors: { NotFound: new (...args: never[]) => Error };
+}
+
+/**
+ * Deno's sync file API as a SyncFileApi.
+ * @example
+ * const files = denoFiles(Deno);
+ */
+export function denoFiles(deno: DenoSyncApi): SyncFileApi {
+  const wrap = (f: DenoFsFile): SyncFile => ({
+    read(buf, offset) {
+      f.seekSync(offset, 0);
+      let done = 0;
+      while (done < buf.length) {
+        const n = f.readSync(buf.subarray(done));
+        if (n === null || n === 0) break;
+        done += n;
+      }
+      return done;
+    },
+    write(buf, offset) {
+      f.seekSync(offset, 0);
+      let done = 0;
+      while (done < buf.length) done += f.writeSync(buf.subarray(done));
+    },
+    size: () => f.statSync().size,
+    truncate: (size) => f.truncateSync(size),
+    sync: () => f.syncSync(),
+    close: () => f.close(),
+  });
+  return {
+    open(path, { create, readOnly }) {
+      try {
+        return wrap(deno.openSync(path, { read: true, write: !readOnly, create: create && !readOnly }));
+      } catch (e) {
+        if (e instanceof deno.errors.NotFound) return null;
+        throw e;
+      }
+    },
+    exists(path) {
+      try {
+        deno.statSync(path);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    remove(path) {
+      try {
+        deno.removeSync(path);
+      } catch (e) {
+        if (!(e instanceof deno.errors.NotFound)) throw e;
+      }
+    },
+    syncDir(path) {
+      try {
+        const d = deno.openSync(path, { read: true });
+        try {
+          d.syncSync();
+        } finally {
+          d.close();
+        }
+      } catch {
+        // Some file systems refuse to fsync a folder; the data itself is synced regardless.
+      }
+    },
+  };
+}
+
+type NodeFs = typeof import('node:fs');
+
+/**
+ * node:fs as a SyncFileApi.
+ * @example
+ * const files = nodeFiles(await import('node:fs'));
+ */
+export function nodeFiles(fs: NodeFs): SyncFileApi {
+  const wrap = (fd: number): SyncFile => ({
+    read: (buf, offset) => {
+      let done = 0;
+      while (done < buf.length) {
+        const n = fs.readSync(fd, buf, done, buf.length - done, offset + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return done;
+    },
+    write: (buf, offset) => {
+      let done = 0;
+      while (done < buf.length) done += fs.writeSync(fd, buf, done, buf.length - done, offset + done);
+    },
+    size: () => fs.fstatSync(fd).size,
+    truncate: (size) => fs.ftruncateSync(fd, size),
+    sync: () => fs.fsyncSync(fd),
+    close: () => fs.closeSync(fd),
+  });
+  return {
+    open(path, { create, readOnly }) {
+      try {
+        return wrap(fs.openSync(path, readOnly ? 'r' : create ? fs.constants.O_RDWR | fs.constants.O_CREAT : 'r+', 0o640));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw e;
+      }
+    },
+    exists: (path) => fs.existsSync(path),
+    remove(path) {
+      try {
+        fs.unlinkSync(path);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    },
+    syncDir(path) {
+      try {
+        const fd = fs.openSync(path, 'r');
+        try {
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+      } catch {
+        // best effort, as for Deno
+      }
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * Opening an audit database from Node (the CLI, tests, the benchmark), through node:fs.
+ */
+import * as fs from 'node:fs';
+import { nodeFiles } from './files.js';
+import { SqliteWasmStore } from './store.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+let sqlite: Promise<any> | undefined;
+
+/** sqlite-wasm's Node build, loaded once. */
+export function loadNodeSqlite(): Promise<any> {
+  sqlite ??= import('@sqlite.org/sqlite-wasm').then((m: any) => m.default({ print: () => {}, printErr: () => {} }));
+  return sqlite;
+}
+
+/**
+ * @example
+ * const store = await openNodeStore('/var/lib/outpost/audit_queue.db', { hmacKey });
+ */
+export function openNodeStore(path: string, options: { hmacKey?: string; readOnly?: boolean; exclusive?: boolean } = {}): Promise<SqliteWasmStore> {
+  return SqliteWasmStore.open({ path, files: nodeFiles(fs), loadSqlite: loadNodeSqlite, ...options });
+}

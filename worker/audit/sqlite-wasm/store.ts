@@ -1,0 +1,129 @@
+/**
+ * The audit queue on sqlite-wasm (Deno gateway, Node CLI and tests): a real database file at
+ * AUDIT_QUEUE_DB_PATH through the file VFS, synchronous=FULL, rollback journal.
+ *
+ * Group commit: append() only queues; the batch is written in one transaction (one journal
+ * cycle, a few fsyncs) on the next timer tick, and every caller of the batch resolves after it.
+ */
+import type { AuditEvent } from '../event.js';
+import { QueueCore, type Appended, type SqlPort } from '../store.js';
+import type { SyncFileApi } from './files.js';
+import { installFileVfs } from './vfs.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- sqlite-wasm's oo1 API */
+type Sqlite3 = any;
+type Db = any;
+
+const VFS_NAME = 'outpost-file';
+
+export interface SqliteWasmOptions {
+  readonly path: string;
+  readonly files: SyncFileApi;
+  readonly hmacKey?: string;
+  readonly readOnly?: boolean;
+  /** Exclusive locking: needed to read or write a WAL database (workerd's), as the VFS has no shared memory. */
+  readonly exclusive?: boolean;
+  /** Loads the sqlite3 module (differs between Deno's bundle and Node). */
+  readonly loadSqlite: () => Promise<Sqlite3>;
+}
+
+function port(db: Db): SqlPort {
+  const bind = (params: unknown[]) => (params.length ? params.map((p) => (typeof p === 'boolean' ? Number(p) : p)) : undefined);
+  return {
+    exec(sql, ...params) {
+      db.exec({ sql, bind: bind(params) });
+    },
+    all<T>(sql: string, ...params: unknown[]): T[] {
+      return db.exec({ sql, bind: bind(params), rowMode: 'object', returnValue: 'resultRows' }) as T[];
+    },
+    transaction<T>(fn: () => T): T {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = fn();
+        db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        try {
+          db.exec('ROLLBACK');
+        } catch {
+          // the failure that got us here is the one to report
+        }
+        throw e;
+      }
+    },
+  };
+}
+
+interface Pending {
+  readonly event: AuditEvent;
+  resolve(a: Appended): void;
+  reject(e: unknown): void;
+}
+
+/**
+ * An open audit database on sqlite-wasm.
+ * @example
+ * const store = await SqliteWasmStore.open({ path, files: nodeFiles(fs), loadSqlite: loadNodeSqlite });
+ * await store.append(event);
+ */
+export class SqliteWasmStore {
+  private pending: Pending[] = [];
+  private scheduled = false;
+  /** Commits so far (each a transaction), for the benchmark's events-per-commit figure. */
+  commits = 0;
+
+  private constructor(
+    readonly core: QueueCore,
+    private readonly db: Db,
+    readonly path: string,
+  ) {}
+
+  static async open(options: SqliteWasmOptions): Promise<SqliteWasmStore> {
+    const sqlite3 = await options.loadSqlite();
+    installFileVfs(sqlite3, options.files, VFS_NAME);
+    const db = new sqlite3.oo1.DB({ filename: options.path, flags: options.readOnly ? 'r' : 'c', vfs: VFS_NAME });
+    try {
+      if (options.exclusive) db.exec('PRAGMA locking_mode = EXCLUSIVE');
+      const wal = (db.exec({ sql: 'PRAGMA journal_mode', returnValue: 'resultRows' }) as unknown[][])[0]?.[0] === 'wal';
+      if (!options.readOnly && !wal) {
+        // FULL: fsync at every commit, the point of the queue. TRUNCATE keeps the journal file
+        // (no directory entry churn per commit).
+        db.exec('PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = FULL;');
+      }
+      const core = options.readOnly ? QueueCore.readOnly(port(db), { hmacKey: options.hmacKey }) : new QueueCore(port(db), { hmacKey: options.hmacKey });
+      return new SqliteWasmStore(core, db, options.path);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Resolves once the event is committed (fsynced) with the rest of its batch. */
+  append(event: AuditEvent): Promise<Appended> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ event, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setTimeout(() => this.commit(), 0);
+      }
+    });
+  }
+
+  private commit(): void {
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    try {
+      const appended = this.core.append(batch.map((p) => p.event));
+      this.commits++;
+      batch.forEach((p, i) => p.resolve(appended[i]!));
+    } catch (e) {
+      for (const p of batch) p.reject(e);
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The audit queue's storage, independent of the SQLite underneath: the workerd Durable Object's
+ * `ctx.storage.sql` and sqlite-wasm in Deno/Node both speak SqlPort, and QueueCore holds every
+ * statement, so the two backends cannot drift apart (the conformance suite checks both).
+ *
+ * Tables: local_audit_queue exactly as PRODUCT.md writes it; audit_chain (one row: the chain head
+ * and the base below which every event has left the queue); audit_removed (seq and hash of events
+ * that left the queue out of order, e.g. half a batch accepted), so that verification never counts
+ * a delivered or exported event as deleted.
+ */
+import type { AuditEvent } from './event.js';
+import { chainDigest, chainEvent, EMPTY_CHAIN, type ChainedEvent, type ChainState, type HashAlg, type Digest } from './chain.js';
+
+
+/** The table, exactly as PRODUCT.md ("Audit queue") writes it. */
+export const QUEUE_TABLE_SQL = `CREATE TABLE local_audit_queue (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_json TEXT NOT NULL,
+  queued_at REAL NOT NULL,
+  retry_count INTEGER NOT NULL DEFAULT 0
+)`;
+
+const CHAIN_TABLE_SQL = `CREATE TABLE IF NOT EXISTS audit_chain (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  base_seq INTEGER NOT NULL,
+  base_hash TEXT NOT NULL,
+  last_seq INTEGER NOT NULL,
+  last_hash TEXT NOT NULL
+)`;
+const REMOVED_TABLE_SQL = `CREATE TABLE IF NOT EXISTS audit_removed (seq INTEGER PRIMARY KEY, hash TEXT NOT NULL, reason TEXT NOT NULL)`;
+
+/** The few SQL operations both backends offer, synchronously. */
+export interface SqlPort {
+  exec(sql: string, ...params: unknown[]): void;
+  all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
+  /** Runs fn in one transaction: all or nothing. */
+  transaction<T>(fn: () => T): T;
+}
+
+export interface QueueRow {
+  readonly id: number;
+  readonly event_json: string;
+  readonly queued_at: number;
+  readonly retry_count: number;
+}
+
+export interface Appended {
+  readonly id: number;
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export type { ChainedEvent };
+
+/**
+ * Every statement of the audit queue, over a SqlPort.
+ * @example
+ * const core = new QueueCore(port, { hmacKey: env.OUTPOST_AUDIT_HMAC_KEY });
+ * core.append([event]);
+ */
+export class QueueCore {
+  private chain: ChainState = EMPTY_CHAIN;
+  private readonly hash: { alg: HashAlg; digest: Digest };
+
+  constructor(
+    private readonly sql: SqlPort,
+    options: { hmacKey?: string; readOnly?: boolean } = {},
+  ) {
+    this.hash = chainDigest(options.hmacKey || undefined);
+    if (options.readOnly) {
+      this.chain = this.readChain();
+      return;
+    }
+    this.sql.transaction(() => {
+      const exists = this.sql.all(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'local_audit_queue'`).length > 0;
+      if (!exists) this.sql.exec(QUEUE_TABLE_SQL);
+      this.sql.exec(CHAIN_TABLE_SQL);
+      this.sql.exec(REMOVED_TABLE_SQL);
+    });
+    this.chain = this.readChain();
+  }
+
+  /** A reader (verify, export) that never creates or changes anything. */
+  static readOnly(sql: SqlPort, options: { hmacKey?: string } = {}): QueueCore {
+    return new QueueCore(sql, { ...options, readOnly: true });
+  }
+
+  get hashAlg(): HashAlg {
+    return this.hash.alg;
+  }
+
+  /** The stored chain state (the row, or the empty chain for a new database). */
+  readChain(): ChainState {
+    if (this.sql.all(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'audit_chain'`).length === 0) return EMPTY_CHAIN;
+    const row = this.sql.all<{ base_seq: number; base_hash: string; last_seq: number; last_hash: string }>(`SELECT base_seq, base_hash, last_seq, last_hash FROM audit_chain WHERE id = 1`)[0];
+    return row ? { baseSeq: Number(row.base_seq), baseHash: row.base_hash, lastSeq: Number(row.last_seq), lastHash: row.last_hash } : EMPTY_CHAIN;
+  }
+
+  /**
+   * Chains and inserts events in one transaction. The in-memory head moves only once the
+   * transaction has succeeded, so a failed commit leaves no gap in the chain.
+   */
+  append(events: readonly AuditEvent[], now = Date.now()): Appended[] {
+    let { lastSeq, lastHash } = this.chain;
+    const out: Appended[] = [];
+    this.sql.transaction(() => {
+      for (const event of events) {
+        const chained = chainEvent(event, lastSeq + 1, lastHash, this.hash);
+        const row = this.sql.all<{ id: number }>(`INSERT INTO local_audit_queue (event_json, queued_at) VALUES (?, ?) RETURNING id`, JSON.stringify(chained), now / 1000)[0]!;
+        lastSeq = chained.seq;
+        lastHash = chained.hash;
+        out.push({ id: Number(row.id), seq: chained.seq, hash: chained.hash });
+      }
+      this.writeChain({ ...this.chain, lastSeq, lastHash });
+    });
+    this.chain = { ...this.chain, lastSeq, lastHash };
+    return out;
+  }
+
+  private writeChain(c: ChainState): void {
+    this.sql.exec(
+      `INSERT INTO audit_chain (id, base_seq, base_hash, last_seq, last_hash) VALUES (1, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET base_seq = excluded.base_seq, base_hash = excluded.base_hash, last_seq = excluded.last_seq, last_hash = excluded.last_hash`,
+      c.baseSeq,
+      c.baseHash,
+      c.lastSeq,
+      c.lastHash,
+    );
+  }
+
+  /** Events pending flush or export. */
+  depth(): number {
+    return Number(this.sql.all<{ n: number }>(`SELECT count(*) AS n FROM local_audit_queue`)[0]!.n);
+  }
+
+  /** The oldest rows, in order. */
+  peek(limit: number, afterId = 0): QueueRow[] {
+    return this.sql.all<QueueRow>(`SELECT id, event_json, queued_at, retry_count FROM local_audit_queue WHERE id > ? ORDER BY id LIMIT ?`, afterId, limit).map((r) => ({
+      id: Number(r.id),
+      event_json: r.event_json,
+      queued_at: Number(r.queued_at),
+      retry_count: Number(r.retry_count),
+    }));
+  }
+
+  /**
+   * Deletes rows that left the queue (delivered to the platform, or exported) and records their
+   * seq and hash, so that verification does not count them as deleted.
+   */
+  remove(ids: readonly number[], reason: 'delivered' | 'exported'): number {
+    if (ids.length === 0) return 0;
+    let removed = 0;
+    this.sql.transaction(() => {
+      for (const id of ids) {
+        const row = this.sql.all<{ event_json: string }>(`SELECT event_json FROM local_audit_queue WHERE id = ?`, id)[0];
+        if (!row) continue;
+        const ev = JSON.parse(row.event_json) as { seq: number; hash: string };
+        this.sql.exec(`INSERT OR REPLACE INTO audit_removed (seq, hash, reason) VALUES (?, ?, ?)`, ev.seq, ev.hash, reason);
+        this.sql.exec(`DELETE FROM local_audit_queue WHERE id = ?`, id);
+        removed++;
+      }
+      this.compact();
+    });
+    this.chain = this.readChain();
+    return removed;
+  }
+
+  /** Moves the base up over every removed event below the oldest queued one, then forgets them. */
+  private compact(): void {
+    const chain = this.readChain();
+    const oldest = this.sql.all<{ event_json: string }>(`SELECT event_json FROM local_audit_queue ORDER BY id LIMIT 1`)[0];
+    const limit = oldest ? (JSON.parse(oldest.event_json) as { seq: number }).seq - 1 : chain.lastSeq;
+    let { baseSeq, baseHash } = chain;
+    const rows = this.sql.all<{ seq: number; hash: string }>(`SELECT seq, hash FROM audit_removed WHERE seq > ? AND seq <= ? ORDER BY seq`, baseSeq, limit);
+    for (const r of rows) {
+      if (Number(r.seq) !== baseSeq + 1) break;
+      baseSeq = Number(r.seq);
+      baseHash = r.hash;
+    }
+    if (baseSeq === chain.baseSeq) return;
+    this.sql.exec(`DELETE FROM audit_removed WHERE seq <= ?`, baseSeq);
+    this.writeChain({ ...chain, baseSeq, baseHash });
+  }
+
+  /** A failed delivery: the rows stay, with retry_count + 1. */
+  markFailed(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    this.sql.transaction(() => {
+      for (const id of ids) this.sql.exec(`UPDATE local_audit_queue SET retry_count = retry_count + 1 WHERE id = ?`, id);
+    });
+  }
+
+  /** seq -> hash of events removed out of order (above the base). */
+  removedMap(): Map<number, string> {
+    if (this.sql.all(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'audit_removed'`).length === 0) return new Map();
+    return new Map(this.sql.all<{ seq: number; hash: string }>(`SELECT seq, hash FROM audit_removed ORDER BY seq`).map((r) => [Number(r.seq), r.hash]));
+  }
+
+  state(): ChainState {
+    return this.chain;
+  }
+}
