@@ -61,6 +61,8 @@ const V6 = table([
   ['ff00::/8', 'multicast'],
 ]);
 
+const NAT64 = parseCidr('64:ff9b::/96');
+
 /** The special-purpose class of `ip`, or undefined for a public (look-up-able) address. */
 export function addressClass(ip: IpAddress): AddressClass | undefined {
   if (ip.version === 4) {
@@ -68,8 +70,9 @@ export function addressClass(ip: IpAddress): AddressClass | undefined {
     return undefined;
   }
   for (const [c, cls] of V6) if (prefixMatches(ip.bytes, c.bytes, c.prefix)) return cls;
-  // Only 2000::/3 is allocated as global unicast; everything else is not a real client.
-  if ((ip.bytes[0]! & 0xe0) !== 0x20) return 'reserved';
+  // Only 2000::/3 is allocated as global unicast (plus the globally reachable NAT64 prefix
+  // 64:ff9b::/96); everything else is not a real client.
+  if ((ip.bytes[0]! & 0xe0) !== 0x20 && !prefixMatches(ip.bytes, NAT64.bytes, NAT64.prefix)) return 'reserved';
   return undefined;
 }
 
