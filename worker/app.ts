@@ -9,7 +9,7 @@ import type { RequestFacts } from './runtime/index.js';
 import { MODEL_ROUTES, errorResponse, type Protocol } from './protocol/index.js';
 import { handleModelCall } from './pipeline/index.js';
 import { GatewayError } from './pipeline/errors.js';
-import { listModels } from './proxy/models.js';
+import { handleModelList } from './pipeline/list.js';
 import { adminApi, adminConsole, requireAdminToken } from './admin/index.js';
 import { METRICS_CONTENT_TYPE } from './metrics/index.js';
 
@@ -89,24 +89,8 @@ export function createApp(): Hono<AppEnv> {
     app.all(route.path, (c) => fail(c, new GatewayError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}; use POST`)));
   }
 
-  app.get('/v1/models', async (c) => {
-    const gw = c.get('gateway');
-    const models = await listModels(gw.runtime, gw.policy.current().targets, c.get('requestId'), gw.config.upstreamTimeoutMs);
-    return c.json({
-      object: 'list',
-      data: models.map((m) => ({ id: m.id, object: 'model', created: Number(m.upstream?.created ?? 0), owned_by: m.target.id })),
-    });
-  });
-
-  app.get('/api/tags', async (c) => {
-    const gw = c.get('gateway');
-    const models = await listModels(gw.runtime, gw.policy.current().targets, c.get('requestId'), gw.config.upstreamTimeoutMs);
-    return c.json({
-      models: models.map((m) =>
-        m.target.kind === 'ollama' && m.upstream ? m.upstream : { name: m.id, model: m.id, modified_at: new Date(0).toISOString(), size: 0, digest: '', details: {} },
-      ),
-    });
-  });
+  app.get('/v1/models', (c) => handleModelList(c.get('gateway'), 'openai', c.req.raw, c.env.facts, c.get('requestId')));
+  app.get('/api/tags', (c) => handleModelList(c.get('gateway'), 'ollama', c.req.raw, c.env.facts, c.get('requestId')));
 
   app.route('/admin/api', adminApi());
   app.get('/admin', (c) => c.redirect('/admin/', 301));

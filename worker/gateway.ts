@@ -137,7 +137,16 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
       recent.push(event);
       certificates.warnIfExpiring();
     },
-    notReadyReason: () => audit.notReadyReason(),
+    notReadyReason: () => {
+      const auditReason = audit.notReadyReason();
+      if (auditReason) return auditReason;
+      // An operator's bundle was refused and nothing of theirs is left to enforce: the gateway
+      // serves on the built-in baseline (no authentication), so orchestrators should keep traffic
+      // away until the bundle is fixed. A last-known-good fallback stays ready (still theirs).
+      const status = policy.status();
+      if (status.fallback && status.source === 'built-in') return `policy bundle refused (${status.problems[0] ?? 'see the log'}); enforcing the built-in baseline`;
+      return null;
+    },
     subsystems: () => ({ ...subsystems, audit: audit.subsystem() }),
   };
 }

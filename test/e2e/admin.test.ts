@@ -58,7 +58,7 @@ describe('admin token', () => {
     for (const [token, code] of [[null, 'missing_token'], ['wrong', 'invalid_token'], [TOKEN.slice(0, -1), 'invalid_token'], [`${TOKEN}x`, 'invalid_token']] as const) {
       const res = await admin('/admin/api/sync-status', token);
       expect(res.status).toBe(401);
-      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="outpost"/);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
     }
     const metrics = await admin('/metrics', null);

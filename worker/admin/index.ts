@@ -52,11 +52,7 @@ export function requireAdminToken(): MiddlewareHandler<AppEnv> {
     const check = await checkAdminToken(c.req.raw, c.get('gateway').config.adminToken);
     const id = c.get('requestId');
     if (check === 'admin_disabled') return errorResponse('openai', new GatewayError(404, 'not_found', 'Not found', 'not_found_error'), id);
-    if (check !== 'ok') {
-      const res = errorResponse('openai', new GatewayError(401, check, check === 'missing_token' ? 'Admin token required' : 'Admin token is not valid', 'authentication_error'), id);
-      res.headers.set('www-authenticate', 'Bearer');
-      return res;
-    }
+    if (check !== 'ok') return errorResponse('openai', new GatewayError(401, check, check === 'missing_token' ? 'Admin token required' : 'Admin token is not valid', 'authentication_error'), id);
     await next();
   };
 }

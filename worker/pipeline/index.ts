@@ -20,7 +20,7 @@ import { forward, readBodyLimited } from '../proxy/forward.js';
 import { relayStream } from '../proxy/stream.js';
 import { GatewayError, asGatewayError } from './errors.js';
 import { buildAuditEvent, type CallOutcome } from './record.js';
-import type { CallContext, RequestInspection } from './types.js';
+import type { CallContext, Finding, RequestInspection } from './types.js';
 
 const decoder = new TextDecoder();
 
@@ -149,6 +149,9 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     return new Response(finalBody as BodyInit, { status: 200, headers: baseHeaders(call, contentType, inspection) });
   } catch (thrown) {
     const error = asGatewayError(thrown);
+    // A block carries the findings that caused it: they belong in the audit record too.
+    const carried = (thrown as { findings?: unknown })?.findings;
+    if (Array.isArray(carried)) outcome.findings = [...outcome.findings, ...(carried as Finding[])];
     if (error.status >= 500 && error.code === 'internal_error') gw.log.error(`Request ${requestId} failed: ${(thrown as Error)?.stack ?? thrown}`);
     const decision = error.code === 'dlp_blocked' ? 'block' : error.status >= 500 ? 'error' : 'block';
     try {

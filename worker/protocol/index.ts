@@ -34,6 +34,12 @@ export interface ModelRoute {
 
 export const MODEL_ROUTES: readonly ModelRoute[] = [...OPENAI_ROUTES, ...OLLAMA_ROUTES];
 
+/** The model-list routes (GET, no body): route id 'models.list' in policies, audit and metrics. */
+export const LIST_ROUTES: Readonly<Record<Protocol, ModelRoute>> = {
+  openai: { id: 'models.list', protocol: 'openai', path: '/v1/models', upstreamPath: '/v1/models', validate: () => null, wantsStream: () => false, textParts: () => [] },
+  ollama: { id: 'models.list', protocol: 'ollama', path: '/api/tags', upstreamPath: '/api/tags', validate: () => null, wantsStream: () => false, textParts: () => [] },
+};
+
 /** The stream framing each protocol uses. */
 export function framingOf(protocol: Protocol): StreamFraming {
   return protocol === 'openai' ? 'sse' : 'ndjson';
@@ -42,14 +48,10 @@ export function framingOf(protocol: Protocol): StreamFraming {
 /** A JSON error response in the protocol's own shape. */
 export function errorResponse(protocol: Protocol, error: GatewayError, requestId: string): Response {
   const body = protocol === 'openai' ? openAiErrorBody(error) : ollamaErrorBody(error);
-  return new Response(JSON.stringify(body), {
-    status: error.status,
-    headers: {
-      'content-type': 'application/json',
-      'x-request-id': requestId,
-      'x-outpost-error-code': error.code,
-    },
-  });
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': requestId, 'x-outpost-error-code': error.code };
+  // RFC 6750: a 401 names the scheme the client should use.
+  if (error.status === 401) headers['www-authenticate'] = error.code === 'missing_token' || error.code === 'missing_api_key' ? 'Bearer realm="outpost"' : 'Bearer realm="outpost", error="invalid_token"';
+  return new Response(JSON.stringify(body), { status: error.status, headers });
 }
 
 /** The bytes of a terminating in-stream error event, in the protocol's framing. */
