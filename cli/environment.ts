@@ -2,8 +2,9 @@
  * Resolves the operator's environment for the runtime: defaults from the variable table applied,
  * relative paths made absolute (workerd has no working directory), the state folder created.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
 import { VARIABLES } from '../worker/config/variables.js';
 import { withDefaults } from '../worker/config/index.js';
 
@@ -40,8 +41,14 @@ export function resolveEnvironment(raw: NodeJS.ProcessEnv = process.env, cwd = p
   return { values: known, processEnv: { ...raw, ...known } };
 }
 
-/** Creates the writable folders the gateway needs (state, audit database folder). */
+/**
+ * Creates the writable folders the gateway needs (state, audit database folder), private to the
+ * service user, and the finding-hash salt (0600) when OUTPOST_AUDIT_SALT is not set: workerd's
+ * disk service cannot choose file modes, so the launcher makes the file before the worker reads it.
+ */
 export function prepareWritableFolders(values: Record<string, string>): void {
-  mkdirSync(values.OUTPOST_STATE_DIR!, { recursive: true });
+  mkdirSync(values.OUTPOST_STATE_DIR!, { recursive: true, mode: 0o700 });
+  const salt = join(values.OUTPOST_STATE_DIR!, 'finding-salt');
+  if (!values.OUTPOST_AUDIT_SALT && !existsSync(salt)) writeFileSync(salt, randomBytes(32).toString('hex'), { mode: 0o600 });
   if (values.AUDIT_QUEUE_DB_PATH) mkdirSync(dirname(values.AUDIT_QUEUE_DB_PATH), { recursive: true });
 }

@@ -59,6 +59,9 @@ export function volumeMounts(values: Record<string, string>): VolumeMount[] {
   for (const file of ['DEBERTA_MODEL_PATH', 'GEOIP_MMDB_PATH', 'GEOIP_MMDB_FALLBACK_PATH', 'GEOIP_ASN_DB_PATH', 'GEOIP_ANON_DB_PATH', 'OUTPOST_TLS_CERT', 'OUTPOST_TLS_KEY', 'OUTPOST_CA_BUNDLE']) {
     if (values[file]) add(dirname(values[file]!), false);
   }
+  // The policy public key may be given inline (PEM or base64) or as an absolute file path.
+  const publicKey = values.OUTPOST_POLICY_PUBLIC_KEY ?? '';
+  if (publicKey.startsWith('/') && existsSync(publicKey)) add(dirname(publicKey), false);
   add(values.OUTPOST_STATE_DIR, true);
   // The audit folder: the Durable Object's SQLite files live under it (see workerdConfig).
   if (values.AUDIT_QUEUE_DB_PATH) add(dirname(values.AUDIT_QUEUE_DB_PATH), true);
