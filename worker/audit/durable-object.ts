@@ -155,6 +155,11 @@ export class AuditQueueObject extends Base {
     return this.core.peek(limit, afterId);
   }
 
+  /** Removes events that left the queue by another way (an export verified by the operator). */
+  remove(ids: number[], reason: 'delivered' | 'exported'): number {
+    return this.core.remove(ids, reason);
+  }
+
   status(): DoStatus {
     const chain = this.core.state();
     return {

@@ -124,6 +124,8 @@ async function loadDenoSqlite(deno: DenoGlobal): Promise<unknown> {
     }
   }
   if (!wasmBinary) throw new Error('sqlite3.wasm was not found beside worker.js');
+  // Quiet: the browser build warns that it cannot install its OPFS VFSes, which we never use.
+  (globalThis as { sqlite3ApiConfig?: object }).sqlite3ApiConfig = { warn: () => {}, debug: () => {}, log: () => {} };
   const init = (await import('@sqlite.org/sqlite-wasm')).default as unknown as (o: object) => Promise<unknown>;
   return init({ wasmBinary, print: () => {}, printErr: () => {} });
 }
