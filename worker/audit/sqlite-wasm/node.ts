@@ -10,6 +10,8 @@ let sqlite: Promise<any> | undefined;
 
 /** sqlite-wasm's Node build, loaded once. */
 export function loadNodeSqlite(): Promise<any> {
+  // Quiet: sqlite-wasm logs every failed statement to the console; callers report errors themselves.
+  (globalThis as { sqlite3ApiConfig?: object }).sqlite3ApiConfig = { warn: () => {}, error: () => {}, debug: () => {}, log: () => {} };
   sqlite ??= import('@sqlite.org/sqlite-wasm').then((m: any) => m.default({ print: () => {}, printErr: () => {} }));
   return sqlite;
 }
