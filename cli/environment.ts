@@ -24,6 +24,14 @@ export const PATH_VARIABLES = [
   'OUTPOST_CA_BUNDLE',
 ] as const;
 
+/** Path variables that take a comma-separated list of files. */
+const LIST_VARIABLES = new Set(['GEOIP_MMDB_PATH', 'GEOIP_MMDB_FALLBACK_PATH', 'GEOIP_ASN_DB_PATH', 'GEOIP_ANON_DB_PATH']);
+
+/** The files of a comma-separated path list. */
+export function splitPaths(value: string): string[] {
+  return value.split(',').map((p) => p.trim()).filter(Boolean);
+}
+
 export interface ResolvedEnvironment {
   /** Every known variable with its effective value. */
   readonly values: Record<string, string>;
@@ -34,7 +42,9 @@ export interface ResolvedEnvironment {
 export function resolveEnvironment(raw: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ResolvedEnvironment {
   const values = withDefaults(raw as Record<string, unknown>);
   for (const name of PATH_VARIABLES) {
-    if (values[name]) values[name] = resolve(cwd, values[name]!);
+    if (!values[name]) continue;
+    // GeoIP paths may list several files (ip-location-db ships IPv4 and IPv6 halves).
+    values[name] = LIST_VARIABLES.has(name) ? splitPaths(values[name]!).map((p) => resolve(cwd, p)).join(',') : resolve(cwd, values[name]!);
   }
   const known: Record<string, string> = {};
   for (const spec of VARIABLES) known[spec.name] = values[spec.name]!;

@@ -15,6 +15,7 @@ import { VARIABLES } from '../worker/config/variables.js';
 import { parseConfig, type TargetConfig } from '../worker/config/index.js';
 import { targetBindingName } from '../worker/runtime/workerd.js';
 import { bundleTargets } from './bundle-targets.js';
+import { splitPaths } from './environment.js';
 
 export const COMPATIBILITY_DATE = '2026-11-01';
 /** The audit Durable Object namespace's uniqueKey: also the name of its folder on disk. */
@@ -57,7 +58,7 @@ export function volumeMounts(values: Record<string, string>): VolumeMount[] {
   add(values.AIRGAP_POLICY_PATH, false);
   add(values.AIRGAP_MODEL_PATH, false);
   for (const file of ['DEBERTA_MODEL_PATH', 'GEOIP_MMDB_PATH', 'GEOIP_MMDB_FALLBACK_PATH', 'GEOIP_ASN_DB_PATH', 'GEOIP_ANON_DB_PATH', 'OUTPOST_TLS_CERT', 'OUTPOST_TLS_KEY', 'OUTPOST_CA_BUNDLE']) {
-    if (values[file]) add(dirname(values[file]!), false);
+    for (const path of splitPaths(values[file] ?? '')) add(dirname(path), false);
   }
   // The policy public key may be given inline (PEM or base64) or as an absolute file path.
   const publicKey = values.OUTPOST_POLICY_PUBLIC_KEY ?? '';

@@ -17,6 +17,9 @@ import { RecentDecisions } from './metrics/recent.js';
 import { loadCertificates, type Certificates } from './certs/index.js';
 import { compileDlp, createDlpStages } from './dlp/index.js';
 import type { Volumes } from './runtime/index.js';
+import { createGeoIp, geoIpSettings, trustedProxies, type GeoIpService } from './geoip/index.js';
+import { CidrList } from './geoip/index.js';
+import { createGeoStage, type GeoStage } from './geoip/stage.js';
 
 /** A subsystem's state, as /readyz and the admin status show it. */
 export interface SubsystemState {
@@ -36,6 +39,9 @@ export interface Gateway {
   readonly metrics: Metrics;
   readonly recent: RecentDecisions;
   readonly certificates: Certificates;
+  /** Client address, GeoIP fields and country rules (geoip/stage.ts). */
+  readonly geo: GeoStage;
+  readonly geoip: GeoIpService;
   readonly startedAt: number;
   /** The client address for audit: the socket peer unless a trusted proxy says otherwise. */
   clientIp(request: Request, peerAddress: string | undefined): string | undefined;
@@ -48,11 +54,41 @@ export interface Gateway {
   subsystems(): Record<string, SubsystemState>;
 }
 
-/** Origins the worker may reach: the targets, plus the platform when connected. */
+/**
+ * Origins the worker may reach: the targets; when connected, also the platform and the GeoIP
+ * download URL the operator configured.
+ */
 function egressOrigins(config: GatewayConfig, policy: PolicyStore): Set<string> {
   const origins = policy.current().targets.origins();
   if (!config.airGap && config.platformUrl) origins.add(new URL(config.platformUrl).origin);
+  const download = config.env.GEOIP_DOWNLOAD_URL;
+  if (!config.airGap && config.env.GEOIP_DOWNLOAD_ON_START === 'true' && download) {
+    try {
+      origins.add(new URL(download).origin);
+    } catch {
+      // an invalid URL is reported by the GeoIP loader
+    }
+  }
   return origins;
+}
+
+/** OUTPOST_TRUSTED_PROXIES; a bad list is logged and no proxy is trusted (the socket peer wins). */
+function trustedProxyList(config: GatewayConfig, log: Logger): CidrList {
+  try {
+    return trustedProxies(config);
+  } catch (e) {
+    log.error(`OUTPOST_TRUSTED_PROXIES is invalid (${(e as Error).message}); trusting no proxy headers`);
+    return new CidrList([]);
+  }
+}
+
+function geoipSubsystem(geoip: GeoIpService): SubsystemState {
+  const dbs = geoip.status().databases;
+  const loaded = dbs.filter((d) => d.state === 'loaded');
+  const failed = dbs.filter((d) => d.state === 'failed');
+  if (!loaded.length) return { state: 'disabled', reason: failed.length ? `no database loaded (${failed.map((d) => `${d.path}: ${d.error}`).join('; ')})` : 'no database configured' };
+  const summary = loaded.map((d) => `${d.type}=${d.path}`).join(', ');
+  return failed.length ? { state: 'degraded', reason: `${summary}; failed: ${failed.map((d) => d.path).join(', ')}` } : { state: 'active', reason: summary };
 }
 
 /**
@@ -103,6 +139,17 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     log.info('Air-gap mode: policy sync disabled (no platform connectivity)');
   }
 
+  const geoip = await createGeoIp(geoIpSettings(config), {
+    volumes: runtime.volumes,
+    log,
+    download: async (url) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`download answered ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  });
+  const geo = createGeoStage(geoip, trustedProxyList(config, log), log);
+
   const certificates = await loadCertificates(
     { certPath: config.env.OUTPOST_TLS_CERT!, keyPath: config.env.OUTPOST_TLS_KEY!, caPath: config.env.OUTPOST_CA_BUNDLE!, warnDays: Number(config.env.OUTPOST_CERT_WARN_DAYS) || 45 },
     runtime.volumes,
@@ -126,8 +173,10 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     metrics,
     recent,
     certificates,
+    geo,
+    geoip,
     startedAt: Date.now(),
-    clientIp: (_request, peer) => peer,
+    clientIp: (request, peer) => geo.clientIp(request, peer),
     auditQueueDepth: () => audit.depth(),
     async record(event) {
       const started = Date.now();
@@ -147,6 +196,6 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
       if (status.fallback && status.source === 'built-in') return `policy bundle refused (${status.problems[0] ?? 'see the log'}); enforcing the built-in baseline`;
       return null;
     },
-    subsystems: () => ({ ...subsystems, audit: audit.subsystem() }),
+    subsystems: () => ({ ...subsystems, geoip: geoipSubsystem(geoip), audit: audit.subsystem() }),
   };
 }

@@ -3,7 +3,7 @@
  *
  *   1. parse            body within limits, valid JSON, the route's required fields
  *   2. identify         who is calling (policy: JWT, API key or none)
- *   3. authorize        route scopes, model access, target routing (policy)
+ *   3. authorize        route scopes, model access, target routing (policy), country rules (GeoIP)
  *   4. inspect request  DLP over every text part: block, redact or flag
  *   5. forward          to the target, with timeouts
  *   6. inspect response whole, or streamed through a hold-back window
@@ -54,13 +54,15 @@ function baseHeaders(call: CallContext, contentType: string, inspection: Request
  */
 export async function handleModelCall(gw: Gateway, route: ModelRoute, request: Request, facts: RequestFacts, requestId: string): Promise<Response> {
   const policy = gw.policy.current();
+  const clientIp = gw.clientIp(request, facts.peerAddress);
   const call: CallContext = {
     requestId,
     route,
     protocol: route.protocol,
     receivedAt: Date.now(),
     peerAddress: facts.peerAddress,
-    clientIp: gw.clientIp(request, facts.peerAddress),
+    clientIp,
+    geo: gw.geo.lookup(clientIp),
     caller: undefined,
     model: undefined,
     target: undefined,
@@ -84,6 +86,8 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     call.target = policy.targets.resolve(call.model);
     if (!call.target) throw new GatewayError(404, 'model_not_found', `The model "${call.model}" is not served by this gateway`, 'not_found_error');
     await policy.authorize(call);
+    // ... and where the call comes from: the bundle's country rules, decided on GeoIP.
+    gw.geo.authorize(call, policy.geoRules);
 
     // 4. inspect request
     inspection = await policy.inspectRequest(call, body, route.textParts(body));

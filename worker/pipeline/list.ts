@@ -28,13 +28,15 @@ function shape(protocol: Protocol, models: readonly ListedModel[]): unknown {
 export async function handleModelList(gw: Gateway, protocol: Protocol, request: Request, facts: RequestFacts, requestId: string): Promise<Response> {
   const policy = gw.policy.current();
   const route = LIST_ROUTES[protocol];
+  const clientIp = gw.clientIp(request, facts.peerAddress);
   const call: CallContext = {
     requestId,
     route,
     protocol,
     receivedAt: Date.now(),
     peerAddress: facts.peerAddress,
-    clientIp: gw.clientIp(request, facts.peerAddress),
+    clientIp,
+    geo: gw.geo.lookup(clientIp),
     caller: undefined,
     model: undefined,
     target: undefined,
@@ -44,6 +46,7 @@ export async function handleModelList(gw: Gateway, protocol: Protocol, request: 
   const outcome: CallOutcome = { stream: false, bytesIn: 0, bytesOut: 0, upstreamMs: null, findings: [], responseScanned: false, responseScannedFully: false };
   try {
     call.caller = await policy.identify(request, call);
+    gw.geo.authorize(call, policy.geoRules);
     const required = policy.bundle.routes?.['models.list']?.scopes ?? [];
     const held = new Set(call.caller.scopes);
     const missing = required.filter((s) => !held.has(s));

@@ -24,6 +24,7 @@ export function buildAuditEvent(call: CallContext, outcome: CallOutcome, decisio
     request_id: call.requestId,
     caller: call.caller ? { subject: call.caller.subject, groups: call.caller.groups, method: call.caller.method } : null,
     client_ip: call.clientIp ?? null,
+    ...(call.geo ? { geo: call.geo } : {}),
     route: call.route.id,
     model: call.model ?? null,
     target: call.target?.id ?? null,

@@ -6,6 +6,7 @@
  */
 import type { TargetConfig } from '../config/index.js';
 import type { ModelRoute, Protocol, TextPart } from '../protocol/index.js';
+import type { AuditGeo } from '../audit/event.js';
 
 /** Who is calling, as established by the identify stage. */
 export interface Caller {
@@ -29,6 +30,8 @@ export interface CallContext {
   readonly peerAddress: string | undefined;
   /** The client address after trusted-proxy resolution (equals peerAddress without proxies). */
   clientIp: string | undefined;
+  /** GeoIP fields of clientIp (address class only for private/reserved addresses); audit-only. */
+  geo?: AuditGeo | undefined;
   caller: Caller | undefined;
   model: string | undefined;
   target: TargetConfig | undefined;

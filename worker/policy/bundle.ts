@@ -129,11 +129,13 @@ export interface BundleAuth {
 }
 
 export interface GeoRule {
+  readonly id?: string;
   readonly routes?: readonly RouteId[];
   readonly models?: readonly string[];
   readonly allow_countries?: readonly string[];
   readonly deny_countries?: readonly string[];
   readonly unknown?: 'allow' | 'deny';
+  readonly allow_private?: boolean;
 }
 
 export interface PolicyBundle {

@@ -19,8 +19,6 @@ export type { ValidationResult } from './validate.js';
 export { checkBundle } from './check.js';
 export { formatProblem } from './schema.js';
 export type { Problem } from './schema.js';
-export { geoDecision } from './geo.js';
-export type { GeoDecision } from './geo.js';
 export { resolveDlpSettings } from './dlp-settings.js';
 export { loadSignaturePolicy, importPolicyPublicKey } from './signature.js';
 export { BUNDLE_FILE, MAX_BUNDLE_BYTES, ROUTE_IDS, SCHEMA_VERSION } from './bundle.js';

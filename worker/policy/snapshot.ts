@@ -49,7 +49,7 @@ export interface PolicySnapshot {
   readonly inspectResponse: InspectResponseStage;
   /** Resolved DLP settings per risk tier. */
   readonly dlp: ReadonlyMap<string, DlpSettings>;
-  /** Country rules for the GeoIP stage (see geo.ts geoDecision). */
+  /** Country rules, decided by the GeoIP stage (geoip/policy.ts checkGeoPolicy). */
   readonly geoRules: readonly GeoRule[];
   /** audit.allow_unaudited: serve calls when the audit queue cannot commit. */
   readonly allowUnaudited: boolean;
