@@ -1,48 +1,66 @@
 /**
- * A small least-recently-used cache of finished lookups. Clients repeat: the same few hundred
- * addresses make most requests, and a hit skips the tree walk, the record decode and the
- * normalisation. A Map keeps insertion order, so re-inserting on a hit is the whole LRU.
+ * A bounded "recently used" cache in two generations: new entries and hits go to the young
+ * Map; when it is full it becomes the old generation and the previous old one is dropped. An
+ * entry used at least once per generation survives, which is LRU in effect at O(1) per
+ * operation. (A single-Map LRU evicting with `keys().next()` degrades badly in V8: deleted
+ * slots pile up at the front and every eviction scans them.)
+ *
+ * Used twice: finished lookups per address (clients repeat), and decoded records per data
+ * offset inside mmdb-lib (many networks share one record).
  *
  * @example
- * const cache = new LruCache<string, number>(2);
- * cache.set('a', 1); cache.set('b', 2); cache.get('a'); cache.set('c', 3);
- * cache.has('b'); // false: least recently used, evicted
+ * const cache = new RecentCache<string, number>(4);
+ * cache.set('a', 1);
+ * cache.get('a'); // 1
  */
-export class LruCache<K, V> {
-  private readonly map = new Map<K, V>();
+export class RecentCache<K, V> {
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
+  private readonly half: number;
   hits = 0;
   misses = 0;
 
-  constructor(readonly capacity: number) {}
-
-  get size(): number {
-    return this.map.size;
+  /** Holds at most `capacity` entries (at least the `capacity / 2` most recent). */
+  constructor(readonly capacity: number) {
+    this.half = Math.max(1, Math.floor(capacity / 2));
   }
 
-  has(key: K): boolean {
-    return this.map.has(key);
+  get size(): number {
+    return this.young.size + this.old.size;
   }
 
   get(key: K): V | undefined {
-    const value = this.map.get(key);
+    let value = this.young.get(key);
+    if (value !== undefined) {
+      this.hits++;
+      return value;
+    }
+    value = this.old.get(key);
     if (value === undefined) {
       this.misses++;
       return undefined;
     }
     this.hits++;
-    this.map.delete(key);
-    this.map.set(key, value);
+    this.old.delete(key);
+    this.put(key, value);
     return value;
   }
 
   set(key: K, value: V): void {
     if (this.capacity <= 0) return;
-    if (this.map.has(key)) this.map.delete(key);
-    else if (this.map.size >= this.capacity) this.map.delete(this.map.keys().next().value as K);
-    this.map.set(key, value);
+    this.put(key, value);
+  }
+
+  private put(key: K, value: V): void {
+    if (this.young.size >= this.half) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
   }
 
   clear(): void {
-    this.map.clear();
+    this.young.clear();
+    this.old.clear();
   }
 }

@@ -25,7 +25,7 @@ import type { Logger } from '../log/index.js';
 import type { Volumes } from '../runtime/index.js';
 import { addressClass } from './address-class.js';
 import { parseIp } from './address.js';
-import { LruCache } from './cache.js';
+import { RecentCache } from './cache.js';
 import { parseCidrList, type CidrList } from './cidr.js';
 import { openDatabase, type OpenedDatabase } from './load.js';
 import type { DatabaseKind } from './normalise.js';
@@ -53,7 +53,7 @@ export interface GeoIpSettings {
   readonly anonPath?: string;
   /** OUTPOST_AIRGAP: no download, ever. */
   readonly airGap: boolean;
-  /** Finished lookups kept (LRU); 0 disables the cache. Default 10,000. */
+  /** Finished lookups kept (most recent); 0 disables the cache. Default 10,000. */
   readonly cacheSize?: number;
 }
 
@@ -268,7 +268,7 @@ export async function createGeoIp(settings: GeoIpSettings, deps: GeoIpDeps): Pro
 const ROLE_ORDER: Record<DatabaseRole, number> = { geo: 0, asn: 1, anon: 2 };
 
 class Service implements GeoIpService {
-  private readonly cache: LruCache<string, AuditGeo | null>;
+  private readonly cache: RecentCache<string, AuditGeo | null>;
   private active: Slot[];
 
   constructor(
@@ -277,7 +277,7 @@ class Service implements GeoIpService {
     private readonly log: Logger,
     cacheSize: number,
   ) {
-    this.cache = new LruCache(cacheSize);
+    this.cache = new RecentCache(cacheSize);
     this.active = [...slots].sort((a, b) => ROLE_ORDER[a.status.role] - ROLE_ORDER[b.status.role]);
   }
 
@@ -294,7 +294,8 @@ class Service implements GeoIpService {
     let result: AuditGeo | null;
     if (cls) result = Object.freeze({ address_class: cls });
     else {
-      let out: Mutable<AuditGeo> | undefined;
+      let single: AuditGeo | undefined;
+      let merged: Mutable<AuditGeo> | undefined;
       const filled = new Set<DatabaseRole>();
       for (const slot of this.active) {
         const role = slot.status.role;
@@ -302,18 +303,20 @@ class Service implements GeoIpService {
         if (filled.has(role)) continue;
         if (ip.version === 6 && slot.db.ipVersion === 4) continue;
         slot.status.lookups++;
-        let fields: AuditGeo;
+        let fields: AuditGeo | undefined;
         try {
           fields = slot.db.lookup(ip.text);
         } catch (err) {
           this.fail(slot, err as Error);
           continue;
         }
-        if (Object.keys(fields).length === 0) continue;
+        if (!fields) continue;
         filled.add(role);
-        out = out ? { ...out, ...fields } : { ...fields };
+        // The common single-database case returns the (frozen, shared) record as is.
+        if (!single) single = fields;
+        else merged = { ...(merged ?? single), ...fields };
       }
-      result = out ? Object.freeze(out) : null;
+      result = merged ? Object.freeze(merged) : (single ?? null);
     }
     this.cache.set(text, result);
     return result ?? undefined;

@@ -13,6 +13,7 @@ import { Reader, type Response } from 'mmdb-lib';
 import type { AuditGeo } from '../audit/event.js';
 import { detectSchema, normalise, type Schema } from './normalise.js';
 import { MmdbFormatError, verifyMmdb } from './verify.js';
+import { RecentCache } from './cache.js';
 
 export class GeoIpLoadError extends Error {
   override name = 'GeoIpLoadError';
@@ -28,12 +29,15 @@ export interface OpenedDatabase {
   readonly recordCount: number;
   readonly recordsChecked: number;
   readonly sizeBytes: number;
-  /** Normalised fields for `ip` (canonical text), {} when the database has no record; throws on a damaged record. */
-  lookup(ip: string): AuditGeo;
+  /** Normalised, frozen fields for `ip` (canonical text); undefined when the database has no usable record; throws on a damaged record. */
+  lookup(ip: string): AuditGeo | undefined;
 }
 
 // Addresses that hold a record in most databases (real ones and MaxMind's test files), used to
 // see one record and settle the layout when the metadata type does not.
+/** Decoded records kept per database (about 1-2 KB each for City records). */
+const RECORD_CACHE = 20_000;
+
 const PROBES_V4 = ['81.2.69.142', '8.8.8.8', '1.1.1.1', '2.125.160.216', '216.160.83.56', '1.0.0.1', '1.128.0.1', '12.81.92.1'];
 const PROBES_V6 = ['2001:4860:4860::8888', '2a00:1450:4001::1', '2001:218::1', '2001:480::1'];
 
@@ -42,9 +46,13 @@ export function openDatabase(bytes: Uint8Array, source: string): OpenedDatabase 
   if (bytes.byteLength === 0) throw new GeoIpLoadError('the file is empty');
   // No copy: mmdb-lib wants a Buffer, and a view over the volume's bytes is one.
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Decoded records by data offset: many networks share a record, and decoding dominates a
+  // lookup. Each decoded record is normalised once (WeakMap: it lives as long as the record).
+  const records = new RecentCache<number, Response>(RECORD_CACHE);
+  const normalised = new WeakMap<object, AuditGeo | null>();
   let reader: Reader<Response>;
   try {
-    reader = new Reader<Response>(buf);
+    reader = new Reader<Response>(buf, { cache: records });
   } catch (err) {
     throw new GeoIpLoadError(`not a MaxMind DB file: ${(err as Error).message}`);
   }
@@ -80,6 +88,16 @@ export function openDatabase(bytes: Uint8Array, source: string): OpenedDatabase 
     recordCount: report.recordCount,
     recordsChecked: report.recordsChecked,
     sizeBytes: bytes.byteLength,
-    lookup: (ip) => normalise(schema.layout, reader.get(ip)),
+    lookup: (ip) => {
+      const rec = reader.get(ip);
+      if (rec === null || typeof rec !== 'object') return undefined;
+      let fields = normalised.get(rec);
+      if (fields === undefined) {
+        const n = normalise(schema.layout, rec);
+        fields = Object.keys(n).length ? Object.freeze(n) : null;
+        normalised.set(rec, fields);
+      }
+      return fields ?? undefined;
+    },
   };
 }
