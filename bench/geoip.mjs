@@ -45,7 +45,7 @@ const gc = () => globalThis.gc?.();
 const mem = () => {
   gc();
   const m = process.memoryUsage();
-  return { rss: m.rss, heap: m.heapUsed, external: m.external + m.arrayBuffers };
+  return { rss: m.rss, heap: m.heapUsed, external: m.external }; // external includes arrayBuffers
 };
 const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -103,7 +103,7 @@ const after = mem();
 const st = geo.status().databases[0];
 console.log(`database: ${st.path.split('/').pop()} (${st.database_type}, ${mb(st.size_bytes)}, ${st.node_count} nodes, ${st.record_count} records, built ${st.build_date})`);
 console.log(`startup: read ${tRead.toFixed(0)} ms + open/verify ${tOpen.toFixed(0)} ms`);
-console.log(`memory held by the loaded database: rss +${mb(after.rss - before.rss)}, heap +${mb(after.heap - before.heap)}, external/arrayBuffers +${mb(after.external - before.external)}${globalThis.gc ? '' : ' (run with --expose-gc for steadier numbers)'}`);
+console.log(`memory held by the loaded database: rss +${mb(after.rss - before.rss)}, heap +${mb(after.heap - before.heap)}, external (buffers) +${mb(after.external - before.external)}${globalThis.gc ? '' : ' (run with --expose-gc for steadier numbers)'}`);
 
 // --- lookups ------------------------------------------------------------------------------
 const results = {};

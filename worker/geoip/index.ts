@@ -296,11 +296,12 @@ class Service implements GeoIpService {
     else {
       let single: AuditGeo | undefined;
       let merged: Mutable<AuditGeo> | undefined;
-      const filled = new Set<DatabaseRole>();
+      let filled = 0; // bit per role (no per-lookup allocation)
       for (const slot of this.active) {
         const role = slot.status.role;
         // One answer per role: with split IPv4/IPv6 files the first one holding a record wins.
-        if (filled.has(role)) continue;
+        const bit = 1 << ROLE_ORDER[role];
+        if (filled & bit) continue;
         if (ip.version === 6 && slot.db.ipVersion === 4) continue;
         slot.status.lookups++;
         let fields: AuditGeo | undefined;
@@ -311,7 +312,7 @@ class Service implements GeoIpService {
           continue;
         }
         if (!fields) continue;
-        filled.add(role);
+        filled |= bit;
         // The common single-database case returns the (frozen, shared) record as is.
         if (!single) single = fields;
         else merged = { ...(merged ?? single), ...fields };
