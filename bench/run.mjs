@@ -11,7 +11,7 @@ for (const suite of suites) {
   const file = join(ROOT, 'bench', `${suite}.mjs`);
   if (!existsSync(file)) continue;
   console.log(`\n=== bench/${suite}.mjs ===`);
-  const r = spawnSync(process.execPath, [file, ...process.argv.slice(3)], { stdio: 'inherit', cwd: ROOT });
+  const r = spawnSync(process.execPath, ['--expose-gc', file, ...process.argv.slice(3)], { stdio: 'inherit', cwd: ROOT });
   if (r.status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;

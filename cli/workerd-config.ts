@@ -93,6 +93,21 @@ const DENY_WORKER = [
 ].join(' ');
 
 /**
+ * TLS options for the mTLS channel to the platform: the client certificate and key (a renewed pair
+ * in the state folder wins when present: the platform issued it to replace the configured one)
+ * and, when given, the CA bundle as the only trusted roots.
+ */
+function platformTls(values: Record<string, string>): string {
+  const renewedCert = join(values.OUTPOST_STATE_DIR!, 'tls', 'client.pem');
+  const renewedKey = join(values.OUTPOST_STATE_DIR!, 'tls', 'client.key');
+  const renewed = existsSync(renewedCert) && existsSync(renewedKey);
+  const cert = renewed ? renewedCert : values.OUTPOST_TLS_CERT!;
+  const key = renewed ? renewedKey : values.OUTPOST_TLS_KEY!;
+  const trusted = values.OUTPOST_CA_BUNDLE ? `, trustedCertificates = [embed ${capnpString(values.OUTPOST_CA_BUNDLE)}], trustBrowserCas = false` : '';
+  return `(keypair = (privateKey = embed ${capnpString(key)}, certificateChain = embed ${capnpString(cert)})${trusted})`;
+}
+
+/**
  * The listening sockets. Each stamps its requests with `x-outpost-listener` (injected headers
  * override a client's), so that with OUTPOST_ADMIN_PORT the worker serves operator routes only on
  * the loopback admin socket and model routes only on the main one.
@@ -129,8 +144,16 @@ export function workerdConfig(input: WorkerdConfigInput): string {
   // so its file is <audit folder>/outpost-audit/<id>.sqlite (AUDIT_QUEUE_DB_PATH links to it).
   const auditMount = values.AUDIT_QUEUE_DB_PATH ? mounts.find((m) => m.dir === dirname(values.AUDIT_QUEUE_DB_PATH!) && m.writable) : undefined;
 
+  // Connected mode: the platform links' scheduler (a Durable Object alarm, same storage), and an
+  // mTLS channel to an https platform when the client certificate and key are configured.
+  const platformUrl = !airGap && values.OUTPOST_PLATFORM_URL ? new URL(values.OUTPOST_PLATFORM_URL) : null;
+  const scheduler = platformUrl !== null && auditMount !== undefined;
+  const mtls = platformUrl?.protocol === 'https:' && values.OUTPOST_TLS_CERT && values.OUTPOST_TLS_KEY ? platformTls(values) : null;
+
   const bindings: string[] = [];
   if (auditMount) bindings.push(`(name = "AUDIT_QUEUE", durableObjectNamespace = "AuditQueueObject")`);
+  if (scheduler) bindings.push(`(name = "PLATFORM_SCHEDULER", durableObjectNamespace = "PlatformSchedulerObject")`);
+  if (mtls) bindings.push(`(name = "PLATFORM", service = "platform")`);
   for (const spec of VARIABLES) {
     if (spec.secret) bindings.push(`(name = ${capnpString(spec.name)}, fromEnvironment = ${capnpString(spec.name)})`);
     else bindings.push(`(name = ${capnpString(spec.name)}, text = ${capnpString(values[spec.name] ?? '')})`);
@@ -150,7 +173,12 @@ export function workerdConfig(input: WorkerdConfigInput): string {
       compatibilityDate = ${capnpString(COMPATIBILITY_DATE)},${
         auditMount
           ? `
-      durableObjectNamespaces = [(className = "AuditQueueObject", uniqueKey = ${capnpString(AUDIT_UNIQUE_KEY)}, enableSql = true)],
+      durableObjectNamespaces = [
+        (className = "AuditQueueObject", uniqueKey = ${capnpString(AUDIT_UNIQUE_KEY)}, enableSql = true)${
+          scheduler ? `,
+        (className = "PlatformSchedulerObject", uniqueKey = "outpost-platform", enableSql = true)` : ''
+        }
+      ],
       durableObjectStorage = (localDisk = ${capnpString(`volume-${auditMount.binding}`)}),`
           : ''
       }
@@ -163,6 +191,10 @@ export function workerdConfig(input: WorkerdConfigInput): string {
     services.push(`(name = ${capnpString(c.binding.toLowerCase())}, external = (address = ${capnpString(c.address)}, ${c.https ? 'https = ()' : 'http = ()'}))`);
   }
   for (const m of mounts) services.push(`(name = ${capnpString(`volume-${m.binding}`)}, disk = (path = ${capnpString(m.dir)}, writable = ${m.writable}))`);
+  if (mtls && platformUrl) {
+    const port = platformUrl.port || '443';
+    services.push(`(name = "platform", external = (address = ${capnpString(`${platformUrl.hostname}:${port}`)}, https = (tlsOptions = ${mtls})))`);
+  }
   if (airGap) {
     services.push(`(name = "egress-deny", worker = (
       modules = [(name = "egress-deny.js", esModule = ${capnpString(DENY_WORKER)})],

@@ -20,6 +20,8 @@ import type { Volumes } from './runtime/index.js';
 import { createGeoIp, geoIpSettings, trustedProxies, type GeoIpService } from './geoip/index.js';
 import { CidrList } from './geoip/index.js';
 import { createGeoStage, type GeoStage } from './geoip/stage.js';
+import { createPlatform, platformSubsystems, type Platform } from './platform/index.js';
+import { GATEWAY_VERSION } from './config/version.js';
 
 /** A subsystem's state, as /readyz and the admin status show it. */
 export interface SubsystemState {
@@ -42,6 +44,8 @@ export interface Gateway {
   /** Client address, GeoIP fields and country rules (geoip/stage.ts). */
   readonly geo: GeoStage;
   readonly geoip: GeoIpService;
+  /** Connected mode's links to the platform; null in air-gap mode or without a platform. */
+  readonly platform: Platform | null;
   readonly startedAt: number;
   /** The client address for audit: the socket peer unless a trusted proxy says otherwise. */
   clientIp(request: Request, peerAddress: string | undefined): string | undefined;
@@ -80,6 +84,11 @@ function trustedProxyList(config: GatewayConfig, log: Logger): CidrList {
     log.error(`OUTPOST_TRUSTED_PROXIES is invalid (${(e as Error).message}); trusting no proxy headers`);
     return new CidrList([]);
   }
+}
+
+function policySubsystem(policy: PolicyStore): SubsystemState {
+  const s = policy.status();
+  return { state: s.fallback ? 'degraded' : 'active', reason: `version=${s.version} source=${s.source}: ${s.reason}` };
 }
 
 function geoipSubsystem(geoip: GeoIpService): SubsystemState {
@@ -161,9 +170,25 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   metrics.certExpiryDays.collect(() => certificates.files().filter((f) => f.expiry_days !== undefined).map((f) => ({ labels: { file: f.variable }, value: f.expiry_days! })));
   metrics.policyInfo.collect(() => [{ labels: { version: policy.current().version, source: policy.current().source }, value: 1 }]);
 
-  const subsystems: Record<string, SubsystemState> = {
-    policy: { state: 'active', reason: `version=${policy.current().version} source=${policy.current().source}` },
-  };
+  const startedAt = Date.now();
+  const platform = createPlatform({
+    config,
+    runtime,
+    log,
+    policy,
+    certificates,
+    summary: async () => ({
+      gateway_version: GATEWAY_VERSION,
+      runtime: runtime.name,
+      policy_version: policy.current().version,
+      audit_queue_depth: await audit.depth(),
+      cert_expiry_days: certificates.expiryDays(),
+      uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
+    }),
+  });
+  if (platform) {
+    await runtime.startScheduler(() => platform.tick()).catch((e: unknown) => log.error(`Platform links could not be scheduled: ${(e as Error).message}`));
+  }
 
   return {
     config,
@@ -175,7 +200,8 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     certificates,
     geo,
     geoip,
-    startedAt: Date.now(),
+    platform,
+    startedAt,
     clientIp: (request, peer) => geo.clientIp(request, peer),
     auditQueueDepth: () => audit.depth(),
     async record(event) {
@@ -196,6 +222,31 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
       if (status.fallback && status.source === 'built-in') return `policy bundle refused (${status.problems[0] ?? 'see the log'}); enforcing the built-in baseline`;
       return null;
     },
-    subsystems: () => ({ ...subsystems, geoip: geoipSubsystem(geoip), audit: audit.subsystem() }),
+    subsystems: () => ({
+      policy: policySubsystem(policy),
+      geoip: geoipSubsystem(geoip),
+      audit: audit.subsystem(),
+      ...platformSubsystems(config, platform),
+    }),
   };
+}
+
+let shared: Promise<Gateway> | undefined;
+
+/**
+ * The isolate's one gateway, built on first use (workerd allows no I/O before a request) and
+ * shared by the fetch handler and the Durable Objects, which run in the same isolate. A failed
+ * start is retried by the next caller rather than cached.
+ * @example
+ * const gateway = await sharedGateway(() => createWorkerdRuntime(env));
+ */
+export function sharedGateway(makeRuntime: () => RuntimeAdapter): Promise<Gateway> {
+  if (!shared) {
+    const starting = createGateway(makeRuntime());
+    shared = starting;
+    starting.catch(() => {
+      if (shared === starting) shared = undefined;
+    });
+  }
+  return shared;
 }

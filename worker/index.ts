@@ -6,25 +6,19 @@
  * isolate's life; `outpost start` sends that first request itself (/readyz) right after spawn.
  */
 import { createApp } from './app.js';
-import { createGateway, type Gateway } from './gateway.js';
+import { sharedGateway, type Gateway } from './gateway.js';
 import { createDenoRuntime, createWorkerdRuntime, denoRequestFacts, workerdRequestFacts } from './runtime/index.js';
 import { denoApi } from './runtime/deno.js';
 
 // workerd instantiates the audit queue's Durable Object class by this export's name.
 export { AuditQueueObject } from './audit/index.js';
+// ... and the platform links' scheduler (declared only in connected mode).
+export { PlatformSchedulerObject } from './platform/scheduler.js';
 
 const app = createApp();
-let gateway: Promise<Gateway> | undefined;
 
-function gatewayFor(makeRuntime: () => Parameters<typeof createGateway>[0]): () => Promise<Gateway> {
-  return () => {
-    gateway ??= createGateway(makeRuntime());
-    // A failed start is retried by the next request rather than cached forever.
-    gateway.catch(() => {
-      gateway = undefined;
-    });
-    return gateway;
-  };
+function gatewayFor(makeRuntime: () => Parameters<typeof sharedGateway>[0] extends () => infer R ? R : never): () => Promise<Gateway> {
+  return () => sharedGateway(makeRuntime);
 }
 
 export default {

@@ -56,6 +56,8 @@ export function testRuntime(volumes: Volumes, env: Record<string, string> = {}):
     volumes,
     fetchTarget: () => Promise.reject(new Error('no upstream in unit tests')),
     rawFetch: () => Promise.reject(new Error('no network in unit tests')),
+    fetchPlatform: () => Promise.reject(new Error('no platform in unit tests')),
+    startScheduler: async () => {},
   };
 }
 

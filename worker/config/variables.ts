@@ -143,6 +143,12 @@ export const VARIABLES: readonly VariableSpec[] = [
     secret: false,
     description: 'Management platform (connected mode only): audit sync, policy sync, heartbeat, cert renewal.',
   },
+  { name: 'OUTPOST_HEARTBEAT_INTERVAL_MS', default: '30000', secret: false, description: 'Connected mode: how often the heartbeat is sent to the platform.' },
+  { name: 'OUTPOST_POLICY_SYNC_INTERVAL_MS', default: '60000', secret: false, description: 'Connected mode: how often the platform is asked for a newer policy bundle.' },
+  { name: 'OUTPOST_CERT_CHECK_INTERVAL_MS', default: '3600000', secret: false, description: 'Connected mode: how often the client certificate is checked for renewal (renewed 30 days before expiry).' },
+  { name: 'OUTPOST_PLATFORM_FAILURE_THRESHOLD', default: '3', secret: false, description: 'Connected mode: consecutive failures that open a platform link\'s circuit breaker.' },
+  { name: 'OUTPOST_PLATFORM_COOLDOWN_MS', default: '30000', secret: false, description: 'Connected mode: how long an open circuit waits before its single half-open probe.' },
+  { name: 'OUTPOST_PLATFORM_TIMEOUT_MS', default: '10000', secret: false, description: 'Connected mode: time limit of one call to the platform.' },
   {
     name: 'OUTPOST_ADMIN_TOKEN',
     default: '',

@@ -77,6 +77,14 @@ export function createDenoRuntime(deno: DenoApi): RuntimeAdapter {
     volumes: createFileVolumes(deno),
     fetchTarget: (_target: TargetConfig, request: Request) => originalFetch(request),
     rawFetch: (url, init) => originalFetch(url, init),
+    fetchPlatform: (request) => fetch(request),
+    async startScheduler(tick) {
+      const loop = async (): Promise<void> => {
+        const next = await tick().catch(() => Date.now() + 5000);
+        setTimeout(() => void loop(), Math.max(100, next - Date.now()));
+      };
+      void loop();
+    },
   };
 }
 

@@ -29,6 +29,17 @@ export interface RuntimeAdapter {
   fetchTarget(target: TargetConfig, request: Request): Promise<Response>;
   /** Unguarded outbound fetch (egress probe only). */
   rawFetch(url: string, init?: RequestInit): Promise<Response>;
+  /**
+   * Sends a request to the management platform (connected mode only): through the mTLS channel
+   * the config declares when there is one, else the guarded global fetch.
+   */
+  fetchPlatform(request: Request): Promise<Response>;
+  /**
+   * Runs `tick` now and again at the time each call resolves to, for the life of the process:
+   * workerd arms a Durable Object alarm (which calls the gateway's platform tick itself), Deno
+   * a timer.
+   */
+  startScheduler(tick: () => Promise<number>): Promise<void>;
 }
 
 /** Per-request facts that only the runtime knows. */

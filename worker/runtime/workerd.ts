@@ -111,7 +111,22 @@ export function createWorkerdRuntime(env: Record<string, unknown>): RuntimeAdapt
       return service.fetch(request);
     },
     rawFetch: (url, init) => originalFetch(url, init),
+    fetchPlatform(request) {
+      const channel = env.PLATFORM as Fetcher | undefined;
+      return channel ? channel.fetch(request) : fetch(request);
+    },
+    async startScheduler() {
+      // The alarm calls the gateway's platform tick itself (platform/scheduler.ts).
+      const namespace = env.PLATFORM_SCHEDULER as DurableObjectNamespaceLike | undefined;
+      if (!namespace) throw new Error('the workerd config declares no PLATFORM_SCHEDULER (generated only in connected mode)');
+      await (namespace.get(namespace.idFromName('platform')) as unknown as { start(): Promise<void> }).start();
+    },
   };
+}
+
+interface DurableObjectNamespaceLike {
+  idFromName(name: string): unknown;
+  get(id: unknown): unknown;
 }
 
 interface WorkerdExecutionContext {
