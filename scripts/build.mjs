@@ -39,6 +39,9 @@ await build({
 });
 
 for (const m of extraModules) copyFileSync(join(root, m.from), join(dist, m.name));
+// The audit queue on Deno runs SQLite from this wasm file beside worker.js (workerd uses its own
+// SQLite through a Durable Object and never loads it).
+copyFileSync(join(root, 'node_modules/@sqlite.org/sqlite-wasm/dist/sqlite3.wasm'), join(dist, 'sqlite3.wasm'));
 writeFileSync(join(dist, 'modules.json'), JSON.stringify(extraModules.map(({ name, type }) => ({ name, type })), null, 2));
 
 await build({

@@ -53,6 +53,12 @@ export interface Gateway {
   auditQueueDepth(): Promise<number | null>;
   /** Stage 7: makes an audit event durable. */
   record(event: AuditEvent): Promise<void>;
+  /**
+   * Why calls must be refused before they reach a target: the audit queue cannot commit and the
+   * policy does not allow unaudited traffic. The refusal is itself recorded, which is the probe
+   * that notices when the disk is writable again.
+   */
+  auditFailure(): string | null;
   /** Why the gateway cannot serve, or null when it can. */
   notReadyReason(): string | null;
   subsystems(): Record<string, SubsystemState>;
@@ -212,6 +218,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
       recent.push(event);
       certificates.warnIfExpiring();
     },
+    auditFailure: () => audit.notReadyReason(),
     notReadyReason: () => {
       const auditReason = audit.notReadyReason();
       if (auditReason) return auditReason;

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CircuitBreaker } from '../../worker/audit/circuit.js';
+import { CircuitBreaker } from '../../worker/platform/circuit.js';
 import { Flusher } from '../../worker/audit/flush.js';
 import { openNodeStore } from '../../worker/audit/sqlite-wasm/node.js';
 import { verifyDatabase } from '../../cli/audit.js';

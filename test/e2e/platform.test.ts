@@ -36,11 +36,11 @@ const FAST = {
   OUTPOST_PLATFORM_TIMEOUT_MS: '1000',
 };
 
-async function until<T>(what: string, probe: () => T | Promise<T>, ms = 15_000): Promise<T> {
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await probe();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -10,7 +10,7 @@
  */
 import type { AuditEvent } from './event.js';
 import { QueueCore, type Appended, type QueueRow, type SqlPort } from './store.js';
-import { CircuitBreaker, type CircuitState } from './circuit.js';
+import { CircuitBreaker, type CircuitState } from '../platform/circuit.js';
 import { Flusher } from './flush.js';
 import { connectedPlatform, breakerOptions } from './settings.js';
 
@@ -101,7 +101,11 @@ export class AuditQueueObject extends Base {
         {
           platformUrl: platform,
           breaker: this.breaker,
-          fetch: (url, init) => fetch(url, init),
+          // Through the mTLS channel to the platform when the config declares one.
+          fetch: (url, init) => {
+            const channel = env.PLATFORM as { fetch(url: string, init?: RequestInit): Promise<Response> } | undefined;
+            return channel ? channel.fetch(url, init) : fetch(url, init);
+          },
           // An alarm survives eviction and restarts; the flusher re-arms it while events wait.
           schedule: (ms) => void state.storage.setAlarm(Date.now() + ms),
           log: { warn: (m) => console.error(`WARN ${m}`), info: (m) => console.log(`INFO ${m}`) },

@@ -9,7 +9,7 @@
  * exactly those events; the rest get retry_count + 1. Anything else (an error status, a timeout,
  * a refused connection) fails the whole batch and counts against the circuit breaker.
  */
-import type { CircuitBreaker } from './circuit.js';
+import type { CircuitBreaker } from '../platform/circuit.js';
 import type { QueueRow } from './store.js';
 
 export const SYNC_PATH = '/v1/internal/outpost-audit-sync';

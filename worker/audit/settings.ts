@@ -1,7 +1,7 @@
 /**
  * The audit queue's settings from the environment (both runtimes read the same variables).
  */
-import type { CircuitOptions } from './circuit.js';
+import type { CircuitOptions } from '../platform/circuit.js';
 
 function truthy(v: unknown): boolean {
   return typeof v === 'string' && ['true', '1', 'yes'].includes(v.trim().toLowerCase());

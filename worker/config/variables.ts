@@ -143,6 +143,8 @@ export const VARIABLES: readonly VariableSpec[] = [
     secret: false,
     description: 'Management platform (connected mode only): audit sync, policy sync, heartbeat, cert renewal.',
   },
+  { name: 'OUTPOST_AUDIT_BREAKER_FAILURES', default: '5', secret: false, description: 'Connected mode: consecutive failed audit deliveries that open the audit sync circuit.' },
+  { name: 'OUTPOST_AUDIT_BREAKER_COOLDOWN_MS', default: '30000', secret: false, description: 'Connected mode: how long the open audit sync circuit waits before its single probe.' },
   { name: 'OUTPOST_HEARTBEAT_INTERVAL_MS', default: '30000', secret: false, description: 'Connected mode: how often the heartbeat is sent to the platform.' },
   { name: 'OUTPOST_POLICY_SYNC_INTERVAL_MS', default: '60000', secret: false, description: 'Connected mode: how often the platform is asked for a newer policy bundle.' },
   { name: 'OUTPOST_CERT_CHECK_INTERVAL_MS', default: '3600000', secret: false, description: 'Connected mode: how often the client certificate is checked for renewal (renewed 30 days before expiry).' },

@@ -73,6 +73,10 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
   let inspection: RequestInspection | undefined;
 
   try {
+    // 0. refuse early when the call could not be put on record (fail closed, before any upstream)
+    const auditFailure = gw.auditFailure();
+    if (auditFailure) throw new GatewayError(503, 'audit_unavailable', `The gateway cannot record this request (${auditFailure}); refusing it`, 'unavailable');
+
     // 1. parse
     const { body, raw } = await parseBody(request, route, gw.config.maxBodyBytes);
     outcome.bytesIn = raw.byteLength;

@@ -6,8 +6,8 @@
  *   half-open --probe succeeds---------->  closed
  *   half-open --probe fails------------->  open (cooldown starts again)
  *
- * Each link (heartbeat, policy sync, certificate renewal, audit sync) has its own breaker, so one
- * failing endpoint never stops the others.
+ * Each link (heartbeat, policy sync, certificate renewal, and the audit queue's sync) has its own
+ * breaker, so one failing endpoint never stops the others.
  *
  * @example
  * const breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 30_000 });
@@ -73,11 +73,15 @@ export class CircuitBreaker {
     if (this.current !== 'closed') this.transition('closed', 'call succeeded');
   }
 
-  failure(error: unknown): void {
+  get consecutiveFailures(): number {
+    return this.failures;
+  }
+
+  failure(error?: unknown): void {
     this.probeInFlight = false;
     this.failures++;
     this.lastFailure = this.now();
-    this.lastError = error instanceof Error ? error.message : String(error);
+    this.lastError = error === undefined ? 'failed' : error instanceof Error ? error.message : String(error);
     if (this.current === 'half-open' || (this.current === 'closed' && this.failures >= this.options.failureThreshold)) {
       this.openedAt = this.now();
       this.transition('open', this.lastError);
