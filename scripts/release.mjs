@@ -16,7 +16,7 @@ import { generateKeyPairSync, createPublicKey } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, importTs } from './release/load-ts.mjs';
-import { renderLauncher } from './release/launcher.mjs';
+import { writeLauncher } from './release/launcher.mjs';
 import { envTemplate } from './release/env-template.mjs';
 import { sbom } from './release/sbom.mjs';
 
@@ -84,7 +84,6 @@ mkdirSync(outDir, { recursive: true });
 const key = signingKey();
 const publicPem = createPublicKey(key).export({ type: 'spki', format: 'pem' });
 const fingerprint = release.keyFingerprint(createPublicKey(key));
-const modules = existsSync(join(dist, 'modules.json')) ? JSON.parse(readFileSync(join(dist, 'modules.json'), 'utf8')) : [];
 const baseSbom = sbom({ version });
 const epoch = sourceDateEpoch();
 const outputs = [];
@@ -105,8 +104,7 @@ for (const runtime of runtimes) {
   const binary = runtimeBinary(runtime);
   copyFileSync(binary.path, join(stage, 'bin', runtime));
   chmodSync(join(stage, 'bin', runtime), 0o755);
-  writeFileSync(join(stage, 'bin', 'outpost'), await renderLauncher({ version, defaultRuntime: runtime, modules }), { mode: 0o755 });
-  chmodSync(join(stage, 'bin', 'outpost'), 0o755);
+  await writeLauncher(stage, { version, runtime });
 
   writeFileSync(join(stage, 'VERSION'), `${version}\n`);
   writeFileSync(join(stage, 'etc', 'outpost.env.example'), envTemplate(VARIABLES, version));

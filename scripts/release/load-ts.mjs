@@ -3,8 +3,7 @@
 // The release tooling uses it so that the variable table and the config generator stay the single
 // source of truth instead of being copied.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -24,7 +23,10 @@ export async function importTs(relPath) {
     write: false,
     logLevel: 'warning',
   });
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-ts-'));
+  // Inside the repository, so that the bundle's bare imports (npm packages) resolve.
+  const cache = join(ROOT, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'outpost-ts-'));
   const file = join(dir, 'module.mjs');
   writeFileSync(file, out.outputFiles[0].text);
   try {

@@ -83,7 +83,7 @@ describe.each(RUNTIMES)('$runtime release', ({ runtime, name }) => {
 
   it('holds the bundle, assets, runtime, launcher, templates, SBOM and signature', () => {
     const files = listFiles(dir());
-    for (const f of ['VERSION', 'bin/outpost', `bin/${runtime}`, 'dist/worker.js', 'dist/modules.json', 'OPERATIONS.md', 'etc/outpost.env.example', 'etc/outpost.capnp.example', 'etc/outpost.service', 'sbom.cdx.json', 'SHA256SUMS', 'SHA256SUMS.sig', 'release-signing-key.pub.pem']) {
+    for (const f of ['VERSION', 'bin/outpost', `bin/${runtime}`, 'dist/worker.js', 'dist/modules.json', 'OPERATIONS.md', 'etc/outpost.env.example', 'etc/outpost.capnp.example', 'etc/outpost.service', 'sbom.cdx.json', 'SHA256SUMS', 'SHA256SUMS.sig', 'release-signing-key.pub.pem', runtime === 'workerd' ? 'lib/render-workerd.js' : 'lib/render-deno.mjs']) {
       expect(files, f).toContain(f);
     }
     expect(files).not.toContain(runtime === 'workerd' ? 'bin/deno' : 'bin/workerd');
