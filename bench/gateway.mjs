@@ -174,7 +174,7 @@ async function main() {
       }
     }
     console.log(`\nGateway overhead (${useWrk ? 'wrk' : 'autocannon'}, ${DURATION}s per run, median of ${RUNS} runs, 1.3 KB chat body, loopback)\n`);
-    console.log('| mode | conns | direct req/s | Outpost req/s | ratio | direct p50 | Outpost p50 | added p50 | direct p99 | Outpost p99 | bare workerd req/s | bare workerd added p50 |');
+    console.log('| mode | conns | direct req/s | Outpost req/s | ratio | direct p50 | Outpost p50 | added p50 | direct p99 | Outpost p99 | bare workerd relay req/s | bare workerd relay added p50 |');
     console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
     const f = (x) => x.toFixed(2);
     for (const r of rows) {
