@@ -57,8 +57,17 @@ export function resolveEnvironment(raw: NodeJS.ProcessEnv = process.env, cwd = p
  * disk service cannot choose file modes, so the launcher makes the file before the worker reads it.
  */
 export function prepareWritableFolders(values: Record<string, string>): void {
-  mkdirSync(values.OUTPOST_STATE_DIR!, { recursive: true, mode: 0o700 });
-  const salt = join(values.OUTPOST_STATE_DIR!, 'finding-salt');
-  if (!values.OUTPOST_AUDIT_SALT && !existsSync(salt)) writeFileSync(salt, randomBytes(32).toString('hex'), { mode: 0o600 });
-  if (values.AUDIT_QUEUE_DB_PATH) mkdirSync(dirname(values.AUDIT_QUEUE_DB_PATH), { recursive: true });
+  const attempt = (variable: string, path: string, make: () => void) => {
+    try {
+      make();
+    } catch (e) {
+      throw new Error(`${variable}: cannot prepare ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  };
+  const state = values.OUTPOST_STATE_DIR!;
+  attempt('OUTPOST_STATE_DIR', state, () => mkdirSync(state, { recursive: true, mode: 0o700 }));
+  const salt = join(state, 'finding-salt');
+  if (!values.OUTPOST_AUDIT_SALT && !existsSync(salt)) attempt('OUTPOST_STATE_DIR', salt, () => writeFileSync(salt, randomBytes(32).toString('hex'), { mode: 0o600 }));
+  const audit = values.AUDIT_QUEUE_DB_PATH;
+  if (audit) attempt('AUDIT_QUEUE_DB_PATH', dirname(audit), () => mkdirSync(dirname(audit), { recursive: true }));
 }

@@ -94,7 +94,12 @@ export async function start(options: StartOptions): Promise<number> {
     console.error(`ERROR Cannot listen: ${(e as Error).message}`);
     return 1;
   }
-  prepareWritableFolders(values);
+  try {
+    prepareWritableFolders(values);
+  } catch (e) {
+    console.error(`ERROR ${(e as Error).message}`);
+    return 1;
+  }
 
   let child: ChildProcess;
   const spawnedAt = Date.now();
