@@ -8,10 +8,10 @@
  * (on the volume and installed in the state folder), odd characters, and refusals.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareWritableFolders, resolveEnvironment } from '../../cli/environment.js';
 import { listFiles } from '../../cli/release.js';
 import { VARIABLES } from '../../worker/config/variables.js';
@@ -50,6 +50,10 @@ beforeAll(async () => {
   writeFileSync(join(work, 'state', 'policy', 'bundles', '2026-01-01.json'), bundle('v-installed', [{ id: 'old', kind: 'openai', base_url: 'http://10.1.2.3:8000', models: ['old-model'] }]));
   writeFileSync(join(work, 'state', 'policy', 'bundles', 'broken.json'), '{ not a bundle');
 }, 60_000);
+
+afterAll(() => {
+  for (const dir of [...Object.values(releases), work]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 const ENVIRONMENTS: Record<string, (w: string) => Record<string, string>> = {
   defaults: () => ({}),

@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, cpSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +48,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mock?.close();
+  // Each release folder holds a 100+ MB runtime binary: leave nothing behind in the temp folder.
+  for (const dir of [out, unpacked, keyDir, ...scratch]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+const scratch: string[] = [];
 
 it('builds both tarballs and a signed SHA256SUMS beside them', () => {
   for (const { name } of RUNTIMES) expect(existsSync(join(out, `${name}.tar.gz`))).toBe(true);
@@ -117,10 +121,13 @@ describe.each(RUNTIMES)('$runtime release', ({ runtime, name }) => {
 
   it('detects tampering: a changed file, an added file, a re-signed list, a foreign key', () => {
     const copy = mkdtempSync(join(tmpdir(), 'outpost-tamper-'));
+    scratch.push(copy);
     const key = createPublicKey(readFileSync(join(keyDir, 'trusted.pub.pem')));
     const fresh = () => {
       const d = join(copy, String(Math.random()).slice(2));
-      cpSync(dir(), d, { recursive: true });
+      // The runtime binary is hard-linked, not copied: four copies of 100+ MB for nothing otherwise.
+      cpSync(dir(), d, { recursive: true, filter: (src) => src !== join(dir(), 'bin', runtime) });
+      linkSync(join(dir(), 'bin', runtime), join(d, 'bin', runtime));
       return d;
     };
 
@@ -194,6 +201,7 @@ describe.each(RUNTIMES)('$runtime release', ({ runtime, name }) => {
 
   it("renders through its own launcher the config `outpost config` renders", () => {
     const work = mkdtempSync(join(tmpdir(), 'outpost-launch-cfg-'));
+    scratch.push(work);
     mkdirSync(join(work, 'policies'));
     const env = { OUTPOST_AIRGAP: 'true', OUTPOST_STATE_DIR: join(work, 'state'), AIRGAP_POLICY_PATH: join(work, 'policies'), OUTPOST_UPSTREAM_URL: 'http://vllm.internal:8000' };
     mkdirSync(env.OUTPOST_STATE_DIR);
@@ -203,6 +211,7 @@ describe.each(RUNTIMES)('$runtime release', ({ runtime, name }) => {
 
   it('serves traffic in air-gap mode through its own launcher (no Node on PATH)', async () => {
     const state = mkdtempSync(join(tmpdir(), 'outpost-launch-'));
+    scratch.push(state);
     const port = await freePort();
     const gw = await startLauncher(join(dir(), 'bin', 'outpost'), { PORT: String(port), OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: mockUrl, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db') });
     try {

@@ -8,7 +8,7 @@
  * still verifying (nothing was written into them).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -19,13 +19,14 @@ import { freePort, startMock, type MockUpstream } from '../e2e/harness.js';
 const OLD = '0.0.1-old';
 const NEW = '0.0.2-new';
 let root: string;
+let out: string;
 let mock: MockUpstream;
 let mockUrl: string;
 const rowCounts: number[] = [];
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'outpost-opt-'));
-  const out = mkdtempSync(join(tmpdir(), 'outpost-upgrade-build-'));
+  out = mkdtempSync(join(tmpdir(), 'outpost-upgrade-build-'));
   // Folders only (no tarball): the tarball path is covered by release.test.ts.
   for (const version of [OLD, NEW]) buildRelease(out, ['--version', version, '--runtime', 'workerd', '--no-tarball']);
   mkdirSync(join(root, 'releases'));
@@ -37,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mock?.close();
+  for (const dir of [root, out]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Repoints <root>/current atomically (a new symlink renamed over the old one), as documented. */
