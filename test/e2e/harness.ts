@@ -61,6 +61,9 @@ export async function startGateway(env: Record<string, string>, options: { runti
       HOME: process.env.HOME,
       HOST: '127.0.0.1',
       PORT: String(port),
+      // Every end-to-end test runs with the runtime's network denied except the configured
+      // loopback targets, unless it asks for connected mode itself (OUTPOST_AIRGAP=false).
+      OUTPOST_AIRGAP: 'true',
       OUTPOST_STATE_DIR: stateDir,
       AIRGAP_POLICY_PATH: join(stateDir, 'policies'),
       AUDIT_QUEUE_DB_PATH: join(stateDir, 'audit', 'audit_queue.db'),

@@ -103,6 +103,7 @@ describe('connected mode', () => {
     await writeCertificate(join(certs, 'client.pem'), join(certs, 'client.key'), 10, 'outpost-01');
     gateway = await startGateway({
       ...FAST,
+      OUTPOST_AIRGAP: 'false',
       OUTPOST_STATE_DIR: state,
       OUTPOST_UPSTREAM_URL: upstreamUrl,
       OUTPOST_PLATFORM_URL: `http://127.0.0.1:${port}`,
