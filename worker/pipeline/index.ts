@@ -14,12 +14,12 @@
  */
 import type { Gateway } from '../gateway.js';
 import type { ModelRoute } from '../protocol/index.js';
-import { errorResponse, framingOf } from '../protocol/index.js';
+import { framingOf } from '../protocol/index.js';
 import type { RequestFacts } from '../runtime/index.js';
 import { forward, readBodyLimited } from '../proxy/forward.js';
 import { relayStream } from '../proxy/stream.js';
 import { GatewayError, asGatewayError } from './errors.js';
-import { buildAuditEvent, type CallOutcome } from './record.js';
+import { buildAuditEvent, newCall, refuse } from './record.js';
 import type { CallContext, Finding, RequestInspection } from './types.js';
 
 const decoder = new TextDecoder();
@@ -54,22 +54,7 @@ function baseHeaders(call: CallContext, contentType: string, inspection: Request
  */
 export async function handleModelCall(gw: Gateway, route: ModelRoute, request: Request, facts: RequestFacts, requestId: string): Promise<Response> {
   const policy = gw.policy.current();
-  const clientIp = gw.clientIp(request, facts.peerAddress);
-  const call: CallContext = {
-    requestId,
-    route,
-    protocol: route.protocol,
-    receivedAt: Date.now(),
-    peerAddress: facts.peerAddress,
-    clientIp,
-    geo: gw.geo.lookup(clientIp),
-    caller: undefined,
-    model: undefined,
-    target: undefined,
-    policyVersion: policy.version,
-    riskTier: undefined,
-  };
-  const outcome: CallOutcome = { stream: false, bytesIn: 0, bytesOut: 0, upstreamMs: null, findings: [], responseScanned: false, responseScannedFully: false };
+  const { call, outcome } = newCall(gw, policy, route, request, facts, requestId);
   let inspection: RequestInspection | undefined;
 
   try {
@@ -162,12 +147,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     if (Array.isArray(carried)) outcome.findings = [...outcome.findings, ...(carried as Finding[])];
     if (error.status >= 500 && error.code === 'internal_error') gw.log.error(`Request ${requestId} failed: ${(thrown as Error)?.stack ?? thrown}`);
     const decision = error.code === 'dlp_blocked' ? 'block' : error.status >= 500 ? 'error' : 'block';
-    try {
-      await gw.record(buildAuditEvent(call, outcome, decision, error, error.status));
-    } catch (recordError) {
-      return errorResponse(route.protocol, asGatewayError(recordError), requestId);
-    }
-    return errorResponse(route.protocol, error, requestId);
+    return refuse(gw, call, outcome, error, decision);
   }
 }
 

@@ -3,12 +3,11 @@
  * model calls, then the merged list of every target, and an audit record like any other request.
  */
 import type { Gateway } from '../gateway.js';
-import { errorResponse, LIST_ROUTES, type Protocol } from '../protocol/index.js';
+import { LIST_ROUTES, type Protocol } from '../protocol/index.js';
 import { listModels, type ListedModel } from '../proxy/models.js';
 import type { RequestFacts } from '../runtime/index.js';
 import { GatewayError, asGatewayError } from './errors.js';
-import { buildAuditEvent, type CallOutcome } from './record.js';
-import type { CallContext } from './types.js';
+import { buildAuditEvent, newCall, refuse } from './record.js';
 
 function shape(protocol: Protocol, models: readonly ListedModel[]): unknown {
   if (protocol === 'openai') {
@@ -28,22 +27,7 @@ function shape(protocol: Protocol, models: readonly ListedModel[]): unknown {
 export async function handleModelList(gw: Gateway, protocol: Protocol, request: Request, facts: RequestFacts, requestId: string): Promise<Response> {
   const policy = gw.policy.current();
   const route = LIST_ROUTES[protocol];
-  const clientIp = gw.clientIp(request, facts.peerAddress);
-  const call: CallContext = {
-    requestId,
-    route,
-    protocol,
-    receivedAt: Date.now(),
-    peerAddress: facts.peerAddress,
-    clientIp,
-    geo: gw.geo.lookup(clientIp),
-    caller: undefined,
-    model: undefined,
-    target: undefined,
-    policyVersion: policy.version,
-    riskTier: undefined,
-  };
-  const outcome: CallOutcome = { stream: false, bytesIn: 0, bytesOut: 0, upstreamMs: null, findings: [], responseScanned: false, responseScannedFully: false };
+  const { call, outcome } = newCall(gw, policy, route, request, facts, requestId);
   try {
     call.caller = await policy.identify(request, call);
     gw.geo.authorize(call, policy.geoRules);
@@ -62,11 +46,6 @@ export async function handleModelList(gw: Gateway, protocol: Protocol, request: 
     return new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': requestId, 'x-outpost-policy-version': policy.version } });
   } catch (thrown) {
     const error = asGatewayError(thrown);
-    try {
-      await gw.record(buildAuditEvent(call, outcome, error.status >= 500 ? 'error' : 'block', error, error.status));
-    } catch (recordError) {
-      return errorResponse(protocol, asGatewayError(recordError), requestId);
-    }
-    return errorResponse(protocol, error, requestId);
+    return refuse(gw, call, outcome, error, error.status >= 500 ? 'error' : 'block');
   }
 }

@@ -5,6 +5,12 @@ import type { AuditEvent } from '../audit/event.js';
 import { AUDIT_SCHEMA_VERSION } from '../audit/event.js';
 import type { GatewayError } from './errors.js';
 import type { CallContext, Decision, Finding } from './types.js';
+import type { Gateway } from '../gateway.js';
+import type { PolicySnapshot } from '../policy/index.js';
+import type { ModelRoute } from '../protocol/index.js';
+import type { RequestFacts } from '../runtime/index.js';
+import { errorResponse } from '../protocol/index.js';
+import { asGatewayError } from './errors.js';
 
 /** What happened to the call, accumulated as it moves through the stages. */
 export interface CallOutcome {
@@ -15,6 +21,45 @@ export interface CallOutcome {
   findings: Finding[];
   responseScanned: boolean;
   responseScannedFully: boolean;
+}
+
+/**
+ * A call's context as it arrives: who connected (peer, trusted-proxy client IP and its GeoIP
+ * fields) and the policy snapshot that will judge it; the stages fill in the rest.
+ * @example
+ * const { call, outcome } = newCall(gw, gw.policy.current(), route, request, facts, requestId);
+ */
+export function newCall(gw: Gateway, policy: PolicySnapshot, route: ModelRoute, request: Request, facts: RequestFacts, requestId: string): { call: CallContext; outcome: CallOutcome } {
+  const clientIp = gw.clientIp(request, facts.peerAddress);
+  const call: CallContext = {
+    requestId,
+    route,
+    protocol: route.protocol,
+    receivedAt: Date.now(),
+    peerAddress: facts.peerAddress,
+    clientIp,
+    geo: gw.geo.lookup(clientIp),
+    caller: undefined,
+    model: undefined,
+    target: undefined,
+    policyVersion: policy.version,
+    riskTier: undefined,
+  };
+  const outcome: CallOutcome = { stream: false, bytesIn: 0, bytesOut: 0, upstreamMs: null, findings: [], responseScanned: false, responseScannedFully: false };
+  return { call, outcome };
+}
+
+/**
+ * Records a refused or failed call, then answers with its error; when even the record fails,
+ * that failure (503 audit_unavailable) is the answer.
+ */
+export async function refuse(gw: Gateway, call: CallContext, outcome: CallOutcome, error: GatewayError, decision: Decision): Promise<Response> {
+  try {
+    await gw.record(buildAuditEvent(call, outcome, decision, error, error.status));
+  } catch (recordError) {
+    return errorResponse(call.protocol, asGatewayError(recordError), call.requestId);
+  }
+  return errorResponse(call.protocol, error, call.requestId);
 }
 
 export function buildAuditEvent(call: CallContext, outcome: CallOutcome, decision: Decision, error: GatewayError | null, status: number): AuditEvent {

@@ -3,7 +3,8 @@
  * Schema in assets/policy/policy_bundle.schema.json is the authority on structure; these types
  * mirror it for the code that turns a bundle into a snapshot.
  */
-import type { ComplianceBundleId } from '../dlp/settings.js';
+import type { ComplianceBundleId, CustomPatternRule, KeywordRule } from '../dlp/settings.js';
+import type { GeoPolicyRule } from '../geoip/policy.js';
 import type { DlpAction } from '../pipeline/types.js';
 
 export const SCHEMA_VERSION = 1;
@@ -56,22 +57,9 @@ export interface BundleTier3 {
   readonly on_budget_exceeded?: 'block' | 'pass';
 }
 
-export interface BundleCustomPattern {
-  readonly id: string;
-  readonly type: string;
-  readonly pattern: string;
-  readonly case_insensitive?: boolean;
-  readonly keywords?: readonly string[];
-  readonly action: DlpAction;
-  readonly score?: number;
-}
-
-export interface BundleKeywordRule {
-  readonly id: string;
-  readonly type: string;
-  readonly keywords: readonly string[];
-  readonly action: DlpAction;
-}
+/** Operator patterns and keyword lists have exactly the DLP engine's shape. */
+export type BundleCustomPattern = CustomPatternRule;
+export type BundleKeywordRule = KeywordRule;
 
 export interface BundleDlp {
   readonly tier1?: BundleTier1;
@@ -128,15 +116,8 @@ export interface BundleAuth {
   readonly api_keys?: Readonly<Record<string, { readonly scopes?: readonly string[]; readonly groups?: readonly string[] }>>;
 }
 
-export interface GeoRule {
-  readonly id?: string;
-  readonly routes?: readonly RouteId[];
-  readonly models?: readonly string[];
-  readonly allow_countries?: readonly string[];
-  readonly deny_countries?: readonly string[];
-  readonly unknown?: 'allow' | 'deny';
-  readonly allow_private?: boolean;
-}
+/** Country rules have exactly the shape the GeoIP stage evaluates (geoip/policy.ts). */
+export type GeoRule = GeoPolicyRule;
 
 export interface PolicyBundle {
   readonly schema_version: 1;
