@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT, startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
 
-const GEOIP = resolve(ROOT, '..', 'shared', 'testdata', 'geoip');
+const GEOIP = resolve(ROOT, 'test', 'fixtures', 'geoip');
 const CITY_DB = join(GEOIP, 'GeoLite2-City-Test.mmdb');
 const ASN_DB = join(GEOIP, 'GeoLite2-ASN-Test.mmdb');
 

@@ -12,7 +12,7 @@ import { parseCidr, prefixMatches, type Cidr } from '../../worker/geoip/cidr.js'
 import { formatIpv6, parseIp } from '../../worker/geoip/address.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TESTDATA = join(ROOT, '..', 'shared', 'testdata', 'geoip');
+const TESTDATA = join(ROOT, 'test', 'fixtures', 'geoip');
 const DBIP = join(ROOT, 'node_modules', '@ip-location-db', 'dbip-city-mmdb');
 
 type Rec = Record<string, any>;

@@ -6,7 +6,7 @@ import { createGeoIp, geoIpSettings, trustedProxies, type GeoIpSettings } from '
 import type { Logger } from '../../worker/log/index.js';
 import { parseConfig } from '../../worker/config/index.js';
 
-const TESTDATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'testdata', 'geoip');
+const TESTDATA = join(import.meta.dirname, '..', 'fixtures', 'geoip');
 const file = (name: string) => new Uint8Array(readFileSync(join(TESTDATA, name)));
 
 /** A Volumes stand-in: a map of files; `throws` paths fail as an unreadable mount would. */
