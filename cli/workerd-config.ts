@@ -133,7 +133,10 @@ export function workerdConfig(input: WorkerdConfigInput): string {
   const targets = configuredTargets(values);
   const mounts = volumeMounts(values);
   const modulesFile = join(distDir, 'modules.json');
-  const extraModules: Array<{ name: string; type: 'wasm' | 'data' }> = existsSync(modulesFile) ? JSON.parse(readFileSync(modulesFile, 'utf8')) : [];
+  // Modules with a `when` are declared only when that variable is "true" (the ORT wasm with Tier 3).
+  const extraModules = (existsSync(modulesFile) ? (JSON.parse(readFileSync(modulesFile, 'utf8')) as Array<{ name: string; type: 'wasm' | 'data' | 'esModule'; when?: string }>) : []).filter(
+    (m) => !m.when || (values[m.when] ?? '').trim().toLowerCase() === 'true',
+  );
 
   const modules = [
     `(name = "worker.js", esModule = embed ${capnpString(join(distDir, 'worker.js'))})`,

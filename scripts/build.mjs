@@ -11,8 +11,10 @@ const dist = join(root, 'dist');
 const quiet = process.argv.includes('--quiet');
 mkdirSync(dist, { recursive: true });
 
-// Extra modules the worker imports at run time (wasm, data), declared in the workerd config.
-// Each entry: { name, type: 'wasm' | 'data', from } copied from `from` into dist/.
+// Extra modules the worker imports at run time (wasm, data, small ES modules), declared in the
+// workerd config. Each entry: { name, type: 'wasm' | 'data' | 'esModule', from, when? } copied
+// from `from` into dist/; `when` names a variable that must be "true" for the config to declare
+// it (the 14 MB ORT wasm only with Tier 3 on, so that cold start does not pay for it otherwise).
 const modulesFile = join(root, 'wasm', 'modules.json');
 const { version } = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(root, 'package.json'), 'utf8')));
 // The gateway's version, compiled in: logged at startup, in /readyz and the admin status, and
@@ -29,7 +31,7 @@ await build({
   target: 'es2022',
   conditions: ['workerd', 'worker', 'browser'],
   mainFields: ['module', 'main'],
-  external: ['*.wasm', 'node:*', 'cloudflare:*'],
+  external: ['*.wasm', 'node:*', 'cloudflare:*', './ort-module.js'],
   supported: { 'import-source': true },
   define,
   minify: true,
@@ -42,7 +44,7 @@ for (const m of extraModules) copyFileSync(join(root, m.from), join(dist, m.name
 // The audit queue on Deno runs SQLite from this wasm file beside worker.js (workerd uses its own
 // SQLite through a Durable Object and never loads it).
 copyFileSync(join(root, 'node_modules/@sqlite.org/sqlite-wasm/dist/sqlite3.wasm'), join(dist, 'sqlite3.wasm'));
-writeFileSync(join(dist, 'modules.json'), JSON.stringify(extraModules.map(({ name, type }) => ({ name, type })), null, 2));
+writeFileSync(join(dist, 'modules.json'), JSON.stringify(extraModules.map(({ name, type, when }) => ({ name, type, ...(when ? { when } : {}) })), null, 2));
 
 await build({
   entryPoints: [join(root, 'cli/index.ts')],

@@ -16,6 +16,8 @@ import { createMetrics, type Metrics } from './metrics/index.js';
 import { RecentDecisions } from './metrics/recent.js';
 import { loadCertificates, type Certificates } from './certs/index.js';
 import { compileDlp, createDlpStages } from './dlp/index.js';
+import { createTier3Classifier, tier3Settings } from './classifier/index.js';
+import type { Tier3Classifier } from './dlp/settings.js';
 import type { Volumes } from './runtime/index.js';
 import { createGeoIp, geoIpSettings, trustedProxies, type GeoIpService } from './geoip/index.js';
 import { CidrList } from './geoip/index.js';
@@ -135,13 +137,45 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const log = createLogger(config.logLevel);
   if (config.airGap) log.info('Air-gap mode enabled');
 
+  // Startup order and log lines as PRODUCT.md's air-gap summary: policy, Tier 3, GeoIP, audit.
   const salt = await findingSalt(config, runtime.volumes, log);
+  const metrics = createMetrics();
   // The DLP engine builds each risk tier's inspection stages; the policy store decides which tier
-  // a call gets. A bad operator pattern throws here and the store refuses that bundle.
+  // a call gets. A bad operator pattern throws here and the store refuses that bundle. Tier 3 is
+  // read at call time (the getter), so the policy can load (and log) before the model.
+  let tier3Classifier: Tier3Classifier | undefined;
   const policy = await createPolicyStore(config, runtime, log, {
-    buildInspection: (settings) => createDlpStages(compileDlp(settings), { salt, log }),
+    buildInspection: (settings) =>
+      createDlpStages(compileDlp(settings), {
+        salt,
+        log,
+        get tier3() {
+          return tier3Classifier;
+        },
+      }),
   });
   installEgressGuard(() => egressOrigins(config, policy), log);
+
+  const tier3 = await createTier3Classifier(tier3Settings(config), {
+    volumes: runtime.volumes,
+    log,
+    gatewayVersion: GATEWAY_VERSION,
+    onInference: (windows, ms) => {
+      metrics.tier3Inferences.inc({}, windows);
+      metrics.tier3Seconds.observe(ms / 1000);
+    },
+  });
+  tier3Classifier = tier3.classifier ?? undefined;
+
+  const geoip = await createGeoIp(geoIpSettings(config), {
+    volumes: runtime.volumes,
+    log,
+    download: async (url) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`download answered ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  });
 
   // Stage 7's durable part. allow_unaudited is the policy's call (audit.allow_unaudited).
   const audit = await createAuditQueue(runtime, config, log, {
@@ -154,15 +188,6 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     log.info('Air-gap mode: policy sync disabled (no platform connectivity)');
   }
 
-  const geoip = await createGeoIp(geoIpSettings(config), {
-    volumes: runtime.volumes,
-    log,
-    download: async (url) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`download answered ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
-    },
-  });
   const geo = createGeoStage(geoip, trustedProxyList(config, log), log);
 
   const certificates = await loadCertificates(
@@ -171,7 +196,6 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     log,
   );
   certificates.warnIfExpiring();
-  const metrics = createMetrics();
   const recent = new RecentDecisions();
   metrics.certExpiryDays.collect(() => certificates.files().filter((f) => f.expiry_days !== undefined).map((f) => ({ labels: { file: f.variable }, value: f.expiry_days! })));
   metrics.policyInfo.collect(() => [{ labels: { version: policy.current().version, source: policy.current().source }, value: 1 }]);
@@ -231,6 +255,8 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     },
     subsystems: () => ({
       policy: policySubsystem(policy),
+      tier1_2: { state: 'active', reason: `DLP Tiers 1 and 2 per risk tier of policy ${policy.current().version}` },
+      tier3: { state: tier3.status.state, reason: tier3.status.reason },
       geoip: geoipSubsystem(geoip),
       audit: audit.subsystem(),
       ...platformSubsystems(config, platform),

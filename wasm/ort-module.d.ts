@@ -1,0 +1,2 @@
+declare const ortWasm: WebAssembly.Module;
+export default ortWasm;

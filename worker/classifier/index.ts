@@ -1,0 +1,131 @@
+/**
+ * DLP Tier 3: an ONNX text classifier running inside the worker (onnxruntime-web, CPU wasm, one
+ * thread), for what patterns cannot see: a diagnosis told in prose, an unannounced deal, an HR
+ * investigation, a classified memo, a salary.
+ *
+ * Model resolution (PRODUCT.md "Tier 3 model"), only with DLP_DEBERTA_ENABLED=true:
+ *   1. DEBERTA_MODEL_PATH, if set and the file exists;
+ *   2. $AIRGAP_MODEL_PATH/model.onnx;
+ *   3. neither: Tier 3 is disabled, Tiers 1 and 2 stay active.
+ * model.json must sit beside the model (model-package.ts). A missing or corrupt package logs one
+ * error and disables Tier 3 only.
+ *
+ * @example
+ * const tier3 = await createTier3Classifier(tier3Settings(config), { volumes, log, gatewayVersion });
+ * const result = await tier3?.classify('My colleague told me she has early-stage cancer ...');
+ */
+import type { GatewayConfig } from '../config/index.js';
+import type { Tier3Classifier, Tier3Result } from '../dlp/settings.js';
+import type { Logger } from '../log/index.js';
+import type { Volumes } from '../runtime/index.js';
+import { featurise, tokens, windows } from './features.js';
+import { parseModelPackage, type ModelPackage } from './model-package.js';
+import { configureOrt, loadOrtModel, type WasmSource } from './ort.js';
+
+export { parseModelPackage, ModelPackageError, type ModelPackage } from './model-package.js';
+export { featurise, tokens, windows } from './features.js';
+
+export interface Tier3Settings {
+  readonly enabled: boolean;
+  /** DEBERTA_MODEL_PATH. */
+  readonly modelPath?: string;
+  /** AIRGAP_MODEL_PATH. */
+  readonly modelDir: string;
+}
+
+export interface Tier3Deps {
+  readonly volumes: Pick<Volumes, 'read'>;
+  readonly log: Logger;
+  readonly gatewayVersion: string;
+  /** How ORT's wasm arrives: the precompiled module in workerd and Deno (default), bytes in Node. */
+  readonly wasm?: () => Promise<WasmSource>;
+  /** Counts inferences and their time (metrics). */
+  readonly onInference?: (windows: number, elapsedMs: number) => void;
+}
+
+export interface Tier3Status {
+  readonly state: 'active' | 'disabled';
+  readonly reason: string;
+  readonly model?: { readonly path: string; readonly version: string; readonly threshold: number; readonly labels: readonly string[] };
+}
+
+export function tier3Settings(config: Pick<GatewayConfig, 'env'>): Tier3Settings {
+  const env = config.env;
+  return {
+    enabled: (env.DLP_DEBERTA_ENABLED ?? '').trim().toLowerCase() === 'true',
+    ...(env.DEBERTA_MODEL_PATH?.trim() ? { modelPath: env.DEBERTA_MODEL_PATH.trim() } : {}),
+    modelDir: (env.AIRGAP_MODEL_PATH ?? '').trim(),
+  };
+}
+
+/** The precompiled ORT module, declared in the runtime's config (wasm/ort-module.js). */
+const moduleFromRuntime = async (): Promise<WasmSource> => {
+  const specifier = './ort-module.js';
+  const loaded = (await import(/* @vite-ignore */ specifier)) as { default: WebAssembly.Module };
+  return { module: loaded.default };
+};
+
+async function resolveModel(settings: Tier3Settings, volumes: Pick<Volumes, 'read'>): Promise<{ path: string; bytes: Uint8Array } | null> {
+  const candidates = [settings.modelPath, settings.modelDir ? `${settings.modelDir.replace(/\/+$/, '')}/model.onnx` : undefined].filter((p): p is string => !!p);
+  for (const path of candidates) {
+    const bytes = await volumes.read(path).catch(() => null);
+    if (bytes) return { path, bytes };
+  }
+  return null;
+}
+
+const labelMap = (labels: readonly string[]) => `{${labels.map((l, i) => `${i}: '${l}'`).join(', ')}}`;
+
+/** Loads Tier 3 or returns null (disabled, with the reason logged and in `status`). */
+export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3Deps): Promise<{ classifier: Tier3Classifier | null; status: Tier3Status }> {
+  const { log } = deps;
+  if (!settings.enabled) return { classifier: null, status: { state: 'disabled', reason: 'DLP_DEBERTA_ENABLED is not true' } };
+  const found = await resolveModel(settings, deps.volumes);
+  if (!found) {
+    const reason = `no model: neither DEBERTA_MODEL_PATH (${settings.modelPath ?? 'unset'}) nor ${settings.modelDir || '$AIRGAP_MODEL_PATH'}/model.onnx exists; Tier 1 and Tier 2 stay active`;
+    log.error(`DeBERTa Tier3 scanner disabled: ${reason}`);
+    return { classifier: null, status: { state: 'disabled', reason } };
+  }
+  const manifestPath = found.path.replace(/[^/]+$/, 'model.json');
+  let pkg: ModelPackage;
+  try {
+    const manifest = await deps.volumes.read(manifestPath);
+    if (!manifest) throw new Error(`${manifestPath} is missing (it must sit beside the model)`);
+    pkg = parseModelPackage(new TextDecoder().decode(manifest));
+    configureOrt(await (deps.wasm ?? moduleFromRuntime)());
+    const model = await loadOrtModel(found.bytes, 'features', 'probabilities');
+    // A smoke inference: a model with the wrong input width fails here, not on the first request.
+    await model.run(new Float32Array(pkg.dimensions), 1, pkg.dimensions);
+    const fileName = found.path.split('/').pop();
+    const versions = `model_version=${pkg.version}, gateway_version=${deps.gatewayVersion}`;
+    log.info(`DeBERTa Tier3 scanner loaded: ${fileName} (label_map=${labelMap(pkg.labels)}, threshold=${pkg.threshold}, ${versions})`);
+    if (pkg.gatewayVersion && pkg.gatewayVersion !== deps.gatewayVersion) log.warn(`Tier 3 model was built for gateway ${pkg.gatewayVersion}, this is ${deps.gatewayVersion}`);
+    return {
+      classifier: classifierFor(model, pkg, deps),
+      status: { state: 'active', reason: `${found.path} version=${pkg.version}`, model: { path: found.path, version: pkg.version, threshold: pkg.threshold, labels: pkg.labels } },
+    };
+  } catch (e) {
+    const reason = `${found.path}: ${(e as Error).message}`;
+    log.error(`DeBERTa Tier3 scanner disabled: ${reason}; Tier 1 and Tier 2 stay active`);
+    return { classifier: null, status: { state: 'disabled', reason } };
+  }
+}
+
+function classifierFor(model: Awaited<ReturnType<typeof loadOrtModel>>, pkg: ModelPackage, deps: Tier3Deps): Tier3Classifier {
+  return {
+    modelVersion: pkg.version,
+    threshold: pkg.threshold,
+    async classify(text: string): Promise<Tier3Result> {
+      const started = Date.now();
+      const parts = windows(tokens(text), pkg.maxLength, pkg.stride);
+      const batch = new Float32Array(parts.length * pkg.dimensions);
+      parts.forEach((words, i) => featurise(words, batch.subarray(i * pkg.dimensions, (i + 1) * pkg.dimensions)));
+      const rows = await model.run(batch, parts.length, pkg.dimensions);
+      let best = 0;
+      for (const row of rows) best = Math.max(best, row[pkg.positiveIndex]!);
+      const elapsedMs = Date.now() - started;
+      deps.onInference?.(parts.length, elapsedMs);
+      return { score: best, label: best >= pkg.threshold ? pkg.labels[pkg.positiveIndex]! : pkg.labels.find((_, i) => i !== pkg.positiveIndex)!, spans: [], elapsedMs };
+    },
+  };
+}
