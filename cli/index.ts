@@ -5,7 +5,7 @@
  *   outpost config                           print the workerd config for the current environment
  *   outpost help                             this text
  */
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VARIABLES } from '../worker/config/variables.js';
 import { resolveEnvironment } from './environment.js';
@@ -22,7 +22,9 @@ const distDir = dirname(fileURLToPath(import.meta.url));
 const HELP = `outpost: the air-gapped AI gateway
 
 Usage:
-  outpost start [--runtime workerd|deno]   run the gateway on HOST:PORT (default 127.0.0.1:8080)
+  outpost start [--runtime workerd|deno] [--embedded-defaults]
+                                           run the gateway on HOST:PORT (default 127.0.0.1:8080);
+                                           --embedded-defaults also turns on the bundled Tier 3 model
   outpost config                           print the workerd config (run it with: workerd serve FILE --import-path=/)
   outpost release verify <tarball|dir> [--key PEM]   check a release's SHA256SUMS and signature
   outpost doctor [--json] [--probe URL [--runtime http://HOST:PORT]]   check this deployment offline
@@ -50,6 +52,12 @@ export async function main(args: string[]): Promise<number> {
         if (runtime !== 'workerd' && runtime !== 'deno') {
           console.error('ERROR --runtime must be workerd or deno');
           return 2;
+        }
+        // `npm start`: the embedded defaults include our default Tier 3 model (assets/model),
+        // unless the operator set the Tier 3 variables themselves.
+        if (rest.includes('--embedded-defaults')) {
+          process.env.DLP_DEBERTA_ENABLED ??= 'true';
+          process.env.AIRGAP_MODEL_PATH ??= join(distDir, '..', 'assets', 'model');
         }
         return await start({ runtime, distDir });
       }

@@ -1,0 +1,97 @@
+/**
+ * Tier 3 inside real workerd (and Deno): onnxruntime-web on the precompiled wasm module, the
+ * default model from assets/model, a policy whose risk tier always runs Tier 3 and blocks;
+ * a broken model disables Tier 3 only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, startGateway, startMock, type MockUpstream } from './harness.js';
+
+const SENSITIVE = 'Between us: my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week.';
+const BENIGN = 'Write a Python function that parses a CSV file and returns the rows as dictionaries.';
+
+let mock: MockUpstream;
+let upstreamUrl: string;
+
+function policyDir(action: 'block' | 'flag'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'outpost-t3-'));
+  mkdirSync(join(dir, 'policies'));
+  writeFileSync(
+    join(dir, 'policies', 'policy_bundle.json'),
+    JSON.stringify({
+      schema_version: 1,
+      version: `tier3-${action}`,
+      created_at: '2026-11-24T00:00:00Z',
+      models: [{ name: '*', risk_tier: 'strict' }],
+      risk_tiers: { strict: { dlp: { tier3: { mode: 'always', action } } } },
+      dlp: { bundles: { CLASSIFICATION: { action: 'block' } } },
+      auth: { mode: 'none' },
+    }),
+  );
+  return dir;
+}
+
+const chat = (base: string, text: string, id: string) =>
+  fetch(`${base}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: JSON.stringify({ model: 'mock-llama', messages: [{ role: 'user', content: text }] }) });
+
+beforeAll(async () => {
+  const m = await startMock();
+  mock = m.mock;
+  upstreamUrl = m.url;
+});
+
+afterAll(async () => {
+  await mock?.close();
+});
+
+describe.each(['workerd', 'deno'] as const)('Tier 3 on %s', (runtime) => {
+  it('loads the default model and blocks sensitive prose that no pattern catches', async () => {
+    const state = policyDir('block');
+    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstreamUrl, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: join(ROOT, 'assets', 'model') }, { runtime });
+    try {
+      expect(g.output()).toMatch(/INFO DeBERTa Tier3 scanner loaded: model\.onnx \(label_map=\{0: 'sensitive', 1: 'clean'\}, threshold=0\.7, model_version=\S+, gateway_version=\S+\)/);
+      const blocked = await chat(g.url, SENSITIVE, `t3-block-${runtime}`);
+      expect(blocked.status).toBe(403);
+      const body = (await blocked.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('dlp_blocked');
+      expect(body.error.message).toContain('SENSITIVE_TEXT');
+      expect(body.error.message).not.toContain('depression');
+      expect((await chat(g.url, BENIGN, `t3-pass-${runtime}`)).status).toBe(200);
+      const ready = (await (await fetch(`${g.url}/readyz`)).json()) as { subsystems: Record<string, { state: string }> };
+      expect(ready.subsystems.tier3!.state).toBe('active');
+      const events = execFileSync('sqlite3', ['-readonly', join(state, 'audit', 'audit_queue.db'), 'SELECT event_json FROM local_audit_queue;'], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { request_id: string; findings: Array<{ tier: number; type: string }> });
+      const event = events.find((e) => e.request_id === `t3-block-${runtime}`)!;
+      expect(event.findings).toContainEqual(expect.objectContaining({ tier: 3, type: 'SENSITIVE_TEXT' }));
+    } finally {
+      await g.stop();
+    }
+  });
+});
+
+describe('a broken model', () => {
+  it('disables Tier 3 only: one error, the gateway serves with Tiers 1 and 2', async () => {
+    const state = policyDir('block');
+    const models = join(state, 'models');
+    mkdirSync(models);
+    writeFileSync(join(models, 'model.onnx'), 'this is not an onnx model');
+    writeFileSync(join(models, 'model.json'), '{"version":"x","task":"sequence-classification","input":"features","features":{"kind":"hashed-ngrams","dimensions":4096},"labels":["sensitive","clean"],"threshold":0.7}');
+    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstreamUrl, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: models });
+    try {
+      expect(g.output()).toMatch(/ERROR DeBERTa Tier3 scanner disabled: .*model\.onnx/);
+      expect((await chat(g.url, SENSITIVE, 't3-broken')).status).toBe(200);
+      const blocked = await chat(g.url, 'TOP SECRET//NOFORN memo for the duty officer', 't3-broken-t2');
+      expect(blocked.status).toBe(403);
+      const ready = (await (await fetch(`${g.url}/readyz`)).json()) as { status: string; subsystems: Record<string, { state: string }> };
+      expect(ready.status).toBe('ready');
+      expect(ready.subsystems.tier3!.state).toBe('disabled');
+    } finally {
+      await g.stop();
+    }
+  });
+});
