@@ -1,0 +1,86 @@
+// Tier 3 inside workerd, measured from outside the isolate (workerd's clocks stand still during
+// CPU work): the same 2 KB prompt through two gateways, one whose risk tier always runs Tier 3,
+// one with Tier 3 off; the difference of the medians is the inference cost. Also the time from
+// spawn to ready with the model, and workerd's resident memory with ORT and the model loaded.
+//
+//   node bench/tier3.mjs [--requests 400]
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const REQUESTS = process.argv.includes('--requests') ? Number(process.argv[process.argv.indexOf('--requests') + 1]) : 400;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const freePort = () => new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); }); });
+
+// ~2 KB of prose: the kind of text Tier 3 exists for.
+const PROMPT = ('Notes from the weekly sync: the migration of the records service is on track, the retention review needs two more weeks, and the training plan for new staff is drafted. ' +
+  'Between us, my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week. ').repeat(7).slice(0, 2048);
+
+async function gateway(mockUrl, tier3Mode) {
+  const state = mkdtempSync(join(tmpdir(), 'outpost-bench-t3-'));
+  mkdirSync(join(state, 'policies'));
+  writeFileSync(join(state, 'policies', 'policy_bundle.json'), JSON.stringify({
+    schema_version: 1, version: `bench-${tier3Mode}`, created_at: '2026-11-24T00:00:00Z',
+    models: [{ name: '*', risk_tier: 't' }], risk_tiers: { t: { dlp: { tier3: { mode: tier3Mode, action: 'flag' } } } }, auth: { mode: 'none' },
+  }));
+  const port = await freePort();
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], {
+    env: { ...process.env, PORT: String(port), OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: mockUrl, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), DLP_DEBERTA_ENABLED: tier3Mode === 'off' ? 'false' : 'true', AIRGAP_MODEL_PATH: join(ROOT, 'assets/model'), OUTPOST_LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  for (;;) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) break; } catch {}
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const readyMs = performance.now() - spawnedAt;
+  const workerd = execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).trim().split('\n')[0];
+  return { url: `http://127.0.0.1:${port}`, readyMs, workerd, stop: () => child.kill('SIGTERM') };
+}
+
+async function latencies(url, n) {
+  const body = JSON.stringify({ model: 'mock-llama', messages: [{ role: 'user', content: PROMPT }] });
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`status ${res.status}`);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+const mockPort = await freePort();
+const mock = spawn(process.execPath, [join(ROOT, 'test/mock/upstream.mjs'), String(mockPort)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 300));
+const mockUrl = `http://127.0.0.1:${mockPort}`;
+const on = await gateway(mockUrl, 'always');
+const off = await gateway(mockUrl, 'off');
+try {
+  await latencies(on.url, 50);
+  await latencies(off.url, 50);
+  const rounds = { on: [], off: [] };
+  for (let r = 0; r < 5; r++) {
+    rounds.on.push(median(await latencies(on.url, REQUESTS / 5)));
+    rounds.off.push(median(await latencies(off.url, REQUESTS / 5)));
+  }
+  const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+  console.log(`\nTier 3 (default model, 2 KB prompt, ${REQUESTS} requests per gateway in 5 alternating rounds, medians)\n`);
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(`| request p50, Tier 3 always | ${median(rounds.on).toFixed(3)} ms |`);
+  console.log(`| request p50, Tier 3 off | ${median(rounds.off).toFixed(3)} ms |`);
+  console.log(`| Tier 3 cost per 2 KB text (difference) | ${(median(rounds.on) - median(rounds.off)).toFixed(3)} ms |`);
+  console.log(`| spawn to ready, with the model | ${on.readyMs.toFixed(0)} ms |`);
+  console.log(`| spawn to ready, without | ${off.readyMs.toFixed(0)} ms |`);
+  console.log(`| workerd RSS with ORT and the model | ${rss(on.workerd).toFixed(0)} MiB |`);
+  console.log(`| workerd RSS without | ${rss(off.workerd).toFixed(0)} MiB |`);
+} finally {
+  on.stop();
+  off.stop();
+  mock.kill();
+}
