@@ -31,6 +31,8 @@ const ALLOWED_URLS: Allowed[] = [
   { match: /^scheme:\/\/user:password@host$/, why: 'DLP detector description text (URL_PASSWORD)' },
   { match: /^file:\/\/(irrelevant|localhost\/)$/, why: "base URLs for path parsing in @sqlite.org/sqlite-wasm's VFS code (new URL(path, base).pathname); file: never reaches the network" },
   { match: /^https:\/\/sqlite\.org\/wasm\/doc\/trunk\/persistence\.md#coop-coep$/, why: 'documentation link inside a sqlite-wasm warning message (OPFS needs COOP/COEP); text, never fetched' },
+  { match: /^file:\/\/$/, why: "onnxruntime-web's Emscripten glue tests whether a path starts with file:// (startsWith), no fetch" },
+  { match: /^https:\/\/web\.dev\/cross-origin-isolation-guide\/$/, why: 'documentation link inside an onnxruntime-web warning about threads (we run one thread); text, never fetched' },
   { match: /^https:\/\/github\.com\/runk\/node-maxmind\/wiki\/Migration-guide$/, why: 'documentation link inside an mmdb-lib error message; text, never fetched' },
   { match: /^postgres:\/\/app:s3cr3t-Pa55@db\.internal:5432\/app$/, why: 'DLP detector self-test example (URL_PASSWORD)' },
 ];
