@@ -4,11 +4,10 @@
  * the policy bundle's country rules. Expected values come from the databases' *.source.json.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ROOT, startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
+import { ROOT, auditEvents, startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
 
 const GEOIP = resolve(ROOT, 'test', 'fixtures', 'geoip');
 const CITY_DB = join(GEOIP, 'GeoLite2-City-Test.mmdb');
@@ -26,11 +25,6 @@ const expectedAsn = (ip: string) => {
 let mock: MockUpstream;
 let gateway: RunningGateway;
 let state: string;
-
-function auditEvents(dbPath: string): Array<Record<string, unknown> & { request_id: string; geo?: Record<string, unknown>; client_ip: string | null; decision: string; reason: string | null }> {
-  const out = execFileSync('sqlite3', ['-readonly', dbPath, 'SELECT event_json FROM local_audit_queue ORDER BY id;'], { encoding: 'utf8' });
-  return out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
-}
 
 const chat = (base: string, headers: Record<string, string>) =>
   fetch(`${base}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ model: 'mock-llama', messages: [{ role: 'user', content: 'hi' }] }) });

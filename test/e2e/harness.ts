@@ -2,7 +2,7 @@
  * End-to-end harness: runs the real gateway through `outpost start` (real workerd, the generated
  * config) on a free loopback port, against our mock model server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -97,6 +97,27 @@ export async function startGateway(env: Record<string, string>, options: { runti
     await new Promise((r) => setTimeout(r, 20));
   }
   return gateway;
+}
+
+/**
+ * The audit events of a gateway's queue, read as operators do: the sqlite3 command on the file
+ * AUDIT_QUEUE_DB_PATH names (read-only, while the gateway runs).
+ */
+export function auditEvents<T = AuditRecord>(dbPath: string): T[] {
+  const out = execFileSync('sqlite3', ['-readonly', dbPath, 'SELECT event_json FROM local_audit_queue ORDER BY id;'], { encoding: 'utf8' });
+  return out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+}
+
+/** The fields of an audit event the end-to-end tests look at. */
+export interface AuditRecord {
+  readonly request_id: string;
+  readonly policy_version: string | null;
+  readonly client_ip: string | null;
+  readonly geo?: Record<string, unknown>;
+  readonly decision: string;
+  readonly reason: string | null;
+  readonly status: number;
+  readonly findings: ReadonlyArray<{ readonly tier: number; readonly type: string; readonly rule: string }>;
 }
 
 /** Reads a whole SSE or NDJSON response as text. */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import OpenAI from 'openai';
-import { ROOT, startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
+import { ROOT, auditEvents, startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
 
 const TOKEN = 'policy-e2e-admin-token-5e6f7a8b';
 const ISSUER = 'https://idp.test/realms/outpost';
@@ -33,11 +33,6 @@ const outpost = (...args: string[]) => execFileSync(process.execPath, [join(ROOT
 
 function openBundle(version: string): Record<string, unknown> {
   return { schema_version: 1, version, created_at: '2026-11-24T00:00:00Z', models: [{ name: '*', risk_tier: 'open' }], risk_tiers: { open: {} }, auth: { mode: 'none' } };
-}
-
-function auditEvents(db: string): Array<{ request_id: string; policy_version: string; status: number }> {
-  const out = execFileSync('sqlite3', ['-readonly', db, 'SELECT event_json FROM local_audit_queue ORDER BY id;'], { encoding: 'utf8' });
-  return out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
 }
 
 describe('OAuth bearer tokens, verified offline in the worker', () => {

@@ -4,11 +4,10 @@
  * a broken model disables Tier 3 only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startGateway, startMock, type MockUpstream } from './harness.js';
+import { ROOT, auditEvents, startGateway, startMock, type MockUpstream } from './harness.js';
 
 const SENSITIVE = 'Between us: my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week.';
 const BENIGN = 'Write a Python function that parses a CSV file and returns the rows as dictionaries.';
@@ -62,10 +61,7 @@ describe.each(['workerd', 'deno'] as const)('Tier 3 on %s', (runtime) => {
       expect((await chat(g.url, BENIGN, `t3-pass-${runtime}`)).status).toBe(200);
       const ready = (await (await fetch(`${g.url}/readyz`)).json()) as { subsystems: Record<string, { state: string }> };
       expect(ready.subsystems.tier3!.state).toBe('active');
-      const events = execFileSync('sqlite3', ['-readonly', join(state, 'audit', 'audit_queue.db'), 'SELECT event_json FROM local_audit_queue;'], { encoding: 'utf8' })
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as { request_id: string; findings: Array<{ tier: number; type: string }> });
+      const events = auditEvents(join(state, 'audit', 'audit_queue.db'));
       const event = events.find((e) => e.request_id === `t3-block-${runtime}`)!;
       expect(event.findings).toContainEqual(expect.objectContaining({ tier: 3, type: 'SENSITIVE_TEXT' }));
     } finally {
