@@ -14,6 +14,7 @@ import { auditCommand } from './audit.js';
 import { releaseCommand } from './release.js';
 import { doctorCommand } from './doctor.js';
 import { status } from './status.js';
+import { scan } from './scan.js';
 import { policyCommand } from './policy.js';
 import { workerdConfig } from './workerd-config.js';
 
@@ -31,6 +32,8 @@ Usage:
   outpost policy validate|install|rollback|list|keygen|sign ...   policy bundles (outpost policy help)
   outpost variables                        list every environment variable with its default
   outpost status --runtime URL [--token T] subsystems, policy, queue depth, certificates, recent decisions
+  outpost scan [--jsonl] [--bundles PCI,...] [--policy FILE --tier T] [FILE ...]
+                                           DLP Tiers 1 and 2 offline on files or stdin (never prints values)
   outpost audit path|verify|export         the audit queue's file, chain verification, JSONL export (docs/audit.md)
   outpost help
 
@@ -61,6 +64,8 @@ export async function main(args: string[]): Promise<number> {
         }
         return await start({ runtime, distDir });
       }
+      case 'scan':
+        return await scan(rest);
       case 'status':
         return await status(flag(rest, '--runtime'), flag(rest, '--token') ?? process.env.OUTPOST_ADMIN_TOKEN);
       case 'audit':
