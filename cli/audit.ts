@@ -14,6 +14,7 @@
  * snapshotDatabase), so a running gateway is neither blocked nor disturbed.
  */
 import { createHash, createHmac } from 'node:crypto';
+import { exportManifest, type ExportManifest } from '../worker/audit/export.js';
 import { copyFileSync, createReadStream, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync, openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -165,22 +166,7 @@ export async function verifyDatabase(dbPath: string, hmacKey: string | undefined
   }
 }
 
-export interface ExportManifest {
-  readonly format: 'outpost-audit-export/1';
-  readonly file: string;
-  readonly count: number;
-  readonly first_seq: number | null;
-  readonly last_seq: number | null;
-  /** prev_hash of the first exported event: where this export joins the chain. */
-  readonly prev_hash: string | null;
-  /** hash of the last exported event: the chain head carried across. */
-  readonly head_hash: string | null;
-  readonly sha256: string;
-  readonly since: string | null;
-  readonly until: string | null;
-  readonly exported_at: string;
-  readonly source: string;
-}
+export type { ExportManifest };
 
 function sha256File(path: string): Promise<string> {
   return new Promise((res, rej) => {
@@ -231,22 +217,10 @@ export async function exportDatabase(dbPath: string, options: { out: string; sin
     } finally {
       closeSync(fd);
     }
-    const firstEv = picked[0] ? (JSON.parse(picked[0].event_json) as { seq: number; prev_hash: string }) : null;
-    const lastEv = picked.length ? (JSON.parse(picked[picked.length - 1]!.event_json) as { seq: number; hash: string }) : null;
-    manifest = {
-      format: 'outpost-audit-export/1',
-      file: basename(options.out),
-      count: picked.length,
-      first_seq: firstEv?.seq ?? null,
-      last_seq: lastEv?.seq ?? null,
-      prev_hash: firstEv?.prev_hash ?? null,
-      head_hash: lastEv?.hash ?? null,
-      sha256: await sha256File(options.out),
-      since: options.since ?? null,
-      until: options.until ?? null,
-      exported_at: new Date().toISOString(),
-      source: file,
-    };
+    manifest = exportManifest(
+      picked.map((r) => r.event_json),
+      { file: basename(options.out), sha256: await sha256File(options.out), source: file, since: options.since ?? null, until: options.until ?? null },
+    );
     writeFileSync(`${options.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   } finally {
     db.close();

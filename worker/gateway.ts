@@ -53,6 +53,8 @@ export interface Gateway {
   clientIp(request: Request, peerAddress: string | undefined): string | undefined;
   /** Events waiting in the audit queue (pending flush or export); null when unknown. */
   auditQueueDepth(): Promise<number | null>;
+  /** Queued audit rows after `afterId`, in order (the admin export pages through them). */
+  readAudit(afterId: number, limit: number): Promise<ReadonlyArray<{ readonly id: number; readonly event_json: string }>>;
   /** Stage 7: makes an audit event durable. */
   record(event: AuditEvent): Promise<void>;
   /**
@@ -234,6 +236,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     startedAt,
     clientIp: (request, peer) => geo.clientIp(request, peer),
     auditQueueDepth: () => audit.depth(),
+    readAudit: (afterId, limit) => audit.read(afterId, limit),
     async record(event) {
       const started = Date.now();
       await audit.record(event);

@@ -10,6 +10,7 @@ import { errorResponse } from '../protocol/index.js';
 import { checkAdminToken } from './token.js';
 import { adminStatus } from './status.js';
 import { policyAdminApi } from './policy.js';
+import { auditAdminApi } from './audit.js';
 import { CONSOLE_CSP, CONSOLE_CSS, CONSOLE_HTML, CONSOLE_ICON, CONSOLE_JS } from './console.js';
 import type { MiddlewareHandler } from 'hono';
 
@@ -65,6 +66,7 @@ export function adminApi(): Hono<AppEnv> {
   admin.get('/decisions', (c) => c.json({ decisions: c.get('gateway').recent.list() }));
   admin.post('/egress-probe', probeEgress);
   admin.route('/policy', policyAdminApi());
+  admin.route('/audit', auditAdminApi());
   return admin;
 }
 

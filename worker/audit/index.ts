@@ -20,6 +20,7 @@ import { Flusher } from './flush.js';
 import { breakerOptions, connectedPlatform } from './settings.js';
 import { denoFiles, type DenoSyncApi } from './sqlite-wasm/files.js';
 import { SqliteWasmStore } from './sqlite-wasm/store.js';
+import type { QueueRow } from './store.js';
 
 export { AuditQueueObject } from './durable-object.js';
 export { verifyChain, chainEvent, canonicalJson, GENESIS_HASH } from './chain.js';
@@ -49,6 +50,8 @@ export interface AuditQueue {
   record(event: AuditEvent): Promise<void>;
   /** Events pending flush or export; null when the queue cannot be read. */
   depth(): Promise<number | null>;
+  /** Queued rows after `afterId`, in order (the admin export pages through them). */
+  read(afterId: number, limit: number): Promise<QueueRow[]>;
   status(): Promise<AuditStatus>;
   /** Non-null while commits fail (and unaudited traffic is not allowed). */
   notReadyReason(): string | null;
@@ -67,6 +70,7 @@ interface Backend {
   readonly file: () => string;
   append(event: AuditEvent): Promise<unknown>;
   depth(): Promise<number>;
+  read(afterId: number, limit: number): Promise<QueueRow[]>;
   details(): Promise<Pick<AuditStatus, 'last_seq' | 'hash_alg' | 'circuit' | 'last_success' | 'last_error'>>;
 }
 
@@ -79,6 +83,7 @@ function dirname(path: string): string {
 interface AuditStub {
   append(event: AuditEvent): Promise<unknown>;
   depth(): Promise<number>;
+  peek(limit: number, afterId: number): Promise<QueueRow[]>;
   status(): Promise<DoStatus>;
 }
 interface DoNamespace {
@@ -99,6 +104,7 @@ async function workerdBackend(env: Readonly<Record<string, unknown>>, dbPath: st
     file: () => file,
     append: (event) => stub().append(event),
     depth: () => stub().depth(),
+    read: (afterId, limit) => stub().peek(limit, afterId),
     async details() {
       const s = await stub().status();
       return { last_seq: s.lastSeq, hash_alg: s.hashAlg, circuit: s.circuit, last_success: s.lastSuccess, last_error: s.lastError };
@@ -169,6 +175,7 @@ async function denoBackend(deno: DenoGlobal, config: GatewayConfig, log: Logger)
         if (fl && b?.state === 'closed') void fl.kick();
       },
       depth: async () => store.core.depth(),
+      read: async (afterId, limit) => store.core.peek(limit, afterId),
       details: async () => ({ last_seq: store.core.state().lastSeq, hash_alg: store.core.hashAlg, circuit: b?.state ?? null, last_success: fl?.lastSuccess ?? null, last_error: fl?.lastError ?? null }),
     },
   };
@@ -228,6 +235,10 @@ export async function createAuditQueue(runtime: RuntimeAdapter, config: GatewayC
       } catch {
         return null;
       }
+    },
+    async read(afterId, limit) {
+      if (!backend) throw auditUnavailable(openError ?? 'it is not open');
+      return backend.read(afterId, limit);
     },
     async status() {
       let details: Awaited<ReturnType<Backend['details']>> = { last_seq: null, hash_alg: null, circuit: null, last_success: null, last_error: null };
