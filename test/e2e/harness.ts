@@ -104,7 +104,7 @@ export async function startGateway(env: Record<string, string>, options: { runti
  * AUDIT_QUEUE_DB_PATH names (read-only, while the gateway runs).
  */
 export function auditEvents<T = AuditRecord>(dbPath: string): T[] {
-  const out = execFileSync('sqlite3', ['-readonly', dbPath, 'SELECT event_json FROM local_audit_queue ORDER BY id;'], { encoding: 'utf8' });
+  const out = execFileSync('sqlite3', ['-readonly', dbPath, 'SELECT event_json FROM local_audit_queue ORDER BY id;'], { encoding: 'utf8', maxBuffer: 1 << 30 });
   return out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
 }
 
