@@ -15,7 +15,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { exportManifest, type ExportManifest } from '../worker/audit/export.js';
-import { copyFileSync, createReadStream, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync, openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync, openSync, readSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { verifyChain, type ChainRow, type VerifyResult } from '../worker/audit/chain.js';
@@ -243,21 +243,50 @@ export async function exportDatabase(dbPath: string, options: { out: string; sin
  * @example
  * const result = await verifyExport('/media/usb/audit-2026-11.jsonl');
  */
+/** The lines of a file (without the newline), read in 4 MiB chunks: no whole-file string. */
+function* fileLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.alloc(4 << 20);
+  const decoder = new TextDecoder();
+  let rest = '';
+  try {
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      const text = rest + decoder.decode(buffer.subarray(0, n), { stream: true });
+      const lines = text.split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+    rest += decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function verifyExport(path: string, hmacKey?: string): Promise<VerifyResult & { manifest: ExportManifest }> {
   const manifest = JSON.parse(readFileSync(`${path}.manifest.json`, 'utf8')) as ExportManifest;
   const fail = (message: string): VerifyResult & { manifest: ExportManifest } => ({ ok: false, checked: 0, firstSeq: null, lastSeq: null, headHash: '', manifest, problem: { kind: 'edited', id: null, seq: null, message } });
   const digest = await sha256File(path);
   if (digest !== manifest.sha256) return fail(`the file's SHA-256 (${digest}) differs from the manifest's (${manifest.sha256}): the export was altered`);
-  const lines = readFileSync(path, 'utf8').split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const rows: ChainRow[] = lines.map((event_json, i) => ({ id: i + 1, event_json }));
+  // Streamed line by line: an export of millions of events is larger than one JS string may be.
+  let firstRow: ChainRow | undefined;
+  const rows = (function* (): Generator<ChainRow> {
+    let id = 0;
+    for (const event_json of fileLines(path)) {
+      const row = { id: ++id, event_json };
+      firstRow ??= row;
+      yield row;
+    }
+  })();
   const result = verifyChain(rows, { rowLabel: 'line', digest: nodeDigests(hmacKey) });
   if (!result.ok) return { ...result, manifest };
   if (result.checked !== manifest.count || result.firstSeq !== manifest.first_seq || result.lastSeq !== manifest.last_seq || (manifest.count > 0 && result.headHash !== manifest.head_hash)) {
     return fail(`the events (${result.checked}, seq ${result.firstSeq}-${result.lastSeq}) do not match the manifest (${manifest.count}, seq ${manifest.first_seq}-${manifest.last_seq})`);
   }
   if (manifest.count > 0) {
-    const firstPrev = (JSON.parse(rows[0]!.event_json) as { prev_hash: string }).prev_hash;
+    const firstPrev = (JSON.parse(firstRow!.event_json) as { prev_hash: string }).prev_hash;
     if (firstPrev !== manifest.prev_hash) return fail(`the first event's prev_hash does not match the manifest`);
   }
   return { ...result, manifest };
