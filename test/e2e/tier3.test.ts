@@ -4,9 +4,11 @@
  * a broken model disables Tier 3 only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTier3Classifier } from '../../worker/classifier/index.js';
 import { ROOT, auditEvents, startGateway, startMock, type MockUpstream } from './harness.js';
 
 const SENSITIVE = 'Between us: my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week.';
@@ -64,6 +66,31 @@ describe.each(['workerd', 'deno'] as const)('Tier 3 on %s', (runtime) => {
       const events = auditEvents(join(state, 'audit', 'audit_queue.db'));
       const event = events.find((e) => e.request_id === `t3-block-${runtime}`)!;
       expect(event.findings).toContainEqual(expect.objectContaining({ tier: 3, type: 'SENSITIVE_TEXT' }));
+    } finally {
+      await g.stop();
+    }
+  });
+});
+
+describe('a transformer model (tokenizer.json, token classification) inside workerd', () => {
+  it('tags the same spans as the worker code gives in Node', async () => {
+    const state = policyDir('flag');
+    const models = join(state, 'models');
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-tiny-transformer.mjs'), models], { stdio: 'ignore' });
+    const text = 'Alice visited London yesterday with Bob and Carol.';
+    const { classifier } = await createTier3Classifier(
+      { enabled: true, modelDir: models },
+      { volumes: { read: async (p) => new Uint8Array(readFileSync(p)) }, log: { debug() {}, info() {}, warn() {}, error() {} }, gatewayVersion: 'test', wasm: async () => ({ bytes: new Uint8Array(readFileSync(join(ROOT, 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'))) }) },
+    );
+    const expected = (await classifier!.classify(text)).spans.map((s) => ({ type: s.type, start: s.start, end: s.end }));
+    expect(expected.length).toBeGreaterThan(0);
+    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstreamUrl, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: models });
+    try {
+      expect(g.output()).toMatch(/INFO DeBERTa Tier3 scanner loaded: model\.onnx \(label_map=\{0: 'O', 1: 'B-PERSON'/);
+      expect((await chat(g.url, text, 't3-transformer')).status).toBe(200);
+      const event = auditEvents(join(state, 'audit', 'audit_queue.db')).find((e) => e.request_id === 't3-transformer')!;
+      const found = event.findings.filter((f) => f.tier === 3).map((f) => ({ type: (f as { type: string }).type, start: (f as unknown as { start: number }).start, end: (f as unknown as { end: number }).end }));
+      expect(found).toEqual(expected);
     } finally {
       await g.stop();
     }

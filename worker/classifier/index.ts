@@ -20,10 +20,12 @@ import type { Logger } from '../log/index.js';
 import type { Volumes } from '../runtime/index.js';
 import { featurise, tokens, windows } from './features.js';
 import { parseModelPackage, type ModelPackage } from './model-package.js';
-import { configureOrt, loadOrtModel, type WasmSource } from './ort.js';
+import { configureOrt, loadOrtModel, type OrtModel, type WasmSource } from './ort.js';
+import { bioSpans, loadTokenizer, tokenize } from './tokens.js';
 
 export { parseModelPackage, ModelPackageError, type ModelPackage } from './model-package.js';
 export { featurise, tokens, windows } from './features.js';
+export { bioSpans, loadTokenizer, tokenize, type TokenSpan } from './tokens.js';
 
 export interface Tier3Settings {
   readonly enabled: boolean;
@@ -92,16 +94,19 @@ export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3
     const manifest = await deps.volumes.read(manifestPath);
     if (!manifest) throw new Error(`${manifestPath} is missing (it must sit beside the model)`);
     pkg = parseModelPackage(new TextDecoder().decode(manifest));
+    const tokenizer = pkg.input === 'token-ids' ? await readTokenizer(found.path, deps.volumes) : null;
     configureOrt(await (deps.wasm ?? moduleFromRuntime)());
     const model = await loadOrtModel(found.bytes, 'features', 'probabilities');
-    // A smoke inference: a model with the wrong input width fails here, not on the first request.
-    await model.run(new Float32Array(pkg.dimensions), 1, pkg.dimensions);
+    // A smoke inference: a model whose inputs do not match its manifest fails here, not on the
+    // first request.
+    if (tokenizer) await model.runTokens([0, 0]);
+    else await model.run(new Float32Array(pkg.dimensions), 1, pkg.dimensions);
     const fileName = found.path.split('/').pop();
     const versions = `model_version=${pkg.version}, gateway_version=${deps.gatewayVersion}`;
     log.info(`DeBERTa Tier3 scanner loaded: ${fileName} (label_map=${labelMap(pkg.labels)}, threshold=${pkg.threshold}, ${versions})`);
     if (pkg.gatewayVersion && pkg.gatewayVersion !== deps.gatewayVersion) log.warn(`Tier 3 model was built for gateway ${pkg.gatewayVersion}, this is ${deps.gatewayVersion}`);
     return {
-      classifier: classifierFor(model, pkg, deps),
+      classifier: tokenizer ? tokenClassifierFor(model, pkg, tokenizer, deps) : classifierFor(model, pkg, deps),
       status: { state: 'active', reason: `${found.path} version=${pkg.version}`, model: { path: found.path, version: pkg.version, threshold: pkg.threshold, labels: pkg.labels } },
     };
   } catch (e) {
@@ -111,7 +116,65 @@ export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3
   }
 }
 
-function classifierFor(model: Awaited<ReturnType<typeof loadOrtModel>>, pkg: ModelPackage, deps: Tier3Deps): Tier3Classifier {
+/** tokenizer.json (and tokenizer_config.json, optional) beside the model. */
+async function readTokenizer(modelPath: string, volumes: Pick<Volumes, 'read'>): Promise<ReturnType<typeof loadTokenizer>> {
+  const dir = modelPath.replace(/[^/]+$/, '');
+  const json = await volumes.read(`${dir}tokenizer.json`);
+  if (!json) throw new Error(`${dir}tokenizer.json is missing (token-ids models need their tokenizer beside them)`);
+  const config = await volumes.read(`${dir}tokenizer_config.json`);
+  const decoder = new TextDecoder();
+  return loadTokenizer(JSON.parse(decoder.decode(json)), config ? JSON.parse(decoder.decode(config)) : {});
+}
+
+/**
+ * Per-token label probabilities of a text under a token model: windows of `max_length` tokens
+ * (special tokens included), `stride` apart; a token seen by several windows keeps the prediction
+ * made with the most context on both sides (the window where it sits most centrally).
+ */
+export async function tokenProbabilities(model: OrtModel, pkg: ModelPackage, tokenizer: ReturnType<typeof loadTokenizer>, text: string): Promise<{ ids: number[]; offsets: Array<readonly [number, number]>; probabilities: Float32Array[] }> {
+  const encoded = tokenize(tokenizer, text);
+  const inner = pkg.maxLength - (encoded.clsId !== null ? 1 : 0) - (encoded.sepId !== null ? 1 : 0);
+  const stride = Math.min(pkg.stride, inner);
+  const probabilities: Float32Array[] = new Array(encoded.ids.length);
+  const centrality: number[] = new Array(encoded.ids.length).fill(-1);
+  for (let start = 0; start < Math.max(1, encoded.ids.length); start += stride) {
+    const slice = encoded.ids.slice(start, start + inner);
+    const ids = [...(encoded.clsId !== null ? [encoded.clsId] : []), ...slice, ...(encoded.sepId !== null ? [encoded.sepId] : [])];
+    const rows = await model.runTokens(ids);
+    const offset = encoded.clsId !== null ? 1 : 0;
+    slice.forEach((_, j) => {
+      const central = Math.min(j, slice.length - 1 - j);
+      if (central > centrality[start + j]!) {
+        centrality[start + j] = central;
+        probabilities[start + j] = rows[j + offset]!;
+      }
+    });
+    if (start + inner >= encoded.ids.length) break;
+  }
+  return { ids: encoded.ids, offsets: encoded.offsets, probabilities };
+}
+
+function tokenClassifierFor(model: OrtModel, pkg: ModelPackage, tokenizer: ReturnType<typeof loadTokenizer>, deps: Tier3Deps): Tier3Classifier {
+  return {
+    modelVersion: pkg.version,
+    threshold: pkg.threshold,
+    async classify(text: string): Promise<Tier3Result> {
+      const started = Date.now();
+      const { offsets, probabilities } = await tokenProbabilities(model, pkg, tokenizer, text);
+      const tags = probabilities.map((row) => {
+        let best = 0;
+        for (let k = 1; k < row.length; k++) if (row[k]! > row[best]!) best = k;
+        return { label: pkg.labels[best]!, score: row[best]! };
+      });
+      const spans = bioSpans(tags, offsets).filter((s) => s.score >= pkg.threshold);
+      const score = spans.reduce((m, s) => Math.max(m, s.score), 0);
+      deps.onInference?.(Math.max(1, Math.ceil(offsets.length / Math.max(1, pkg.stride))), Date.now() - started);
+      return { score, label: spans.length ? 'entities' : 'O', spans, elapsedMs: Date.now() - started };
+    },
+  };
+}
+
+function classifierFor(model: OrtModel, pkg: ModelPackage, deps: Tier3Deps): Tier3Classifier {
   return {
     modelVersion: pkg.version,
     threshold: pkg.threshold,

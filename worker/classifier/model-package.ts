@@ -11,8 +11,11 @@
 export interface ModelPackage {
   readonly version: string;
   readonly gatewayVersion: string | null;
-  readonly task: 'sequence-classification';
-  readonly input: 'features';
+  /** sequence-classification: the text (window) is sensitive or not; token-classification: BIO tags per token. */
+  readonly task: 'sequence-classification' | 'token-classification';
+  /** features: hashed n-grams (features.ts); token-ids: a Hugging Face tokenizer.json beside the model. */
+  readonly input: 'features' | 'token-ids';
+  /** Feature width (features input only; 0 for token-ids). */
   readonly dimensions: number;
   readonly labels: readonly string[];
   readonly positiveIndex: number;
@@ -37,15 +40,17 @@ export function parseModelPackage(text: string): ModelPackage {
     throw new ModelPackageError(`model.json: ${what}`);
   };
   if (typeof raw.version !== 'string' || !raw.version) fail('"version" must be a non-empty string');
-  if (raw.task !== 'sequence-classification') fail(`"task" ${JSON.stringify(raw.task)} is not supported (this gateway runs "sequence-classification")`);
-  if (raw.input !== 'features') fail(`"input" ${JSON.stringify(raw.input)} is not supported (this gateway runs "features": hashed word n-grams)`);
+  if (raw.task !== 'sequence-classification' && raw.task !== 'token-classification') fail(`"task" ${JSON.stringify(raw.task)} is not supported ("sequence-classification" or "token-classification")`);
+  if (raw.input !== 'features' && raw.input !== 'token-ids') fail(`"input" ${JSON.stringify(raw.input)} is not supported ("features": hashed word n-grams, or "token-ids" with a tokenizer.json)`);
+  if (raw.task === 'token-classification' && raw.input !== 'token-ids') fail('token-classification models take "input": "token-ids"');
   const features = raw.features as { kind?: unknown; dimensions?: unknown } | undefined;
-  if (features?.kind !== 'hashed-ngrams' || !Number.isInteger(features.dimensions) || (features.dimensions as number) <= 0) fail('"features" must be {"kind": "hashed-ngrams", "dimensions": <positive integer>}');
+  if (raw.input === 'features' && (features?.kind !== 'hashed-ngrams' || !Number.isInteger(features.dimensions) || (features.dimensions as number) <= 0)) fail('"features" must be {"kind": "hashed-ngrams", "dimensions": <positive integer>}');
   const labels = raw.labels;
   if (!Array.isArray(labels) || labels.length < 2 || !labels.every((l) => typeof l === 'string')) fail('"labels" must list at least two label names');
+  if (raw.task === 'token-classification' && !(labels as string[]).every((l) => l === 'O' || /^[BI]-[A-Z][A-Z0-9_]*$/.test(l))) fail('token-classification "labels" must be BIO tags: "O", "B-TYPE", "I-TYPE"');
   const positive = typeof raw.positive_label === 'string' ? raw.positive_label : (labels as string[])[0];
   const positiveIndex = (labels as string[]).indexOf(positive!);
-  if (positiveIndex < 0) fail(`"positive_label" ${JSON.stringify(positive)} is not one of the labels`);
+  if (raw.task === 'sequence-classification' && positiveIndex < 0) fail(`"positive_label" ${JSON.stringify(positive)} is not one of the labels`);
   const threshold = raw.threshold;
   if (typeof threshold !== 'number' || !(threshold > 0 && threshold < 1)) fail('"threshold" must be a number between 0 and 1');
   const maxLength = raw.max_length ?? 256;
@@ -55,9 +60,9 @@ export function parseModelPackage(text: string): ModelPackage {
   return {
     version: raw.version as string,
     gatewayVersion: typeof raw.gateway_version === 'string' ? raw.gateway_version : null,
-    task: 'sequence-classification',
-    input: 'features',
-    dimensions: features!.dimensions as number,
+    task: raw.task as ModelPackage['task'],
+    input: raw.input as ModelPackage['input'],
+    dimensions: raw.input === 'features' ? (features!.dimensions as number) : 0,
     labels: labels as string[],
     positiveIndex,
     threshold: threshold as number,

@@ -40,6 +40,8 @@ export function configureOrt(source: WasmSource): void {
 export interface OrtModel {
   /** Runs the model on a batch of feature rows; returns the output as rows of class probabilities. */
   run(features: Float32Array, rows: number, width: number): Promise<Float32Array[]>;
+  /** Token models: one sequence of token ids (positions 0..n-1); per-token label probabilities. */
+  runTokens(ids: readonly number[]): Promise<Float32Array[]>;
 }
 
 /**
@@ -56,6 +58,18 @@ export async function loadOrtModel(bytes: Uint8Array, inputName: string, outputN
       const data = output.data as Float32Array;
       const classes = data.length / rows;
       return Array.from({ length: rows }, (_, i) => data.subarray(i * classes, (i + 1) * classes));
+    },
+    async runTokens(ids) {
+      const n = ids.length;
+      const result = await session.run({
+        input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (v) => BigInt(v)), [1, n]),
+        position_ids: new ort.Tensor('int64', BigInt64Array.from({ length: n }, (_, i) => BigInt(i)), [1, n]),
+      });
+      const output = result[outputName];
+      if (!output) throw new Error(`the model has no output "${outputName}"`);
+      const data = output.data as Float32Array;
+      const labels = data.length / n;
+      return Array.from({ length: n }, (_, i) => data.subarray(i * labels, (i + 1) * labels));
     },
   };
 }
