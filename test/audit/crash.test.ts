@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS helper shared with bench/audit-crash.mjs
 import { crashCycles } from './crash-cycles.mjs';
-import { startMock, type MockUpstream } from '../e2e/harness.js';
+import { useMockUpstream } from '../e2e/harness.js';
 
-let mock: MockUpstream;
-let upstreamUrl: string;
-
-beforeAll(async () => {
-  const m = await startMock();
-  mock = m.mock;
-  upstreamUrl = m.url;
-});
-
-afterAll(async () => {
-  await mock?.close();
-});
+const upstream = useMockUpstream();
 
 describe('kill -9 under load', () => {
   it('every acknowledged request has exactly one event after 3 crash-restart cycles, and the chain verifies', async () => {
-    const result = (await crashCycles({ cycles: 3, upstreamUrl })) as { acknowledged: number; missing: string[]; duplicates: string[]; verified: boolean; verifyOutput: string };
+    const result = (await crashCycles({ cycles: 3, upstreamUrl: upstream.url })) as { acknowledged: number; missing: string[]; duplicates: string[]; verified: boolean; verifyOutput: string };
     expect(result.acknowledged).toBeGreaterThan(30);
     expect(result.missing).toEqual([]);
     expect(result.duplicates).toEqual([]);

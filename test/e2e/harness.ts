@@ -2,6 +2,7 @@
  * End-to-end harness: runs the real gateway through `outpost start` (real workerd, the generated
  * config) on a free loopback port, against our mock model server.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,6 +20,25 @@ export interface MockUpstream {
   readonly requests: { path: string; headers: Record<string, string>; body: unknown }[];
   listen(port?: number): Promise<number>;
   close(): Promise<void>;
+}
+
+/**
+ * A mock model server for the whole file: started before the first test, closed after the last.
+ * @example
+ * const upstream = useMockUpstream();
+ * it('...', async () => { await startGateway({ OUTPOST_UPSTREAM_URL: upstream.url }); });
+ */
+export function useMockUpstream(): { readonly url: string; readonly mock: MockUpstream } {
+  const state = {} as { url: string; mock: MockUpstream };
+  beforeAll(async () => {
+    const m = await startMock();
+    state.mock = m.mock;
+    state.url = m.url;
+  });
+  afterAll(async () => {
+    await state.mock?.close();
+  });
+  return state;
 }
 
 export async function startMock(): Promise<{ mock: MockUpstream; url: string; port: number }> {

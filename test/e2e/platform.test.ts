@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error plain JS mock without types
 import { createMockPlatform } from '../mock/platform.mjs';
-import { startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
+import { startGateway, useMockUpstream, type RunningGateway } from './harness.js';
 import { writeCertificate } from '../fixtures/certificates.js';
 
 interface MockPlatform {
@@ -76,18 +76,7 @@ const status = async (g: RunningGateway) =>
     subsystems: Record<string, { state: string; circuit?: string; reason?: string; last_success?: string | null }>;
   };
 
-let upstream: MockUpstream;
-let upstreamUrl: string;
-
-beforeAll(async () => {
-  const m = await startMock();
-  upstream = m.mock;
-  upstreamUrl = m.url;
-});
-
-afterAll(async () => {
-  await upstream?.close();
-});
+const upstream = useMockUpstream();
 
 describe('connected mode', () => {
   let platform: MockPlatform;
@@ -105,7 +94,7 @@ describe('connected mode', () => {
       ...FAST,
       OUTPOST_AIRGAP: 'false',
       OUTPOST_STATE_DIR: state,
-      OUTPOST_UPSTREAM_URL: upstreamUrl,
+      OUTPOST_UPSTREAM_URL: upstream.url,
       OUTPOST_PLATFORM_URL: `http://127.0.0.1:${port}`,
       OUTPOST_ADMIN_TOKEN: TOKEN,
       OUTPOST_TLS_CERT: join(certs, 'client.pem'),
@@ -163,7 +152,7 @@ describe('air-gap mode', () => {
     const platform = createMockPlatform() as MockPlatform;
     const port = await platform.listen(0);
     platform.policy = { bytes: bundle('should-never-arrive') };
-    const g = await startGateway({ ...FAST, OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: upstreamUrl, OUTPOST_PLATFORM_URL: `http://127.0.0.1:${port}`, OUTPOST_ADMIN_TOKEN: TOKEN });
+    const g = await startGateway({ ...FAST, OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: upstream.url, OUTPOST_PLATFORM_URL: `http://127.0.0.1:${port}`, OUTPOST_ADMIN_TOKEN: TOKEN });
     try {
       // Traffic too, so the audit queue has events it could want to flush.
       for (let i = 0; i < 3; i++) await fetch(`${g.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'mock-llama', messages: [{ role: 'user', content: 'hi' }] }) });

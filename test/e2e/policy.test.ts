@@ -10,24 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import OpenAI from 'openai';
-import { ROOT, auditEvents, startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
+import { ROOT, auditEvents, startGateway, useMockUpstream, type RunningGateway } from './harness.js';
 
 const TOKEN = 'policy-e2e-admin-token-5e6f7a8b';
 const ISSUER = 'https://idp.test/realms/outpost';
 const AUDIENCE = 'outpost-gateway';
 
-let mock: MockUpstream;
-let upstreamUrl: string;
-
-beforeAll(async () => {
-  const m = await startMock();
-  mock = m.mock;
-  upstreamUrl = m.url;
-});
-
-afterAll(async () => {
-  await mock?.close();
-});
+const upstream = useMockUpstream();
 
 const outpost = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 'bin', 'outpost.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, OUTPOST_ADMIN_TOKEN: TOKEN } });
 
@@ -66,7 +55,7 @@ describe('OAuth bearer tokens, verified offline in the worker', () => {
         auth: { mode: 'oauth', oauth: { issuer: ISSUER, audience: AUDIENCE, jwks: { keys: [jwk] }, scope_claim: 'scope', groups_claim: 'groups', clock_skew_seconds: 30, algorithms: ['ES256'] } },
       }),
     );
-    gateway = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstreamUrl });
+    gateway = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url });
   });
 
   afterAll(async () => {
@@ -127,7 +116,7 @@ describe('hot install under load, restart, rollback', () => {
     writeFileSync(join(state, 'policies', 'policy_bundle.json'), JSON.stringify(openBundle('load-1')));
     const v2 = join(state, 'v2.json');
     writeFileSync(v2, JSON.stringify(openBundle('load-2')));
-    const env = { OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstreamUrl, OUTPOST_ADMIN_TOKEN: TOKEN };
+    const env = { OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, OUTPOST_ADMIN_TOKEN: TOKEN };
     let gateway = await startGateway(env);
     try {
       const seen: Array<{ id: string; status: number; version: string | null }> = [];
@@ -182,7 +171,7 @@ describe('hot install under load, restart, rollback', () => {
     writeFileSync(join(state, 'policies', 'policy_bundle.json'), JSON.stringify(openBundle('good-1')));
     const bad = join(state, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...openBundle('bad-2'), models: [{ name: '*', risk_tier: 'missing-tier' }], surprise: true }));
-    const gateway = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstreamUrl, OUTPOST_ADMIN_TOKEN: TOKEN });
+    const gateway = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, OUTPOST_ADMIN_TOKEN: TOKEN });
     try {
       let failure: { status: number; stderr: string } | null = null;
       try {

@@ -3,19 +3,18 @@
  * default model from assets/model, a policy whose risk tier always runs Tier 3 and blocks;
  * a broken model disables Tier 3 only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTier3Classifier } from '../../worker/classifier/index.js';
-import { ROOT, auditEvents, startGateway, startMock, type MockUpstream } from './harness.js';
+import { ROOT, auditEvents, startGateway, useMockUpstream } from './harness.js';
 
 const SENSITIVE = 'Between us: my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week.';
 const BENIGN = 'Write a Python function that parses a CSV file and returns the rows as dictionaries.';
 
-let mock: MockUpstream;
-let upstreamUrl: string;
+const upstream = useMockUpstream();
 
 function policyDir(action: 'block' | 'flag'): string {
   const dir = mkdtempSync(join(tmpdir(), 'outpost-t3-'));
@@ -38,20 +37,10 @@ function policyDir(action: 'block' | 'flag'): string {
 const chat = (base: string, text: string, id: string) =>
   fetch(`${base}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: JSON.stringify({ model: 'mock-llama', messages: [{ role: 'user', content: text }] }) });
 
-beforeAll(async () => {
-  const m = await startMock();
-  mock = m.mock;
-  upstreamUrl = m.url;
-});
-
-afterAll(async () => {
-  await mock?.close();
-});
-
 describe.each(['workerd', 'deno'] as const)('Tier 3 on %s', (runtime) => {
   it('loads the default model and blocks sensitive prose that no pattern catches', async () => {
     const state = policyDir('block');
-    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstreamUrl, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: join(ROOT, 'assets', 'model') }, { runtime });
+    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: join(ROOT, 'assets', 'model') }, { runtime });
     try {
       expect(g.output()).toMatch(/INFO DeBERTa Tier3 scanner loaded: model\.onnx \(label_map=\{0: 'sensitive', 1: 'clean'\}, threshold=0\.7, model_version=\S+, gateway_version=\S+\)/);
       const blocked = await chat(g.url, SENSITIVE, `t3-block-${runtime}`);
@@ -84,7 +73,7 @@ describe('a transformer model (tokenizer.json, token classification) inside work
     );
     const expected = (await classifier!.classify(text)).spans.map((s) => ({ type: s.type, start: s.start, end: s.end }));
     expect(expected.length).toBeGreaterThan(0);
-    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstreamUrl, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: models });
+    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: models });
     try {
       expect(g.output()).toMatch(/INFO DeBERTa Tier3 scanner loaded: model\.onnx \(label_map=\{0: 'O', 1: 'B-PERSON'/);
       expect((await chat(g.url, text, 't3-transformer')).status).toBe(200);
@@ -104,7 +93,7 @@ describe('a broken model', () => {
     mkdirSync(models);
     writeFileSync(join(models, 'model.onnx'), 'this is not an onnx model');
     writeFileSync(join(models, 'model.json'), '{"version":"x","task":"sequence-classification","input":"features","features":{"kind":"hashed-ngrams","dimensions":4096},"labels":["sensitive","clean"],"threshold":0.7}');
-    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstreamUrl, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: models });
+    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: models });
     try {
       expect(g.output()).toMatch(/ERROR DeBERTa Tier3 scanner disabled: .*model\.onnx/);
       expect((await chat(g.url, SENSITIVE, 't3-broken')).status).toBe(200);
