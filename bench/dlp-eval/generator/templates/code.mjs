@@ -18,21 +18,29 @@ function assignment(r, name) {
   ]);
 }
 
+/** Each opener with the closer it needs: a quote opened is closed. */
+const quoted = (openers) => openers.map((o) => [o, o.endsWith('("') ? '")\n' : o.startsWith('"') && o.endsWith('"') ? '",\n' : o.endsWith('"') ? '"\n' : '\n']);
+/** [opener, value, closer] for b.add, with a matching closer. */
+const around = (r, openers, value) => {
+  const [open, close] = r.pick(quoted(openers));
+  return [open, value, close];
+};
+
 export const SECRET_LINES = [
   (r, b) => { const [a, z] = assignment(r, r.pick(SECRET_NAMES)); b.add(a, [G, r.chance(0.5) ? S.password(r) : S.genericToken(r)], z); },
-  (r, b) => { const [a, pw, z] = S.urlWithPassword(r); b.add(r.pick(['DATABASE_URL=', 'url: ', 'conn = "', 'broker_url = "', '', 'CACHE_URL=', 'spring.datasource.url=']), a, ['URL_PASSWORD', pw], z, '\n'); },
+  (r, b) => { const [a, pw, z] = S.urlWithPassword(r); const [open, close] = r.pick(quoted(['DATABASE_URL=', 'url: ', 'conn = "', 'broker_url = "', '', 'CACHE_URL=', 'spring.datasource.url='])); b.add(open, a, ['URL_PASSWORD', pw], z, close); },
   (r, b) => b.add(r.pick(['SECRET_KEY = "', "SECRET_KEY = '", 'DJANGO_SECRET_KEY=']), [G, S.djangoKey(r)], r.pick(['"\n', "'\n", '\n'])),
-  (r, b) => b.add(r.pick(['SENDGRID_API_KEY=', 'sendgrid.api_key = "', 'sg_key: ']), [G, S.sendgridKey(r)], '\n'),
-  (r, b) => b.add(r.pick(['VAULT_TOKEN=', 'vault login ', 'X-Vault-Token: ', 'token = "']), [G, S.vaultToken(r)], '\n'),
+  (r, b) => b.add(...around(r, ['SENDGRID_API_KEY=', 'sendgrid.api_key = "', 'sg_key: '], [G, S.sendgridKey(r)])),
+  (r, b) => b.add(...around(r, ['VAULT_TOKEN=', 'vault login ', 'X-Vault-Token: ', 'token = "'], [G, S.vaultToken(r)])),
   (r, b) => b.add(r.pick(['TWILIO_API_KEY=', 'twilio_sid_key: ']), [G, S.twilioKey(r)], '\n'),
   (r, b) => b.add(r.pick(['MAILGUN_API_KEY=', 'mailgun: ']), [G, S.mailgunKey(r)], '\n'),
-  (r, b) => b.add(r.pick(['DD_API_KEY=', 'datadog_api_key = "']), [G, S.datadogKey(r)], '\n'),
-  (r, b) => b.add(r.pick(['aws_access_key_id = ', 'AWS_ACCESS_KEY_ID=', '"AccessKeyId": "']), ['AWS_ACCESS_KEY', S.awsAccessKey(r)], '\n', r.pick(['aws_secret_access_key = ', 'AWS_SECRET_ACCESS_KEY=', '"SecretAccessKey": "']), ['AWS_SECRET_KEY', S.awsSecretKey(r)], '\n'),
+  (r, b) => b.add(...around(r, ['DD_API_KEY=', 'datadog_api_key = "'], [G, S.datadogKey(r)])),
+  (r, b) => b.add(...around(r, ['aws_access_key_id = ', 'AWS_ACCESS_KEY_ID=', '"AccessKeyId": "'], ['AWS_ACCESS_KEY', S.awsAccessKey(r)]), ...around(r, ['aws_secret_access_key = ', 'AWS_SECRET_ACCESS_KEY=', '"SecretAccessKey": "'], ['AWS_SECRET_KEY', S.awsSecretKey(r)])),
   (r, b) => b.add(r.pick(['GITHUB_TOKEN=', 'git clone https://x-access-token:', 'token: ']), ['GITHUB_TOKEN', S.githubToken(r)], '\n'),
   (r, b) => b.add('GITLAB_TOKEN=', ['GITLAB_TOKEN', S.gitlabToken(r)], '\n'),
   (r, b) => b.add(r.pick(['SLACK_BOT_TOKEN=', 'slack_token: ']), ['SLACK_TOKEN', S.slackToken(r)], '\n'),
-  (r, b) => b.add(r.pick(['STRIPE_SECRET_KEY=', 'stripe.api_key = "']), ['STRIPE_KEY', S.stripeKey(r)], '\n'),
-  (r, b) => b.add(r.pick(['OPENAI_API_KEY=', 'client = OpenAI(api_key="']), ['OPENAI_API_KEY', S.openaiKey(r)], '\n'),
+  (r, b) => b.add(...around(r, ['STRIPE_SECRET_KEY=', 'stripe.api_key = "'], ['STRIPE_KEY', S.stripeKey(r)])),
+  (r, b) => b.add(...around(r, ['OPENAI_API_KEY=', 'client = OpenAI(api_key="'], ['OPENAI_API_KEY', S.openaiKey(r)])),
   (r, b) => b.add('ANTHROPIC_API_KEY=', ['ANTHROPIC_API_KEY', S.anthropicKey(r)], '\n'),
   (r, b) => b.add(r.pick(['GOOGLE_MAPS_KEY=', 'key=']), ['GOOGLE_API_KEY', S.googleApiKey(r)], '\n'),
   (r, b) => b.add('//registry.npmjs.org/:_authToken=', ['NPM_TOKEN', S.npmToken(r)], '\n'),

@@ -41,7 +41,7 @@ export const CONTACTS = [
   (r, b) => { const p = person(r); b.add('Email: ', ['EMAIL', emailFor(r, p)], '\n'); },
   (r, b) => { const p = person(r); b.add('You can reach ', [P, p.given], ' at ', ['EMAIL', emailFor(r, p)], ' or ', ['PHONE', usPhone(r)], '. '); },
   (r, b) => b.add(r.pick(['Phone: ', 'Tel: ', 'Mobile: ', 'Cell ', 'call back on ', 'Callback number ', 'ph. ']), ['PHONE', usPhone(r)], '\n'),
-  (r, b) => b.add(r.pick(['phone ', 'cell: ', 'Call me at ', 'contact number ', 'text me on ']), ['PHONE', usPhoneBare(r)], r.pick(['.', ' anytime.', '\n'])),
+  (r, b) => b.add(r.pick(['phone ', 'cell: ', 'Call me at ', 'contact number ', 'text me on ']), ['PHONE', usPhoneBare(r)], r.pick(['. ', ' anytime. ', '\n'])),
   (r, b) => b.add(r.pick(['Phone: ', 'Office: ', 'Mobile ', 'tel. ', 'WhatsApp: ', 'Reach me on ']), ['PHONE', intlPhone(r)], '\n'),
   (r, b) => b.add(r.pick(['SSN: ', 'Social Security Number: ', 'SSN ', 'ssn=', 'Soc. Sec. #']), ['US_SSN', ssnFormatted(r)], '\n'),
   (r, b) => b.add(r.pick(['SSN ', 'social security number ', 'SSN: ', 'SSN#', 'their SSN is ']), ['US_SSN', ssnBare(r)], r.pick(['. ', '\n', ' (verified).'])),
