@@ -89,6 +89,13 @@ rmSync(dir, { recursive: true, force: true });
 const commit = spawnSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
 console.log(`DLP accuracy, Tiers 1+2 with the built-in baseline policy (commit ${commit}; generator seed 14, ${count} documents)\n`);
 console.log(summaryTable(scores));
+// The public corpus, source by source (documents are grouped by the first part of their id).
+const bySource = {};
+for (const d of corpora.public) (bySource[d.id.split('/')[0]] ??= []).push(d);
+const publicPredictions = new Map(corpora.public.map((d) => [d.id, dlp.scanText(compiled, d.text).map(({ start, end, type }) => ({ start, end, type }))]));
+const sourceScores = Object.fromEntries(Object.entries(bySource).map(([k, docs]) => [k, scoreDocuments(docs, (d) => publicPredictions.get(d.id))]));
+results.public.bySource = Object.fromEntries(Object.entries(sourceScores).map(([k, s]) => [k, { documents: s.documents, micro: s.micro, visible: s.visible, negatives: { total: s.negatives.total, flagged: s.negatives.flagged, share: s.negatives.share } }]));
+console.log(`\n-- public, by source\n${summaryTable(sourceScores)}`);
 for (const [name, s] of Object.entries(scores)) {
   console.log(`\n-- ${name}: per type (precision by predicted type, recall by gold type)\n${perTypeTable(s)}\n\n${negativesTable(s)}`);
 }

@@ -5,8 +5,9 @@ is taken (strings, offsets, labels); no code of theirs is copied or run, except 
 detect-secrets keyword fixtures are module-level str.format() constants, which are evaluated with
 nothing but the string constants in scope.
 
-  python3 bench/dlp-eval/data/build_public.py \
-      --presidio-research MIRROR --presidio MIRROR --detect-secrets MIRROR --gitleaks MIRROR
+  python3 bench/dlp-eval/data/build_public.py --presidio-research MIRROR --presidio MIRROR \
+      --detect-secrets MIRROR --gitleaks MIRROR --names MIRROR
+writes public.jsonl and public-names.jsonl
 
 Record: {"id", "text", "spans": [{"start","end","type"}], "source",
          "negatives": [{"start","end"}]   spans that must not be reported (hard negatives),
@@ -62,7 +63,7 @@ def presidio_research(mirror: str, path: str, tag: str, limit: int | None):
             if t in PR_GOLD:
                 rec['spans'].append({**span, 'type': PR_GOLD[t]})
             elif t in PR_NEGATIVE:
-                rec['negatives'].append(span)
+                rec['negatives'].append({**span, 'kind': t.lower()})
             else:
                 rec['ignore'].append(span)
         yield rec
@@ -91,7 +92,7 @@ def presidio_tests(mirror: str):
             rec = {'id': f'presidio/{file[5:-3]}/{i}', 'text': text, 'spans': [], 'negatives': [], 'ignore': [], 'scope': [our_type],
                    'source': f'presidio:presidio-analyzer/tests/{file}'}
             if our_type == 'DATE_OF_BIRTH':
-                rec['negatives'] = [{'start': a, 'end': b} for a, b in positions]
+                rec['negatives'] = [{'start': a, 'end': b, 'kind': 'ordinary_date'} for a, b in positions]
                 yield rec
                 continue
             for k, (a, b) in enumerate(positions):
@@ -100,7 +101,7 @@ def presidio_tests(mirror: str):
                 target = rec['spans'] if top == 'max' or top >= 0.5 else rec['ignore']
                 target.append({'start': a, 'end': b, **({'type': our_type} if target is rec['spans'] else {})})
             if row.get('expected_len') == 0:
-                rec['negatives'].append({'start': 0, 'end': len(text)})
+                rec['negatives'].append({'start': 0, 'end': len(text), 'kind': f'not_{our_type.lower()}'})
             yield rec
 
 
@@ -146,7 +147,7 @@ def detect_secrets(mirror: str):
                     continue
                 rec['spans'].append({'start': span[0], 'end': span[1], 'type': our_type})
             elif plugin == 'basic_auth':
-                rec['negatives'].append({'start': 0, 'end': len(payload)})
+                rec['negatives'].append({'start': 0, 'end': len(payload), 'kind': 'url_without_password'})
             else:
                 # "Not a <vendor> key" (wrong length, private IP for a public-IP plugin) is not
                 # "not sensitive" in our vocabulary, so other plugins' unflagged payloads are not negatives.
@@ -188,7 +189,7 @@ def detect_secrets_keywords(mirror: str):
             elif secret is None and not any(isinstance(v, str) and len(v) >= 8 and v in line for v in scope.values()):
                 # Empty values, placeholders, references: not secrets. Lines that still hold one of
                 # the real test secrets but are unflagged for a language quirk of that tool are dropped.
-                rec['negatives'].append({'start': 0, 'end': len(line)})
+                rec['negatives'].append({'start': 0, 'end': len(line), 'kind': 'secret_name_without_secret'})
             else:
                 continue
             yield rec
@@ -229,8 +230,77 @@ def gitleaks(mirror: str):
             # negative when it is visibly a placeholder (xxxx, ####, ${...}, {{...}}, <...>).
             if Path(path).stem not in ('generic', 'curl') and not re.search(r'(.)\1{3}|\$\{|\{\{|<[^>]+>', text):
                 continue
-            yield {'id': f'gitleaks/{Path(path).stem}/{n}', 'text': text, 'spans': [], 'negatives': [{'start': 0, 'end': len(text)}],
+            yield {'id': f'gitleaks/{Path(path).stem}/{n}', 'text': text, 'spans': [], 'negatives': [{'start': 0, 'end': len(text), 'kind': 'secret_lookalike'}],
                    'scope': SECRET_SCOPE, 'source': f'gitleaks:{path}'}
+            n += 1
+
+
+# --- presidio-research templates filled with sigpwned/popular-names-by-country-dataset (CC0) ----
+NAME_SLOTS = {'person', 'name', 'name_female', 'name_male', 'first_name', 'first_name_male', 'first_name_female',
+              'first_name_nonbinary', 'last_name', 'last_name_male', 'last_name_female'}
+NEGATIVE_SLOTS = {'organization', 'country', 'nationality', 'nation_woman', 'nation_man', 'nation_plural'}
+PREFIX_SLOTS = {'prefix', 'prefix_male', 'prefix_female'}
+PREFIXES = {'prefix': ['Mr.', 'Ms.', 'Dr.', 'Mx.'], 'prefix_male': ['Mr.', 'Dr.'], 'prefix_female': ['Ms.', 'Mrs.', 'Dr.']}
+
+
+def csv_rows(mirror: str, path: str) -> list:
+    import csv
+    import io
+    return list(csv.DictReader(io.StringIO(show(mirror, path).lstrip('\ufeff'))))
+
+
+def names_in_templates(research: str, names: str, fills_per_template: int = 40):
+    """Presidio's own chat templates (only those whose slots are names, organisations and countries),
+    with people's names from 106 countries (romanised forms) instead of Faker's."""
+    import random
+    rnd = random.Random(14)
+    forenames = [r['Romanized Name'].strip() for r in csv_rows(names, 'common-forenames-by-country.csv') if r['Romanized Name'].strip()]
+    by_country: dict = {}
+    for r in csv_rows(names, 'common-surnames-by-country.csv'):
+        if r['Romanized Name'].strip():
+            by_country.setdefault(r['Country'], []).append(r['Romanized Name'].strip())
+    given_by_country: dict = {}
+    for r in csv_rows(names, 'common-forenames-by-country.csv'):
+        if r['Romanized Name'].strip():
+            given_by_country.setdefault(r['Country'], []).append(r['Romanized Name'].strip())
+    surnames = [n for ns in by_country.values() for n in ns]
+    paired = [c for c in by_country if c in given_by_country]
+    orgs = [r['organization'] for r in csv_rows(research, 'presidio_evaluator/data_generator/raw_data/companies_and_organizations.csv')]
+    nat = csv_rows(research, 'presidio_evaluator/data_generator/raw_data/nationalities.csv')
+    negatives = {'organization': orgs, 'country': [r['country'].title() for r in nat], 'nationality': [r['nationality'].title() for r in nat],
+                 'nation_woman': [r['woman'].title() for r in nat], 'nation_man': [r['man'].title() for r in nat], 'nation_plural': [r['plural'].title() for r in nat]}
+    templates = []
+    for line in show(research, 'presidio_evaluator/data_generator/raw_data/templates.txt').splitlines():
+        slots = re.findall(r'{{(\w+)}}', line)
+        if slots and all(x in NAME_SLOTS | NEGATIVE_SLOTS | PREFIX_SLOTS for x in slots) and any(x in NAME_SLOTS for x in slots):
+            templates.append(line.strip())
+    n = 0
+    for t_index, template in enumerate(templates):
+        for _ in range(fills_per_template):
+            text, spans, negs, pos = '', [], [], 0
+            for m in re.finditer(r'{{(\w+)}}', template):
+                text += template[pos:m.start()]
+                slot = m.group(1)
+                if slot in ('person', 'name', 'name_female', 'name_male'):
+                    c = rnd.choice(paired)
+                    value = f"{rnd.choice(given_by_country[c])} {rnd.choice(by_country[c])}"
+                elif slot.startswith('first_name'):
+                    value = rnd.choice(forenames)
+                elif slot.startswith('last_name'):
+                    value = rnd.choice(surnames)
+                elif slot in PREFIX_SLOTS:
+                    value = rnd.choice(PREFIXES[slot])
+                else:
+                    value = rnd.choice(negatives[slot])
+                if slot in NAME_SLOTS:
+                    spans.append({'start': len(text), 'end': len(text) + len(value), 'type': 'PERSON'})
+                elif slot in NEGATIVE_SLOTS:
+                    negs.append({'start': len(text), 'end': len(text) + len(value), 'kind': 'organisation' if slot == 'organization' else 'place_or_nationality'})
+                text += value
+                pos = m.end()
+            text += template[pos:]
+            yield {'id': f'names-in-templates/{t_index}/{n}', 'text': text, 'spans': spans, 'negatives': negs,
+                   'source': 'presidio-research:templates.txt + popular-names-by-country-dataset'}
             n += 1
 
 
@@ -238,8 +308,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     for name in ('--presidio-research', '--presidio', '--detect-secrets', '--gitleaks'):
         ap.add_argument(name, required=True)
+    ap.add_argument('--names', required=True, help='mirror of sigpwned/popular-names-by-country-dataset')
     ap.add_argument('--out', default=str(HERE / 'public.jsonl'))
     a = ap.parse_args()
+    with open(HERE / 'public-names.jsonl', 'w', encoding='utf-8') as out:
+        for r in names_in_templates(a.presidio_research, a.names):
+            out.write(json.dumps(r, ensure_ascii=False) + '\n')
     records = [
         *presidio_research(a.presidio_research, 'data/synth_dataset_v2.json', 'synth_v2', None),
         *presidio_research(a.presidio_research, 'tests/data/generated_large.json', 'generated_large', 1000),
