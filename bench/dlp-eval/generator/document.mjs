@@ -20,6 +20,12 @@ export class DocumentBuilder {
     return this;
   }
 
+  /** Starts a new line unless the text already ends one. */
+  endLine() {
+    const last = this.parts[this.parts.length - 1] ?? '\n';
+    return last.endsWith('\n') ? this : this.text('\n');
+  }
+
   /** A sensitive value of `type`. */
   value(type, s) {
     this.spans.push({ start: this.length, end: this.length + s.length, type });

@@ -36,7 +36,8 @@ function chat(r, b) {
     const who = r.pick(people);
     b.add(`[${String(r.int(8, 18)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}] `, [P, who.given], ': ');
     if (r.chance(0.5)) r.pick(r.pick([CONTACTS, NAME_MENTIONS, SECRET_LINES, ORDINARY, BIRTH_DATES]))(r, b);
-    else b.add(r.pick(['ok, on it', 'can you check the export?', 'lgtm', 'deploying now', 'who has the customer file?', 'sent']), '\n');
+    else b.add(r.pick(['ok, on it', 'can you check the export?', 'lgtm', 'deploying now', 'who has the customer file?', 'sent']));
+    b.endLine();
   }
 }
 
