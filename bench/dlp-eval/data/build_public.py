@@ -112,7 +112,9 @@ DS_TYPES = {'aws_key': 'AWS_ACCESS_KEY', 'github_token': 'GITHUB_TOKEN', 'gitlab
 DS_SKIP = {'base', 'high_entropy_strings', 'ibm_cos_hmac', 'keyword'}
 
 
-PLACEHOLDER = re.compile(r'(.)\1{3}|\$\{|\{\{|<[^>]+>')
+PLACEHOLDER = re.compile(r'(.)\1{3}|\$\{[\w.]+\}|\{\{\s*[\w.$ ]+\s*\}\}|<[\w .:-]+>')
+# For a value that should be a secret: six equal letters, digits, * or # in a row (not the dashes of a PEM header).
+PLACEHOLDER_VALUE = re.compile(r'([A-Za-z0-9*#])\1{5}|\$\{[\w.]+\}|\{\{\s*[\w.$ ]+\s*\}\}|<[\w .:-]+>')
 
 
 def secret_span(plugin: str, payload: str):
@@ -148,7 +150,7 @@ def detect_secrets(mirror: str):
                 span = secret_span(plugin, payload)
                 # Visible placeholders (AP6xxxxxxxxxx, AKIAZZZZ…) test a regex, not a secret; the
                 # gitleaks placeholders are negatives, so these are left out rather than positives.
-                if not span or PLACEHOLDER.search(payload[span[0]:span[1]]):
+                if not span or PLACEHOLDER_VALUE.search(payload[span[0]:span[1]]):
                     continue
                 rec['spans'].append({'start': span[0], 'end': span[1], 'type': our_type})
             elif plugin == 'basic_auth':
@@ -172,11 +174,19 @@ def detect_secrets_keywords(mirror: str):
         name = node.targets[0].id
         if not name.isupper() or name == 'LONG_LINE':
             continue
-        try:
-            # Only string constants, str.format and earlier constants are in scope; no builtins.
-            scope[name] = eval(compile(ast.Expression(node.value), path, 'eval'), {'__builtins__': {}}, dict(scope))
-        except Exception:
-            continue
+        # Only string constants, str.format and earlier constants are in scope; no builtins. A list
+        # is evaluated element by element, so one element built from code (LONG_LINE) drops alone.
+        parts = node.value.elts if isinstance(node.value, ast.List) else [node.value]
+        values = []
+        for part in parts:
+            try:
+                values.append(eval(compile(ast.Expression(part), path, 'eval'), {'__builtins__': {}}, dict(scope)))
+            except Exception:
+                continue
+        if isinstance(node.value, ast.List):
+            scope[name] = values
+        elif values:
+            scope[name] = values[0]
     n = 0
     for name, cases in scope.items():
         if not name.endswith('_TEST_CASES') or not isinstance(cases, list):
@@ -191,9 +201,9 @@ def detect_secrets_keywords(mirror: str):
             if isinstance(secret, str) and secret in line:
                 a = line.index(secret)
                 rec['spans'].append({'start': a, 'end': a + len(secret), 'type': 'GENERIC_SECRET'})
-            elif secret is None and not any(isinstance(v, str) and len(v) >= 8 and v in line for v in scope.values()):
-                # Empty values, placeholders, references: not secrets. Lines that still hold one of
-                # the real test secrets but are unflagged for a language quirk of that tool are dropped.
+            elif secret is None and re.search(r'["\'`]{2}|fake|\$\{\w+\}', line) and not any(isinstance(v, str) and len(v) >= 8 and v in line for v in scope.values()):
+                # Empty values, fake values, references: not secrets. Lines left unflagged for that
+                # tool's own reasons (a quote mismatch, a name it finds too noisy) are dropped.
                 rec['negatives'].append({'start': 0, 'end': len(line), 'kind': 'secret_name_without_secret'})
             else:
                 continue
