@@ -61,6 +61,10 @@ export const BIRTH_DATES = [
 
 /** Dates, numbers and codes that are not sensitive. */
 export const ORDINARY = [
+  // Bare 9- and 10-digit numbers and dates whose words say what they are: not SSNs, phones or birth dates.
+  (r, b) => b.add(r.pick(['Invoice no. ', 'Case number ', 'Claim #', 'Routing ref ', 'Batch ']), neg(r.digits(9), 'nine_digits'), r.pick([' is attached. ', ' was paid. ', '\n'])),
+  (r, b) => b.add(r.pick(['PO ', 'Order number ', 'Shipment ', 'ts=', 'Account ref ']), neg(r.pick([`45${r.digits(8)}`, String(1600000000 + r.int(0, 2e8)), `${r.int(1, 9)}${r.digits(9)}`]), 'ten_digits'), r.pick([' confirmed. ', '\n', ' (see portal). '])),
+  (r, b) => b.add(r.pick(['Hire date: ', 'Policy effective ', 'Review due ', 'Password last changed ', 'Warranty expires ']), neg(ordinaryDate(r), 'date'), '\n'),
   (r, b) => b.add(r.pick(['Invoice dated ', 'Meeting on ', 'Due ', 'Contract starts ', 'Renewal date: ', 'Shipped ', 'Last login ']), neg(ordinaryDate(r), 'date'), '. '),
   (r, b) => { const l = lookalike(r); b.add(r.pick(['Ref ', 'see ', 'ID ', 'reference: ', '']), neg(l.value, l.kind), r.pick(['. ', '\n', ' '])); },
   (r, b) => { const l = lookalike(r); b.add(`Re: ${r.pick(['your order', 'ticket', 'case', 'the change'])} `, neg(l.value, l.kind), '\n'); },
