@@ -5,12 +5,13 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const only = process.argv[2];
-const suites = ['gateway', 'dlp', 'geoip', 'audit', 'audit-crash', 'tier3'].filter((s) => !only || s === only);
+// dlp-eval: DLP accuracy on corpora the detectors were not written against (bench/dlp-eval/).
+const suites = ['gateway', 'dlp', 'dlp-eval', 'geoip', 'audit', 'audit-crash', 'tier3'].filter((s) => !only || s === only);
 let failed = 0;
 for (const suite of suites) {
-  const file = join(ROOT, 'bench', `${suite}.mjs`);
+  const file = join(ROOT, 'bench', suite === 'dlp-eval' ? 'dlp-eval/score.mjs' : `${suite}.mjs`);
   if (!existsSync(file)) continue;
-  console.log(`\n=== bench/${suite}.mjs ===`);
+  console.log(`\n=== ${file.slice(ROOT.length + 1)} ===`);
   const r = spawnSync(process.execPath, ['--expose-gc', file, ...process.argv.slice(3)], { stdio: 'inherit', cwd: ROOT });
   if (r.status !== 0) failed++;
 }

@@ -1,0 +1,32 @@
+/**
+ * The three corpora the scorer reports side by side, all as {id, text, spans, negatives?, ignore?,
+ * scope?, source}: public labelled data from other projects (data/*.jsonl), the independent
+ * generator, and the project's own corpus (test/dlp/corpus.ts, passed in already bundled).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateDocuments } from './generator/index.mjs';
+
+const DATA = join(import.meta.dirname, 'data');
+
+/** Every record of data/*.jsonl. */
+export function publicCorpus() {
+  const docs = [];
+  for (const file of readdirSync(DATA).filter((f) => f.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(join(DATA, file), 'utf8').split('\n')) if (line.trim()) docs.push(JSON.parse(line));
+  }
+  return docs;
+}
+
+export const generatedCorpus = (options) => generateDocuments(options);
+
+/** The project's own corpus in the common shape (labels → spans). */
+export function projectCorpus(generateCorpus, seed = 20260513, count = 2000) {
+  return generateCorpus(seed, count).map((d) => ({
+    id: d.id,
+    text: d.text,
+    spans: d.labels.map(({ start, end, type }) => ({ start, end, type })),
+    negatives: d.negatives.map(({ start, end }) => ({ start, end, kind: 'project' })),
+    source: `project:${d.kind}`,
+  }));
+}
