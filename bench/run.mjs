@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const only = process.argv[2];
-const suites = ['gateway', 'dlp', 'geoip', 'audit', 'audit-crash', 'tier3'].filter((s) => !only || s === only);
+const suites = ['gateway', 'dlp', 'geoip', 'audit', 'audit-crash', 'tier3', 'knowledge'].filter((s) => !only || s === only);
 let failed = 0;
 for (const suite of suites) {
   const file = join(ROOT, 'bench', `${suite}.mjs`);
