@@ -210,4 +210,22 @@ describe('store', () => {
   });
 });
 
+describe('signed packages', () => {
+  it('with a required signature: unsigned and tampered packages are refused, a signed one imported', async () => {
+    const keys = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const volumes = new MemoryVolumes();
+    volumes.put(VOLUME_FILE, json(bundle()));
+    const log = capturingLogger();
+    const policies = await createPolicyStore(testConfig(), testRuntime(volumes), log, { buildInspection: (s) => createDlpStages(compileDlp(s), { salt: 's', log }) });
+    const store = await createKnowledgeStore({ volumes, log, policyDir: POLICY_DIR, stateDir: STATE_DIR, maxAssetBytes: 1 << 20, signatures: { key: keys.publicKey, required: true } });
+    const pkg = writePackage([await asset('glossary', 'PAN: primary account number.')], new Date());
+    const sign = async (data: Uint8Array) => enc.encode(btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.sign('Ed25519', keys.privateKey, data)))));
+
+    expect(await store.importPackage(pkg, null, policies.current())).toMatchObject({ ok: false, status: 403, code: 'knowledge_signature_invalid' });
+    const tampered = enc.encode(new TextDecoder().decode(pkg).replace('primary', 'private'));
+    expect(await store.importPackage(tampered, await sign(pkg), policies.current())).toMatchObject({ ok: false, status: 403 });
+    expect(await store.importPackage(pkg, await sign(pkg), policies.current())).toMatchObject({ ok: true });
+    expect(log.text()).toContain('Knowledge asset imported: name=glossary version=1');
+  });
+});
 
