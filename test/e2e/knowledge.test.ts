@@ -249,3 +249,36 @@ describe('knowledge assets carried across the gap and put in front of bound mode
     expect(gateway.output()).toContain('Knowledge: 2 imported asset(s) loaded');
   });
 });
+
+describe('knowledge assets under deno serve', () => {
+  const upstream = useMockUpstream();
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    const state = policyFolder(
+      {
+        ...base,
+        version: 'deno-1',
+        knowledge: { assets: [{ name: 'runbook', path: 'knowledge/runbook.md', version: 'r7' }] },
+        models: [{ name: '*', risk_tier: 'open', knowledge: { assets: ['runbook'], mode: 'retrieve' } }],
+        risk_tiers: { open: {} },
+      },
+      { 'runbook.md': RUNBOOK },
+    );
+    gateway = await startGateway({ OUTPOST_UPSTREAM_URL: upstream.url, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db') }, { runtime: 'deno' });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+  });
+
+  it('reads the volume file and adds the relevant passage, as on workerd', async () => {
+    const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+    const from = upstream.mock.requests.length;
+    const { response } = await openai.chat.completions.create({ model: 'mock-llama', messages: [{ role: 'user', content: 'Who handles printer jams on floor three?' }] }).withResponse();
+    expect(response.headers.get('x-outpost-knowledge')).toBe('runbook');
+    const system = (received(upstream.mock, from)[0]!.messages as { content: string }[])[0]!.content;
+    expect(system).toContain('reported to facilities');
+    expect(system).not.toContain('VPN certificate');
+  });
+});
+
