@@ -16,6 +16,7 @@ import { doctorCommand } from './doctor.js';
 import { status } from './status.js';
 import { scan } from './scan.js';
 import { policyCommand } from './policy.js';
+import { knowledgeCommand } from './knowledge.js';
 import { workerdConfig } from './workerd-config.js';
 
 const distDir = dirname(fileURLToPath(import.meta.url));
@@ -30,6 +31,7 @@ Usage:
   outpost release verify <tarball|dir> [--key PEM]   check a release's SHA256SUMS and signature
   outpost doctor [--json] [--probe URL [--runtime http://HOST:PORT]]   check this deployment offline
   outpost policy validate|install|rollback|list|keygen|sign ...   policy bundles (outpost policy help)
+  outpost knowledge pack|import|export|list ...   knowledge assets for models (outpost knowledge help)
   outpost variables                        list every environment variable with its default
   outpost status --runtime URL [--token T] subsystems, policy, queue depth, certificates, recent decisions
   outpost scan [--jsonl] [--bundles PCI,...] [--policy FILE --tier T] [FILE ...]
@@ -75,6 +77,8 @@ export async function main(args: string[]): Promise<number> {
         return 0;
       case 'policy':
         return await policyCommand(rest);
+      case 'knowledge':
+        return await knowledgeCommand(rest);
       case 'release':
         return releaseCommand(rest);
       case 'doctor':

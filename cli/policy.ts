@@ -32,14 +32,14 @@ The admin token defaults to $OUTPOST_ADMIN_TOKEN; --runtime to http://$HOST:$POR
 export const PRIVATE_KEY_FILE = 'policy_signing_key.pem';
 export const PUBLIC_KEY_FILE = 'policy_signing_key.pub.pem';
 
-function option(args: readonly string[], name: string): string | undefined {
+export function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
   if (i >= 0) return args[i + 1];
   return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
 /** Positional arguments (those not belonging to a --flag value). */
-function positionals(args: readonly string[]): string[] {
+export function positionals(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -128,7 +128,7 @@ export function signCommand(args: readonly string[]): number {
   return 0;
 }
 
-interface AdminTarget {
+export interface AdminTarget {
   readonly base: string;
   readonly token: string;
 }
@@ -141,8 +141,9 @@ function adminTarget(args: readonly string[], env: NodeJS.ProcessEnv): AdminTarg
   return { base: runtime.replace(/\/+$/, ''), token };
 }
 
-async function callAdmin(target: AdminTarget, method: string, path: string, body?: Uint8Array, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${target.base}/admin/api/policy${path}`, {
+/** One admin API call (`api` is the folder under /admin/api: policy, knowledge ...), its JSON answer. */
+export async function callAdmin(target: AdminTarget, method: string, path: string, body?: Uint8Array, headers: Record<string, string> = {}, api = 'policy'): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${target.base}/admin/api/${api}${path}`, {
     method,
     headers: { authorization: `Bearer ${target.token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
     ...(body ? { body: body as BodyInit } : {}),
@@ -169,9 +170,10 @@ function printChange(what: string, status: number, json: Record<string, unknown>
   return 1;
 }
 
-async function withAdmin(args: readonly string[], env: NodeJS.ProcessEnv, run: (target: AdminTarget) => Promise<number>): Promise<number> {
+/** Runs `run` against the gateway named by --runtime/--token; unreachable gateways are one clear line. */
+export async function withAdmin(args: readonly string[], env: NodeJS.ProcessEnv, run: (target: AdminTarget) => Promise<number>, onUsage: (problem: string) => number = usage): Promise<number> {
   const target = adminTarget(args, env);
-  if (typeof target === 'string') return usage(target);
+  if (typeof target === 'string') return onUsage(target);
   try {
     return await run(target);
   } catch (e) {

@@ -24,6 +24,8 @@ import { CidrList } from './geoip/index.js';
 import { createGeoStage, type GeoStage } from './geoip/stage.js';
 import { createPlatform, platformSubsystems, type Platform } from './platform/index.js';
 import { GATEWAY_VERSION } from './config/version.js';
+import { createKnowledgeStore, type KnowledgeStore } from './knowledge/index.js';
+import { loadSignaturePolicy } from './policy/index.js';
 
 /** A subsystem's state, as /readyz and the admin status show it. */
 export interface SubsystemState {
@@ -48,6 +50,8 @@ export interface Gateway {
   readonly geoip: GeoIpService;
   /** Connected mode's links to the platform; null in air-gap mode or without a platform. */
   readonly platform: Platform | null;
+  /** The site's knowledge assets and the step that puts bound ones in front of the model. */
+  readonly knowledge: KnowledgeStore;
   readonly startedAt: number;
   /** The client address for audit: the socket peer unless a trusted proxy says otherwise. */
   clientIp(request: Request, peerAddress: string | undefined): string | undefined;
@@ -157,6 +161,14 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
       }),
   });
   installEgressGuard(() => egressOrigins(config, policy), log);
+  const knowledge = await createKnowledgeStore({
+    volumes: runtime.volumes,
+    log,
+    policyDir: config.policyPath,
+    stateDir: config.stateDir,
+    maxAssetBytes: config.knowledgeMaxAssetBytes,
+    signatures: await loadSignaturePolicy(config.env, (path) => runtime.volumes.read(path)),
+  });
 
   const tier3 = await createTier3Classifier(tier3Settings(config), {
     volumes: runtime.volumes,
@@ -233,6 +245,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     geo,
     geoip,
     platform,
+    knowledge,
     startedAt,
     clientIp: (request, peer) => geo.clientIp(request, peer),
     auditQueueDepth: () => audit.depth(),

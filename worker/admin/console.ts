@@ -34,6 +34,9 @@ export const CONSOLE_HTML = `<!doctype html>
   <section><h2>Subsystems</h2>
     <table id="subsystems"><thead><tr><th>Subsystem</th><th>State</th><th>Circuit</th><th>Last success</th><th>Reason</th></tr></thead><tbody></tbody></table>
   </section>
+  <section><h2>Knowledge assets</h2>
+    <table id="knowledge"><thead><tr><th>Name</th><th>Source</th><th>State</th><th>Version</th><th>Size</th><th>Listed in policy</th><th>Reason</th></tr></thead><tbody></tbody></table>
+  </section>
   <section><h2>Recent decisions</h2>
     <table id="decisions"><thead><tr><th>Time</th><th>Request</th><th>Route</th><th>Model</th><th>Decision</th><th>Status</th><th>Findings (type / rule)</th></tr></thead><tbody></tbody></table>
   </section>
@@ -88,6 +91,22 @@ async function api(path) {
   return res.json();
 }
 
+function renderKnowledge(knowledge) {
+  const body = $('knowledge').tBodies[0];
+  body.replaceChildren();
+  for (const a of knowledge.assets) {
+    const row = body.insertRow();
+    row.dataset.asset = a.name;
+    cell(row, a.name);
+    cell(row, a.source);
+    cell(row, a.state, a.state === 'ready' ? 'ok' : 'error');
+    cell(row, a.version || '');
+    cell(row, a.bytes == null ? '' : a.bytes + ' B');
+    cell(row, a.listed ? 'yes' : 'no');
+    cell(row, a.reason || '');
+  }
+}
+
 function render(status, decisions) {
   $('version').textContent = 'v' + status.version + ' on ' + status.runtime;
   $('mode').textContent = status.air_gap ? 'air-gapped' : 'connected';
@@ -124,8 +143,9 @@ function render(status, decisions) {
 
 async function refresh() {
   try {
-    const [status, decisions] = await Promise.all([api('/admin/api/sync-status'), api('/admin/api/decisions')]);
+    const [status, decisions, knowledge] = await Promise.all([api('/admin/api/sync-status'), api('/admin/api/decisions'), api('/admin/api/knowledge')]);
     render(status, decisions);
+    renderKnowledge(knowledge);
     $('console').hidden = false;
     $('login').hidden = true;
   } catch (e) {

@@ -11,6 +11,7 @@ import { checkAdminToken } from './token.js';
 import { adminStatus } from './status.js';
 import { policyAdminApi } from './policy.js';
 import { auditAdminApi } from './audit.js';
+import { knowledgeAdminApi } from './knowledge.js';
 import { CONSOLE_CSP, CONSOLE_CSS, CONSOLE_HTML, CONSOLE_ICON, CONSOLE_JS } from './console.js';
 import type { MiddlewareHandler } from 'hono';
 
@@ -67,6 +68,7 @@ export function adminApi(): Hono<AppEnv> {
   admin.post('/egress-probe', probeEgress);
   admin.route('/policy', policyAdminApi());
   admin.route('/audit', auditAdminApi());
+  admin.route('/knowledge', knowledgeAdminApi());
   return admin;
 }
 

@@ -5,6 +5,7 @@
  * Versioning: additive fields keep `schema: 1`; renaming or removing a field bumps it.
  */
 import type { Decision, Finding } from '../pipeline/types.js';
+import type { KnowledgeUse } from '../knowledge/types.js';
 
 export const AUDIT_SCHEMA_VERSION = 1;
 
@@ -42,6 +43,8 @@ export interface AuditEvent {
   /** Machine-readable reason for a refusal (the error code), null when served. */
   readonly reason: string | null;
   readonly findings: readonly Finding[];
+  /** Knowledge assets (names, versions, hashes; for retrieve the passage ids) added for the model. */
+  readonly knowledge?: KnowledgeUse;
   readonly response_scanned: boolean;
   /** For streams: true only when the whole stream was scanned to its end. */
   readonly response_scanned_fully: boolean;

@@ -27,6 +27,7 @@ export interface GatewayConfig {
   readonly upstreamTimeoutMs: number;
   readonly maxBodyBytes: number;
   readonly maxResponseBytes: number;
+  readonly knowledgeMaxAssetBytes: number;
   readonly policyPath: string;
   readonly stateDir: string;
   readonly auditDbPath: string;
@@ -101,6 +102,7 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): GatewayConf
     upstreamTimeoutMs: parsePositiveInt('OUTPOST_UPSTREAM_TIMEOUT_MS', env.OUTPOST_UPSTREAM_TIMEOUT_MS!),
     maxBodyBytes: parsePositiveInt('OUTPOST_MAX_BODY_BYTES', env.OUTPOST_MAX_BODY_BYTES!),
     maxResponseBytes: parsePositiveInt('OUTPOST_MAX_RESPONSE_BYTES', env.OUTPOST_MAX_RESPONSE_BYTES!),
+    knowledgeMaxAssetBytes: parsePositiveInt('OUTPOST_KNOWLEDGE_MAX_ASSET_BYTES', env.OUTPOST_KNOWLEDGE_MAX_ASSET_BYTES!),
     policyPath: env.AIRGAP_POLICY_PATH!,
     stateDir: env.OUTPOST_STATE_DIR!,
     auditDbPath: env.AUDIT_QUEUE_DB_PATH!,

@@ -86,6 +86,12 @@ export const VARIABLES: readonly VariableSpec[] = [
   },
   { name: 'OUTPOST_REQUIRE_SIGNED_POLICY', default: 'false', secret: false, description: 'true: refuse unsigned or tampered policy bundles.' },
   {
+    name: 'OUTPOST_KNOWLEDGE_MAX_ASSET_BYTES',
+    default: '1048576',
+    secret: false,
+    description: 'Largest knowledge asset (UTF-8 bytes) that an import or the policy volume may carry; larger ones are refused (docs/knowledge.md).',
+  },
+  {
     name: 'OUTPOST_API_KEYS',
     default: '',
     secret: true,

@@ -5,6 +5,7 @@
  *   2. identify         who is calling (policy: JWT, API key or none)
  *   3. authorize        route scopes, model access, target routing (policy), country rules (GeoIP)
  *   4. inspect request  DLP over every text part: block, redact or flag
+ *      + knowledge      the site's assets bound to the model, added after the DLP (docs/knowledge.md)
  *   5. forward          to the target, with timeouts
  *   6. inspect response whole, or streamed through a hold-back window
  *   7. record           the audit event, durable before the client sees the end of the response
@@ -21,6 +22,8 @@ import { relayStream } from '../proxy/stream.js';
 import { GatewayError, asGatewayError } from './errors.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
 import type { CallContext, Finding, RequestInspection } from './types.js';
+import type { CallOutcome } from './record.js';
+import { KNOWLEDGE_HEADER } from '../knowledge/index.js';
 
 const decoder = new TextDecoder();
 
@@ -40,9 +43,10 @@ async function parseBody(request: Request, route: ModelRoute, maxBytes: number):
 }
 
 /** Response headers every model-call response carries. */
-function baseHeaders(call: CallContext, contentType: string, inspection: RequestInspection | undefined): Headers {
+function baseHeaders(call: CallContext, contentType: string, inspection: RequestInspection | undefined, outcome: CallOutcome): Headers {
   const headers = new Headers({ 'content-type': contentType, 'x-request-id': call.requestId });
   if (call.policyVersion) headers.set('x-outpost-policy-version', call.policyVersion);
+  if (outcome.knowledge) headers.set(KNOWLEDGE_HEADER, outcome.knowledge.assets.map((a) => a.name).join(', '));
   for (const [k, v] of Object.entries(inspection?.headers ?? {})) headers.set(k, v);
   return headers;
 }
@@ -81,7 +85,12 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     // 4. inspect request
     inspection = await policy.inspectRequest(call, body, route.textParts(body));
     outcome.findings = [...inspection.findings];
-    const upstreamBody = inspection.rewrittenBody ? JSON.stringify(inspection.rewrittenBody) : raw;
+
+    // 4b. knowledge: the bound assets go in after the DLP, which judges only the caller's text
+    const inspected = inspection.rewrittenBody ?? body;
+    const knowledge = await gw.knowledge.apply(policy, call, inspected, route.textParts(inspected).at(-1)?.text ?? '');
+    if (knowledge) outcome.knowledge = knowledge.use;
+    const upstreamBody = knowledge ? JSON.stringify(knowledge.body) : inspection.rewrittenBody ? JSON.stringify(inspection.rewrittenBody) : raw;
 
     // 5. forward
     const upstreamStarted = Date.now();
@@ -116,7 +125,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
           await gw.record(event).catch((e: unknown) => gw.log.error(`Audit record failed for ${requestId}: ${(e as Error).message}`));
         },
       });
-      const headers = baseHeaders(call, contentType, inspection);
+      const headers = baseHeaders(call, contentType, inspection, outcome);
       headers.set('cache-control', 'no-cache');
       return new Response(relayed, { status: 200, headers });
     }
@@ -129,7 +138,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
       const relayedError = upstreamErrorBody(upstream.status, upstreamBytes, contentType, route);
       outcome.bytesOut = relayedError.byteLength;
       await gw.record(buildAuditEvent(call, outcome, inspection.decision, new GatewayError(upstream.status, 'upstream_error', 'upstream error'), upstream.status));
-      return new Response(relayedError as BodyInit, { status: upstream.status, headers: baseHeaders(call, 'application/json', inspection) });
+      return new Response(relayedError as BodyInit, { status: upstream.status, headers: baseHeaders(call, 'application/json', inspection, outcome) });
     }
     const responseInspection = await policy.inspectResponse.whole(call, upstreamBytes, contentType, inspection);
     const finalBody = responseInspection.body ?? upstreamBytes;
@@ -139,7 +148,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     outcome.bytesOut = finalBody.byteLength;
     const decision = responseInspection.decision === 'allow' ? inspection.decision : responseInspection.decision;
     await gw.record(buildAuditEvent(call, outcome, decision, null, 200));
-    return new Response(finalBody as BodyInit, { status: 200, headers: baseHeaders(call, contentType, inspection) });
+    return new Response(finalBody as BodyInit, { status: 200, headers: baseHeaders(call, contentType, inspection, outcome) });
   } catch (thrown) {
     const error = asGatewayError(thrown);
     // A block carries the findings that caused it: they belong in the audit record too.

@@ -11,6 +11,7 @@ import type { ModelRoute } from '../protocol/index.js';
 import type { RequestFacts } from '../runtime/index.js';
 import { errorResponse } from '../protocol/index.js';
 import { asGatewayError } from './errors.js';
+import type { KnowledgeUse } from '../knowledge/index.js';
 
 /** What happened to the call, accumulated as it moves through the stages. */
 export interface CallOutcome {
@@ -21,6 +22,8 @@ export interface CallOutcome {
   findings: Finding[];
   responseScanned: boolean;
   responseScannedFully: boolean;
+  /** The knowledge assets the model received (set only when a binding added text). */
+  knowledge?: KnowledgeUse;
 }
 
 /**
@@ -78,6 +81,7 @@ export function buildAuditEvent(call: CallContext, outcome: CallOutcome, decisio
     decision,
     reason: error ? error.code : null,
     findings: outcome.findings,
+    ...(outcome.knowledge ? { knowledge: outcome.knowledge } : {}),
     response_scanned: outcome.responseScanned,
     response_scanned_fully: outcome.responseScannedFully,
     stream: outcome.stream,

@@ -6,6 +6,7 @@
 import type { ComplianceBundleId, CustomPatternRule, KeywordRule } from '../dlp/settings.js';
 import type { GeoPolicyRule } from '../geoip/policy.js';
 import type { DlpAction } from '../pipeline/types.js';
+import type { KnowledgeMode } from '../knowledge/types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -37,6 +38,22 @@ export interface BundleModel {
   readonly risk_tier: string;
   readonly scopes?: readonly string[];
   readonly groups?: readonly string[];
+  readonly knowledge?: BundleKnowledgeBinding;
+}
+
+/** Knowledge assets for a model rule or a risk tier (docs/knowledge.md). */
+export interface BundleKnowledgeBinding {
+  readonly assets: readonly string[];
+  readonly mode: KnowledgeMode;
+  readonly budget_tokens?: number;
+  readonly top_k?: number;
+}
+
+/** One knowledge asset: a file on the policy volume, or (without path) an imported asset. */
+export interface BundleKnowledgeAsset {
+  readonly name: string;
+  readonly path?: string;
+  readonly version?: string;
 }
 
 export interface BundleTier1 {
@@ -88,6 +105,7 @@ export interface BundleTierDlp {
 export interface BundleRiskTier {
   readonly description?: string;
   readonly dlp?: BundleTierDlp;
+  readonly knowledge?: BundleKnowledgeBinding;
 }
 
 /** A JSON Web Key as it appears in a bundle (public keys only). */
@@ -131,6 +149,7 @@ export interface PolicyBundle {
   readonly auth: BundleAuth;
   readonly routes?: Readonly<Partial<Record<RouteId, { readonly scopes: readonly string[] }>>>;
   readonly geo?: { readonly rules: readonly GeoRule[] };
+  readonly knowledge?: { readonly assets: readonly BundleKnowledgeAsset[] };
   readonly audit?: { readonly allow_unaudited?: boolean };
 }
 

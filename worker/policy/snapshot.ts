@@ -14,6 +14,7 @@ import { createJwtIdentify } from './auth/jwt.js';
 import { createAuthorizeStage } from './authorize.js';
 import { resolveDlpSettings } from './dlp-settings.js';
 import { ModelRules, PolicyTargetRegistry } from './models.js';
+import { knowledgePolicy, type KnowledgePolicy } from './knowledge.js';
 import { ENV_DEFAULT_TARGET_ID } from './validate.js';
 
 /** Where the active bundle came from. */
@@ -51,6 +52,8 @@ export interface PolicySnapshot {
   readonly dlp: ReadonlyMap<string, DlpSettings>;
   /** Country rules, decided by the GeoIP stage (geoip/policy.ts checkGeoPolicy). */
   readonly geoRules: readonly GeoRule[];
+  /** Knowledge assets listed by the bundle and the binding each call gets. */
+  readonly knowledge: KnowledgePolicy;
   /** audit.allow_unaudited: serve calls when the audit queue cannot commit. */
   readonly allowUnaudited: boolean;
   /** The validated bundle itself (read-only). */
@@ -140,6 +143,7 @@ export async function buildSnapshot(checked: CheckedBundle, origin: { source: Po
     inspectResponse,
     dlp,
     geoRules: bundle.geo?.rules ?? [],
+    knowledge: knowledgePolicy(bundle, models),
     allowUnaudited: bundle.audit?.allow_unaudited === true,
     bundle,
   };

@@ -14,6 +14,7 @@ import { normaliseBaseUrl } from '../config/index.js';
 import { JsonSyntaxError, childPath, readJson } from './json.js';
 import { SchemaWalker, type Problem } from './schema.js';
 import { MAX_BUNDLE_BYTES, type PolicyBundle } from './bundle.js';
+import { checkKnowledge } from './validate-knowledge.js';
 
 export type ValidationResult =
   | { readonly ok: true; readonly bundle: PolicyBundle; readonly warnings: readonly Problem[] }
@@ -158,6 +159,7 @@ function checkSemantics(bundle: Loose, problems: Problem[], warnings: Problem[])
 
   checkDlp(bundle, tiers, problems);
   checkAuth(bundle, problems, warnings);
+  checkKnowledge(bundle, problems);
 }
 
 function checkDlp(bundle: Loose, tiers: Loose, problems: Problem[]): void {
