@@ -106,8 +106,120 @@ function checkAcyclic(read: (n: number, right: boolean) => number, nodeCount: nu
   }
 }
 
-/** Verifies the whole file; throws MmdbFormatError naming the first problem found. */
-export function verifyMmdb(db: Uint8Array, layout: MmdbLayout): VerifyReport {
+/**
+ * The data section and the checks of its values. Pointer targets are checked once (a bit per
+ * byte offset), so the walk stays linear in the file however records share their values.
+ */
+class DataSection {
+  private readonly visited: Uint8Array;
+  readonly size: number;
+
+  constructor(private readonly data: Uint8Array) {
+    this.size = data.length;
+    this.visited = new Uint8Array((this.size >> 3) + 1);
+  }
+
+  /** Marks `off` as checked; true when it already was. */
+  seen(off: number): boolean {
+    const bit = 1 << (off & 7);
+    if (this.visited[off >> 3]! & bit) return true;
+    this.visited[off >> 3]! |= bit;
+    return false;
+  }
+
+  private need(off: number, n: number, what: string): void {
+    if (off + n > this.size) fail(`${what} at data offset ${off} runs past the end of the data section`);
+  }
+
+  /** Checks the value at `start`; returns the offset after it. */
+  value(start: number, depth: number, mustBeString: boolean): number {
+    const data = this.data;
+    if (depth > MAX_DEPTH) fail(`data nested deeper than ${MAX_DEPTH} levels at offset ${start}`);
+    let off = start;
+    this.need(off, 1, 'control byte');
+    const ctrl = data[off++]!;
+    let type = ctrl >> 5;
+    if (type === 1) return this.pointer(start, ctrl, off, depth, mustBeString);
+    if (type === 0) {
+      this.need(off, 1, 'extended type');
+      type = 7 + data[off++]!;
+      if (type < 8 || type > 15) fail(`unknown extended type ${type} at data offset ${start}`);
+    }
+    if (mustBeString && type !== 2) fail(`map key at data offset ${start} is type ${type}, not a string`);
+    let len = ctrl & 31;
+    if (len >= 29) {
+      const extra = len - 28;
+      this.need(off, extra, 'size');
+      if (len === 29) len = 29 + data[off]!;
+      else if (len === 30) len = 285 + ((data[off]! << 8) | data[off + 1]!);
+      else len = 65821 + ((data[off]! << 16) | (data[off + 1]! << 8) | data[off + 2]!);
+      off += extra;
+    }
+    return this.payload(type, len, off, start, depth);
+  }
+
+  /** A pointer: inside the section, not to another pointer, to a string where a key is due. */
+  private pointer(start: number, ctrl: number, off: number, depth: number, mustBeString: boolean): number {
+    const data = this.data;
+    const ss = (ctrl >> 3) & 3;
+    this.need(off, ss + 1, 'pointer');
+    let target: number;
+    if (ss === 0) target = ((ctrl & 7) << 8) | data[off]!;
+    else if (ss === 1) target = (((ctrl & 7) << 16) | (data[off]! << 8) | data[off + 1]!) + 2048;
+    else if (ss === 2) target = ((ctrl & 7) * 0x1000000 + ((data[off]! << 16) | (data[off + 1]! << 8) | data[off + 2]!)) + 526336;
+    else target = data[off]! * 0x1000000 + ((data[off + 1]! << 16) | (data[off + 2]! << 8) | data[off + 3]!);
+    if (target >= this.size) fail(`pointer at data offset ${start} points to ${target}, outside the ${this.size}-byte data section`);
+    if (data[target]! >> 5 === 1) fail(`pointer at data offset ${start} points to another pointer`);
+    if (mustBeString && data[target]! >> 5 !== 2) fail(`map key at data offset ${start} points to a non-string`);
+    if (!this.seen(target)) this.value(target, depth + 1, false);
+    return off + ss + 1;
+  }
+
+  /** The payload of a value of `type` and size `len` at `off`; returns the offset after it. */
+  private payload(type: number, len: number, off: number, start: number, depth: number): number {
+    switch (type) {
+      case 2: // utf8 string
+      case 4: // bytes
+        this.need(off, len, type === 2 ? 'string' : 'bytes');
+        return off + len;
+      case 3: // double
+        if (len !== 8) fail(`double of size ${len} at data offset ${start} (must be 8)`);
+        this.need(off, 8, 'double');
+        return off + 8;
+      case 15: // float
+        if (len !== 4) fail(`float of size ${len} at data offset ${start} (must be 4)`);
+        this.need(off, 4, 'float');
+        return off + 4;
+      case 5:
+      case 6:
+      case 8:
+      case 9:
+      case 10: {
+        const max = type === 5 ? 2 : type === 9 ? 8 : type === 10 ? 16 : 4;
+        if (len > max) fail(`integer of type ${type} with ${len} bytes at data offset ${start} (at most ${max})`);
+        this.need(off, len, 'integer');
+        return off + len;
+      }
+      case 14: // boolean: the size is the value
+        if (len > 1) fail(`boolean with value ${len} at data offset ${start}`);
+        return off;
+      case 7: // map
+        for (let i = 0; i < len; i++) {
+          off = this.value(off, depth + 1, true);
+          off = this.value(off, depth + 1, false);
+        }
+        return off;
+      case 11: // array
+        for (let i = 0; i < len; i++) off = this.value(off, depth + 1, false);
+        return off;
+      default:
+        return fail(`type ${type} is not allowed in the data section (offset ${start})`);
+    }
+  }
+}
+
+/** The layout checks and the data section between the tree's separator and the metadata. */
+function dataSection(db: Uint8Array, layout: MmdbLayout): DataSection {
   const { nodeCount, recordSize, ipVersion } = layout;
   if (![24, 28, 32].includes(recordSize)) fail(`unsupported record size ${recordSize}`);
   if (ipVersion !== 4 && ipVersion !== 6) fail(`unsupported ip_version ${ipVersion}`);
@@ -118,97 +230,14 @@ export function verifyMmdb(db: Uint8Array, layout: MmdbLayout): VerifyReport {
   const dataStart = treeSize + 16;
   if (dataStart > metaStart) fail(`node_count ${nodeCount} needs a ${treeSize}-byte search tree but the file has only ${metaStart} bytes before its metadata`);
   for (let i = treeSize; i < dataStart; i++) if (db[i] !== 0) fail('the 16-byte data section separator is not zero (wrong node_count or record size?)');
-  const data = db.subarray(dataStart, metaStart);
-  const size = data.length;
-  const visited = new Uint8Array((size >> 3) + 1);
-  const seen = (off: number): boolean => {
-    const bit = 1 << (off & 7);
-    if (visited[off >> 3]! & bit) return true;
-    visited[off >> 3]! |= bit;
-    return false;
-  };
+  return new DataSection(db.subarray(dataStart, metaStart));
+}
 
-  const need = (off: number, n: number, what: string): void => {
-    if (off + n > size) fail(`${what} at data offset ${off} runs past the end of the data section`);
-  };
-
-  /** Checks the value at `off`; returns the offset after it. Pointer targets are checked once. */
-  const value = (start: number, depth: number, mustBeString: boolean): number => {
-    if (depth > MAX_DEPTH) fail(`data nested deeper than ${MAX_DEPTH} levels at offset ${start}`);
-    let off = start;
-    need(off, 1, 'control byte');
-    const ctrl = data[off++]!;
-    let type = ctrl >> 5;
-    if (type === 1) {
-      const ss = (ctrl >> 3) & 3;
-      need(off, ss + 1, 'pointer');
-      let target: number;
-      if (ss === 0) target = ((ctrl & 7) << 8) | data[off]!;
-      else if (ss === 1) target = (((ctrl & 7) << 16) | (data[off]! << 8) | data[off + 1]!) + 2048;
-      else if (ss === 2) target = ((ctrl & 7) * 0x1000000 + ((data[off]! << 16) | (data[off + 1]! << 8) | data[off + 2]!)) + 526336;
-      else target = data[off]! * 0x1000000 + ((data[off + 1]! << 16) | (data[off + 2]! << 8) | data[off + 3]!);
-      off += ss + 1;
-      if (target >= size) fail(`pointer at data offset ${start} points to ${target}, outside the ${size}-byte data section`);
-      if (data[target]! >> 5 === 1) fail(`pointer at data offset ${start} points to another pointer`);
-      if (mustBeString && data[target]! >> 5 !== 2) fail(`map key at data offset ${start} points to a non-string`);
-      if (!seen(target)) value(target, depth + 1, false);
-      return off;
-    }
-    if (type === 0) {
-      need(off, 1, 'extended type');
-      type = 7 + data[off++]!;
-      if (type < 8 || type > 15) fail(`unknown extended type ${type} at data offset ${start}`);
-    }
-    if (mustBeString && type !== 2) fail(`map key at data offset ${start} is type ${type}, not a string`);
-    let len = ctrl & 31;
-    if (len >= 29) {
-      const extra = len - 28;
-      need(off, extra, 'size');
-      if (len === 29) len = 29 + data[off]!;
-      else if (len === 30) len = 285 + ((data[off]! << 8) | data[off + 1]!);
-      else len = 65821 + ((data[off]! << 16) | (data[off + 1]! << 8) | data[off + 2]!);
-      off += extra;
-    }
-    switch (type) {
-      case 2: // utf8 string
-      case 4: // bytes
-        need(off, len, type === 2 ? 'string' : 'bytes');
-        return off + len;
-      case 3: // double
-        if (len !== 8) fail(`double of size ${len} at data offset ${start} (must be 8)`);
-        need(off, 8, 'double');
-        return off + 8;
-      case 15: // float
-        if (len !== 4) fail(`float of size ${len} at data offset ${start} (must be 4)`);
-        need(off, 4, 'float');
-        return off + 4;
-      case 5:
-      case 6:
-      case 8:
-      case 9:
-      case 10: {
-        const max = type === 5 ? 2 : type === 9 ? 8 : type === 10 ? 16 : 4;
-        if (len > max) fail(`integer of type ${type} with ${len} bytes at data offset ${start} (at most ${max})`);
-        need(off, len, 'integer');
-        return off + len;
-      }
-      case 14: // boolean: the size is the value
-        if (len > 1) fail(`boolean with value ${len} at data offset ${start}`);
-        return off;
-      case 7: // map
-        for (let i = 0; i < len; i++) {
-          off = value(off, depth + 1, true);
-          off = value(off, depth + 1, false);
-        }
-        return off;
-      case 11: // array
-        for (let i = 0; i < len; i++) off = value(off, depth + 1, false);
-        return off;
-      default:
-        return fail(`type ${type} is not allowed in the data section (offset ${start})`);
-    }
-  };
-
+/** Verifies the whole file; throws MmdbFormatError naming the first problem found. */
+export function verifyMmdb(db: Uint8Array, layout: MmdbLayout): VerifyReport {
+  const { nodeCount, recordSize, ipVersion } = layout;
+  const section = dataSection(db, layout);
+  const size = section.size;
   const read = nodeReader(db, recordSize);
   // Beyond FULL_CHECK_NODES, data records are checked by an even sample (every k-th new record)
   // so a 60 MB database still opens in well under the startup budget; lookups stay guarded.
@@ -229,10 +258,10 @@ export function verifyMmdb(db: Uint8Array, layout: MmdbLayout): VerifyReport {
     lastData = r;
     const off = r - nodeCount - 16;
     if (off < 0 || off >= size) fail(`search tree node ${n} ${right ? 'right' : 'left'} record ${r} points outside the data section`);
-    if (seen(off)) return;
+    if (section.seen(off)) return;
     if (records++ % sampleEvery === 0) {
       checked++;
-      value(off, 0, false);
+      section.value(off, 0, false);
     }
   };
   if (recordSize === 28) {

@@ -16,33 +16,50 @@ function dirname(path: string): string {
   return i <= 0 ? '/' : path.slice(0, i);
 }
 
-/**
- * Registers the VFS under `name` (once per sqlite3 instance).
- * @example
- * installFileVfs(sqlite3, nodeFiles(fs), 'outpost-file');
- * new sqlite3.oo1.DB({ filename: '/data/audit_queue.db', flags: 'c', vfs: 'outpost-file' });
- */
-export function installFileVfs(sqlite3: Sqlite3, files: SyncFileApi, name: string): void {
+/** What the file and VFS methods share: the sqlite3 instance, the files, the open handles. */
+interface VfsContext {
+  readonly capi: Sqlite3;
+  readonly wasm: Sqlite3;
+  readonly files: SyncFileApi;
+  readonly open: Map<number, { file: SyncFile; path: string; flags: number }>;
+  /** The io_methods struct every opened file points at. */
+  readonly io: Sqlite3;
+  /** Records an error for xGetLastError and maps it to a result code. */
+  fail(e: unknown, rc: number): number;
+  /** The open file behind a handle. */
+  get(p: number): { file: SyncFile; path: string; flags: number };
+}
+
+function context(sqlite3: Sqlite3, files: SyncFileApi): VfsContext & { lastError(): Error | null } {
   const { capi, wasm } = sqlite3;
-  if (capi.sqlite3_vfs_find(name)) return;
   const open = new Map<number, { file: SyncFile; path: string; flags: number }>();
   let lastError: Error | null = null;
-  const fail = (e: unknown, rc: number): number => {
-    lastError = e instanceof Error ? e : new Error(String(e));
-    // ENOSPC and EROFS are the failures an operator must see named: keep the message.
-    const code = (e as { code?: string })?.code ?? (e as { name?: string })?.name;
-    if (code === 'ENOSPC' || /No space left/i.test(String((e as Error)?.message))) return capi.SQLITE_FULL;
-    return rc;
+  return {
+    capi,
+    wasm,
+    files,
+    open,
+    io: new capi.sqlite3_io_methods(),
+    lastError: () => lastError,
+    fail(e, rc) {
+      lastError = e instanceof Error ? e : new Error(String(e));
+      // ENOSPC and EROFS are the failures an operator must see named: keep the message.
+      const code = (e as { code?: string })?.code ?? (e as { name?: string })?.name;
+      if (code === 'ENOSPC' || /No space left/i.test(String((e as Error)?.message))) return capi.SQLITE_FULL;
+      return rc;
+    },
+    get(p) {
+      const f = open.get(Number(p));
+      if (!f) throw new Error('unknown sqlite file handle');
+      return f;
+    },
   };
-  const get = (p: number) => {
-    const f = open.get(Number(p));
-    if (!f) throw new Error('unknown sqlite file handle');
-    return f;
-  };
+}
 
-  const io = new capi.sqlite3_io_methods();
-  io.$iVersion = 1;
-  const ioMethods = {
+/** The per-file methods (sqlite3_io_methods): reads, writes, sync, size; locking is a no-op. */
+function fileMethods(ctx: VfsContext): Record<string, (...args: any[]) => number> {
+  const { capi, wasm, files, open, fail, get } = ctx;
+  return {
     xClose(pFile: number) {
       try {
         const f = get(pFile);
@@ -109,20 +126,13 @@ export function installFileVfs(sqlite3: Sqlite3, files: SyncFileApi, name: strin
     xSectorSize: () => 4096,
     xDeviceCharacteristics: () => 0,
   };
-  sqlite3.vfs.installVfs({ io: { struct: io, methods: ioMethods } });
+}
 
-  const vfs = new capi.sqlite3_vfs();
-  const pDefault = capi.sqlite3_vfs_find(null);
-  const dflt = pDefault ? new capi.sqlite3_vfs(pDefault) : null;
-  vfs.$iVersion = 2;
-  vfs.$szOsFile = capi.sqlite3_file.structInfo.sizeof;
-  vfs.$mxPathname = 1024;
-  if (dflt) {
-    vfs.$xRandomness = dflt.$xRandomness;
-    dflt.dispose();
-  }
+/** The VFS methods: open, delete, access, paths, errors, time. */
+function vfsMethods(ctx: VfsContext & { lastError(): Error | null }): Record<string, (...args: any[]) => number> {
+  const { capi, wasm, files, open, fail, io } = ctx;
   let tempCounter = 0;
-  const vfsMethods: Record<string, (...args: any[]) => number> = {
+  return {
     xOpen(_pVfs: number, zName: number, pFile: number, flags: number, pOutFlags: number) {
       try {
         const path = zName && wasm.peek8(zName) ? wasm.cstrToJs(zName) : `/tmp/outpost-sqlite-temp-${Date.now()}-${tempCounter++}`;
@@ -161,6 +171,7 @@ export function installFileVfs(sqlite3: Sqlite3, files: SyncFileApi, name: strin
       return wasm.cstrncpy(pOut, zName, nOut) < nOut ? 0 : capi.SQLITE_CANTOPEN;
     },
     xGetLastError(_pVfs: number, nOut: number, pOut: number) {
+      const lastError = ctx.lastError();
       if (!lastError) return 0;
       const scope = wasm.scopedAllocPush();
       try {
@@ -182,14 +193,40 @@ export function installFileVfs(sqlite3: Sqlite3, files: SyncFileApi, name: strin
     // Never sleep: the only contention is within this thread, which sleeping cannot resolve.
     xSleep: () => 0,
   };
+}
+
+/**
+ * Registers the VFS under `name` (once per sqlite3 instance).
+ * @example
+ * installFileVfs(sqlite3, nodeFiles(fs), 'outpost-file');
+ * new sqlite3.oo1.DB({ filename: '/data/audit_queue.db', flags: 'c', vfs: 'outpost-file' });
+ */
+export function installFileVfs(sqlite3: Sqlite3, files: SyncFileApi, name: string): void {
+  const { capi, wasm } = sqlite3;
+  if (capi.sqlite3_vfs_find(name)) return;
+  const ctx = context(sqlite3, files);
+  ctx.io.$iVersion = 1;
+  sqlite3.vfs.installVfs({ io: { struct: ctx.io, methods: fileMethods(ctx) } });
+
+  const vfs = new capi.sqlite3_vfs();
+  const pDefault = capi.sqlite3_vfs_find(null);
+  const dflt = pDefault ? new capi.sqlite3_vfs(pDefault) : null;
+  vfs.$iVersion = 2;
+  vfs.$szOsFile = capi.sqlite3_file.structInfo.sizeof;
+  vfs.$mxPathname = 1024;
+  if (dflt) {
+    vfs.$xRandomness = dflt.$xRandomness;
+    dflt.dispose();
+  }
+  const methods = vfsMethods(ctx);
   if (!vfs.$xRandomness) {
-    vfsMethods.xRandomness = (_pVfs: number, nOut: number, pOut: number) => {
+    methods.xRandomness = (_pVfs: number, nOut: number, pOut: number) => {
       const heap = wasm.heap8u();
       crypto.getRandomValues(heap.subarray(Number(pOut), Number(pOut) + nOut));
       return nOut;
     };
   }
-  sqlite3.vfs.installVfs({ vfs: { struct: vfs, methods: vfsMethods, name } });
+  sqlite3.vfs.installVfs({ vfs: { struct: vfs, methods, name } });
 }
 
 /** The last VFS error message, for errors that SQLite reports only as an I/O code. */
