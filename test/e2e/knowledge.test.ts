@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, auditEvents, startGateway, useMockUpstream, type RunningGateway } from './harness.js';
+import { RUNBOOK } from '../knowledge/fixtures.js';
 
 const run = promisify(execFile);
 const TOKEN = 'knowledge-admin-token-0123456789';
@@ -23,16 +24,6 @@ const SECURITY_POLICY = [
   'Only approved models may process customer data. Escalate suspected incidents to security-desk@example.org within one hour.',
 ].join('\n');
 
-const RUNBOOK = [
-  '# VPN',
-  'To rotate the VPN certificate, open the certificate console, revoke the old client certificate and issue a new one with the ops profile.',
-  '',
-  '# Printers',
-  'Printer jams on floor three are reported to facilities through the help desk queue; toner is ordered monthly.',
-  '',
-  '# Backups',
-  'Nightly backups run at 01:00 and are verified every Sunday by restoring one random database into the staging cluster.',
-].join('\n');
 
 function policyFolder(bundle: Record<string, unknown>, files: Record<string, string> = {}): string {
   const state = mkdtempSync(join(tmpdir(), 'outpost-knowledge-'));
@@ -199,7 +190,7 @@ describe('knowledge assets carried across the gap and put in front of bound mode
   });
 
   describe('imports that are refused, stating why', () => {
-    const post = (body: Uint8Array | string) => fetch(`${gateway.url}/admin/api/knowledge/import`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body });
+    const post = (body: Uint8Array | string) => fetch(`${gateway.url}/admin/api/knowledge/import`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: body as BodyInit });
     const pkgOf = async (name: string, text: string) => {
       const { textSha256 } = await import('../../worker/knowledge/index.js');
       return JSON.stringify({ format: 'outpost-knowledge/1', assets: [{ name, version: '1', sha256: await textSha256(text), text }] });

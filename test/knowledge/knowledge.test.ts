@@ -14,6 +14,7 @@ import { validateBundle } from '../../worker/policy/validate.js';
 import { createPolicyStore } from '../../worker/policy/index.js';
 import { bundle, callFor, capturingLogger, json, MemoryVolumes, POLICY_DIR, STATE_DIR, testConfig, testRuntime, VOLUME_FILE } from '../policy/helpers.js';
 import { createDlpStages, compileDlp } from '../../worker/dlp/index.js';
+import { RUNBOOK } from './fixtures.js';
 
 const enc = new TextEncoder();
 
@@ -21,16 +22,6 @@ async function asset(name: string, text: string, version = '1'): Promise<Knowled
   return { name, version, sha256: await textSha256(text), text, source: 'imported' };
 }
 
-const RUNBOOK = [
-  '# VPN',
-  'To rotate the VPN certificate, open the certificate console, revoke the old client certificate and issue a new one with the ops profile.',
-  '',
-  '# Printers',
-  'Printer jams on floor three are reported to facilities through the help desk queue; toner is ordered monthly.',
-  '',
-  '# Backups',
-  'Nightly backups run at 01:00 and are verified every Sunday by restoring one random database into the staging cluster.',
-].join('\n');
 
 describe('knowledge package', () => {
   it('round-trips assets with their checksums', async () => {
@@ -219,7 +210,7 @@ describe('signed packages', () => {
     const policies = await createPolicyStore(testConfig(), testRuntime(volumes), log, { buildInspection: (s) => createDlpStages(compileDlp(s), { salt: 's', log }) });
     const store = await createKnowledgeStore({ volumes, log, policyDir: POLICY_DIR, stateDir: STATE_DIR, maxAssetBytes: 1 << 20, signatures: { key: keys.publicKey, required: true } });
     const pkg = writePackage([await asset('glossary', 'PAN: primary account number.')], new Date());
-    const sign = async (data: Uint8Array) => enc.encode(btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.sign('Ed25519', keys.privateKey, data)))));
+    const sign = async (data: Uint8Array) => enc.encode(btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.sign('Ed25519', keys.privateKey, data as BufferSource)))));
 
     expect(await store.importPackage(pkg, null, policies.current())).toMatchObject({ ok: false, status: 403, code: 'knowledge_signature_invalid' });
     const tampered = enc.encode(new TextDecoder().decode(pkg).replace('primary', 'private'));
