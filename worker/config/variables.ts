@@ -62,7 +62,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'OUTPOST_BODY_TIMEOUT_MS',
     default: '5000',
     secret: false,
-    description: 'Longest pause allowed while a request body arrives; exceeded: 408 body_timeout (audited).',
+    description: 'Longest pause allowed while a request body arrives (a body of up to 64 KiB must arrive whole within it); exceeded: 408 body_timeout (audited).',
   },
   {
     name: 'OUTPOST_MAX_RESPONSE_BYTES',
