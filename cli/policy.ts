@@ -12,7 +12,7 @@
  * -verify -rawin` verifies the same signatures (docs/policy.md).
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkBundle } from '../worker/policy/check.js';
 import { formatProblem } from '../worker/policy/schema.js';
@@ -99,6 +99,8 @@ export function keygenCommand(args: readonly string[]): number {
       return 1;
     }
   }
+  // A missing folder is created for the private key's sake with owner-only access.
+  mkdirSync(out, { recursive: true, mode: 0o700 });
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   writeFileSync(privatePath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   writeFileSync(publicPath, publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });

@@ -26,6 +26,10 @@ export interface GatewayConfig {
   readonly targets: readonly TargetConfig[];
   readonly upstreamTimeoutMs: number;
   readonly maxBodyBytes: number;
+  /** Longest pause allowed while a request body arrives (408 after it). */
+  readonly bodyTimeoutMs: number;
+  /** Stored policy bundles kept besides the active and last known good ones. */
+  readonly policyBundlesKept: number;
   readonly maxResponseBytes: number;
   readonly knowledgeMaxAssetBytes: number;
   readonly policyPath: string;
@@ -101,6 +105,8 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): GatewayConf
     targets: [defaultTarget],
     upstreamTimeoutMs: parsePositiveInt('OUTPOST_UPSTREAM_TIMEOUT_MS', env.OUTPOST_UPSTREAM_TIMEOUT_MS!),
     maxBodyBytes: parsePositiveInt('OUTPOST_MAX_BODY_BYTES', env.OUTPOST_MAX_BODY_BYTES!),
+    bodyTimeoutMs: parsePositiveInt('OUTPOST_BODY_TIMEOUT_MS', env.OUTPOST_BODY_TIMEOUT_MS!),
+    policyBundlesKept: parsePositiveInt('OUTPOST_POLICY_BUNDLES_KEPT', env.OUTPOST_POLICY_BUNDLES_KEPT!),
     maxResponseBytes: parsePositiveInt('OUTPOST_MAX_RESPONSE_BYTES', env.OUTPOST_MAX_RESPONSE_BYTES!),
     knowledgeMaxAssetBytes: parsePositiveInt('OUTPOST_KNOWLEDGE_MAX_ASSET_BYTES', env.OUTPOST_KNOWLEDGE_MAX_ASSET_BYTES!),
     policyPath: env.AIRGAP_POLICY_PATH!,

@@ -59,6 +59,12 @@ export const VARIABLES: readonly VariableSpec[] = [
   },
   { name: 'OUTPOST_MAX_BODY_BYTES', default: '4194304', secret: false, description: 'Largest request body accepted (413 above it).' },
   {
+    name: 'OUTPOST_BODY_TIMEOUT_MS',
+    default: '5000',
+    secret: false,
+    description: 'Longest pause allowed while a request body arrives (a body of up to 64 KiB must arrive whole within it); exceeded: 408 body_timeout (audited).',
+  },
+  {
     name: 'OUTPOST_MAX_RESPONSE_BYTES',
     default: '67108864',
     secret: false,
@@ -83,6 +89,12 @@ export const VARIABLES: readonly VariableSpec[] = [
     default: '',
     secret: false,
     description: 'Ed25519 public key (PEM file path or base64 SPKI) that verifies policy bundle signatures.',
+  },
+  {
+    name: 'OUTPOST_POLICY_BUNDLES_KEPT',
+    default: '20',
+    secret: false,
+    description: 'Stored policy bundles kept in the state folder besides the active and last known good ones; older ones are removed on install.',
   },
   { name: 'OUTPOST_REQUIRE_SIGNED_POLICY', default: 'false', secret: false, description: 'true: refuse unsigned or tampered policy bundles.' },
   {

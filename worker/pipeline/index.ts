@@ -1,8 +1,8 @@
 /**
  * The request pipeline for model calls, top to bottom:
  *
- *   1. parse            body within limits, valid JSON, the route's required fields
- *   2. identify         who is calling (policy: JWT, API key or none)
+ *   1. identify         who is calling (policy: JWT, API key or none), before any body byte is read
+ *   2. parse            body within limits (size, inactivity, nesting), UTF-8 JSON, the route's fields
  *   3. authorize        route scopes, model access, target routing (policy), country rules (GeoIP)
  *   4. inspect request  DLP over every text part: block, redact or flag
  *      + knowledge      the site's assets bound to the model, added after the DLP (docs/knowledge.md)
@@ -18,6 +18,7 @@ import type { ModelRoute } from '../protocol/index.js';
 import { framingOf } from '../protocol/index.js';
 import type { RequestFacts } from '../runtime/index.js';
 import { forward, readBodyLimited } from '../proxy/forward.js';
+import { parseBody } from './body.js';
 import { relayStream } from '../proxy/stream.js';
 import { GatewayError, asGatewayError } from './errors.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
@@ -26,21 +27,6 @@ import type { CallOutcome } from './record.js';
 import { KNOWLEDGE_HEADER } from '../knowledge/index.js';
 
 const decoder = new TextDecoder();
-
-/** Stage 1: the body as a JSON object, within the size limit, with the route's fields present. */
-async function parseBody(request: Request, route: ModelRoute, maxBytes: number): Promise<{ body: Record<string, unknown>; raw: Uint8Array }> {
-  const raw = await readBodyLimited(request, maxBytes, 'request');
-  let body: unknown;
-  try {
-    body = JSON.parse(decoder.decode(raw));
-  } catch {
-    throw new GatewayError(400, 'invalid_json', 'Request body is not valid JSON');
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new GatewayError(400, 'invalid_request', 'Request body must be a JSON object');
-  const problem = route.validate(body as Record<string, unknown>);
-  if (problem) throw new GatewayError(400, 'invalid_request', problem);
-  return { body: body as Record<string, unknown>, raw };
-}
 
 /** Response headers every model-call response carries. */
 function baseHeaders(call: CallContext, contentType: string, inspection: RequestInspection | undefined, outcome: CallOutcome): Headers {
@@ -66,14 +52,14 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     const auditFailure = gw.auditFailure();
     if (auditFailure) throw new GatewayError(503, 'audit_unavailable', `The gateway cannot record this request (${auditFailure}); refusing it`, 'unavailable');
 
-    // 1. parse
-    const { body, raw } = await parseBody(request, route, gw.config.maxBodyBytes);
+    // 1. identify: an unknown caller is refused before its body is read or parsed
+    call.caller = await policy.identify(request, call);
+
+    // 2. parse
+    const { body, raw } = await parseBody(request, route, { maxBytes: gw.config.maxBodyBytes, idleTimeoutMs: gw.config.bodyTimeoutMs });
     outcome.bytesIn = raw.byteLength;
     call.model = body.model as string;
     outcome.stream = route.wantsStream(body);
-
-    // 2. identify
-    call.caller = await policy.identify(request, call);
 
     // 3. authorize (routing to a target is part of it: an unknown model is refused here)
     call.target = policy.targets.resolve(call.model);
@@ -155,7 +141,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     const carried = (thrown as { findings?: unknown })?.findings;
     if (Array.isArray(carried)) outcome.findings = [...outcome.findings, ...(carried as Finding[])];
     if (error.status >= 500 && error.code === 'internal_error') gw.log.error(`Request ${requestId} failed: ${(thrown as Error)?.stack ?? thrown}`);
-    const decision = error.code === 'dlp_blocked' ? 'block' : error.status >= 500 ? 'error' : 'block';
+    const decision = error.code === 'dlp_blocked' ? 'block' : error.status >= 500 || error.code === 'client_closed_request' ? 'error' : 'block';
     return refuse(gw, call, outcome, error, decision);
   }
 }

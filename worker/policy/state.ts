@@ -27,7 +27,7 @@ export interface StoredFile {
   readonly signature: Uint8Array | null;
 }
 
-/** History entries kept in active.json (bundle files themselves are kept until removed by hand). */
+/** History entries kept in active.json (bundle files beyond OUTPOST_POLICY_BUNDLES_KEPT are removed: prune.ts). */
 export const MAX_HISTORY = 50;
 
 /**

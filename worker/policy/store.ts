@@ -18,6 +18,8 @@ import { BUNDLE_FILE, SIGNATURE_SUFFIX } from './bundle.js';
 import { parseApiKeys } from './auth/api-key.js';
 import { baselineBytes } from './baseline.js';
 import { checkBundle, sha256Hex, type CheckContext } from './check.js';
+import { restartNeededMessage, targetAddress, targetsWithoutChannel } from './channels.js';
+import { pruneStoredBundles } from './prune.js';
 import { formatProblem, type Problem } from './schema.js';
 import { loadSignaturePolicy } from './signature.js';
 import { buildSnapshot, noInspection, type BuildInspection, type PolicySnapshot, type PolicySource, type SnapshotContext } from './snapshot.js';
@@ -235,6 +237,21 @@ export async function createPolicyStore(config: GatewayConfig, runtime: RuntimeA
   }
   announce(active);
 
+  // Target addresses with a runtime channel: those the gateway started with.
+  const reachable = new Set([...config.targets, ...active.targets.all].map(targetAddress));
+
+  /** Deletes stored bundles beyond OUTPOST_POLICY_BUNDLES_KEPT; a failure only warns. */
+  const prune = async (): Promise<void> => {
+    try {
+      const history = (await state.readPointer())?.history ?? [];
+      const removed = await pruneStoredBundles(state, volumes, { history, activeVersion: active.version, lastKnownGoodVersion: active.version, keep: config.policyBundlesKept });
+      if (removed.length) log.info(`Policy: removed ${plural(removed.length, 'stored bundle')} beyond OUTPOST_POLICY_BUNDLES_KEPT=${config.policyBundlesKept}: ${removed.join(', ')}`);
+    } catch (e) {
+      log.warn(`Policy: cannot clean up stored bundles in ${state.dir}: ${(e as Error).message}`);
+    }
+  };
+  if (chosen?.ok) await prune();
+
   // ---- install / rollback, one at a time ----
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
@@ -267,6 +284,7 @@ export async function createPolicyStore(config: GatewayConfig, runtime: RuntimeA
     fallback = false;
     log.info(`Policy bundle ${what}: version=${snapshot.version} (previous=${previous})`);
     announce(snapshot);
+    await prune();
     return { ok: true, version: snapshot.version, previous, unchanged: false };
   };
 
@@ -303,6 +321,8 @@ export async function createPolicyStore(config: GatewayConfig, runtime: RuntimeA
         if (snapshot.version === active.version && snapshot.sha256 === active.sha256 && active.source !== 'last-known-good') {
           return { ok: true, version: snapshot.version, previous: active.version, unchanged: true };
         }
+        const unreachable = targetsWithoutChannel(snapshot.targets.all, reachable);
+        if (unreachable.length) return refuse('install', 409, 'policy_needs_restart', restartNeededMessage(unreachable, volumeFile));
         const stored = await readQuietly(state.bundlePath(snapshot.version), () => state.readBundle(snapshot.version));
         if (stored && (await sha256Hex(stored.bytes)) !== snapshot.sha256) {
           return refuse('install', 409, 'policy_version_exists', `version ${snapshot.version} is already installed with other content; give the bundle a new version`);
@@ -322,6 +342,8 @@ export async function createPolicyStore(config: GatewayConfig, runtime: RuntimeA
         if (!stored) return refuse('rollback', 409, 'previous_version_missing', `the stored bundle of version ${target} is missing (${state.bundlePath(target)})`);
         const prepared = await prepare(stored, { source: 'installed', reason: `rolled back from ${active.version} at ${nowIso()}` }, `${state.bundlePath(target)}${SIGNATURE_SUFFIX}`);
         if (!prepared.ok) return refuse('rollback', 409, 'previous_version_refused', `version ${target} is refused now`, prepared.problems);
+        const unreachable = targetsWithoutChannel(prepared.snapshot.targets.all, reachable);
+        if (unreachable.length) return refuse('rollback', 409, 'policy_needs_restart', restartNeededMessage(unreachable, volumeFile));
         return activate(prepared, history.slice(0, -1), 'rolled back');
       }),
 
