@@ -154,7 +154,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
     // The header (any case, four or five dashes) or the first bytes of a DER private key body
     // (PKCS#1 RSA, PKCS#8, OpenSSH) when the header was dropped; resolveEnd finds where the block ends.
     pattern:
-      /-{4,5} ?BEGIN (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)? ?-{4,5}|(?<![A-Za-z0-9+/])(?:MII[A-Za-z0-9+/]{2}IBA(?:AKC|DANBgkqhkiG9w0BAQEFAASC)|b3BlbnNzaC1rZXktdjE)/gi,
+      /-{4,5} ?BEGIN (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)? ?-{4,5}|(?<![A-Za-z0-9+/])(?:MII[A-Za-z0-9+/]{3}IBA(?:AKC|DANBgkqhkiG9w0BAQEFAASC)|b3BlbnNzaC1rZXktdjE)/gi,
     keywords: ['begin', 'miie', 'miic', 'miij', 'miig', 'b3blbnnzac1rzxktdje'],
     keywordsCaseInsensitive: true,
     resolveEnd: pemBlockEnd,
