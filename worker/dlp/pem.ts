@@ -7,6 +7,17 @@ const isBodyCode = (c: number): boolean =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61 || c === 32 || c === 58 || c === 44 || c === 45 || (c >= 9 && c <= 13);
 
 /**
+ * A short next line of plain lower-case letters is prose after an unterminated body ("thanks"),
+ * not base64, which has capitals, digits or '+/=' in any line of random bytes.
+ */
+function proseLineFollows(text: string, from: number, limit: number): boolean {
+  let j = from;
+  while (j < limit && isBodyCode(text.charCodeAt(j)) && text.charCodeAt(j) > 32) j++;
+  const line = text.slice(from, j);
+  return line.length > 0 && line.length < 16 && !/[A-Z0-9+/=-]/.test(line);
+}
+
+/**
  * The end of the block that starts at `start` (its header or first body bytes end at `end`): past
  * the END line when there is one, else where the base64 body stops. Stops before the next BEGIN so
  * that a text of repeated headers is read once.
@@ -42,6 +53,7 @@ export function pemBlockEnd(text: string, start: number, end: number): number {
       continue;
     }
     if (!isBodyCode(c)) break;
+    if ((c === 10 || c === 13) && proseLineFollows(text, i + 1, limit)) break;
     i++;
     if (c !== 32 && !(c >= 9 && c <= 13)) lastBody = i;
   }
