@@ -7,6 +7,12 @@
 /** Default per request: 64 M units, e.g. 4 MB of text through 16 pattern passes. */
 export const DEFAULT_SCAN_BUDGET_UNITS = 64 * 1024 * 1024;
 
+/**
+ * Findings one request may produce. Each finding costs the pipeline a salted hash, an audit entry
+ * and possibly a placeholder; past this the input is treated as an attack on the scanner.
+ */
+export const MAX_FINDINGS_PER_REQUEST = 2000;
+
 /** Thrown when a request's scan budget is spent; never carries text. */
 export class ScanBudgetExceededError extends Error {
   override name = 'ScanBudgetExceededError';
@@ -26,6 +32,12 @@ export class ScanBudget {
   charge(units: number): void {
     this.spent += units;
     if (this.spent > this.limit) throw new ScanBudgetExceededError(this.limit);
+  }
+  private findings = 0;
+  /** Counts findings kept; throws past MAX_FINDINGS_PER_REQUEST. */
+  noteFindings(count: number): void {
+    this.findings += count;
+    if (this.findings > MAX_FINDINGS_PER_REQUEST) throw new ScanBudgetExceededError(this.limit);
   }
   get used(): number {
     return this.spent;

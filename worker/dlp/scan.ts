@@ -165,5 +165,7 @@ export function scanText(compiled: CompiledDlp, text: string, budget: ScanBudget
     const end = normalized.toOriginalEnd(m.end);
     if (end > start) out.push({ ...m, start, end });
   }
-  return resolveOverlaps(out);
+  const kept = resolveOverlaps(out);
+  budget.noteFindings(kept.length);
+  return kept;
 }
