@@ -36,7 +36,9 @@ const genericInputs = (anchor: string): string[] => [fill(anchor), fill(`${ancho
 
 function inputsOf(id: string): { anchor: string; input: string }[] {
   const d = BUILTIN_DETECTORS.get(id)!;
-  const own = new Set([...(d.keywords ?? []), ...(d.context ?? []).slice(0, 3), ...(d.examples ?? []).flatMap((e) => [e.slice(0, 4), e.slice(0, -1)])]);
+  // Literal words of the pattern itself too, so a detector without keywords or examples is covered.
+  const literals = (d.pattern.source.match(/[A-Za-z]{3,}/g) ?? []).slice(0, 6);
+  const own = new Set([...(d.keywords ?? []), ...(d.context ?? []).slice(0, 3), ...(d.examples ?? []).flatMap((e) => [e.slice(0, 4), e.slice(0, -1)]), ...literals]);
   return [
     ...[...own].flatMap((anchor) => adversarialInputs(anchor).map((input) => ({ anchor, input }))),
     ...GENERIC_ANCHORS.filter((a) => !own.has(a)).flatMap((anchor) => genericInputs(anchor).map((input) => ({ anchor, input }))),
