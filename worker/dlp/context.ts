@@ -11,10 +11,14 @@ const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c
  */
 export function hasWholeWord(lower: string, from: number, to: number, words: readonly string[]): boolean {
   from = Math.max(0, from);
+  // Search a slice of the window only: indexOf on the whole text would read to its end for every
+  // match, quadratic over a text full of candidates.
+  const window = lower.slice(from, to);
   for (const w of words) {
     const boundedStart = isWordCode(w.charCodeAt(0));
     const boundedEnd = isWordCode(w.charCodeAt(w.length - 1));
-    for (let at = lower.indexOf(w, from); at !== -1 && at + w.length <= to; at = lower.indexOf(w, at + 1)) {
+    for (let i = window.indexOf(w); i !== -1; i = window.indexOf(w, i + 1)) {
+      const at = from + i;
       if (boundedStart && at > 0 && isWordCode(lower.charCodeAt(at - 1))) continue;
       const after = at + w.length;
       if (boundedEnd && after < lower.length && isWordCode(lower.charCodeAt(after))) continue;
