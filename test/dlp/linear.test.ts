@@ -19,7 +19,7 @@ const MAX_RATIO = 20;
 
 const all = compileDlp(settingsWith({ bundles: { SECRETS: {}, CLASSIFICATION: {}, PCI: {}, HIPAA: {}, GDPR: {} } }));
 const only = (id: string): CompiledDlp => ({ ...all, detectors: all.detectors.filter((d) => d.detector.id === id), automaton: null, customPatterns: [] });
-const unlimited = () => new ScanBudget(Number.POSITIVE_INFINITY);
+const unlimited = () => new ScanBudget(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
 
 const fill = (unit: string): string => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
 

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILTIN_DETECTORS } from '../../worker/dlp/detectors/index.js';
-import { startGateway, useMockUpstream, type RunningGateway } from './harness.js';
+import { auditEvents, startGateway, useMockUpstream, type RunningGateway } from './harness.js';
 
 const upstream = useMockUpstream();
 let gateway: RunningGateway;
@@ -116,5 +116,44 @@ describe('adversarial prompts on workerd', () => {
     expect(outcome).toMatch(/^(answered|refused 403|refused 503)$/);
     expect(elapsed).toBeLessThan(2000);
     expect(Math.max(...healthTimes)).toBeLessThan(250);
+  });
+});
+
+describe('scan budget on workerd', () => {
+  it('fails closed with 503 dlp_unavailable, audited, when a request spends its scan budget', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'outpost-dlp-budget-'));
+    mkdirSync(join(state, 'policies'));
+    writeFileSync(
+      join(state, 'policies', 'policy_bundle.json'),
+      JSON.stringify({
+        schema_version: 1,
+        version: 'tiny-scan-budget',
+        created_at: '2026-11-29T00:00:00Z',
+        models: [{ name: '*', risk_tier: 'strict' }],
+        risk_tiers: { strict: {} },
+        // on_error: pass must not let a spent budget through.
+        dlp: { tier1: { enabled: true, action: 'block' }, on_error: 'pass', scan_budget_units: 200_000 },
+        auth: { mode: 'none' },
+      }),
+    );
+    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url });
+    try {
+      const client = new OpenAI({ baseURL: `${g.url}/v1`, apiKey: 'unused', maxRetries: 0, defaultHeaders: { 'x-request-id': 'budget-small' } });
+      const small = await client.chat.completions.create({ model: 'mock-llama', messages: [{ role: 'user', content: 'Summarise Hamlet.' }] });
+      expect(small.choices[0]!.message.content).toBeTruthy();
+      const big = await client.chat.completions
+        .create({ model: 'mock-llama', messages: [{ role: 'user', content: 'plain words '.repeat(4000) }] }, { headers: { 'x-request-id': 'budget-spent' } })
+        .then(
+          () => null,
+          (e: unknown) => e as InstanceType<typeof OpenAI.APIError>,
+        );
+      expect(big?.status).toBe(503);
+      expect(big?.code).toBe('dlp_unavailable');
+      const event = auditEvents(join(state, 'audit', 'audit_queue.db')).find((e) => e.request_id === 'budget-spent');
+      expect(event?.status).toBe(503);
+      expect(upstream.mock.requests.some((r) => JSON.stringify(r.body).includes('plain words plain words'))).toBe(false);
+    } finally {
+      await g.stop();
+    }
   });
 });

@@ -28,16 +28,19 @@ export class ScanBudgetExceededError extends Error {
  */
 export class ScanBudget {
   private spent = 0;
-  constructor(readonly limit: number = DEFAULT_SCAN_BUDGET_UNITS) {}
+  constructor(
+    readonly limit: number = DEFAULT_SCAN_BUDGET_UNITS,
+    readonly maxFindings: number = MAX_FINDINGS_PER_REQUEST,
+  ) {}
   charge(units: number): void {
     this.spent += units;
     if (this.spent > this.limit) throw new ScanBudgetExceededError(this.limit);
   }
   private findings = 0;
-  /** Counts findings kept; throws past MAX_FINDINGS_PER_REQUEST. */
+  /** Counts findings kept; throws past `maxFindings`. */
   noteFindings(count: number): void {
     this.findings += count;
-    if (this.findings > MAX_FINDINGS_PER_REQUEST) throw new ScanBudgetExceededError(this.limit);
+    if (this.findings > this.maxFindings) throw new ScanBudgetExceededError(this.limit);
   }
   get used(): number {
     return this.spent;
