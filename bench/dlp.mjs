@@ -1,51 +1,78 @@
-// DLP Tier 1+2 throughput: scanText over the labeled test corpus, median MB/s of several runs,
-// plus the median time to scan one 4 KB prompt. Bundles worker/dlp with esbuild for Node first.
-//   node bench/dlp.mjs
+// DLP Tier 1+2 throughput: scanText on mixed prose/code/logs (bench/mixed-text.mjs, not the
+// project's corpus) and on the labeled test corpus, median MB/s of several runs, plus the median
+// time to scan one 4 KB prompt. With --baseline <git rev>, the same measurements for worker/dlp at
+// that revision, in the same process, for a before/after comparison.
+//   node bench/dlp.mjs [--baseline 1deb4ce]
+import { execSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mixedText } from './mixed-text.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'outpost-dlp-bench-'));
-const entry = join(dir, 'entry.ts');
-const outfile = join(dir, 'bench.mjs');
-await import('node:fs').then((fs) =>
-  fs.writeFileSync(
-    entry,
-    `export * from ${JSON.stringify(join(root, 'worker/dlp/index.ts'))};\nexport { generateCorpus } from ${JSON.stringify(join(root, 'test/dlp/corpus.ts'))};\nexport { settingsWith } from ${JSON.stringify(join(root, 'test/dlp/fixtures.ts'))};\n`,
-  ),
-);
-await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], outfile, logLevel: 'warning', nodePaths: [join(root, 'node_modules')] });
-const dlp = await import(pathToFileURL(outfile).href);
-rmSync(dir, { recursive: true, force: true });
+const baselineAt = process.argv.indexOf('--baseline');
+const baselineRev = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
 
-const compiled = dlp.compileDlp(dlp.settingsWith({ bundles: { SECRETS: {}, CLASSIFICATION: {}, PCI: {}, HIPAA: {}, GDPR: {} } }));
-const texts = dlp.generateCorpus(20260513, 2000).map((d) => d.text);
-const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+/** Bundles worker/dlp (and the corpus helpers) found under `tree` for Node. */
+async function load(tree) {
+  const dir = mkdtempSync(join(tmpdir(), 'outpost-dlp-bench-'));
+  const entry = join(dir, 'entry.ts');
+  const outfile = join(dir, 'bench.mjs');
+  writeFileSync(
+    entry,
+    `export * from ${JSON.stringify(join(tree, 'worker/dlp/index.ts'))};\nexport { generateCorpus } from ${JSON.stringify(join(tree, 'test/dlp/corpus.ts'))};\nexport { settingsWith } from ${JSON.stringify(join(tree, 'test/dlp/fixtures.ts'))};\n`,
+  );
+  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], outfile, logLevel: 'warning', nodePaths: [join(root, 'node_modules')] });
+  const dlp = await import(pathToFileURL(outfile).href);
+  rmSync(dir, { recursive: true, force: true });
+  return dlp;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-for (let i = 0; i < 3; i++) for (const t of texts) dlp.scanText(compiled, t); // warm up the JIT
-const rates = [];
-for (let run = 0; run < 9; run++) {
-  const started = performance.now();
+function throughput(dlp, compiled, texts, runs = 7) {
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  for (let i = 0; i < 2; i++) for (const t of texts) dlp.scanText(compiled, t); // warm up the JIT
+  const rates = [];
   let found = 0;
-  for (const t of texts) found += dlp.scanText(compiled, t).length;
-  const seconds = (performance.now() - started) / 1000;
-  rates.push(bytes / 1e6 / seconds);
-  if (run === 0) console.log(`corpus: ${texts.length} documents, ${(bytes / 1e6).toFixed(2)} MB, ${found} findings per pass`);
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    found = 0;
+    for (const t of texts) found += dlp.scanText(compiled, t).length;
+    rates.push(bytes / 1e6 / ((performance.now() - started) / 1000));
+  }
+  return { mbps: median(rates), min: Math.min(...rates), max: Math.max(...rates), bytes, found };
 }
-console.log(`DLP Tier 1+2 scanText: median ${median(rates).toFixed(1)} MB/s over ${rates.length} runs (min ${Math.min(...rates).toFixed(1)}, max ${Math.max(...rates).toFixed(1)})`);
 
-// A 4 KB prompt: corpus text glued to 4096 characters.
-let prompt = '';
-for (let i = 0; prompt.length < 4096; i++) prompt += texts[i % texts.length] + '\n';
-prompt = prompt.slice(0, 4096);
-const times = [];
-for (let i = 0; i < 2000; i++) {
-  const started = performance.now();
-  dlp.scanText(compiled, prompt);
-  times.push(performance.now() - started);
+async function measure(label, tree) {
+  const dlp = await load(tree);
+  const compiled = dlp.compileDlp(dlp.settingsWith({ bundles: { SECRETS: {}, CLASSIFICATION: {}, PCI: {}, HIPAA: {}, GDPR: {} } }));
+  // Mixed text in 16 KB messages (a long prompt or a file pasted into one).
+  const mixed = mixedText(4 << 20);
+  const messages = [];
+  for (let i = 0; i < mixed.length; i += 16384) messages.push(mixed.slice(i, i + 16384));
+  const m = throughput(dlp, compiled, messages);
+  console.log(`${label} mixed text: ${(m.bytes / 1e6).toFixed(2)} MB in ${messages.length} messages, ${m.found} findings; median ${m.mbps.toFixed(1)} MB/s (min ${m.min.toFixed(1)}, max ${m.max.toFixed(1)})`);
+  const corpus = dlp.generateCorpus(20260513, 2000).map((d) => d.text);
+  const c = throughput(dlp, compiled, corpus);
+  console.log(`${label} project corpus: ${corpus.length} documents, ${(c.bytes / 1e6).toFixed(2)} MB, ${c.found} findings; median ${c.mbps.toFixed(1)} MB/s (min ${c.min.toFixed(1)}, max ${c.max.toFixed(1)})`);
+  const prompt = mixed.slice(0, 4096);
+  const times = [];
+  for (let i = 0; i < 2000; i++) {
+    const started = performance.now();
+    dlp.scanText(compiled, prompt);
+    times.push(performance.now() - started);
+  }
+  console.log(`${label} 4 KB mixed prompt: median ${(median(times) * 1000).toFixed(1)} us per scan`);
 }
-console.log(`4 KB prompt: median ${(median(times) * 1000).toFixed(1)} us per scan`);
+
+if (baselineRev) {
+  const tree = mkdtempSync(join(tmpdir(), 'outpost-dlp-baseline-'));
+  execSync(`git -C ${JSON.stringify(root)} archive ${baselineRev} worker test/dlp | tar -x -C ${JSON.stringify(tree)}`);
+  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
+  await measure(`before (${baselineRev})`, tree);
+  rmSync(tree, { recursive: true, force: true });
+}
+await measure('now', root);

@@ -5,6 +5,7 @@
  */
 import { RE2JS } from 're2js';
 import type { DlpAction, DlpTier } from '../pipeline/types.js';
+import { DEFAULT_SCAN_BUDGET_UNITS } from './budget.js';
 import { COMPLIANCE_BUNDLES } from './bundles.js';
 import type { Detector } from './detector.js';
 import { BUILTIN_DETECTORS, TIER1_DETECTORS } from './detectors/index.js';
@@ -58,6 +59,8 @@ export interface CompiledDlp {
   readonly customPatterns: readonly CompiledCustomPattern[];
   /** Characters a stream inspector holds back so a value split across chunks is still whole when scanned. */
   readonly holdBackChars: number;
+  /** Work units one request's scan may spend before it fails closed (budget.ts). */
+  readonly scanBudgetUnits: number;
   /** Number of active rules (detectors, keyword lists, custom patterns), for the startup log. */
   readonly ruleCount: number;
 }
@@ -163,6 +166,7 @@ export function compileDlp(settings: DlpSettings): CompiledDlp {
     keywordOwners,
     customPatterns,
     holdBackChars: Math.max(32, settings.stream_hold_back_chars ?? DEFAULT_HOLD_BACK_CHARS),
+    scanBudgetUnits: settings.scan_budget_units ?? DEFAULT_SCAN_BUDGET_UNITS,
     ruleCount: detectors.length + keywordRuleCount + customPatterns.length,
   };
 }

@@ -28,8 +28,10 @@ export interface Detector {
   /** One-line description for the docs table. */
   readonly description: string;
   /**
-   * Written to be linear: no nested quantifiers, no overlapping alternations under a quantifier.
-   * Must carry the `g` flag. Runs with native RegExp (built-ins) or re2js (operator patterns).
+   * Written to be linear: no nested quantifiers, no overlapping alternations under a quantifier, and
+   * an unbounded run preceded by a lookbehind that forbids starting inside the same run (test/dlp/
+   * linear.test.ts proves each built-in with adversarial input). Must carry the `g` flag. Runs over
+   * the normalised text (worker/dlp/normalize.ts): ASCII digits, single spaces, no zero-width characters. Runs with native RegExp (built-ins) or re2js (operator patterns).
    */
   readonly pattern: RegExp;
   /** The capture group holding the sensitive value, when the pattern also matches its context. */
@@ -43,18 +45,25 @@ export interface Detector {
   readonly keywordsCaseInsensitive?: boolean;
   readonly validator?: Validator;
   /**
-   * Words that, found shortly before the match (case-insensitive), raise confidence. With
+   * Words that, found shortly before the match (whole words, case-folded), raise confidence. With
    * `contextRequired` the match counts only when one is present.
    */
   readonly context?: readonly string[];
   readonly contextRequired?: boolean;
   /** How far before the match (characters) to look for context words. Default 48. */
   readonly contextWindow?: number;
-  /** Words that, found shortly before the match, mean it is something else (order no., tracking no.). */
+  /** Whole words that, found shortly before the match, mean it is something else (order no., tracking no.). */
   readonly antiContext?: readonly string[];
   /** Score without context; with context the score rises by `contextBoost` (capped at 1). */
   readonly score: number;
   readonly contextBoost?: number;
+  /**
+   * Where the value really ends, found by a bounded scan from the pattern's match: further for an
+   * open-ended value (a PEM body up to its END line), shorter for one whose length its content
+   * decides (an IBAN's country). Keeps patterns free of long lazy scans that backtrack. Scanning
+   * resumes after the returned end, so repeated prefixes stay linear.
+   */
+  readonly resolveEnd?: (text: string, start: number, end: number) => number;
   /** Realistic samples (used by the docs and tests, never by the scanner). */
   readonly examples?: readonly string[];
 }

@@ -11,6 +11,7 @@ import type { CompiledDlp } from './compile.js';
 import { extractResponseParts, formatPath, isJsonStringField, requestTextParts, setAtPath } from './extract.js';
 import { DlpBlockedError, FindingHasher, dlpUnavailable, noticeFinding } from './findings.js';
 import { Redactor } from './redact.js';
+import { ScanBudget, ScanBudgetExceededError } from './budget.js';
 import { resolveOverlaps, scanText, type Match } from './scan.js';
 import type { Tier3Classifier } from './settings.js';
 import { DlpStreamInspector } from './stream.js';
@@ -61,13 +62,19 @@ export function createDlpStages(compiled: CompiledDlp, options: DlpStageOptions)
   /** on_error: block refuses the call; pass lets it through, recorded as unscanned. */
   const scannerFailed = (side: 'request' | 'response', call: CallContext, error: unknown): Finding => {
     if (error instanceof GatewayError) throw error;
+    // A spent scan budget is never passed through: it is what a stalling input looks like.
+    if (error instanceof ScanBudgetExceededError) {
+      options.log?.warn(`DLP scan budget (${error.limit} units) exceeded on the ${side} of ${call.requestId}; refused`);
+      throw dlpUnavailable(side);
+    }
     if (settings.on_error !== 'pass') throw dlpUnavailable(side);
     options.log?.warn(`DLP could not scan the ${side} of ${call.requestId} (${(error as Error)?.name ?? 'error'}); passed unscanned (on_error: pass)`);
     return noticeFinding('DLP_UNSCANNED', 'dlp.on_error', side, 1);
   };
 
   async function scanRequest(call: CallContext, parts: readonly TextPart[], hasher: FindingHasher): Promise<{ perPart: Match[][]; findings: Finding[] }> {
-    let perPart = parts.map((p) => scanText(compiled, p.text));
+    const budget = new ScanBudget(compiled.scanBudgetUnits);
+    let perPart = parts.map((p) => scanText(compiled, p.text, budget));
     const notices: Finding[] = [];
     if (options.tier3 && settings.tier3.mode !== 'off') {
       const outcome = await runTier3(compiled, options.tier3, parts, perPart);

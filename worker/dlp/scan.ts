@@ -3,7 +3,11 @@
  * keyword lists and operator patterns, and finally one winner per overlapping span.
  */
 import type { DlpAction, DlpTier } from '../pipeline/types.js';
+import { base64Runs } from './base64.js';
+import { ScanBudget } from './budget.js';
 import type { CompiledDetector, CompiledDlp } from './compile.js';
+import { hasWholeWord } from './context.js';
+import { normalizeText } from './normalize.js';
 
 /** A hit inside one text. Carries offsets, never the value (callers slice it when they must). */
 export interface Match {
@@ -18,6 +22,7 @@ export interface Match {
 }
 
 const DEFAULT_CONTEXT_WINDOW = 48;
+const ANTI_CONTEXT_WINDOW = 24;
 
 /** Lowercased text, computed once per scan and only if a case-insensitive check needs it. */
 class LowerText {
@@ -36,18 +41,17 @@ function prefilterPasses(compiled: CompiledDetector, text: string, lower: LowerT
   return false;
 }
 
-function windowHas(lower: LowerText, start: number, window: number, words: readonly string[]): boolean {
-  const before = lower.get().slice(Math.max(0, start - window), start);
-  for (const w of words) if (before.includes(w)) return true;
-  return false;
-}
+/** A match in the scanned (normalised) text, before offsets are mapped back. */
+type RawMatch = Match;
 
-function runDetector(compiled: CompiledDetector, text: string, lower: LowerText, minScore: number, out: Match[]): void {
+function runDetector(compiled: CompiledDetector, text: string, lower: LowerText, minScore: number, budget: ScanBudget, out: RawMatch[]): void {
   const { detector, tier, action } = compiled;
   const pattern = detector.pattern;
   pattern.lastIndex = 0;
+  budget.charge(text.length);
   const window = detector.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    budget.charge(1 + m[0].length);
     if (m[0].length === 0) {
       pattern.lastIndex++;
       continue;
@@ -59,10 +63,15 @@ function runDetector(compiled: CompiledDetector, text: string, lower: LowerText,
       if (!span) continue;
       [start, end] = span;
     }
-    if (detector.antiContext && windowHas(lower, start, 24, detector.antiContext)) continue;
+    if (detector.resolveEnd) {
+      end = detector.resolveEnd(text, start, end);
+      budget.charge(Math.abs(end - start));
+      if (end > pattern.lastIndex) pattern.lastIndex = end;
+    }
+    if (detector.antiContext && hasWholeWord(lower.get(), start - ANTI_CONTEXT_WINDOW, start, detector.antiContext)) continue;
     let score = detector.score;
     if (detector.context) {
-      const hasContext = windowHas(lower, start, window, detector.context);
+      const hasContext = hasWholeWord(lower.get(), start - window, start, detector.context);
       if (detector.contextRequired && !hasContext) continue;
       if (hasContext && detector.contextBoost) score = Math.min(1, score + detector.contextBoost);
     }
@@ -93,23 +102,17 @@ export function resolveOverlaps(matches: Match[]): Match[] {
   return kept;
 }
 
-/**
- * Every Tier 1 and Tier 2 match in `text`, non-overlapping, ordered by offset.
- * @example
- * const dlp = compileDlp(settings);
- * scanText(dlp, 'mail jane@acme.io'); // [{ type: 'EMAIL', rule: 'tier1.email', tier: 1, score: 0.95, start: 5, end: 17, action: 'redact' }]
- */
-export function scanText(compiled: CompiledDlp, text: string): Match[] {
-  const out: Match[] = [];
-  if (!text) return out;
+/** Built-in detectors, keyword lists and operator patterns over one (normalised) text. */
+function scanNormalized(compiled: CompiledDlp, text: string, budget: ScanBudget, out: RawMatch[]): void {
   const lower = new LowerText(text);
   const minScore = compiled.settings.tier1.min_score ?? 0;
 
   for (const detector of compiled.detectors) {
-    if (prefilterPasses(detector, text, lower)) runDetector(detector, text, lower, minScore, out);
+    if (prefilterPasses(detector, text, lower)) runDetector(detector, text, lower, minScore, budget, out);
   }
 
   if (compiled.automaton) {
+    budget.charge(text.length);
     for (const hit of compiled.automaton.search(text)) {
       const { rule, keyword } = compiled.keywordOwners[hit.keyword]!;
       if (rule.caseSensitive && text.slice(hit.start, hit.end) !== keyword) continue;
@@ -120,17 +123,49 @@ export function scanText(compiled: CompiledDlp, text: string): Match[] {
 
   for (const custom of compiled.customPatterns) {
     if (custom.keywords && !custom.keywords.some((k) => lower.get().includes(k))) continue;
+    budget.charge(text.length);
     const matcher = custom.regex.matcher(text);
     let from = 0;
     while (from <= text.length && matcher.find(from)) {
       const start = matcher.start();
       const end = matcher.end();
+      budget.charge(1 + end - start);
       from = end > start ? end : end + 1;
       if (end > start && custom.score >= minScore) {
         out.push({ type: custom.type, rule: custom.id, tier: 2, score: custom.score, start, end, action: custom.action });
       }
     }
   }
+}
 
-  return resolveOverlaps(out);
+/**
+ * Every Tier 1 and Tier 2 match in `text`, non-overlapping, ordered by offset. Detectors read the
+ * normalised text (normalize.ts) and, once, the decoded form of base64 runs (base64.ts); offsets
+ * are always into the original `text`. Spends `budget` (one per request when the caller shares it)
+ * and throws ScanBudgetExceededError when it runs out.
+ * @example
+ * const dlp = compileDlp(settings);
+ * scanText(dlp, 'mail jane@acme.io'); // [{ type: 'EMAIL', rule: 'tier1.email', tier: 1, score: 0.95, start: 5, end: 17, action: 'redact' }]
+ */
+export function scanText(compiled: CompiledDlp, text: string, budget: ScanBudget = new ScanBudget(compiled.scanBudgetUnits)): Match[] {
+  const out: Match[] = [];
+  if (!text) return out;
+  budget.charge(text.length);
+  const normalized = normalizeText(text);
+  const raw: RawMatch[] = [];
+  scanNormalized(compiled, normalized.text, budget, raw);
+  for (const run of base64Runs(normalized.text, budget)) {
+    const inner: RawMatch[] = [];
+    scanNormalized(compiled, run.decoded, budget, inner);
+    // A value found inside the decoded text covers the whole base64 run in the original.
+    for (const m of inner) raw.push({ ...m, start: run.start, end: run.end });
+  }
+  for (const m of raw) {
+    const start = normalized.toOriginalStart(m.start);
+    const end = normalized.toOriginalEnd(m.end);
+    if (end > start) out.push({ ...m, start, end });
+  }
+  const kept = resolveOverlaps(out);
+  budget.noteFindings(kept.length);
+  return kept;
 }

@@ -69,6 +69,12 @@ export interface DlpSettings {
    * growing, a PEM block without its END line) are held until complete, up to 16 KiB.
    */
   readonly stream_hold_back_chars?: number;
+  /**
+   * Hard limit on scanning work per request, in work units (characters times detector passes plus
+   * characters of matches examined; clocks do not advance during CPU work in workerd). Past it the
+   * call fails closed with dlp_unavailable whatever on_error says. Default 67108864 (64 Mi).
+   */
+  readonly scan_budget_units?: number;
 }
 
 /** The Tier 3 classifier as the DLP engine sees it (implemented in worker/classifier). */

@@ -58,16 +58,18 @@ export function cardIssuer(digits: string): string | null {
  * A card number as people write it: all digits, or groups separated consistently by one kind of
  * separator (4-4-4-4, 4-6-5 for Amex). Mixed or odd grouping is more often an id or a phone.
  */
-export function cardNumberValid(value: string): boolean {
+export function cardNumberValid(value: string): boolean | number {
   const digits = digitsOf(value);
   if (!cardIssuer(digits) || !luhnValid(digits)) return false;
   if (/^(\d)\1+$/.test(digits)) return false;
-  const groups = value.split(/[ -]/);
+  const groups = value.split(/[ \n./-]/);
   if (groups.length === 1) return true;
   const separators = new Set(value.replace(/\d/g, ''));
-  if (separators.size !== 1) return false;
   const shape = groups.map((g) => g.length).join('-');
-  return /^4-4-4-4(-3)?$|^4-6-5$|^4-6-4$|^4-4-4-4-4?$|^4-4-4-[1-7]$/.test(shape);
+  if (separators.size === 1 && /^4-4-4-4(-3)?$|^4-6-5$|^4-6-4$|^4-4-4-4-4?$|^4-4-4-[1-7]$/.test(shape)) return true;
+  // Mixed separators or odd grouping: still a valid card number (issuer and Luhn), written to slip
+  // past a filter or by accident; reported with less confidence.
+  return 0.75;
 }
 
 /** US SSN issuance rules: area 001-899 except 666, group 01-99, serial 0001-9999; known ad numbers refused. */
@@ -94,9 +96,30 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   VG: 24, XK: 20,
 };
 
-/** IBAN: the country's length and the ISO 7064 mod-97 check. */
+/**
+ * Where an IBAN candidate ends: after as many letters and digits as its country uses (the pattern
+ * reads greedily and may run into the next word), or the match end when the country is unknown.
+ */
+export function ibanEnd(text: string, start: number, end: number): number {
+  const expected = IBAN_LENGTHS[text.slice(start, start + 2)];
+  if (!expected) return end;
+  let seen = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+      if (++seen === expected) {
+        // A longer run of letters and digits is something else, not an IBAN followed by a word.
+        const next = text.charCodeAt(i + 1);
+        return (next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) ? end : i + 1;
+      }
+    }
+  }
+  return end;
+}
+
+/** IBAN: the country's length and the ISO 7064 mod-97 check (separators ignored). */
 export function ibanValid(value: string): boolean {
-  const iban = value.replace(/ /g, '');
+  const iban = value.replace(/[ \n./-]/g, '');
   const expected = IBAN_LENGTHS[iban.slice(0, 2)];
   if (!expected || iban.length !== expected) return false;
   const rearranged = iban.slice(4) + iban.slice(0, 4);

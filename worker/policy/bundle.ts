@@ -87,6 +87,8 @@ export interface BundleDlp {
   readonly redaction?: 'mask' | 'reversible';
   readonly scan_response?: boolean;
   readonly on_error?: 'block' | 'pass';
+  /** DLP scan work per request before the call fails closed (docs/dlp.md). */
+  readonly scan_budget_units?: number;
 }
 
 /** A risk tier's DLP choices: overrides of the global section, and which global rules run. */
@@ -100,6 +102,8 @@ export interface BundleTierDlp {
   readonly redaction?: 'mask' | 'reversible';
   readonly scan_response?: boolean;
   readonly on_error?: 'block' | 'pass';
+  /** DLP scan work per request before the call fails closed (docs/dlp.md). */
+  readonly scan_budget_units?: number;
 }
 
 export interface BundleRiskTier {

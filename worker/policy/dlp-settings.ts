@@ -66,6 +66,7 @@ export function resolveDlpSettings(bundle: PolicyBundle, tierName: string): DlpS
     redaction: tier.redaction ?? global.redaction ?? DLP_DEFAULTS.redaction,
     scan_response: tier.scan_response ?? global.scan_response ?? DLP_DEFAULTS.scan_response,
     on_error: tier.on_error ?? global.on_error ?? DLP_DEFAULTS.on_error,
+    scan_budget_units: tier.scan_budget_units ?? global.scan_budget_units,
     tier3: withoutUndefined({ ...DLP_DEFAULTS.tier3, ...global.tier3, ...tier.tier3 }),
   };
 }

@@ -19,22 +19,41 @@ const PORTION_AT_LINE_START = /(?:^|\n)[ \t]*\((?:TS|S|C|U|CUI)(?:\/\/[A-Z][A-Z0
  */
 function portionMarkValid({ value, text, start, end }: Candidate): boolean {
   if (value === '(U)') return false;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (text.slice(lineStart, start).trim() !== '') return false;
+  if (!atLineStart(text, start)) return false;
   if (!/^[ \t]+[A-Z"]/.test(text.slice(end, end + 3))) return false;
   if (/^\(U\/\/$/.test(value)) return false;
   if (STRONG_PORTION.test(value)) return true;
-  const marks = text.match(PORTION_AT_LINE_START)?.length ?? 0;
-  return marks >= 2 || /(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/|[ \t]*(?:\n|$))/.test(text);
+  return wholeTextHasMarkings(text);
+}
+
+/** Whether `start` begins a line, up to some indentation; reads at most 32 characters back (linear over many matches). */
+function atLineStart(text: string, start: number, allowed: RegExp = /^[ \t]*$/): boolean {
+  const from = Math.max(0, start - 32);
+  const before = text.slice(from, start);
+  const lineBreak = before.lastIndexOf('\n');
+  if (lineBreak < 0 && from > 0) return false;
+  return allowed.test(before.slice(lineBreak + 1));
+}
+
+/** Document-wide evidence of markings, computed once per text (the validator runs per candidate). */
+let markingsText: string | undefined;
+let markingsVerdict = false;
+function wholeTextHasMarkings(text: string): boolean {
+  if (text !== markingsText) {
+    markingsText = text;
+    const marks = text.match(PORTION_AT_LINE_START)?.length ?? 0;
+    markingsVerdict = marks >= 2 || /(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/|[ \t]*(?:\n|$))/.test(text);
+  }
+  return markingsVerdict;
 }
 
 /** A marking line: the whole line is the marking (optionally after "Classification:"). */
 function bannerLineValid({ text, start, end }: Candidate): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  const before = text.slice(lineStart, start).trim();
-  return text.slice(end, lineEnd).trim() === '' && (before === '' || /^classification:?$/i.test(before));
+  // Bounded reads on both sides keep a long line of repeated words linear.
+  const after = text.slice(end, end + 64);
+  const lineBreak = after.indexOf('\n');
+  if (lineBreak < 0 && end + 64 < text.length) return false;
+  return (lineBreak < 0 ? after : after.slice(0, lineBreak)).trim() === '' && atLineStart(text, start, /^\s*(?:classification:?\s*)?$/i);
 }
 
 export const CLASSIFICATION_DETECTORS: readonly Detector[] = [

@@ -7,6 +7,7 @@ import type { Detector } from '../detector.js';
 import {
   birthDateValid,
   cardNumberValid,
+  ibanEnd,
   ibanValid,
   ipv4Valid,
   ipv6Valid,
@@ -46,6 +47,17 @@ export const PII_DETECTORS: readonly Detector[] = [
     examples: ['jane.doe@acme-corp.com'],
   },
   {
+    id: 'tier1.email_obfuscated',
+    type: 'EMAIL',
+    description: 'Email addresses written to dodge filters: jane [at] acme [dot] com, jane(at)acme(dot)com',
+    pattern:
+      /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}\s?(?:\[at\]|\(at\)|\{at\})\s?(?:[A-Za-z0-9-]{1,63}\s?(?:\[dot\]|\(dot\)|\{dot\}|\.)\s?){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/gi,
+    keywords: ['[at]', '(at)', '{at}'],
+    keywordsCaseInsensitive: true,
+    score: 0.9,
+    examples: ['jane [at] acme [dot] com'],
+  },
+  {
     id: 'tier1.phone',
     type: 'PHONE',
     description: 'Phone numbers in international (+CC) or US formats, validated against libphonenumber metadata',
@@ -74,7 +86,7 @@ export const PII_DETECTORS: readonly Detector[] = [
     id: 'tier1.us_ssn',
     type: 'US_SSN',
     description: 'US Social Security numbers; area 000/666/9xx, group 00 and serial 0000 refused',
-    pattern: /\b\d{3}([- ])\d{2}\1\d{4}\b/g,
+    pattern: /(?<![\d./-])\d{3}[-. \n]\d{2}[-. \n]\d{4}(?![\d/-]|\.\d)/g,
     validator: ({ value }) => ssnValid(value),
     context: ['ssn', 'social security', 'social sec', 'ss#', 'taxpayer'],
     antiContext: NOT_PERSONAL_NUMBER,
@@ -99,7 +111,9 @@ export const PII_DETECTORS: readonly Detector[] = [
     id: 'tier1.credit_card',
     type: 'CREDIT_CARD',
     description: 'Payment card numbers: issuer prefix and length (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay) and Luhn',
-    pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g,
+    // Any one separator between digits (space, dot, slash, dash; NBSP and line breaks are spaces
+    // after normalisation), any grouping: the issuer table and Luhn decide.
+    pattern: /(?<![\d./-])\d(?:[ \n./-]?\d){12,18}(?![\d/-]|\.\d)/g,
     validator: ({ value }) => cardNumberValid(value),
     context: ['card', 'visa', 'mastercard', 'amex', 'credit', 'debit', 'cc', 'pan'],
     antiContext: NOT_PERSONAL_NUMBER,
@@ -111,7 +125,9 @@ export const PII_DETECTORS: readonly Detector[] = [
     id: 'tier1.iban',
     type: 'IBAN',
     description: 'International bank account numbers: country length table and ISO 7064 mod-97',
-    pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g,
+    // Any grouping and separator; the country's length decides where it ends, mod-97 whether it is one.
+    pattern: /\b[A-Z]{2}\d{2}(?:[ \n./-]?[A-Z0-9]){11,30}/g,
+    resolveEnd: ibanEnd,
     validator: ({ value }) => ibanValid(value),
     score: 0.95,
     examples: ['DE89 3704 0044 0532 0130 00'],

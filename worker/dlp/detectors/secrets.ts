@@ -5,6 +5,7 @@
  * name on the left and a high-entropy value on the right, so hashes and ids stay clean.
  */
 import type { Candidate, Detector } from '../detector.js';
+import { pemBlockEnd } from '../pem.js';
 import { characterClasses, jwtValid, looksLikePlaceholder, shannonEntropy } from '../validators.js';
 
 /** A provider token that is not a placeholder and carries real randomness. */
@@ -12,6 +13,18 @@ const realToken =
   (minEntropy: number) =>
   ({ value }: Candidate): boolean =>
     !looksLikePlaceholder(value) && shannonEntropy(value) >= minEntropy;
+
+/**
+ * An AWS key id in one case (a prose word like "Asia…" mixes cases), split at most 3 times; written
+ * lower-case or split it must also hold a digit, as prose never does.
+ */
+function awsAccessKeyValid({ value }: Candidate): boolean {
+  const key = value.replace(/\s/g, '');
+  if (value.length - key.length > 3) return false;
+  if (key !== key.toUpperCase() && key !== key.toLowerCase()) return false;
+  if ((key !== value || key === key.toLowerCase()) && !/[2-7]/.test(key)) return false;
+  return realToken(3)({ value: key.toUpperCase(), text: '', start: 0, end: 0 });
+}
 
 /** Values that name a secret instead of containing one: env lookups, templates, masks. */
 const SECRET_REFERENCE = /^(?:\$|%|process\.env|os\.environ|env\(|getenv|secrets?\.|vault:|ref\+|none|null|true|false|undefined|string|required|optional)/i;
@@ -31,9 +44,11 @@ export const SECRET_DETECTORS: readonly Detector[] = [
     id: 'tier1.aws_access_key',
     type: 'AWS_ACCESS_KEY',
     description: 'AWS access key ids (AKIA/ASIA/ABIA/ACCA + 16 base32 characters)',
-    pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/g,
-    keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
-    validator: realToken(3),
+    // Also lower-cased, or split by spaces or a line break (normalised to one space).
+    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)(?:[ \n]?[A-Z2-7]){16}(?![A-Za-z0-9])/gi,
+    keywords: ['akia', 'asia', 'abia', 'acca'],
+    keywordsCaseInsensitive: true,
+    validator: awsAccessKeyValid,
     score: 0.95,
     examples: ['AKIAZ7VRSQ2LMXK4P3TN'],
   },
@@ -127,7 +142,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
     id: 'tier1.gitlab_token',
     type: 'GITLAB_TOKEN',
     description: 'GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, glsoat-, glft-)',
-    pattern: /\bgl(?:pat|ptt|dt|rt|cbt|soat|ft)-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_-])gl(?:pat|ptt|dt|rt|cbt|soat|ft)-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![A-Za-z0-9_-])/g,
     keywords: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'glsoat-', 'glft-'],
     validator: realToken(3.5),
     score: 0.97,
@@ -136,16 +151,21 @@ export const SECRET_DETECTORS: readonly Detector[] = [
     id: 'tier1.private_key',
     type: 'PRIVATE_KEY',
     description: 'PEM private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP); an unterminated block counts',
+    // The header (any case, four or five dashes) or the first bytes of a DER private key body
+    // (PKCS#1 RSA, PKCS#8, OpenSSH) when the header was dropped; resolveEnd finds where the block ends.
     pattern:
-      /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\s:,-]|\\n){0,16384}?(?:-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----|(?=[^A-Za-z0-9+/=\s:,\\-]|\\[^n]|$))/g,
-    keywords: ['-----BEGIN '],
+      /-{4,5} ?BEGIN (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)? ?-{4,5}|(?<![A-Za-z0-9+/])(?:MII[A-Za-z0-9+/]{3}IBA(?:AKC|DANBgkqhkiG9w0BAQEFAASC)|b3BlbnNzaC1rZXktdjE)/gi,
+    keywords: ['begin', 'miie', 'miic', 'miij', 'miig', 'b3blbnnzac1rzxktdje'],
+    keywordsCaseInsensitive: true,
+    resolveEnd: pemBlockEnd,
     score: 0.99,
   },
   {
     id: 'tier1.jwt',
     type: 'JWT',
     description: 'JSON Web Tokens, decoded structurally (JSON header with alg, JSON object payload)',
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+    // The lookbehind keeps a match from starting inside a run ("eyJ-eyJ-…"): each run is read once.
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
     keywords: ['eyJ'],
     validator: ({ value }) => jwtValid(value),
     score: 0.95,

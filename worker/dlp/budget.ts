@@ -1,0 +1,48 @@
+/**
+ * A hard limit on how much scanning one request may cost, counted in work units (characters times
+ * detector passes, plus characters of every match examined) because workerd's clocks do not advance
+ * during CPU work. When it runs out the scan throws, and the call fails closed (dlp_unavailable).
+ */
+
+/** Default per request: 64 M units, e.g. 4 MB of text through 16 pattern passes. */
+export const DEFAULT_SCAN_BUDGET_UNITS = 64 * 1024 * 1024;
+
+/**
+ * Findings one request may produce. Each finding costs the pipeline a salted hash, an audit entry
+ * and possibly a placeholder; past this the input is treated as an attack on the scanner.
+ */
+export const MAX_FINDINGS_PER_REQUEST = 2000;
+
+/** Thrown when a request's scan budget is spent; never carries text. */
+export class ScanBudgetExceededError extends Error {
+  override name = 'ScanBudgetExceededError';
+  constructor(readonly limit: number) {
+    super(`DLP scan budget of ${limit} work units exceeded`);
+  }
+}
+
+/**
+ * @example
+ * const budget = new ScanBudget(1_000);
+ * budget.charge(600); budget.charge(600); // throws ScanBudgetExceededError
+ */
+export class ScanBudget {
+  private spent = 0;
+  constructor(
+    readonly limit: number = DEFAULT_SCAN_BUDGET_UNITS,
+    readonly maxFindings: number = MAX_FINDINGS_PER_REQUEST,
+  ) {}
+  charge(units: number): void {
+    this.spent += units;
+    if (this.spent > this.limit) throw new ScanBudgetExceededError(this.limit);
+  }
+  private findings = 0;
+  /** Counts findings kept; throws past `maxFindings`. */
+  noteFindings(count: number): void {
+    this.findings += count;
+    if (this.findings > this.maxFindings) throw new ScanBudgetExceededError(this.limit);
+  }
+  get used(): number {
+    return this.spent;
+  }
+}
