@@ -18,6 +18,7 @@ import { framingOf } from '../protocol/index.js';
 import type { RequestFacts } from '../runtime/index.js';
 import { forward, readBodyLimited } from '../proxy/forward.js';
 import { relayStream } from '../proxy/stream.js';
+import { parseRequestJson } from '../protocol/body.js';
 import { GatewayError, asGatewayError } from './errors.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
 import type { CallContext, Finding, RequestInspection } from './types.js';
@@ -27,12 +28,7 @@ const decoder = new TextDecoder();
 /** Stage 1: the body as a JSON object, within the size limit, with the route's fields present. */
 async function parseBody(request: Request, route: ModelRoute, maxBytes: number): Promise<{ body: Record<string, unknown>; raw: Uint8Array }> {
   const raw = await readBodyLimited(request, maxBytes, 'request');
-  let body: unknown;
-  try {
-    body = JSON.parse(decoder.decode(raw));
-  } catch {
-    throw new GatewayError(400, 'invalid_json', 'Request body is not valid JSON');
-  }
+  const body = parseRequestJson(decoder.decode(raw));
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new GatewayError(400, 'invalid_request', 'Request body must be a JSON object');
   const problem = route.validate(body as Record<string, unknown>);
   if (problem) throw new GatewayError(400, 'invalid_request', problem);
