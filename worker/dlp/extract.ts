@@ -9,6 +9,7 @@
  */
 import type { TextPart } from '../protocol/index.js';
 import { isProtocolToken } from '../protocol/tokens.js';
+import { framingError } from '../protocol/framing.js';
 
 /**
  * Every scannable string under `value`, with its path: every string except the checked protocol
@@ -59,14 +60,16 @@ export const isJsonStringField = (path: readonly (string | number)[]): boolean =
 
 /**
  * The text of a whole response: every string of the JSON body (choices' content, tool-call
- * arguments, reasoning, Ollama's message/response), or the body itself when it is not JSON.
+ * arguments, reasoning, logprobs tokens, Ollama's message/response). A body that is not JSON
+ * throws framingError('not_json').
  */
 export function extractResponseParts(text: string): { root: unknown; parts: TextPart[] } {
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch {
-    return { root: null, parts: text ? [{ path: [], text }] : [] };
+    // SSE when stream:false was asked, or any body that is not JSON: not relayed (fail closed).
+    throw framingError('not_json');
   }
   const parts: TextPart[] = [];
   walkStrings(root, [], parts);

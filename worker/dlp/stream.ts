@@ -13,6 +13,7 @@
  */
 import type { Finding, StreamInspector } from '../pipeline/types.js';
 import type { StreamFraming } from '../protocol/index.js';
+import { bareCarriageReturn, framingError, isSseFieldLine, upstreamStreamError } from '../protocol/framing.js';
 import type { CompiledDlp } from './compile.js';
 import { DlpBlockedError, type FindingHasher } from './findings.js';
 import { placeholderSafeCut, type Redactor } from './redact.js';
@@ -91,6 +92,8 @@ export class DlpStreamInspector implements StreamInspector {
   /** Processes every complete event (all of the buffer at the end). */
   private async drain(atEnd: boolean): Promise<string> {
     let out = '';
+    // CR-only line breaks would hide event boundaries from the scan: refuse them (fail closed).
+    if (this.options.framing === 'sse' && bareCarriageReturn(this.buffer, !atEnd) >= 0) throw framingError('sse_bare_cr');
     for (;;) {
       if (this.options.framing === 'sse') {
         const m = EVENT_BOUNDARY.exec(this.buffer);
@@ -173,6 +176,7 @@ export class DlpStreamInspector implements StreamInspector {
 
   private async sseEvent(raw: string): Promise<string> {
     const lines = raw.split(/\r?\n/);
+    if (!lines.every(isSseFieldLine)) throw framingError('sse_field');
     const dataLines = lines.filter((l) => l.startsWith('data:'));
     if (dataLines.length === 0) return raw;
     const data = dataLines.map((l) => l.slice(5).replace(/^ /, '')).join('\n');
@@ -181,9 +185,10 @@ export class DlpStreamInspector implements StreamInspector {
     try {
       event = JSON.parse(data);
     } catch {
-      return raw; // not JSON: nothing we know how to scan or rewrite
+      throw framingError('sse_data_not_json'); // not JSON: nothing we could scan, so not relayed
     }
-    if (!isObject(event) || !Array.isArray(event.choices)) return raw;
+    if (isObject(event) && event.error !== undefined) throw upstreamStreamError();
+    if (!isObject(event) || !Array.isArray(event.choices)) throw framingError('event_shape');
     this.template = { id: event.id, object: event.object, created: event.created, model: event.model };
     let changed = false;
     for (const [i, choice] of event.choices.entries()) {
@@ -277,9 +282,10 @@ export class DlpStreamInspector implements StreamInspector {
     try {
       event = JSON.parse(line);
     } catch {
-      return line;
+      throw framingError('ndjson_not_json');
     }
-    if (!isObject(event) || event.error !== undefined) return line;
+    if (!isObject(event)) throw framingError('event_shape');
+    if (event.error !== undefined) throw upstreamStreamError();
     const final = event.done === true;
     let changed = false;
     const fields: [JsonObject, string, 'content' | 'thinking' | 'response' | 'top.thinking', string][] = [];
