@@ -18,6 +18,7 @@ import type { CompiledDlp } from './compile.js';
 import { DlpBlockedError, type FindingHasher } from './findings.js';
 import { placeholderSafeCut, type Redactor } from './redact.js';
 import { scanText, type Match } from './scan.js';
+import { HeldLogprobs, type DecidedText } from './logprobs.js';
 
 /** Upper bound on how long an open-ended value is held before it is released (redacted) anyway. */
 export const MAX_HOLD_CHARS = 16384;
@@ -31,7 +32,9 @@ type ChannelKind =
   | { readonly kind: 'chat'; readonly choice: number; readonly field: string }
   | { readonly kind: 'tool'; readonly choice: number; readonly tool: number }
   | { readonly kind: 'completion'; readonly choice: number }
-  | { readonly kind: 'ollama'; readonly field: 'content' | 'thinking' | 'response' | 'top.thinking' };
+  | { readonly kind: 'ollama'; readonly field: 'content' | 'thinking' | 'response' | 'top.thinking' }
+  /** Logprobs tokens: scanned and decided, but written back through HeldLogprobs, never as text. */
+  | { readonly kind: 'logprobs'; readonly choice: number };
 
 interface Channel {
   readonly where: ChannelKind;
@@ -41,6 +44,8 @@ interface Channel {
   context: string;
   /** Characters of this channel already released. */
   offset: number;
+  /** Released ranges that were redacted, in channel offsets (for masking logprobs tokens). */
+  readonly redacted: [number, number][];
 }
 
 export interface StreamInspectorOptions {
@@ -74,6 +79,8 @@ export class DlpStreamInspector implements StreamInspector {
   private readonly channels = new Map<string, Channel>();
   /** The last OpenAI chunk's identity fields, for synthetic events that carry held text. */
   private template: JsonObject = {};
+  /** Held logprobs per choice and list (`0:content`, `0:refusal`). */
+  private readonly logprobs = new Map<string, HeldLogprobs>();
 
   constructor(private readonly options: StreamInspectorOptions) {}
 
@@ -120,7 +127,7 @@ export class DlpStreamInspector implements StreamInspector {
   private channel(key: string, where: ChannelKind, path: string, jsonString = false): Channel {
     let ch = this.channels.get(key);
     if (!ch) {
-      ch = { where, path, jsonString, pending: '', context: '', offset: 0 };
+      ch = { where, path, jsonString, pending: '', context: '', offset: 0, redacted: [] };
       this.channels.set(key, ch);
     }
     return ch;
@@ -164,6 +171,7 @@ export class DlpStreamInspector implements StreamInspector {
       this.findings.push(...found);
       if (found.some((f) => f.action === 'block')) throw new DlpBlockedError(found, 'response');
     }
+    for (const m of released) if (m.action === 'redact') ch.redacted.push([ch.offset + m.start, ch.offset + m.end]);
     let out = released.length ? redactor.redact(head, released, false) : head;
     out = redactor.restore(out, ch.jsonString);
     ch.context = (ch.context + head).slice(-CONTEXT_CHARS);
@@ -243,6 +251,7 @@ export class DlpStreamInspector implements StreamInspector {
         }
       }
     }
+    changed = (await this.choiceLogprobs(choice, index, final)) || changed;
     if (final) {
       // Whatever this choice still holds (channels absent from the finish event) goes out here.
       for (const [key, ch] of this.channels) {
@@ -253,6 +262,34 @@ export class DlpStreamInspector implements StreamInspector {
         changed = true;
       }
     }
+    return changed;
+  }
+
+  /**
+   * Holds this choice's logprobs (chosen tokens and alternatives, each rank scanned as one text)
+   * and writes back the entries every rank has decided past, masked where redacted.
+   */
+  private async choiceLogprobs(choice: JsonObject, index: number, final: boolean): Promise<boolean> {
+    const incoming = isObject(choice.logprobs) ? choice.logprobs : undefined;
+    let changed = false;
+    const released: JsonObject = {};
+    for (const list of ['content', 'refusal']) {
+      const key = `${index}:${list}`;
+      const entries = incoming && Array.isArray(incoming[list]) ? (incoming[list] as unknown[]) : [];
+      if (!entries.length && !this.logprobs.has(key)) continue;
+      let held = this.logprobs.get(key);
+      if (!held) this.logprobs.set(key, (held = new HeldLogprobs()));
+      const added = held.hold(entries);
+      const channelOf = (rank: number): Channel =>
+        this.channel(`${key}:lp${rank}`, { kind: 'logprobs', choice: index }, `choices[${index}].logprobs.${list}${rank ? `[].top_logprobs[${rank - 1}]` : '[]'}.token`);
+      for (let rank = 0; rank < held.ranks; rank++) await this.feed(channelOf(rank), added[rank] ?? '', final);
+      const decided = (rank: number): DecidedText => channelOf(rank);
+      const out = held.release(decided, final);
+      if (entries.length || out.length) changed = true;
+      if (out.length) released[list] = out;
+      else if (incoming && list in incoming) released[list] = [];
+    }
+    if (changed) choice.logprobs = Object.keys(released).length ? { ...(incoming ?? {}), ...released } : null;
     return changed;
   }
 
@@ -332,7 +369,7 @@ export class DlpStreamInspector implements StreamInspector {
     let changed = false;
     const visit = async (node: unknown, nodePath: string, set: (v: string) => void): Promise<void> => {
       if (typeof node === 'string') {
-        const ch: Channel = { where: { kind: 'ollama', field: 'content' }, path: nodePath, jsonString: false, pending: '', context: '', offset: 0 };
+        const ch: Channel = { where: { kind: 'ollama', field: 'content' }, path: nodePath, jsonString: false, pending: '', context: '', offset: 0, redacted: [] };
         const out = await this.feed(ch, node, true);
         if (out !== node) {
           set(out);
@@ -354,7 +391,7 @@ export class DlpStreamInspector implements StreamInspector {
     for (const ch of this.channels.values()) {
       if (!ch.pending) continue;
       const rest = await this.feed(ch, '', true);
-      if (!rest) continue;
+      if (!rest || ch.where.kind === 'logprobs') continue;
       if (this.options.framing === 'ndjson') {
         const event: JsonObject = { done: false };
         this.writeOllama(event, ch.where, rest);
@@ -365,6 +402,15 @@ export class DlpStreamInspector implements StreamInspector {
         this.writeInto(choice, where, rest);
         out += `data: ${JSON.stringify({ ...this.template, choices: [choice] })}\n\n`;
       }
+    }
+    // Logprobs still held (their texts are decided above): one synthetic event per choice.
+    for (const [key, held] of this.logprobs) {
+      const [choiceIndex, list] = key.split(':') as [string, string];
+      const decided = (rank: number): DecidedText => this.channels.get(`${key}:lp${rank}`) ?? { offset: Infinity, redacted: [] };
+      const entries = held.release(decided, true);
+      if (!entries.length) continue;
+      const choice = { index: Number(choiceIndex), delta: {}, logprobs: { [list]: entries }, finish_reason: null };
+      out += `data: ${JSON.stringify({ ...this.template, choices: [choice] })}\n\n`;
     }
     return out;
   }
