@@ -66,6 +66,21 @@ describe('streamed logprobs', () => {
   });
 });
 
+describe('streamed function calls', () => {
+  it('scans legacy function_call arguments split across deltas, and tool names', async () => {
+    const { inspectResponse } = stagesFor({ tier1: { enabled: true, action: 'block' } });
+    const event = (delta: unknown, finish: string | null = null) => `data: ${JSON.stringify({ id: 'c', model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    const legacy = event({ function_call: { name: 'f', arguments: '{"card":"4111 1111' } }) + event({ function_call: { arguments: ' 1111 1111"}' } }) + event({}, 'function_call') + 'data: [DONE]\n\n';
+    const a = await run(inspectResponse.stream(callFor('openai.chat'), { decision: 'allow', findings: [] })!, legacy);
+    expect(a.error).toBeInstanceOf(DlpBlockedError);
+    expect(a.all).not.toContain('1111 1111');
+    const named = event({ tool_calls: [{ index: 0, id: 't', type: 'function', function: { name: 'card_4111111111111111', arguments: '' } }] }) + event({}, 'tool_calls') + 'data: [DONE]\n\n';
+    const b = await run(inspectResponse.stream(callFor('openai.chat'), { decision: 'allow', findings: [] })!, named);
+    expect(b.error).toBeInstanceOf(DlpBlockedError);
+    expect(b.all).not.toContain('4111');
+  });
+});
+
 describe('stream framing that is not relayed', () => {
   const ok = `data: ${JSON.stringify({ id: 'c', model: 'm', choices: [{ index: 0, delta: { content: 'hello there' }, finish_reason: null }] })}\n\n`;
   it.each([
@@ -97,5 +112,15 @@ describe('whole responses that are not JSON', () => {
     const result = await inspectResponse.whole(callFor('openai.chat'), body, 'application/json', { decision: 'allow', findings: [] });
     const text = dec.decode(result.body!);
     expect(text).not.toContain('4111');
+  });
+  it('whole-response logprobs: a card split over tokens is masked like the content', async () => {
+    const { inspectResponse } = stagesFor({});
+    const entries = TOKENS.map((t) => ({ token: t, logprob: -0.1, bytes: [...enc.encode(t)], top_logprobs: [{ token: t, logprob: -0.1 }] }));
+    const body = enc.encode(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: TOKENS.join('') }, logprobs: { content: entries }, finish_reason: 'stop' }] }));
+    const result = await inspectResponse.whole(callFor('openai.chat'), body, 'application/json', { decision: 'allow', findings: [] });
+    const out = JSON.parse(dec.decode(result.body!));
+    expect(out.choices[0].message.content).toBe('My card is [CREDIT_CARD_1]. Thanks for asking about it today friend.');
+    expect(out.choices[0].logprobs.content.map((e: { token: string }) => e.token)).toEqual(TOKENS.map((t) => (/\d/.test(t) ? '[REDACTED]' : t)));
+    expect(JSON.stringify(out)).not.toMatch(/4111|1111|\[52,49,49,49\]/);
   });
 });

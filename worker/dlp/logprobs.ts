@@ -97,3 +97,23 @@ function maskEntry(entry: JsonObject, spans: readonly (readonly [number, number]
   }
   return masked;
 }
+
+/**
+ * The logprobs lists of a whole response (`choices[i].logprobs.content` and `.refusal`), with
+ * their paths, so the DLP can scan each as one text and mask the tokens of a value.
+ * @example
+ * logprobsLists({ choices: [{ logprobs: { content: [{ token: 'a' }] } }] }); // [{ path: 'choices[0].logprobs.content', holder, list: 'content' }]
+ */
+export function logprobsLists(root: unknown): { path: string; holder: JsonObject; list: string }[] {
+  const out: { path: string; holder: JsonObject; list: string }[] = [];
+  const choices = root && typeof root === 'object' ? (root as JsonObject).choices : undefined;
+  if (!Array.isArray(choices)) return out;
+  choices.forEach((choice, i) => {
+    const lp = choice && typeof choice === 'object' ? (choice as JsonObject).logprobs : undefined;
+    if (!lp || typeof lp !== 'object') return;
+    for (const list of ['content', 'refusal']) {
+      if (Array.isArray((lp as JsonObject)[list])) out.push({ path: `choices[${i}].logprobs.${list}`, holder: lp as JsonObject, list });
+    }
+  });
+  return out;
+}

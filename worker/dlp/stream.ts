@@ -32,6 +32,7 @@ type ChannelKind =
   | { readonly kind: 'chat'; readonly choice: number; readonly field: string }
   | { readonly kind: 'tool'; readonly choice: number; readonly tool: number }
   | { readonly kind: 'completion'; readonly choice: number }
+  | { readonly kind: 'function_call'; readonly choice: number }
   | { readonly kind: 'ollama'; readonly field: 'content' | 'thinking' | 'response' | 'top.thinking' }
   /** Logprobs tokens: scanned and decided, but written back through HeldLogprobs, never as text. */
   | { readonly kind: 'logprobs'; readonly choice: number };
@@ -249,7 +250,16 @@ export class DlpStreamInspector implements StreamInspector {
           const ch = this.channel(`${index}:tool:${tool}`, { kind: 'tool', choice: index, tool }, `choices[${index}].delta.tool_calls[${tool}].function.arguments`, true);
           await swap(fn, 'arguments', ch);
         }
+        // A tool's name arrives whole, in its first delta: scanned as it is.
+        if (fn && typeof fn.name === 'string') changed = (await this.wholeStrings(fn, 'name', `choices[${index}].delta.tool_calls[${tool}].function.name`)) || changed;
       }
+      // The legacy function_call: arguments stream like a tool call's, the name arrives whole.
+      const legacy = isObject(delta.function_call) ? delta.function_call : undefined;
+      if (legacy && typeof legacy.arguments === 'string') {
+        const ch = this.channel(`${index}:function_call`, { kind: 'function_call', choice: index }, `choices[${index}].delta.function_call.arguments`, true);
+        await swap(legacy, 'arguments', ch);
+      }
+      if (legacy && typeof legacy.name === 'string') changed = (await this.wholeStrings(legacy, 'name', `choices[${index}].delta.function_call.name`)) || changed;
     }
     changed = (await this.choiceLogprobs(choice, index, final)) || changed;
     if (final) {
@@ -302,6 +312,9 @@ export class DlpStreamInspector implements StreamInspector {
     const delta = (isObject(choice.delta) ? choice.delta : (choice.delta = {})) as JsonObject;
     if (where.kind === 'chat') {
       delta[where.field] = (typeof delta[where.field] === 'string' ? (delta[where.field] as string) : '') + text;
+    } else if (where.kind === 'function_call') {
+      const fn = (isObject(delta.function_call) ? delta.function_call : (delta.function_call = {})) as JsonObject;
+      fn.arguments = (typeof fn.arguments === 'string' ? fn.arguments : '') + text;
     } else if (where.kind === 'tool') {
       const calls = (Array.isArray(delta.tool_calls) ? delta.tool_calls : (delta.tool_calls = [])) as JsonObject[];
       let call = calls.find((c) => c.index === where.tool);
