@@ -19,6 +19,7 @@ import type { RequestFacts } from '../runtime/index.js';
 import { forward, readBodyLimited } from '../proxy/forward.js';
 import { relayStream } from '../proxy/stream.js';
 import { parseRequestJson } from '../protocol/body.js';
+import { hashedModel, modelPassedDlp } from '../dlp/model-label.js';
 import { GatewayError, asGatewayError } from './errors.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
 import type { CallContext, Finding, RequestInspection } from './types.js';
@@ -62,6 +63,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     const { body, raw } = await parseBody(request, route, gw.config.maxBodyBytes);
     outcome.bytesIn = raw.byteLength;
     call.model = body.model as string;
+    call.recordedModel = await hashedModel(gw.salt, call.model);
     outcome.stream = route.wantsStream(body);
 
     // 2. identify
@@ -77,6 +79,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     // 4. inspect request
     inspection = await policy.inspectRequest(call, body, route.textParts(body));
     outcome.findings = [...inspection.findings];
+    if (modelPassedDlp(call.model, inspection.findings, policy.targets)) call.recordedModel = call.model;
     const upstreamBody = inspection.rewrittenBody ? JSON.stringify(inspection.rewrittenBody) : raw;
 
     // 5. forward
