@@ -7,6 +7,10 @@ import { requestTextParts } from '../../worker/dlp/extract.js';
 import { GatewayError } from '../../worker/pipeline/errors.js';
 import { parseRequestJson } from '../../worker/protocol/body.js';
 import { isBase64, isMediaDataUrl, isProtocolToken } from '../../worker/protocol/tokens.js';
+import { MODEL_ROUTES } from '../../worker/protocol/index.js';
+import type { CallContext } from '../../worker/pipeline/types.js';
+import { compileDlp, createDlpStages, DlpBlockedError } from '../../worker/dlp/index.js';
+import { settingsWith } from '../dlp/fixtures.js';
 
 const CARD = '4111111111111111';
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -86,5 +90,18 @@ describe('request JSON', () => {
     const v = parseRequestJson('{"__proto__":{"x":1}}') as Record<string, unknown>;
     expect(Object.keys(v)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('a value split across two messages', () => {
+  it('is found in the joined texts and blocks (it cannot be redacted in place)', async () => {
+    const { inspectRequest } = createDlpStages(compileDlp(settingsWith({})), { salt: 'salt' });
+    const r = MODEL_ROUTES.find((x) => x.id === 'openai.chat')!;
+    const callFor = (_id: string): CallContext => ({ requestId: 'req-1', route: r, protocol: r.protocol, receivedAt: 0, peerAddress: undefined, clientIp: undefined, caller: undefined, model: 'm', target: undefined, policyVersion: 'v', riskTier: 't' });
+    const body = { model: 'm', messages: [{ role: 'user', content: 'my card is 4111 1111' }, { role: 'user', content: '1111 1111 thanks' }] };
+    await expect(inspectRequest(callFor('openai.chat'), body, [])).rejects.toBeInstanceOf(DlpBlockedError);
+    const whole = { model: 'm', messages: [{ role: 'user', content: 'my card is 4111 1111 1111 1111' }, { role: 'user', content: 'thanks' }] };
+    const ok = await inspectRequest(callFor('openai.chat'), whole, []);
+    expect(ok.decision).toBe('redact');
   });
 });

@@ -9,6 +9,7 @@ import type { CallContext, Finding, InspectRequestStage, InspectResponseStage, R
 import type { TextPart } from '../protocol/index.js';
 import type { CompiledDlp } from './compile.js';
 import { HeldLogprobs, logprobsLists } from './logprobs.js';
+import { acrossMessages } from './across.js';
 import { extractResponseParts, formatPath, isJsonStringField, requestTextParts, setAtPath } from './extract.js';
 import { DlpBlockedError, FindingHasher, dlpUnavailable, noticeFinding } from './findings.js';
 import { Redactor } from './redact.js';
@@ -81,6 +82,8 @@ export function createDlpStages(compiled: CompiledDlp, options: DlpStageOptions)
       perPart = perPart.map((m, i) => (outcome.matches[i]!.length ? resolveOverlaps([...m, ...outcome.matches[i]!]) : m));
     }
     const findings = (await Promise.all(perPart.map((m, i) => hasher.findings(m, parts[i]!.text, 'request', formatPath(parts[i]!.path))))).flat();
+    const across = acrossMessages(compiled, parts);
+    if (across.matches.length) findings.push(...(await hasher.findings(across.matches, across.text, 'request', 'messages[*]')));
     return { perPart, findings: [...findings, ...notices] };
   }
 
