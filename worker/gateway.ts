@@ -45,6 +45,8 @@ export interface Gateway {
   readonly metrics: Metrics;
   readonly recent: RecentDecisions;
   readonly certificates: Certificates;
+  /** The salt of finding hashes, also used to hash a model name that did not pass the DLP. */
+  readonly salt: string;
   /** Client address, GeoIP fields and country rules (geoip/stage.ts). */
   readonly geo: GeoStage;
   readonly geoip: GeoIpService;
@@ -246,6 +248,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     geoip,
     platform,
     knowledge,
+    salt,
     startedAt,
     clientIp: (request, peer) => geo.clientIp(request, peer),
     auditQueueDepth: () => audit.depth(),

@@ -33,6 +33,8 @@ beforeAll(async () => {
   gateway = await startGateway({
     OUTPOST_AIRGAP: 'true',
     OUTPOST_UPSTREAM_URL: m.url,
+    // Configured by name: only such names appear in clear in metrics and the decisions list.
+    OUTPOST_UPSTREAM_MODELS: 'mock-llama,mock-mistral,echo',
     OUTPOST_ADMIN_TOKEN: TOKEN,
     OUTPOST_TLS_CERT: join(certDir, 'client.pem'),
     OUTPOST_TLS_KEY: join(certDir, 'client.key'),

@@ -28,7 +28,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('admin console', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
     const m = await startMock();
     mock = m.mock;
-    gateway = await startGateway({ OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: m.url, OUTPOST_ADMIN_TOKEN: TOKEN });
+    gateway = await startGateway({ OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: m.url, OUTPOST_UPSTREAM_MODELS: 'mock-llama,*', OUTPOST_ADMIN_TOKEN: TOKEN });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   });
 

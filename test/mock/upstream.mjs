@@ -8,6 +8,10 @@
 //   stall-stream     sends one chunk, then nothing
 //   drip-<ms>        streams with <ms> between chunks
 //   echo             answers with the concatenated request text (for DLP tests)
+//   logprobs-card    answers a card split over tokens, with logprobs (whole or streamed)
+//   function-call-card  streams a legacy function_call whose arguments carry a card
+//   framing-<kind>   odd framing: nonjson, cr, json (JSON body to stream:true), sse (SSE to
+//                    stream:false), ndjson-error (an NDJSON line with an error field)
 // Run standalone: node test/mock/upstream.mjs [port]
 import { createServer } from 'node:http';
 
@@ -43,6 +47,56 @@ function openaiChunk(body, id, delta, finish = null) {
   return { id, object: 'chat.completion.chunk', created: 1700000000, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] };
 }
 
+export const CARD_TOKENS = ['My', ' card', ' is', ' 4111', ' 1111', ' 1111', ' 1111', '.', ' Thanks', ' for', ' asking', ' about', ' it', ' today', ' friend', '.'];
+const CARD = '4111111111111111';
+
+/** Answers for the logprobs-, function-call- and framing- models; false for every other model. */
+function oddAnswer(model, body, ollama, res) {
+  const sseHead = () => res.writeHead(200, { 'content-type': 'text/event-stream' });
+  const chunk = (choice) => `data: ${JSON.stringify({ id: 'chatcmpl-odd', object: 'chat.completion.chunk', created: 1700000000, model, choices: [choice] })}\n\n`;
+  const entry = (t) => ({ token: t, logprob: -0.1, bytes: [...Buffer.from(t)], top_logprobs: [{ token: t, logprob: -0.1, bytes: [...Buffer.from(t)] }] });
+  if (model === 'logprobs-card') {
+    if (body.stream !== true) {
+      json(res, 200, { id: 'chatcmpl-odd', object: 'chat.completion', created: 1700000000, model, choices: [{ index: 0, message: { role: 'assistant', content: CARD_TOKENS.join('') }, logprobs: { content: CARD_TOKENS.map(entry) }, finish_reason: 'stop' }] });
+      return true;
+    }
+    sseHead();
+    for (const t of CARD_TOKENS) res.write(chunk({ index: 0, delta: { content: t }, logprobs: { content: [entry(t)] }, finish_reason: null }));
+    res.end(chunk({ index: 0, delta: {}, finish_reason: 'stop' }) + 'data: [DONE]\n\n');
+    return true;
+  }
+  if (model === 'function-call-card') {
+    sseHead();
+    res.write(chunk({ index: 0, delta: { role: 'assistant', function_call: { name: 'pay', arguments: '{"card":"4111 1111' } }, finish_reason: null }));
+    res.end(chunk({ index: 0, delta: { function_call: { arguments: ' 1111 1111"}' } }, finish_reason: null }) + chunk({ index: 0, delta: {}, finish_reason: 'function_call' }) + 'data: [DONE]\n\n');
+    return true;
+  }
+  const hello = chunk({ index: 0, delta: { content: 'hello there' }, finish_reason: null });
+  switch (model) {
+    case 'framing-nonjson':
+      sseHead();
+      res.end(`${hello}data: card ${CARD}\n\ndata: [DONE]\n\n`);
+      return true;
+    case 'framing-cr':
+      sseHead();
+      res.end(`${hello}${chunk({ index: 0, delta: { content: `card ${CARD}` }, finish_reason: 'stop' })}data: [DONE]\n\n`.replace(/\n/g, '\r'));
+      return true;
+    case 'framing-json':
+      json(res, 200, { id: 'chatcmpl-odd', object: 'chat.completion', model, choices: [{ index: 0, message: { role: 'assistant', content: `card ${CARD}` }, finish_reason: 'stop' }] });
+      return true;
+    case 'framing-sse':
+      sseHead();
+      res.end(`${chunk({ index: 0, delta: { content: `card ${CARD}` }, finish_reason: 'stop' })}data: [DONE]\n\n`);
+      return true;
+    case 'framing-ndjson-error':
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      res.end(`${JSON.stringify({ model, message: { role: 'assistant', content: 'hi' }, done: false })}\n${JSON.stringify({ error: `card ${CARD}` })}\n`);
+      return true;
+    default:
+      return false;
+  }
+}
+
 export function createMockUpstream() {
   const requests = [];
   const server = createServer((req, res) => {
@@ -69,6 +123,7 @@ export function createMockUpstream() {
       if (model === 'error-500') return json(res, 500, { error: { message: 'mock failure', type: 'server_error', code: 'mock_500' } });
       const text = answerText(body);
       const ollama = url.pathname.startsWith('/api/');
+      if (oddAnswer(model, body, ollama, res)) return;
       const stream = ollama ? body.stream !== false && url.pathname !== '/api/embed' : body.stream === true;
 
       if (url.pathname === '/v1/embeddings' || url.pathname === '/api/embed') {

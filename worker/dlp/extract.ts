@@ -2,34 +2,31 @@
  * Where the text is in request and response bodies.
  *
  * The protocol module's `textParts` lists the fields each route defines; DLP does not rely on it
- * alone. It walks the whole body and scans every string except protocol metadata and media, so
+ * alone. It walks the whole body and scans every string except the checked protocol tokens of
+ * protocol/tokens.ts, so
  * a field a client invents (a `name`, a `user` that is an email, tool definitions, Ollama's
  * `thinking`, a content part of an unknown type) is scanned too. Both lists are merged by path.
  */
 import type { TextPart } from '../protocol/index.js';
+import { isProtocolToken } from '../protocol/tokens.js';
+import { framingError } from '../protocol/framing.js';
 
-/** Keys whose string values are protocol metadata or media, never caller text worth scanning. */
-const SKIP_KEYS = new Set([
-  'model', 'role', 'type', 'object', 'id', 'tool_call_id', 'finish_reason', 'done_reason', 'system_fingerprint',
-  'images', 'image_url', 'input_audio', 'audio', 'file_data', 'encoding_format', 'keep_alive', 'format', 'created_at',
-  'service_tier', 'logprobs', 'embedding', 'embeddings',
-]);
-
-/** Strings this long that are data: URIs carry media, not text. */
-const isMediaUri = (s: string): boolean => s.startsWith('data:') && s.length > 64;
-
-/** Every scannable string under `value`, with its path. */
+/**
+ * Every scannable string under `value`, with its path: every string except the checked protocol
+ * tokens of `isProtocolToken` (a role that is a role, a model name of model shape, base64 media
+ * that decodes). A value outside its expected shape is scanned.
+ */
 export function walkStrings(value: unknown, path: (string | number)[], out: TextPart[]): void {
   if (typeof value === 'string') {
-    if (value.length && !isMediaUri(value)) out.push({ path: [...path], text: value });
+    if (!value.length) return;
+    const key = path.length ? path[path.length - 1]! : null;
+    const parent = path.length > 1 ? path[path.length - 2]! : null;
+    if (key !== null && isProtocolToken(key, value, parent)) return;
+    out.push({ path: [...path], text: value });
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) walkStrings(value[i], [...path, i], out);
   } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (SKIP_KEYS.has(key) && typeof item !== 'object') continue;
-      if (key === 'images' || key === 'image_url' || key === 'input_audio' || key === 'embedding' || key === 'embeddings') continue;
-      walkStrings(item, [...path, key], out);
-    }
+    for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], out);
   }
 }
 
@@ -63,14 +60,16 @@ export const isJsonStringField = (path: readonly (string | number)[]): boolean =
 
 /**
  * The text of a whole response: every string of the JSON body (choices' content, tool-call
- * arguments, reasoning, Ollama's message/response), or the body itself when it is not JSON.
+ * arguments, reasoning, logprobs tokens, Ollama's message/response). A body that is not JSON
+ * throws framingError('not_json').
  */
 export function extractResponseParts(text: string): { root: unknown; parts: TextPart[] } {
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch {
-    return { root: null, parts: text ? [{ path: [], text }] : [] };
+    // SSE when stream:false was asked, or any body that is not JSON: not relayed (fail closed).
+    throw framingError('not_json');
   }
   const parts: TextPart[] = [];
   walkStrings(root, [], parts);

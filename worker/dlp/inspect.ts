@@ -8,6 +8,8 @@ import { framingOf } from '../protocol/index.js';
 import type { CallContext, Finding, InspectRequestStage, InspectResponseStage, RequestInspection, ResponseInspection, StreamInspector } from '../pipeline/types.js';
 import type { TextPart } from '../protocol/index.js';
 import type { CompiledDlp } from './compile.js';
+import { HeldLogprobs, logprobsLists } from './logprobs.js';
+import { acrossMessages } from './across.js';
 import { extractResponseParts, formatPath, isJsonStringField, requestTextParts, setAtPath } from './extract.js';
 import { DlpBlockedError, FindingHasher, dlpUnavailable, noticeFinding } from './findings.js';
 import { Redactor } from './redact.js';
@@ -87,6 +89,8 @@ export function createDlpStages(compiled: CompiledDlp, options: DlpStageOptions)
       perPart = perPart.map((m, i) => (outcome.matches[i]!.length ? resolveOverlaps([...m, ...outcome.matches[i]!]) : m));
     }
     const findings = (await Promise.all(perPart.map((m, i) => hasher.findings(m, parts[i]!.text, 'request', formatPath(parts[i]!.path))))).flat();
+    const across = acrossMessages(compiled, parts);
+    if (across.matches.length) findings.push(...(await hasher.findings(across.matches, across.text, 'request', 'messages[*]')));
     return { perPart, findings: [...findings, ...notices] };
   }
 
@@ -136,11 +140,31 @@ export function createDlpStages(compiled: CompiledDlp, options: DlpStageOptions)
         findings.push(...(await hasher.findings(matches, part.text, 'response', formatPath(part.path))));
         rewritten.push(redactor.restore(redactor.redact(part.text, matches, false), isJsonStringField(part.path)));
       }
+      // Logprobs tokens as texts: a value split over tokens is found, and masked in every rank.
+      const logprobs = settings.scan_response ? logprobsLists(root) : [];
+      for (const { path, holder, list } of logprobs) {
+        const held = new HeldLogprobs();
+        const texts = held.hold(holder[list] as unknown[]);
+        const ranges = await Promise.all(
+          texts.map(async (text, rank) => {
+            const matches = scanText(compiled, text);
+            findings.push(...(await hasher.findings(matches, text, 'response', rank ? `${path}[].top_logprobs[${rank - 1}].token` : `${path}[].token`)));
+            return matches.filter((m) => m.action === 'redact').map((m) => [m.start, m.end] as const);
+          }),
+        );
+        const masked = held.release((rank) => ({ offset: Infinity, redacted: ranges[rank] ?? [] }), true);
+        if (JSON.stringify(masked) !== JSON.stringify(holder[list])) {
+          holder[list] = masked;
+          changed = true;
+        }
+      }
       if (findings.some((f) => f.action === 'block')) throw new DlpBlockedError(findings, 'response');
       parts.forEach((part, i) => {
         if (rewritten[i] === part.text) return;
         changed = true;
         if (root === null) return;
+        // A logprobs list rewritten above is already masked; its single tokens are not set again.
+        if (logprobs.some((l) => l.path === formatPath(part.path.slice(0, 4)))) return;
         setAtPath(root, part.path, rewritten[i]!);
       });
       const newBody = !changed ? undefined : root === null ? encoder.encode(rewritten[0]!) : encoder.encode(JSON.stringify(root));

@@ -13,10 +13,12 @@
  */
 import type { Finding, StreamInspector } from '../pipeline/types.js';
 import type { StreamFraming } from '../protocol/index.js';
+import { bareCarriageReturn, framingError, isSseFieldLine, upstreamStreamError } from '../protocol/framing.js';
 import type { CompiledDlp } from './compile.js';
 import { DlpBlockedError, type FindingHasher } from './findings.js';
 import { placeholderSafeCut, type Redactor } from './redact.js';
 import { scanText, type Match } from './scan.js';
+import { HeldLogprobs, type DecidedText } from './logprobs.js';
 
 /** Upper bound on how long an open-ended value is held before it is released (redacted) anyway. */
 export const MAX_HOLD_CHARS = 16384;
@@ -30,7 +32,10 @@ type ChannelKind =
   | { readonly kind: 'chat'; readonly choice: number; readonly field: string }
   | { readonly kind: 'tool'; readonly choice: number; readonly tool: number }
   | { readonly kind: 'completion'; readonly choice: number }
-  | { readonly kind: 'ollama'; readonly field: 'content' | 'thinking' | 'response' | 'top.thinking' };
+  | { readonly kind: 'function_call'; readonly choice: number }
+  | { readonly kind: 'ollama'; readonly field: 'content' | 'thinking' | 'response' | 'top.thinking' }
+  /** Logprobs tokens: scanned and decided, but written back through HeldLogprobs, never as text. */
+  | { readonly kind: 'logprobs'; readonly choice: number };
 
 interface Channel {
   readonly where: ChannelKind;
@@ -40,6 +45,8 @@ interface Channel {
   context: string;
   /** Characters of this channel already released. */
   offset: number;
+  /** Released ranges that were redacted, in channel offsets (for masking logprobs tokens). */
+  readonly redacted: [number, number][];
 }
 
 export interface StreamInspectorOptions {
@@ -73,6 +80,8 @@ export class DlpStreamInspector implements StreamInspector {
   private readonly channels = new Map<string, Channel>();
   /** The last OpenAI chunk's identity fields, for synthetic events that carry held text. */
   private template: JsonObject = {};
+  /** Held logprobs per choice and list (`0:content`, `0:refusal`). */
+  private readonly logprobs = new Map<string, HeldLogprobs>();
 
   constructor(private readonly options: StreamInspectorOptions) {}
 
@@ -91,6 +100,8 @@ export class DlpStreamInspector implements StreamInspector {
   /** Processes every complete event (all of the buffer at the end). */
   private async drain(atEnd: boolean): Promise<string> {
     let out = '';
+    // CR-only line breaks would hide event boundaries from the scan: refuse them (fail closed).
+    if (this.options.framing === 'sse' && bareCarriageReturn(this.buffer, !atEnd) >= 0) throw framingError('sse_bare_cr');
     for (;;) {
       if (this.options.framing === 'sse') {
         const m = EVENT_BOUNDARY.exec(this.buffer);
@@ -117,7 +128,7 @@ export class DlpStreamInspector implements StreamInspector {
   private channel(key: string, where: ChannelKind, path: string, jsonString = false): Channel {
     let ch = this.channels.get(key);
     if (!ch) {
-      ch = { where, path, jsonString, pending: '', context: '', offset: 0 };
+      ch = { where, path, jsonString, pending: '', context: '', offset: 0, redacted: [] };
       this.channels.set(key, ch);
     }
     return ch;
@@ -161,6 +172,7 @@ export class DlpStreamInspector implements StreamInspector {
       this.findings.push(...found);
       if (found.some((f) => f.action === 'block')) throw new DlpBlockedError(found, 'response');
     }
+    for (const m of released) if (m.action === 'redact') ch.redacted.push([ch.offset + m.start, ch.offset + m.end]);
     let out = released.length ? redactor.redact(head, released, false) : head;
     out = redactor.restore(out, ch.jsonString);
     ch.context = (ch.context + head).slice(-CONTEXT_CHARS);
@@ -173,6 +185,7 @@ export class DlpStreamInspector implements StreamInspector {
 
   private async sseEvent(raw: string): Promise<string> {
     const lines = raw.split(/\r?\n/);
+    if (!lines.every(isSseFieldLine)) throw framingError('sse_field');
     const dataLines = lines.filter((l) => l.startsWith('data:'));
     if (dataLines.length === 0) return raw;
     const data = dataLines.map((l) => l.slice(5).replace(/^ /, '')).join('\n');
@@ -181,9 +194,10 @@ export class DlpStreamInspector implements StreamInspector {
     try {
       event = JSON.parse(data);
     } catch {
-      return raw; // not JSON: nothing we know how to scan or rewrite
+      throw framingError('sse_data_not_json'); // not JSON: nothing we could scan, so not relayed
     }
-    if (!isObject(event) || !Array.isArray(event.choices)) return raw;
+    if (isObject(event) && event.error !== undefined) throw upstreamStreamError();
+    if (!isObject(event) || !Array.isArray(event.choices)) throw framingError('event_shape');
     this.template = { id: event.id, object: event.object, created: event.created, model: event.model };
     let changed = false;
     for (const [i, choice] of event.choices.entries()) {
@@ -236,8 +250,18 @@ export class DlpStreamInspector implements StreamInspector {
           const ch = this.channel(`${index}:tool:${tool}`, { kind: 'tool', choice: index, tool }, `choices[${index}].delta.tool_calls[${tool}].function.arguments`, true);
           await swap(fn, 'arguments', ch);
         }
+        // A tool's name arrives whole, in its first delta: scanned as it is.
+        if (fn && typeof fn.name === 'string') changed = (await this.wholeStrings(fn, 'name', `choices[${index}].delta.tool_calls[${tool}].function.name`)) || changed;
       }
+      // The legacy function_call: arguments stream like a tool call's, the name arrives whole.
+      const legacy = isObject(delta.function_call) ? delta.function_call : undefined;
+      if (legacy && typeof legacy.arguments === 'string') {
+        const ch = this.channel(`${index}:function_call`, { kind: 'function_call', choice: index }, `choices[${index}].delta.function_call.arguments`, true);
+        await swap(legacy, 'arguments', ch);
+      }
+      if (legacy && typeof legacy.name === 'string') changed = (await this.wholeStrings(legacy, 'name', `choices[${index}].delta.function_call.name`)) || changed;
     }
+    changed = (await this.choiceLogprobs(choice, index, final)) || changed;
     if (final) {
       // Whatever this choice still holds (channels absent from the finish event) goes out here.
       for (const [key, ch] of this.channels) {
@@ -251,6 +275,34 @@ export class DlpStreamInspector implements StreamInspector {
     return changed;
   }
 
+  /**
+   * Holds this choice's logprobs (chosen tokens and alternatives, each rank scanned as one text)
+   * and writes back the entries every rank has decided past, masked where redacted.
+   */
+  private async choiceLogprobs(choice: JsonObject, index: number, final: boolean): Promise<boolean> {
+    const incoming = isObject(choice.logprobs) ? choice.logprobs : undefined;
+    let changed = false;
+    const released: JsonObject = {};
+    for (const list of ['content', 'refusal']) {
+      const key = `${index}:${list}`;
+      const entries = incoming && Array.isArray(incoming[list]) ? (incoming[list] as unknown[]) : [];
+      if (!entries.length && !this.logprobs.has(key)) continue;
+      let held = this.logprobs.get(key);
+      if (!held) this.logprobs.set(key, (held = new HeldLogprobs()));
+      const added = held.hold(entries);
+      const channelOf = (rank: number): Channel =>
+        this.channel(`${key}:lp${rank}`, { kind: 'logprobs', choice: index }, `choices[${index}].logprobs.${list}${rank ? `[].top_logprobs[${rank - 1}]` : '[]'}.token`);
+      for (let rank = 0; rank < held.ranks; rank++) await this.feed(channelOf(rank), added[rank] ?? '', final);
+      const decided = (rank: number): DecidedText => channelOf(rank);
+      const out = held.release(decided, final);
+      if (entries.length || out.length) changed = true;
+      if (out.length) released[list] = out;
+      else if (incoming && list in incoming) released[list] = [];
+    }
+    if (changed) choice.logprobs = Object.keys(released).length ? { ...(incoming ?? {}), ...released } : null;
+    return changed;
+  }
+
   /** Appends released text to the right field of an OpenAI choice. */
   private writeInto(choice: JsonObject, where: ChannelKind, text: string): void {
     if (where.kind === 'completion') {
@@ -260,6 +312,9 @@ export class DlpStreamInspector implements StreamInspector {
     const delta = (isObject(choice.delta) ? choice.delta : (choice.delta = {})) as JsonObject;
     if (where.kind === 'chat') {
       delta[where.field] = (typeof delta[where.field] === 'string' ? (delta[where.field] as string) : '') + text;
+    } else if (where.kind === 'function_call') {
+      const fn = (isObject(delta.function_call) ? delta.function_call : (delta.function_call = {})) as JsonObject;
+      fn.arguments = (typeof fn.arguments === 'string' ? fn.arguments : '') + text;
     } else if (where.kind === 'tool') {
       const calls = (Array.isArray(delta.tool_calls) ? delta.tool_calls : (delta.tool_calls = [])) as JsonObject[];
       let call = calls.find((c) => c.index === where.tool);
@@ -277,9 +332,10 @@ export class DlpStreamInspector implements StreamInspector {
     try {
       event = JSON.parse(line);
     } catch {
-      return line;
+      throw framingError('ndjson_not_json');
     }
-    if (!isObject(event) || event.error !== undefined) return line;
+    if (!isObject(event)) throw framingError('event_shape');
+    if (event.error !== undefined) throw upstreamStreamError();
     const final = event.done === true;
     let changed = false;
     const fields: [JsonObject, string, 'content' | 'thinking' | 'response' | 'top.thinking', string][] = [];
@@ -326,7 +382,7 @@ export class DlpStreamInspector implements StreamInspector {
     let changed = false;
     const visit = async (node: unknown, nodePath: string, set: (v: string) => void): Promise<void> => {
       if (typeof node === 'string') {
-        const ch: Channel = { where: { kind: 'ollama', field: 'content' }, path: nodePath, jsonString: false, pending: '', context: '', offset: 0 };
+        const ch: Channel = { where: { kind: 'ollama', field: 'content' }, path: nodePath, jsonString: false, pending: '', context: '', offset: 0, redacted: [] };
         const out = await this.feed(ch, node, true);
         if (out !== node) {
           set(out);
@@ -348,7 +404,7 @@ export class DlpStreamInspector implements StreamInspector {
     for (const ch of this.channels.values()) {
       if (!ch.pending) continue;
       const rest = await this.feed(ch, '', true);
-      if (!rest) continue;
+      if (!rest || ch.where.kind === 'logprobs') continue;
       if (this.options.framing === 'ndjson') {
         const event: JsonObject = { done: false };
         this.writeOllama(event, ch.where, rest);
@@ -359,6 +415,15 @@ export class DlpStreamInspector implements StreamInspector {
         this.writeInto(choice, where, rest);
         out += `data: ${JSON.stringify({ ...this.template, choices: [choice] })}\n\n`;
       }
+    }
+    // Logprobs still held (their texts are decided above): one synthetic event per choice.
+    for (const [key, held] of this.logprobs) {
+      const [choiceIndex, list] = key.split(':') as [string, string];
+      const decided = (rank: number): DecidedText => this.channels.get(`${key}:lp${rank}`) ?? { offset: Infinity, redacted: [] };
+      const entries = held.release(decided, true);
+      if (!entries.length) continue;
+      const choice = { index: Number(choiceIndex), delta: {}, logprobs: { [list]: entries }, finish_reason: null };
+      out += `data: ${JSON.stringify({ ...this.template, choices: [choice] })}\n\n`;
     }
     return out;
   }

@@ -11,6 +11,7 @@
  * metrics.observeEvent(event);
  * return new Response(metrics.render(), { headers: { 'content-type': METRICS_CONTENT_TYPE } });
  */
+import { isHashedModel } from '../dlp/model-label.js';
 import type { AuditEvent } from '../audit/event.js';
 import { Counter, Gauge, Histogram, Registry } from './registry.js';
 
@@ -65,7 +66,9 @@ export function createMetrics(): Metrics {
     policyInfo,
     subsystemUp,
     observeEvent(event) {
+      // Only configured names reach the audit event in clear (dlp/model-label.ts); hashes are `other`.
       let model = event.model ?? '';
+      if (isHashedModel(model)) model = 'other';
       if (model && !models.has(model)) {
         if (models.size >= MAX_MODELS) model = 'other';
         else models.add(model);

@@ -9,6 +9,7 @@
  */
 import type { ModelRoute } from '../protocol/index.js';
 import { GatewayError } from './errors.js';
+import { parseRequestJson } from '../protocol/body.js';
 
 /** Deepest nesting of objects and arrays accepted in a request body (documented in the README). */
 export const MAX_JSON_DEPTH = 64;
@@ -45,12 +46,8 @@ export async function parseBody(request: Request, route: ModelRoute, limits: Bod
   }
   const depth = jsonDepthExceeds(text, MAX_JSON_DEPTH);
   if (depth) throw new GatewayError(400, 'invalid_request', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new GatewayError(400, 'invalid_json', 'Request body is not valid JSON');
-  }
+  // Strict reading: a duplicate key would let the DLP scan one value and the upstream read another.
+  const body = parseRequestJson(text);
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new GatewayError(400, 'invalid_request', 'Request body must be a JSON object');
   const problem = route.validate(body as Record<string, unknown>);
   if (problem) throw new GatewayError(400, 'invalid_request', problem);

@@ -20,6 +20,7 @@ import type { RequestFacts } from '../runtime/index.js';
 import { forward, readBodyLimited } from '../proxy/forward.js';
 import { parseBody } from './body.js';
 import { relayStream } from '../proxy/stream.js';
+import { hashedModel, modelPassedDlp } from '../dlp/model-label.js';
 import { GatewayError, asGatewayError } from './errors.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
 import type { CallContext, Finding, RequestInspection } from './types.js';
@@ -59,6 +60,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     const { body, raw } = await parseBody(request, route, { maxBytes: gw.config.maxBodyBytes, idleTimeoutMs: gw.config.bodyTimeoutMs });
     outcome.bytesIn = raw.byteLength;
     call.model = body.model as string;
+    call.recordedModel = await hashedModel(gw.salt, call.model);
     outcome.stream = route.wantsStream(body);
 
     // 3. authorize (routing to a target is part of it: an unknown model is refused here)
@@ -71,6 +73,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     // 4. inspect request
     inspection = await policy.inspectRequest(call, body, route.textParts(body));
     outcome.findings = [...inspection.findings];
+    if (modelPassedDlp(call.model, inspection.findings, policy.targets)) call.recordedModel = call.model;
 
     // 4b. knowledge: the bound assets go in after the DLP, which judges only the caller's text
     const inspected = inspection.rewrittenBody ?? body;

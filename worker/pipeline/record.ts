@@ -74,7 +74,7 @@ export function buildAuditEvent(call: CallContext, outcome: CallOutcome, decisio
     client_ip: call.clientIp ?? null,
     ...(call.geo ? { geo: call.geo } : {}),
     route: call.route.id,
-    model: call.model ?? null,
+    model: call.recordedModel ?? null,
     target: call.target?.id ?? null,
     policy_version: call.policyVersion ?? null,
     risk_tier: call.riskTier ?? null,

@@ -34,6 +34,8 @@ export interface CallContext {
   geo?: AuditGeo | undefined;
   caller: Caller | undefined;
   model: string | undefined;
+  /** The model as monitoring may show it: the name once it passed the DLP, else a salted hash. */
+  recordedModel?: string | undefined;
   target: TargetConfig | undefined;
   /** Version of the policy bundle that judged this call (one bundle per call). */
   policyVersion: string | undefined;

@@ -29,6 +29,11 @@ export class TargetRegistry {
     return this.exact.get(model) ?? this.catchAll;
   }
 
+  /** Whether `model` is claimed by name in the configuration (not only reached by a catch-all). */
+  claims(model: string): boolean {
+    return this.exact.has(model);
+  }
+
   /** Models claimed by name (catch-all targets contribute what they list upstream). */
   namedModels(): Array<{ model: string; target: TargetConfig }> {
     return [...this.exact].map(([model, target]) => ({ model, target }));
