@@ -124,6 +124,14 @@ export class AuditQueueObject extends Base {
     });
   }
 
+  /**
+   * Several events in one RPC (the worker-side coalescer sends them); resolves once all are
+   * committed. They join the same group commit as single appends.
+   */
+  appendMany(events: AuditEvent[]): Promise<Appended[]> {
+    return Promise.all(events.map((e) => this.append(e)));
+  }
+
   private async drain(): Promise<void> {
     this.committing = true;
     try {

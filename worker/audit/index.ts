@@ -21,6 +21,7 @@ import { breakerOptions, connectedPlatform } from './settings.js';
 import { denoFiles, type DenoSyncApi } from './sqlite-wasm/files.js';
 import { SqliteWasmStore } from './sqlite-wasm/store.js';
 import type { QueueRow } from './store.js';
+import { RecordCoalescer } from './coalesce.js';
 
 export { AuditQueueObject } from './durable-object.js';
 export { verifyChain, chainEvent, canonicalJson, GENESIS_HASH } from './chain.js';
@@ -82,6 +83,7 @@ function dirname(path: string): string {
 /** The Durable Object's RPC surface as the gateway sees it. */
 interface AuditStub {
   append(event: AuditEvent): Promise<unknown>;
+  appendMany(events: AuditEvent[]): Promise<unknown[]>;
   depth(): Promise<number>;
   peek(limit: number, afterId: number): Promise<QueueRow[]>;
   status(): Promise<DoStatus>;
@@ -99,10 +101,12 @@ async function workerdBackend(env: Readonly<Record<string, unknown>>, dbPath: st
   const stub = () => ns.get(id);
   const first = await stub().status();
   const file = `${dirname(dbPath)}/outpost-audit/${first.id}.sqlite`;
+  // Concurrent records cross to the Durable Object together: one RPC per batch, not per event.
+  const batches = new RecordCoalescer<AuditEvent, unknown>((events) => stub().appendMany(events));
   return {
     kind: 'workerd-durable-object',
     file: () => file,
-    append: (event) => stub().append(event),
+    append: (event) => batches.record(event),
     depth: () => stub().depth(),
     read: (afterId, limit) => stub().peek(limit, afterId),
     async details() {
