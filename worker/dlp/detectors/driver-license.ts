@@ -63,7 +63,7 @@ export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
     pattern: new RegExp(`(?<![\\w*-])(?:${LICENCE_LAYOUTS.join('|')})(?![\\w*-])`, 'g'),
     keywords: ['licen', 'dl', 'dln', 'lic', 'permis', 'führerschein'],
     keywordsCaseInsensitive: true,
-    validator: labelled(LICENCE_WORD, LICENCE_COLUMN, 0.9, (v) => /\d{3}/.test(v) && !/^(\d)\1+$/.test(v.replace(/\D/g, ''))),
+    validator: labelled(LICENCE_WORD, LICENCE_COLUMN, 0.9, (v) => (v.match(/\d/g)?.length ?? 0) >= 3 && !/^(\d)\1+$/.test(v.replace(/\D/g, ''))),
     score: 0.9,
     examples: ["Driver's license: D1234567", 'WA DL WDL7X9Q2M4K1', 'NY license 123 456 789'],
   },

@@ -12,9 +12,9 @@ import { textBefore } from './context/nearby.js';
 import { columnHeaderAt } from './context/table-columns.js';
 
 /** Phone words (whole words) shortly before a number. */
-const PHONE_WORD = /(?:^|[^a-z])(?:phone|phones|ph|tel|tele|telephone|call|called|calling|mobile|mob|cell|cellphone|fax|contact|whatsapp|sms|text|texted|reach|landline|direct|dial|ring|number|no|nr|hotline|helpline|office|home|work|emergency|teléfono|telefon|telefono|téléphone|handy|portable|móvil|celular)(?:[^a-z]|$)/;
+const PHONE_WORD = /(?:^|[^a-z])(?:phone|phones|ph|tel|tele|telephone|call|called|calling|mobile|mob|cell|cellphone|fax|contact|whatsapp|sms|text|texted|reach|landline|direct|dial|ring|hotline|helpline|office|home|work|emergency|teléfono|telefon|telefono|téléphone|handy|portable|móvil|celular)(?:[^a-z]|$)/;
 /** Words that make a number an identifier of something else. */
-const OTHER_NUMBER_WORD = /(?:^|[^a-z])(?:order|tracking|invoice|ticket|ref|reference|sku|serial|build|case|po|part|isbn|version|account|acct|id|txn|transaction|confirmation|booking|policy|claim|member|routing|iban|card|ssn|zip|postcode)(?:[ #:.no]|$)/;
+const OTHER_NUMBER_WORD = /(?:^|[^a-z])(?:order|tracking|invoice|ticket|ref|reference|sku|serial|build|case|po|part|isbn|version|account|acct|id|txn|transaction|confirmation|booking|policy|claim|member|routing|iban|card|ssn|zip|postcode|licen[cs]e|dl|passport|npi|mrn)(?:[^a-z]|$)/;
 const PHONE_COLUMN = /(?:phone|tel|mobile|cell|fax|contact[ _]?number|msisdn)/;
 
 /** Countries tried for a national number without +CC, most common in business text first. */
