@@ -60,6 +60,8 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   Power Best Case Price Story Love Lovely Sweet Happy Lucky Major Minor Alpha Beta Gamma Delta Omega Sigma Echo Nova Atlas Apollo Orion Phoenix Titan
   Paris London Berlin Rome Madrid Lisbon Vienna Prague Dublin Sydney Melbourne Austin Dallas Houston Phoenix Denver Boston Chicago Jackson Lincoln Washington
   Georgia Virginia Carolina Dakota Florida Nevada Indiana Montana Alabama Arizona Kansas Texas Jordan Chad Israel America Asia Africa Europe China India Japan
+  Node Tier Docker Linux Python Java Rust Swift Kotlin Chrome Safari Edge Windows Android Apple Amazon Google Microsoft Oracle Slack Zoom Teams Jira Excel
+  Word Outlook Azure Redis Kafka Mongo Postgres Nginx Ubuntu Debian Fedora Alpine Vault Consul Helm Ansible Terraform Jenkins Git Deno React Angular Vue Ember
   Kenya Chile Peru Cuba Mali Niger Nigeria Ghana Egypt Sudan Lebanon Syria Iran Iraq Oman Qatar Wales Scotland England Ireland France Germany Spain Italy`.split(/\s+/),
 );
 

@@ -42,7 +42,12 @@ function contextOf(text: string, start: number, end: number): Context {
   if (TITLE_BEFORE.test(before)) return 'strong';
   const header = columnHeaderAt(text, start, end);
   if (header !== undefined) return NAME_COLUMN.test(header) ? 'strong' : 'none';
-  if (LABEL_BEFORE.test(before)) return NOT_PERSON_KEY.test(before) ? 'none' : 'strong';
+  const label = LABEL_BEFORE.exec(before);
+  if (label) {
+    if (NOT_PERSON_KEY.test(before)) return 'none';
+    // "Name: X" or "owner=X" is a field; "by X" or "with X" in prose only hints.
+    return /[:=]/.test(label[0]) ? 'strong' : 'weak';
+  }
   if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before)) return 'strong';
   if (SPEECH_AFTER.test(textAfter(text, end, 16))) return 'weak';
   return 'none';

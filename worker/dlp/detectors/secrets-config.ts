@@ -43,6 +43,8 @@ function assignedSecretValid({ value, text, start }: Candidate, quoted: boolean)
   // Unquoted code: `password = get_password()`, `token = request.token` are references, not values.
   if (!quoted && (/[()]/.test(value) || /^[a-z_][a-z0-9_]*\.[a-z_]/i.test(value))) return false;
   if (/^https?:\/\//i.test(value)) return false;
+  // File paths and key files: `key_file = /secure/release.pem`, `secret: ./certs/tls.key`.
+  if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(value) || /\.(?:pem|key|crt|cer|json|ya?ml|txt|env|p12|pfx|jks|der)$/i.test(value)) return false;
   const entropy = shannonEntropy(value);
   const classes = characterClasses(value);
   if (PASSWORD_KEY.test(key)) {
