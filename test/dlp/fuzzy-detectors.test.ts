@@ -24,6 +24,7 @@ describe('PERSON', () => {
     ['id,first_name,last_name,email\n1,Dmitri,Ivanova,x\n', ['Dmitri', 'Ivanova']],
     ['cc: Lucas Moreau', ['Lucas Moreau']],
     ['Dr. Anna van der Berg reviewed it', ['Anna van der Berg']],
+    ["reviewer Siobhan O'Brien signed off", ["Siobhan O'Brien"]],
   ])('finds the name in %j', (text, names) => {
     expect(found(text, 'PERSON')).toEqual(names);
   });

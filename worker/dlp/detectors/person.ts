@@ -26,13 +26,16 @@ const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|
 /** Sign-offs on the previous line: "Regards,\nMaria Lopez". */
 const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours|truly|warmly|br|talk soon|speak soon|all the best|kind regards|best wishes|respectfully|-|—|--)[,.!]?[ \t]*\r?\n[ \t]*$/;
 /** Field labels and JSON/YAML keys holding a person: `Name:`, `"first_name": "`, `cc:`. */
-const LABEL_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|by|with|ask|tell|ping|loop in|cc'd)s?["']?[ \t]*(?:[:=]|=>)?[ \t]*["']?$/;
+const LABEL_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|by|with|ask|tell|ping|loop in|cc'd)s?["']?[ \t]*(?:[:=]|=>)?[ \t]*["']?$/;
 /** Keys ending in "name" that hold things other than people. */
 const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisation|organization|business|brand|service|project|team|display|screen|device|domain|bucket|table|column|field|db|database|schema|class|module|package|repo|branch|tag|city|country|state|street|region|store|vendor|merchant|bank|plan|model|server|queue|topic|key|role|group|event|item|variable|var|env|node|cluster|container|image|pod|job|task|account)[_ -]?name["']?[ \t]*[:=]/;
 /** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
 const SPEECH_AFTER = /^(?:'s |’s | (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|left|will|would|can|could|is|was|has|had|and|from|at|in|on|\(|<|,))/;
 /** Headers of CSV columns that hold people's names. */
 const NAME_COLUMN = /^(?:name|full[ _]?name|first[ _]?name|firstname|given[ _]?name|last[ _]?name|lastname|surname|family[ _]?name|middle[ _]?name|contact(?:[ _]?name)?|customer(?:[ _]?name)?|employee(?:[ _]?name)?|patient(?:[ _]?name)?|client(?:[ _]?name)?|owner|assignee|manager|reporter|author|applicant|cardholder|holder|emergency[ _]?contact|spouse|agent|rep)$/;
+
+/** Surname morphology across naming traditions: Irish/Scottish prefixes and common patronymic or family suffixes. */
+const SURNAME_FORM = /^(?:O['’]\p{Lu}|Mc\p{Lu}|Mac\p{Lu}|Fitz)|(?:son|sen|sson|ez|es|ov|ova|ev|eva|in|ina|sky|ski|ska|wicz|czyk|escu|ian|yan|oglu|oğlu|poulos|akis|enko|uk|ić|ic|vić|ini|elli|etti|otti|ucci|berg|stein|mann|feld|baum|ides|adze|shvili|ayev|yev|uddin|ullah|wala|appa|ara|ola|emi|unde|anya|ekwe|uwa|oye|ade)$/u;
 
 type Context = 'strong' | 'weak' | 'none';
 
@@ -74,6 +77,8 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
   if (context === 'strong') return known >= 1 || !tokens.some((t) => NOT_NAME_WORDS.has(t)) ? 0.92 : false;
   if (shaped && known >= 2) return context === 'weak' ? 0.9 : 0.86;
   if (shaped && known === 1 && context === 'weak') return 0.8;
+  // A known given name and a surname the lists lack but whose form says surname (O'Brien, Kowalczyk, Petrović).
+  if (isFirstName(first) && !isFirstName(last) && SURNAME_FORM.test(last)) return 0.84;
   return false;
 }
 
