@@ -25,6 +25,7 @@ describe('PERSON', () => {
     ['cc: Lucas Moreau', ['Lucas Moreau']],
     ['Dr. Anna van der Berg reviewed it', ['Anna van der Berg']],
     ["reviewer Siobhan O'Brien signed off", ["Siobhan O'Brien"]],
+    ["Escalated to Liam O'Sullivan today.", ["Liam O'Sullivan"]],
   ])('finds the name in %j', (text, names) => {
     expect(found(text, 'PERSON')).toEqual(names);
   });

@@ -79,6 +79,7 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
   if (shaped && known === 1 && context === 'weak') return 0.8;
   // A known given name and a surname the lists lack but whose form says surname (O'Brien, Kowalczyk, Petrović).
   if (isFirstName(first) && !isFirstName(last) && SURNAME_FORM.test(last)) return 0.84;
+  if (context === 'weak' && SURNAME_FORM.test(last) && !tokens.some((t) => NOT_NAME_WORDS.has(t))) return 0.8;
   return false;
 }
 
