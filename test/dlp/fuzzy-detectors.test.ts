@@ -182,3 +182,11 @@ describe('GENERIC_SECRET in code and config', () => {
     expect(scanText(dlp, text).filter((m) => m.type === 'GENERIC_SECRET' || m.type === 'URL_PASSWORD')).toEqual([]);
   });
 });
+
+describe('compliance bundles', () => {
+  it('name only detectors that exist', async () => {
+    const { COMPLIANCE_BUNDLES, BUILTIN_DETECTORS } = await import('../../worker/dlp/index.js');
+    const missing = Object.values(COMPLIANCE_BUNDLES).flatMap((b) => b.detectors.filter((id) => !BUILTIN_DETECTORS.has(id)));
+    expect(missing).toEqual([]);
+  });
+});
