@@ -54,7 +54,7 @@ export const COMPLIANCE_BUNDLES: Readonly<Record<ComplianceBundleId, ComplianceB
     defaultAction: 'redact',
     detectors: [
       'tier1.person.full_name', 'tier1.person.full_name_short', 'tier1.person.last_first', 'tier1.person.single', 'tier1.us_ssn', 'tier1.us_ssn_unformatted',
-      'tier1.date_of_birth', 'tier1.phone.international', 'tier1.phone.us', 'tier1.phone.us_bare', 'tier1.phone.national', 'tier1.phone.grouped', 'tier1.email', 'tier1.ipv4', 'tier1.ipv6',
+      'tier1.date_of_birth', 'tier1.phone.international', 'tier1.phone.nanp', 'tier1.phone.nanp_bare', 'tier1.phone.national', 'tier1.phone.grouped', 'tier1.email', 'tier1.ipv4', 'tier1.ipv6',
       'tier1.driver_license', 'tier2.hipaa.medical_record_number', 'tier2.hipaa.health_plan_id', 'tier2.hipaa.npi',
     ],
     keywordLists: [
@@ -72,7 +72,7 @@ export const COMPLIANCE_BUNDLES: Readonly<Record<ComplianceBundleId, ComplianceB
     description: 'GDPR personal data and special categories',
     defaultAction: 'redact',
     detectors: [
-      'tier1.email', 'tier1.phone.international', 'tier1.phone.us', 'tier1.phone.us_bare', 'tier1.phone.national', 'tier1.phone.grouped', 'tier1.iban', 'tier1.ipv4', 'tier1.ipv6', 'tier1.person.full_name',
+      'tier1.email', 'tier1.phone.international', 'tier1.phone.nanp', 'tier1.phone.nanp_bare', 'tier1.phone.national', 'tier1.phone.grouped', 'tier1.iban', 'tier1.ipv4', 'tier1.ipv6', 'tier1.person.full_name',
       'tier1.person.full_name_short', 'tier1.person.last_first', 'tier1.person.single', 'tier1.date_of_birth', 'tier1.us_passport', 'tier2.gdpr.uk_nino',
     ],
     keywordLists: [

@@ -103,7 +103,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
     examples: ['+44 20 5144 0676', '+1 675 724 7313'],
   },
   {
-    id: 'tier1.phone.us',
+    id: 'tier1.phone.nanp',
     type: 'PHONE',
     description: 'US/NANP numbers with separators: (415) 555-2671, 378-849-0221, 261.739.3313, 1-800-555-0199',
     pattern: new RegExp(`${START}(?:1[ .\\-])?(?:\\(\\d{3}\\)[ .\\-]?|\\d{3}[ .\\-])\\d{3}[ .\\-]\\d{4}${END}`, 'g'),
@@ -112,7 +112,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
     examples: ['(415) 555-2671', '261.739.3313'],
   },
   {
-    id: 'tier1.phone.us_bare',
+    id: 'tier1.phone.nanp_bare',
     type: 'PHONE',
     description: 'Ten digits without separators (8242288272), next to a phone word or in a phone column',
     pattern: /(?<![\w+.\-/:#$@])1?\d{10}(?![\w\-/@]|[.,:]\d)/g,

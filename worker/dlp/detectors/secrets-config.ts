@@ -71,7 +71,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
     validator: ({ value }) => !refused(value) && !/^(?:pass(?:word)?|pwd|secret|x+|\*+)$/i.test(value),
     // Above EMAIL (0.95): a password with `@`-like tails (`pa%25ss@host`) must stay a password.
     score: 0.97,
-    examples: ['postgres://app:s3cr3t-Pa55@db.internal:5432/app', 'redis://:Zq8Wm3Kx7Lp@cache:6379'],
+    examples: ['postgres://app:s3cr3t-Pa55@db.internal:5432/app'],
   },
   {
     id: 'tier1.generic_secret',
