@@ -79,7 +79,10 @@ describe('a transformer model (tokenizer.json, token classification) inside work
       expect((await chat(g.url, text, 't3-transformer')).status).toBe(200);
       const event = auditEvents(join(state, 'audit', 'audit_queue.db')).find((e) => e.request_id === 't3-transformer')!;
       const found = event.findings.filter((f) => f.tier === 3).map((f) => ({ type: (f as { type: string }).type, start: (f as unknown as { start: number }).start, end: (f as unknown as { end: number }).end }));
-      expect(found).toEqual(expected);
+      // A Tier 1 finding wins an overlapping span (Tier 1 names like "Bob" may cover a Tier 3 span).
+      const span = (f: unknown) => f as { tier: number; start: number; end: number };
+      const tier1or2 = event.findings.filter((f) => span(f).tier !== 3).map(span);
+      expect(found).toEqual(expected.filter((s) => !tier1or2.some((f) => f.start < s.end && s.start < f.end)));
     } finally {
       await g.stop();
     }

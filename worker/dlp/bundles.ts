@@ -28,7 +28,8 @@ export interface ComplianceBundle {
 const SECRET_DETECTOR_IDS = [
   'tier1.aws_access_key', 'tier1.aws_secret_key', 'tier1.github_token', 'tier1.openai_key', 'tier1.anthropic_key',
   'tier1.slack_token', 'tier1.stripe_key', 'tier1.google_api_key', 'tier1.google_oauth', 'tier1.npm_token',
-  'tier1.gitlab_token', 'tier1.private_key', 'tier1.jwt', 'tier1.url_password', 'tier1.generic_secret', 'tier1.bearer_token',
+  'tier1.gitlab_token', 'tier1.private_key', 'tier1.jwt', 'tier1.url_password', 'tier1.generic_secret', 'tier1.generic_secret.single_quoted', 'tier1.generic_secret.unquoted', 'tier1.django_secret_key',
+  'tier1.sendgrid_key', 'tier1.vault_token', 'tier1.vendor_token', 'tier1.twilio_key', 'tier1.bearer_token',
 ];
 
 export const COMPLIANCE_BUNDLES: Readonly<Record<ComplianceBundleId, ComplianceBundle>> = {
@@ -52,8 +53,8 @@ export const COMPLIANCE_BUNDLES: Readonly<Record<ComplianceBundleId, ComplianceB
     description: 'HIPAA protected health information (Safe Harbor identifiers)',
     defaultAction: 'redact',
     detectors: [
-      'tier1.person.title', 'tier1.person.label', 'tier1.person.salutation', 'tier1.us_ssn', 'tier1.us_ssn_unformatted',
-      'tier1.date_of_birth', 'tier1.phone', 'tier1.phone_unformatted', 'tier1.email', 'tier1.ipv4', 'tier1.ipv6',
+      'tier1.person.full_name', 'tier1.person.full_name_short', 'tier1.person.last_first', 'tier1.person.single', 'tier1.us_ssn', 'tier1.us_ssn_unformatted',
+      'tier1.date_of_birth', 'tier1.phone.international', 'tier1.phone.nanp', 'tier1.phone.nanp_bare', 'tier1.phone.national', 'tier1.phone.grouped', 'tier1.email', 'tier1.ipv4', 'tier1.ipv6',
       'tier1.driver_license', 'tier2.hipaa.medical_record_number', 'tier2.hipaa.health_plan_id', 'tier2.hipaa.npi',
     ],
     keywordLists: [
@@ -71,8 +72,8 @@ export const COMPLIANCE_BUNDLES: Readonly<Record<ComplianceBundleId, ComplianceB
     description: 'GDPR personal data and special categories',
     defaultAction: 'redact',
     detectors: [
-      'tier1.email', 'tier1.phone', 'tier1.phone_unformatted', 'tier1.iban', 'tier1.ipv4', 'tier1.ipv6', 'tier1.person.title',
-      'tier1.person.label', 'tier1.person.salutation', 'tier1.date_of_birth', 'tier1.us_passport', 'tier2.gdpr.uk_nino',
+      'tier1.email', 'tier1.phone.international', 'tier1.phone.nanp', 'tier1.phone.nanp_bare', 'tier1.phone.national', 'tier1.phone.grouped', 'tier1.iban', 'tier1.ipv4', 'tier1.ipv6', 'tier1.person.full_name',
+      'tier1.person.full_name_short', 'tier1.person.last_first', 'tier1.person.single', 'tier1.date_of_birth', 'tier1.us_passport', 'tier2.gdpr.uk_nino',
     ],
     keywordLists: [
       {

@@ -5,13 +5,11 @@
  */
 import type { Detector } from '../detector.js';
 import {
-  birthDateValid,
   cardNumberValid,
   ibanEnd,
   ibanValid,
   ipv4Valid,
   ipv6Valid,
-  phoneValid,
   ssnValid,
 } from '../validators.js';
 
@@ -20,15 +18,6 @@ const NOT_PERSONAL_NUMBER = ['order', 'tracking', 'invoice', 'ticket', 'ref', 's
 
 /** File extensions that follow an `@2x`-style suffix and would otherwise read as a top-level domain. */
 const FILE_EXTENSION_TLDS = /\.(?:png|jpe?g|gif|svg|webp|js|ts|css|json|html?|md|txt|py|go|rs)$/i;
-
-/** Common capitalised words that follow "Name:" or "Dear" without being a name. */
-const NOT_A_NAME = new Set([
-  'The', 'Team', 'All', 'Customer', 'Support', 'World', 'Admin', 'User', 'Sir', 'Madam', 'Colleagues', 'Friends', 'Everyone',
-  'Hiring', 'Manager', 'Service', 'Server', 'Config', 'Default', 'Test', 'Unknown', 'None', 'Null', 'Product', 'Sales', 'Valued',
-  'Member', 'Members', 'Client', 'Project', 'Account', 'Owner', 'Department', 'Committee', 'Board', 'Applicant', 'Candidate',
-]);
-
-const nameValid = ({ value }: { value: string }): boolean => !value.split(' ').some((w) => NOT_A_NAME.has(w));
 
 export const PII_DETECTORS: readonly Detector[] = [
   {
@@ -58,31 +47,6 @@ export const PII_DETECTORS: readonly Detector[] = [
     examples: ['jane [at] acme [dot] com'],
   },
   {
-    id: 'tier1.phone',
-    type: 'PHONE',
-    description: 'Phone numbers in international (+CC) or US formats, validated against libphonenumber metadata',
-    pattern:
-      /(?<![\w+-])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,8}){1,4}|\+\d{8,15}|(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4})(?![\w-])/g,
-    validator: ({ value }) => phoneValid(value),
-    context: ['phone', 'tel', 'call', 'mobile', 'cell', 'fax', 'contact', 'whatsapp', 'sms', 'reach me'],
-    antiContext: NOT_PERSONAL_NUMBER,
-    score: 0.8,
-    contextBoost: 0.15,
-    examples: ['+44 20 7946 0958', '(415) 555-2671'],
-  },
-  {
-    id: 'tier1.phone_unformatted',
-    type: 'PHONE',
-    description: 'Ten-digit US numbers without separators, only next to phone words',
-    pattern: /\b\d{10}\b/g,
-    validator: ({ value }) => phoneValid(value),
-    context: ['phone', 'tel', 'call', 'mobile', 'cell', 'fax', 'sms', 'text me'],
-    contextRequired: true,
-    contextWindow: 24,
-    antiContext: NOT_PERSONAL_NUMBER,
-    score: 0.85,
-  },
-  {
     id: 'tier1.us_ssn',
     type: 'US_SSN',
     description: 'US Social Security numbers; area 000/666/9xx, group 00 and serial 0000 refused',
@@ -93,19 +57,6 @@ export const PII_DETECTORS: readonly Detector[] = [
     score: 0.85,
     contextBoost: 0.1,
     examples: ['536-22-8712'],
-  },
-  {
-    id: 'tier1.us_ssn_unformatted',
-    type: 'US_SSN',
-    description: 'Nine-digit SSNs without separators, only next to SSN words',
-    pattern: /\b\d{9}\b/g,
-    keywords: ['ssn', 'social security', 'ss#'],
-    keywordsCaseInsensitive: true,
-    validator: ({ value }) => ssnValid(value),
-    context: ['ssn', 'social security', 'ss#'],
-    contextRequired: true,
-    contextWindow: 24,
-    score: 0.9,
   },
   {
     id: 'tier1.credit_card',
@@ -156,21 +107,6 @@ export const PII_DETECTORS: readonly Detector[] = [
     examples: ['2001:db8:85a3::8a2e:370:7334'],
   },
   {
-    id: 'tier1.date_of_birth',
-    type: 'DATE_OF_BIRTH',
-    description: 'Dates next to birth words (DOB, born, date of birth)',
-    pattern:
-      /\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{4})\b/g,
-    keywords: ['dob', 'birth', 'born', 'd.o.b'],
-    keywordsCaseInsensitive: true,
-    validator: ({ value }) => birthDateValid(value),
-    context: ['dob', 'date of birth', 'birth date', 'birthdate', 'birthday', 'born', 'd.o.b'],
-    contextRequired: true,
-    contextWindow: 32,
-    score: 0.9,
-    examples: ['DOB: 03/14/1985'],
-  },
-  {
     id: 'tier1.us_passport',
     type: 'US_PASSPORT',
     description: 'US passport numbers (9 digits, or a letter and 8 digits) next to the word passport',
@@ -182,49 +118,5 @@ export const PII_DETECTORS: readonly Detector[] = [
     contextWindow: 40,
     score: 0.9,
     examples: ['Passport No: 530912874'],
-  },
-  {
-    id: 'tier1.driver_license',
-    type: 'DRIVER_LICENSE',
-    description: "Driver's licence numbers (state formats: letters+digits, digits, dashed) next to licence words",
-    pattern: /\b(?:[A-Z]{1,2}\d{4,12}|\d{6,12}|[A-Z]\d{3}-\d{4}-\d{4}|[A-Z]\d{2}-\d{2}-\d{4})\b/g,
-    keywords: ['license', 'licence', 'dl#', 'dl no', 'dln', 'dl:'],
-    keywordsCaseInsensitive: true,
-    context: ["driver's license", 'drivers license', 'driver license', "driver's licence", 'driving licence', 'dl#', 'dl no', 'dln', 'dl:', 'license number', 'license no', 'lic #'],
-    contextRequired: true,
-    contextWindow: 40,
-    score: 0.85,
-    examples: ["Driver's license: D1234567"],
-  },
-  {
-    id: 'tier1.person.title',
-    type: 'PERSON',
-    description: 'Names after an honorific (Mr, Mrs, Ms, Dr, Prof)',
-    pattern: /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? ([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})/dg,
-    group: 1,
-    validator: nameValid,
-    score: 0.75,
-    examples: ['Dr. Maria Gonzalez'],
-  },
-  {
-    id: 'tier1.person.label',
-    type: 'PERSON',
-    description: 'Full names after a label (Name:, Patient:, Customer:, Employee:, Contact:, Cardholder:)',
-    pattern:
-      /\b(?:[Nn]ame|[Ff]ull [Nn]ame|[Pp]atient|[Cc]ustomer|[Ee]mployee|[Cc]ontact|[Cc]lient|[Aa]pplicant|[Cc]ardholder|[Aa]ccount [Hh]older|[Rr]eported [Bb]y|[Aa]ssignee|[Ff]rom|[Tt]o)[ \t]*:[ \t]*([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2})/dg,
-    group: 1,
-    validator: nameValid,
-    score: 0.8,
-    examples: ['Patient: John Smith'],
-  },
-  {
-    id: 'tier1.person.salutation',
-    type: 'PERSON',
-    description: 'Names in salutations and sign-offs (Dear X Y, Regards,\\nX Y)',
-    pattern: /(?:\bDear|[Rr]egards,|[Ss]incerely,|[Tt]hanks,|[Bb]est,|[Cc]heers,)\s+([A-Z][a-z]+(?: [A-Z][a-z'-]+){0,2})\b/dg,
-    group: 1,
-    validator: nameValid,
-    score: 0.7,
-    examples: ['Dear Priya Raman,'],
   },
 ];

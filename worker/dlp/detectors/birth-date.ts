@@ -1,0 +1,88 @@
+/**
+ * DATE_OF_BIRTH: a date in any common layout (ISO, US, European, dotted, written months in
+ * several forms, "3rd of March 1985") that its surroundings call a birth date: a form label or
+ * JSON/YAML key (DOB, date_of_birth, birthDate), a CSV column headed dob/birth, "born on",
+ * "birthday", or an age statement. An ordinary date without such context is never reported.
+ */
+import type { Candidate, Detector } from '../detector.js';
+import { textAfter, textBefore } from './context/nearby.js';
+import { columnHeaderAt } from './context/table-columns.js';
+
+const MONTH_NAME = String.raw`(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)`;
+const ORDINAL = String.raw`(?:st|nd|rd|th)?`;
+const DATE = [
+  String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`,
+  String.raw`\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})`,
+  String.raw`\d{1,2}${ORDINAL}(?: of)?[ \-]${MONTH_NAME}(?:,? |-)\d{4}`,
+  String.raw`${MONTH_NAME}[ \-]\d{1,2}${ORDINAL}(?:, ?| |-)\d{4}`,
+  String.raw`\d{4}${'(?:0[1-9]|1[0-2])'}${'(?:0[1-9]|[12]\\d|3[01])'}`,
+].join('|');
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Birth words (whole words) and keys: DOB, d.o.b., date of birth, birthDate, born, birthday. */
+const BIRTH_WORD = /(?:^|[^a-z])(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|dateofbirth|birth[ _-]?date|birthdate|birth[ _-]?day|birthday|bday|b-day|born(?: on| in)?|birth|geburtsdatum|geb\.|date de naissance|né le|née le|fecha de nacimiento|data di nascita|data de nascimento|nacido el|nascido em)["']?[ \t]*(?:[:=]|=>|is|was|of)?[ \t]*["']?[ \t]*$/;
+/** Age statements right before a date: "age 39, 03/14/1985", "(39 years old) …". */
+const AGE_WORD = /(?:^|[^a-z])(?:age|aged|years old|yrs old|y\/o|yo)(?:[^a-z]|$)/;
+/** Other dates that sit in forms next to a birth date: these labels mean it is not the birth date. */
+const OTHER_DATE_LABEL = /(?:hire|hired|start|joined|join|issue|issued|expir|expires|admission|admitted|visit|appointment|created|updated|modified|signed|effective|due|renewal|termination|travel|departure|arrival|order|invoice|payment|service|incident|exam|test|today|date)/;
+const BIRTH_COLUMN = /(?:dob|birth|bday|born|geburt|naissance|nacimiento)/;
+
+/** Year, month, day of a matched date, or undefined. Two-digit years read as 19xx/20xx. */
+function partsOf(value: string): [number, number, number] | undefined {
+  const v = value.toLowerCase();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(v);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(v);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    let year = Number(m[3]);
+    if (m[3]!.length === 2) year += year > new Date().getUTCFullYear() % 100 ? 1900 : 2000;
+    // US month/day or European day/month: either reading may be the valid one.
+    return a > 12 ? [year, b, a] : [year, a, b];
+  }
+  const month = MONTHS.findIndex((name) => v.includes(name)) + 1;
+  const numbers = v.match(/\d+/g) ?? [];
+  const year = numbers.find((n) => n.length === 4);
+  const day = numbers.find((n) => n.length <= 2);
+  if (!month || !year || !day) return undefined;
+  return [Number(year), month, Number(day)];
+}
+
+function plausibleBirthDate(value: string): boolean {
+  const parts = partsOf(value);
+  if (!parts) return false;
+  const [year, month, day] = parts;
+  return year >= 1900 && year <= new Date().getUTCFullYear() && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** Whether the surroundings call this date a birth date. */
+function birthContext({ text, start, end }: Candidate): number | false {
+  const header = columnHeaderAt(text, start, end);
+  if (header !== undefined) return BIRTH_COLUMN.test(header) ? 0.95 : false;
+  const before = textBefore(text, start, 48);
+  if (BIRTH_WORD.test(before)) return 0.95;
+  // "Born: Lagos, 14 March 1985" / "DOB (MM/DD/YYYY): …": a birth word a little further back, with no other date label between.
+  const wider = /(?:dob|d\.o\.b|birth|born)([^\n]{0,40})$/.exec(before);
+  if (wider && !/\d{2}/.test(wider[1]!) && !OTHER_DATE_LABEL.test(wider[1]!)) return 0.9;
+  const after = textAfter(text, end, 24);
+  if (/^\s*[([]?\s*(?:dob|d\.o\.b|date of birth|birth ?date|birthday|born)(?:[^a-z]|$)/.test(after)) return 0.9;
+  const near = before.slice(-28);
+  if (AGE_WORD.test(near) && !OTHER_DATE_LABEL.test(near)) return 0.85;
+  return false;
+}
+
+export const BIRTH_DATE_DETECTORS: readonly Detector[] = [
+  {
+    id: 'tier1.date_of_birth',
+    type: 'DATE_OF_BIRTH',
+    description: 'Dates (ISO, US, European, dotted, written months, ordinals) that a label, key, CSV column, "born" or an age statement calls a birth date',
+    pattern: new RegExp(`(?<![\\w/.-])(?:${DATE})(?![\\w/]|[.-]\\d)`, 'gi'),
+    keywords: ['dob', 'birth', 'born', 'd.o.b', 'bday', 'b-day', 'age', 'geb', 'naissance', 'nacimiento', 'nascita', 'nascimento', 'née', 'né le', 'y/o', 'yo'],
+    keywordsCaseInsensitive: true,
+    validator: (candidate) => (plausibleBirthDate(candidate.value) ? birthContext(candidate) : false),
+    score: 0.9,
+    examples: ['DOB: 03/14/1985', 'born on the 3rd of March 1985', '"birthDate": "1985-03-14"'],
+  },
+];

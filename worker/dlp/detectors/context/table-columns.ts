@@ -1,0 +1,94 @@
+/**
+ * Which column header sits above a cell of a CSV/TSV block, so a value under `dob`, `phone` or
+ * `first_name` is read as what its column says. Header lines are found once per text (one linear
+ * pass over line starts), then each lookup is a binary search plus a bounded walk within one line.
+ */
+
+interface HeaderLine {
+  readonly start: number;
+  readonly delimiter: string;
+  readonly columns: readonly string[];
+}
+
+interface TableIndex {
+  readonly text: string;
+  /** Header lines in text order. */
+  readonly headers: readonly HeaderLine[];
+}
+
+/** A header cell: a short identifier-like label (first_name, Date of Birth, "phone"). */
+const HEADER_CELL = /^\s*["']?[A-Za-z][A-Za-z0-9 _.#/()-]{0,40}["']?\s*$/;
+const DELIMITERS = [',', '\t', ';', '|'];
+/** Only this much of a line is inspected as a possible header. */
+const MAX_HEADER_LINE = 600;
+
+let cached: TableIndex | undefined;
+
+function headerOf(line: string, start: number): HeaderLine | undefined {
+  for (const delimiter of DELIMITERS) {
+    if (!line.includes(delimiter)) continue;
+    const cells = line.split(delimiter);
+    if (cells.length < 2 || !cells.every((c) => HEADER_CELL.test(c))) continue;
+    return { start, delimiter, columns: cells.map((c) => c.trim().replace(/^["']|["']$/g, '').toLowerCase()) };
+  }
+  return undefined;
+}
+
+function indexOf(text: string): TableIndex {
+  if (cached && cached.text === text) return cached;
+  const headers: HeaderLine[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const length = lineEnd - lineStart;
+    // A header is followed by a data line (there is a newline after it).
+    if (length > 2 && length <= MAX_HEADER_LINE && lineEnd < text.length) {
+      const header = headerOf(text.slice(lineStart, lineEnd).replace(/\r$/, ''), lineStart);
+      if (header) headers.push(header);
+    }
+    lineStart = lineEnd + 1;
+  }
+  cached = { text, headers };
+  return cached;
+}
+
+/**
+ * The lowercased header of the column holding [start, end), when the value is a whole cell of a
+ * delimited row below a header line with the same delimiter; otherwise undefined.
+ * @example
+ * columnHeaderAt('id,dob\n7,1985-03-14\n', 10, 20); // 'dob'
+ */
+export function columnHeaderAt(text: string, start: number, end: number): string | undefined {
+  if (text.indexOf('\n') === -1) return undefined;
+  const { headers } = indexOf(text);
+  if (headers.length === 0) return undefined;
+  let lo = 0;
+  let hi = headers.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (headers[mid]!.start < start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found < 0) return undefined;
+  const header = headers[found]!;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (lineStart <= header.start) return undefined;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (lineEnd - lineStart > 4096) return undefined;
+  const { delimiter } = header;
+  // The value must fill its cell (allowing quotes and spaces around it).
+  const before = text.slice(lineStart, start);
+  const cellStart = before.lastIndexOf(delimiter) + 1;
+  if (!/^\s*["']?$/.test(before.slice(cellStart))) return undefined;
+  const nextDelimiter = text.indexOf(delimiter, end);
+  const cellEnd = nextDelimiter === -1 || nextDelimiter > lineEnd ? lineEnd : nextDelimiter;
+  if (!/^["']?\s*$/.test(text.slice(end, cellEnd).replace(/\r$/, ''))) return undefined;
+  let column = 0;
+  for (let i = before.indexOf(delimiter); i !== -1; i = before.indexOf(delimiter, i + 1)) column++;
+  return header.columns[column];
+}

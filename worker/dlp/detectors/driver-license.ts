@@ -1,0 +1,81 @@
+/**
+ * DRIVER_LICENSE by US state layout (CA, NY, FL, WA, TX, IL, PA and a generic rule) and bare
+ * nine-digit US_SSN, both only where a label, key or CSV column says what the number is, and the
+ * nearest such label is theirs (so "DL: D1234567, SSN 536221234" gives each number its own type).
+ */
+import type { Candidate, Detector } from '../detector.js';
+import { ssnValid } from '../validators.js';
+import { textBefore } from './context/nearby.js';
+import { columnHeaderAt } from './context/table-columns.js';
+
+/** Licence words, whole words: driver's license, driving licence, DL, DLN, lic. no. */
+const LICENCE_WORD = /(?:^|[^a-z])(?:driver'?s?'? ?licen[cs]e|driving licen[cs]e|licen[cs]e|dl|dln|dl#|dl no|lic|lic\.|lic#|permis de conduire|führerschein|licencia)(?:[^a-z]|$)/g;
+const SSN_WORD = /(?:^|[^a-z])(?:ssn|ss#|ss no|soc sec|social security|social sec|social|taxpayer id|tin|itin)(?:[^a-z]|$)/g;
+/** Labels of other identifiers: when one sits between the licence word and the number, the number is theirs. */
+const OTHER_ID_WORD = /(?:ssn|social|passport|phone|tel|account|acct|routing|card|iban|member|policy|order|invoice|zip|npi|mrn|dob|birth|employee id|badge|plate)/;
+const LICENCE_COLUMN = /(?:licen[cs]e|^dl$|^dln$|^dl[ _]?(?:no|num|number|#)$|driver)/;
+const SSN_COLUMN = /(?:^ssn$|social|^ss[ _]?(?:no|num|number|#)$|^ssn[ _]?(?:no|num|number)?$|tax[ _]?id)/;
+
+/** The text between the last match of `words` in the window before `start` and `start`, or undefined. */
+function afterLastWord(text: string, start: number, window: number, words: RegExp): string | undefined {
+  const before = textBefore(text, start, window);
+  let last: RegExpExecArray | null = null;
+  words.lastIndex = 0;
+  for (let m = words.exec(before); m !== null; m = words.exec(before)) {
+    last = m;
+    if (m[0].length === 0) words.lastIndex++;
+    else words.lastIndex = m.index + m[0].length - 1;
+  }
+  return last ? before.slice(last.index + last[0].length) : undefined;
+}
+
+/** Scores an identifier by its label: column header first, then the nearest label word. */
+function labelled(words: RegExp, column: RegExp, score: number, check?: (value: string) => boolean) {
+  return ({ value, text, start, end }: Candidate): boolean | number => {
+    if (check && !check(value)) return false;
+    const header = columnHeaderAt(text, start, end);
+    if (header !== undefined) return column.test(header) ? score : false;
+    const between = afterLastWord(text, start, 48, words);
+    if (between === undefined) return false;
+    if (OTHER_ID_WORD.test(between) || /\d{3}/.test(between)) return false;
+    return score;
+  };
+}
+
+/** Licence layouts; the first are state-specific, the last ones the generic letters-and-digits forms. */
+const LICENCE_LAYOUTS = [
+  String.raw`[A-Z]\d{3}-\d{3}-\d{2}-\d{3}-\d`, // FL dashed: S123-456-78-901-0
+  String.raw`[A-Z]\d{3}-\d{4}-\d{4}`, // IL dashed: S123-4567-8901
+  String.raw`WDL[A-Z0-9]{9}`, // WA since 2018
+  String.raw`[A-Z]{2,5}[A-Z*]{0,5}\*{0,3}\d{3}[A-Z0-9]{2}`, // WA legacy: surname letters, initials/*, digits (SMITHJ*123AB)
+  String.raw`\d{3} \d{3} \d{3}`, // NY printed in groups
+  String.raw`\d{2} \d{3} \d{3}`, // PA printed in groups
+  String.raw`[A-Z]\d{2}-\d{2}-\d{4}`,
+  String.raw`[A-Z]{1,3}\d{4,14}`, // CA A1234567, FL/IL A123456789012, NY A1234567, generic
+  String.raw`\d{6,12}`, // NY 9 digits, TX/PA 8 digits, generic
+];
+
+export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
+  {
+    id: 'tier1.driver_license',
+    type: 'DRIVER_LICENSE',
+    description: "Driver's licence numbers in US state layouts (CA, NY, FL, WA, TX, IL, PA, generic) next to licence words or in a licence column",
+    pattern: new RegExp(`(?<![\\w*-])(?:${LICENCE_LAYOUTS.join('|')})(?![\\w*-])`, 'g'),
+    keywords: ['licen', 'dl', 'dln', 'lic', 'permis', 'führerschein'],
+    keywordsCaseInsensitive: true,
+    validator: labelled(LICENCE_WORD, LICENCE_COLUMN, 0.9, (v) => (v.match(/\d/g)?.length ?? 0) >= 3 && !/^(\d)\1+$/.test(v.replace(/\D/g, ''))),
+    score: 0.9,
+    examples: ["Driver's license: D1234567", 'WA DL WDL7X9Q2M4K1', 'NY license 123 456 789'],
+  },
+  {
+    id: 'tier1.us_ssn_unformatted',
+    type: 'US_SSN',
+    description: 'Nine-digit SSNs without separators next to SSN words (SSN 536221234) or in an SSN column',
+    pattern: /(?<![\w-])\d{9}(?![\w-])/g,
+    keywords: ['ssn', 'social', 'ss#', 'ss no', 'soc sec', 'tin'],
+    keywordsCaseInsensitive: true,
+    validator: labelled(SSN_WORD, SSN_COLUMN, 0.92, (v) => ssnValid(v)),
+    score: 0.92,
+    examples: ['SSN 536221234'],
+  },
+];
