@@ -6,7 +6,8 @@
  *   outpost help                             this text
  */
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
 import { VARIABLES } from '../worker/config/variables.js';
 import { resolveEnvironment } from './environment.js';
 import { start } from './start.js';
@@ -98,4 +99,5 @@ export async function main(args: string[]): Promise<number> {
   }
 }
 
-
+// `node dist/cli.mjs COMMAND`: run it (bin/outpost.mjs imports this file and calls main itself).
+if (process.argv[1] && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url) process.exitCode = await main(process.argv.slice(2));
