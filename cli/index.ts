@@ -32,7 +32,7 @@ Usage:
   outpost doctor [--json] [--probe URL [--runtime http://HOST:PORT]]   check this deployment offline
   outpost policy validate|install|rollback|list|keygen|sign ...   policy bundles (outpost policy help)
   outpost variables                        list every environment variable with its default
-  outpost status --runtime URL [--token T] subsystems, policy, queue depth, certificates, recent decisions
+  outpost status [--runtime URL] [--token T] subsystems, policy, queue depth, certificates, recent decisions
   outpost scan [--jsonl] [--bundles PCI,...] [--policy FILE --tier T] [FILE ...]
                                            DLP Tiers 1 and 2 offline on files or stdin (never prints values)
   outpost audit path|verify|export         the audit queue's file, chain verification, JSONL export (docs/audit.md)
