@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 function sh(command: string): string {
-  const r = spawnSync('sh', ['-c', command], { encoding: 'utf8' });
+  // In the test's folder: the export line writes audit-export.jsonl into the working folder.
+  const r = spawnSync('sh', ['-c', command], { encoding: 'utf8', cwd: work });
   if (r.status !== 0) throw new Error(`${command}\n${r.stdout}${r.stderr}`);
   return r.stdout;
 }
