@@ -67,7 +67,11 @@ function stateFiles(): string[] {
  */
 function auditRows(): number | undefined {
   const dir = join(root, 'state', 'audit');
-  const candidates = [join(dir, 'audit_queue.db'), ...(existsSync(dir) ? listFiles(dir).filter((f) => f.endsWith('.sqlite') && !f.endsWith('metadata.sqlite')).map((f) => join(dir, f)) : [])];
+  // AUDIT_QUEUE_DB_PATH (the launcher's link to workerd's file, once made), else workerd's file.
+  const objects = join(dir, 'outpost-audit');
+  const candidates = existsSync(join(dir, 'audit_queue.db'))
+    ? [join(dir, 'audit_queue.db')]
+    : existsSync(objects) ? listFiles(objects).filter((f) => f.endsWith('.sqlite') && !f.endsWith('metadata.sqlite')).map((f) => join(objects, f)) : [];
   let total: number | undefined;
   for (const db of candidates.filter((f) => existsSync(f))) {
     const r = spawnSync('sqlite3', ['-readonly', db, 'SELECT count(*) FROM local_audit_queue;'], { encoding: 'utf8' });
