@@ -61,6 +61,12 @@ export async function linkWorkerdDatabase(dbPath: string, timeoutMs = 60_000, is
       } catch {
         stat = null;
       }
+      // An empty regular file is what sqlite3 leaves when run on the path before the link
+      // exists: replace it. A non-empty one is another queue: keep it.
+      if (stat && !stat.isSymbolicLink() && stat.size === 0) {
+        unlinkSync(dbPath);
+        stat = null;
+      }
       if (stat && !stat.isSymbolicLink()) {
         console.error(`WARN Audit queue: ${dbPath} is a regular file (a Deno-backend queue?); workerd's queue is ${file}. Export the old one with: outpost audit export --db ${dbPath} --out FILE`);
         return null;

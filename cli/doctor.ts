@@ -289,6 +289,9 @@ export function runChecks(options: DoctorOptions, env: NodeJS.ProcessEnv = proce
   ];
 }
 
+/** How each runtime words its own egress refusal (workerd's egress-deny worker, Deno's --allow-net). */
+const RUNTIME_REFUSAL = /refused by the runtime|Requires net access|NotCapable|PermissionDenied/i;
+
 /**
  * Asks the running gateway to fetch url from inside the runtime (POST /admin/api/egress-probe):
  * an ok finding when both the worker guard and the runtime refuse it.
@@ -310,7 +313,19 @@ export async function probe(runtimeUrl: string, url: string, token: string): Pro
   const body = (await res.json()) as { worker?: { refused?: boolean }; runtime?: { refused?: boolean; error?: string; status?: number } };
   const worker = body.worker?.refused === true;
   const runtime = body.runtime?.refused === true;
-  if (worker && runtime) return { check: 'probe', severity: 'ok', message: `${url} refused by the worker and by the runtime (${body.runtime?.error ?? 'refused'})` };
+  // Only the runtime's own refusal proves the air gap: workerd's egress-deny worker, or Deno's
+  // --allow-net. Any other failure (DNS lookup, connection refused by the far end, time-out) says
+  // that the address was not reached this time, not that the runtime would refuse it.
+  const error = body.runtime?.error ?? '';
+  if (worker && runtime && !RUNTIME_REFUSAL.test(error)) {
+    return {
+      check: 'probe',
+      severity: 'warn',
+      message: `${url} refused by the worker; the runtime did not refuse it but failed to reach it (${error || 'unknown error'}): a network failure such as DNS, not the air gap`,
+      fix: 'set OUTPOST_AIRGAP=true so that the runtime itself refuses every address that is not a configured target',
+    };
+  }
+  if (worker && runtime) return { check: 'probe', severity: 'ok', message: `${url} refused by the worker and by the runtime (${error || 'refused'})` };
   return {
     check: 'probe',
     severity: 'error',

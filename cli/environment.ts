@@ -69,5 +69,6 @@ export function prepareWritableFolders(values: Record<string, string>): void {
   const salt = join(state, 'finding-salt');
   if (!values.OUTPOST_AUDIT_SALT && !existsSync(salt)) attempt('OUTPOST_STATE_DIR', salt, () => writeFileSync(salt, randomBytes(32).toString('hex'), { mode: 0o600 }));
   const audit = values.AUDIT_QUEUE_DB_PATH;
-  if (audit) attempt('AUDIT_QUEUE_DB_PATH', dirname(audit), () => mkdirSync(dirname(audit), { recursive: true }));
+  // Private to the service user like the state folder: the queue is the audit trail (never 777).
+  if (audit) attempt('AUDIT_QUEUE_DB_PATH', dirname(audit), () => mkdirSync(dirname(audit), { recursive: true, mode: 0o700 }));
 }

@@ -6,7 +6,8 @@
  *   outpost help                             this text
  */
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
 import { VARIABLES } from '../worker/config/variables.js';
 import { resolveEnvironment } from './environment.js';
 import { start } from './start.js';
@@ -33,7 +34,7 @@ Usage:
   outpost policy validate|install|rollback|list|keygen|sign ...   policy bundles (outpost policy help)
   outpost knowledge pack|import|export|list ...   knowledge assets for models (outpost knowledge help)
   outpost variables                        list every environment variable with its default
-  outpost status --runtime URL [--token T] subsystems, policy, queue depth, certificates, recent decisions
+  outpost status [--runtime URL] [--token T] subsystems, policy, queue depth, certificates, recent decisions
   outpost scan [--jsonl] [--bundles PCI,...] [--policy FILE --tier T] [FILE ...]
                                            DLP Tiers 1 and 2 offline on files or stdin (never prints values)
   outpost audit path|verify|export         the audit queue's file, chain verification, JSONL export (docs/audit.md)
@@ -102,4 +103,5 @@ export async function main(args: string[]): Promise<number> {
   }
 }
 
-
+// `node dist/cli.mjs COMMAND`: run it (bin/outpost.mjs imports this file and calls main itself).
+if (process.argv[1] && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url) process.exitCode = await main(process.argv.slice(2));

@@ -9,7 +9,7 @@
  *   first request), and the time from spawn to ready is logged.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,8 +103,10 @@ export async function start(options: StartOptions): Promise<number> {
 
   let child: ChildProcess;
   const spawnedAt = Date.now();
+  // The rendered config's private folder: removed once workerd has exited, so starts leave nothing in /tmp.
+  let configDir: string | undefined;
   if (options.runtime === 'workerd') {
-    const dir = mkdtempSync(join(tmpdir(), 'outpost-'));
+    const dir = (configDir = mkdtempSync(join(tmpdir(), 'outpost-')));
     const configPath = join(dir, 'outpost.capnp');
     writeFileSync(configPath, workerdConfig({ values, distDir: options.distDir }), { mode: 0o600 });
     child = spawn(workerdBinary(), ['serve', configPath, '--import-path=/'], { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -112,13 +114,20 @@ export async function start(options: StartOptions): Promise<number> {
     child = spawn(denoBinary(), [...denoArgs(values, options.distDir)], { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
   }
   const forward = (signal: NodeJS.Signals) => () => {
-    if (child.exitCode === null) child.kill(signal);
+    if (child.exitCode === null) {
+      console.log(`INFO Outpost shutting down (${signal}): draining in-flight requests`);
+      child.kill(signal);
+    }
   };
   process.on('SIGTERM', forward('SIGTERM'));
   process.on('SIGINT', forward('SIGINT'));
   const exited = new Promise<number>((resolveExit) => {
-    child.on('exit', (code, signal) => resolveExit(code ?? (signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1)));
+    child.on('exit', (code, signal) => {
+      if (configDir) rmSync(configDir, { recursive: true, force: true });
+      resolveExit(code ?? (signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1));
+    });
     child.on('error', (e) => {
+      if (configDir) rmSync(configDir, { recursive: true, force: true });
       console.error(`ERROR Could not start ${options.runtime}: ${e.message}`);
       resolveExit(1);
     });

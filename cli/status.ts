@@ -11,10 +11,15 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
+/** "connected" means a platform link; air gap off without a platform is only "not air-gapped". */
+export function modeWording(status: Pick<AdminStatus, 'air_gap' | 'platform_configured'>): string {
+  return status.air_gap ? 'air-gapped' : status.platform_configured ? 'connected' : 'not air-gapped (no platform)';
+}
+
 /** Renders the status as the console shows it. */
 export function formatStatus(status: AdminStatus, decisions: readonly RecentDecision[]): string {
   const lines = [
-    `Outpost ${status.version} on ${status.runtime}, ${status.air_gap ? 'air-gapped' : 'connected'}, up ${status.uptime_seconds}s`,
+    `Outpost ${status.version} on ${status.runtime}, ${modeWording(status)}, up ${status.uptime_seconds}s`,
     `Readiness:          ${status.ready ? 'ready' : `not ready: ${status.not_ready_reason}`}`,
     `Policy bundle:      ${status.policy.version} (${status.policy.source}: ${status.policy.reason})`,
     `Audit queue depth:  ${status.audit_queue_depth ?? 'n/a'}`,
@@ -37,11 +42,9 @@ export function formatStatus(status: AdminStatus, decisions: readonly RecentDeci
   return lines.join('\n');
 }
 
-export async function status(runtimeUrl: string | undefined, token: string | undefined): Promise<number> {
-  if (!runtimeUrl) {
-    console.error('ERROR outpost status needs --runtime http://host:port');
-    return 2;
-  }
+export async function status(runtimeOption: string | undefined, token: string | undefined): Promise<number> {
+  // Like `outpost policy install`: the gateway this environment describes unless told otherwise.
+  const runtimeUrl = runtimeOption ?? `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || '8080'}`;
   if (!token) {
     console.error('ERROR outpost status needs --token or OUTPOST_ADMIN_TOKEN');
     return 2;

@@ -53,7 +53,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // The npm packages the CLI imports are bundled in, so that dist/cli.mjs runs inside a release
+  // (which ships no node_modules). The runtimes' packages are only resolved at run time.
+  external: ['workerd', 'deno', 'onnxruntime-node'],
   define,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',

@@ -42,7 +42,7 @@ async function bundleRenderer(runtime) {
  * @param {{ version: string, runtime: 'workerd' | 'deno' }} options
  */
 export async function writeLauncher(stage, { version, runtime }) {
-  const [{ VARIABLES }, { PATH_VARIABLES }, { COMPATIBILITY_DATE }] = await Promise.all([
+  const [{ VARIABLES }, { PATH_VARIABLES }, { COMPATIBILITY_DATE, AUDIT_UNIQUE_KEY }] = await Promise.all([
     importTs('worker/config/variables.ts'),
     importTs('cli/environment.ts'),
     importTs('cli/workerd-config.ts'),
@@ -57,6 +57,8 @@ export async function writeLauncher(stage, { version, runtime }) {
     "'@DEFAULT_HOST@'": sq(def('HOST')),
     "'@DEFAULT_PORT@'": sq(def('PORT')),
     "'@DEFAULT_STATE_DIR@'": sq(def('OUTPOST_STATE_DIR')),
+    "'@DEFAULT_AUDIT_DB@'": sq(def('AUDIT_QUEUE_DB_PATH')),
+    "'@AUDIT_UNIQUE_KEY@'": sq(AUDIT_UNIQUE_KEY),
     '@PATH_VARIABLES@': PATH_VARIABLES.join(' '),
     '@RENDER_BINDINGS@': renderBindings,
   };

@@ -8,7 +8,7 @@
  * still verifying (nothing was written into them).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -50,7 +50,15 @@ function select(version: string): void {
 
 function stateFiles(): string[] {
   // SQLite's -wal/-shm come and go with checkpoints: not state of their own.
-  return listFiles(join(root, 'state')).filter((f) => !f.startsWith('.run/') && !/-(wal|shm)$/.test(f));
+  // The AUDIT_QUEUE_DB_PATH link (made by the launcher) points at a file listed itself: set aside.
+  const link = join(root, 'state', 'audit', 'audit_queue.db');
+  const target = existsSync(link) && lstatSync(link).isSymbolicLink() ? readlinkSync(link) : null;
+  if (target) unlinkSync(link);
+  try {
+    return listFiles(join(root, 'state')).filter((f) => !f.startsWith('.run/') && !/-(wal|shm)$/.test(f));
+  } finally {
+    if (target) symlinkSync(target, link);
+  }
 }
 
 /**
@@ -59,7 +67,11 @@ function stateFiles(): string[] {
  */
 function auditRows(): number | undefined {
   const dir = join(root, 'state', 'audit');
-  const candidates = [join(dir, 'audit_queue.db'), ...(existsSync(dir) ? listFiles(dir).filter((f) => f.endsWith('.sqlite') && !f.endsWith('metadata.sqlite')).map((f) => join(dir, f)) : [])];
+  // AUDIT_QUEUE_DB_PATH (the launcher's link to workerd's file, once made), else workerd's file.
+  const objects = join(dir, 'outpost-audit');
+  const candidates = existsSync(join(dir, 'audit_queue.db'))
+    ? [join(dir, 'audit_queue.db')]
+    : existsSync(objects) ? listFiles(objects).filter((f) => f.endsWith('.sqlite') && !f.endsWith('metadata.sqlite')).map((f) => join(objects, f)) : [];
   let total: number | undefined;
   for (const db of candidates.filter((f) => existsSync(f))) {
     const r = spawnSync('sqlite3', ['-readonly', db, 'SELECT count(*) FROM local_audit_queue;'], { encoding: 'utf8' });

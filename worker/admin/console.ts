@@ -109,7 +109,7 @@ function renderKnowledge(knowledge) {
 
 function render(status, decisions) {
   $('version').textContent = 'v' + status.version + ' on ' + status.runtime;
-  $('mode').textContent = status.air_gap ? 'air-gapped' : 'connected';
+  $('mode').textContent = status.air_gap ? 'air-gapped' : status.platform_configured ? 'connected' : 'not air-gapped (no platform)';
   $('ready').textContent = status.ready ? 'ready' : 'not ready: ' + status.not_ready_reason;
   $('policy').textContent = status.policy.version;
   $('policy-reason').textContent = status.policy.source + ': ' + status.policy.reason;

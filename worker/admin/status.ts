@@ -10,6 +10,8 @@ export interface AdminStatus {
   readonly version: string;
   readonly runtime: string;
   readonly air_gap: boolean;
+  /** A platform URL is configured (and air gap off): only then is the gateway "connected". */
+  readonly platform_configured: boolean;
   readonly uptime_seconds: number;
   /** Events pending flush (connected) or export (air gap). PRODUCT.md: "Admin API". */
   readonly audit_queue_depth: number | null;
@@ -33,6 +35,7 @@ export async function adminStatus(gw: Gateway): Promise<AdminStatus> {
     version: GATEWAY_VERSION,
     runtime: gw.runtime.name,
     air_gap: gw.config.airGap,
+    platform_configured: !gw.config.airGap && gw.config.platformUrl !== '',
     uptime_seconds: Math.round((Date.now() - gw.startedAt) / 1000),
     audit_queue_depth: await gw.auditQueueDepth(),
     cert_expiry_days: gw.certificates.expiryDays(),

@@ -107,11 +107,11 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'OUTPOST_API_KEYS',
     default: '',
     secret: true,
-    description: 'Static caller API keys (comma-separated key or name:key), used when the policy bundle selects auth mode api_keys.',
+    description: 'Static caller API keys (comma-separated key or name:key), used when the policy bundle selects auth mode api_key.',
   },
 
   // DLP Tier 3.
-  { name: 'DLP_DEBERTA_ENABLED', default: 'false', secret: false, description: 'true: load the Tier 3 ONNX classifier.' },
+  { name: 'DLP_DEBERTA_ENABLED', default: 'false', secret: false, description: 'true: load the Tier 3 ONNX classifier. `npm start` (outpost start --embedded-defaults) sets it to true unless it is set.' },
   { name: 'DEBERTA_MODEL_PATH', default: '', secret: false, description: 'Tier 3 model file, used first if set and present.' },
   {
     name: 'AIRGAP_MODEL_PATH',
