@@ -121,10 +121,11 @@ export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3
 /** model.json if present; otherwise a Hugging Face export's config.json (hf-config.ts). */
 async function readPackage(modelPath: string, manifestPath: string, volumes: Pick<Volumes, 'read'>): Promise<ModelPackage> {
   const decoder = new TextDecoder();
-  const manifest = await volumes.read(manifestPath);
+  // Optional files: a reader may return null or throw for a missing one.
+  const manifest = await volumes.read(manifestPath).catch(() => null);
   if (manifest) return parseModelPackage(decoder.decode(manifest));
   const configPath = modelPath.replace(/[^/]+$/, 'config.json');
-  const config = await volumes.read(configPath);
+  const config = await volumes.read(configPath).catch(() => null);
   if (!config) throw new Error(`neither ${manifestPath} nor ${configPath} is beside the model`);
   return packageFromHfConfig(decoder.decode(config));
 }
@@ -138,7 +139,7 @@ async function readTokenizer(modelPath: string, volumes: Pick<Volumes, 'read'>):
   if (!json) throw new Error(`${dir}tokenizer.json is missing (token-ids models need their tokenizer beside them)`);
   const decoder = new TextDecoder();
   const optional = async (name: string) => {
-    const bytes = await volumes.read(`${dir}${name}`);
+    const bytes = await volumes.read(`${dir}${name}`).catch(() => null);
     return bytes ? (JSON.parse(decoder.decode(bytes)) as Record<string, unknown>) : {};
   };
   const config = await optional('tokenizer_config.json');
