@@ -171,8 +171,47 @@ const graph = onnx.GraphProto.create({
 });
 const model = onnx.ModelProto.create({ irVersion: 8, producerName: 'outpost scripts/build-tiny-transformer.mjs', producerVersion: String(seed), opsetImport: [{ domain: '', version: 17 }], graph });
 
+/**
+ * The int8 graph `optimum` / onnxruntime.quantization.quantize_dynamic writes as
+ * model_quantized.onnx: every MatMul by a weight becomes DynamicQuantizeLinear (activations to
+ * uint8) + MatMulInteger by int8 weights (symmetric, per tensor) + rescale.
+ */
+function quantized(fp32) {
+  const g = onnx.GraphProto.create({ ...fp32.graph, node: [], initializer: [] });
+  const weightsByName = new Map(fp32.graph.initializer.map((t) => [t.name, t]));
+  const INT8 = onnx.TensorProto.DataType.INT8;
+  for (const n of fp32.graph.node) {
+    const w = n.opType === 'MatMul' ? weightsByName.get(n.input[1]) : undefined;
+    if (!w || w.dims.length !== 2) {
+      g.node.push(n);
+      continue;
+    }
+    weightsByName.delete(w.name);
+    const values = new Float32Array(w.rawData.slice().buffer);
+    const scale = Math.max(...values.map(Math.abs)) / 127 || 1;
+    const q = Int8Array.from(values, (v) => Math.max(-127, Math.min(127, Math.round(v / scale))));
+    const x = n.input[0];
+    const o = n.output[0];
+    g.initializer.push(
+      onnx.TensorProto.create({ name: `${w.name}_quantized`, dims: w.dims, dataType: INT8, rawData: new Uint8Array(q.buffer) }),
+      onnx.TensorProto.create({ name: `${w.name}_zero_point`, dims: [], dataType: INT8, rawData: new Uint8Array(1) }),
+      init(`${w.name}_scale`, [], [scale]),
+    );
+    g.node.push(
+      node('DynamicQuantizeLinear', [x], [`${o}_xq`, `${o}_xs`, `${o}_xz`]),
+      node('MatMulInteger', [`${o}_xq`, `${w.name}_quantized`, `${o}_xz`, `${w.name}_zero_point`], [`${o}_i32`]),
+      node('Cast', [`${o}_i32`], [`${o}_f`], { to: FLOAT }),
+      node('Mul', [`${o}_xs`, `${w.name}_scale`], [`${o}_s`]),
+      node('Mul', [`${o}_f`, `${o}_s`], [o]),
+    );
+  }
+  g.initializer.unshift(...weightsByName.values());
+  return onnx.ModelProto.create({ ...fp32, graph: g });
+}
+
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'model.onnx'), onnx.ModelProto.encode(model).finish());
+if (exportStyle) writeFileSync(join(out, 'model_quantized.onnx'), onnx.ModelProto.encode(quantized(model)).finish());
 writeFileSync(join(out, 'tokenizer.json'), JSON.stringify(tokenizer));
 writeFileSync(join(out, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig));
 if (exportStyle) {

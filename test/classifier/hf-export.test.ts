@@ -3,7 +3,7 @@
  * (BERT style: input_ids, attention_mask, token_type_ids; RoBERTa style: no token_type_ids;
  * output `logits`), config.json and special_tokens_map.json and no model.json, built by
  * scripts/build-tiny-transformer.mjs --export. The worker's labels and spans are compared with
- * an independent reference: the tokenizer library's own encoding through onnxruntime-node, with
+ * an independent reference (fp32 model.onnx and the int8 model_quantized.onnx beside it): the tokenizer library's own encoding through onnxruntime-node, with
  * the softmax done here.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,10 +50,10 @@ const softmax = (row: Float32Array) => {
 };
 
 /** The reference: the tokenizer's encoding with special tokens, every input the graph declares fed by hand. */
-async function reference(dir: string, text: string) {
+async function reference(dir: string, text: string, file = 'model.onnx') {
   const tokenizer = new Tokenizer(JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')), JSON.parse(readFileSync(join(dir, 'tokenizer_config.json'), 'utf8')));
   const { ids, tokens } = tokenizer.encode(text) as unknown as { ids: number[]; tokens: string[] };
-  const session = await ortNode.InferenceSession.create(join(dir, 'model.onnx'));
+  const session = await ortNode.InferenceSession.create(join(dir, file));
   const n = ids.length;
   const feeds: Record<string, ortNode.Tensor> = { input_ids: new ortNode.Tensor('int64', BigInt64Array.from(ids, (v) => BigInt(v)), [1, n]), attention_mask: new ortNode.Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]) };
   if (session.inputNames.includes('token_type_ids')) feeds.token_type_ids = new ortNode.Tensor('int64', new BigInt64Array(n), [1, n]);
@@ -66,14 +66,15 @@ async function reference(dir: string, text: string) {
 }
 
 describe('Hugging Face export folders, loaded with no file added', () => {
-  for (const style of STYLES) {
-    it(`${style} token classification: same spans as onnxruntime-node`, async () => {
+  for (const [style, file] of STYLES.flatMap((s) => [[s, 'model.onnx'], [s, 'model_quantized.onnx']] as const)) {
+    it(`${style} token classification, ${file}: same spans as onnxruntime-node`, async () => {
       const dir = dirs[`${style}-token`]!;
       const pkg = packageFromHfConfig(readFileSync(join(dir, 'config.json'), 'utf8'));
       expect(pkg.task).toBe('token-classification');
-      const loaded = await createTier3Classifier({ enabled: true, modelDir: dir }, { volumes: disk, log: quietLog, gatewayVersion: '0.1.0', wasm: WASM });
+      const loaded = await createTier3Classifier({ enabled: true, modelDir: dir, modelPath: join(dir, file) }, { volumes: disk, log: quietLog, gatewayVersion: '0.1.0', wasm: WASM });
       expect(loaded.status.state).toBe('active');
-      const { tokens, rows, inputNames } = await reference(dir, TEXT);
+      expect(loaded.status.model?.path).toBe(join(dir, file));
+      const { tokens, rows, inputNames } = await reference(dir, TEXT, file);
       expect(inputNames.includes('token_type_ids')).toBe(style === 'bert');
       const tags = rows.slice(1, -1).map((row) => {
         let best = 0;
@@ -94,6 +95,8 @@ describe('Hugging Face export folders, loaded with no file added', () => {
       result.spans.forEach((s, i) => expect(s.score).toBeCloseTo(expected[i]!.score, 5));
     });
 
+  }
+  for (const style of STYLES) {
     it(`${style} sequence classification: same score as onnxruntime-node, label from config.json`, async () => {
       const dir = dirs[`${style}-sequence`]!;
       const loaded = await createTier3Classifier({ enabled: true, modelDir: dir }, { volumes: disk, log: quietLog, gatewayVersion: '0.1.0', wasm: WASM });

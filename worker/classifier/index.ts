@@ -5,7 +5,7 @@
  *
  * Model resolution (PRODUCT.md "Tier 3 model"), only with DLP_DEBERTA_ENABLED=true:
  *   1. DEBERTA_MODEL_PATH, if set and the file exists;
- *   2. $AIRGAP_MODEL_PATH/model.onnx;
+ *   2. $AIRGAP_MODEL_PATH/model.onnx, else $AIRGAP_MODEL_PATH/model_quantized.onnx (int8);
  *   3. neither: Tier 3 is disabled, Tiers 1 and 2 stay active.
  * model.json must sit beside the model (model-package.ts). A missing or corrupt package logs one
  * error and disables Tier 3 only.
@@ -70,7 +70,9 @@ const moduleFromRuntime = async (): Promise<WasmSource> => {
 };
 
 async function resolveModel(settings: Tier3Settings, volumes: Pick<Volumes, 'read'>): Promise<{ path: string; bytes: Uint8Array } | null> {
-  const candidates = [settings.modelPath, settings.modelDir ? `${settings.modelDir.replace(/\/+$/, '')}/model.onnx` : undefined].filter((p): p is string => !!p);
+  const dir = settings.modelDir ? settings.modelDir.replace(/\/+$/, '') : '';
+  // A Hugging Face export may carry only its int8 graph (optimum's model_quantized.onnx).
+  const candidates = [settings.modelPath, dir ? `${dir}/model.onnx` : undefined, dir ? `${dir}/model_quantized.onnx` : undefined].filter((p): p is string => !!p);
   for (const path of candidates) {
     const bytes = await volumes.read(path).catch(() => null);
     if (bytes) return { path, bytes };
