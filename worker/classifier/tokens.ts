@@ -45,7 +45,8 @@ export function tokenize(tokenizer: Tokenizer, text: string, special: { cls?: st
     cursor = at + piece.length;
   }
   const id = (t: string): number | null => {
-    const found = (tokenizer as unknown as { model?: { tokens_to_ids?: Map<string, number> } }).model?.tokens_to_ids?.get(t);
+    // token_to_id also knows the added tokens (RoBERTa's <s> </s>, DeBERTa's [CLS] [SEP]).
+    const found = (tokenizer as unknown as { token_to_id(t: string): number | undefined }).token_to_id(t);
     return typeof found === 'number' ? found : null;
   };
   return { ids: encoded.ids, offsets, clsId: id(special.cls ?? '[CLS]'), sepId: id(special.sep ?? '[SEP]') };
