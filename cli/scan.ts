@@ -3,7 +3,9 @@
  * before it crosses the gap. Reports types, rule ids, tiers, scores and offsets; never a value.
  *
  *   outpost scan [FILE ...]                      plain text in (stdin without files), a report out
- *   outpost scan --jsonl [FILE]                  lines {"id","text"} in, lines {"id","findings":[...]} out
+ *   outpost scan --jsonl [FILE]                  lines {"id","text"} in, lines {"id","findings":[...]} out,
+ *                                                with "classification": {"label","score"} and tier-3 spans when Tier 3 is on
+ *   --no-tier3                                   without the Tier 3 classifier (on by default with assets/model, as npm start)
  *   --bundles PCI,HIPAA,GDPR,SECRETS,CLASSIFICATION   which compliance bundles run (default: all, plus Tier 1)
  *   --policy policy_bundle.json --tier <risk tier>     the DLP settings a bundle gives that tier
  *
@@ -13,6 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { compileDlp, scanText, type CompiledDlp, type ComplianceBundleId, type DlpSettings, type Match } from '../worker/dlp/index.js';
 import { resolveDlpSettings, validateBundle, formatProblem } from '../worker/policy/index.js';
+import type { Tier3Classifier } from '../worker/dlp/settings.js';
+import { scanTier3 } from './scan-tier3.js';
 
 const ALL_BUNDLES: readonly ComplianceBundleId[] = ['PCI', 'HIPAA', 'GDPR', 'SECRETS', 'CLASSIFICATION'];
 
@@ -64,26 +68,31 @@ function position(text: string, offset: number): string {
   return `${line}:${offset - lineStart + 1}`;
 }
 
-function scanJsonl(compiled: CompiledDlp, name: string, input: string, out: (line: string) => void, err: (line: string) => void): { findings: number; errors: number } {
+async function scanJsonl(compiled: CompiledDlp, tier3: Tier3Classifier | null, name: string, input: string, out: (line: string) => void, err: (line: string) => void): Promise<{ findings: number; errors: number }> {
   let findings = 0;
   let errors = 0;
-  input.split('\n').forEach((line, index) => {
-    if (!line.trim()) return;
+  for (const [index, line] of input.split('\n').entries()) {
+    if (!line.trim()) continue;
     let record: { id?: unknown; text?: unknown };
     try {
       record = JSON.parse(line) as { id?: unknown; text?: unknown };
     } catch {
       errors++;
-      return err(`ERROR ${name}:${index + 1}: not a JSON object`);
+      err(`ERROR ${name}:${index + 1}: not a JSON object`);
+      continue;
     }
     if (!record || typeof record !== 'object' || typeof record.text !== 'string' || !('id' in record)) {
       errors++;
-      return err(`ERROR ${name}:${index + 1}: expected {"id": ..., "text": "..."}`);
+      err(`ERROR ${name}:${index + 1}: expected {"id": ..., "text": "..."}`);
+      continue;
     }
-    const matches = scanText(compiled, record.text);
-    findings += matches.length;
-    out(JSON.stringify({ id: record.id, findings: matches.map(publicFinding) }));
-  });
+    const matches = scanText(compiled, record.text).map(publicFinding);
+    const t3 = tier3 ? await tier3.classify(record.text) : null;
+    const spans = (t3?.spans ?? []).map((s) => ({ start: s.start, end: s.end, type: s.type, rule: 'tier3', tier: 3, score: Number(s.score.toFixed(3)) }));
+    const sensitive = t3 !== null && spans.length === 0 && t3.score >= tier3!.threshold;
+    findings += matches.length + spans.length + (sensitive ? 1 : 0);
+    out(JSON.stringify({ id: record.id, findings: [...matches, ...spans], ...(t3 ? { classification: { label: t3.label, score: Number(t3.score.toFixed(3)) } } : {}) }));
+  }
   return { findings, errors };
 }
 
@@ -114,11 +123,12 @@ export async function scan(args: string[], io = { stdin: () => readFileSync(0, '
     return 2;
   }
 
+  const tier3 = args.includes('--jsonl') ? await scanTier3(args, process.env, io.err) : null;
   let findings = 0;
   let errors = 0;
   for (const input of inputs) {
     if (args.includes('--jsonl')) {
-      const r = scanJsonl(compiled, input.name, input.text, io.out, io.err);
+      const r = await scanJsonl(compiled, tier3, input.name, input.text, io.out, io.err);
       findings += r.findings;
       errors += r.errors;
       continue;

@@ -67,7 +67,7 @@ describe('model resolution (PRODUCT.md "Tier 3 model")', () => {
 
   it.each([
     ['a corrupt model', { [`/m/model.onnx`]: new Uint8Array([1, 2, 3, 4, 5]), '/m/model.json': manifest }, /\/m\/model\.onnx/],
-    ['a missing model.json', { '/m/model.onnx': modelBytes }, /model\.json is missing/],
+    ['neither model.json nor config.json', { '/m/model.onnx': modelBytes }, /neither \/m\/model\.json nor \/m\/config\.json is beside the model/],
     ['a model.json without a threshold', { '/m/model.onnx': modelBytes, '/m/model.json': JSON.stringify({ ...JSON.parse(manifest), threshold: 7 }) }, /"threshold" must be a number between 0 and 1/],
     ['a model of another input width', { '/m/model.onnx': modelBytes, '/m/model.json': JSON.stringify({ ...JSON.parse(manifest), features: { kind: 'hashed-ngrams', dimensions: 100 } }) }, /\/m\/model\.onnx/],
   ])('%s disables Tier 3 with one clear error, no crash', async (_name, volume, message) => {

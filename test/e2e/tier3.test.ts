@@ -61,11 +61,13 @@ describe.each(['workerd', 'deno'] as const)('Tier 3 on %s', (runtime) => {
   });
 });
 
-describe('a transformer model (tokenizer.json, token classification) inside workerd', () => {
+// Without --export: the older package (model.json); with it, a Hugging Face export folder as it is
+// (config.json, logits, attention_mask and, BERT style, token_type_ids).
+describe.each([[], ['--export', 'bert'], ['--export', 'roberta']])('a transformer model (tokenizer.json, token classification) inside workerd, flags %j', (...flags: string[]) => {
   it('tags the same spans as the worker code gives in Node', async () => {
     const state = policyDir('flag');
     const models = join(state, 'models');
-    execFileSync(process.execPath, [join(ROOT, 'scripts/build-tiny-transformer.mjs'), models], { stdio: 'ignore' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-tiny-transformer.mjs'), models, ...flags], { stdio: 'ignore' });
     const text = 'Alice visited London yesterday with Bob and Carol.';
     const { classifier } = await createTier3Classifier(
       { enabled: true, modelDir: models },
@@ -76,8 +78,9 @@ describe('a transformer model (tokenizer.json, token classification) inside work
     const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: models });
     try {
       expect(g.output()).toMatch(/INFO DeBERTa Tier3 scanner loaded: model\.onnx \(label_map=\{0: 'O', 1: 'B-PERSON'/);
-      expect((await chat(g.url, text, 't3-transformer')).status).toBe(200);
-      const event = auditEvents(join(state, 'audit', 'audit_queue.db')).find((e) => e.request_id === 't3-transformer')!;
+      const id = `t3-transformer-${flags.join('') || 'package'}`;
+      expect((await chat(g.url, text, id)).status).toBe(200);
+      const event = auditEvents(join(state, 'audit', 'audit_queue.db')).find((e) => e.request_id === id)!;
       const found = event.findings.filter((f) => f.tier === 3).map((f) => ({ type: (f as { type: string }).type, start: (f as unknown as { start: number }).start, end: (f as unknown as { end: number }).end }));
       // A Tier 1 finding wins an overlapping span (Tier 1 names like "Bob" may cover a Tier 3 span).
       const span = (f: unknown) => f as { tier: number; start: number; end: number };

@@ -5,7 +5,7 @@
  *
  * Model resolution (PRODUCT.md "Tier 3 model"), only with DLP_DEBERTA_ENABLED=true:
  *   1. DEBERTA_MODEL_PATH, if set and the file exists;
- *   2. $AIRGAP_MODEL_PATH/model.onnx;
+ *   2. $AIRGAP_MODEL_PATH/model.onnx, else $AIRGAP_MODEL_PATH/model_quantized.onnx (int8);
  *   3. neither: Tier 3 is disabled, Tiers 1 and 2 stay active.
  * model.json must sit beside the model (model-package.ts). A missing or corrupt package logs one
  * error and disables Tier 3 only.
@@ -20,9 +20,11 @@ import type { Logger } from '../log/index.js';
 import type { Volumes } from '../runtime/index.js';
 import { featurise, tokens, windows } from './features.js';
 import { parseModelPackage, type ModelPackage } from './model-package.js';
-import { configureOrt, loadOrtModel, type OrtModel, type WasmSource } from './ort.js';
+import { packageFromHfConfig } from './hf-config.js';
+import { configureOrt, loadOrtModel, TOKEN_INPUTS, type OrtModel, type WasmSource } from './ort.js';
 import { bioSpans, loadTokenizer, tokenize } from './tokens.js';
 
+export { packageFromHfConfig } from './hf-config.js';
 export { parseModelPackage, ModelPackageError, type ModelPackage } from './model-package.js';
 export { featurise, tokens, windows } from './features.js';
 export { bioSpans, loadTokenizer, tokenize, type TokenSpan } from './tokens.js';
@@ -68,7 +70,9 @@ const moduleFromRuntime = async (): Promise<WasmSource> => {
 };
 
 async function resolveModel(settings: Tier3Settings, volumes: Pick<Volumes, 'read'>): Promise<{ path: string; bytes: Uint8Array } | null> {
-  const candidates = [settings.modelPath, settings.modelDir ? `${settings.modelDir.replace(/\/+$/, '')}/model.onnx` : undefined].filter((p): p is string => !!p);
+  const dir = settings.modelDir ? settings.modelDir.replace(/\/+$/, '') : '';
+  // A Hugging Face export may carry only its int8 graph (optimum's model_quantized.onnx).
+  const candidates = [settings.modelPath, dir ? `${dir}/model.onnx` : undefined, dir ? `${dir}/model_quantized.onnx` : undefined].filter((p): p is string => !!p);
   for (const path of candidates) {
     const bytes = await volumes.read(path).catch(() => null);
     if (bytes) return { path, bytes };
@@ -91,12 +95,12 @@ export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3
   const manifestPath = found.path.replace(/[^/]+$/, 'model.json');
   let pkg: ModelPackage;
   try {
-    const manifest = await deps.volumes.read(manifestPath);
-    if (!manifest) throw new Error(`${manifestPath} is missing (it must sit beside the model)`);
-    pkg = parseModelPackage(new TextDecoder().decode(manifest));
+    pkg = await readPackage(found.path, manifestPath, deps.volumes);
     const tokenizer = pkg.input === 'token-ids' ? await readTokenizer(found.path, deps.volumes) : null;
     configureOrt(await (deps.wasm ?? moduleFromRuntime)());
     const model = await loadOrtModel(found.bytes, 'features', 'probabilities');
+    const unknown = tokenizer ? model.inputNames.filter((n) => !(TOKEN_INPUTS as readonly string[]).includes(n)) : [];
+    if (unknown.length) throw new Error(`the graph declares inputs this gateway cannot feed: ${unknown.join(', ')}`);
     // A smoke inference: a model whose inputs do not match its manifest fails here, not on the
     // first request.
     if (tokenizer) await model.runTokens([0, 0]);
@@ -106,7 +110,7 @@ export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3
     log.info(`DeBERTa Tier3 scanner loaded: ${fileName} (label_map=${labelMap(pkg.labels)}, threshold=${pkg.threshold}, ${versions})`);
     if (pkg.gatewayVersion && pkg.gatewayVersion !== deps.gatewayVersion) log.warn(`Tier 3 model was built for gateway ${pkg.gatewayVersion}, this is ${deps.gatewayVersion}`);
     return {
-      classifier: tokenizer ? tokenClassifierFor(model, pkg, tokenizer, deps) : classifierFor(model, pkg, deps),
+      classifier: !tokenizer ? classifierFor(model, pkg, deps) : pkg.task === 'token-classification' ? tokenClassifierFor(model, pkg, tokenizer, deps) : tokenSequenceClassifierFor(model, pkg, tokenizer, deps),
       status: { state: 'active', reason: `${found.path} version=${pkg.version}`, model: { path: found.path, version: pkg.version, threshold: pkg.threshold, labels: pkg.labels } },
     };
   } catch (e) {
@@ -116,14 +120,67 @@ export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3
   }
 }
 
-/** tokenizer.json (and tokenizer_config.json, optional) beside the model. */
-async function readTokenizer(modelPath: string, volumes: Pick<Volumes, 'read'>): Promise<ReturnType<typeof loadTokenizer>> {
+/** model.json if present; otherwise a Hugging Face export's config.json (hf-config.ts). */
+async function readPackage(modelPath: string, manifestPath: string, volumes: Pick<Volumes, 'read'>): Promise<ModelPackage> {
+  const decoder = new TextDecoder();
+  // Optional files: a reader may return null or throw for a missing one.
+  const manifest = await volumes.read(manifestPath).catch(() => null);
+  if (manifest) return parseModelPackage(decoder.decode(manifest));
+  const configPath = modelPath.replace(/[^/]+$/, 'config.json');
+  const config = await volumes.read(configPath).catch(() => null);
+  if (!config) throw new Error(`neither ${manifestPath} nor ${configPath} is beside the model`);
+  return packageFromHfConfig(decoder.decode(config));
+}
+
+type LoadedTokenizer = ReturnType<typeof loadTokenizer> & { readonly special?: { cls?: string; sep?: string } };
+
+/** tokenizer.json, with tokenizer_config.json and special_tokens_map.json (both optional), beside the model. */
+async function readTokenizer(modelPath: string, volumes: Pick<Volumes, 'read'>): Promise<LoadedTokenizer> {
   const dir = modelPath.replace(/[^/]+$/, '');
   const json = await volumes.read(`${dir}tokenizer.json`);
   if (!json) throw new Error(`${dir}tokenizer.json is missing (token-ids models need their tokenizer beside them)`);
-  const config = await volumes.read(`${dir}tokenizer_config.json`);
   const decoder = new TextDecoder();
-  return loadTokenizer(JSON.parse(decoder.decode(json)), config ? JSON.parse(decoder.decode(config)) : {});
+  const optional = async (name: string) => {
+    const bytes = await volumes.read(`${dir}${name}`).catch(() => null);
+    return bytes ? (JSON.parse(decoder.decode(bytes)) as Record<string, unknown>) : {};
+  };
+  const config = await optional('tokenizer_config.json');
+  const map = await optional('special_tokens_map.json');
+  // A special token is a string or {content: string} in these files.
+  const name = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof (v as { content?: unknown })?.content === 'string' ? (v as { content: string }).content : undefined);
+  const tokenizer = loadTokenizer(JSON.parse(decoder.decode(json)), config) as LoadedTokenizer;
+  const cls = name(map.cls_token) ?? name(config.cls_token) ?? name(map.bos_token);
+  const sep = name(map.sep_token) ?? name(config.sep_token) ?? name(map.eos_token);
+  return Object.assign(tokenizer, { special: { ...(cls ? { cls } : {}), ...(sep ? { sep } : {}) } });
+}
+
+/**
+ * Sequence classification over token ids (a Hugging Face …ForSequenceClassification export):
+ * windows of `max_length` tokens `stride` apart; the most sensitive window decides.
+ */
+function tokenSequenceClassifierFor(model: OrtModel, pkg: ModelPackage, tokenizer: LoadedTokenizer, deps: Tier3Deps): Tier3Classifier {
+  return {
+    modelVersion: pkg.version,
+    threshold: pkg.threshold,
+    async classify(text: string): Promise<Tier3Result> {
+      const started = Date.now();
+      const encoded = tokenize(tokenizer, text, tokenizer.special);
+      const inner = pkg.maxLength - (encoded.clsId !== null ? 1 : 0) - (encoded.sepId !== null ? 1 : 0);
+      const stride = Math.max(1, Math.min(pkg.stride, inner));
+      let best = 0;
+      let count = 0;
+      for (let start = 0; start < Math.max(1, encoded.ids.length); start += stride) {
+        const ids = [...(encoded.clsId !== null ? [encoded.clsId] : []), ...encoded.ids.slice(start, start + inner), ...(encoded.sepId !== null ? [encoded.sepId] : [])];
+        const [row] = await model.runTokens(ids);
+        best = Math.max(best, row![pkg.positiveIndex]!);
+        count++;
+        if (start + inner >= encoded.ids.length) break;
+      }
+      const elapsedMs = Date.now() - started;
+      deps.onInference?.(count, elapsedMs);
+      return { score: best, label: best >= pkg.threshold ? pkg.labels[pkg.positiveIndex]! : pkg.labels.find((_, i) => i !== pkg.positiveIndex)!, spans: [], elapsedMs };
+    },
+  };
 }
 
 /**
@@ -131,8 +188,8 @@ async function readTokenizer(modelPath: string, volumes: Pick<Volumes, 'read'>):
  * (special tokens included), `stride` apart; a token seen by several windows keeps the prediction
  * made with the most context on both sides (the window where it sits most centrally).
  */
-export async function tokenProbabilities(model: OrtModel, pkg: ModelPackage, tokenizer: ReturnType<typeof loadTokenizer>, text: string): Promise<{ ids: number[]; offsets: Array<readonly [number, number]>; probabilities: Float32Array[] }> {
-  const encoded = tokenize(tokenizer, text);
+export async function tokenProbabilities(model: OrtModel, pkg: ModelPackage, tokenizer: LoadedTokenizer, text: string): Promise<{ ids: number[]; offsets: Array<readonly [number, number]>; probabilities: Float32Array[] }> {
+  const encoded = tokenize(tokenizer, text, tokenizer.special);
   const inner = pkg.maxLength - (encoded.clsId !== null ? 1 : 0) - (encoded.sepId !== null ? 1 : 0);
   const stride = Math.min(pkg.stride, inner);
   const probabilities: Float32Array[] = new Array(encoded.ids.length);
@@ -154,7 +211,7 @@ export async function tokenProbabilities(model: OrtModel, pkg: ModelPackage, tok
   return { ids: encoded.ids, offsets: encoded.offsets, probabilities };
 }
 
-function tokenClassifierFor(model: OrtModel, pkg: ModelPackage, tokenizer: ReturnType<typeof loadTokenizer>, deps: Tier3Deps): Tier3Classifier {
+function tokenClassifierFor(model: OrtModel, pkg: ModelPackage, tokenizer: LoadedTokenizer, deps: Tier3Deps): Tier3Classifier {
   return {
     modelVersion: pkg.version,
     threshold: pkg.threshold,

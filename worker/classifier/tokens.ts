@@ -27,13 +27,15 @@ export function loadTokenizer(tokenizerJson: unknown, configJson: unknown = {}):
  * Encodes `text` and aligns every token with its characters (WordPiece `##` pieces continue the
  * previous word), so tags can become offsets in the caller's text.
  */
-export function tokenize(tokenizer: Tokenizer, text: string): TokenizedText {
+export function tokenize(tokenizer: Tokenizer, text: string, special: { cls?: string; sep?: string } = {}): TokenizedText {
   const encoded = tokenizer.encode(text, { add_special_tokens: false } as never) as unknown as { ids: number[]; tokens: string[] };
   const lower = text.toLowerCase();
   const offsets: Array<readonly [number, number]> = [];
   let cursor = 0;
   for (const token of encoded.tokens) {
-    const piece = token.startsWith('##') ? token.slice(2) : token;
+    // WordPiece continues with '##'; byte-level BPE marks a leading space with 'Ġ', Unigram
+    // (SentencePiece) with '▁'.
+    const piece = token.startsWith('##') ? token.slice(2) : token.replace(/^[\u0120\u2581]/, '');
     const at = piece && token !== '[UNK]' ? lower.indexOf(piece.toLowerCase(), cursor) : -1;
     if (at < 0) {
       offsets.push([-1, -1]);
@@ -43,10 +45,11 @@ export function tokenize(tokenizer: Tokenizer, text: string): TokenizedText {
     cursor = at + piece.length;
   }
   const id = (t: string): number | null => {
-    const found = (tokenizer as unknown as { model?: { tokens_to_ids?: Map<string, number> } }).model?.tokens_to_ids?.get(t);
+    // token_to_id also knows the added tokens (RoBERTa's <s> </s>, DeBERTa's [CLS] [SEP]).
+    const found = (tokenizer as unknown as { token_to_id(t: string): number | undefined }).token_to_id(t);
     return typeof found === 'number' ? found : null;
   };
-  return { ids: encoded.ids, offsets, clsId: id('[CLS]'), sepId: id('[SEP]') };
+  return { ids: encoded.ids, offsets, clsId: id(special.cls ?? '[CLS]'), sepId: id(special.sep ?? '[SEP]') };
 }
 
 export interface TokenSpan {
