@@ -33,14 +33,16 @@ describe('flusher and circuit breaker', () => {
     url = `http://127.0.0.1:${await platform.listen(0)}`;
   });
   afterAll(() => platform.close());
+  // Generous timings: the suite runs beside CPU-heavy tests on two cores, and a 300 ms fetch
+  // timeout or a 200 ms cooldown measured wall time that the load, not the code, decided.
 
-  async function setup(breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 200 })) {
+  async function setup(breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 1500 })) {
     const path = join(mkdtempSync(join(tmpdir(), 'audit-flush-')), 'audit_queue.db');
     const store = await openNodeStore(path);
     const scheduled: number[] = [];
     const flusher = new Flusher(
       { peek: (n) => store.core.peek(n), remove: (ids) => store.core.remove(ids, 'delivered'), markFailed: (ids) => store.core.markFailed(ids) },
-      { platformUrl: url, breaker, fetch: (u, i) => fetch(u, i), timeoutMs: 300, schedule: (ms) => scheduled.push(ms) },
+      { platformUrl: url, breaker, fetch: (u, i) => fetch(u, i), timeoutMs: 1000, schedule: (ms) => scheduled.push(ms) },
     );
     return { store, flusher, breaker, path, scheduled };
   }
@@ -74,12 +76,12 @@ describe('flusher and circuit breaker', () => {
     expect(await flusher.flushOnce()).toBe('circuit-open');
     expect(platform.batches.length).toBe(sent);
     // After the cooldown: one probe; a failed probe opens it again at once.
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 1600));
     expect(breaker.state).toBe('half-open');
     platform.mode = 'error';
     expect(await flusher.flushOnce()).toBe('failed');
     expect(breaker.state).toBe('open');
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 1600));
     platform.mode = 'accept';
     expect(breaker.tryAcquire()).toBe(true);
     expect(breaker.tryAcquire()).toBe(false); // only one probe in half-open
