@@ -31,7 +31,6 @@ const report = (name, value) => {
 };
 
 // Helpers compiled from TypeScript on the fly (Node 20 runs no .ts).
-const helpers = join(work, 'helpers.mjs');
 await build({
   stdin: { contents: `export { openNodeStore } from './worker/audit/sqlite-wasm/node.ts'; export { exportDatabase, verifyExport, verifyDatabase } from './cli/audit.ts';`, resolveDir: root, loader: 'ts' },
   outfile: join(root, 'node_modules', '.cache', 'audit-bench', 'helpers.mjs'), bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning',
