@@ -22,7 +22,7 @@ const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const digits = (n) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
 
 function luhnComplete(prefix, length) {
-  let body = prefix + digits(length - prefix.length - 1);
+  const body = prefix + digits(length - prefix.length - 1);
   let sum = 0;
   for (let i = 0; i < body.length; i++) {
     let d = Number(body[body.length - 1 - i]);

@@ -3,7 +3,6 @@ import { compileDlp, DlpConfigError, KeywordAutomaton, scanText } from '../../wo
 import { settingsWith } from './fixtures.js';
 
 const all = compileDlp(settingsWith({ bundles: { SECRETS: {}, CLASSIFICATION: {}, PCI: {}, HIPAA: {}, GDPR: {} } }));
-const types = (text: string) => scanText(all, text).map((m) => m.type);
 const values = (text: string) => scanText(all, text).map((m) => `${m.type}:${text.slice(m.start, m.end)}`);
 
 const POSITIVES: [string, string, string][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { createPolicyStore, type PolicyStore } from '../../worker/policy/index.js';
+import { createPolicyStore } from '../../worker/policy/index.js';
 import { resolveDlpSettings } from '../../worker/policy/dlp-settings.js';
 import type { PolicyBundle } from '../../worker/policy/bundle.js';
 import { MemoryVolumes, POLICY_DIR, STATE_DIR, VOLUME_FILE, bundle, bytes, callFor, capturingLogger, json, testConfig, testRuntime } from './helpers.js';

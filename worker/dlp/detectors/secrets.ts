@@ -26,19 +26,6 @@ function awsAccessKeyValid({ value }: Candidate): boolean {
   return realToken(3)({ value: key.toUpperCase(), text: '', start: 0, end: 0 });
 }
 
-/** Values that name a secret instead of containing one: env lookups, templates, masks. */
-const SECRET_REFERENCE = /^(?:\$|%|process\.env|os\.environ|env\(|getenv|secrets?\.|vault:|ref\+|none|null|true|false|undefined|string|required|optional)/i;
-
-/** A value assigned to a secret-looking name: long enough, varied enough, not a reference or placeholder. */
-function genericSecretValid({ value, text, start }: Candidate): boolean | number {
-  if (SECRET_REFERENCE.test(value) || looksLikePlaceholder(value)) return false;
-  // The name the value is assigned to decides how random the value must be.
-  const name = text.slice(Math.max(0, start - 48), start).toLowerCase();
-  const isPassword = /pass(?:word|wd)?|pwd/.test(name.slice(name.search(/[\w-]*\W*$/)));
-  if (isPassword) return value.length >= 8 && characterClasses(value) >= 2 && shannonEntropy(value) >= 2.5;
-  return value.length >= 16 && characterClasses(value) >= 2 && shannonEntropy(value) >= 3.5;
-}
-
 export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.aws_access_key',
