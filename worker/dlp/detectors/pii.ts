@@ -64,7 +64,7 @@ export const PII_DETECTORS: readonly Detector[] = [
     description: 'Payment card numbers: issuer prefix and length (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay) and Luhn',
     // Any one separator between digits (space, dot, slash, dash; NBSP and line breaks are spaces
     // after normalisation), any grouping: the issuer table and Luhn decide.
-    pattern: /(?<![\d./-])\d(?:[ \n./-]?\d){12,18}(?![\d/-]|\.\d)/g,
+    pattern: /(?<![\d.-]|\d\/)\d(?:[ \n./-]?\d){12,18}(?![\d/-]|\.\d)/g,
     validator: ({ value }) => cardNumberValid(value),
     context: ['card', 'visa', 'mastercard', 'amex', 'credit', 'debit', 'cc', 'pan'],
     antiContext: NOT_PERSONAL_NUMBER,
