@@ -52,6 +52,7 @@ const CASES = [
   ['openai.chat', 'response_format schema', chat({ response_format: { type: 'json_schema', json_schema: { name: 's', schema: { description: `card ${CARD}` } } } })],
   ['openai.chat', 'unknown extra field', chat({ x_extra: { deep: [`card ${CARD}`] } })],
   ['openai.chat', 'model name', { model: `card ${CARD}`, messages: [{ role: 'user', content: 'hi' }] }],
+  ['openai.chat', 'model name, model-shaped', { model: CARD, messages: [{ role: 'user', content: 'hi' }] }],
   ['openai.chat', 'split across two messages', chat({ messages: [{ role: 'user', content: `card ${SPLIT[0]}` }, { role: 'user', content: `${SPLIT[1]} thanks` }] })],
   ['openai.chat', 'JSON unicode escapes', null, `{"model":"m","messages":[{"role":"user","content":"card ${[...CARD].map((d) => `\\u00${d.charCodeAt(0).toString(16)}`).join('')}"}]}`],
   ['openai.chat', 'duplicate key (first has the card)', null, `{"model":"m","messages":[{"role":"user","content":"card ${CARD}","content":"hello"}]}`],

@@ -16,6 +16,13 @@ const PART_TYPES = new Set(['text', 'image_url', 'input_audio', 'file', 'refusal
 /** A model name: a registry-style name (`llama3.1:8b`, `org/model-7b-instruct`), no spaces. */
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,127}$/;
 
+/**
+ * Model-shaped but worth a scan: nine or more digits in all (a card, an SSN or a phone fits in a
+ * model-shaped string) or a long run of capitals and digits (a key id). Scanning costs little;
+ * only a finding changes the outcome.
+ */
+const modelNeedsScan = (value: string): boolean => value.replace(/\D+/g, '').length >= 9 || /[A-Z0-9]{16}/.test(value);
+
 /** Ollama's `format` as a string: only "json" (a JSON-schema object is walked and scanned). */
 const FORMATS = new Set(['json']);
 
@@ -63,7 +70,7 @@ export function isProtocolToken(key: string | number, value: string, parentKey: 
     case 'type':
       return PART_TYPES.has(value);
     case 'model':
-      return MODEL_NAME.test(value);
+      return MODEL_NAME.test(value) && !modelNeedsScan(value);
     case 'format':
       return FORMATS.has(value);
     case 'url':
