@@ -90,6 +90,8 @@ describe('stream framing that is not relayed', () => {
     ['an SSE error event', 'openai.chat', `${ok}data: {"error":{"message":"card 4111111111111111"}}\n\n`],
     ['an NDJSON line with an error field', 'ollama.chat', `{"message":{"role":"assistant","content":"hi"},"done":false}\n{"error":"card 4111111111111111"}\n`],
     ['an NDJSON line that is not JSON', 'ollama.chat', `{"message":{"role":"assistant","content":"hi"},"done":false}\ncard 4111111111111111\n`],
+    ['legacy completions logprobs (tokens and top_logprobs maps)', 'openai.completions', `data: ${JSON.stringify({ id: 'c', object: 'text_completion', model: 'm', choices: [{ index: 0, text: ' 4111', logprobs: { tokens: [' 4111'], token_logprobs: [-0.1], top_logprobs: [{ ' 4111': -0.1 }], text_offset: [0] }, finish_reason: null }] })}\n\ndata: [DONE]\n\n`],
+    ['Ollama streamed logprobs', 'ollama.chat', `{"message":{"role":"assistant","content":"hi"},"logprobs":[{"token":" 4111","logprob":-0.1}],"done":false}\n`],
   ])('%s ends the stream with an error and relays no card', async (_name, routeId, raw) => {
     const { inspectResponse } = stagesFor({ tier1: { enabled: true, action: 'flag' } });
     const inspector = inspectResponse.stream(callFor(routeId), { decision: 'allow', findings: [] })!;

@@ -281,6 +281,9 @@ export class DlpStreamInspector implements StreamInspector {
    */
   private async choiceLogprobs(choice: JsonObject, index: number, final: boolean): Promise<boolean> {
     const incoming = isObject(choice.logprobs) ? choice.logprobs : undefined;
+    // Only the chat form (content/refusal lists) is held back token by token; tokens in any other
+    // form (legacy completions' tokens/top_logprobs maps) would reach the client unjudged.
+    if (incoming && Object.keys(incoming).some((k) => k !== 'content' && k !== 'refusal' && incoming[k] !== null)) throw framingError('logprobs_shape');
     let changed = false;
     const released: JsonObject = {};
     for (const list of ['content', 'refusal']) {
@@ -336,6 +339,8 @@ export class DlpStreamInspector implements StreamInspector {
     }
     if (!isObject(event)) throw framingError('event_shape');
     if (event.error !== undefined) throw upstreamStreamError();
+    // Ollama's streamed logprobs are not held back with the text: not relayed rather than unjudged.
+    if (event.logprobs !== undefined && event.logprobs !== null) throw framingError('logprobs_shape');
     const final = event.done === true;
     let changed = false;
     const fields: [JsonObject, string, 'content' | 'thinking' | 'response' | 'top.thinking', string][] = [];

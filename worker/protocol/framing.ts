@@ -6,6 +6,7 @@ import { GatewayError } from '../pipeline/errors.js';
 
 /** Why a response's framing was refused; part of the error code and the audit event. */
 export type FramingProblem =
+  | 'logprobs_shape' // streamed logprobs in a form the inspector cannot hold back (legacy completions, Ollama)
   | 'sse_field' // a line of an SSE event that is not data:, event:, id:, retry: or a comment
   | 'sse_data_not_json' // a data: line that is neither JSON nor [DONE]
   | 'sse_bare_cr' // CR-only line breaks, which the gateway does not split on
