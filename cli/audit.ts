@@ -335,8 +335,27 @@ export async function auditCommand(args: string[]): Promise<number> {
       console.log(`OK exported ${manifest.count} events (seq ${manifest.first_seq ?? '-'}-${manifest.last_seq ?? '-'}) to ${resolve(out)}; manifest ${resolve(out)}.manifest.json sha256 ${manifest.sha256}`);
       return 0;
     }
+    case 'query': {
+      // The queue read with SQL on a host without the sqlite3 command: a consistent private
+      // snapshot, so nothing here can write to (or lock) the live queue.
+      const [sql] = rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--db');
+      if (!sql) {
+        console.error('ERROR outpost audit query needs an SQL statement, e.g. "SELECT count(*) FROM local_audit_queue;"');
+        return 2;
+      }
+      const snapshot = await openSnapshot(auditDatabaseFile(dbPath), hmacKey);
+      try {
+        for (const row of snapshot.store.query(sql)) console.log(row.map((v) => (v === null ? '' : String(v))).join('|'));
+      } catch (e) {
+        console.error(`ERROR ${(e as Error).message}`);
+        return 1;
+      } finally {
+        snapshot.close();
+      }
+      return 0;
+    }
     default:
-      console.error('Usage: outpost audit path | verify [--db FILE] [--export FILE] | export --out FILE [--since T] [--until T] [--db FILE] [--delete]');
+      console.error('Usage: outpost audit path | verify [--db FILE] [--export FILE] | export --out FILE [--since T] [--until T] [--db FILE] [--delete] | query "SQL" [--db FILE]');
       return 2;
   }
 }

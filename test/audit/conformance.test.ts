@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_TABLE_SQL } from '../../worker/audit/store.js';
 import { verifyDatabase } from '../../cli/audit.js';
 import { nodeDriver, sampleEvent, sqlite3, workerdDriver, type Driver } from './helpers.js';
+import { SKIP_WITHOUT_SQLITE3, writeSqlite } from '../sqlite3.js';
 
 const factories: Record<string, (dir: string) => Promise<Driver>> = {
   workerd: (dir) => workerdDriver(dir),
@@ -64,19 +65,19 @@ for (const [name, make] of Object.entries(factories)) {
       expect(result.checked).toBe(count + 1);
     });
 
-    it('does not count delivered events as tampering, but names a deleted one', async () => {
+    it.skipIf(SKIP_WITHOUT_SQLITE3)('does not count delivered events as tampering, but names a deleted one', async () => {
       await driver.remove([1, 2, 5]);
       let result = await verifyDatabase(driver.file(), undefined);
       expect(result.ok, result.problem?.message).toBe(true);
-      sqlite3(driver.file(), 'DELETE FROM local_audit_queue WHERE id = 7;');
+      writeSqlite(driver.file(), 'DELETE FROM local_audit_queue WHERE id = 7;');
       result = await verifyDatabase(driver.file(), undefined);
       expect(result.ok).toBe(false);
       expect(result.problem).toMatchObject({ kind: 'deleted', seq: 7 });
       expect(result.problem!.message).toContain('seq 7');
     });
 
-    it('keeps geo outside the hash', async () => {
-      sqlite3(driver.file(), `UPDATE local_audit_queue SET event_json = json_set(event_json, '$.geo.city', 'Hamburg') WHERE id = 8;`);
+    it.skipIf(SKIP_WITHOUT_SQLITE3)('keeps geo outside the hash', async () => {
+      writeSqlite(driver.file(), `UPDATE local_audit_queue SET event_json = json_set(event_json, '$.geo.city', 'Hamburg') WHERE id = 8;`);
       const result = await verifyDatabase(driver.file(), undefined);
       // Still only the deletion of seq 7 is reported: the geo edit is not tampering.
       expect(result.problem?.seq).toBe(7);

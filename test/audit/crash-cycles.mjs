@@ -64,7 +64,15 @@ export async function crashCycles({ cycles, clients = 16, runMs = 500, upstreamU
     await load;
     await gw.exited;
   }
-  const out = execFileSync('sqlite3', ['-readonly', db, 'SELECT event_json FROM local_audit_queue;'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  // The sqlite3 command when the machine has it, else the project's own reader (outpost audit query).
+  const sql = 'SELECT event_json FROM local_audit_queue;';
+  let out;
+  try {
+    out = execFileSync('sqlite3', ['-readonly', db, sql], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+    out = execFileSync(process.execPath, [join(ROOT, 'bin', 'outpost.mjs'), 'audit', 'query', sql, '--db', db], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  }
   const counts = new Map();
   for (const line of out.trim().split('\n').filter(Boolean)) {
     const id = JSON.parse(line).request_id;

@@ -2,7 +2,7 @@
  * Backends for the conformance suite, behind one driver interface: the workerd Durable Object
  * (a real workerd process on a generated config) and sqlite-wasm in Node.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -11,6 +11,7 @@ import type { Appended } from '../../worker/audit/store.js';
 import { openNodeStore } from '../../worker/audit/sqlite-wasm/node.js';
 import { workerdDatabaseFile } from '../../cli/audit.js';
 import { freePort } from '../e2e/harness.js';
+import { querySqlite } from '../sqlite3.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const WORKERD = join(ROOT, 'node_modules', 'workerd', 'bin', 'workerd');
@@ -57,8 +58,9 @@ export function sampleEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
   } as AuditEvent;
 }
 
+/** A read of the database as operators do it (test/sqlite3.ts: the sqlite3 command, or the project's reader). */
 export function sqlite3(file: string, sql: string): string {
-  return execFileSync('/usr/bin/sqlite3', [file, sql], { encoding: 'utf8' });
+  return querySqlite(file, sql);
 }
 
 export async function nodeDriver(dir: string, hmacKey?: string): Promise<Driver> {

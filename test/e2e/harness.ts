@@ -3,13 +3,14 @@
  * config) on a free loopback port, against our mock model server.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain JS module without types
 import { createMockUpstream, MOCK_ANSWER as ANSWER } from '../mock/upstream.mjs';
+import { querySqlite } from '../sqlite3.js';
 
 /** The mock model's answer for mock-* models. */
 export const MOCK_ANSWER: string = ANSWER;
@@ -124,7 +125,7 @@ export async function startGateway(env: Record<string, string>, options: { runti
  * AUDIT_QUEUE_DB_PATH names (read-only, while the gateway runs).
  */
 export function auditEvents<T = AuditRecord>(dbPath: string): T[] {
-  const out = execFileSync('sqlite3', ['-readonly', dbPath, 'SELECT event_json FROM local_audit_queue ORDER BY id;'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const out = querySqlite(dbPath, 'SELECT event_json FROM local_audit_queue ORDER BY id;');
   return out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
 }
 

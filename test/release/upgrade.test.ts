@@ -15,6 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listFiles } from '../../cli/release.js';
 import { buildRelease, chat, startLauncher } from './helpers.js';
 import { freePort, startMock, type MockUpstream } from '../e2e/harness.js';
+import { querySqlite } from '../sqlite3.js';
 
 const OLD = '0.0.1-old';
 const NEW = '0.0.2-new';
@@ -74,8 +75,11 @@ function auditRows(): number | undefined {
     : existsSync(objects) ? listFiles(objects).filter((f) => f.endsWith('.sqlite') && !f.endsWith('metadata.sqlite')).map((f) => join(objects, f)) : [];
   let total: number | undefined;
   for (const db of candidates.filter((f) => existsSync(f))) {
-    const r = spawnSync('sqlite3', ['-readonly', db, 'SELECT count(*) FROM local_audit_queue;'], { encoding: 'utf8' });
-    if (r.status === 0) total = (total ?? 0) + Number(r.stdout.trim());
+    try {
+      total = (total ?? 0) + Number(querySqlite(db, 'SELECT count(*) FROM local_audit_queue;').trim());
+    } catch {
+      // not (yet) a queue database: the next candidate
+    }
   }
   return total;
 }

@@ -123,6 +123,14 @@ export class SqliteWasmStore {
     }
   }
 
+  /**
+   * Rows of a read-only statement, each an array of column values (what `sqlite3` prints in
+   * list mode). For `outpost audit query` on a private snapshot; never on the live queue.
+   */
+  query(sql: string): unknown[][] {
+    return this.db.exec({ sql, rowMode: 'array', returnValue: 'resultRows' }) as unknown[][];
+  }
+
   close(): void {
     this.db.close();
   }
