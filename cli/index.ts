@@ -37,7 +37,7 @@ Usage:
   outpost status [--runtime URL] [--token T] subsystems, policy, queue depth, certificates, recent decisions
   outpost scan [--jsonl] [--bundles PCI,...] [--policy FILE --tier T] [FILE ...]
                                            DLP Tiers 1 and 2 offline on files or stdin (never prints values)
-  outpost audit path|verify|export         the audit queue's file, chain verification, JSONL export (docs/audit.md)
+  outpost audit path|verify|export|query   the audit queue's file, chain verification, JSONL export, SQL without sqlite3 (docs/audit.md)
   outpost help
 
 Configuration comes from the environment; see README.md for every variable.`;
