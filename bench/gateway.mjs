@@ -6,9 +6,10 @@
 //   node bench/gateway.mjs [--runs 3] [--duration 5]
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort, median, waitFor } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const arg = (name, fallback) => {
@@ -18,33 +19,8 @@ const arg = (name, fallback) => {
 const RUNS = arg('runs', 3);
 const DURATION = arg('duration', 5);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
 
-async function waitFor(url, ms = 20000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`not ready: ${url}`);
-}
 
 function waitForListen(port, ms = 10000) {
   const end = Date.now() + ms;

@@ -7,10 +7,10 @@
 //   node bench/knowledge.mjs [--runs 3] [--duration 3]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { freePort, median, waitFor } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const arg = (name, fallback) => {
@@ -19,10 +19,6 @@ const arg = (name, fallback) => {
 };
 const RUNS = arg('runs', 3);
 const DURATION = arg('duration', 3);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 // Ten deterministic policy-like documents of ~20 KB each, in Markdown sections.
 const TOPICS = ['vpn', 'backups', 'retention', 'incident', 'access', 'laptops', 'visitors', 'printing', 'travel', 'procurement'];
@@ -67,26 +63,6 @@ async function inProcess() {
   console.log(`| retrieve mode, budget 1024 tokens, top_k 4 | ${retrieveUs.toFixed(0)} µs per request |`);
 }
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-async function waitFor(url, ms = 20000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`not ready: ${url}`);
-}
 
 async function throughGateway() {
   const { default: autocannon } = await import('autocannon');
