@@ -102,7 +102,7 @@ describe('sync status', () => {
     const res = await admin('/admin/api/decisions');
     const { decisions } = (await res.json()) as { decisions: Array<Record<string, unknown>> };
     expect(decisions.length).toBeGreaterThanOrEqual(3);
-    expect(decisions[0]).toMatchObject({ route: 'openai.chat', decision: 'block', status: 400, reason: 'invalid_json' });
+    expect(decisions[0]).toMatchObject({ route: 'openai.chat', decision: 'error', status: 400, reason: 'invalid_json' });
     for (const d of decisions) expect(Object.keys(d).sort()).toEqual(['caller', 'decision', 'findings', 'model', 'reason', 'request_id', 'route', 'status', 'time', 'total_ms']);
   });
 });

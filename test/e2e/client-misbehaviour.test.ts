@@ -140,7 +140,7 @@ describe('request bodies that arrive slowly or not at all', () => {
       expect(status).toBe(408);
       expect(response).toContain('"code":"body_timeout"');
       const event = await eventOf(id);
-      expect(event).toMatchObject({ status: 408, reason: 'body_timeout', decision: 'block' });
+      expect(event).toMatchObject({ status: 408, reason: 'body_timeout', decision: 'error' });
       expect((event as unknown as { caller: { subject: string } }).caller.subject).toBe('api_key:ci');
     });
   }

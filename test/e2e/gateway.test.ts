@@ -172,6 +172,8 @@ describe('errors', () => {
     const body = (await ollamaRes.json()) as { error: string };
     expect(typeof body.error).toBe('string');
     expect(ollamaRes.headers.get('x-outpost-error-code')).toBe('invalid_json');
+    // A refusal names the policy version that judged it, as a served response does.
+    expect(ollamaRes.headers.get('x-outpost-policy-version')).toBeTruthy();
   });
 
   it('400 missing or wrong fields', async () => {

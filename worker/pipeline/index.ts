@@ -144,7 +144,10 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     const carried = (thrown as { findings?: unknown })?.findings;
     if (Array.isArray(carried)) outcome.findings = [...outcome.findings, ...(carried as Finding[])];
     if (error.status >= 500 && error.code === 'internal_error') gw.log.error(`Request ${requestId} failed: ${(thrown as Error)?.stack ?? thrown}`);
-    const decision = error.code === 'dlp_blocked' ? 'block' : error.status >= 500 || error.code === 'client_closed_request' ? 'error' : 'block';
+    // A block is the policy refusing the call (authentication, scopes, model access, country, DLP);
+    // a request the gateway could not read (400, 408, 413, a client gone) is an error, not a block.
+    const unreadable = error.status === 400 || error.status === 408 || error.status === 413 || error.code === 'client_closed_request';
+    const decision = error.code === 'dlp_blocked' ? 'block' : error.status >= 500 || unreadable ? 'error' : 'block';
     return refuse(gw, call, outcome, error, decision);
   }
 }

@@ -60,9 +60,15 @@ export async function refuse(gw: Gateway, call: CallContext, outcome: CallOutcom
   try {
     await gw.record(buildAuditEvent(call, outcome, decision, error, error.status));
   } catch (recordError) {
-    return errorResponse(call.protocol, asGatewayError(recordError), call.requestId);
+    return withPolicyVersion(errorResponse(call.protocol, asGatewayError(recordError), call.requestId), call);
   }
-  return errorResponse(call.protocol, error, call.requestId);
+  return withPolicyVersion(errorResponse(call.protocol, error, call.requestId), call);
+}
+
+/** Refusals name the policy version that judged them, as served responses do. */
+function withPolicyVersion(response: Response, call: CallContext): Response {
+  if (call.policyVersion) response.headers.set('x-outpost-policy-version', call.policyVersion);
+  return response;
 }
 
 export function buildAuditEvent(call: CallContext, outcome: CallOutcome, decision: Decision, error: GatewayError | null, status: number): AuditEvent {
