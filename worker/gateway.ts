@@ -102,9 +102,14 @@ function trustedProxyList(config: GatewayConfig, log: Logger): CidrList {
   }
 }
 
+/**
+ * Active means an operator's bundle is enforced (docs/operations.md): a refused one that fell back
+ * is degraded, and the built-in baseline with no operator bundle at all is disabled.
+ */
 function policySubsystem(policy: PolicyStore): SubsystemState {
   const s = policy.status();
-  return { state: s.fallback ? 'degraded' : 'active', reason: `version=${s.version} source=${s.source}: ${s.reason}` };
+  const state = s.fallback ? 'degraded' : s.source === 'built-in' ? 'disabled' : 'active';
+  return { state, reason: `version=${s.version} source=${s.source}: ${s.reason}` };
 }
 
 function geoipSubsystem(geoip: GeoIpService): SubsystemState {

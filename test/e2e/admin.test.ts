@@ -87,6 +87,8 @@ describe('sync status', () => {
     expect(status.cert_expiry_days).toBe(30);
     expect(status.policy).toMatchObject({ version: expect.any(String), source: expect.any(String) });
     expect(Object.keys(status.subsystems).length).toBeGreaterThan(0);
+    // No operator bundle here: the built-in baseline is enforced, which is not an active policy.
+    expect(status.subsystems.policy).toMatchObject({ state: 'disabled' });
     const client = status.certificates.find((c) => c.variable === 'OUTPOST_TLS_CERT')!;
     expect(client).toMatchObject({ state: 'expiring', expiry_days: 30 });
     expect(status.certificates.find((c) => c.variable === 'OUTPOST_CA_BUNDLE')).toMatchObject({ state: 'ok', expiry_days: 400 });
