@@ -10,6 +10,7 @@
 import type { ModelRoute } from '../protocol/index.js';
 import { GatewayError } from './errors.js';
 import { parseRequestJson } from '../protocol/body.js';
+import { concatBytes } from '../proxy/forward.js';
 
 /** Deepest nesting of objects and arrays accepted in a request body (documented in the README). */
 export const MAX_JSON_DEPTH = 64;
@@ -112,14 +113,7 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
   } finally {
     watchdog.stop();
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks, size);
 }
 
 /**

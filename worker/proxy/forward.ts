@@ -95,6 +95,15 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
     }
     chunks.push(value);
   }
+  return concatBytes(chunks, size);
+}
+
+/**
+ * The chunks of a body as one array (the chunk itself when there is only one).
+ * @example
+ * concatBytes([a, b], a.byteLength + b.byteLength);
+ */
+export function concatBytes(chunks: readonly Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(size);
   let offset = 0;
