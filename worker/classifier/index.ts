@@ -165,16 +165,12 @@ function tokenSequenceClassifierFor(model: OrtModel, pkg: ModelPackage, tokenize
     async classify(text: string): Promise<Tier3Result> {
       const started = Date.now();
       const encoded = tokenize(tokenizer, text, tokenizer.special);
-      const inner = pkg.maxLength - (encoded.clsId !== null ? 1 : 0) - (encoded.sepId !== null ? 1 : 0);
-      const stride = Math.max(1, Math.min(pkg.stride, inner));
       let best = 0;
       let count = 0;
-      for (let start = 0; start < Math.max(1, encoded.ids.length); start += stride) {
-        const ids = [...(encoded.clsId !== null ? [encoded.clsId] : []), ...encoded.ids.slice(start, start + inner), ...(encoded.sepId !== null ? [encoded.sepId] : [])];
+      for (const { ids } of tokenWindows(encoded, pkg)) {
         const [row] = await model.runTokens(ids);
         best = Math.max(best, row![pkg.positiveIndex]!);
         count++;
-        if (start + inner >= encoded.ids.length) break;
       }
       const elapsedMs = Date.now() - started;
       deps.onInference?.(count, elapsedMs);
@@ -190,15 +186,11 @@ function tokenSequenceClassifierFor(model: OrtModel, pkg: ModelPackage, tokenize
  */
 export async function tokenProbabilities(model: OrtModel, pkg: ModelPackage, tokenizer: LoadedTokenizer, text: string): Promise<{ ids: number[]; offsets: Array<readonly [number, number]>; probabilities: Float32Array[] }> {
   const encoded = tokenize(tokenizer, text, tokenizer.special);
-  const inner = pkg.maxLength - (encoded.clsId !== null ? 1 : 0) - (encoded.sepId !== null ? 1 : 0);
-  const stride = Math.min(pkg.stride, inner);
   const probabilities: Float32Array[] = new Array(encoded.ids.length);
   const centrality: number[] = new Array(encoded.ids.length).fill(-1);
-  for (let start = 0; start < Math.max(1, encoded.ids.length); start += stride) {
-    const slice = encoded.ids.slice(start, start + inner);
-    const ids = [...(encoded.clsId !== null ? [encoded.clsId] : []), ...slice, ...(encoded.sepId !== null ? [encoded.sepId] : [])];
+  const offset = encoded.clsId !== null ? 1 : 0;
+  for (const { start, slice, ids } of tokenWindows(encoded, pkg)) {
     const rows = await model.runTokens(ids);
-    const offset = encoded.clsId !== null ? 1 : 0;
     slice.forEach((_, j) => {
       const central = Math.min(j, slice.length - 1 - j);
       if (central > centrality[start + j]!) {
@@ -206,9 +198,22 @@ export async function tokenProbabilities(model: OrtModel, pkg: ModelPackage, tok
         probabilities[start + j] = rows[j + offset]!;
       }
     });
-    if (start + inner >= encoded.ids.length) break;
   }
   return { ids: encoded.ids, offsets: encoded.offsets, probabilities };
+}
+
+/**
+ * The windows a token model sees: `max_length` tokens with the special tokens around each,
+ * `stride` apart (at least one token, so a stride of 0 cannot loop), the last reaching the end.
+ */
+function* tokenWindows(encoded: { ids: number[]; clsId: number | null; sepId: number | null }, pkg: Pick<ModelPackage, 'maxLength' | 'stride'>): Generator<{ start: number; slice: number[]; ids: number[] }> {
+  const inner = pkg.maxLength - (encoded.clsId !== null ? 1 : 0) - (encoded.sepId !== null ? 1 : 0);
+  const stride = Math.max(1, Math.min(pkg.stride, inner));
+  for (let start = 0; start < Math.max(1, encoded.ids.length); start += stride) {
+    const slice = encoded.ids.slice(start, start + inner);
+    yield { start, slice, ids: [...(encoded.clsId !== null ? [encoded.clsId] : []), ...slice, ...(encoded.sepId !== null ? [encoded.sepId] : [])] };
+    if (start + inner >= encoded.ids.length) break;
+  }
 }
 
 function tokenClassifierFor(model: OrtModel, pkg: ModelPackage, tokenizer: LoadedTokenizer, deps: Tier3Deps): Tier3Classifier {
