@@ -8,14 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import { createTier3Classifier, featurise, tokens, windows, parseModelPackage } from '../../worker/classifier/index.js';
+import { ROOT, WASM } from './helpers.js';
 import type { Volumes } from '../../worker/runtime/index.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const MODEL_DIR = join(ROOT, 'assets', 'model');
-const WASM = () => Promise.resolve({ bytes: new Uint8Array(readFileSync(join(ROOT, 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'))) });
 
 function files(map: Record<string, Uint8Array | string>): Pick<Volumes, 'read'> {
   return { read: async (path) => (path in map ? (typeof map[path] === 'string' ? new TextEncoder().encode(map[path] as string) : (map[path] as Uint8Array)) : null) };

@@ -10,24 +10,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { bioSpans, createTier3Classifier, packageFromHfConfig } from '../../worker/classifier/index.js';
-import type { Volumes } from '../../worker/runtime/index.js';
+import { ROOT, WASM, disk, quietLog } from './helpers.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const WASM = () => Promise.resolve({ bytes: new Uint8Array(readFileSync(join(ROOT, 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'))) });
-const disk: Pick<Volumes, 'read'> = {
-  read: async (path) => {
-    try {
-      return new Uint8Array(readFileSync(path));
-    } catch {
-      return null;
-    }
-  },
-};
-const quietLog = { debug() {}, info() {}, warn() {}, error() {} };
 const TEXT = 'Alice visited London yesterday with Bob and Carol.';
 const STYLES = ['bert', 'roberta'] as const;
 const dirs: Record<string, string> = {};

@@ -5,15 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createTier3Classifier } from '../../worker/classifier/index.js';
+import { ROOT, WASM, disk, quietLog } from './helpers.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const WASM = () => Promise.resolve({ bytes: new Uint8Array(readFileSync(join(ROOT, 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'))) });
-const quietLog = { debug() {}, info() {}, warn() {}, error() {} };
-const disk = { read: async (p: string) => new Uint8Array(readFileSync(p)) };
 const outpost = (args: string[], input: string, env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [join(ROOT, 'bin', 'outpost.mjs'), 'scan', ...args], { input, encoding: 'utf8', env: { ...process.env, DLP_DEBERTA_ENABLED: '', AIRGAP_MODEL_PATH: '', DEBERTA_MODEL_PATH: '', ...env } });
 const SENSITIVE = 'Between us: my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week.';

@@ -8,25 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { bioSpans, createTier3Classifier, parseModelPackage } from '../../worker/classifier/index.js';
 import type { Tier3Classifier } from '../../worker/dlp/settings.js';
-import type { Volumes } from '../../worker/runtime/index.js';
+import { ROOT, WASM, disk, quietLog } from './helpers.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const WASM = () => Promise.resolve({ bytes: new Uint8Array(readFileSync(join(ROOT, 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'))) });
-const disk: Pick<Volumes, 'read'> = {
-  read: async (path) => {
-    try {
-      return new Uint8Array(readFileSync(path));
-    } catch {
-      return null;
-    }
-  },
-};
-const quietLog = { debug() {}, info() {}, warn() {}, error() {} };
 
 let dir: string;
 let classifier: Tier3Classifier;
