@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { checkBundle } from '../worker/policy/check.js';
 import { formatProblem } from '../worker/policy/schema.js';
 import { loadSignaturePolicy } from '../worker/policy/signature.js';
+import { policySettings, withDefaults } from '../worker/config/index.js';
 import { countRules, SIGNATURE_SUFFIX } from '../worker/policy/bundle.js';
 
 const USAGE = `Usage:
@@ -66,9 +67,10 @@ export async function validateCommand(args: readonly string[], env: NodeJS.Proce
     console.error(`ERROR Policy bundle ${path} refused (1 problem): $: not found`);
     return 1;
   }
-  const publicKey = option(args, '--public-key') ?? env.OUTPOST_POLICY_PUBLIC_KEY ?? '';
+  const fromEnv = policySettings(withDefaults(env));
+  const publicKey = option(args, '--public-key') ?? fromEnv.publicKey ?? '';
   const keyValue = publicKey && existsSync(publicKey) ? readFileSync(publicKey, 'utf8') : publicKey;
-  const signatures = await loadSignaturePolicy({ OUTPOST_POLICY_PUBLIC_KEY: keyValue, OUTPOST_REQUIRE_SIGNED_POLICY: env.OUTPOST_REQUIRE_SIGNED_POLICY });
+  const signatures = await loadSignaturePolicy({ publicKey: keyValue, requireSigned: fromEnv.requireSigned });
   const folder = dirname(path);
   const result = await checkBundle(new Uint8Array(readFileSync(path)), readOptional(path + SIGNATURE_SUFFIX), {
     signatures,

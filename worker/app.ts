@@ -62,7 +62,7 @@ export function createApp(): Hono<AppEnv> {
   // injected by the socket, which overrides anything a client sends).
   app.use('*', async (c, next) => {
     const gw = c.get('gateway');
-    if (!gw.config.env.OUTPOST_ADMIN_PORT || gw.runtime.name !== 'workerd') return next();
+    if (!gw.config.admin.port || gw.runtime.name !== 'workerd') return next();
     const onAdminListener = c.req.header('x-outpost-listener') === 'admin';
     const operatorPath = c.req.path === '/metrics' || c.req.path === '/admin' || c.req.path.startsWith('/admin/');
     const shared = c.req.path === '/health' || c.req.path === '/readyz';
@@ -98,7 +98,7 @@ export function createApp(): Hono<AppEnv> {
 
   app.get(
     '/metrics',
-    async (c, next) => (c.get('gateway').config.env.OUTPOST_METRICS_AUTH === 'none' ? next() : requireAdminToken()(c, next)),
+    async (c, next) => (c.get('gateway').config.admin.metricsAuth === 'none' ? next() : requireAdminToken()(c, next)),
     async (c) => {
       const gw = c.get('gateway');
       const depth = await gw.auditQueueDepth();

@@ -81,8 +81,8 @@ export interface Gateway {
 function egressOrigins(config: GatewayConfig, policy: PolicyStore): Set<string> {
   const origins = policy.current().targets.origins();
   if (!config.airGap && config.platformUrl) origins.add(new URL(config.platformUrl).origin);
-  const download = config.env.GEOIP_DOWNLOAD_URL;
-  if (!config.airGap && config.env.GEOIP_DOWNLOAD_ON_START === 'true' && download) {
+  const download = config.geoip.downloadUrl;
+  if (!config.airGap && config.geoip.downloadOnStart && download) {
     try {
       origins.add(new URL(download).origin);
     } catch {
@@ -126,7 +126,7 @@ function geoipSubsystem(geoip: GeoIpService): SubsystemState {
  * folder, so that hashes of the same value correlate across restarts without being guessable.
  */
 async function findingSalt(config: GatewayConfig, volumes: Volumes, log: Logger): Promise<string> {
-  if (config.env.OUTPOST_AUDIT_SALT) return config.env.OUTPOST_AUDIT_SALT;
+  if (config.audit.salt) return config.audit.salt;
   const path = `${config.stateDir.replace(/\/+$/, '')}/finding-salt`;
   const stored = await volumes.read(path).catch(() => null);
   if (stored && stored.byteLength >= 32) return new TextDecoder().decode(stored).trim();
@@ -174,7 +174,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     policyDir: config.policyPath,
     stateDir: config.stateDir,
     maxAssetBytes: config.knowledgeMaxAssetBytes,
-    signatures: await loadSignaturePolicy(config.env, (path) => runtime.volumes.read(path)),
+    signatures: await loadSignaturePolicy(config.policy, (path) => runtime.volumes.read(path)),
   });
 
   const tier3 = await createTier3Classifier(tier3Settings(config), {
@@ -212,7 +212,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const geo = createGeoStage(geoip, trustedProxyList(config, log), log);
 
   const certificates = await loadCertificates(
-    { certPath: config.env.OUTPOST_TLS_CERT!, keyPath: config.env.OUTPOST_TLS_KEY!, caPath: config.env.OUTPOST_CA_BUNDLE!, warnDays: Number(config.env.OUTPOST_CERT_WARN_DAYS) || 45 },
+    { certPath: config.tls.certPath ?? '', keyPath: config.tls.keyPath ?? '', caPath: config.tls.caPath ?? '', warnDays: config.tls.warnDays },
     runtime.volumes,
     log,
   );

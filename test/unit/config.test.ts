@@ -29,6 +29,28 @@ describe('configuration', () => {
     expect(() => parseConfig({ OUTPOST_AIRGAP: 'maybe' })).toThrow(/OUTPOST_AIRGAP/);
   });
 
+  it('gives each subsystem typed settings read by the kind the variable table declares', () => {
+    const config = parseConfig({ OUTPOST_AUDIT_BREAKER_FAILURES: '7', GEOIP_DOWNLOAD_ON_START: 'YES', OUTPOST_TRUSTED_PROXIES: ' 10.0.0.0/8 , ,::1 ', OUTPOST_ADMIN_PORT: '9091', OUTPOST_METRICS_AUTH: 'None' });
+    expect(config.audit).toEqual({ breakerFailures: 7, breakerCooldownMs: 30_000 });
+    expect(config.geoip).toMatchObject({ downloadOnStart: true, trustedProxies: ['10.0.0.0/8', '::1'] });
+    expect(config.admin).toEqual({ port: 9091, metricsAuth: 'none' });
+    expect(config.platform.heartbeatIntervalMs).toBe(30_000);
+    expect(config.tls).toEqual({ warnDays: 45 });
+    expect(config.tier3).toEqual({ enabled: false, modelDir: '/opt/outpost/models' });
+    expect(() => parseConfig({ OUTPOST_PLATFORM_TIMEOUT_MS: '10s' })).toThrow(/OUTPOST_PLATFORM_TIMEOUT_MS must be a positive integer, got "10s"/);
+    expect(() => parseConfig({ OUTPOST_METRICS_AUTH: 'open' })).toThrow(/OUTPOST_METRICS_AUTH must be token or none/);
+    expect(() => parseConfig({ GEOIP_DOWNLOAD_URL: 'ftp://mirror/db' })).toThrow(/GEOIP_DOWNLOAD_URL must be http or https/);
+    // Every variable declares a kind the readers know.
+    for (const v of VARIABLES) expect(['string', 'path', 'bool', 'int', 'url', 'list', 'enum']).toContain(v.kind);
+  });
+
+  it('looks up a target API key only by the variable the operator named', () => {
+    const config = parseConfig({ OUTPOST_UPSTREAM_API_KEY_ENV: 'VLLM_KEY', VLLM_KEY: 'sk-local' });
+    expect(config.targets[0]!.apiKeyEnv).toBe('VLLM_KEY');
+    expect(config.apiKeyFrom('VLLM_KEY')).toBe('sk-local');
+    expect(config.apiKeyFrom('UNSET_VARIABLE')).toBeUndefined();
+  });
+
   it('routes models to targets: exact claims first, then the catch-all', () => {
     const registry = new TargetRegistry([
       { id: 'ollama', kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', models: ['llama3.1'] },

@@ -13,6 +13,7 @@ import { QueueCore, type Appended, type QueueRow, type SqlPort } from './store.j
 import { CircuitBreaker, type CircuitState } from '../platform/circuit.js';
 import { Flusher } from './flush.js';
 import { connectedPlatform, breakerOptions } from './settings.js';
+import { parseConfig } from '../config/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- workerd's DO types are not in this project */
 interface SqlCursor {
@@ -88,10 +89,11 @@ export class AuditQueueObject extends Base {
   constructor(state: DoState, env: Record<string, unknown>) {
     super(state, env);
     this.state = state;
-    this.core = new QueueCore(sqlPort(state.storage), { hmacKey: (env.OUTPOST_AUDIT_HMAC_KEY as string) || undefined });
-    const platform = connectedPlatform(env);
+    const config = parseConfig(env);
+    this.core = new QueueCore(sqlPort(state.storage), { hmacKey: config.audit.hmacKey });
+    const platform = connectedPlatform(config);
     if (platform) {
-      this.breaker = new CircuitBreaker(breakerOptions(env));
+      this.breaker = new CircuitBreaker(breakerOptions(config.audit));
       this.flusher = new Flusher(
         {
           peek: (limit) => this.core.peek(limit),

@@ -142,12 +142,12 @@ async function loadDenoSqlite(deno: DenoGlobal): Promise<unknown> {
 
 async function denoBackend(deno: DenoGlobal, config: GatewayConfig, log: Logger): Promise<{ backend: Backend; store: SqliteWasmStore; flusher: Flusher | null; breaker: CircuitBreaker | null }> {
   deno.mkdirSync(dirname(config.auditDbPath), { recursive: true });
-  const store = await SqliteWasmStore.open({ path: config.auditDbPath, files: denoFiles(deno), hmacKey: config.env.OUTPOST_AUDIT_HMAC_KEY || undefined, loadSqlite: () => loadDenoSqlite(deno) });
-  const platform = connectedPlatform(config.env);
+  const store = await SqliteWasmStore.open({ path: config.auditDbPath, files: denoFiles(deno), hmacKey: config.audit.hmacKey, loadSqlite: () => loadDenoSqlite(deno) });
+  const platform = connectedPlatform(config);
   let flusher: Flusher | null = null;
   let breaker: CircuitBreaker | null = null;
   if (platform) {
-    breaker = new CircuitBreaker(breakerOptions(config.env));
+    breaker = new CircuitBreaker(breakerOptions(config.audit));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const f: Flusher = new Flusher(
       { peek: (n) => store.core.peek(n), remove: (ids) => store.core.remove(ids, 'delivered'), markFailed: (ids) => store.core.markFailed(ids) },
@@ -194,7 +194,7 @@ async function denoBackend(deno: DenoGlobal, config: GatewayConfig, log: Logger)
  */
 export async function createAuditQueue(runtime: RuntimeAdapter, config: GatewayConfig, log: Logger, options: AuditOptions = {}): Promise<AuditQueue> {
   const allowUnaudited = options.allowUnaudited ?? (() => false);
-  const mode: AuditStatus['mode'] = config.airGap ? 'air-gap' : connectedPlatform(config.env) ? 'connected' : 'local';
+  const mode: AuditStatus['mode'] = config.airGap ? 'air-gap' : connectedPlatform(config) ? 'connected' : 'local';
   let backend: Backend | null = null;
   let failing: string | null = null;
   let openError: string | null = null;

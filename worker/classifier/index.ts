@@ -53,13 +53,8 @@ export interface Tier3Status {
   readonly model?: { readonly path: string; readonly version: string; readonly threshold: number; readonly labels: readonly string[] };
 }
 
-export function tier3Settings(config: Pick<GatewayConfig, 'env'>): Tier3Settings {
-  const env = config.env;
-  return {
-    enabled: (env.DLP_DEBERTA_ENABLED ?? '').trim().toLowerCase() === 'true',
-    ...(env.DEBERTA_MODEL_PATH?.trim() ? { modelPath: env.DEBERTA_MODEL_PATH.trim() } : {}),
-    modelDir: (env.AIRGAP_MODEL_PATH ?? '').trim(),
-  };
+export function tier3Settings(config: Pick<GatewayConfig, 'tier3'>): Tier3Settings {
+  return config.tier3;
 }
 
 /** The precompiled ORT module, declared in the runtime's config (wasm/ort-module.js). */

@@ -6,6 +6,35 @@
  * config.airGap; // true
  */
 import { VARIABLES } from './variables.js';
+import { ConfigError } from './errors.js';
+import {
+  adminVariables,
+  auditVariables,
+  geoIpVariables,
+  platformVariables,
+  policySettings,
+  readBool,
+  readEnum,
+  readUrl,
+  readList,
+  readPath,
+  readString,
+  requireInt,
+  tier3Variables,
+  tlsVariables,
+  type AdminVariables,
+  type AuditVariables,
+  type GeoIpVariables,
+  type PlatformVariables,
+  type PolicySettings,
+  type Tier3Variables,
+  type TlsVariables,
+} from './settings.js';
+
+export { ConfigError } from './errors.js';
+export { policySettings } from './settings.js';
+export type { AdminVariables, AuditVariables, GeoIpVariables, PlatformVariables, PolicySettings, Tier3Variables, TlsVariables } from './settings.js';
+export type { VariableKind, VariableSpec } from './variables.js';
 
 export type TargetKind = 'openai' | 'ollama';
 
@@ -38,12 +67,19 @@ export interface GatewayConfig {
   readonly adminToken: string;
   readonly platformUrl: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** The raw values, defaults applied, for subsystems that read their own variables. */
-  readonly env: Readonly<Record<string, string>>;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
+  readonly policy: PolicySettings;
+  readonly tier3: Tier3Variables;
+  readonly geoip: GeoIpVariables;
+  readonly audit: AuditVariables;
+  readonly platform: PlatformVariables;
+  readonly admin: AdminVariables;
+  readonly tls: TlsVariables;
+  /**
+   * A target's API key, read from the variable its config names (`api_key_env`). Those names are
+   * the operator's, not the table's, so this is the one lookup by arbitrary name; it only ever
+   * returns the value to the forwarder, never lists the environment.
+   */
+  readonly apiKeyFrom: (variable: string) => string | undefined;
 }
 
 /** Applies the defaults of VARIABLES to a raw environment (unset and empty both mean "default"). */
@@ -54,19 +90,6 @@ export function withDefaults(raw: Readonly<Record<string, unknown>>): Record<str
     if (env[spec.name] === undefined || env[spec.name] === '') env[spec.name] = spec.default;
   }
   return env;
-}
-
-function parseBoolean(name: string, value: string): boolean {
-  const v = value.trim().toLowerCase();
-  if (v === 'true' || v === '1' || v === 'yes') return true;
-  if (v === 'false' || v === '0' || v === 'no' || v === '') return false;
-  throw new ConfigError(`${name} must be true or false, got "${value}"`);
-}
-
-function parsePositiveInt(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer, got "${value}"`);
-  return n;
 }
 
 /** Normalises a target base URL: http(s) only, no trailing slash, no trailing /v1 or /api. */
@@ -87,36 +110,37 @@ export function normaliseBaseUrl(name: string, value: string): string {
 /** Parses the environment into a validated configuration; throws ConfigError naming the variable. */
 export function parseConfig(raw: Readonly<Record<string, unknown>>): GatewayConfig {
   const env = withDefaults(raw);
-  const kind = env.OUTPOST_UPSTREAM_KIND!.trim().toLowerCase();
-  if (kind !== 'openai' && kind !== 'ollama') throw new ConfigError(`OUTPOST_UPSTREAM_KIND must be openai or ollama, got "${kind}"`);
-  const models = env.OUTPOST_UPSTREAM_MODELS!.split(',').map((m) => m.trim()).filter(Boolean);
-  const apiKeyEnv = env.OUTPOST_UPSTREAM_API_KEY_ENV!.trim();
+  const models = readList(env, 'OUTPOST_UPSTREAM_MODELS');
+  const apiKeyEnv = readString(env, 'OUTPOST_UPSTREAM_API_KEY_ENV');
   const defaultTarget: TargetConfig = {
     id: 'default',
-    kind,
+    kind: readEnum(env, 'OUTPOST_UPSTREAM_KIND', ['openai', 'ollama'] as const),
     baseUrl: normaliseBaseUrl('OUTPOST_UPSTREAM_URL', env.OUTPOST_UPSTREAM_URL!),
     models: models.length ? models : ['*'],
     ...(apiKeyEnv ? { apiKeyEnv } : {}),
   };
-  const logLevel = env.OUTPOST_LOG_LEVEL!.toLowerCase();
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`OUTPOST_LOG_LEVEL must be debug, info, warn or error`);
   return {
-    airGap: parseBoolean('OUTPOST_AIRGAP', env.OUTPOST_AIRGAP!),
+    airGap: readBool(env, 'OUTPOST_AIRGAP'),
     targets: [defaultTarget],
-    upstreamTimeoutMs: parsePositiveInt('OUTPOST_UPSTREAM_TIMEOUT_MS', env.OUTPOST_UPSTREAM_TIMEOUT_MS!),
-    maxBodyBytes: parsePositiveInt('OUTPOST_MAX_BODY_BYTES', env.OUTPOST_MAX_BODY_BYTES!),
-    bodyTimeoutMs: parsePositiveInt('OUTPOST_BODY_TIMEOUT_MS', env.OUTPOST_BODY_TIMEOUT_MS!),
-    policyBundlesKept: parsePositiveInt('OUTPOST_POLICY_BUNDLES_KEPT', env.OUTPOST_POLICY_BUNDLES_KEPT!),
-    maxResponseBytes: parsePositiveInt('OUTPOST_MAX_RESPONSE_BYTES', env.OUTPOST_MAX_RESPONSE_BYTES!),
-    knowledgeMaxAssetBytes: parsePositiveInt('OUTPOST_KNOWLEDGE_MAX_ASSET_BYTES', env.OUTPOST_KNOWLEDGE_MAX_ASSET_BYTES!),
-    policyPath: env.AIRGAP_POLICY_PATH!,
-    stateDir: env.OUTPOST_STATE_DIR!,
-    auditDbPath: env.AUDIT_QUEUE_DB_PATH!,
-    adminToken: env.OUTPOST_ADMIN_TOKEN!,
-    platformUrl: env.OUTPOST_PLATFORM_URL!,
-    logLevel: logLevel as GatewayConfig['logLevel'],
-    env,
+    upstreamTimeoutMs: requireInt(env, 'OUTPOST_UPSTREAM_TIMEOUT_MS'),
+    maxBodyBytes: requireInt(env, 'OUTPOST_MAX_BODY_BYTES'),
+    bodyTimeoutMs: requireInt(env, 'OUTPOST_BODY_TIMEOUT_MS'),
+    policyBundlesKept: requireInt(env, 'OUTPOST_POLICY_BUNDLES_KEPT'),
+    maxResponseBytes: requireInt(env, 'OUTPOST_MAX_RESPONSE_BYTES'),
+    knowledgeMaxAssetBytes: requireInt(env, 'OUTPOST_KNOWLEDGE_MAX_ASSET_BYTES'),
+    policyPath: readPath(env, 'AIRGAP_POLICY_PATH') ?? '',
+    stateDir: readPath(env, 'OUTPOST_STATE_DIR') ?? '',
+    auditDbPath: readPath(env, 'AUDIT_QUEUE_DB_PATH') ?? '',
+    adminToken: readString(env, 'OUTPOST_ADMIN_TOKEN') ?? '',
+    platformUrl: readUrl(env, 'OUTPOST_PLATFORM_URL') ?? '',
+    logLevel: readEnum(env, 'OUTPOST_LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const),
+    policy: policySettings(env),
+    tier3: tier3Variables(env),
+    geoip: geoIpVariables(env),
+    audit: auditVariables(env),
+    platform: platformVariables(env),
+    admin: adminVariables(env),
+    tls: tlsVariables(env),
+    apiKeyFrom: (variable) => env[variable],
   };
 }
-
-export { parseBoolean };

@@ -34,23 +34,14 @@ export type { DatabaseKind, RecordLayout } from './normalise.js';
 export type { GeoIpSettings, GeoIpDeps, DatabaseRole, DatabaseState, GeoIpDatabaseStatus, GeoIpStatus, GeoIpService } from './types.js';
 
 /** Settings from the parsed configuration (the GEOIP_* variables and OUTPOST_AIRGAP). */
-export function geoIpSettings(config: Pick<GatewayConfig, 'airGap' | 'env'>): GeoIpSettings {
-  const env = config.env;
-  const v = (name: string): string | undefined => env[name]?.trim() || undefined;
-  return {
-    mmdbPath: v('GEOIP_MMDB_PATH'),
-    downloadOnStart: ['true', '1', 'yes'].includes((env.GEOIP_DOWNLOAD_ON_START ?? '').trim().toLowerCase()),
-    downloadUrl: v('GEOIP_DOWNLOAD_URL'),
-    fallbackPath: v('GEOIP_MMDB_FALLBACK_PATH'),
-    asnPath: v('GEOIP_ASN_DB_PATH'),
-    anonPath: v('GEOIP_ANON_DB_PATH'),
-    airGap: config.airGap,
-  };
+export function geoIpSettings(config: Pick<GatewayConfig, 'airGap' | 'geoip'>): GeoIpSettings {
+  const { mmdbPath, downloadOnStart, downloadUrl, fallbackPath, asnPath, anonPath } = config.geoip;
+  return { mmdbPath, downloadOnStart, downloadUrl, fallbackPath, asnPath, anonPath, airGap: config.airGap };
 }
 
 /** OUTPOST_TRUSTED_PROXIES as a CIDR list; throws CidrError naming every bad entry. */
-export function trustedProxies(config: Pick<GatewayConfig, 'env'>): CidrList {
-  return parseCidrList(config.env.OUTPOST_TRUSTED_PROXIES ?? '');
+export function trustedProxies(config: Pick<GatewayConfig, 'geoip'>): CidrList {
+  return parseCidrList(config.geoip.trustedProxies.join(','));
 }
 
 /**

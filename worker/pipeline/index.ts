@@ -88,6 +88,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
       body: upstreamBody as BodyInit,
       requestId,
       timeoutMs: gw.config.upstreamTimeoutMs,
+      apiKey: call.target.apiKeyEnv ? gw.config.apiKeyFrom(call.target.apiKeyEnv) : undefined,
       accept: outcome.stream ? (route.protocol === 'openai' ? 'text/event-stream' : 'application/x-ndjson') : 'application/json',
     });
 

@@ -38,7 +38,7 @@ export async function handleModelList(gw: Gateway, protocol: Protocol, request: 
       throw new GatewayError(403, 'missing_scope', `The route models.list requires the scope${missing.length > 1 ? 's' : ''} ${missing.map((s) => `"${s}"`).join(', ')}, which the caller's credential does not carry`, 'permission_error', { missing_scopes: missing });
     }
     const started = Date.now();
-    const models = await listModels(gw.runtime, policy.targets, requestId, gw.config.upstreamTimeoutMs);
+    const models = await listModels(gw.runtime, policy.targets, requestId, gw.config.upstreamTimeoutMs, gw.config.apiKeyFrom);
     outcome.upstreamMs = Date.now() - started;
     const body = new TextEncoder().encode(JSON.stringify(shape(protocol, models)));
     outcome.bytesOut = body.byteLength;

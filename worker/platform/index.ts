@@ -38,11 +38,6 @@ export interface Platform {
   status(): LinkStatus[];
 }
 
-const numberVar = (env: Readonly<Record<string, string>>, name: string, fallback: number): number => {
-  const n = Number(env[name]);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-};
-
 /** The platform URL when connected (set and not air-gapped), else null. */
 export function platformUrlOf(config: GatewayConfig): string | null {
   return !config.airGap && config.platformUrl ? config.platformUrl.replace(/\/+$/, '') : null;
@@ -52,20 +47,20 @@ export function createPlatform(deps: PlatformDeps): Platform | null {
   const { config, runtime, log, policy, certificates } = deps;
   const url = platformUrlOf(config);
   if (!url) return null;
-  const env = config.env;
+  const timing = config.platform;
   const fetchPlatform = (request: Request) => runtime.fetchPlatform(request);
   const stateDir = config.stateDir.replace(/\/+$/, '');
 
   const links = createPlatformLinks({
     log,
-    failureThreshold: numberVar(env, 'OUTPOST_PLATFORM_FAILURE_THRESHOLD', 3),
-    cooldownMs: numberVar(env, 'OUTPOST_PLATFORM_COOLDOWN_MS', 30_000),
-    timeoutMs: numberVar(env, 'OUTPOST_PLATFORM_TIMEOUT_MS', 10_000),
+    failureThreshold: timing.failureThreshold,
+    cooldownMs: timing.cooldownMs,
+    timeoutMs: timing.timeoutMs,
     links: [
-      { name: 'heartbeat', intervalMs: numberVar(env, 'OUTPOST_HEARTBEAT_INTERVAL_MS', 30_000), job: heartbeatJob(url, fetchPlatform, deps.summary) },
+      { name: 'heartbeat', intervalMs: timing.heartbeatIntervalMs, job: heartbeatJob(url, fetchPlatform, deps.summary) },
       {
         name: 'policy_sync',
-        intervalMs: numberVar(env, 'OUTPOST_POLICY_SYNC_INTERVAL_MS', 60_000),
+        intervalMs: timing.policySyncIntervalMs,
         job: policySyncJob(
           url,
           fetchPlatform,
@@ -82,7 +77,7 @@ export function createPlatform(deps: PlatformDeps): Platform | null {
       },
       {
         name: 'cert_rotation',
-        intervalMs: numberVar(env, 'OUTPOST_CERT_CHECK_INTERVAL_MS', 3_600_000),
+        intervalMs: timing.certCheckIntervalMs,
         job: certRenewalJob(
           url,
           fetchPlatform,

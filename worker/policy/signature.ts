@@ -8,6 +8,7 @@
  * With a key, every bundle that carries a signature must verify; OUTPOST_REQUIRE_SIGNED_POLICY=true
  * also refuses bundles without one.
  */
+import type { PolicySettings } from '../config/index.js';
 import type { Problem } from './schema.js';
 
 export interface SignaturePolicy {
@@ -67,11 +68,11 @@ export async function importPolicyPublicKey(value: string, readFile?: (path: str
 /**
  * The signature policy from the environment. Never throws: an unusable key is reported in keyError.
  * @example
- * const policy = await loadSignaturePolicy(config.env, (p) => runtime.volumes.read(p));
+ * const policy = await loadSignaturePolicy(config.policy, (p) => runtime.volumes.read(p));
  */
-export async function loadSignaturePolicy(env: Readonly<Record<string, string | undefined>>, readFile?: (path: string) => Promise<Uint8Array | null>): Promise<SignaturePolicy> {
-  const required = ['true', '1', 'yes'].includes((env.OUTPOST_REQUIRE_SIGNED_POLICY ?? '').trim().toLowerCase());
-  const configured = (env.OUTPOST_POLICY_PUBLIC_KEY ?? '').trim();
+export async function loadSignaturePolicy(settings: Pick<PolicySettings, 'publicKey' | 'requireSigned'>, readFile?: (path: string) => Promise<Uint8Array | null>): Promise<SignaturePolicy> {
+  const required = settings.requireSigned;
+  const configured = (settings.publicKey ?? '').trim();
   if (!configured) return { key: null, required, ...(required ? { keyError: 'OUTPOST_REQUIRE_SIGNED_POLICY=true but OUTPOST_POLICY_PUBLIC_KEY is not set' } : {}) };
   try {
     return { key: await importPolicyPublicKey(configured, readFile), required };

@@ -99,11 +99,11 @@ export async function createPolicyStore(config: GatewayConfig, runtime: RuntimeA
   const volumeFile = `${policyDir}/${BUNDLE_FILE}`;
   const state = new PolicyState(volumes, config.stateDir);
 
-  const signatures = await loadSignaturePolicy(config.env, (path) => volumes.read(path));
+  const signatures = await loadSignaturePolicy(config.policy, (path) => volumes.read(path));
   if (signatures.keyError) log.error(`Policy signatures: ${signatures.keyError}; every policy bundle is refused until this is fixed`);
   else if (signatures.key) log.info(`Policy signatures: Ed25519 public key loaded${signatures.required ? '; unsigned bundles are refused' : ''}`);
 
-  const apiKeys = parseApiKeys(config.env.OUTPOST_API_KEYS ?? '');
+  const apiKeys = parseApiKeys(config.policy.apiKeys);
   for (const warning of apiKeys.warnings) log.warn(warning);
   const checkContext: CheckContext = { signatures, readPolicyFile: (relative) => volumes.read(`${policyDir}/${relative}`) };
   const snapshotContext: SnapshotContext = { config, apiKeys: apiKeys.keys, buildInspection: deps.buildInspection ?? noInspection };

@@ -12,6 +12,8 @@ export interface ForwardOptions {
   readonly requestId: string;
   readonly timeoutMs: number;
   readonly accept?: string;
+  /** The target's API key (GatewayConfig.apiKeyFrom(target.apiKeyEnv)), sent as a bearer token. */
+  readonly apiKey?: string | undefined;
 }
 
 /** Builds the upstream URL for a path on a target. */
@@ -27,10 +29,7 @@ export function upstreamUrl(target: TargetConfig, path: string): string {
 export async function forward(runtime: RuntimeAdapter, target: TargetConfig, path: string, options: ForwardOptions): Promise<Response> {
   const headers = new Headers({ 'x-request-id': options.requestId, accept: options.accept ?? 'application/json' });
   if (options.body !== undefined) headers.set('content-type', 'application/json');
-  if (target.apiKeyEnv) {
-    const key = runtime.env[target.apiKeyEnv];
-    if (typeof key === 'string' && key) headers.set('authorization', `Bearer ${key}`);
-  }
+  if (options.apiKey) headers.set('authorization', `Bearer ${options.apiKey}`);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   const request = new Request(upstreamUrl(target, path), {

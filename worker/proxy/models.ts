@@ -6,6 +6,9 @@
 import type { TargetConfig } from '../config/index.js';
 import type { RuntimeAdapter } from '../runtime/index.js';
 import { forward } from './forward.js';
+
+/** GatewayConfig.apiKeyFrom: the value of the variable a target names for its API key. */
+type ApiKeyLookup = (variable: string) => string | undefined;
 import type { TargetRegistry } from './targets.js';
 
 export interface ListedModel {
@@ -15,9 +18,9 @@ export interface ListedModel {
   readonly upstream?: Record<string, unknown>;
 }
 
-async function modelsOf(runtime: RuntimeAdapter, target: TargetConfig, requestId: string, timeoutMs: number): Promise<ListedModel[]> {
+async function modelsOf(runtime: RuntimeAdapter, target: TargetConfig, requestId: string, timeoutMs: number, apiKeyFrom: ApiKeyLookup): Promise<ListedModel[]> {
   const path = target.kind === 'ollama' ? '/api/tags' : '/v1/models';
-  const res = await forward(runtime, target, path, { method: 'GET', requestId, timeoutMs });
+  const res = await forward(runtime, target, path, { method: 'GET', requestId, timeoutMs, apiKey: target.apiKeyEnv ? apiKeyFrom(target.apiKeyEnv) : undefined });
   if (!res.ok) {
     await res.body?.cancel();
     return [];
@@ -31,10 +34,10 @@ async function modelsOf(runtime: RuntimeAdapter, target: TargetConfig, requestId
 
 /**
  * @example
- * const models = await listModels(runtime, registry, 'req-1', 5000);
+ * const models = await listModels(runtime, registry, 'req-1', 5000, config.apiKeyFrom);
  */
-export async function listModels(runtime: RuntimeAdapter, targets: TargetRegistry, requestId: string, timeoutMs: number): Promise<ListedModel[]> {
-  const answers = await Promise.allSettled(targets.all.map((t) => modelsOf(runtime, t, requestId, timeoutMs)));
+export async function listModels(runtime: RuntimeAdapter, targets: TargetRegistry, requestId: string, timeoutMs: number, apiKeyFrom: ApiKeyLookup): Promise<ListedModel[]> {
+  const answers = await Promise.allSettled(targets.all.map((t) => modelsOf(runtime, t, requestId, timeoutMs, apiKeyFrom)));
   const byId = new Map<string, ListedModel>();
   for (const { model, target } of targets.namedModels()) byId.set(model, { id: model, target });
   for (const answer of answers) {
