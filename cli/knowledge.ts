@@ -90,9 +90,15 @@ export async function knowledgeCommand(args: readonly string[], env: NodeJS.Proc
         const res = await fetch(`${target.base}/admin/api/knowledge/export`, { headers: { authorization: `Bearer ${target.token}` } });
         const bytes = new Uint8Array(await res.arrayBuffer());
         if (res.status !== 200) return printRefusal('export', res.status, JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>);
-        writeFileSync(out, bytes);
         const read = await readPackage(bytes, Number.MAX_SAFE_INTEGER);
-        console.log(`Knowledge package written: ${resolve(out)} (${read.assets.map((a) => `${a.name}@${a.version}`).join(', ') || 'no assets'})`);
+        // A package without assets is refused by every import: write nothing rather than a file
+        // that only looks like an export.
+        if (!read.assets.length) {
+          console.error(`ERROR ${target.base} has no usable knowledge asset; nothing exported`);
+          return 1;
+        }
+        writeFileSync(out, bytes);
+        console.log(`Knowledge package written: ${resolve(out)} (${read.assets.map((a) => `${a.name}@${a.version}`).join(', ')})`);
         return 0;
       }, usage);
     }

@@ -2,7 +2,7 @@
 // Builds dist/worker.js (one ESM file for workerd and Deno), the modules it imports, and
 // dist/cli.mjs (the `outpost` command). Prints the bundle's size. `--quiet`: size line only.
 import { build } from 'esbuild';
-import { mkdirSync, statSync, writeFileSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync, readFileSync, renameSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +10,19 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const quiet = process.argv.includes('--quiet');
 mkdirSync(dist, { recursive: true });
+
+// Every file lands by rename: a gateway or test starting while a rebuild runs (npm start inside
+// the docs test, two terminals) reads the old file or the new one, never half of one.
+function writeAtomic(path, bytes) {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, bytes);
+  renameSync(temp, path);
+}
+const copyAtomic = (from, to) => writeAtomic(to, readFileSync(from));
+async function bundle(options) {
+  const result = await build({ ...options, write: false });
+  for (const file of result.outputFiles) writeAtomic(file.path, file.contents);
+}
 
 // Extra modules the worker imports at run time (wasm, data, small ES modules), declared in the
 // workerd config. Each entry: { name, type: 'wasm' | 'data' | 'esModule', from, when? } copied
@@ -22,7 +35,7 @@ const { version } = JSON.parse(await import('node:fs').then((fs) => fs.readFileS
 const define = { __OUTPOST_VERSION__: JSON.stringify(version) };
 const extraModules = existsSync(modulesFile) ? JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(modulesFile, 'utf8'))) : [];
 
-await build({
+await bundle({
   entryPoints: [join(root, 'worker/index.ts')],
   outfile: join(dist, 'worker.js'),
   bundle: true,
@@ -40,13 +53,13 @@ await build({
   logLevel: 'warning',
 });
 
-for (const m of extraModules) copyFileSync(join(root, m.from), join(dist, m.name));
+for (const m of extraModules) copyAtomic(join(root, m.from), join(dist, m.name));
 // The audit queue on Deno runs SQLite from this wasm file beside worker.js (workerd uses its own
 // SQLite through a Durable Object and never loads it).
-copyFileSync(join(root, 'node_modules/@sqlite.org/sqlite-wasm/dist/sqlite3.wasm'), join(dist, 'sqlite3.wasm'));
-writeFileSync(join(dist, 'modules.json'), JSON.stringify(extraModules.map(({ name, type, when }) => ({ name, type, ...(when ? { when } : {}) })), null, 2));
+copyAtomic(join(root, 'node_modules/@sqlite.org/sqlite-wasm/dist/sqlite3.wasm'), join(dist, 'sqlite3.wasm'));
+writeAtomic(join(dist, 'modules.json'), JSON.stringify(extraModules.map(({ name, type, when }) => ({ name, type, ...(when ? { when } : {}) })), null, 2));
 
-await build({
+await bundle({
   entryPoints: [join(root, 'cli/index.ts')],
   outfile: join(dist, 'cli.mjs'),
   bundle: true,

@@ -119,6 +119,20 @@ async function workerdBackend(env: Readonly<Record<string, unknown>>, dbPath: st
 interface DenoGlobal extends DenoSyncApi {
   mkdirSync(path: string, options?: { recursive?: boolean }): void;
   readFileSync(path: string | URL): Uint8Array;
+  realPathSync(path: string): string;
+}
+
+/**
+ * The file AUDIT_QUEUE_DB_PATH names, links followed: after a workerd run the path is a link to
+ * workerd's queue file, and SQLite names its -wal/-journal after the path it opened. Opened
+ * through the link, this VFS would keep a journal beside the link that sqlite3 never reads.
+ */
+function realQueuePath(deno: DenoGlobal, path: string): string {
+  try {
+    return deno.realPathSync(path);
+  } catch {
+    return path; // not there yet: SQLite creates it
+  }
 }
 
 /** sqlite-wasm inside the Deno bundle: the JS is bundled, the .wasm sits beside worker.js. */
@@ -142,7 +156,8 @@ async function loadDenoSqlite(deno: DenoGlobal): Promise<unknown> {
 
 async function denoBackend(deno: DenoGlobal, config: GatewayConfig, log: Logger): Promise<{ backend: Backend; store: SqliteWasmStore; flusher: Flusher | null; breaker: CircuitBreaker | null }> {
   deno.mkdirSync(dirname(config.auditDbPath), { recursive: true });
-  const store = await SqliteWasmStore.open({ path: config.auditDbPath, files: denoFiles(deno), hmacKey: config.audit.hmacKey, loadSqlite: () => loadDenoSqlite(deno) });
+  const store = await SqliteWasmStore.open({ path: realQueuePath(deno, config.auditDbPath), files: denoFiles(deno), hmacKey: config.audit.hmacKey, loadSqlite: () => loadDenoSqlite(deno) });
+  if (store.exclusiveWal) log.warn(`Audit queue: ${config.auditDbPath} is in WAL mode (written by workerd); opened with exclusive locking, so sqlite3 cannot read it while this gateway runs (outpost audit export works once it stops)`);
   const platform = connectedPlatform(config);
   let flusher: Flusher | null = null;
   let breaker: CircuitBreaker | null = null;

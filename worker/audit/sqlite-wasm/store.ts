@@ -78,7 +78,24 @@ export class SqliteWasmStore {
     readonly path: string,
   ) {}
 
+  /** Opened with exclusive locking because the file is in WAL mode (see open). */
+  exclusiveWal = false;
+
   static async open(options: SqliteWasmOptions): Promise<SqliteWasmStore> {
+    try {
+      return await SqliteWasmStore.openWith(options);
+    } catch (e) {
+      if (options.exclusive || !/SQLITE_CANTOPEN/.test(String((e as Error)?.message ?? e))) throw e;
+      // A WAL-mode file (the queue workerd wrote, reached through AUDIT_QUEUE_DB_PATH's link)
+      // needs shared memory, which this VFS has not; SQLite runs WAL without it under exclusive
+      // locking. The price: nothing else can read the file while this process holds it.
+      const store = await SqliteWasmStore.openWith({ ...options, exclusive: true });
+      store.exclusiveWal = true;
+      return store;
+    }
+  }
+
+  private static async openWith(options: SqliteWasmOptions): Promise<SqliteWasmStore> {
     const sqlite3 = await options.loadSqlite();
     installFileVfs(sqlite3, options.files, VFS_NAME);
     const db = new sqlite3.oo1.DB({ filename: options.path, flags: options.readOnly ? 'r' : 'c', vfs: VFS_NAME });
