@@ -8,7 +8,7 @@ import type { Gateway } from './gateway.js';
 import type { RequestFacts } from './runtime/index.js';
 import { MODEL_ROUTES, errorResponse, type Protocol } from './protocol/index.js';
 import { handleModelCall } from './pipeline/index.js';
-import { GatewayError } from './pipeline/errors.js';
+import { GatewayError } from './core/index.js';
 import { handleModelList } from './pipeline/list.js';
 import { adminApi, adminConsole, requireAdminToken } from './admin/index.js';
 import { METRICS_CONTENT_TYPE } from './metrics/index.js';

@@ -5,7 +5,7 @@
 import { parseConfig, type GatewayConfig } from '../../worker/config/index.js';
 import type { Logger } from '../../worker/log/index.js';
 import type { RuntimeAdapter, Volumes } from '../../worker/runtime/index.js';
-import type { CallContext } from '../../worker/pipeline/types.js';
+import type { CallContext } from '../../worker/core/index.js';
 import { MODEL_ROUTES } from '../../worker/protocol/index.js';
 
 export class MemoryVolumes implements Volumes {

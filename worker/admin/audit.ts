@@ -13,7 +13,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app.js';
 import { exportLines, exportManifest } from '../audit/export.js';
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 import { errorResponse } from '../protocol/index.js';
 
 /** Most events one call returns; ask again from the next sequence number for more. */

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app.js';
 import { egressAllowed } from '../proxy/egress.js';
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 import { errorResponse } from '../protocol/index.js';
 import { checkAdminToken } from './token.js';
 import { adminStatus } from './status.js';

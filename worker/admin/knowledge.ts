@@ -8,7 +8,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app.js';
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 import { errorResponse } from '../protocol/index.js';
 import { readBodyLimited } from '../proxy/forward.js';
 

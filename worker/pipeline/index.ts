@@ -21,9 +21,9 @@ import { forward, readBodyLimited } from '../proxy/forward.js';
 import { parseBody } from './body.js';
 import { relayStream } from '../proxy/stream.js';
 import { hashedModel, modelPassedDlp } from '../dlp/model-label.js';
-import { GatewayError, asGatewayError } from './errors.js';
+import { GatewayError, asGatewayError } from '../core/index.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
-import type { CallContext, Finding, RequestInspection } from './types.js';
+import type { CallContext, Finding, RequestInspection } from '../core/index.js';
 import type { CallOutcome } from './record.js';
 import { KNOWLEDGE_HEADER } from '../knowledge/index.js';
 

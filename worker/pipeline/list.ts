@@ -6,7 +6,7 @@ import type { Gateway } from '../gateway.js';
 import { LIST_ROUTES, type Protocol } from '../protocol/index.js';
 import { listModels, type ListedModel } from '../proxy/models.js';
 import type { RequestFacts } from '../runtime/index.js';
-import { GatewayError, asGatewayError } from './errors.js';
+import { GatewayError, asGatewayError } from '../core/index.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
 
 function shape(protocol: Protocol, models: readonly ListedModel[]): unknown {

@@ -3,14 +3,14 @@
  */
 import type { AuditEvent } from '../audit/event.js';
 import { AUDIT_SCHEMA_VERSION } from '../audit/event.js';
-import type { GatewayError } from './errors.js';
-import type { CallContext, Decision, Finding } from './types.js';
+import type { GatewayError } from '../core/index.js';
+import type { CallContext, Decision, Finding } from '../core/index.js';
 import type { Gateway } from '../gateway.js';
 import type { PolicySnapshot } from '../policy/index.js';
 import type { ModelRoute } from '../protocol/index.js';
 import type { RequestFacts } from '../runtime/index.js';
 import { errorResponse } from '../protocol/index.js';
-import { asGatewayError } from './errors.js';
+import { asGatewayError } from '../core/index.js';
 import type { KnowledgeUse } from '../knowledge/index.js';
 
 /** What happened to the call, accumulated as it moves through the stages. */
