@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Gateway } from './gateway.js';
-import type { RequestFacts } from './runtime/index.js';
+import type { AppEnv } from './app-env.js';
 import { MODEL_ROUTES, errorResponse, type Protocol } from './protocol/index.js';
 import { handleModelCall } from './pipeline/index.js';
 import { GatewayError } from './core/index.js';
@@ -13,10 +13,6 @@ import { handleModelList } from './pipeline/list.js';
 import { adminApi, adminConsole, requireAdminToken } from './admin/index.js';
 import { METRICS_CONTENT_TYPE } from './metrics/index.js';
 
-export interface AppEnv {
-  Bindings: { getGateway: () => Promise<Gateway>; facts: RequestFacts };
-  Variables: { gateway: Gateway; requestId: string };
-}
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -11,7 +11,7 @@
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../app-env.js';
 import { exportLines, exportManifest } from '../audit/export.js';
 import { GatewayError } from '../core/index.js';
 import { errorResponse } from '../protocol/index.js';

@@ -3,7 +3,7 @@
  * the admin API answers 404 as if it did not exist: it is off, never open.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../app-env.js';
 import { egressAllowed } from '../proxy/egress.js';
 import { GatewayError } from '../core/index.js';
 import { errorResponse } from '../protocol/index.js';

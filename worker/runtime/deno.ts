@@ -4,8 +4,8 @@
  * which `outpost start --runtime deno` generates from the same configuration.
  */
 import type { TargetConfig } from '../config/index.js';
-import type { RequestFacts, RuntimeAdapter, Volumes } from './index.js';
-import { VolumeError } from './index.js';
+import type { RequestFacts, RuntimeAdapter, Volumes } from './types.js';
+import { VolumeError } from './types.js';
 
 interface DenoFileInfo {
   name: string;

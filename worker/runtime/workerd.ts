@@ -6,8 +6,8 @@
  * Anything else the worker fetches goes to globalOutbound, which refuses and logs.
  */
 import type { TargetConfig } from '../config/index.js';
-import type { RequestFacts, RuntimeAdapter, Volumes } from './index.js';
-import { TargetUnreachableError, VolumeError } from './index.js';
+import type { RequestFacts, RuntimeAdapter, Volumes } from './types.js';
+import { TargetUnreachableError, VolumeError } from './types.js';
 
 /** A service binding as workerd passes it. */
 export interface Fetcher {
