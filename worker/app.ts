@@ -58,7 +58,7 @@ export function createApp(): Hono<AppEnv> {
   // injected by the socket, which overrides anything a client sends).
   app.use('*', async (c, next) => {
     const gw = c.get('gateway');
-    if (!gw.config.admin.port || gw.runtime.name !== 'workerd') return next();
+    if (!gw.config.admin.port || !gw.runtime.separatesListeners) return next();
     const onAdminListener = c.req.header('x-outpost-listener') === 'admin';
     const operatorPath = c.req.path === '/metrics' || c.req.path === '/admin' || c.req.path.startsWith('/admin/');
     const shared = c.req.path === '/health' || c.req.path === '/readyz';
@@ -97,7 +97,7 @@ export function createApp(): Hono<AppEnv> {
     async (c, next) => (c.get('gateway').config.admin.metricsAuth === 'none' ? next() : requireAdminToken()(c, next)),
     async (c) => {
       const gw = c.get('gateway');
-      const depth = await gw.auditQueueDepth();
+      const depth = await gw.audit.depth();
       if (depth !== null) gw.metrics.auditQueueDepth.set(depth);
       for (const [name, s] of Object.entries(gw.subsystems())) gw.metrics.subsystemUp.set(s.state === 'active' ? 1 : s.state === 'degraded' ? 0.5 : 0, { subsystem: name });
       return c.body(gw.metrics.render(), 200, { 'content-type': METRICS_CONTENT_TYPE });

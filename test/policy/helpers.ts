@@ -51,8 +51,10 @@ export function testConfig(env: Record<string, string> = {}): GatewayConfig {
 
 export function testRuntime(volumes: Volumes, env: Record<string, string> = {}): RuntimeAdapter {
   return {
-    name: 'workerd',
+    describe: () => 'test',
+    separatesListeners: false,
     env,
+    audit: { kind: 'sqlite-wasm', open: () => Promise.reject(new Error('no audit queue in unit tests')) },
     volumes,
     fetchTarget: () => Promise.reject(new Error('no upstream in unit tests')),
     rawFetch: () => Promise.reject(new Error('no network in unit tests')),

@@ -46,7 +46,7 @@ async function eventsIn(c: Context<AppEnv>, range: Range): Promise<string[]> {
   const gw = c.get('gateway');
   const out: string[] = [];
   for (let after = 0; out.length < range.limit; ) {
-    const rows = await gw.readAudit(after, PAGE);
+    const rows = await gw.audit.read(after, PAGE);
     if (!rows.length) break;
     for (const row of rows) {
       const seq = (JSON.parse(row.event_json) as { seq: number }).seq;

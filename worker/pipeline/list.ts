@@ -42,7 +42,7 @@ export async function handleModelList(gw: Gateway, protocol: Protocol, request: 
     outcome.upstreamMs = Date.now() - started;
     const body = new TextEncoder().encode(JSON.stringify(shape(protocol, models)));
     outcome.bytesOut = body.byteLength;
-    await gw.record(buildAuditEvent(call, outcome, 'allow', null, 200));
+    await gw.audit.record(buildAuditEvent(call, outcome, 'allow', null, 200));
     return new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': requestId, 'x-outpost-policy-version': policy.version } });
   } catch (thrown) {
     const error = asGatewayError(thrown);

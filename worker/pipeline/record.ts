@@ -58,7 +58,7 @@ export function newCall(gw: Gateway, policy: PolicySnapshot, route: ModelRoute, 
  */
 export async function refuse(gw: Gateway, call: CallContext, outcome: CallOutcome, error: GatewayError, decision: Decision): Promise<Response> {
   try {
-    await gw.record(buildAuditEvent(call, outcome, decision, error, error.status));
+    await gw.audit.record(buildAuditEvent(call, outcome, decision, error, error.status));
   } catch (recordError) {
     return withPolicyVersion(errorResponse(call.protocol, asGatewayError(recordError), call.requestId), call);
   }

@@ -8,6 +8,7 @@
  *   runtime itself refuses what the worker would refuse.
  */
 import type { TargetConfig } from '../config/index.js';
+import type { AuditBackendOpener } from '../audit/backend.js';
 
 export type { RequestFacts } from '../core/index.js';
 
@@ -23,7 +24,16 @@ export interface Volumes {
 }
 
 export interface RuntimeAdapter {
-  readonly name: 'workerd' | 'deno';
+  /** The runtime's name and nothing more, for the status page and the heartbeat ('workerd', 'deno'). */
+  describe(): string;
+  /**
+   * The runtime stamps each request with the listener it came in on (x-outpost-listener, set by
+   * the socket and overriding the client's), so operator and model routes can answer on
+   * different ports (OUTPOST_ADMIN_PORT).
+   */
+  readonly separatesListeners: boolean;
+  /** The audit queue's backend on this runtime (audit/ holds the code; the adapter hands it its resources). */
+  readonly audit: AuditBackendOpener;
   /** Raw environment (string values), as the operator set it. */
   readonly env: Readonly<Record<string, unknown>>;
   readonly volumes: Volumes;
