@@ -28,15 +28,8 @@ function fail(c: Context<AppEnv>, error: GatewayError): Response {
   return errorResponse(protocolOf(c.req.path), error, c.get('requestId') ?? requestIdOf(c.req.raw));
 }
 
-/** Builds the app. `getGateway` initialises the gateway on first use and caches it. */
-export function createApp(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  // Liveness: answers even while subsystems start.
-  app.get('/health', (c) => {
-    return c.json({ status: 'ok' }, 200, { 'x-request-id': requestIdOf(c.req.raw) });
-  });
-
+/** Starts the gateway on first use and stamps the request id; /readyz reports a failed start. */
+function gatewayMiddleware(app: Hono<AppEnv>): void {
   app.use('*', async (c, next) => {
     const requestId = requestIdOf(c.req.raw);
     c.set('requestId', requestId);
@@ -52,10 +45,14 @@ export function createApp(): Hono<AppEnv> {
     await next();
     c.res.headers.set('x-request-id', requestId);
   });
+}
 
-  // With OUTPOST_ADMIN_PORT set, operator routes answer only on the loopback admin listener and
-  // model routes only on the main one. workerd stamps each request with its listener (a header
-  // injected by the socket, which overrides anything a client sends).
+/**
+ * With OUTPOST_ADMIN_PORT set, operator routes answer only on the loopback admin listener and
+ * model routes only on the main one, where the runtime stamps each request with its listener
+ * (workerd: a header injected by the socket, which overrides anything a client sends).
+ */
+function listenerSeparation(app: Hono<AppEnv>): void {
   app.use('*', async (c, next) => {
     const gw = c.get('gateway');
     if (!gw.config.admin.port || !gw.runtime.separatesListeners) return next();
@@ -65,7 +62,15 @@ export function createApp(): Hono<AppEnv> {
     if (shared || operatorPath === onAdminListener) return next();
     return fail(c, new GatewayError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`, 'not_found_error'));
   });
+}
 
+/** Liveness: registered before the gateway middleware, so it answers even while subsystems start. */
+function healthRoute(app: Hono<AppEnv>): void {
+  app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'x-request-id': requestIdOf(c.req.raw) }));
+}
+
+/** Readiness: not ready while the audit queue cannot commit or the operator's bundle was refused. */
+function readinessRoute(app: Hono<AppEnv>): void {
   app.get('/readyz', (c) => {
     const gw = c.get('gateway');
     const reason = gw.notReadyReason();
@@ -79,19 +84,23 @@ export function createApp(): Hono<AppEnv> {
     };
     return c.json(body, reason ? 503 : 200);
   });
+}
 
+/** The model routes of both protocols and their model lists, through the pipeline. */
+function modelRoutes(app: Hono<AppEnv>): void {
   for (const route of MODEL_ROUTES) {
     app.post(route.path, (c) => handleModelCall(c.get('gateway'), route, c.req.raw, c.env.facts, c.get('requestId')));
     app.all(route.path, (c) => fail(c, new GatewayError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}; use POST`)));
   }
-
   app.get('/v1/models', (c) => handleModelList(c.get('gateway'), 'openai', c.req.raw, c.env.facts, c.get('requestId')));
   app.get('/api/tags', (c) => handleModelList(c.get('gateway'), 'ollama', c.req.raw, c.env.facts, c.get('requestId')));
+}
 
+/** The admin API and console, and /metrics (behind the admin token unless OUTPOST_METRICS_AUTH=none). */
+function operatorRoutes(app: Hono<AppEnv>): void {
   app.route('/admin/api', adminApi());
   app.get('/admin', (c) => c.redirect('/admin/', 301));
   app.route('/', adminConsole());
-
   app.get(
     '/metrics',
     async (c, next) => (c.get('gateway').config.admin.metricsAuth === 'none' ? next() : requireAdminToken()(c, next)),
@@ -103,7 +112,17 @@ export function createApp(): Hono<AppEnv> {
       return c.body(gw.metrics.render(), 200, { 'content-type': METRICS_CONTENT_TYPE });
     },
   );
+}
 
+/** Builds the app. `getGateway` initialises the gateway on first use and caches it. */
+export function createApp(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  healthRoute(app);
+  gatewayMiddleware(app);
+  listenerSeparation(app);
+  readinessRoute(app);
+  modelRoutes(app);
+  operatorRoutes(app);
   app.notFound((c) => fail(c, new GatewayError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`, 'not_found_error')));
   app.onError((error, c) => {
     console.error(`ERROR Unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
