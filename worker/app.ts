@@ -5,18 +5,14 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Gateway } from './gateway.js';
-import type { RequestFacts } from './runtime/index.js';
+import type { AppEnv } from './app-env.js';
 import { MODEL_ROUTES, errorResponse, type Protocol } from './protocol/index.js';
 import { handleModelCall } from './pipeline/index.js';
-import { GatewayError } from './pipeline/errors.js';
+import { GatewayError } from './core/index.js';
 import { handleModelList } from './pipeline/list.js';
 import { adminApi, adminConsole, requireAdminToken } from './admin/index.js';
 import { METRICS_CONTENT_TYPE } from './metrics/index.js';
 
-export interface AppEnv {
-  Bindings: { getGateway: () => Promise<Gateway>; facts: RequestFacts };
-  Variables: { gateway: Gateway; requestId: string };
-}
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -32,15 +28,8 @@ function fail(c: Context<AppEnv>, error: GatewayError): Response {
   return errorResponse(protocolOf(c.req.path), error, c.get('requestId') ?? requestIdOf(c.req.raw));
 }
 
-/** Builds the app. `getGateway` initialises the gateway on first use and caches it. */
-export function createApp(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  // Liveness: answers even while subsystems start.
-  app.get('/health', (c) => {
-    return c.json({ status: 'ok' }, 200, { 'x-request-id': requestIdOf(c.req.raw) });
-  });
-
+/** Starts the gateway on first use and stamps the request id; /readyz reports a failed start. */
+function gatewayMiddleware(app: Hono<AppEnv>): void {
   app.use('*', async (c, next) => {
     const requestId = requestIdOf(c.req.raw);
     c.set('requestId', requestId);
@@ -56,20 +45,32 @@ export function createApp(): Hono<AppEnv> {
     await next();
     c.res.headers.set('x-request-id', requestId);
   });
+}
 
-  // With OUTPOST_ADMIN_PORT set, operator routes answer only on the loopback admin listener and
-  // model routes only on the main one. workerd stamps each request with its listener (a header
-  // injected by the socket, which overrides anything a client sends).
+/**
+ * With OUTPOST_ADMIN_PORT set, operator routes answer only on the loopback admin listener and
+ * model routes only on the main one, where the runtime stamps each request with its listener
+ * (workerd: a header injected by the socket, which overrides anything a client sends).
+ */
+function listenerSeparation(app: Hono<AppEnv>): void {
   app.use('*', async (c, next) => {
     const gw = c.get('gateway');
-    if (!gw.config.admin.port || gw.runtime.name !== 'workerd') return next();
+    if (!gw.config.admin.port || !gw.runtime.separatesListeners) return next();
     const onAdminListener = c.req.header('x-outpost-listener') === 'admin';
     const operatorPath = c.req.path === '/metrics' || c.req.path === '/admin' || c.req.path.startsWith('/admin/');
     const shared = c.req.path === '/health' || c.req.path === '/readyz';
     if (shared || operatorPath === onAdminListener) return next();
     return fail(c, new GatewayError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`, 'not_found_error'));
   });
+}
 
+/** Liveness: registered before the gateway middleware, so it answers even while subsystems start. */
+function healthRoute(app: Hono<AppEnv>): void {
+  app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'x-request-id': requestIdOf(c.req.raw) }));
+}
+
+/** Readiness: not ready while the audit queue cannot commit or the operator's bundle was refused. */
+function readinessRoute(app: Hono<AppEnv>): void {
   app.get('/readyz', (c) => {
     const gw = c.get('gateway');
     const reason = gw.notReadyReason();
@@ -83,31 +84,45 @@ export function createApp(): Hono<AppEnv> {
     };
     return c.json(body, reason ? 503 : 200);
   });
+}
 
+/** The model routes of both protocols and their model lists, through the pipeline. */
+function modelRoutes(app: Hono<AppEnv>): void {
   for (const route of MODEL_ROUTES) {
     app.post(route.path, (c) => handleModelCall(c.get('gateway'), route, c.req.raw, c.env.facts, c.get('requestId')));
     app.all(route.path, (c) => fail(c, new GatewayError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}; use POST`)));
   }
-
   app.get('/v1/models', (c) => handleModelList(c.get('gateway'), 'openai', c.req.raw, c.env.facts, c.get('requestId')));
   app.get('/api/tags', (c) => handleModelList(c.get('gateway'), 'ollama', c.req.raw, c.env.facts, c.get('requestId')));
+}
 
+/** The admin API and console, and /metrics (behind the admin token unless OUTPOST_METRICS_AUTH=none). */
+function operatorRoutes(app: Hono<AppEnv>): void {
   app.route('/admin/api', adminApi());
   app.get('/admin', (c) => c.redirect('/admin/', 301));
   app.route('/', adminConsole());
-
   app.get(
     '/metrics',
     async (c, next) => (c.get('gateway').config.admin.metricsAuth === 'none' ? next() : requireAdminToken()(c, next)),
     async (c) => {
       const gw = c.get('gateway');
-      const depth = await gw.auditQueueDepth();
+      const depth = await gw.audit.depth();
       if (depth !== null) gw.metrics.auditQueueDepth.set(depth);
       for (const [name, s] of Object.entries(gw.subsystems())) gw.metrics.subsystemUp.set(s.state === 'active' ? 1 : s.state === 'degraded' ? 0.5 : 0, { subsystem: name });
       return c.body(gw.metrics.render(), 200, { 'content-type': METRICS_CONTENT_TYPE });
     },
   );
+}
 
+/** Builds the app. `getGateway` initialises the gateway on first use and caches it. */
+export function createApp(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  healthRoute(app);
+  gatewayMiddleware(app);
+  listenerSeparation(app);
+  readinessRoute(app);
+  modelRoutes(app);
+  operatorRoutes(app);
   app.notFound((c) => fail(c, new GatewayError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`, 'not_found_error')));
   app.onError((error, c) => {
     console.error(`ERROR Unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);

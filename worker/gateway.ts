@@ -10,8 +10,7 @@ import type { RuntimeAdapter } from './runtime/index.js';
 import type { PolicyStore } from './policy/index.js';
 import { createPolicyStore } from './policy/index.js';
 import { installEgressGuard } from './proxy/egress.js';
-import type { AuditEvent } from './audit/event.js';
-import { createAuditQueue } from './audit/index.js';
+import { createAuditQueue, type AuditQueue } from './audit/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { RecentDecisions } from './metrics/recent.js';
 import { loadCertificates, type Certificates } from './certs/index.js';
@@ -57,18 +56,8 @@ export interface Gateway {
   readonly startedAt: number;
   /** The client address for audit: the socket peer unless a trusted proxy says otherwise. */
   clientIp(request: Request, peerAddress: string | undefined): string | undefined;
-  /** Events waiting in the audit queue (pending flush or export); null when unknown. */
-  auditQueueDepth(): Promise<number | null>;
-  /** Queued audit rows after `afterId`, in order (the admin export pages through them). */
-  readAudit(afterId: number, limit: number): Promise<ReadonlyArray<{ readonly id: number; readonly event_json: string }>>;
-  /** Stage 7: makes an audit event durable. */
-  record(event: AuditEvent): Promise<void>;
-  /**
-   * Why calls must be refused before they reach a target: the audit queue cannot commit and the
-   * policy does not allow unaudited traffic. The refusal is itself recorded, which is the probe
-   * that notices when the disk is writable again.
-   */
-  auditFailure(): string | null;
+  /** Stage 7's queue: record (metrics and recent decisions follow each record), depth, read, status. */
+  readonly audit: AuditQueue;
   /** Why the gateway cannot serve, or null when it can. */
   notReadyReason(): string | null;
   subsystems(): Record<string, SubsystemState>;
@@ -199,8 +188,15 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   });
 
   // Stage 7's durable part. allow_unaudited is the policy's call (audit.allow_unaudited).
-  const audit = await createAuditQueue(runtime, config, log, {
+  // onRecorded runs only once the gateway serves, when recent and certificates below exist.
+  const audit = await createAuditQueue(runtime.audit, config, log, {
     allowUnaudited: () => policy.current().allowUnaudited === true,
+    onRecorded(event, seconds) {
+      metrics.auditCommitSeconds.observe(seconds);
+      metrics.observeEvent(event);
+      recent.push(event);
+      certificates.warnIfExpiring();
+    },
   });
 
   if (config.airGap) {
@@ -230,7 +226,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     certificates,
     summary: async () => ({
       gateway_version: GATEWAY_VERSION,
-      runtime: runtime.name,
+      runtime: runtime.describe(),
       policy_version: policy.current().version,
       audit_queue_depth: await audit.depth(),
       cert_expiry_days: certificates.expiryDays(),
@@ -256,17 +252,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     salt,
     startedAt,
     clientIp: (request, peer) => geo.clientIp(request, peer),
-    auditQueueDepth: () => audit.depth(),
-    readAudit: (afterId, limit) => audit.read(afterId, limit),
-    async record(event) {
-      const started = Date.now();
-      await audit.record(event);
-      metrics.auditCommitSeconds.observe((Date.now() - started) / 1000);
-      metrics.observeEvent(event);
-      recent.push(event);
-      certificates.warnIfExpiring();
-    },
-    auditFailure: () => audit.notReadyReason(),
+    audit,
     notReadyReason: () => {
       const auditReason = audit.notReadyReason();
       if (auditReason) return auditReason;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../worker/pipeline/errors.js';
-import type { CallContext, RequestInspection } from '../../worker/pipeline/types.js';
+import { GatewayError } from '../../worker/core/index.js';
+import type { CallContext, RequestInspection } from '../../worker/core/index.js';
 import { MODEL_ROUTES } from '../../worker/protocol/index.js';
 import { compileDlp, createDlpStages, DlpBlockedError } from '../../worker/dlp/index.js';
 import type { DlpSettings, Tier3Classifier } from '../../worker/dlp/settings.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamInspector } from '../../worker/pipeline/types.js';
+import type { StreamInspector } from '../../worker/core/index.js';
 import { DlpBlockedError } from '../../worker/dlp/index.js';
 import { callFor, stagesFor } from './stages.test.js';
 

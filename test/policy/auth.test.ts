@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { GatewayError } from '../../worker/pipeline/errors.js';
-import type { CallContext } from '../../worker/pipeline/types.js';
+import { GatewayError } from '../../worker/core/index.js';
+import type { CallContext } from '../../worker/core/index.js';
 import { checkBundle } from '../../worker/policy/check.js';
 import { buildSnapshot, noInspection, type PolicySnapshot } from '../../worker/policy/snapshot.js';
 import { parseApiKeys } from '../../worker/policy/auth/api-key.js';

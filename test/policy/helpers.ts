@@ -5,7 +5,7 @@
 import { parseConfig, type GatewayConfig } from '../../worker/config/index.js';
 import type { Logger } from '../../worker/log/index.js';
 import type { RuntimeAdapter, Volumes } from '../../worker/runtime/index.js';
-import type { CallContext } from '../../worker/pipeline/types.js';
+import type { CallContext } from '../../worker/core/index.js';
 import { MODEL_ROUTES } from '../../worker/protocol/index.js';
 
 export class MemoryVolumes implements Volumes {
@@ -51,8 +51,10 @@ export function testConfig(env: Record<string, string> = {}): GatewayConfig {
 
 export function testRuntime(volumes: Volumes, env: Record<string, string> = {}): RuntimeAdapter {
   return {
-    name: 'workerd',
+    describe: () => 'test',
+    separatesListeners: false,
     env,
+    audit: { kind: 'sqlite-wasm', open: () => Promise.reject(new Error('no audit queue in unit tests')) },
     volumes,
     fetchTarget: () => Promise.reject(new Error('no upstream in unit tests')),
     rawFetch: () => Promise.reject(new Error('no network in unit tests')),

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { requestTextParts } from '../../worker/dlp/extract.js';
-import { GatewayError } from '../../worker/pipeline/errors.js';
+import { GatewayError } from '../../worker/core/index.js';
 import { parseRequestJson } from '../../worker/protocol/body.js';
 import { isBase64, isMediaDataUrl, isProtocolToken } from '../../worker/protocol/tokens.js';
 import { MODEL_ROUTES } from '../../worker/protocol/index.js';
-import type { CallContext } from '../../worker/pipeline/types.js';
+import type { CallContext } from '../../worker/core/index.js';
 import { compileDlp, createDlpStages, DlpBlockedError } from '../../worker/dlp/index.js';
 import { settingsWith } from '../dlp/fixtures.js';
 

@@ -3,9 +3,9 @@
  * framing the gateway cannot parse is not relayed.
  */
 import { describe, expect, it } from 'vitest';
-import type { StreamInspector } from '../../worker/pipeline/types.js';
+import type { StreamInspector } from '../../worker/core/index.js';
 import { DlpBlockedError } from '../../worker/dlp/index.js';
-import { GatewayError } from '../../worker/pipeline/errors.js';
+import { GatewayError } from '../../worker/core/index.js';
 import { callFor, stagesFor } from '../dlp/stages.test.js';
 
 const enc = new TextEncoder();

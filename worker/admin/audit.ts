@@ -11,9 +11,9 @@
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../app-env.js';
 import { exportLines, exportManifest } from '../audit/export.js';
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 import { errorResponse } from '../protocol/index.js';
 
 /** Most events one call returns; ask again from the next sequence number for more. */
@@ -46,7 +46,7 @@ async function eventsIn(c: Context<AppEnv>, range: Range): Promise<string[]> {
   const gw = c.get('gateway');
   const out: string[] = [];
   for (let after = 0; out.length < range.limit; ) {
-    const rows = await gw.readAudit(after, PAGE);
+    const rows = await gw.audit.read(after, PAGE);
     if (!rows.length) break;
     for (const row of rows) {
       const seq = (JSON.parse(row.event_json) as { seq: number }).seq;

@@ -3,9 +3,9 @@
  * the admin API answers 404 as if it did not exist: it is off, never open.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../app-env.js';
 import { egressAllowed } from '../proxy/egress.js';
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 import { errorResponse } from '../protocol/index.js';
 import { checkAdminToken } from './token.js';
 import { adminStatus } from './status.js';

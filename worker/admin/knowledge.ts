@@ -7,8 +7,8 @@
  *                                      file's text) in the x-outpost-knowledge-signature header
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
-import { GatewayError } from '../pipeline/errors.js';
+import type { AppEnv } from '../app-env.js';
+import { GatewayError } from '../core/index.js';
 import { errorResponse } from '../protocol/index.js';
 import { readBodyLimited } from '../proxy/forward.js';
 

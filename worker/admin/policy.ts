@@ -10,8 +10,8 @@
  * The body is taken as bytes, never re-serialised, because the signature covers the exact file.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
-import { GatewayError } from '../pipeline/errors.js';
+import type { AppEnv } from '../app-env.js';
+import { GatewayError } from '../core/index.js';
 import { errorResponse } from '../protocol/index.js';
 import { readBodyLimited } from '../proxy/forward.js';
 import { MAX_BUNDLE_BYTES } from '../policy/bundle.js';

@@ -33,11 +33,11 @@ export async function adminStatus(gw: Gateway): Promise<AdminStatus> {
   const reason = gw.notReadyReason();
   return {
     version: GATEWAY_VERSION,
-    runtime: gw.runtime.name,
+    runtime: gw.runtime.describe(),
     air_gap: gw.config.airGap,
     platform_configured: !gw.config.airGap && gw.config.platformUrl !== '',
     uptime_seconds: Math.round((Date.now() - gw.startedAt) / 1000),
-    audit_queue_depth: await gw.auditQueueDepth(),
+    audit_queue_depth: await gw.audit.depth(),
     cert_expiry_days: gw.certificates.expiryDays(),
     ready: reason === null,
     not_ready_reason: reason,

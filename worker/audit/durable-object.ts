@@ -10,12 +10,13 @@
  */
 import type { AuditEvent } from './event.js';
 import { QueueCore, type Appended, type QueueRow, type SqlPort } from './store.js';
-import { CircuitBreaker, type CircuitState } from '../platform/circuit.js';
-import { Flusher } from './flush.js';
-import { connectedPlatform, breakerOptions } from './settings.js';
+import { linkFlusher, NO_FLUSHER, type FlusherLink } from './flusher-link.js';
+import type { DoStatus } from './durable-object-status.js';
 import { parseConfig } from '../config/index.js';
+import { DurableObjectBase } from '../runtime/durable-object-base.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- workerd's DO types are not in this project */
+export type { DoStatus } from './durable-object-status.js';
+
 interface SqlCursor {
   toArray(): Record<string, unknown>[];
 }
@@ -31,16 +32,6 @@ interface DoState {
   blockConcurrencyWhile<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-// RPC on a Durable Object stub needs the class to extend cloudflare:workers' DurableObject. The
-// same bundle runs on Deno, where that module does not exist: import it only when it resolves.
-const builtin = 'cloudflare:workers';
-let Base: new (ctx: any, env: any) => object = class {};
-try {
-  Base = ((await import(/* @vite-ignore */ builtin)) as { DurableObject: typeof Base }).DurableObject;
-} catch {
-  // not workerd
-}
-
 function sqlPort(storage: DoStorage): SqlPort {
   return {
     exec(sql, ...params) {
@@ -49,19 +40,6 @@ function sqlPort(storage: DoStorage): SqlPort {
     all: <T>(sql: string, ...params: unknown[]) => storage.sql.exec(sql, ...params).toArray() as T[],
     transaction: (fn) => storage.transactionSync(fn),
   };
-}
-
-export interface DoStatus {
-  readonly id: string;
-  readonly depth: number;
-  readonly lastSeq: number;
-  readonly lastHash: string;
-  readonly hashAlg: string;
-  readonly circuit: CircuitState | null;
-  readonly lastSuccess: string | null;
-  readonly lastError: string | null;
-  readonly commits: number;
-  readonly appended: number;
 }
 
 interface Pending {
@@ -76,11 +54,10 @@ interface Pending {
  * const stub = env.AUDIT_QUEUE.get(env.AUDIT_QUEUE.idFromName('audit'));
  * await stub.append(event);
  */
-export class AuditQueueObject extends Base {
+export class AuditQueueObject extends DurableObjectBase {
   private readonly state: DoState;
   private readonly core: QueueCore;
-  private readonly flusher: Flusher | null = null;
-  private readonly breaker: CircuitBreaker | null = null;
+  private readonly flusher: FlusherLink | null;
   private pending: Pending[] = [];
   private committing = false;
   private commits = 0;
@@ -90,32 +67,23 @@ export class AuditQueueObject extends Base {
     super(state, env);
     this.state = state;
     const config = parseConfig(env);
-    this.core = new QueueCore(sqlPort(state.storage), { hmacKey: config.audit.hmacKey });
-    const platform = connectedPlatform(config);
-    if (platform) {
-      this.breaker = new CircuitBreaker(breakerOptions(config.audit));
-      this.flusher = new Flusher(
-        {
-          peek: (limit) => this.core.peek(limit),
-          remove: (ids) => this.core.remove(ids, 'delivered'),
-          markFailed: (ids) => this.core.markFailed(ids),
+    const core = new QueueCore(sqlPort(state.storage), { hmacKey: config.audit.hmacKey });
+    this.core = core;
+    this.flusher = linkFlusher(
+      { peek: (limit) => core.peek(limit), remove: (ids) => core.remove(ids, 'delivered'), markFailed: (ids) => core.markFailed(ids) },
+      config,
+      {
+        // Through the mTLS channel to the platform when the config declares one.
+        fetch: (url, init) => {
+          const channel = env.PLATFORM as { fetch(url: string, init?: RequestInit): Promise<Response> } | undefined;
+          return channel ? channel.fetch(url, init) : fetch(url, init);
         },
-        {
-          platformUrl: platform,
-          breaker: this.breaker,
-          // Through the mTLS channel to the platform when the config declares one.
-          fetch: (url, init) => {
-            const channel = env.PLATFORM as { fetch(url: string, init?: RequestInit): Promise<Response> } | undefined;
-            return channel ? channel.fetch(url, init) : fetch(url, init);
-          },
-          // An alarm survives eviction and restarts; the flusher re-arms it while events wait.
-          schedule: (ms) => void state.storage.setAlarm(Date.now() + ms),
-          log: { warn: (m) => console.error(`WARN ${m}`), info: (m) => console.log(`INFO ${m}`) },
-        },
-      );
-      // Leftovers from before a restart.
-      if (this.core.depth() > 0) void state.storage.setAlarm(Date.now() + 100);
-    }
+        // An alarm survives eviction and restarts; the flusher re-arms it while events wait.
+        schedule: (ms) => void state.storage.setAlarm(Date.now() + ms),
+        log: { warn: (m) => console.error(`WARN ${m}`), info: (m) => console.log(`INFO ${m}`) },
+      },
+      core.depth(),
+    );
   }
 
   /** Resolves (at the caller) once the event is committed to disk. */
@@ -154,7 +122,7 @@ export class AuditQueueObject extends Base {
     } finally {
       this.committing = false;
     }
-    if (this.flusher && this.breaker?.state === 'closed') void this.flusher.kick();
+    this.flusher?.afterCommit();
   }
 
   async alarm(): Promise<void> {
@@ -176,15 +144,16 @@ export class AuditQueueObject extends Base {
 
   status(): DoStatus {
     const chain = this.core.state();
+    const link = this.flusher?.details() ?? NO_FLUSHER;
     return {
       id: this.state.id.toString(),
       depth: this.core.depth(),
       lastSeq: chain.lastSeq,
       lastHash: chain.lastHash,
       hashAlg: this.core.hashAlg,
-      circuit: this.breaker?.state ?? null,
-      lastSuccess: this.flusher?.lastSuccess ?? null,
-      lastError: this.flusher?.lastError ?? null,
+      circuit: link.circuit,
+      lastSuccess: link.last_success,
+      lastError: link.last_error,
       commits: this.commits,
       appended: this.appended,
     };

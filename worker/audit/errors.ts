@@ -2,7 +2,7 @@
  * The one error an unusable audit queue turns into: 503 audit_unavailable. Clients see it
  * instead of a response that would go unaudited.
  */
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 
 /** Why SQLite failed, in an operator's words (disk full, read-only, broken file), never internals. */
 export function describeFailure(error: unknown): string {

@@ -4,26 +4,10 @@
  *
  * Versioning: additive fields keep `schema: 1`; renaming or removing a field bumps it.
  */
-import type { Decision, Finding } from '../pipeline/types.js';
+import type { AuditGeo, Decision, Finding } from '../core/index.js';
 import type { KnowledgeUse } from '../knowledge/types.js';
 
 export const AUDIT_SCHEMA_VERSION = 1;
-
-export interface AuditGeo {
-  readonly country_iso?: string;
-  readonly country_name?: string;
-  readonly subdivision?: string;
-  readonly city?: string;
-  readonly latitude?: number;
-  readonly longitude?: number;
-  readonly accuracy_radius_km?: number;
-  readonly asn?: number;
-  readonly as_org?: string;
-  readonly isp?: string;
-  readonly anonymous?: Readonly<Record<string, boolean>>;
-  /** 'private', 'loopback', 'reserved' when the address is not routable and was not looked up. */
-  readonly address_class?: string;
-}
 
 export interface AuditEvent {
   readonly schema: typeof AUDIT_SCHEMA_VERSION;

@@ -2,7 +2,7 @@
  * Tier 2 compliance bundles: named sets of detectors and keyword lists with a default action.
  * The policy enables a bundle per risk tier and may override its action; everything else is here.
  */
-import type { DlpAction } from '../pipeline/types.js';
+import type { DlpAction } from '../core/index.js';
 import type { ComplianceBundleId } from './settings.js';
 
 /** A built-in keyword list. Matching is case-insensitive unless `caseSensitive`. */

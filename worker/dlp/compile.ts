@@ -4,7 +4,7 @@
  * operator's patterns compiled by re2js (linear time; refused here, naming the rule, when invalid).
  */
 import { RE2JS } from 're2js';
-import type { DlpAction, DlpTier } from '../pipeline/types.js';
+import type { DlpAction, DlpTier } from '../core/index.js';
 import { DEFAULT_SCAN_BUDGET_UNITS } from './budget.js';
 import { COMPLIANCE_BUNDLES } from './bundles.js';
 import type { Detector } from './detector.js';

@@ -2,8 +2,8 @@
  * From matches to findings (what the audit stage stores) and to the block error the client sees.
  * Neither carries a matched value: findings keep a salted hash, the error names types and rules.
  */
-import { GatewayError } from '../pipeline/errors.js';
-import type { Finding } from '../pipeline/types.js';
+import { GatewayError } from '../core/index.js';
+import type { Finding } from '../core/index.js';
 import { saltedHash } from './hash.js';
 import type { Match } from './scan.js';
 

@@ -3,9 +3,9 @@
  * response (whole or streamed: scan, redact, restore the caller's values). Fails closed: a
  * scanner exception refuses the call unless the policy says on_error: pass.
  */
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 import { framingOf } from '../protocol/index.js';
-import type { CallContext, Finding, InspectRequestStage, InspectResponseStage, RequestInspection, ResponseInspection, StreamInspector } from '../pipeline/types.js';
+import type { CallContext, Finding, InspectRequestStage, InspectResponseStage, RequestInspection, ResponseInspection, StreamInspector } from '../core/index.js';
 import type { TextPart } from '../protocol/index.js';
 import type { CompiledDlp } from './compile.js';
 import { HeldLogprobs, logprobsLists } from './logprobs.js';

@@ -4,7 +4,7 @@
  * when the configuration claims it by name and the DLP found nothing in it; otherwise as a salted
  * hash, which metrics count as `other`.
  */
-import type { Finding } from '../pipeline/types.js';
+import type { Finding } from '../core/index.js';
 import { saltedHash } from './hash.js';
 
 const HASH_PREFIX = 'sha256:';

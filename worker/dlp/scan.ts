@@ -2,7 +2,7 @@
  * Runs a compiled DLP configuration over one text: prefilter, pattern, validator, context, then
  * keyword lists and operator patterns, and finally one winner per overlapping span.
  */
-import type { DlpAction, DlpTier } from '../pipeline/types.js';
+import type { DlpAction, DlpTier } from '../core/index.js';
 import { base64Runs } from './base64.js';
 import { ScanBudget } from './budget.js';
 import type { CompiledDetector, CompiledDlp } from './compile.js';

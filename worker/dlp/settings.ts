@@ -3,7 +3,7 @@
  * module merges the bundle's global DLP rules with the tier's choices). The DLP engine never reads
  * the bundle itself; the policy module never runs a detector.
  */
-import type { DlpAction } from '../pipeline/types.js';
+import type { DlpAction } from '../core/index.js';
 
 export type ComplianceBundleId = 'PCI' | 'HIPAA' | 'GDPR' | 'SECRETS' | 'CLASSIFICATION';
 

@@ -11,7 +11,7 @@
  * delta), so the client keeps the upstream's event rhythm and its first byte is not delayed
  * beyond the window. Held text goes out with the choice's finish event, or before `[DONE]`.
  */
-import type { Finding, StreamInspector } from '../pipeline/types.js';
+import type { Finding, StreamInspector } from '../core/index.js';
 import type { StreamFraming } from '../protocol/index.js';
 import { bareCarriageReturn, framingError, isSseFieldLine, upstreamStreamError } from '../protocol/framing.js';
 import type { CompiledDlp } from './compile.js';

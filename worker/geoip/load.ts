@@ -10,7 +10,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { Reader, type Response } from 'mmdb-lib';
-import type { AuditGeo } from '../audit/event.js';
+import type { AuditGeo } from '../core/index.js';
 import { detectSchema, normalise, type Schema } from './normalise.js';
 import { MmdbFormatError, verifyMmdb } from './verify.js';
 import { RecentCache } from './cache.js';

@@ -18,7 +18,7 @@
  * normalise(schema.layout, { country: { iso_code: 'GB', names: { en: 'United Kingdom' } } });
  * // { country_iso: 'GB', country_name: 'United Kingdom' }
  */
-import type { AuditGeo } from '../audit/event.js';
+import type { AuditGeo } from '../core/index.js';
 
 export type DatabaseKind = 'city' | 'country' | 'asn' | 'isp' | 'anonymous-ip' | 'unknown';
 export type RecordLayout = 'maxmind' | 'flat';

@@ -22,7 +22,7 @@
  * checkGeoPolicy(rules, { address_class: 'private' }, 'openai.chat', 'llama3.1');
  * // { allowed: true, rule: 'eu-only', reason: 'in-network address (private)' }
  */
-import type { AuditGeo } from '../audit/event.js';
+import type { AuditGeo } from '../core/index.js';
 import { IN_NETWORK_CLASSES } from './address-class.js';
 
 export interface GeoPolicyRule {

@@ -2,7 +2,7 @@
  * The lookup service over the loaded databases: one answer per role merged in role order, a
  * cache of recent answers, and a database disabled at the first damaged record it returns.
  */
-import type { AuditGeo } from '../audit/event.js';
+import type { AuditGeo } from '../core/index.js';
 import type { Logger } from '../log/index.js';
 import { addressClass } from './address-class.js';
 import { parseIp } from './address.js';

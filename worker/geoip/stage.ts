@@ -2,10 +2,10 @@
  * GeoIP in the pipeline: the client address (trusted proxies applied), its geo fields for the
  * audit event, and the bundle's country rules as part of the authorize stage.
  */
-import type { AuditGeo } from '../audit/event.js';
+import type { AuditGeo } from '../core/index.js';
 import type { Logger } from '../log/index.js';
-import { GatewayError } from '../pipeline/errors.js';
-import type { CallContext } from '../pipeline/types.js';
+import { GatewayError } from '../core/index.js';
+import type { CallContext } from '../core/index.js';
 import type { CidrList } from './cidr.js';
 import { resolveClientIp } from './client-ip.js';
 import type { GeoIpService } from './index.js';

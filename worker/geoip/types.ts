@@ -1,7 +1,7 @@
 /**
  * The GeoIP module's shapes: settings, dependencies, and the status the admin API shows.
  */
-import type { AuditGeo } from '../audit/event.js';
+import type { AuditGeo } from '../core/index.js';
 import type { Logger } from '../log/index.js';
 import type { Volumes } from '../runtime/index.js';
 import type { DatabaseKind } from './normalise.js';

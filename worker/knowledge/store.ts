@@ -10,7 +10,7 @@ import type { Volumes } from '../runtime/index.js';
 import type { PolicySnapshot } from '../policy/snapshot.js';
 import type { SignaturePolicy } from '../policy/signature.js';
 import { checkSignature } from '../policy/signature.js';
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 import { compose } from './compose.js';
 import { inject, takesKnowledge } from './inject.js';
 import { ASSET_NAME, checkAssetText, decodeUtf8, readPackage, textSha256, writePackage, type KnowledgeProblem } from './package.js';

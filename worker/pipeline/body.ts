@@ -8,7 +8,7 @@
  * leading byte-order mark so the target never sees one.
  */
 import type { ModelRoute } from '../protocol/index.js';
-import { GatewayError } from './errors.js';
+import { GatewayError } from '../core/index.js';
 import { parseRequestJson } from '../protocol/body.js';
 import { concatBytes } from '../proxy/forward.js';
 

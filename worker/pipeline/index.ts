@@ -21,9 +21,9 @@ import { forward, readBodyLimited } from '../proxy/forward.js';
 import { parseBody } from './body.js';
 import { relayStream } from '../proxy/stream.js';
 import { hashedModel, modelPassedDlp } from '../dlp/model-label.js';
-import { GatewayError, asGatewayError } from './errors.js';
+import { GatewayError, asGatewayError } from '../core/index.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
-import type { CallContext, Finding, RequestInspection } from './types.js';
+import type { CallContext, Finding, RequestInspection } from '../core/index.js';
 import type { CallOutcome } from './record.js';
 import { KNOWLEDGE_HEADER } from '../knowledge/index.js';
 
@@ -50,7 +50,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
 
   try {
     // 0. refuse early when the call could not be put on record (fail closed, before any upstream)
-    const auditFailure = gw.auditFailure();
+    const auditFailure = gw.audit.notReadyReason();
     if (auditFailure) throw new GatewayError(503, 'audit_unavailable', `The gateway cannot record this request (${auditFailure}); refusing it`, 'unavailable');
 
     // 1. identify: an unknown caller is refused before its body is read or parsed
@@ -112,7 +112,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
           const event = buildAuditEvent(call, outcome, decision, end.error ?? null, end.error ? end.error.status : 200);
           // The stream has started: a failed record cannot become a 503 any more, so it is
           // logged loudly; the audit stage itself refuses new traffic once it is failing.
-          await gw.record(event).catch((e: unknown) => gw.log.error(`Audit record failed for ${requestId}: ${(e as Error).message}`));
+          await gw.audit.record(event).catch((e: unknown) => gw.log.error(`Audit record failed for ${requestId}: ${(e as Error).message}`));
         },
       });
       const headers = baseHeaders(call, contentType, inspection, outcome);
@@ -127,7 +127,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     if (!upstream.ok) {
       const relayedError = upstreamErrorBody(upstream.status, upstreamBytes, contentType, route);
       outcome.bytesOut = relayedError.byteLength;
-      await gw.record(buildAuditEvent(call, outcome, inspection.decision, new GatewayError(upstream.status, 'upstream_error', 'upstream error'), upstream.status));
+      await gw.audit.record(buildAuditEvent(call, outcome, inspection.decision, new GatewayError(upstream.status, 'upstream_error', 'upstream error'), upstream.status));
       return new Response(relayedError as BodyInit, { status: upstream.status, headers: baseHeaders(call, 'application/json', inspection, outcome) });
     }
     const responseInspection = await policy.inspectResponse.whole(call, upstreamBytes, contentType, inspection);
@@ -137,7 +137,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     outcome.responseScannedFully = true;
     outcome.bytesOut = finalBody.byteLength;
     const decision = responseInspection.decision === 'allow' ? inspection.decision : responseInspection.decision;
-    await gw.record(buildAuditEvent(call, outcome, decision, null, 200));
+    await gw.audit.record(buildAuditEvent(call, outcome, decision, null, 200));
     return new Response(finalBody as BodyInit, { status: 200, headers: baseHeaders(call, contentType, inspection, outcome) });
   } catch (thrown) {
     const error = asGatewayError(thrown);

@@ -6,7 +6,7 @@ import type { Gateway } from '../gateway.js';
 import { LIST_ROUTES, type Protocol } from '../protocol/index.js';
 import { listModels, type ListedModel } from '../proxy/models.js';
 import type { RequestFacts } from '../runtime/index.js';
-import { GatewayError, asGatewayError } from './errors.js';
+import { GatewayError, asGatewayError } from '../core/index.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
 
 function shape(protocol: Protocol, models: readonly ListedModel[]): unknown {
@@ -42,7 +42,7 @@ export async function handleModelList(gw: Gateway, protocol: Protocol, request: 
     outcome.upstreamMs = Date.now() - started;
     const body = new TextEncoder().encode(JSON.stringify(shape(protocol, models)));
     outcome.bytesOut = body.byteLength;
-    await gw.record(buildAuditEvent(call, outcome, 'allow', null, 200));
+    await gw.audit.record(buildAuditEvent(call, outcome, 'allow', null, 200));
     return new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': requestId, 'x-outpost-policy-version': policy.version } });
   } catch (thrown) {
     const error = asGatewayError(thrown);

@@ -3,14 +3,14 @@
  */
 import type { AuditEvent } from '../audit/event.js';
 import { AUDIT_SCHEMA_VERSION } from '../audit/event.js';
-import type { GatewayError } from './errors.js';
-import type { CallContext, Decision, Finding } from './types.js';
+import type { GatewayError } from '../core/index.js';
+import type { CallContext, Decision, Finding } from '../core/index.js';
 import type { Gateway } from '../gateway.js';
 import type { PolicySnapshot } from '../policy/index.js';
 import type { ModelRoute } from '../protocol/index.js';
 import type { RequestFacts } from '../runtime/index.js';
 import { errorResponse } from '../protocol/index.js';
-import { asGatewayError } from './errors.js';
+import { asGatewayError } from '../core/index.js';
 import type { KnowledgeUse } from '../knowledge/index.js';
 
 /** What happened to the call, accumulated as it moves through the stages. */
@@ -58,7 +58,7 @@ export function newCall(gw: Gateway, policy: PolicySnapshot, route: ModelRoute, 
  */
 export async function refuse(gw: Gateway, call: CallContext, outcome: CallOutcome, error: GatewayError, decision: Decision): Promise<Response> {
   try {
-    await gw.record(buildAuditEvent(call, outcome, decision, error, error.status));
+    await gw.audit.record(buildAuditEvent(call, outcome, decision, error, error.status));
   } catch (recordError) {
     return withPolicyVersion(errorResponse(call.protocol, asGatewayError(recordError), call.requestId), call);
   }

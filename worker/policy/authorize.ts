@@ -3,8 +3,8 @@
  * refusal is a 403 naming what is missing, and the model's risk tier is set on the call for the
  * inspection stages.
  */
-import { GatewayError } from '../pipeline/errors.js';
-import type { AuthorizeStage, CallContext } from '../pipeline/types.js';
+import { GatewayError } from '../core/index.js';
+import type { AuthorizeStage, CallContext } from '../core/index.js';
 import type { PolicyBundle } from './bundle.js';
 import type { ModelRules } from './models.js';
 

@@ -5,7 +5,7 @@
  */
 import type { ComplianceBundleId, CustomPatternRule, KeywordRule } from '../dlp/settings.js';
 import type { GeoPolicyRule } from '../geoip/policy.js';
-import type { DlpAction } from '../pipeline/types.js';
+import type { DlpAction } from '../core/index.js';
 import type { KnowledgeMode } from '../knowledge/types.js';
 
 export const SCHEMA_VERSION = 1;

@@ -9,7 +9,7 @@
  * list the ids of global rules that run (omitted: all), and `rule_actions` re-assigns actions.
  */
 import type { ComplianceBundleId, CustomPatternRule, DlpSettings, KeywordRule } from '../dlp/settings.js';
-import type { DlpAction } from '../pipeline/types.js';
+import type { DlpAction } from '../core/index.js';
 import type { BundleComplianceChoice, PolicyBundle } from './bundle.js';
 
 /** What a bundle gets for every field it leaves out. */

@@ -5,7 +5,7 @@
 import type { GatewayConfig, TargetConfig } from '../config/index.js';
 import { normaliseBaseUrl } from '../config/index.js';
 import type { DlpSettings } from '../dlp/settings.js';
-import type { AuthorizeStage, IdentifyStage, InspectRequestStage, InspectResponseStage, RequestInspection } from '../pipeline/types.js';
+import type { AuthorizeStage, IdentifyStage, InspectRequestStage, InspectResponseStage, RequestInspection } from '../core/index.js';
 import type { TargetRegistry } from '../proxy/targets.js';
 import { countRules, type GeoRule, type PolicyBundle } from './bundle.js';
 import type { CheckedBundle } from './check.js';

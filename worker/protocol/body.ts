@@ -4,7 +4,7 @@
  * may keep the first). Duplicate keys anywhere in the body are refused with 400, using the same
  * strict reader as the policy loader.
  */
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 import { JsonSyntaxError, readJson } from '../policy/json.js';
 
 /**

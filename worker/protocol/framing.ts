@@ -2,7 +2,7 @@
  * Framing the gateway cannot parse as the protocol it expects is never relayed (issue 13): the
  * response ends with one of these errors, whose code the audit event carries.
  */
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 
 /** Why a response's framing was refused; part of the error code and the audit event. */
 export type FramingProblem =

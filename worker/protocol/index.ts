@@ -2,7 +2,7 @@
  * The API surfaces Outpost speaks: each route's shape (validation, where its text lives, how it
  * streams) and how errors look on it. The pipeline is protocol-agnostic and asks this module.
  */
-import type { GatewayError } from '../pipeline/errors.js';
+import type { GatewayError } from '../core/index.js';
 import { OPENAI_ROUTES, openAiErrorBody, openAiStreamError } from './openai.js';
 import { OLLAMA_ROUTES, ollamaErrorBody, ollamaStreamError } from './ollama.js';
 

@@ -2,7 +2,7 @@
  * Ollama's native routes. Streaming is on unless the body says `"stream": false`, and streams are
  * NDJSON, one JSON object per line, the last with `"done": true`.
  */
-import type { GatewayError } from '../pipeline/errors.js';
+import type { GatewayError } from '../core/index.js';
 import type { ModelRoute, TextPart } from './index.js';
 import { collectStrings } from './text.js';
 

@@ -1,7 +1,7 @@
 /**
  * OpenAI-compatible routes (vLLM, llama.cpp, Ollama's /v1 all speak it).
  */
-import type { GatewayError } from '../pipeline/errors.js';
+import type { GatewayError } from '../core/index.js';
 import type { ModelRoute, TextPart } from './index.js';
 import { collectStrings } from './text.js';
 

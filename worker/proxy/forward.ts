@@ -4,7 +4,7 @@
  */
 import type { TargetConfig } from '../config/index.js';
 import { TargetUnreachableError, type RuntimeAdapter } from '../runtime/index.js';
-import { GatewayError } from '../pipeline/errors.js';
+import { GatewayError } from '../core/index.js';
 
 export interface ForwardOptions {
   readonly method: 'GET' | 'POST';

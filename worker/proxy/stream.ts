@@ -11,8 +11,8 @@
  */
 import type { Protocol } from '../protocol/index.js';
 import { streamErrorEvent } from '../protocol/index.js';
-import { GatewayError } from '../pipeline/errors.js';
-import type { StreamInspector } from '../pipeline/types.js';
+import { GatewayError } from '../core/index.js';
+import type { StreamInspector } from '../core/index.js';
 
 export interface StreamOutcome {
   /** True when upstream reached its terminal event and nothing failed. */

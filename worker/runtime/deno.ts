@@ -4,13 +4,14 @@
  * which `outpost start --runtime deno` generates from the same configuration.
  */
 import type { TargetConfig } from '../config/index.js';
-import type { RequestFacts, RuntimeAdapter, Volumes } from './index.js';
-import { VolumeError } from './index.js';
+import type { RequestFacts, RuntimeAdapter, Volumes } from './types.js';
+import { VolumeError } from './types.js';
+import { openSqliteWasmBackend, type DenoAuditApi } from '../audit/sqlite-wasm/backend.js';
 
 interface DenoFileInfo {
   name: string;
 }
-interface DenoApi {
+interface DenoApi extends DenoAuditApi {
   env: { toObject(): Record<string, string> };
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: Uint8Array): Promise<void>;
@@ -72,8 +73,11 @@ function createFileVolumes(deno: DenoApi): Volumes {
 export function createDenoRuntime(deno: DenoApi): RuntimeAdapter {
   const originalFetch = globalThis.fetch.bind(globalThis);
   return {
-    name: 'deno',
+    describe: () => 'deno',
+    // deno serve has one listener: operator and model routes share it (OUTPOST_ADMIN_PORT is workerd's).
+    separatesListeners: false,
     env: deno.env.toObject(),
+    audit: { kind: 'sqlite-wasm', open: (config, log) => openSqliteWasmBackend(deno, config, log) },
     volumes: createFileVolumes(deno),
     fetchTarget: (_target: TargetConfig, request: Request) => originalFetch(request),
     rawFetch: (url, init) => originalFetch(url, init),

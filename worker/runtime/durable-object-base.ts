@@ -1,10 +1,10 @@
 /**
  * The base class for Durable Objects. RPC on a stub needs the class to extend workerd's
  * `DurableObject` from cloudflare:workers; the same bundle also runs on Deno, where that module
- * does not exist, so it is imported only where it resolves (a plain class elsewhere).
+ * does not exist, so it is imported only where it resolves (a plain class elsewhere). Both
+ * Durable Objects (audit/durable-object.ts, platform/scheduler.ts) extend this one base.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type BaseClass = new (ctx: any, env: any) => object;
+type BaseClass = new (ctx: unknown, env: unknown) => object;
 
 const builtin = 'cloudflare:workers';
 let base: BaseClass = class {};

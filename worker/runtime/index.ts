@@ -1,63 +1,8 @@
 /**
  * The runtime seam: everything the gateway needs from its host (workerd or Deno) goes through
- * one RuntimeAdapter, so the pipeline never touches `env` bindings or `Deno` directly.
- *
- * - volumes: files the operator mounts (policy, model, GeoIP) and the writable state folder;
- * - fetchTarget: the only way to reach an upstream model server;
- * - rawFetch: an unguarded outbound fetch, used solely by the egress probe to show that the
- *   runtime itself refuses what the worker would refuse.
+ * one RuntimeAdapter (types.ts), so the pipeline never touches `env` bindings or `Deno` directly.
  */
-import type { TargetConfig } from '../config/index.js';
-
-export interface Volumes {
-  /** Reads a whole file by absolute path; null when it does not exist. */
-  read(path: string): Promise<Uint8Array | null>;
-  /** Writes a file atomically (temp file + rename). Only under writable volumes. */
-  write(path: string, data: Uint8Array | string): Promise<void>;
-  /** Deletes a file; a missing file is not an error. */
-  remove(path: string): Promise<void>;
-  /** Lists the entries of a folder, or null when it does not exist. */
-  list(dir: string): Promise<string[] | null>;
-}
-
-export interface RuntimeAdapter {
-  readonly name: 'workerd' | 'deno';
-  /** Raw environment (string values), as the operator set it. */
-  readonly env: Readonly<Record<string, unknown>>;
-  readonly volumes: Volumes;
-  /** Sends a request to a configured target over the runtime's channel for that target. */
-  fetchTarget(target: TargetConfig, request: Request): Promise<Response>;
-  /** Unguarded outbound fetch (egress probe only). */
-  rawFetch(url: string, init?: RequestInit): Promise<Response>;
-  /**
-   * Sends a request to the management platform (connected mode only): through the mTLS channel
-   * the config declares when there is one, else the guarded global fetch.
-   */
-  fetchPlatform(request: Request): Promise<Response>;
-  /**
-   * Runs `tick` now and again at the time each call resolves to, for the life of the process:
-   * workerd arms a Durable Object alarm (which calls the gateway's platform tick itself), Deno
-   * a timer.
-   */
-  startScheduler(tick: () => Promise<number>): Promise<void>;
-}
-
-/** Per-request facts that only the runtime knows. */
-export interface RequestFacts {
-  /** The socket peer's address, without port. */
-  readonly peerAddress: string | undefined;
-  /** Keeps the isolate alive for background work after the response. */
-  waitUntil(promise: Promise<unknown>): void;
-}
-
-export class VolumeError extends Error {
-  override name = 'VolumeError';
-}
-
-/** The runtime has no channel to a target (its address was not in the config at start). */
-export class TargetUnreachableError extends Error {
-  override name = 'TargetUnreachableError';
-}
-
+export type { Volumes, RuntimeAdapter, RequestFacts } from './types.js';
+export { VolumeError, TargetUnreachableError } from './types.js';
 export { createWorkerdRuntime, workerdRequestFacts } from './workerd.js';
 export { createDenoRuntime, denoRequestFacts } from './deno.js';

@@ -6,8 +6,9 @@
  * Anything else the worker fetches goes to globalOutbound, which refuses and logs.
  */
 import type { TargetConfig } from '../config/index.js';
-import type { RequestFacts, RuntimeAdapter, Volumes } from './index.js';
-import { TargetUnreachableError, VolumeError } from './index.js';
+import type { RequestFacts, RuntimeAdapter, Volumes } from './types.js';
+import { TargetUnreachableError, VolumeError } from './types.js';
+import { openDurableObjectBackend } from '../audit/durable-object-backend.js';
 
 /** A service binding as workerd passes it. */
 export interface Fetcher {
@@ -100,8 +101,10 @@ function createDiskVolumes(env: Record<string, unknown>): Volumes {
 export function createWorkerdRuntime(env: Record<string, unknown>): RuntimeAdapter {
   const originalFetch = globalThis.fetch.bind(globalThis);
   return {
-    name: 'workerd',
+    describe: () => 'workerd',
+    separatesListeners: true,
     env,
+    audit: { kind: 'workerd-durable-object', open: (config) => openDurableObjectBackend(env.AUDIT_QUEUE, config.auditDbPath) },
     volumes: createDiskVolumes(env),
     fetchTarget(target: TargetConfig, request: Request) {
       const service = env[targetBindingName(target.baseUrl)] as Fetcher | undefined;

@@ -7,8 +7,8 @@
  * A presented key is compared with every configured key, without early exit, through HMAC
  * digests under a per-snapshot random key, so neither content nor length leaks through timing.
  */
-import { GatewayError } from '../../pipeline/errors.js';
-import type { Caller, IdentifyStage } from '../../pipeline/types.js';
+import { GatewayError } from '../../core/index.js';
+import type { Caller, IdentifyStage } from '../../core/index.js';
 import type { BundleAuth } from '../bundle.js';
 import { presentedCredential } from './credential.js';
 

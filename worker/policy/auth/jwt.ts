@@ -4,8 +4,8 @@
  * asks the identity provider, so key rotation means a new bundle.
  */
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyOptions } from 'jose';
-import { GatewayError } from '../../pipeline/errors.js';
-import type { Caller, IdentifyStage } from '../../pipeline/types.js';
+import { GatewayError } from '../../core/index.js';
+import type { Caller, IdentifyStage } from '../../core/index.js';
 import type { BundleOAuth } from '../bundle.js';
 import { claimAt, stringList } from './claims.js';
 import { DEFAULT_ALGORITHMS } from './jwks.js';

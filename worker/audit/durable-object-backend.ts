@@ -1,0 +1,51 @@
+/**
+ * The worker's side of the workerd backend: RPC to the AuditQueueObject (durable-object.ts)
+ * through the AUDIT_QUEUE namespace binding, which runtime/workerd.ts hands over.
+ */
+import type { AuditEvent } from './event.js';
+import type { QueueRow } from './store.js';
+import type { DoStatus } from './durable-object-status.js';
+import { dirname, type AuditBackend } from './backend.js';
+import { RecordCoalescer } from './coalesce.js';
+
+/** The Durable Object's RPC surface as the gateway sees it. */
+interface AuditStub {
+  append(event: AuditEvent): Promise<unknown>;
+  appendMany(events: AuditEvent[]): Promise<unknown[]>;
+  depth(): Promise<number>;
+  peek(limit: number, afterId: number): Promise<QueueRow[]>;
+  status(): Promise<DoStatus>;
+}
+interface DoNamespace {
+  idFromName(name: string): unknown;
+  get(id: unknown): AuditStub;
+}
+
+/**
+ * Opens the queue's Durable Object; throws when the runtime has no binding for it.
+ * @example
+ * const backend = await openDurableObjectBackend(env.AUDIT_QUEUE, config.auditDbPath);
+ * await backend.append(event);
+ */
+export async function openDurableObjectBackend(namespace: unknown, dbPath: string): Promise<AuditBackend> {
+  const ns = namespace as DoNamespace | undefined;
+  if (!ns) throw new Error('the runtime has no AUDIT_QUEUE Durable Object binding (the audit folder was missing when the config was generated)');
+  const id = ns.idFromName('audit');
+  // A stub per call: stubs are cheap, and none outlives the request that made it.
+  const stub = () => ns.get(id);
+  const first = await stub().status();
+  const file = `${dirname(dbPath)}/outpost-audit/${first.id}.sqlite`;
+  // Concurrent records cross to the Durable Object together: one RPC per batch, not per event.
+  const batches = new RecordCoalescer<AuditEvent, unknown>((events) => stub().appendMany(events));
+  return {
+    kind: 'workerd-durable-object',
+    file: () => file,
+    append: (event) => batches.record(event),
+    depth: () => stub().depth(),
+    read: (afterId, limit) => stub().peek(limit, afterId),
+    async details() {
+      const s = await stub().status();
+      return { last_seq: s.lastSeq, hash_alg: s.hashAlg, circuit: s.circuit, last_success: s.lastSuccess, last_error: s.lastError };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Decisions: what the policy and the DLP made of a call, and the inspection results that carry
+ * them from the request stage to the response stage.
+ */
+import type { Finding } from './findings.js';
+
+export type Decision = 'allow' | 'flag' | 'redact' | 'block' | 'error';
+
+/** The outcome of inspecting the request body. */
+export interface RequestInspection {
+  readonly decision: Exclude<Decision, 'error'>;
+  readonly findings: readonly Finding[];
+  /** The body to forward, when inspection rewrote it (redaction); absent: forward the original bytes. */
+  readonly rewrittenBody?: Record<string, unknown>;
+  /** Restores caller values in response text (reversible redaction). */
+  readonly restore?: (text: string) => string;
+  /** Response headers to add (e.g. x-outpost-dlp: flagged). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Inspects and may rewrite a streamed response, event payload by event payload. */
+export interface StreamInspector {
+  /** Takes raw upstream bytes, returns bytes to send now (may hold some back). Throws GatewayError to block. */
+  push(chunk: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  /** Upstream finished: returns whatever was held back. */
+  finish(): Uint8Array | Promise<Uint8Array>;
+  readonly findings: readonly Finding[];
+}
+
+/** The outcome of inspecting a whole (non-streamed) response body. */
+export interface ResponseInspection {
+  readonly decision: Exclude<Decision, 'error'>;
+  readonly findings: readonly Finding[];
+  /** Replacement body bytes, when inspection rewrote the response. */
+  readonly body?: Uint8Array;
+}
