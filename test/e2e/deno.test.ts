@@ -13,7 +13,7 @@ let gateway: RunningGateway;
 beforeAll(async () => {
   const m = await startMock();
   mock = m.mock;
-  gateway = await startGateway({ OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: m.url, OUTPOST_UPSTREAM_MODELS: 'mock-llama,die-mid-stream' }, { runtime: 'deno' });
+  gateway = await startGateway({ OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_KIND: 'ollama', OUTPOST_UPSTREAM_URL: m.url, OUTPOST_UPSTREAM_MODELS: 'mock-llama,die-mid-stream' }, { runtime: 'deno' });
 });
 
 afterAll(async () => {

@@ -42,7 +42,7 @@ describe('fields and framing on workerd (block policy)', () => {
   let openai: OpenAI;
   beforeAll(async () => {
     state = policyDir('block');
-    g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, OUTPOST_UPSTREAM_MODELS: 'mock-llama,*', OUTPOST_ADMIN_TOKEN: ADMIN });
+    g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_KIND: 'ollama', OUTPOST_UPSTREAM_URL: upstream.url, OUTPOST_UPSTREAM_MODELS: 'mock-llama,*', OUTPOST_ADMIN_TOKEN: ADMIN });
     openai = new OpenAI({ baseURL: `${g.url}/v1`, apiKey: 'x', maxRetries: 0 });
   }, 60_000);
   afterAll(() => g?.stop());

@@ -20,6 +20,8 @@ beforeAll(async () => {
   mock = m.mock;
   gateway = await startGateway({
     OUTPOST_AIRGAP: 'true',
+    // The mock serves both APIs; an Ollama-kind target is reached by the OpenAI routes too.
+    OUTPOST_UPSTREAM_KIND: 'ollama',
     OUTPOST_UPSTREAM_URL: m.url,
     OUTPOST_UPSTREAM_MODELS: MODELS,
     OUTPOST_UPSTREAM_TIMEOUT_MS: '1000',
@@ -299,6 +301,26 @@ describe('process lifecycle', () => {
     const code = await g.exited;
     expect(code).toBe(1);
     expect(g.output()).toContain(`ERROR Cannot listen: 127.0.0.1:${gateway.port} is already in use`);
+  });
+
+  it('refuses an Ollama route to an OpenAI-kind target in the Ollama shape; OpenAI routes reach both kinds', async () => {
+    const m = await startMock();
+    const g = await startGateway({ OUTPOST_UPSTREAM_URL: m.url, OUTPOST_UPSTREAM_KIND: 'openai' });
+    try {
+      const before = m.mock.requests.length;
+      const res = await fetch(`${g.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'mock-llama', messages: [{ role: 'user', content: 'hi' }], stream: false }) });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('x-outpost-error-code')).toBe('target_protocol_mismatch');
+      const body = (await res.json()) as { error: string };
+      expect(body.error).toMatch(/served by target "default" \(kind openai\), which has no Ollama API; call it through the OpenAI-compatible routes/);
+      await expect(new Ollama({ host: g.url }).chat({ model: 'mock-llama', messages: [{ role: 'user', content: 'hi' }] })).rejects.toThrow(/no Ollama API/);
+      expect(m.mock.requests.length).toBe(before); // nothing forwarded
+      const openai = new OpenAI({ baseURL: `${g.url}/v1`, apiKey: 'unused' });
+      expect((await openai.chat.completions.create({ model: 'mock-llama', messages: [{ role: 'user', content: 'hi' }] })).choices[0]!.message.content).toBe(MOCK_ANSWER);
+    } finally {
+      await g.stop('SIGKILL');
+      await m.mock.close();
+    }
   });
 
   it('SIGTERM drains in-flight requests, then exits 0', async () => {

@@ -83,6 +83,7 @@ describe('knowledge assets carried across the gap and put in front of bound mode
       risk_tiers: { internal: { dlp: { tier1: { action: 'redact' } } }, open: {} },
     });
     gateway = await startGateway({
+      OUTPOST_UPSTREAM_KIND: 'ollama', // the mock serves both APIs; Ollama routes need an Ollama-kind target
       OUTPOST_UPSTREAM_URL: upstream.url,
       OUTPOST_ADMIN_TOKEN: TOKEN,
       OUTPOST_KNOWLEDGE_MAX_ASSET_BYTES: '4096',

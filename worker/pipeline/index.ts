@@ -26,6 +26,7 @@ import { buildAuditEvent, newCall, refuse } from './record.js';
 import type { CallContext, Finding, RequestInspection } from '../core/index.js';
 import type { CallOutcome } from './record.js';
 import { KNOWLEDGE_HEADER } from '../knowledge/index.js';
+import { mismatchMessage, reaches } from '../protocol/target-kind.js';
 
 const decoder = new TextDecoder();
 
@@ -66,6 +67,7 @@ export async function handleModelCall(gw: Gateway, route: ModelRoute, request: R
     // 3. authorize (routing to a target is part of it: an unknown model is refused here)
     call.target = policy.targets.resolve(call.model);
     if (!call.target) throw new GatewayError(404, 'model_not_found', `The model "${call.model}" is not served by this gateway`, 'not_found_error');
+    if (!reaches(route.protocol, call.target.kind)) throw new GatewayError(400, 'target_protocol_mismatch', mismatchMessage(call.model, call.target), 'invalid_request_error');
     await policy.authorize(call);
     // ... and where the call comes from: the bundle's country rules, decided on GeoIP.
     gw.geo.authorize(call, policy.geoRules);
