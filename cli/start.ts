@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { prepareWritableFolders, resolveEnvironment } from './environment.js';
 import { workerdConfig, configuredTargets, targetAddress, volumeMounts } from './workerd-config.js';
 import { linkWorkerdDatabase } from './audit.js';
+import { runtimeLogFilter } from './runtime-log.js';
 
 const require = createRequire(import.meta.url);
 
@@ -109,7 +110,8 @@ export async function start(options: StartOptions): Promise<number> {
     const dir = (configDir = mkdtempSync(join(tmpdir(), 'outpost-')));
     const configPath = join(dir, 'outpost.capnp');
     writeFileSync(configPath, workerdConfig({ values, distDir: options.distDir }), { mode: 0o600 });
-    child = spawn(workerdBinary(), ['serve', configPath, '--import-path=/'], { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+    child = spawn(workerdBinary(), ['serve', configPath, '--import-path=/'], { env: env.processEnv, stdio: ['ignore', 'inherit', 'pipe'] });
+    child.stderr!.pipe(runtimeLogFilter()).pipe(process.stderr);
   } else {
     child = spawn(denoBinary(), [...denoArgs(values, options.distDir)], { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
   }
@@ -122,7 +124,8 @@ export async function start(options: StartOptions): Promise<number> {
   process.on('SIGTERM', forward('SIGTERM'));
   process.on('SIGINT', forward('SIGINT'));
   const exited = new Promise<number>((resolveExit) => {
-    child.on('exit', (code, signal) => {
+    // close, not exit: the runtime's last stderr lines (a fatal startup error) pass the filter first.
+    child.on('close', (code, signal) => {
       if (configDir) rmSync(configDir, { recursive: true, force: true });
       resolveExit(code ?? (signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1));
     });
