@@ -15,21 +15,15 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { exportManifest, type ExportManifest } from '../worker/audit/export.js';
-import { copyFileSync, createReadStream, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync, openSync, readSync, writeSync, closeSync, fsyncSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync, openSync, readSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { verifyChain, type ChainRow, type VerifyResult } from '../worker/audit/chain.js';
 import { openNodeStore } from '../worker/audit/sqlite-wasm/node.js';
 import { resolveEnvironment } from './environment.js';
-import { AUDIT_UNIQUE_KEY } from './workerd-config.js';
-
-/** The Durable Object's file under the audit folder, if workerd has created it. */
-export function workerdDatabaseFile(dbPath: string): string | null {
-  const dir = join(dirname(dbPath), AUDIT_UNIQUE_KEY);
-  if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-  return files.length === 1 ? join(dir, files[0]!) : null;
-}
+import { workerdDatabaseFile } from './launch/audit-database.js';
+import { parseFlags, UsageError, type ParsedFlags } from './flags.js';
+import { auditHmacKey } from './operator-env.js';
 
 /**
  * The SQLite file behind AUDIT_QUEUE_DB_PATH: the file itself (Deno backend), the target of its
@@ -40,45 +34,6 @@ export function workerdDatabaseFile(dbPath: string): string | null {
 export function auditDatabaseFile(dbPath: string): string {
   if (existsSync(dbPath)) return realpathSync(dbPath);
   return workerdDatabaseFile(dbPath) ?? dbPath;
-}
-
-/**
- * Makes AUDIT_QUEUE_DB_PATH a relative symlink to workerd's Durable Object file (created on the
- * gateway's first request), so that `sqlite3 "$AUDIT_QUEUE_DB_PATH"` reads the live queue.
- * SQLite resolves the link, so it finds the -wal and -shm files beside the real file.
- * @example
- * void linkWorkerdDatabase(values.AUDIT_QUEUE_DB_PATH);
- */
-export async function linkWorkerdDatabase(dbPath: string, timeoutMs = 60_000, isDone: () => boolean = () => false): Promise<string | null> {
-  const started = Date.now();
-  for (;;) {
-    const file = workerdDatabaseFile(dbPath);
-    if (file) {
-      const target = relative(dirname(dbPath), file);
-      let stat;
-      try {
-        stat = lstatSync(dbPath);
-      } catch {
-        stat = null;
-      }
-      // An empty regular file is what sqlite3 leaves when run on the path before the link
-      // exists: replace it. A non-empty one is another queue: keep it.
-      if (stat && !stat.isSymbolicLink() && stat.size === 0) {
-        unlinkSync(dbPath);
-        stat = null;
-      }
-      if (stat && !stat.isSymbolicLink()) {
-        console.error(`WARN Audit queue: ${dbPath} is a regular file (a Deno-backend queue?); workerd's queue is ${file}. Export the old one with: outpost audit export --db ${dbPath} --out FILE`);
-        return null;
-      }
-      if (stat && readlinkSync(dbPath) === target) return file;
-      if (stat) unlinkSync(dbPath);
-      symlinkSync(target, dbPath);
-      return file;
-    }
-    if (Date.now() - started > timeoutMs || isDone()) return null;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /**
@@ -157,7 +112,7 @@ function allRows(store: Awaited<ReturnType<typeof openNodeStore>>): ChainRow[] {
 /**
  * Verifies the queue's chain.
  * @example
- * const result = await verifyDatabase('/var/lib/outpost/audit/audit_queue.db', process.env.OUTPOST_AUDIT_HMAC_KEY);
+ * const result = await verifyDatabase('/var/lib/outpost/audit/audit_queue.db', auditHmacKey(process.env));
  */
 export async function verifyDatabase(dbPath: string, hmacKey: string | undefined): Promise<VerifyResult & { depth: number }> {
   const file = auditDatabaseFile(dbPath);
@@ -298,24 +253,41 @@ export async function verifyExport(path: string, hmacKey?: string): Promise<Veri
   return { ...result, manifest };
 }
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i >= 0) return args[i + 1];
-  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
+const AUDIT_USAGE = 'Usage: outpost audit path | verify [--db FILE] [--export FILE] | export --out FILE [--since T] [--until T] [--db FILE] [--delete] | query "SQL" [--db FILE]';
+
+/** The flags of each audit subcommand (--db everywhere). */
+const AUDIT_FLAGS = {
+  path: { db: { type: 'string' } },
+  verify: { db: { type: 'string' }, export: { type: 'string' } },
+  export: { db: { type: 'string' }, out: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, delete: { type: 'boolean' } },
+  query: { db: { type: 'string' } },
+} as const;
 
 /** `outpost audit ...`; returns the exit code. */
 export async function auditCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub !== 'path' && sub !== 'verify' && sub !== 'export' && sub !== 'query') {
+    console.error(AUDIT_USAGE);
+    return 2;
+  }
+  let parsed: ParsedFlags<(typeof AUDIT_FLAGS)['export'] & (typeof AUDIT_FLAGS)['verify']>;
+  try {
+    parsed = parseFlags(rest, AUDIT_FLAGS[sub], { positionals: sub === 'query' ? 1 : 0 });
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`ERROR ${e.message}\n${AUDIT_USAGE}`);
+    return 2;
+  }
+  const { flags } = parsed;
   const { values } = resolveEnvironment();
-  const dbPath = resolve(flag(rest, '--db') ?? values.AUDIT_QUEUE_DB_PATH!);
-  const hmacKey = process.env.OUTPOST_AUDIT_HMAC_KEY || undefined;
+  const dbPath = resolve(flags.db ?? values.AUDIT_QUEUE_DB_PATH!);
+  const hmacKey = auditHmacKey(process.env);
   switch (sub) {
     case 'path':
       console.log(auditDatabaseFile(dbPath));
       return 0;
     case 'verify': {
-      const exportFile = flag(rest, '--export');
+      const exportFile = flags.export;
       const result = exportFile ? await verifyExport(resolve(exportFile), hmacKey) : await verifyDatabase(dbPath, hmacKey);
       if (!result.ok) {
         console.error(`FAIL ${result.problem!.message}`);
@@ -326,19 +298,19 @@ export async function auditCommand(args: string[]): Promise<number> {
       return 0;
     }
     case 'export': {
-      const out = flag(rest, '--out');
+      const out = flags.out;
       if (!out) {
         console.error('ERROR outpost audit export needs --out FILE');
         return 2;
       }
-      const manifest = await exportDatabase(dbPath, { out: resolve(out), since: flag(rest, '--since'), until: flag(rest, '--until'), hmacKey, delete: rest.includes('--delete') });
+      const manifest = await exportDatabase(dbPath, { out: resolve(out), since: flags.since, until: flags.until, hmacKey, delete: flags.delete === true });
       console.log(`OK exported ${manifest.count} events (seq ${manifest.first_seq ?? '-'}-${manifest.last_seq ?? '-'}) to ${resolve(out)}; manifest ${resolve(out)}.manifest.json sha256 ${manifest.sha256}`);
       return 0;
     }
     case 'query': {
       // The queue read with SQL on a host without the sqlite3 command: a consistent private
       // snapshot, so nothing here can write to (or lock) the live queue.
-      const [sql] = rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--db');
+      const [sql] = parsed.positionals;
       if (!sql) {
         console.error('ERROR outpost audit query needs an SQL statement, e.g. "SELECT count(*) FROM local_audit_queue;"');
         return 2;
@@ -354,8 +326,5 @@ export async function auditCommand(args: string[]): Promise<number> {
       }
       return 0;
     }
-    default:
-      console.error('Usage: outpost audit path | verify [--db FILE] [--export FILE] | export --out FILE [--since T] [--until T] [--db FILE] [--delete] | query "SQL" [--db FILE]');
-      return 2;
   }
 }

@@ -11,6 +11,8 @@ import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, r
 import { dirname, join } from 'node:path';
 import { resolveEnvironment } from './environment.js';
 import { workerdConfig } from './workerd-config.js';
+import { parseFlags } from './flags.js';
+import { adminToken } from './operator-env.js';
 
 export type Severity = 'ok' | 'info' | 'warn' | 'error';
 
@@ -265,7 +267,7 @@ export function tokenBits(token: string): number {
 
 /** OUTPOST_ADMIN_TOKEN: absent (admin API off) or long and random enough. */
 export function checkAdminToken(env: NodeJS.ProcessEnv): Finding[] {
-  const token = env.OUTPOST_ADMIN_TOKEN ?? '';
+  const token = adminToken(env) ?? '';
   if (!token) return [{ check: 'admin-token', severity: 'info', message: 'OUTPOST_ADMIN_TOKEN unset: the admin API is off (404)' }];
   const bits = Math.round(tokenBits(token));
   const fix = 'generate one: openssl rand -hex 32';
@@ -338,17 +340,14 @@ const MARK: Record<Severity, string> = { ok: 'OK   ', info: 'INFO ', warn: 'WARN
 
 /** The `outpost doctor` command. */
 export async function doctorCommand(args: string[], distDir: string): Promise<number> {
-  const opt = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-  };
+  const { flags } = parseFlags(args, { json: { type: 'boolean' }, probe: { type: 'string' }, runtime: { type: 'string' } });
   const values = resolveEnvironment().values;
   const findings = runChecks({ values, distDir });
-  const probeUrl = opt('--probe');
-  if (probeUrl) findings.push(await probe(opt('--runtime') ?? `http://${values.HOST!.includes(':') ? `[${values.HOST}]` : values.HOST}:${values.PORT}`, probeUrl, process.env.OUTPOST_ADMIN_TOKEN ?? ''));
+  const probeUrl = flags.probe;
+  if (probeUrl) findings.push(await probe(flags.runtime ?? `http://${values.HOST!.includes(':') ? `[${values.HOST}]` : values.HOST}:${values.PORT}`, probeUrl, adminToken(process.env) ?? ''));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warn').length;
-  if (args.includes('--json')) console.log(JSON.stringify({ ok: errors === 0, errors, warnings, findings }, null, 2));
+  if (flags.json) console.log(JSON.stringify({ ok: errors === 0, errors, warnings, findings }, null, 2));
   else {
     for (const f of findings) {
       console.log(`${MARK[f.severity]} ${f.check}: ${f.message}`);

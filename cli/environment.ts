@@ -3,10 +3,10 @@
  * relative paths made absolute (workerd has no working directory), the state folder created.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { VARIABLES } from '../worker/config/variables.js';
 import { withDefaults } from '../worker/config/index.js';
+import { preparationSteps } from './launch/prepare.js';
 
 /** Variables holding file or folder paths. */
 export const PATH_VARIABLES = [
@@ -52,23 +52,17 @@ export function resolveEnvironment(raw: NodeJS.ProcessEnv = process.env, cwd = p
 }
 
 /**
- * Creates the writable folders the gateway needs (state, audit database folder), private to the
- * service user, and the finding-hash salt (0600) when OUTPOST_AUDIT_SALT is not set: workerd's
- * disk service cannot choose file modes, so the launcher makes the file before the worker reads it.
+ * Creates the writable folders the gateway needs and the finding-hash salt (launch/prepare.ts).
+ * @example
+ * prepareWritableFolders(resolveEnvironment().values);
  */
 export function prepareWritableFolders(values: Record<string, string>): void {
-  const attempt = (variable: string, path: string, make: () => void) => {
+  for (const step of preparationSteps(values, { exists: existsSync })) {
     try {
-      make();
+      if (step.op === 'mkdir') mkdirSync(step.path, { recursive: true, mode: step.mode });
+      else writeFileSync(step.path, step.content, { mode: step.mode });
     } catch (e) {
-      throw new Error(`${variable}: cannot prepare ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new Error(`${step.variable}: cannot prepare ${step.path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-  };
-  const state = values.OUTPOST_STATE_DIR!;
-  attempt('OUTPOST_STATE_DIR', state, () => mkdirSync(state, { recursive: true, mode: 0o700 }));
-  const salt = join(state, 'finding-salt');
-  if (!values.OUTPOST_AUDIT_SALT && !existsSync(salt)) attempt('OUTPOST_STATE_DIR', salt, () => writeFileSync(salt, randomBytes(32).toString('hex'), { mode: 0o600 }));
-  const audit = values.AUDIT_QUEUE_DB_PATH;
-  // Private to the service user like the state folder: the queue is the audit trail (never 777).
-  if (audit) attempt('AUDIT_QUEUE_DB_PATH', dirname(audit), () => mkdirSync(dirname(audit), { recursive: true, mode: 0o700 }));
+  }
 }

@@ -19,6 +19,8 @@ import { scan } from './scan.js';
 import { policyCommand } from './policy.js';
 import { knowledgeCommand } from './knowledge.js';
 import { workerdConfig } from './workerd-config.js';
+import { parseFlags, UsageError } from './flags.js';
+import { adminClientDefaults } from './operator-env.js';
 
 const distDir = dirname(fileURLToPath(import.meta.url));
 
@@ -42,64 +44,70 @@ Usage:
 
 Configuration comes from the environment; see README.md for every variable.`;
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i >= 0) return args[i + 1];
-  const eq = args.find((a) => a.startsWith(`${name}=`));
-  return eq?.slice(name.length + 1);
+/** `outpost start`: the runtime, and (`npm start`) the embedded defaults. */
+async function startCommand(args: readonly string[]): Promise<number> {
+  const { flags } = parseFlags(args, { runtime: { type: 'string' }, 'embedded-defaults': { type: 'boolean' } });
+  const runtime = flags.runtime ?? 'workerd';
+  if (runtime !== 'workerd' && runtime !== 'deno') {
+    console.error('ERROR --runtime must be workerd or deno');
+    return 2;
+  }
+  // `npm start`: the embedded defaults include our default Tier 3 model (assets/model),
+  // unless the operator set the Tier 3 variables themselves.
+  if (flags['embedded-defaults']) {
+    process.env.DLP_DEBERTA_ENABLED ??= 'true';
+    process.env.AIRGAP_MODEL_PATH ??= join(distDir, '..', 'assets', 'model');
+  }
+  return start({ runtime, distDir });
 }
+
+async function statusCommand(args: readonly string[]): Promise<number> {
+  const { flags } = parseFlags(args, { runtime: { type: 'string' }, token: { type: 'string' } });
+  const defaults = adminClientDefaults(process.env);
+  return status(flags.runtime ?? defaults.runtimeUrl, flags.token ?? defaults.token);
+}
+
+function configCommand(args: readonly string[]): number {
+  parseFlags(args, {});
+  process.stdout.write(workerdConfig({ values: resolveEnvironment().values, distDir }));
+  return 0;
+}
+
+function variablesCommand(args: readonly string[]): number {
+  parseFlags(args, {});
+  for (const v of VARIABLES) console.log(`${v.name}=${v.secret ? '<secret>' : v.default}`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
+  start: startCommand,
+  scan: (args) => scan(args),
+  status: statusCommand,
+  audit: auditCommand,
+  config: configCommand,
+  policy: (args) => policyCommand(args),
+  knowledge: (args) => knowledgeCommand(args),
+  release: releaseCommand,
+  doctor: (args) => doctorCommand(args, distDir),
+  variables: variablesCommand,
+};
 
 export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    console.log(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!run) {
+    console.error(`ERROR Unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
   try {
-    switch (command) {
-      case 'start': {
-        const runtime = flag(rest, '--runtime') ?? 'workerd';
-        if (runtime !== 'workerd' && runtime !== 'deno') {
-          console.error('ERROR --runtime must be workerd or deno');
-          return 2;
-        }
-        // `npm start`: the embedded defaults include our default Tier 3 model (assets/model),
-        // unless the operator set the Tier 3 variables themselves.
-        if (rest.includes('--embedded-defaults')) {
-          process.env.DLP_DEBERTA_ENABLED ??= 'true';
-          process.env.AIRGAP_MODEL_PATH ??= join(distDir, '..', 'assets', 'model');
-        }
-        return await start({ runtime, distDir });
-      }
-      case 'scan':
-        return await scan(rest);
-      case 'status':
-        return await status(flag(rest, '--runtime'), flag(rest, '--token') ?? process.env.OUTPOST_ADMIN_TOKEN);
-      case 'audit':
-        return await auditCommand(rest);
-      case 'config':
-        process.stdout.write(workerdConfig({ values: resolveEnvironment().values, distDir }));
-        return 0;
-      case 'policy':
-        return await policyCommand(rest);
-      case 'knowledge':
-        return await knowledgeCommand(rest);
-      case 'release':
-        return releaseCommand(rest);
-      case 'doctor':
-        return await doctorCommand(rest, distDir);
-      case 'variables':
-        for (const v of VARIABLES) console.log(`${v.name}=${v.secret ? '<secret>' : v.default}`);
-        return 0;
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        console.log(HELP);
-        return command === undefined ? 2 : 0;
-      default:
-        console.error(`ERROR Unknown command "${command}"\n\n${HELP}`);
-        return 2;
-    }
+    return await run(rest);
   } catch (e) {
     console.error(`ERROR ${(e as Error).message}`);
-    return 1;
+    return e instanceof UsageError ? 2 : 1;
   }
 }
 

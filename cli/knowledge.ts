@@ -11,7 +11,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { readPackage, writePackage, textSha256, type KnowledgeAsset } from '../worker/knowledge/index.js';
-import { callAdmin, option, positionals, withAdmin } from './policy.js';
+import { ADMIN_FLAGS, callAdmin, withAdmin } from './policy.js';
+import { parseFlags, UsageError } from './flags.js';
+import { knowledgeMaxAssetBytes } from './operator-env.js';
 
 const USAGE = `Usage:
   outpost knowledge pack FILE... --out PACKAGE.json [--version V]
@@ -23,8 +25,6 @@ Asset names come from the file names (security-policy.md -> security-policy). Th
 defaults to $OUTPOST_ADMIN_TOKEN; --runtime to http://$HOST:$PORT. Sign a package with
 outpost policy sign PACKAGE.json --key KEY (import sends PACKAGE.json.sig along).`;
 
-const DEFAULT_MAX_ASSET_BYTES = 1048576;
-
 function usage(problem: string): number {
   console.error(`ERROR ${problem}\n\n${USAGE}`);
   return 2;
@@ -32,18 +32,18 @@ function usage(problem: string): number {
 
 /** Builds a package offline and checks it exactly as a gateway's import would (format, size, UTF-8). */
 async function packCommand(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const files = positionals(args);
-  const out = option(args, '--out');
+  const { flags, positionals: files } = parseFlags(args, { out: { type: 'string' }, version: { type: 'string' } }, { positionals: Infinity });
+  const out = flags.out;
   if (!files.length || !out) return usage('pack needs FILE... and --out PACKAGE.json');
   const assets: KnowledgeAsset[] = [];
   for (const file of files) {
     if (!existsSync(file)) return usage(`${resolve(file)} does not exist`);
     const text = readFileSync(file, 'utf8');
     const sha256 = await textSha256(text);
-    assets.push({ name: basename(file, extname(file)), version: option(args, '--version') ?? sha256.slice(0, 12), sha256, text, source: 'volume' });
+    assets.push({ name: basename(file, extname(file)), version: flags.version ?? sha256.slice(0, 12), sha256, text, source: 'volume' });
   }
   const bytes = writePackage(assets, new Date());
-  const check = await readPackage(bytes, Number(env.OUTPOST_KNOWLEDGE_MAX_ASSET_BYTES) || DEFAULT_MAX_ASSET_BYTES);
+  const check = await readPackage(bytes, knowledgeMaxAssetBytes(env));
   if (check.problems.length) {
     console.error('ERROR The package would be refused:');
     for (const p of check.problems) console.error(`  ${p.path}: ${p.message}`);
@@ -68,14 +68,23 @@ function printRefusal(what: string, status: number, json: Record<string, unknown
  * process.exitCode = await knowledgeCommand(['import', 'site-knowledge.json', '--runtime', 'http://127.0.0.1:8080']);
  */
 export async function knowledgeCommand(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    return await dispatch(args, env);
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    throw e;
+  }
+}
+
+async function dispatch(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
     case 'pack':
       return packCommand(rest, env);
     case 'import': {
-      const [file] = positionals(rest);
+      const { flags, positionals: [file] } = parseFlags(rest, ADMIN_FLAGS, { positionals: 1 });
       if (!file || !existsSync(file)) return usage(file ? `${resolve(file)} does not exist` : 'import needs a PACKAGE file');
-      return withAdmin(rest, env, async (target) => {
+      return withAdmin(flags, env, async (target) => {
         const sig = existsSync(`${file}.sig`) ? readFileSync(`${file}.sig`, 'utf8').trim() : null;
         const { status, json } = await callAdmin(target, 'POST', '/import', new Uint8Array(readFileSync(file)), sig ? { 'x-outpost-knowledge-signature': sig } : {}, 'knowledge');
         if (status !== 200) return printRefusal('import', status, json);
@@ -84,9 +93,10 @@ export async function knowledgeCommand(args: readonly string[], env: NodeJS.Proc
       }, usage);
     }
     case 'export': {
-      const out = option(rest, '--out');
+      const { flags } = parseFlags(rest, { ...ADMIN_FLAGS, out: { type: 'string' } });
+      const out = flags.out;
       if (!out) return usage('export needs --out PACKAGE.json');
-      return withAdmin(rest, env, async (target) => {
+      return withAdmin(flags, env, async (target) => {
         const res = await fetch(`${target.base}/admin/api/knowledge/export`, { headers: { authorization: `Bearer ${target.token}` } });
         const bytes = new Uint8Array(await res.arrayBuffer());
         if (res.status !== 200) return printRefusal('export', res.status, JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>);
@@ -103,7 +113,7 @@ export async function knowledgeCommand(args: readonly string[], env: NodeJS.Proc
       }, usage);
     }
     case 'list':
-      return withAdmin(rest, env, async (target) => {
+      return withAdmin(parseFlags(rest, ADMIN_FLAGS).flags, env, async (target) => {
         const { status, json } = await callAdmin(target, 'GET', '', undefined, {}, 'knowledge');
         if (status !== 200) return printRefusal('list', status, json);
         const assets = json.assets as { name: string; source: string; state: string; version?: string; bytes?: number; listed: boolean; reason?: string }[];

@@ -19,6 +19,8 @@ import { formatProblem } from '../worker/policy/schema.js';
 import { loadSignaturePolicy } from '../worker/policy/signature.js';
 import { policySettings, withDefaults } from '../worker/config/index.js';
 import { countRules, SIGNATURE_SUFFIX } from '../worker/policy/bundle.js';
+import { parseFlags, UsageError, type FlagValues } from './flags.js';
+import { adminClientDefaults } from './operator-env.js';
 
 const USAGE = `Usage:
   outpost policy validate FILE [--public-key KEY]
@@ -33,23 +35,8 @@ The admin token defaults to $OUTPOST_ADMIN_TOKEN; --runtime to http://$HOST:$POR
 export const PRIVATE_KEY_FILE = 'policy_signing_key.pem';
 export const PUBLIC_KEY_FILE = 'policy_signing_key.pub.pem';
 
-export function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i >= 0) return args[i + 1];
-  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
-
-/** Positional arguments (those not belonging to a --flag value). */
-export function positionals(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg.startsWith('--')) {
-      if (!arg.includes('=')) i++;
-    } else out.push(arg);
-  }
-  return out;
-}
+/** --runtime and --token: the gateway an admin subcommand talks to. */
+export const ADMIN_FLAGS = { runtime: { type: 'string' }, token: { type: 'string' } } as const;
 
 const readOptional = (path: string): Uint8Array | null => (existsSync(path) ? new Uint8Array(readFileSync(path)) : null);
 
@@ -60,7 +47,7 @@ const readOptional = (path: string): Uint8Array | null => (existsSync(path) ? ne
  * await validateCommand(['policy_bundle.json'], process.env); // 0 or 1
  */
 export async function validateCommand(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const [file] = positionals(args);
+  const { flags, positionals: [file] } = parseFlags(args, { 'public-key': { type: 'string' } }, { positionals: 1 });
   if (!file) return usage('validate needs a FILE');
   const path = resolve(file);
   if (!existsSync(path)) {
@@ -68,7 +55,7 @@ export async function validateCommand(args: readonly string[], env: NodeJS.Proce
     return 1;
   }
   const fromEnv = policySettings(withDefaults(env));
-  const publicKey = option(args, '--public-key') ?? fromEnv.publicKey ?? '';
+  const publicKey = flags['public-key'] ?? fromEnv.publicKey ?? '';
   const keyValue = publicKey && existsSync(publicKey) ? readFileSync(publicKey, 'utf8') : publicKey;
   const signatures = await loadSignaturePolicy({ publicKey: keyValue, requireSigned: fromEnv.requireSigned });
   const folder = dirname(path);
@@ -92,7 +79,7 @@ export async function validateCommand(args: readonly string[], env: NodeJS.Proce
 
 /** Writes a new Ed25519 key pair; never overwrites. */
 export function keygenCommand(args: readonly string[]): number {
-  const out = resolve(option(args, '--out') ?? '.');
+  const out = resolve(parseFlags(args, { out: { type: 'string' } }).flags.out ?? '.');
   const privatePath = join(out, PRIVATE_KEY_FILE);
   const publicPath = join(out, PUBLIC_KEY_FILE);
   for (const p of [privatePath, publicPath]) {
@@ -115,8 +102,8 @@ export function keygenCommand(args: readonly string[]): number {
 
 /** Signs a bundle file's exact bytes, writes FILE.sig and checks it with the derived public key. */
 export function signCommand(args: readonly string[]): number {
-  const [file] = positionals(args);
-  const keyPath = option(args, '--key');
+  const { flags, positionals: [file] } = parseFlags(args, { key: { type: 'string' } }, { positionals: 1 });
+  const keyPath = flags.key;
   if (!file || !keyPath) return usage('sign needs FILE and --key PRIVATE_KEY.pem');
   const privateKey = createPrivateKey(readFileSync(resolve(keyPath)));
   if (privateKey.asymmetricKeyType !== 'ed25519') {
@@ -132,14 +119,17 @@ export function signCommand(args: readonly string[]): number {
   return 0;
 }
 
+export type AdminFlags = FlagValues<typeof ADMIN_FLAGS>;
+
 export interface AdminTarget {
   readonly base: string;
   readonly token: string;
 }
 
-function adminTarget(args: readonly string[], env: NodeJS.ProcessEnv): AdminTarget | string {
-  const runtime = option(args, '--runtime') ?? `http://${env.HOST || '127.0.0.1'}:${env.PORT || '8080'}`;
-  const token = option(args, '--token') ?? env.OUTPOST_ADMIN_TOKEN ?? '';
+function adminTarget(flags: AdminFlags, env: NodeJS.ProcessEnv): AdminTarget | string {
+  const defaults = adminClientDefaults(env);
+  const runtime = flags.runtime ?? defaults.runtimeUrl;
+  const token = flags.token ?? defaults.token ?? '';
   if (!/^https?:\/\//.test(runtime)) return `--runtime must be the gateway's URL (http://host:port), got "${runtime}"`;
   if (!token) return 'an admin token is needed: --token TOKEN or OUTPOST_ADMIN_TOKEN';
   return { base: runtime.replace(/\/+$/, ''), token };
@@ -175,8 +165,8 @@ function printChange(what: string, status: number, json: Record<string, unknown>
 }
 
 /** Runs `run` against the gateway named by --runtime/--token; unreachable gateways are one clear line. */
-export async function withAdmin(args: readonly string[], env: NodeJS.ProcessEnv, run: (target: AdminTarget) => Promise<number>, onUsage: (problem: string) => number = usage): Promise<number> {
-  const target = adminTarget(args, env);
+export async function withAdmin(flags: AdminFlags, env: NodeJS.ProcessEnv, run: (target: AdminTarget) => Promise<number>, onUsage: (problem: string) => number = usage): Promise<number> {
+  const target = adminTarget(flags, env);
   if (typeof target === 'string') return onUsage(target);
   try {
     return await run(target);
@@ -198,7 +188,43 @@ function usage(problem: string): number {
  * process.exitCode = await policyCommand(['validate', 'policy_bundle.json']);
  */
 export async function policyCommand(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    return await dispatch(args, env);
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    throw e;
+  }
+}
+
+async function installCommand(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { flags, positionals: [file] } = parseFlags(args, ADMIN_FLAGS, { positionals: 1 });
+  if (!file) return usage('install needs a FILE');
+  const path = resolve(file);
+  if (!existsSync(path)) return usage(`${path} does not exist`);
+  return withAdmin(flags, env, async (target) => {
+    const signature = readOptional(path + SIGNATURE_SUFFIX);
+    const headers: Record<string, string> = signature ? { 'x-outpost-policy-signature': new TextDecoder().decode(signature).trim() } : {};
+    const { status, json } = await callAdmin(target, 'POST', '', new Uint8Array(readFileSync(path)), headers);
+    return printChange('install', status, json);
+  });
+}
+
+function printList(json: Record<string, unknown>): number {
+  const active = json.active as { version: string; source: string; reason: string };
+  console.log(`Active: version=${active.version} source=${active.source} (${active.reason})`);
+  const rows = (json.installed ?? []) as Array<{ version: string; created_at: string | null; sha256: string; has_signature: boolean; active: boolean; history_index: number | null }>;
+  if (!rows.length) console.log('No stored versions.');
+  for (const row of rows) {
+    const mark = row.active ? '*' : ' ';
+    const history = row.history_index === null ? '' : `  history#${row.history_index}`;
+    console.log(`${mark} ${row.version.padEnd(24)} ${(row.created_at ?? '?').padEnd(26)} ${row.sha256.slice(0, 12)}  ${row.has_signature ? 'signed' : 'unsigned'}${history}`);
+  }
+  return 0;
+}
+
+async function dispatch(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [sub, ...rest] = args;
+  const admin = () => parseFlags(rest, ADMIN_FLAGS).flags;
   switch (sub) {
     case 'validate':
       return validateCommand(rest, env);
@@ -206,37 +232,17 @@ export async function policyCommand(args: readonly string[], env: NodeJS.Process
       return keygenCommand(rest);
     case 'sign':
       return signCommand(rest);
-    case 'install': {
-      const [file] = positionals(rest);
-      if (!file) return usage('install needs a FILE');
-      const path = resolve(file);
-      if (!existsSync(path)) return usage(`${path} does not exist`);
-      return withAdmin(rest, env, async (target) => {
-        const signature = readOptional(path + SIGNATURE_SUFFIX);
-        const headers: Record<string, string> = signature ? { 'x-outpost-policy-signature': new TextDecoder().decode(signature).trim() } : {};
-        const { status, json } = await callAdmin(target, 'POST', '', new Uint8Array(readFileSync(path)), headers);
-        return printChange('install', status, json);
-      });
-    }
+    case 'install':
+      return installCommand(rest, env);
     case 'rollback':
-      return withAdmin(rest, env, async (target) => {
+      return withAdmin(admin(), env, async (target) => {
         const { status, json } = await callAdmin(target, 'POST', '/rollback');
         return printChange('rollback', status, json);
       });
     case 'list':
-      return withAdmin(rest, env, async (target) => {
+      return withAdmin(admin(), env, async (target) => {
         const { status, json } = await callAdmin(target, 'GET', '');
-        if (status !== 200) return printChange('list', status, json);
-        const active = json.active as { version: string; source: string; reason: string };
-        console.log(`Active: version=${active.version} source=${active.source} (${active.reason})`);
-        const rows = (json.installed ?? []) as Array<{ version: string; created_at: string | null; sha256: string; has_signature: boolean; active: boolean; history_index: number | null }>;
-        if (!rows.length) console.log('No stored versions.');
-        for (const row of rows) {
-          const mark = row.active ? '*' : ' ';
-          const history = row.history_index === null ? '' : `  history#${row.history_index}`;
-          console.log(`${mark} ${row.version.padEnd(24)} ${(row.created_at ?? '?').padEnd(26)} ${row.sha256.slice(0, 12)}  ${row.has_signature ? 'signed' : 'unsigned'}${history}`);
-        }
-        return 0;
+        return status === 200 ? printList(json) : printChange('list', status, json);
       });
     case undefined:
     case 'help':

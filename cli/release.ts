@@ -11,6 +11,7 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyOb
 import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { parseFlags, UsageError, type ParsedFlags } from './flags.js';
 
 /** Files of a release that SHA256SUMS cannot list (it is them, or signs them). */
 export const UNLISTED = new Set(['SHA256SUMS', 'SHA256SUMS.sig']);
@@ -174,19 +175,26 @@ export function verifyTarball(tarball: string, expectedKey?: KeyObject): VerifyR
   }
 }
 
+
 const USAGE = 'Usage: outpost release verify <tarball|folder> [--key PUBLIC_KEY_PEM]';
 
 /** The `outpost release` command. Exit 0: verified; 1: verification failed; 2: usage. */
 export function releaseCommand(args: string[]): number {
-  const [sub, target, ...rest] = args;
-  if (sub !== 'verify' || !target) {
+  const [sub, ...rest] = args;
+  let parsed: ParsedFlags<{ key: { type: 'string' } }> | undefined;
+  try {
+    parsed = parseFlags(rest, { key: { type: 'string' } }, { positionals: 1 });
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`ERROR ${e.message}`);
+  }
+  const target = parsed?.positionals[0];
+  if (sub !== 'verify' || !parsed || !target) {
     console.error(USAGE);
     return 2;
   }
   let expectedKey: KeyObject | undefined;
-  const k = rest.indexOf('--key');
-  const keyArg = k >= 0 ? rest[k + 1] : rest.find((a) => a.startsWith('--key='))?.slice(6);
-  if (keyArg) expectedKey = createPublicKey(readFileSync(keyArg));
+  if (parsed.flags.key) expectedKey = createPublicKey(readFileSync(parsed.flags.key));
   if (!existsSync(target)) {
     console.error(`ERROR ${target} does not exist`);
     return 2;

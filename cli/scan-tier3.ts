@@ -5,7 +5,7 @@
  * otherwise, `--no-tier3` turns it off.
  *
  * @example
- * const tier3 = await scanTier3(args, process.env, (l) => console.error(l));
+ * const tier3 = await scanTier3(process.env, (l) => console.error(l));
  * const result = await tier3?.classify(text); // { label, score, spans }
  */
 import { readFileSync } from 'node:fs';
@@ -14,15 +14,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTier3Classifier } from '../worker/classifier/index.js';
 import type { Tier3Classifier } from '../worker/dlp/settings.js';
+import { scanTier3Variables } from './operator-env.js';
 
 const DEFAULT_MODEL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'model');
 
-export async function scanTier3(args: readonly string[], env: NodeJS.ProcessEnv, err: (line: string) => void): Promise<Tier3Classifier | null> {
-  if (args.includes('--no-tier3')) return null;
-  const enabled = (env.DLP_DEBERTA_ENABLED?.trim() || 'true').toLowerCase() === 'true';
+export async function scanTier3(env: NodeJS.ProcessEnv, err: (line: string) => void): Promise<Tier3Classifier | null> {
   const wasmPath = join(dirname(createRequire(import.meta.url).resolve('onnxruntime-web/wasm')), 'ort-wasm-simd-threaded.wasm');
   const { classifier } = await createTier3Classifier(
-    { enabled, modelDir: (env.AIRGAP_MODEL_PATH ?? '').trim() || DEFAULT_MODEL_DIR, ...(env.DEBERTA_MODEL_PATH?.trim() ? { modelPath: env.DEBERTA_MODEL_PATH.trim() } : {}) },
+    scanTier3Variables(env, DEFAULT_MODEL_DIR),
     {
       volumes: { read: async (p) => new Uint8Array(readFileSync(p)) },
       // Only the load failure matters here (one line, on stderr); the rest is gateway logging.

@@ -17,6 +17,7 @@ import { compileDlp, scanText, type CompiledDlp, type ComplianceBundleId, type D
 import { resolveDlpSettings, validateBundle, formatProblem } from '../worker/policy/index.js';
 import type { Tier3Classifier } from '../worker/dlp/settings.js';
 import { scanTier3 } from './scan-tier3.js';
+import { parseFlags, UsageError, type FlagValues } from './flags.js';
 
 const ALL_BUNDLES: readonly ComplianceBundleId[] = ['PCI', 'HIPAA', 'GDPR', 'SECRETS', 'CLASSIFICATION'];
 
@@ -34,24 +35,23 @@ export function scanSettings(bundles: readonly ComplianceBundleId[] = ALL_BUNDLE
   };
 }
 
-class UsageError extends Error {}
+const SCAN_FLAGS = { jsonl: { type: 'boolean' }, 'no-tier3': { type: 'boolean' }, bundles: { type: 'string' }, policy: { type: 'string' }, tier: { type: 'string' } } as const;
 
-function settingsFrom(args: string[], flag: (name: string) => string | undefined): DlpSettings {
-  const policyFile = flag('--policy');
+function settingsFrom(flags: FlagValues<typeof SCAN_FLAGS>): DlpSettings {
+  const policyFile = flags.policy;
   if (policyFile) {
-    const tier = flag('--tier');
+    const tier = flags.tier;
     if (!tier) throw new UsageError('--policy needs --tier <risk tier>');
     const result = validateBundle(readFileSync(policyFile));
     if (!result.ok) throw new UsageError(`${policyFile} is not a valid policy bundle:\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     if (!(tier in result.bundle.risk_tiers)) throw new UsageError(`${policyFile} has no risk tier "${tier}" (it has ${Object.keys(result.bundle.risk_tiers).join(', ')})`);
     return resolveDlpSettings(result.bundle, tier);
   }
-  const list = flag('--bundles');
+  const list = flags.bundles;
   if (!list) return scanSettings();
   const names = list.split(',').map((b) => b.trim().toUpperCase()).filter(Boolean);
   const unknown = names.filter((n) => !ALL_BUNDLES.includes(n as ComplianceBundleId));
   if (unknown.length) throw new UsageError(`unknown bundle ${unknown.join(', ')} (known: ${ALL_BUNDLES.join(', ')})`);
-  void args;
   return scanSettings(names as ComplianceBundleId[]);
 }
 
@@ -101,15 +101,12 @@ async function scanJsonl(compiled: CompiledDlp, tier3: Tier3Classifier | null, n
  * await scan(['--jsonl', 'prompts.jsonl']); // prints one line per input line; 1 when anything was found
  */
 export async function scan(args: string[], io = { stdin: () => readFileSync(0, 'utf8'), out: (l: string) => console.log(l), err: (l: string) => console.error(l) }): Promise<number> {
-  const valued = new Set(['--bundles', '--policy', '--tier']);
-  const flag = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const files = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
   let compiled: CompiledDlp;
+  let flags: FlagValues<typeof SCAN_FLAGS>;
+  let files: string[];
   try {
-    compiled = compileDlp(settingsFrom(args, flag));
+    ({ flags, positionals: files } = parseFlags(args, SCAN_FLAGS, { positionals: Infinity }));
+    compiled = compileDlp(settingsFrom(flags));
   } catch (e) {
     io.err(`ERROR ${(e as Error).message}`);
     return 2;
@@ -123,11 +120,11 @@ export async function scan(args: string[], io = { stdin: () => readFileSync(0, '
     return 2;
   }
 
-  const tier3 = args.includes('--jsonl') ? await scanTier3(args, process.env, io.err) : null;
+  const tier3 = flags.jsonl && !flags['no-tier3'] ? await scanTier3(process.env, io.err) : null;
   let findings = 0;
   let errors = 0;
   for (const input of inputs) {
-    if (args.includes('--jsonl')) {
+    if (flags.jsonl) {
       const r = await scanJsonl(compiled, tier3, input.name, input.text, io.out, io.err);
       findings += r.findings;
       errors += r.errors;
@@ -137,6 +134,6 @@ export async function scan(args: string[], io = { stdin: () => readFileSync(0, '
     findings += matches.length;
     for (const m of matches) io.out(`${input.name}:${position(input.text, m.start)}  ${m.type}  ${m.rule}  tier ${m.tier}  score ${m.score.toFixed(2)}  [${m.start}, ${m.end})`);
   }
-  if (!args.includes('--jsonl')) io.err(`${findings} finding${findings === 1 ? '' : 's'} in ${inputs.length} input${inputs.length === 1 ? '' : 's'}`);
+  if (!flags.jsonl) io.err(`${findings} finding${findings === 1 ? '' : 's'} in ${inputs.length} input${inputs.length === 1 ? '' : 's'}`);
   return errors ? 2 : findings ? 1 : 0;
 }

@@ -9,15 +9,19 @@
  *   first request), and the time from spawn to ready is logged.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { prepareWritableFolders, resolveEnvironment } from './environment.js';
-import { workerdConfig, configuredTargets, targetAddress, volumeMounts } from './workerd-config.js';
-import { linkWorkerdDatabase } from './audit.js';
-import { runtimeLogFilter } from './runtime-log.js';
+import { parseConfig } from '../worker/config/index.js';
+import { gatherLaunchFacts } from './launch/facts.js';
+import { nodeLaunchFiles } from './launch/node-files.js';
+import { renderWorkerdConfig } from './launch/render-workerd.js';
+import { denoArgs } from './launch/render-deno.js';
+import { linkWorkerdDatabase } from './launch/audit-database.js';
+import { runtimeLogFilter } from './launch/runtime-log.js';
 
 const require = createRequire(import.meta.url);
 
@@ -84,7 +88,7 @@ export async function start(options: StartOptions): Promise<number> {
     return 2;
   }
   try {
-    configuredTargets(values);
+    parseConfig(values);
   } catch (e) {
     console.error(`ERROR ${(e as Error).message}`);
     return 2;
@@ -102,6 +106,8 @@ export async function start(options: StartOptions): Promise<number> {
     return 1;
   }
 
+  // After the folders are made: a new state or audit folder is mounted like an existing one.
+  const facts = gatherLaunchFacts(values, options.distDir, nodeLaunchFiles);
   let child: ChildProcess;
   const spawnedAt = Date.now();
   // The rendered config's private folder: removed once workerd has exited, so starts leave nothing in /tmp.
@@ -109,11 +115,11 @@ export async function start(options: StartOptions): Promise<number> {
   if (options.runtime === 'workerd') {
     const dir = (configDir = mkdtempSync(join(tmpdir(), 'outpost-')));
     const configPath = join(dir, 'outpost.capnp');
-    writeFileSync(configPath, workerdConfig({ values, distDir: options.distDir }), { mode: 0o600 });
+    writeFileSync(configPath, renderWorkerdConfig(facts), { mode: 0o600 });
     child = spawn(workerdBinary(), ['serve', configPath, '--import-path=/'], { env: env.processEnv, stdio: ['ignore', 'inherit', 'pipe'] });
     child.stderr!.pipe(runtimeLogFilter()).pipe(process.stderr);
   } else {
-    child = spawn(denoBinary(), [...denoArgs(values, options.distDir)], { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+    child = spawn(denoBinary(), denoArgs(facts), { env: env.processEnv, stdio: ['ignore', 'inherit', 'inherit'] });
   }
   const forward = (signal: NodeJS.Signals) => () => {
     if (child.exitCode === null) {
@@ -139,29 +145,6 @@ export async function start(options: StartOptions): Promise<number> {
   // workerd names the audit queue's file itself: link AUDIT_QUEUE_DB_PATH to it once it exists.
   if (options.runtime === 'workerd') void linkWorkerdDatabase(values.AUDIT_QUEUE_DB_PATH!, 60_000, () => child.exitCode !== null).catch((e: Error) => console.error(`WARN Audit queue: ${e.message}`));
   return exited;
-}
-
-/** `deno serve` arguments: the runtime's egress allow-list is Deno's --allow-net. */
-export function denoArgs(values: Record<string, string>, distDir: string): string[] {
-  const net = new Set<string>([`${values.HOST}:${values.PORT}`]);
-  for (const t of configuredTargets(values)) net.add(targetAddress(t).address);
-  if (values.OUTPOST_AIRGAP !== 'true' && values.OUTPOST_PLATFORM_URL) net.add(new URL(values.OUTPOST_PLATFORM_URL).host);
-  const mounts = volumeMounts(values);
-  mkdirSync(values.OUTPOST_STATE_DIR!, { recursive: true });
-  const readable = [distDir, ...mounts.map((m) => m.dir)];
-  const writable = mounts.filter((m) => m.writable).map((m) => m.dir);
-  return [
-    'serve',
-    '--quiet',
-    `--host=${values.HOST}`,
-    `--port=${values.PORT}`,
-    '--allow-env',
-    `--allow-net=${[...net].join(',')}`,
-    `--allow-read=${readable.join(',')}`,
-    ...(writable.length ? [`--allow-write=${writable.join(',')}`] : []),
-    '--no-prompt',
-    join(distDir, 'worker.js'),
-  ];
 }
 
 /** Makes sure a file holding secrets is private. */

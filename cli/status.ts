@@ -42,9 +42,12 @@ export function formatStatus(status: AdminStatus, decisions: readonly RecentDeci
   return lines.join('\n');
 }
 
-export async function status(runtimeOption: string | undefined, token: string | undefined): Promise<number> {
-  // Like `outpost policy install`: the gateway this environment describes unless told otherwise.
-  const runtimeUrl = runtimeOption ?? `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || '8080'}`;
+/**
+ * @param runtimeUrl the gateway: --runtime, else (like `outpost policy install`) the one this environment describes
+ * @example
+ * process.exitCode = await status('http://127.0.0.1:8080', adminClientDefaults(process.env).token);
+ */
+export async function status(runtimeUrl: string, token: string | undefined): Promise<number> {
   if (!token) {
     console.error('ERROR outpost status needs --token or OUTPOST_ADMIN_TOKEN');
     return 2;

@@ -15,22 +15,25 @@ import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, createPublicKey } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ROOT, importTs } from './release/load-ts.mjs';
 import { writeLauncher } from './release/launcher.mjs';
 import { envTemplate } from './release/env-template.mjs';
 import { sbom } from './release/sbom.mjs';
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
+// Strict: a mistyped flag stops the build rather than building with a default.
+const { values: flags } = parseArgs({
+  options: { out: { type: 'string' }, version: { type: 'string' }, runtime: { type: 'string' }, 'no-tarball': { type: 'boolean' } },
+  strict: true,
+  allowPositionals: false,
+});
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const version = option('--version', pkg.version);
-const outDir = resolve(option('--out', join(ROOT, 'release-out')));
-const runtimeOption = option('--runtime', 'both');
+const version = flags.version ?? pkg.version;
+const outDir = resolve(flags.out ?? join(ROOT, 'release-out'));
+const runtimeOption = flags.runtime ?? 'both';
 const runtimes = runtimeOption === 'both' ? ['workerd', 'deno'] : [runtimeOption];
-const makeTarball = !process.argv.includes('--no-tarball');
+const makeTarball = !flags['no-tarball'];
 if (!/^[0-9A-Za-z][0-9A-Za-z.+_-]*$/.test(version)) throw new Error(`unusable version "${version}"`);
 for (const r of runtimes) if (r !== 'workerd' && r !== 'deno') throw new Error(`--runtime must be workerd, deno or both`);
 

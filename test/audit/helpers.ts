@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import type { AuditEvent } from '../../worker/audit/event.js';
 import type { Appended } from '../../worker/audit/store.js';
 import { openNodeStore } from '../../worker/audit/sqlite-wasm/node.js';
-import { workerdDatabaseFile } from '../../cli/audit.js';
+import { workerdDatabaseFile } from '../../cli/launch/audit-database.js';
 import { freePort } from '../e2e/harness.js';
 import { querySqlite } from '../sqlite3.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runtimeLogFilter } from '../../cli/runtime-log.js';
+import { runtimeLogFilter } from '../../cli/launch/runtime-log.js';
 
 /** Runs the filter over chunks as a child's stderr delivers them. */
 async function filtered(chunks: string[]): Promise<string> {

@@ -17,7 +17,7 @@ import { listFiles } from '../../cli/release.js';
 import { VARIABLES } from '../../worker/config/variables.js';
 import { statSync, existsSync } from 'node:fs';
 import { workerdConfig } from '../../cli/workerd-config.js';
-import { denoArgs } from '../../cli/start.js';
+import { denoArgs } from '../../cli/workerd-config.js';
 // @ts-expect-error plain JS module without types
 import { writeLauncher } from '../../scripts/release/launcher.mjs';
 import { ROOT, ensureBuilt } from './helpers.js';

@@ -32,7 +32,7 @@ import {
 } from './settings.js';
 
 export { ConfigError } from './errors.js';
-export { policySettings } from './settings.js';
+export { policySettings, readInt, readString, tier3Variables } from './settings.js';
 export type { AdminVariables, AuditVariables, GeoIpVariables, PlatformVariables, PolicySettings, Tier3Variables, TlsVariables } from './settings.js';
 export type { VariableKind, VariableSpec } from './variables.js';
 

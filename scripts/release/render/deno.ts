@@ -5,9 +5,17 @@
  */
 import process from 'node:process';
 import { resolveEnvironment } from '../../../cli/environment.js';
-import { denoArgs } from '../../../cli/start.js';
+import { mkdirSync } from 'node:fs';
+import { denoArgs } from '../../../cli/workerd-config.js';
 import { prepare, renderConfig } from './render.js';
 import { VARIABLES } from '../../../worker/config/variables.js';
+
+/** The arguments, then the state folder Deno's sqlite-wasm writes into (made after the facts, as before: not mounted if new). */
+function denoLaunchArgs(values: Record<string, string>, distDir: string): string[] {
+  const args = denoArgs(values, distDir);
+  mkdirSync(values.OUTPOST_STATE_DIR!, { recursive: true });
+  return args;
+}
 
 const [command, distDir] = process.argv.slice(2);
 try {
@@ -24,8 +32,8 @@ try {
       if (/[\u0000-\u001f]/.test(value)) throw new Error(`${name} contains a control character`);
       return `${name}=${value}`;
     });
-    process.stdout.write(`${lines.join('\n')}\n--\n${denoArgs(values, distDir).join('\n')}\n`);
-  } else if (command === 'deno-args') process.stdout.write(`${denoArgs(resolveEnvironment(process.env, process.cwd()).values, distDir).join('\n')}\n`);
+    process.stdout.write(`${lines.join('\n')}\n--\n${denoLaunchArgs(values, distDir).join('\n')}\n`);
+  } else if (command === 'deno-args') process.stdout.write(`${denoLaunchArgs(resolveEnvironment(process.env, process.cwd()).values, distDir).join('\n')}\n`);
   else throw new Error(`unknown command ${command}`);
 } catch (e) {
   process.stderr.write(`ERROR ${(e as Error).message}\n`);

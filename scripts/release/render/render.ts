@@ -1,7 +1,8 @@
 /**
- * The one rendering both launchers run: exactly what `outpost config` and `outpost start` compute
- * (cli/environment.ts, cli/workerd-config.ts, cli/start.ts), bundled by scripts/release.mjs into
- * the release, so the release's sh launcher cannot drift from the Node CLI.
+ * The Deno release's rendering: exactly what `outpost config` and `outpost start` compute
+ * (cli/environment.ts, cli/workerd-config.ts), bundled by scripts/release.mjs into the release,
+ * so the release's sh launcher cannot drift from the Node CLI. (The workerd release renders from
+ * a snapshot of the same launch paths: workerd.ts.)
  */
 import { prepareWritableFolders, resolveEnvironment } from '../../../cli/environment.js';
 import { workerdConfig } from '../../../cli/workerd-config.js';
