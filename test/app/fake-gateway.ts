@@ -34,6 +34,8 @@ export interface FakeGateway {
   readonly state: MemoryDisk;
   /** Sends one request to the app, as a client on 127.0.0.1 would. */
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** A fetch for the official clients (any origin: only the path and query reach the app). */
+  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** POSTs a JSON body (a string is sent as it is) with a fresh x-request-id. */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** The one audit event of a request; fails the test unless there is exactly one. */
@@ -91,12 +93,14 @@ export async function fakeGateway(options: FakeGatewayOptions = {}): Promise<Fak
   const bindings = { getGateway: async () => gateway, facts: { peerAddress: '127.0.0.1', waitUntil: (p: Promise<unknown>) => void p.catch(() => {}) } };
 
   const request = async (path: string, init?: RequestInit): Promise<Response> => app.request(path, init, bindings);
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => app.request(input instanceof URL ? input.href : input, init, bindings);
   return {
     gateway,
     upstream,
     audit,
     state,
     request,
+    fetch,
     post: (path, body, headers = {}) =>
       request(path, {
         method: 'POST',
