@@ -17,6 +17,8 @@ const CARD_TEXT = `Please charge my card ${CARD} for the order.`;
 const REPLIES: Record<string, Reply> = {
   'email-whole': { pieces: ['Write to ', EMAIL, ' about it.'] },
   'email-split': { pieces: ['Write to jane.d', 'oe@exam', 'ple.com about it.'] },
+  // Reads of 7 bytes: events and the address cut anywhere, the framing reassembled by the gateway.
+  'email-sliced': { pieces: ['Write to jane.d', 'oe@exam', 'ple.com about it. Grüße'], sliceBytes: 7 },
   'card-split': { pieces: ['Your card is 4111 1111', ' 1111 1111', ', noted.'] },
 };
 
@@ -109,15 +111,16 @@ describe('redact policy', () => {
   });
 
   it.each([
-    ['in one chunk', 'email-whole'],
-    ['split across chunks', 'email-split'],
-  ])('redacts an email %s of an OpenAI stream', async (_name, model) => {
+    ['in one chunk', 'email-whole', /^Write to \[EMAIL[^\]]*\] about it\.$/],
+    ['split across chunks', 'email-split', /^Write to \[EMAIL[^\]]*\] about it\.$/],
+    ['cut into 7-byte reads', 'email-sliced', /^Write to \[EMAIL[^\]]*\] about it\. Grüße$/],
+  ])('redacts an email %s of an OpenAI stream', async (_name, model, expected) => {
     const id = `dlp-response-sse-${model}`;
     const res = await gw.post('/v1/chat/completions', { model, stream: true, messages: [{ role: 'user', content: 'hi' }] }, { 'x-request-id': id });
     const text = await res.text();
     expect(text).not.toContain('jane');
     expect(text).not.toContain('example.com');
-    expect(sseContent(text)).toMatch(/^Write to \[EMAIL[^\]]*\] about it\.$/);
+    expect(sseContent(text)).toMatch(expected);
     expect(sseData(text).at(-1)).toBe('[DONE]');
     // The event's decision is not asserted for streams: the pipeline records the request's
     // decision there (allow), while a whole answer records the response's (redact); reported.
@@ -127,12 +130,16 @@ describe('redact policy', () => {
     expectNoRawValues(gw);
   });
 
-  it('redacts an email split across chunks of an Ollama NDJSON stream', async () => {
-    const res = await gw.post('/api/chat', { model: 'email-split', messages: [{ role: 'user', content: 'hi' }] }, { 'x-request-id': 'dlp-response-ndjson' });
+  it.each([
+    ['split across chunks', 'email-split', /^Write to \[EMAIL[^\]]*\] about it\.$/],
+    ['cut into 7-byte reads', 'email-sliced', /^Write to \[EMAIL[^\]]*\] about it\. Grüße$/],
+  ])('redacts an email %s of an Ollama NDJSON stream', async (_name, model, expected) => {
+    const id = `dlp-response-ndjson-${model}`;
+    const res = await gw.post('/api/chat', { model, messages: [{ role: 'user', content: 'hi' }] }, { 'x-request-id': id });
     const text = await res.text();
     expect(text).not.toContain('jane');
-    expect(ndjsonContent(text)).toMatch(/^Write to \[EMAIL[^\]]*\] about it\.$/);
-    const event = gw.auditOf('dlp-response-ndjson');
+    expect(ndjsonContent(text)).toMatch(expected);
+    const event = gw.auditOf(id);
     expect(event).toMatchObject({ status: 200, stream: true, response_scanned_fully: true });
     expect(event.findings.map((f) => [f.type, f.action, f.location?.side])).toEqual([['EMAIL', 'redact', 'response']]);
     expectNoRawValues(gw);

@@ -14,6 +14,8 @@ export const DEFAULT_ANSWER = 'Hello from the fake model. Nothing sensitive here
 export interface Reply {
   /** The answer's pieces: whole responses join them, streams send one event per piece. */
   readonly pieces?: readonly string[];
+  /** Streams only: cut the stream's bytes into reads of this size instead, events split mid-line. */
+  readonly sliceBytes?: number;
   /** A non-200 answer: this status with `errorBody` as it is. */
   readonly status?: number;
   readonly errorBody?: string;
@@ -40,12 +42,21 @@ const encoder = new TextEncoder();
 const jsonResponse = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-/** A body that arrives as the given chunks, one read each, like a model streaming tokens. */
-function chunkedBody(chunks: readonly string[]): ReadableStream<Uint8Array> {
+/**
+ * A body that arrives as the given chunks, one read each, like a model streaming tokens; with
+ * `sliceBytes`, as reads of that many bytes wherever they fall (inside events, inside characters).
+ */
+function chunkedBody(chunks: readonly string[], sliceBytes?: number): ReadableStream<Uint8Array> {
+  let reads = chunks.map((c) => encoder.encode(c));
+  if (sliceBytes) {
+    const all = encoder.encode(chunks.join(''));
+    reads = [];
+    for (let at = 0; at < all.byteLength; at += sliceBytes) reads.push(all.subarray(at, at + sliceBytes));
+  }
   let i = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
-      if (i < chunks.length) controller.enqueue(encoder.encode(chunks[i++]!));
+      if (i < reads.length) controller.enqueue(reads[i++]!);
       else controller.close();
     },
   });
@@ -60,7 +71,7 @@ function lastText(body: Record<string, unknown>): string {
 
 const words = (text: string): string[] => text.match(/\S+\s*/g) ?? [text];
 
-function openAiAnswer(model: string, pieces: readonly string[], stream: boolean): Response {
+function openAiAnswer(model: string, pieces: readonly string[], stream: boolean, sliceBytes?: number): Response {
   const id = 'chatcmpl-fake';
   if (!stream) {
     return jsonResponse(200, {
@@ -75,16 +86,16 @@ function openAiAnswer(model: string, pieces: readonly string[], stream: boolean)
   const event = (delta: object, finish: string | null) =>
     `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: CREATED, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
   const events = [event({ role: 'assistant', content: '' }, null), ...pieces.map((p) => event({ content: p }, null)), event({}, 'stop'), 'data: [DONE]\n\n'];
-  return new Response(chunkedBody(events), { status: 200, headers: { 'content-type': 'text/event-stream' } });
+  return new Response(chunkedBody(events, sliceBytes), { status: 200, headers: { 'content-type': 'text/event-stream' } });
 }
 
-function ollamaAnswer(model: string, pieces: readonly string[], stream: boolean): Response {
+function ollamaAnswer(model: string, pieces: readonly string[], stream: boolean, sliceBytes?: number): Response {
   // Field order as Ollama writes it: the message before done, the totals after.
   const at = '2026-11-29T00:00:00Z';
   const final = (content: string) => ({ model, created_at: at, message: { role: 'assistant', content }, done_reason: 'stop', done: true, total_duration: 1, eval_count: pieces.length });
   if (!stream) return jsonResponse(200, final(pieces.join('')));
   const lines = [...pieces.map((p) => ({ model, created_at: at, message: { role: 'assistant', content: p }, done: false })), final('')];
-  return new Response(chunkedBody(lines.map((l) => `${JSON.stringify(l)}\n`)), { status: 200, headers: { 'content-type': 'application/x-ndjson' } });
+  return new Response(chunkedBody(lines.map((l) => `${JSON.stringify(l)}\n`), sliceBytes), { status: 200, headers: { 'content-type': 'application/x-ndjson' } });
 }
 
 function modelList(path: string): Response {
@@ -140,6 +151,6 @@ export class FakeUpstream {
     const ollama = path.startsWith('/api/');
     // Ollama streams unless told not to; OpenAI only when asked.
     const stream = ollama ? json.stream !== false : json.stream === true;
-    return ollama ? ollamaAnswer(model, pieces, stream) : openAiAnswer(model, pieces, stream);
+    return ollama ? ollamaAnswer(model, pieces, stream, scripted?.sliceBytes) : openAiAnswer(model, pieces, stream, scripted?.sliceBytes);
   };
 }

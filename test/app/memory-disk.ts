@@ -29,7 +29,7 @@ export class MemoryDisk {
     }
     if (rel === '' || rel.endsWith('/')) return this.listing(rel);
     const bytes = this.files.get(rel);
-    return bytes ? new Response(bytes) : new Response('not found', { status: 404 });
+    return bytes ? new Response(bytes as BodyInit) : new Response('not found', { status: 404 });
   };
 
   private listing(prefix: string): Response {
