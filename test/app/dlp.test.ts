@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeGateway, smallBundle, type FakeGateway } from './fake-gateway.js';
 import type { Reply } from './fake-upstream.js';
 import { expectOllamaError, expectOpenAIError } from './expect-error.js';
-import { ndjsonContent, sseContent, sseData } from './sse.js';
+import { ndjsonContent, sseContent, sseData } from './stream-text.js';
 
 const CARD = '4111111111111111';
 const EMAIL = 'jane.doe@example.com';

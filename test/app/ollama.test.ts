@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Ollama } from 'ollama';
 import { fakeGateway, type FakeGateway } from './fake-gateway.js';
 import { DEFAULT_ANSWER } from './fake-upstream.js';
-import { ndjsonContent, ndjsonLines } from './sse.js';
+import { ndjsonContent, ndjsonLines } from './stream-text.js';
 
 const CHAT = { model: 'fake-llama', messages: [{ role: 'user', content: 'Hello there' }] };
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { fakeGateway, type FakeGateway } from './fake-gateway.js';
 import { DEFAULT_ANSWER } from './fake-upstream.js';
-import { sseContent, sseData } from './sse.js';
+import { sseContent, sseData } from './stream-text.js';
 
 const CHAT = { model: 'fake-llama', messages: [{ role: 'user', content: 'Hello there' }] };
 
