@@ -72,6 +72,8 @@ export async function fakeGateway(options: FakeGatewayOptions = {}): Promise<Fak
   const policy = new MemoryDisk(options.bundle ? { 'policy_bundle.json': JSON.stringify(options.bundle) } : {});
   const env: Record<string, unknown> = {
     OUTPOST_AIRGAP: 'true',
+    // The fake serves both APIs; an Ollama-kind target is reached by the OpenAI routes too (README, Targets).
+    OUTPOST_UPSTREAM_KIND: 'ollama',
     OUTPOST_UPSTREAM_URL: UPSTREAM_URL,
     OUTPOST_UPSTREAM_MODELS: [...FAKE_MODELS, ...Object.keys(options.replies ?? {})].join(','),
     AIRGAP_POLICY_PATH: POLICY_DIR,
