@@ -120,6 +120,3 @@ export interface InspectResponseStage {
   /** Returns null when streamed responses need no inspection. */
   stream(call: CallContext, request: RequestInspection): StreamInspector | null;
 }
-
-/** Stage: make the call's audit event durable. Resolves only after commit. */
-export type RecordStage = (event: import('../audit/event.js').AuditEvent) => Promise<void>;
