@@ -13,28 +13,19 @@ import { installEgressGuard } from './proxy/egress.js';
 import { createAuditQueue, type AuditQueue } from './audit/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { RecentDecisions } from './metrics/recent.js';
-import { loadCertificates, type Certificates } from './certs/index.js';
-import { compileDlp, createDlpStages } from './dlp/index.js';
-import { createTier3Classifier, tier3Settings } from './classifier/index.js';
-import type { Tier3Classifier } from './dlp/settings.js';
-import type { Volumes } from './runtime/index.js';
-import { createGeoIp, geoIpSettings, trustedProxies, type GeoIpService } from './geoip/index.js';
-import { CidrList } from './geoip/index.js';
+import type { Certificates } from './certs/index.js';
+import type { GeoIpService } from './geoip/index.js';
 import { createGeoStage, type GeoStage } from './geoip/stage.js';
-import { createPlatform, platformSubsystems, type Platform } from './platform/index.js';
-import { GATEWAY_VERSION } from './config/version.js';
-import { createKnowledgeStore, type KnowledgeStore } from './knowledge/index.js';
-import { loadSignaturePolicy } from './policy/index.js';
+import { platformSubsystems, type Platform } from './platform/index.js';
+import type { KnowledgeStore } from './knowledge/index.js';
+import { createDlpEngine } from './startup/dlp-engine.js';
+import { egressOrigins, trustedProxyList } from './startup/network.js';
+import { openCertificates, openGeoIp, openKnowledge, openTier3 } from './startup/open.js';
+import { logAirGapLinks, startPlatform } from './startup/platform.js';
+import { findingSalt } from './startup/salt.js';
+import { geoipSubsystem, policyNotReadyReason, policySubsystem, type SubsystemState } from './startup/subsystems.js';
 
-/** A subsystem's state, as /readyz and the admin status show it. */
-export interface SubsystemState {
-  readonly state: 'active' | 'disabled' | 'degraded' | 'starting';
-  readonly reason?: string;
-  /** For links to the platform: the circuit breaker's state. */
-  readonly circuit?: 'closed' | 'open' | 'half-open';
-  /** ISO time of the last success (a commit, a sync, a heartbeat). */
-  readonly last_success?: string | null;
-}
+export type { SubsystemState } from './startup/subsystems.js';
 
 export interface Gateway {
   readonly config: GatewayConfig;
@@ -64,71 +55,6 @@ export interface Gateway {
 }
 
 /**
- * Origins the worker may reach: the targets; when connected, also the platform and the GeoIP
- * download URL the operator configured.
- */
-function egressOrigins(config: GatewayConfig, policy: PolicyStore): Set<string> {
-  const origins = policy.current().targets.origins();
-  if (!config.airGap && config.platformUrl) origins.add(new URL(config.platformUrl).origin);
-  const download = config.geoip.downloadUrl;
-  if (!config.airGap && config.geoip.downloadOnStart && download) {
-    try {
-      origins.add(new URL(download).origin);
-    } catch {
-      // an invalid URL is reported by the GeoIP loader
-    }
-  }
-  return origins;
-}
-
-/** OUTPOST_TRUSTED_PROXIES; a bad list is logged and no proxy is trusted (the socket peer wins). */
-function trustedProxyList(config: GatewayConfig, log: Logger): CidrList {
-  try {
-    return trustedProxies(config);
-  } catch (e) {
-    log.error(`OUTPOST_TRUSTED_PROXIES is invalid (${(e as Error).message}); trusting no proxy headers`);
-    return new CidrList([]);
-  }
-}
-
-/**
- * Active means an operator's bundle is enforced (docs/operations.md): a refused one that fell back
- * is degraded, and the built-in baseline with no operator bundle at all is disabled.
- */
-function policySubsystem(policy: PolicyStore): SubsystemState {
-  const s = policy.status();
-  const state = s.fallback ? 'degraded' : s.source === 'built-in' ? 'disabled' : 'active';
-  return { state, reason: `version=${s.version} source=${s.source}: ${s.reason}` };
-}
-
-function geoipSubsystem(geoip: GeoIpService): SubsystemState {
-  const dbs = geoip.status().databases;
-  const loaded = dbs.filter((d) => d.state === 'loaded');
-  const failed = dbs.filter((d) => d.state === 'failed');
-  if (!loaded.length) return { state: 'disabled', reason: failed.length ? `no database loaded (${failed.map((d) => `${d.path}: ${d.error}`).join('; ')})` : 'no database configured' };
-  const summary = loaded.map((d) => `${d.type}=${d.path}`).join(', ');
-  return failed.length ? { state: 'degraded', reason: `${summary}; failed: ${failed.map((d) => d.path).join(', ')}` } : { state: 'active', reason: summary };
-}
-
-/**
- * The salt for finding hashes: OUTPOST_AUDIT_SALT, else a random one created once in the state
- * folder, so that hashes of the same value correlate across restarts without being guessable.
- */
-async function findingSalt(config: GatewayConfig, volumes: Volumes, log: Logger): Promise<string> {
-  if (config.audit.salt) return config.audit.salt;
-  const path = `${config.stateDir.replace(/\/+$/, '')}/finding-salt`;
-  const stored = await volumes.read(path).catch(() => null);
-  if (stored && stored.byteLength >= 32) return new TextDecoder().decode(stored).trim();
-  const salt = [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('');
-  try {
-    await volumes.write(path, salt);
-  } catch (e) {
-    log.warn(`Finding salt could not be stored in ${path} (${(e as Error).message}); hashes will not correlate across restarts`);
-  }
-  return salt;
-}
-
-/**
  * Builds the gateway from the runtime's environment. Never throws for a subsystem's sake: a
  * broken volume or bundle disables (or degrades) that subsystem and is logged.
  * @example
@@ -142,50 +68,13 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   // Startup order and log lines as PRODUCT.md's air-gap summary: policy, Tier 3, GeoIP, audit.
   const salt = await findingSalt(config, runtime.volumes, log);
   const metrics = createMetrics();
-  // The DLP engine builds each risk tier's inspection stages; the policy store decides which tier
-  // a call gets. A bad operator pattern throws here and the store refuses that bundle. Tier 3 is
-  // read at call time (the getter), so the policy can load (and log) before the model.
-  let tier3Classifier: Tier3Classifier | undefined;
-  const policy = await createPolicyStore(config, runtime, log, {
-    buildInspection: (settings) =>
-      createDlpStages(compileDlp(settings), {
-        salt,
-        log,
-        get tier3() {
-          return tier3Classifier;
-        },
-      }),
-  });
+  const dlp = createDlpEngine(salt, log);
+  const policy = await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection });
   installEgressGuard(() => egressOrigins(config, policy), log);
-  const knowledge = await createKnowledgeStore({
-    volumes: runtime.volumes,
-    log,
-    policyDir: config.policyPath,
-    stateDir: config.stateDir,
-    maxAssetBytes: config.knowledgeMaxAssetBytes,
-    signatures: await loadSignaturePolicy(config.policy, (path) => runtime.volumes.read(path)),
-  });
-
-  const tier3 = await createTier3Classifier(tier3Settings(config), {
-    volumes: runtime.volumes,
-    log,
-    gatewayVersion: GATEWAY_VERSION,
-    onInference: (windows, ms) => {
-      metrics.tier3Inferences.inc({}, windows);
-      metrics.tier3Seconds.observe(ms / 1000);
-    },
-  });
-  tier3Classifier = tier3.classifier ?? undefined;
-
-  const geoip = await createGeoIp(geoIpSettings(config), {
-    volumes: runtime.volumes,
-    log,
-    download: async (url) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`download answered ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
-    },
-  });
+  const knowledge = await openKnowledge(config, runtime, log);
+  const tier3 = await openTier3(config, runtime, log, metrics);
+  dlp.useTier3(tier3.classifier ?? undefined);
+  const geoip = await openGeoIp(config, runtime, log);
 
   // Stage 7's durable part. allow_unaudited is the policy's call (audit.allow_unaudited).
   // onRecorded runs only once the gateway serves, when recent and certificates below exist.
@@ -199,43 +88,12 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     },
   });
 
-  if (config.airGap) {
-    log.info('Air-gap mode: cert rotation disabled (no platform connectivity)');
-    log.info('Air-gap mode: heartbeat disabled (no platform connectivity)');
-    log.info('Air-gap mode: policy sync disabled (no platform connectivity)');
-  }
-
+  logAirGapLinks(config, log);
   const geo = createGeoStage(geoip, trustedProxyList(config, log), log);
-
-  const certificates = await loadCertificates(
-    { certPath: config.tls.certPath ?? '', keyPath: config.tls.keyPath ?? '', caPath: config.tls.caPath ?? '', warnDays: config.tls.warnDays },
-    runtime.volumes,
-    log,
-  );
-  certificates.warnIfExpiring();
+  const certificates = await openCertificates(config, runtime, log, metrics, policy);
   const recent = new RecentDecisions();
-  metrics.certExpiryDays.collect(() => certificates.files().filter((f) => f.expiry_days !== undefined).map((f) => ({ labels: { file: f.variable }, value: f.expiry_days! })));
-  metrics.policyInfo.collect(() => [{ labels: { version: policy.current().version, source: policy.current().source }, value: 1 }]);
-
   const startedAt = Date.now();
-  const platform = createPlatform({
-    config,
-    runtime,
-    log,
-    policy,
-    certificates,
-    summary: async () => ({
-      gateway_version: GATEWAY_VERSION,
-      runtime: runtime.describe(),
-      policy_version: policy.current().version,
-      audit_queue_depth: await audit.depth(),
-      cert_expiry_days: certificates.expiryDays(),
-      uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
-    }),
-  });
-  if (platform) {
-    await runtime.startScheduler(() => platform.tick()).catch((e: unknown) => log.error(`Platform links could not be scheduled: ${(e as Error).message}`));
-  }
+  const platform = await startPlatform({ config, runtime, log, policy, certificates, startedAt, auditQueueDepth: () => audit.depth() });
 
   return {
     config,
@@ -256,12 +114,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     notReadyReason: () => {
       const auditReason = audit.notReadyReason();
       if (auditReason) return auditReason;
-      // An operator's bundle was refused and nothing of theirs is left to enforce: the gateway
-      // serves on the built-in baseline (no authentication), so orchestrators should keep traffic
-      // away until the bundle is fixed. A last-known-good fallback stays ready (still theirs).
-      const status = policy.status();
-      if (status.fallback && status.source === 'built-in') return `policy bundle refused (${status.problems[0] ?? 'see the log'}); enforcing the built-in baseline`;
-      return null;
+      return policyNotReadyReason(policy);
     },
     subsystems: () => ({
       policy: policySubsystem(policy),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileDlp, DlpConfigError, KeywordAutomaton, scanText } from '../../worker/dlp/index.js';
+import { BUILTIN_DETECTORS, COMPLIANCE_BUNDLES } from '../../worker/dlp/index.js';
+import { SECRET_DETECTORS } from '../../worker/dlp/detectors/secrets.js';
+import { CONFIG_SECRET_DETECTORS } from '../../worker/dlp/detectors/secrets-config.js';
 import { settingsWith } from './fixtures.js';
 
 const all = compileDlp(settingsWith({ bundles: { SECRETS: {}, CLASSIFICATION: {}, PCI: {}, HIPAA: {}, GDPR: {} } }));
@@ -134,5 +137,13 @@ describe('Tier 1 and Tier 2 detectors', () => {
     expect(typesFor('SECRETS')).toEqual(['GITHUB_TOKEN']);
     expect(typesFor('CLASSIFICATION')).toEqual(['CLASSIFICATION_MARKING']);
     expect(scanText(only('SECRETS'), text).every((m) => m.action === 'block' && m.tier === 2)).toBe(true);
+  });
+
+  it('the SECRETS bundle is every detector of the two secret lists, and nothing else', () => {
+    const secretIds = [...SECRET_DETECTORS, ...CONFIG_SECRET_DETECTORS].map((d) => d.id).sort();
+    expect(secretIds.length).toBeGreaterThan(20);
+    expect([...COMPLIANCE_BUNDLES.SECRETS.detectors].sort()).toEqual(secretIds);
+    const marked = [...BUILTIN_DETECTORS.values()].filter((d) => d.secret).map((d) => d.id).sort();
+    expect(marked).toEqual(secretIds);
   });
 });

@@ -109,6 +109,23 @@ describe('reversible redaction', () => {
     expect(JSON.parse(parsed.choices[0].message.tool_calls[0].function.arguments)).toEqual({ to: 'jane@acme.io' });
     expect(out.findings.map((f) => f.type)).toEqual(['EMAIL']);
   });
+
+  it('carries the call state in the inspection itself: a copy restores, an inspection without it does not', async () => {
+    const { inspectRequest, inspectResponse } = stagesFor({ redaction: 'reversible', scan_response: false });
+    const request = await inspectRequest(callFor('openai.chat'), { model: 'm', messages: [{ role: 'user', content: 'Email jane@acme.io' }] }, []);
+    expect(request.callState).toBeDefined();
+    const upstream = enc.encode(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: 'Sent to [EMAIL_1]' } }] }));
+    const copied = await inspectResponse.whole(callFor('openai.chat'), upstream, 'application/json', { ...request });
+    expect(JSON.parse(dec.decode(copied.body!)).choices[0].message.content).toBe('Sent to jane@acme.io');
+    const { callState: _dropped, ...withoutState } = request;
+    const bare = await inspectResponse.whole(callFor('openai.chat'), upstream, 'application/json', withoutState);
+    expect(bare).toEqual({ decision: 'allow', findings: [] });
+    const streamed = inspectResponse.stream(callFor('openai.chat'), { ...request })!;
+    const sse = enc.encode('data: {"choices":[{"index":0,"delta":{"content":"to [EMAIL_1]"}}]}\n\ndata: [DONE]\n\n');
+    const text = dec.decode(await streamed.push(sse)) + dec.decode(await streamed.finish());
+    expect(text).toContain('to jane@acme.io');
+    expect(inspectResponse.stream(callFor('openai.chat'), withoutState)).toBeNull();
+  });
 });
 
 describe('Tier 3 hook', () => {

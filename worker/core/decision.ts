@@ -16,6 +16,12 @@ export interface RequestInspection {
   readonly restore?: (text: string) => string;
   /** Response headers to add (e.g. x-outpost-dlp: flagged). */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * What this inspection leaves for the response inspection of the same call (the DLP: its
+   * reversible-redaction placeholders and finding hasher). The pipeline only carries it: the
+   * engine that made it reads it (dlp/call-state.ts).
+   */
+  readonly callState?: object;
 }
 
 /** Inspects and may rewrite a streamed response, event payload by event payload. */

@@ -3,6 +3,7 @@
  * The policy enables a bundle per risk tier and may override its action; everything else is here.
  */
 import type { DlpAction } from '../core/index.js';
+import { TIER1_DETECTORS } from './detectors/index.js';
 import type { ComplianceBundleId } from './settings.js';
 
 /** A built-in keyword list. Matching is case-insensitive unless `caseSensitive`. */
@@ -25,12 +26,8 @@ export interface ComplianceBundle {
   readonly keywordLists: readonly BundleKeywordList[];
 }
 
-const SECRET_DETECTOR_IDS = [
-  'tier1.aws_access_key', 'tier1.aws_secret_key', 'tier1.github_token', 'tier1.openai_key', 'tier1.anthropic_key',
-  'tier1.slack_token', 'tier1.stripe_key', 'tier1.google_api_key', 'tier1.google_oauth', 'tier1.npm_token',
-  'tier1.gitlab_token', 'tier1.private_key', 'tier1.jwt', 'tier1.url_password', 'tier1.generic_secret', 'tier1.generic_secret.single_quoted', 'tier1.generic_secret.unquoted', 'tier1.django_secret_key',
-  'tier1.sendgrid_key', 'tier1.vault_token', 'tier1.vendor_token', 'tier1.twilio_key', 'tier1.bearer_token',
-];
+/** The SECRETS bundle: every built-in detector marked `secret` (detectors/secrets*.ts). */
+const SECRET_DETECTOR_IDS: readonly string[] = TIER1_DETECTORS.filter((d) => d.secret === true).map((d) => d.id);
 
 export const COMPLIANCE_BUNDLES: Readonly<Record<ComplianceBundleId, ComplianceBundle>> = {
   PCI: {

@@ -27,6 +27,8 @@ export interface Detector {
   readonly type: string;
   /** One-line description for the docs table. */
   readonly description: string;
+  /** A credential, key or token: the SECRETS compliance bundle switches on every detector marked so. */
+  readonly secret?: boolean;
   /**
    * Written to be linear: no nested quantifiers, no overlapping alternations under a quantifier, and
    * an unbounded run preceded by a lookbehind that forbids starting inside the same run (test/dlp/

@@ -2,24 +2,18 @@
  * Runs a compiled DLP configuration over one text: prefilter, pattern, validator, context, then
  * keyword lists and operator patterns, and finally one winner per overlapping span.
  */
-import type { DlpAction, DlpTier } from '../core/index.js';
+import type { Finding } from '../core/index.js';
 import { base64Runs } from './base64.js';
 import { ScanBudget } from './budget.js';
 import type { CompiledDetector, CompiledDlp } from './compile.js';
 import { hasWholeWord } from './context.js';
 import { normalizeText } from './normalize.js';
 
-/** A hit inside one text. Carries offsets, never the value (callers slice it when they must). */
-export interface Match {
-  readonly type: string;
-  readonly rule: string;
-  readonly tier: DlpTier;
-  readonly score: number;
-  /** JavaScript string offsets (end exclusive). */
-  readonly start: number;
-  readonly end: number;
-  readonly action: DlpAction;
-}
+/**
+ * A hit inside one text: a Finding before it is hashed and placed (no hash, no location). Carries
+ * offsets, never the value (callers slice it when they must).
+ */
+export type Match = Omit<Finding, 'hash' | 'location'>;
 
 const DEFAULT_CONTEXT_WINDOW = 48;
 const ANTI_CONTEXT_WINDOW = 24;

@@ -6,7 +6,7 @@
  *   validate.ts   bytes -> bundle or problems with JSON paths (schema.ts walks the JSON Schema)
  *   check.ts      + signature (signature.ts) + OAuth keys (auth/jwks.ts)
  *   snapshot.ts   bundle -> stages (auth/*, authorize.ts, models.ts, dlp-settings.ts)
- *   store.ts      boot precedence, install, rollback, persistence (state.ts)
+ *   store.ts      boot precedence, install, rollback, persistence (store-*.ts steps, state.ts)
  *
  * See docs/policy.md for the bundle format and the operator's view.
  */

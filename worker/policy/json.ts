@@ -47,141 +47,191 @@ export function childPath(path: string, key: string | number): string {
  * readJson('{"a": 1,}'); // throws JsonSyntaxError: line 1, column 9: expected a string key
  */
 export function readJson(text: string, options: { comments?: boolean } = {}): ReadJsonResult {
-  const allowComments = options.comments === true;
-  const duplicates: DuplicateKey[] = [];
-  let pos = 0;
+  return new JsonReader(text, options.comments === true).readDocument();
+}
 
-  const locate = (at: number): { line: number; column: number } => {
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const MAX_DEPTH = 64;
+const LITERALS: ReadonlyArray<readonly [string, boolean | null]> = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+];
+
+/** One pass over one document: a cursor, recursive descent, and the duplicate keys met on the way. */
+class JsonReader {
+  private pos = 0;
+  private readonly duplicates: DuplicateKey[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly allowComments: boolean,
+  ) {}
+
+  readDocument(): ReadJsonResult {
+    if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1; // a UTF-8 byte order mark is harmless
+    const value = this.readValue('$', 0);
+    this.skipSpace();
+    if (this.pos < this.text.length) this.fail(`unexpected ${this.describe(this.pos)} after the end of the document`);
+    return { value, duplicates: this.duplicates };
+  }
+
+  private locate(at: number): { line: number; column: number } {
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < at && i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) {
+    for (let i = 0; i < at && i < this.text.length; i++) {
+      if (this.text.charCodeAt(i) === 10) {
         line++;
         lineStart = i + 1;
       }
     }
     return { line, column: at - lineStart + 1 };
-  };
-  const fail = (reason: string, at = pos): never => {
-    const { line, column } = locate(at);
-    throw new JsonSyntaxError(line, column, reason);
-  };
-  const describe = (at: number): string => (at >= text.length ? 'end of file' : JSON.stringify(text[at]));
+  }
 
-  const skipSpace = (): void => {
+  private fail(reason: string, at = this.pos): never {
+    const { line, column } = this.locate(at);
+    throw new JsonSyntaxError(line, column, reason);
+  }
+
+  private describe(at: number): string {
+    return at >= this.text.length ? 'end of file' : JSON.stringify(this.text[at]);
+  }
+
+  private skipSpace(): void {
+    const { text } = this;
     for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === 32 || c === 9 || c === 10 || c === 13) pos++;
-      else if (c === 47 /* / */ && allowComments && text[pos + 1] === '/') {
-        while (pos < text.length && text.charCodeAt(pos) !== 10) pos++;
-      } else if (c === 47 && allowComments && text[pos + 1] === '*') {
-        const end = text.indexOf('*/', pos + 2);
-        if (end < 0) fail('unterminated comment');
-        pos = end + 2;
-      } else if (c === 47) fail('comments are not allowed in JSON');
+      const c = text.charCodeAt(this.pos);
+      if (c === 32 || c === 9 || c === 10 || c === 13) this.pos++;
+      else if (c === 47 /* / */) this.skipComment();
       else return;
     }
-  };
+  }
 
-  const readString = (): string => {
-    const start = pos;
-    pos++; // opening quote
+  private skipComment(): void {
+    const { text } = this;
+    const next = text[this.pos + 1];
+    if (!this.allowComments || (next !== '/' && next !== '*')) this.fail('comments are not allowed in JSON');
+    if (next === '/') {
+      while (this.pos < text.length && text.charCodeAt(this.pos) !== 10) this.pos++;
+      return;
+    }
+    const end = text.indexOf('*/', this.pos + 2);
+    if (end < 0) this.fail('unterminated comment');
+    this.pos = end + 2;
+  }
+
+  private readString(): string {
+    const { text } = this;
+    const start = this.pos;
+    this.pos++; // opening quote
     let out = '';
-    let chunkStart = pos;
+    let chunkStart = this.pos;
     for (;;) {
-      if (pos >= text.length) fail('unterminated string', start);
-      const c = text.charCodeAt(pos);
+      if (this.pos >= text.length) this.fail('unterminated string', start);
+      const c = text.charCodeAt(this.pos);
       if (c === 34) {
-        out += text.slice(chunkStart, pos);
-        pos++;
+        out += text.slice(chunkStart, this.pos);
+        this.pos++;
         return out;
       }
-      if (c < 32) fail('control character in string (escape it)');
+      if (c < 32) this.fail('control character in string (escape it)');
       if (c === 92) {
-        out += text.slice(chunkStart, pos);
-        const e = text[pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          pos += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
-          pos += 6;
-        } else fail('invalid escape sequence in string');
-        chunkStart = pos;
+        out += text.slice(chunkStart, this.pos) + this.readEscape();
+        chunkStart = this.pos;
         continue;
       }
-      pos++;
+      this.pos++;
     }
-  };
+  }
 
-  const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-  const readValue = (path: string, depth: number): unknown => {
-    if (depth > 64) fail('nesting deeper than 64 levels');
-    skipSpace();
+  /** The character of the escape sequence at pos (a backslash), moving past it. */
+  private readEscape(): string {
+    const { text, pos } = this;
+    const e = text[pos + 1];
+    if (e !== undefined && Object.prototype.hasOwnProperty.call(SIMPLE_ESCAPES, e)) {
+      this.pos += 2;
+      return SIMPLE_ESCAPES[e]!;
+    }
+    const hex = text.slice(pos + 2, pos + 6);
+    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) {
+      this.pos += 6;
+      return String.fromCharCode(parseInt(hex, 16));
+    }
+    return this.fail('invalid escape sequence in string');
+  }
+
+  private readValue(path: string, depth: number): unknown {
+    if (depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    this.skipSpace();
+    const { text, pos } = this;
     const c = text[pos];
-    if (c === '{') return readObject(path, depth);
-    if (c === '[') return readArray(path, depth);
-    if (c === '"') return readString();
-    if (text.startsWith('true', pos)) return (pos += 4), true;
-    if (text.startsWith('false', pos)) return (pos += 5), false;
-    if (text.startsWith('null', pos)) return (pos += 4), null;
+    if (c === '{') return this.readObject(path, depth);
+    if (c === '[') return this.readArray(path, depth);
+    if (c === '"') return this.readString();
+    for (const [word, value] of LITERALS) {
+      if (text.startsWith(word, pos)) {
+        this.pos += word.length;
+        return value;
+      }
+    }
     NUMBER.lastIndex = pos;
     const m = NUMBER.exec(text);
     if (m) {
-      pos += m[0].length;
+      this.pos += m[0].length;
       return Number(m[0]);
     }
-    return fail(pos >= text.length ? 'unexpected end of file, expected a value' : `unexpected ${describe(pos)}, expected a value`);
-  };
+    return this.fail(pos >= text.length ? 'unexpected end of file, expected a value' : `unexpected ${this.describe(pos)}, expected a value`);
+  }
 
-  const readObject = (path: string, depth: number): Record<string, unknown> => {
-    pos++;
+  private readObject(path: string, depth: number): Record<string, unknown> {
+    const { text } = this;
+    this.pos++;
     const out: Record<string, unknown> = {};
-    skipSpace();
-    if (text[pos] === '}') return pos++, out;
+    this.skipSpace();
+    if (text[this.pos] === '}') return this.pos++, out;
     for (;;) {
-      skipSpace();
-      if (text[pos] !== '"') fail(`unexpected ${describe(pos)}, expected a string key`);
-      const keyAt = pos;
-      const key = readString();
-      skipSpace();
-      if (text[pos] !== ':') fail(`unexpected ${describe(pos)}, expected ":" after key ${JSON.stringify(key)}`);
-      pos++;
-      const value = readValue(childPath(path, key), depth + 1);
-      if (Object.prototype.hasOwnProperty.call(out, key)) duplicates.push({ objectPath: path, key, ...locate(keyAt) });
-      // defineProperty: a "__proto__" key must stay a plain field, never a prototype.
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-      skipSpace();
-      if (text[pos] === ',') {
-        pos++;
+      this.readMember(out, path, depth);
+      this.skipSpace();
+      if (text[this.pos] === ',') {
+        this.pos++;
         continue;
       }
-      if (text[pos] === '}') return pos++, out;
-      fail(`unexpected ${describe(pos)}, expected "," or "}"`);
+      if (text[this.pos] === '}') return this.pos++, out;
+      this.fail(`unexpected ${this.describe(this.pos)}, expected "," or "}"`);
     }
-  };
+  }
 
-  const readArray = (path: string, depth: number): unknown[] => {
-    pos++;
+  /** One `"key": value` pair into `out`, noting a duplicate key. */
+  private readMember(out: Record<string, unknown>, path: string, depth: number): void {
+    this.skipSpace();
+    if (this.text[this.pos] !== '"') this.fail(`unexpected ${this.describe(this.pos)}, expected a string key`);
+    const keyAt = this.pos;
+    const key = this.readString();
+    this.skipSpace();
+    if (this.text[this.pos] !== ':') this.fail(`unexpected ${this.describe(this.pos)}, expected ":" after key ${JSON.stringify(key)}`);
+    this.pos++;
+    const value = this.readValue(childPath(path, key), depth + 1);
+    if (Object.prototype.hasOwnProperty.call(out, key)) this.duplicates.push({ objectPath: path, key, ...this.locate(keyAt) });
+    // defineProperty: a "__proto__" key must stay a plain field, never a prototype.
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+
+  private readArray(path: string, depth: number): unknown[] {
+    const { text } = this;
+    this.pos++;
     const out: unknown[] = [];
-    skipSpace();
-    if (text[pos] === ']') return pos++, out;
+    this.skipSpace();
+    if (text[this.pos] === ']') return this.pos++, out;
     for (;;) {
-      out.push(readValue(childPath(path, out.length), depth + 1));
-      skipSpace();
-      if (text[pos] === ',') {
-        pos++;
+      out.push(this.readValue(childPath(path, out.length), depth + 1));
+      this.skipSpace();
+      if (text[this.pos] === ',') {
+        this.pos++;
         continue;
       }
-      if (text[pos] === ']') return pos++, out;
-      fail(`unexpected ${describe(pos)}, expected "," or "]"`);
+      if (text[this.pos] === ']') return this.pos++, out;
+      this.fail(`unexpected ${this.describe(this.pos)}, expected "," or "]"`);
     }
-  };
-
-  if (text.charCodeAt(0) === 0xfeff) pos = 1; // a UTF-8 byte order mark is harmless
-  const value = readValue('$', 0);
-  skipSpace();
-  if (pos < text.length) fail(`unexpected ${describe(pos)} after the end of the document`);
-  return { value, duplicates };
+  }
 }

@@ -4,15 +4,18 @@
 import * as fs from 'node:fs';
 import { nodeFiles } from './files.js';
 import { SqliteWasmStore } from './store.js';
+import type { Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-let sqlite: Promise<any> | undefined;
+/** sqlite-wasm's init; its type omits the Emscripten module options (print, printErr) it takes. */
+type InitSqlite = (options: { print(message: string): void; printErr(message: string): void }) => Promise<Sqlite3Static>;
+
+let sqlite: Promise<Sqlite3Static> | undefined;
 
 /** sqlite-wasm's Node build, loaded once. */
-export function loadNodeSqlite(): Promise<any> {
+export function loadNodeSqlite(): Promise<Sqlite3Static> {
   // Quiet: sqlite-wasm logs every failed statement to the console; callers report errors themselves.
   (globalThis as { sqlite3ApiConfig?: object }).sqlite3ApiConfig = { warn: () => {}, error: () => {}, debug: () => {}, log: () => {} };
-  sqlite ??= import('@sqlite.org/sqlite-wasm').then((m: any) => m.default({ print: () => {}, printErr: () => {} }));
+  sqlite ??= import('@sqlite.org/sqlite-wasm').then((m) => (m.default as unknown as InitSqlite)({ print: () => {}, printErr: () => {} }));
   return sqlite;
 }
 

@@ -9,10 +9,8 @@ import type { AuditEvent } from '../event.js';
 import { QueueCore, type Appended, type SqlPort } from '../store.js';
 import type { SyncFileApi } from './files.js';
 import { installFileVfs } from './vfs.js';
+import type { BindingSpec, Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- sqlite-wasm's oo1 API */
-type Sqlite3 = any;
-type Db = any;
 
 const VFS_NAME = 'outpost-file';
 
@@ -23,18 +21,19 @@ export interface SqliteWasmOptions {
   readonly readOnly?: boolean;
   /** Exclusive locking: needed to read or write a WAL database (workerd's), as the VFS has no shared memory. */
   readonly exclusive?: boolean;
-  /** Loads the sqlite3 module (differs between Deno's bundle and Node). */
-  readonly loadSqlite: () => Promise<Sqlite3>;
+  /** Loads the sqlite3 module (differs between Deno's bundle and Node): sqlite-wasm's initialised API. */
+  readonly loadSqlite: () => Promise<unknown>;
 }
 
-function port(db: Db): SqlPort {
-  const bind = (params: unknown[]) => (params.length ? params.map((p) => (typeof p === 'boolean' ? Number(p) : p)) : undefined);
+function port(db: Database): SqlPort {
+  // The queue binds strings, numbers, null and booleans (stored as 0 / 1).
+  const bind = (params: unknown[]): BindingSpec | undefined => (params.length ? (params.map((p) => (typeof p === 'boolean' ? Number(p) : p)) as BindingSpec) : undefined);
   return {
     exec(sql, ...params) {
       db.exec({ sql, bind: bind(params) });
     },
     all<T>(sql: string, ...params: unknown[]): T[] {
-      return db.exec({ sql, bind: bind(params), rowMode: 'object', returnValue: 'resultRows' }) as T[];
+      return db.exec({ sql, bind: bind(params), rowMode: 'object', returnValue: 'resultRows' }) as unknown as T[];
     },
     transaction<T>(fn: () => T): T {
       db.exec('BEGIN IMMEDIATE');
@@ -74,7 +73,7 @@ export class SqliteWasmStore {
 
   private constructor(
     readonly core: QueueCore,
-    private readonly db: Db,
+    private readonly db: Database,
     readonly path: string,
   ) {}
 
@@ -96,7 +95,7 @@ export class SqliteWasmStore {
   }
 
   private static async openWith(options: SqliteWasmOptions): Promise<SqliteWasmStore> {
-    const sqlite3 = await options.loadSqlite();
+    const sqlite3 = (await options.loadSqlite()) as Sqlite3Static;
     installFileVfs(sqlite3, options.files, VFS_NAME);
     const db = new sqlite3.oo1.DB({ filename: options.path, flags: options.readOnly ? 'r' : 'c', vfs: VFS_NAME });
     try {

@@ -7,9 +7,23 @@
  * `sqlite3 -readonly` or `outpost audit export` (see docs/audit.md).
  */
 import type { SyncFile, SyncFileApi } from './files.js';
+import type { Sqlite3Static, sqlite3_io_methods, sqlite3_vfs } from '@sqlite.org/sqlite-wasm';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- sqlite-wasm's struct API is untyped at this depth */
-type Sqlite3 = any;
+type Sqlite3 = Sqlite3Static;
+/** A VFS or file method as sqlite calls it: pointers and integers in, a result code out. */
+type VfsMethod = (...args: never[]) => number;
+// At runtime every struct member has a `$` accessor; sqlite-wasm's type file lists some of them
+// without it (iVersion, xRandomness) and structInfo on instances instead of the class.
+type IoMethodsStruct = sqlite3_io_methods & { $iVersion: number };
+type VfsStruct = sqlite3_vfs & { $xRandomness: number };
+const fileStructSize = (capi: Sqlite3['capi']): number => (capi.sqlite3_file as unknown as { structInfo: { sizeof: number } }).structInfo.sizeof;
+
+/** A C string argument (a file name); sqlite never passes a null one where this is used. */
+function cString(wasm: Sqlite3['wasm'], pointer: number): string {
+  const value = wasm.cstrToJs(pointer);
+  if (value === null) throw new Error('null file name');
+  return value;
+}
 
 function dirname(path: string): string {
   const i = path.lastIndexOf('/');
@@ -18,12 +32,12 @@ function dirname(path: string): string {
 
 /** What the file and VFS methods share: the sqlite3 instance, the files, the open handles. */
 interface VfsContext {
-  readonly capi: Sqlite3;
-  readonly wasm: Sqlite3;
+  readonly capi: Sqlite3['capi'];
+  readonly wasm: Sqlite3['wasm'];
   readonly files: SyncFileApi;
   readonly open: Map<number, { file: SyncFile; path: string; flags: number }>;
   /** The io_methods struct every opened file points at. */
-  readonly io: Sqlite3;
+  readonly io: IoMethodsStruct;
   /** Records an error for xGetLastError and maps it to a result code. */
   fail(e: unknown, rc: number): number;
   /** The open file behind a handle. */
@@ -39,7 +53,7 @@ function context(sqlite3: Sqlite3, files: SyncFileApi): VfsContext & { lastError
     wasm,
     files,
     open,
-    io: new capi.sqlite3_io_methods(),
+    io: new capi.sqlite3_io_methods() as IoMethodsStruct,
     lastError: () => lastError,
     fail(e, rc) {
       lastError = e instanceof Error ? e : new Error(String(e));
@@ -57,7 +71,7 @@ function context(sqlite3: Sqlite3, files: SyncFileApi): VfsContext & { lastError
 }
 
 /** The per-file methods (sqlite3_io_methods): reads, writes, sync, size; locking is a no-op. */
-function fileMethods(ctx: VfsContext): Record<string, (...args: any[]) => number> {
+function fileMethods(ctx: VfsContext): Record<string, VfsMethod> {
   const { capi, wasm, files, open, fail, get } = ctx;
   return {
     xClose(pFile: number) {
@@ -129,13 +143,13 @@ function fileMethods(ctx: VfsContext): Record<string, (...args: any[]) => number
 }
 
 /** The VFS methods: open, delete, access, paths, errors, time. */
-function vfsMethods(ctx: VfsContext & { lastError(): Error | null }): Record<string, (...args: any[]) => number> {
+function vfsMethods(ctx: VfsContext & { lastError(): Error | null }): Record<string, VfsMethod> {
   const { capi, wasm, files, open, fail, io } = ctx;
   let tempCounter = 0;
   return {
     xOpen(_pVfs: number, zName: number, pFile: number, flags: number, pOutFlags: number) {
       try {
-        const path = zName && wasm.peek8(zName) ? wasm.cstrToJs(zName) : `/tmp/outpost-sqlite-temp-${Date.now()}-${tempCounter++}`;
+        const path = zName && wasm.peek8(zName) ? cString(wasm, zName) : `/tmp/outpost-sqlite-temp-${Date.now()}-${tempCounter++}`;
         const readOnly = (flags & capi.SQLITE_OPEN_READONLY) !== 0;
         const create = (flags & capi.SQLITE_OPEN_CREATE) !== 0;
         const existed = files.exists(path);
@@ -155,7 +169,7 @@ function vfsMethods(ctx: VfsContext & { lastError(): Error | null }): Record<str
     },
     xDelete(_pVfs: number, zName: number, syncDir: number) {
       try {
-        const path = wasm.cstrToJs(zName);
+        const path = cString(wasm, zName);
         files.remove(path);
         if (syncDir) files.syncDir(dirname(path));
         return 0;
@@ -164,7 +178,8 @@ function vfsMethods(ctx: VfsContext & { lastError(): Error | null }): Record<str
       }
     },
     xAccess(_pVfs: number, zName: number, _flags: number, pOut: number) {
-      wasm.poke32(pOut, files.exists(wasm.cstrToJs(zName)) ? 1 : 0);
+      const path = wasm.cstrToJs(zName);
+      wasm.poke32(pOut, path !== null && files.exists(path) ? 1 : 0);
       return 0;
     },
     xFullPathname(_pVfs: number, zName: number, nOut: number, pOut: number) {
@@ -208,11 +223,11 @@ export function installFileVfs(sqlite3: Sqlite3, files: SyncFileApi, name: strin
   ctx.io.$iVersion = 1;
   sqlite3.vfs.installVfs({ io: { struct: ctx.io, methods: fileMethods(ctx) } });
 
-  const vfs = new capi.sqlite3_vfs();
+  const vfs = new capi.sqlite3_vfs() as VfsStruct;
   const pDefault = capi.sqlite3_vfs_find(null);
-  const dflt = pDefault ? new capi.sqlite3_vfs(pDefault) : null;
+  const dflt = pDefault ? (new capi.sqlite3_vfs(pDefault) as VfsStruct) : null;
   vfs.$iVersion = 2;
-  vfs.$szOsFile = capi.sqlite3_file.structInfo.sizeof;
+  vfs.$szOsFile = fileStructSize(capi);
   vfs.$mxPathname = 1024;
   if (dflt) {
     vfs.$xRandomness = dflt.$xRandomness;

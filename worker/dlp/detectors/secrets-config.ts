@@ -64,6 +64,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.url_password',
     type: 'URL_PASSWORD',
+    secret: true,
     description: 'Passwords in URLs of any scheme (postgres, mongodb+srv, redis with an empty user, smtp, amqp, ftp, ...); the password is the finding',
     pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"'<>]{0,64}:([^\s@"'<>]{1,128})@[A-Za-z0-9[\]._-]+/dg,
     group: 1,
@@ -76,6 +77,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.generic_secret',
     type: 'GENERIC_SECRET',
+    secret: true,
     description: 'Double-quoted values assigned to secret-looking names (password, secret, token, api_key, client_secret) in code, JSON, YAML',
     pattern: new RegExp(`${ASSIGN}"([^"\\n\\\\]{4,200})"`, 'dgi'),
     group: 1,
@@ -88,6 +90,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.generic_secret.single_quoted',
     type: 'GENERIC_SECRET',
+    secret: true,
     description: 'Single-quoted values assigned to secret-looking names (Python, Ruby, PHP, YAML)',
     pattern: new RegExp(`${ASSIGN}'([^'\\n\\\\]{4,200})'`, 'dgi'),
     group: 1,
@@ -100,6 +103,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.generic_secret.unquoted',
     type: 'GENERIC_SECRET',
+    secret: true,
     description: 'Unquoted values assigned to secret-looking names (.env, INI, YAML, connection strings)',
     pattern: new RegExp(`${ASSIGN}([^\\s"'\`,;<>]{4,200})`, 'dgi'),
     group: 1,
@@ -112,6 +116,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.django_secret_key',
     type: 'GENERIC_SECRET',
+    secret: true,
     description: "Django secret keys (django-insecure- prefix, or 50 characters assigned to SECRET_KEY)",
     pattern: /django-insecure-[A-Za-z0-9!@#$%^&*()_+=\-]{30,80}/g,
     keywords: ['django-insecure-'],
@@ -120,6 +125,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.sendgrid_key',
     type: 'GENERIC_SECRET',
+    secret: true,
     description: 'SendGrid API keys (SG.<22>.<43>)',
     pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g,
     keywords: ['SG.'],
@@ -129,6 +135,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.vault_token',
     type: 'GENERIC_SECRET',
+    secret: true,
     description: 'HashiCorp Vault tokens (hvs., hvb., hvr. service/batch/recovery tokens; legacy s. tokens next to vault words)',
     pattern: /(?<![\w.])(?:hv[sbr]\.[A-Za-z0-9_-]{24,200}|s\.[A-Za-z0-9]{24})(?![\w.-])/g,
     keywords: ['hvs.', 'hvb.', 'hvr.', 's.'],
@@ -142,6 +149,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.vendor_token',
     type: 'GENERIC_SECRET',
+    secret: true,
     description: 'Other vendor tokens with fixed prefixes: Hugging Face, Shopify, PyPI, DigitalOcean, Doppler, Databricks, Atlassian, Linear, Postman, New Relic, Mailgun, Square, age, Telegram bots',
     pattern:
       /\b(?:hf_[A-Za-z0-9]{34,40}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}|do[opr]_v1_[a-f0-9]{64}|dp\.(?:st|ct|sa|scim|audit)\.[A-Za-z0-9_.-]{40,}|dapi[a-f0-9]{32}(?:-\d)?|ATATT3[A-Za-z0-9_=-]{100,}|lin_api_[A-Za-z0-9]{40}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|NRAK-[A-Z0-9]{27}|key-[a-f0-9]{32}|sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])/g,
@@ -152,6 +160,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.twilio_key',
     type: 'GENERIC_SECRET',
+    secret: true,
     description: 'Twilio API key sids (SK + 32 hex) and auth tokens (32 hex) next to Twilio words',
     pattern: /\b(?:SK[0-9a-fA-F]{32}|[0-9a-f]{32})\b/g,
     keywords: ['twilio', 'SK', 'auth_token', 'authtoken'],

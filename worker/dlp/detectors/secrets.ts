@@ -30,6 +30,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.aws_access_key',
     type: 'AWS_ACCESS_KEY',
+    secret: true,
     description: 'AWS access key ids (AKIA/ASIA/ABIA/ACCA + 16 base32 characters)',
     // Also lower-cased, or split by spaces or a line break (normalised to one space).
     pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)(?:[ \n]?[A-Z2-7]){16}(?![A-Za-z0-9])/gi,
@@ -42,6 +43,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.aws_secret_key',
     type: 'AWS_SECRET_KEY',
+    secret: true,
     description: 'AWS secret access keys (40 base64 characters) next to AWS secret words; git SHAs (hex) excluded',
     pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
     keywords: ['secret', 'aws'],
@@ -55,6 +57,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.github_token',
     type: 'GITHUB_TOKEN',
+    secret: true,
     description: 'GitHub tokens: classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained (github_pat_)',
     pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b/g,
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
@@ -64,6 +67,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.openai_key',
     type: 'OPENAI_API_KEY',
+    secret: true,
     description: 'OpenAI API keys (sk-, sk-proj-, sk-svcacct-, sk-admin-)',
     pattern: /\bsk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,200}/g,
     keywords: ['sk-'],
@@ -73,6 +77,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.anthropic_key',
     type: 'ANTHROPIC_API_KEY',
+    secret: true,
     description: 'Anthropic API and admin keys (sk-ant-api03-, sk-ant-admin01-)',
     pattern: /\bsk-ant-(?:api|admin|oat)\d{2}-[A-Za-z0-9_-]{80,120}/g,
     keywords: ['sk-ant-'],
@@ -82,6 +87,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.slack_token',
     type: 'SLACK_TOKEN',
+    secret: true,
     description: 'Slack tokens (xoxb-, xoxp-, xoxa-, xoxo-, xoxs-, xoxr-, xapp-) and incoming webhook URLs',
     pattern:
       /\b(?:xox[abposr]-\d{6,}-[0-9A-Za-z-]{8,}|xapp-\d-[A-Z0-9]{8,}-\d{6,}-[a-f0-9]{32,}|https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{8,}\/B[A-Z0-9]{8,}\/[A-Za-z0-9]{20,})/g,
@@ -92,6 +98,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.stripe_key',
     type: 'STRIPE_KEY',
+    secret: true,
     description: 'Stripe secret and restricted keys (sk_live_, sk_test_, rk_live_, rk_test_) and webhook secrets',
     pattern: /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,99}|whsec_[A-Za-z0-9]{32,})\b/g,
     keywords: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'whsec_'],
@@ -101,6 +108,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.google_api_key',
     type: 'GOOGLE_API_KEY',
+    secret: true,
     description: 'Google API keys (AIza + 35 characters)',
     pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
     keywords: ['AIza'],
@@ -110,6 +118,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.google_oauth',
     type: 'GOOGLE_OAUTH_TOKEN',
+    secret: true,
     description: 'Google OAuth client secrets (GOCSPX-) and access tokens (ya29.)',
     pattern: /\b(?:GOCSPX-[A-Za-z0-9_-]{28}|ya29\.[0-9A-Za-z_-]{30,})(?![0-9A-Za-z_-])/g,
     keywords: ['GOCSPX-', 'ya29.'],
@@ -119,6 +128,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.npm_token',
     type: 'NPM_TOKEN',
+    secret: true,
     description: 'npm access tokens (npm_ + 36 characters)',
     pattern: /\bnpm_[A-Za-z0-9]{36}\b/g,
     keywords: ['npm_'],
@@ -128,6 +138,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.gitlab_token',
     type: 'GITLAB_TOKEN',
+    secret: true,
     description: 'GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, glsoat-, glft-)',
     pattern: /(?<![A-Za-z0-9_-])gl(?:pat|ptt|dt|rt|cbt|soat|ft)-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![A-Za-z0-9_-])/g,
     keywords: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'glsoat-', 'glft-'],
@@ -137,6 +148,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.private_key',
     type: 'PRIVATE_KEY',
+    secret: true,
     description: 'PEM private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP); an unterminated block counts',
     // The header (any case, four or five dashes) or the first bytes of a DER private key body
     // (PKCS#1 RSA, PKCS#8, OpenSSH) when the header was dropped; resolveEnd finds where the block ends.
@@ -150,6 +162,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.jwt',
     type: 'JWT',
+    secret: true,
     description: 'JSON Web Tokens, decoded structurally (JSON header with alg, JSON object payload)',
     // The lookbehind keeps a match from starting inside a run ("eyJ-eyJ-…"): each run is read once.
     pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
@@ -160,6 +173,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.bearer_token',
     type: 'GENERIC_SECRET',
+    secret: true,
     description: 'Bearer and Basic credentials in Authorization headers',
     pattern: /\b(?:Bearer|Basic) ([A-Za-z0-9._~+/-]{16,}=*)/dg,
     group: 1,
