@@ -110,12 +110,19 @@ export function tier3Variables(env: Env): Tier3Variables {
 
 /** GeoIP databases and the trusted proxies (GEOIP_*, OUTPOST_TRUSTED_PROXIES). */
 export interface GeoIpVariables {
+  /** GEOIP_MMDB_PATH (comma-separated for split IPv4/IPv6 files). */
   readonly mmdbPath?: string;
+  /** GEOIP_DOWNLOAD_ON_START. */
   readonly downloadOnStart: boolean;
+  /** GEOIP_DOWNLOAD_URL: the only place a download comes from; there is no built-in URL. */
   readonly downloadUrl?: string;
+  /** GEOIP_MMDB_FALLBACK_PATH. */
   readonly fallbackPath?: string;
+  /** GEOIP_ASN_DB_PATH: ASN or ISP database. */
   readonly asnPath?: string;
+  /** GEOIP_ANON_DB_PATH: anonymous-IP database. */
   readonly anonPath?: string;
+  /** OUTPOST_TRUSTED_PROXIES, entries trimmed (parsed as CIDRs by geoip). */
   readonly trustedProxies: readonly string[];
 }
 

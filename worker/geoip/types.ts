@@ -1,24 +1,14 @@
 /**
  * The GeoIP module's shapes: settings, dependencies, and the status the admin API shows.
  */
+import type { GeoIpVariables } from '../config/index.js';
 import type { AuditGeo } from '../core/index.js';
 import type { Logger } from '../log/index.js';
 import type { Volumes } from '../runtime/index.js';
 import type { DatabaseKind } from './normalise.js';
 
-export interface GeoIpSettings {
-  /** GEOIP_MMDB_PATH (comma-separated for split IPv4/IPv6 files). */
-  readonly mmdbPath?: string;
-  /** GEOIP_DOWNLOAD_ON_START. */
-  readonly downloadOnStart: boolean;
-  /** GEOIP_DOWNLOAD_URL: the only place a download comes from; there is no built-in URL. */
-  readonly downloadUrl?: string;
-  /** GEOIP_MMDB_FALLBACK_PATH. */
-  readonly fallbackPath?: string;
-  /** GEOIP_ASN_DB_PATH: ASN or ISP database. */
-  readonly asnPath?: string;
-  /** GEOIP_ANON_DB_PATH: anonymous-IP database. */
-  readonly anonPath?: string;
+/** The GEOIP_* variables (config/settings.ts), the air-gap switch and the cache size. */
+export interface GeoIpSettings extends Omit<GeoIpVariables, 'trustedProxies'> {
   /** OUTPOST_AIRGAP: no download, ever. */
   readonly airGap: boolean;
   /** Finished lookups kept (most recent); 0 disables the cache. Default 10,000. */
