@@ -13,6 +13,9 @@ async function errorText(res: Response, status: number, code: string): Promise<s
   expect(res.headers.get('content-type')).toBe('application/json');
   expect(res.headers.get('x-outpost-error-code')).toBe(code);
   expect(res.headers.get('x-request-id')).toBeTruthy();
+  // Refusals of a model call say which policy refused them (issue 21), whatever the stage; an
+  // unknown path or method and a gateway that could not start were never before a policy.
+  if (!['gateway_unavailable', 'not_found', 'method_not_allowed'].includes(code)) expect(res.headers.get('x-outpost-policy-version'), code).toMatch(/\S/);
   const text = await res.text();
   expect(text).not.toMatch(/\n\s+at |\.ts:\d|\.js:\d/);
   return text;
