@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Gateway } from './gateway.js';
 import type { RequestFacts } from './runtime/index.js';
-import { MODEL_ROUTES, errorResponse, type Protocol } from './protocol/index.js';
+import { MODEL_ROUTES, PROTOCOLS, errorResponse, protocolForPath } from './protocol/index.js';
 import { handleModelCall } from './pipeline/index.js';
 import { GatewayError } from './pipeline/errors.js';
 import { handleModelList } from './pipeline/list.js';
@@ -26,10 +26,8 @@ export function requestIdOf(request: Request): string {
   return given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
 }
 
-const protocolOf = (path: string): Protocol => (path.startsWith('/api/') ? 'ollama' : 'openai');
-
 function fail(c: Context<AppEnv>, error: GatewayError): Response {
-  return errorResponse(protocolOf(c.req.path), error, c.get('requestId') ?? requestIdOf(c.req.raw));
+  return errorResponse(protocolForPath(c.req.path), error, c.get('requestId') ?? requestIdOf(c.req.raw));
 }
 
 /** Builds the app. `getGateway` initialises the gateway on first use and caches it. */
@@ -89,8 +87,9 @@ export function createApp(): Hono<AppEnv> {
     app.all(route.path, (c) => fail(c, new GatewayError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}; use POST`)));
   }
 
-  app.get('/v1/models', (c) => handleModelList(c.get('gateway'), 'openai', c.req.raw, c.env.facts, c.get('requestId')));
-  app.get('/api/tags', (c) => handleModelList(c.get('gateway'), 'ollama', c.req.raw, c.env.facts, c.get('requestId')));
+  for (const protocol of PROTOCOLS) {
+    app.get(protocol.listRoute.path, (c) => handleModelList(c.get('gateway'), protocol, c.req.raw, c.env.facts, c.get('requestId')));
+  }
 
   app.route('/admin/api', adminApi());
   app.get('/admin', (c) => c.redirect('/admin/', 301));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relayStream, type StreamOutcome } from '../../worker/proxy/stream.js';
+import { protocolNamed } from '../../worker/protocol/index.js';
 
 const encoder = new TextEncoder();
 
@@ -20,7 +21,7 @@ async function relay(chunks: string[], end: 'close' | 'error' | 'stall', protoco
   const events: string[] = [];
   let outcome: StreamOutcome | undefined;
   const body = relayStream(upstream(chunks, end), {
-    protocol,
+    protocol: protocolNamed(protocol),
     idleTimeoutMs: 200,
     maxBytes: 1 << 20,
     inspector: null,

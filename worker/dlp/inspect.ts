@@ -4,11 +4,11 @@
  * scanner exception refuses the call unless the policy says on_error: pass.
  */
 import { GatewayError } from '../pipeline/errors.js';
-import { framingOf } from '../protocol/index.js';
+import { protocolNamed } from '../protocol/index.js';
 import type { CallContext, Finding, InspectRequestStage, InspectResponseStage, RequestInspection, ResponseInspection, StreamInspector } from '../pipeline/types.js';
 import type { TextPart } from '../protocol/index.js';
 import type { CompiledDlp } from './compile.js';
-import { HeldLogprobs, logprobsLists } from './logprobs.js';
+import { HeldLogprobs, logprobsLists } from '../protocol/logprobs.js';
 import { acrossMessages } from './across.js';
 import { extractResponseParts, formatPath, isJsonStringField, requestTextParts, setAtPath } from './extract.js';
 import { DlpBlockedError, FindingHasher, dlpUnavailable, noticeFinding } from './findings.js';
@@ -177,7 +177,7 @@ export function createDlpStages(compiled: CompiledDlp, options: DlpStageOptions)
   function stream(call: CallContext, request: RequestInspection): StreamInspector | null {
     const { redactor, hasher } = stateOf(request);
     if (!settings.scan_response && !redactor.restores) return null;
-    const inspector = new DlpStreamInspector({ compiled, framing: framingOf(call.protocol), redactor, hasher, scan: settings.scan_response });
+    const inspector = new DlpStreamInspector({ compiled, codec: protocolNamed(call.protocol).streamCodec(), redactor, hasher, scan: settings.scan_response });
     return failClosedStream(inspector, call, scannerFailed);
   }
 

@@ -5,7 +5,7 @@
  *   parse -> identify -> authorize -> inspect request -> forward -> inspect response -> record
  */
 import type { TargetConfig } from '../config/index.js';
-import type { ModelRoute, Protocol, TextPart } from '../protocol/index.js';
+import type { ModelRoute, ProtocolName, TextPart } from '../protocol/index.js';
 import type { AuditGeo } from '../audit/event.js';
 
 /** Who is calling, as established by the identify stage. */
@@ -23,7 +23,7 @@ export interface Caller {
 export interface CallContext {
   readonly requestId: string;
   readonly route: ModelRoute;
-  readonly protocol: Protocol;
+  readonly protocol: ProtocolName;
   /** Epoch milliseconds when the request arrived. */
   readonly receivedAt: number;
   /** The socket peer. */
