@@ -30,6 +30,18 @@ function fail(c: Context<AppEnv>, error: GatewayError): Response {
   return errorResponse(protocolForPath(c.req.path), error, c.get('requestId') ?? requestIdOf(c.req.raw));
 }
 
+/** Every API's model-calling routes (POST only) and its model list. */
+function addModelRoutes(app: Hono<AppEnv>): void {
+  for (const route of MODEL_ROUTES) {
+    app.post(route.path, (c) => handleModelCall(c.get('gateway'), route, c.req.raw, c.env.facts, c.get('requestId')));
+    app.all(route.path, (c) => fail(c, new GatewayError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}; use POST`)));
+  }
+
+  for (const protocol of PROTOCOLS) {
+    app.get(protocol.listRoute.path, (c) => handleModelList(c.get('gateway'), protocol, c.req.raw, c.env.facts, c.get('requestId')));
+  }
+}
+
 /** Builds the app. `getGateway` initialises the gateway on first use and caches it. */
 export function createApp(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -82,14 +94,7 @@ export function createApp(): Hono<AppEnv> {
     return c.json(body, reason ? 503 : 200);
   });
 
-  for (const route of MODEL_ROUTES) {
-    app.post(route.path, (c) => handleModelCall(c.get('gateway'), route, c.req.raw, c.env.facts, c.get('requestId')));
-    app.all(route.path, (c) => fail(c, new GatewayError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}; use POST`)));
-  }
-
-  for (const protocol of PROTOCOLS) {
-    app.get(protocol.listRoute.path, (c) => handleModelList(c.get('gateway'), protocol, c.req.raw, c.env.facts, c.get('requestId')));
-  }
+  addModelRoutes(app);
 
   app.route('/admin/api', adminApi());
   app.get('/admin', (c) => c.redirect('/admin/', 301));
