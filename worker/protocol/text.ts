@@ -17,6 +17,14 @@ export function collectStrings(value: unknown, path: (string | number)[], out: T
   }
 }
 
+/**
+ * Whether the text at `path` is itself JSON text inside a string (tool-call and function_call
+ * arguments): values restored into it are JSON-escaped.
+ * @example
+ * isJsonStringField(['choices', 0, 'message', 'tool_calls', 0, 'function', 'arguments']); // true
+ */
+export const isJsonStringField = (path: readonly (string | number)[]): boolean => path[path.length - 1] === 'arguments';
+
 /** Rewrites every string under holder[field] through `text.whole` (strings that arrive whole). True when changed. */
 export async function judgeWhole(holder: JsonObject, field: string, path: string, text: StreamText): Promise<boolean> {
   let changed = false;
