@@ -1,8 +1,10 @@
 /**
- * Framing the gateway cannot parse as the protocol it expects is never relayed (issue 13): the
- * response ends with one of these errors, whose code the audit event carries.
+ * Stream framing: SSE events and NDJSON lines split off a buffer. Framing the gateway cannot parse
+ * as the protocol it expects is never relayed (issue 13): the response ends with one of these
+ * errors, whose code the audit event carries.
  */
 import { GatewayError } from '../pipeline/errors.js';
+import type { SplitFrames } from './types.js';
 
 /** Why a response's framing was refused; part of the error code and the audit event. */
 export type FramingProblem =
@@ -54,11 +56,6 @@ export function bareCarriageReturn(text: string, open: boolean): number {
   return -1;
 }
 
-/** Complete frames split off a stream buffer, each with the separator that ended it. */
-export interface SplitFrames {
-  readonly frames: { readonly raw: string; readonly end: string }[];
-  readonly rest: string;
-}
 
 const EVENT_BOUNDARY = /\r?\n\r?\n/g;
 

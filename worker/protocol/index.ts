@@ -3,7 +3,7 @@
  * their validation and text parts, content types, the stream codec, error bodies and model lists.
  * The pipeline is protocol-agnostic and asks these objects. This module only re-exports.
  */
-export type { ModelListShape, ModelListing, ModelRoute, Protocol, ProtocolName, StreamChannel, StreamCodec, StreamFraming, StreamText, TextPart } from './types.js';
+export type { ModelListShape, ModelListing, ModelRoute, Protocol, ProtocolName, SplitFrames, StreamChannel, StreamCodec, StreamFraming, StreamText, TextPart } from './types.js';
 export { DEFAULT_PROTOCOL, MODEL_ROUTES, PROTOCOLS, protocolForPath, protocolNamed } from './registry.js';
 export { errorResponse, upstreamErrorBody } from './response.js';
 export { OPENAI } from './openai.js';

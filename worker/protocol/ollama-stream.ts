@@ -6,7 +6,7 @@
  */
 import { framingError, splitNdjson, upstreamStreamError } from './framing.js';
 import { judgeWhole } from './text.js';
-import type { StreamChannel, StreamCodec, StreamText } from './types.js';
+import type { SplitFrames, StreamChannel, StreamCodec, StreamText } from './types.js';
 
 type JsonObject = Record<string, unknown>;
 const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -52,7 +52,7 @@ function parseLine(line: string): JsonObject {
  * await new OllamaStreamCodec().rewrite('{"message":{"content":"hi"},"done":false}', text);
  */
 export class OllamaStreamCodec implements StreamCodec {
-  split(buffer: string, atEnd: boolean) {
+  split(buffer: string, atEnd: boolean): SplitFrames {
     return splitNdjson(buffer, atEnd);
   }
 

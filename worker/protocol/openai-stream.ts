@@ -7,7 +7,7 @@
 import { framingError, isSseFieldLine, splitSse, upstreamStreamError } from './framing.js';
 import { HeldLogprobs } from './logprobs.js';
 import { judgeWhole } from './text.js';
-import type { StreamChannel, StreamCodec, StreamText } from './types.js';
+import type { SplitFrames, StreamChannel, StreamCodec, StreamText } from './types.js';
 
 type JsonObject = Record<string, unknown>;
 const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -98,7 +98,7 @@ export class OpenAiStreamCodec implements StreamCodec {
   /** Held logprobs per choice and list (`0:content`, `0:refusal`). */
   private readonly logprobs = new Map<string, HeldLogprobs>();
 
-  split(buffer: string, atEnd: boolean) {
+  split(buffer: string, atEnd: boolean): SplitFrames {
     return splitSse(buffer, atEnd);
   }
 

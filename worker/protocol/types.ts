@@ -81,6 +81,12 @@ export interface StreamText {
   decided(key: string): DecidedText;
 }
 
+/** Complete frames split off a stream buffer, each with the separator that ended it. */
+export interface SplitFrames {
+  readonly frames: readonly { readonly raw: string; readonly end: string }[];
+  readonly rest: string;
+}
+
 /**
  * A protocol's stream, event by event: framing, parsing, the strings of each event, writing
  * released text back, the terminal event and the synthesised events that carry held-back text.
@@ -88,7 +94,7 @@ export interface StreamText {
  */
 export interface StreamCodec {
   /** Splits complete frames off `buffer` (all of it when `atEnd`); throws on framing it refuses. */
-  split(buffer: string, atEnd: boolean): { frames: { readonly raw: string; readonly end: string }[]; rest: string };
+  split(buffer: string, atEnd: boolean): SplitFrames;
   /** The frame as the client may receive it now, every string judged through `text`. */
   rewrite(raw: string, text: StreamText): Promise<string>;
   /** Events carrying everything still held (before the terminal event, or when upstream just stopped). */
