@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Gateway } from './gateway.js';
 import type { AppEnv } from './app-env.js';
-import { MODEL_ROUTES, errorResponse, type Protocol } from './protocol/index.js';
+import { MODEL_ROUTES, PROTOCOLS, errorResponse, protocolForPath } from './protocol/index.js';
 import { handleModelCall } from './pipeline/index.js';
 import { GatewayError } from './core/index.js';
 import { handleModelList } from './pipeline/list.js';
@@ -22,10 +22,20 @@ export function requestIdOf(request: Request): string {
   return given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
 }
 
-const protocolOf = (path: string): Protocol => (path.startsWith('/api/') ? 'ollama' : 'openai');
-
 function fail(c: Context<AppEnv>, error: GatewayError): Response {
-  return errorResponse(protocolOf(c.req.path), error, c.get('requestId') ?? requestIdOf(c.req.raw));
+  return errorResponse(protocolForPath(c.req.path), error, c.get('requestId') ?? requestIdOf(c.req.raw));
+}
+
+/** Every API's model-calling routes (POST only) and its model list. */
+function addModelRoutes(app: Hono<AppEnv>): void {
+  for (const route of MODEL_ROUTES) {
+    app.post(route.path, (c) => handleModelCall(c.get('gateway'), route, c.req.raw, c.env.facts, c.get('requestId')));
+    app.all(route.path, (c) => fail(c, new GatewayError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}; use POST`)));
+  }
+
+  for (const protocol of PROTOCOLS) {
+    app.get(protocol.listRoute.path, (c) => handleModelList(c.get('gateway'), protocol, c.req.raw, c.env.facts, c.get('requestId')));
+  }
 }
 
 /** Starts the gateway on first use and stamps the request id; /readyz reports a failed start. */
@@ -86,15 +96,6 @@ function readinessRoute(app: Hono<AppEnv>): void {
   });
 }
 
-/** The model routes of both protocols and their model lists, through the pipeline. */
-function modelRoutes(app: Hono<AppEnv>): void {
-  for (const route of MODEL_ROUTES) {
-    app.post(route.path, (c) => handleModelCall(c.get('gateway'), route, c.req.raw, c.env.facts, c.get('requestId')));
-    app.all(route.path, (c) => fail(c, new GatewayError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}; use POST`)));
-  }
-  app.get('/v1/models', (c) => handleModelList(c.get('gateway'), 'openai', c.req.raw, c.env.facts, c.get('requestId')));
-  app.get('/api/tags', (c) => handleModelList(c.get('gateway'), 'ollama', c.req.raw, c.env.facts, c.get('requestId')));
-}
 
 /** The admin API and console, and /metrics (behind the admin token unless OUTPOST_METRICS_AUTH=none). */
 function operatorRoutes(app: Hono<AppEnv>): void {
@@ -121,7 +122,7 @@ export function createApp(): Hono<AppEnv> {
   gatewayMiddleware(app);
   listenerSeparation(app);
   readinessRoute(app);
-  modelRoutes(app);
+  addModelRoutes(app);
   operatorRoutes(app);
   app.notFound((c) => fail(c, new GatewayError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`, 'not_found_error')));
   app.onError((error, c) => {

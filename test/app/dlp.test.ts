@@ -122,10 +122,9 @@ describe('redact policy', () => {
     expect(text).not.toContain('example.com');
     expect(sseContent(text)).toMatch(expected);
     expect(sseData(text).at(-1)).toBe('[DONE]');
-    // The event's decision is not asserted for streams: the pipeline records the request's
-    // decision there (allow), while a whole answer records the response's (redact); reported.
+    // Streamed or whole, the call is on record with the stricter of its stages' decisions.
     const event = gw.auditOf(id);
-    expect(event).toMatchObject({ status: 200, stream: true, response_scanned_fully: true });
+    expect(event).toMatchObject({ status: 200, stream: true, response_scanned_fully: true, decision: 'redact' });
     expect(event.findings.map((f) => [f.type, f.action, f.location?.side])).toEqual([['EMAIL', 'redact', 'response']]);
     expectNoRawValues(gw);
   });

@@ -9,17 +9,9 @@ import { cycles, importGraph } from './import-graph.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * Circles another part of issue 20 removes (the Protocol objects in worker/protocol/ move the
- * shared types out of protocol/index.ts). Each entry must still exist: once it is gone the test
- * fails until the entry is deleted, so this list can only shrink.
- */
-const BEING_REMOVED: readonly string[][] = [['worker/protocol/index.ts', 'worker/protocol/ollama.ts', 'worker/protocol/openai.ts', 'worker/protocol/text.ts']];
-
 describe('import graph', () => {
   const graph = importGraph(root, ['worker', 'cli']);
   const found = cycles(graph).map((c) => c.join(' -> '));
-  const allowed = BEING_REMOVED.map((c) => c.join(' -> '));
 
   it('reads the real tree, type imports and re-exports included', () => {
     expect(graph.size).toBeGreaterThan(100);
@@ -34,11 +26,7 @@ describe('import graph', () => {
   });
 
   it('has no import circle in worker/ or cli/', () => {
-    expect(found.filter((c) => !allowed.includes(c))).toEqual([]);
-  });
-
-  it('still has each circle listed as being removed (delete the entry once it is gone)', () => {
-    expect(allowed.filter((c) => !found.includes(c))).toEqual([]);
+    expect(found).toEqual([]);
   });
 
   it('keeps core/ a ground floor: it imports no other worker/ folder but config/', () => {

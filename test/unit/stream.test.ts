@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relayStream, type StreamOutcome } from '../../worker/proxy/stream.js';
+import { protocolNamed } from '../../worker/protocol/index.js';
 
 const encoder = new TextEncoder();
 
@@ -20,7 +21,7 @@ async function relay(chunks: string[], end: 'close' | 'error' | 'stall', protoco
   const events: string[] = [];
   let outcome: StreamOutcome | undefined;
   const body = relayStream(upstream(chunks, end), {
-    protocol,
+    protocol: protocolNamed(protocol),
     idleTimeoutMs: 200,
     maxBytes: 1 << 20,
     inspector: null,
@@ -69,6 +70,22 @@ describe('stream relay', () => {
     const { text, outcome } = await relay(['data: {"a":1}\n\n'], 'stall');
     expect(text).toMatch(/"code":"upstream_stream_timeout"/);
     expect(outcome.error?.status).toBe(504);
+  });
+
+  it("Ollama's final line is the end though its context array and timings run thousands of characters past done:true", async () => {
+    // As /api/generate writes it: done, done_reason, then the whole context token array and the timings.
+    const context = Array.from({ length: 3000 }, (_, i) => i * 7).join(',');
+    const final = `{"model":"llama3.1","created_at":"2026-11-29T00:00:00Z","response":"","done":true,"done_reason":"stop","context":[${context}],"total_duration":123456789,"load_duration":1234,"prompt_eval_count":12,"eval_count":40,"eval_duration":98765}\n`;
+    const halves = [final.slice(0, 5000), final.slice(5000)];
+    for (const chunks of [[`{"response":"Hi","done":false}\n`, final], [`{"response":"Hi","done":false}\n`, ...halves]]) {
+      const { text, outcome } = await relay(chunks, 'close', 'ollama');
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.complete).toBe(true);
+      expect(text).toBe(chunks.join(''));
+    }
+    // And a line after a done:true line means that was not the end.
+    const { outcome } = await relay([`{"response":"Hi","done":true}\n`, `{"response":"more","done":false}\n`], 'close', 'ollama');
+    expect(outcome.error?.code).toBe('upstream_stream_truncated');
   });
 
   it('a terminal event split across chunks is still recognised', async () => {

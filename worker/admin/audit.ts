@@ -14,7 +14,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { exportLines, exportManifest } from '../audit/export.js';
 import { GatewayError } from '../core/index.js';
-import { errorResponse } from '../protocol/index.js';
+import { DEFAULT_PROTOCOL, errorResponse } from '../protocol/index.js';
 
 /** Most events one call returns; ask again from the next sequence number for more. */
 export const MAX_EXPORT_EVENTS = 50_000;
@@ -68,7 +68,7 @@ async function sha256Hex(text: string): Promise<string> {
 export function auditAdminApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const fail = (c: Context<AppEnv>, e: unknown) =>
-    errorResponse('openai', e instanceof GatewayError ? e : new GatewayError(503, 'audit_unavailable', 'The audit queue cannot be read', 'unavailable'), c.get('requestId'));
+    errorResponse(DEFAULT_PROTOCOL, e instanceof GatewayError ? e : new GatewayError(503, 'audit_unavailable', 'The audit queue cannot be read', 'unavailable'), c.get('requestId'));
 
   api.get('/export', async (c) => {
     const range = parseRange(c);

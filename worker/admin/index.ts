@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { egressAllowed } from '../proxy/egress.js';
 import { GatewayError } from '../core/index.js';
-import { errorResponse } from '../protocol/index.js';
+import { DEFAULT_PROTOCOL, errorResponse } from '../protocol/index.js';
 import { checkAdminToken } from './token.js';
 import { adminStatus } from './status.js';
 import { policyAdminApi } from './policy.js';
@@ -26,7 +26,7 @@ async function probeEgress(c: import('hono').Context<AppEnv>): Promise<Response>
     if (typeof body.url !== 'string') throw new Error('url');
     url = new URL(body.url).toString();
   } catch {
-    return errorResponse('openai', new GatewayError(400, 'invalid_request', 'Body must be {"url": "<absolute URL>"}'), c.get('requestId'));
+    return errorResponse(DEFAULT_PROTOCOL, new GatewayError(400, 'invalid_request', 'Body must be {"url": "<absolute URL>"}'), c.get('requestId'));
   }
   const workerAllowed = egressAllowed(url);
   let runtime: { refused: boolean; status?: number; error?: string };
@@ -53,8 +53,8 @@ export function requireAdminToken(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const check = await checkAdminToken(c.req.raw, c.get('gateway').config.adminToken);
     const id = c.get('requestId');
-    if (check === 'admin_disabled') return errorResponse('openai', new GatewayError(404, 'not_found', 'Not found', 'not_found_error'), id);
-    if (check !== 'ok') return errorResponse('openai', new GatewayError(401, check, check === 'missing_token' ? 'Admin token required' : 'Admin token is not valid', 'authentication_error'), id);
+    if (check === 'admin_disabled') return errorResponse(DEFAULT_PROTOCOL, new GatewayError(404, 'not_found', 'Not found', 'not_found_error'), id);
+    if (check !== 'ok') return errorResponse(DEFAULT_PROTOCOL, new GatewayError(401, check, check === 'missing_token' ? 'Admin token required' : 'Admin token is not valid', 'authentication_error'), id);
     await next();
   };
 }
@@ -76,7 +76,7 @@ export function adminApi(): Hono<AppEnv> {
 export function adminConsole(): Hono<AppEnv> {
   const page = new Hono<AppEnv>();
   page.use('/admin/*', async (c, next) => {
-    if (!c.get('gateway').config.adminToken) return errorResponse('openai', new GatewayError(404, 'not_found', 'Not found', 'not_found_error'), c.get('requestId'));
+    if (!c.get('gateway').config.adminToken) return errorResponse(DEFAULT_PROTOCOL, new GatewayError(404, 'not_found', 'Not found', 'not_found_error'), c.get('requestId'));
     await next();
     c.res.headers.set('content-security-policy', CONSOLE_CSP);
     c.res.headers.set('x-content-type-options', 'nosniff');

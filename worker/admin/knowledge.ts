@@ -9,7 +9,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { GatewayError } from '../core/index.js';
-import { errorResponse } from '../protocol/index.js';
+import { DEFAULT_PROTOCOL, errorResponse } from '../protocol/index.js';
 import { readBodyLimited } from '../proxy/forward.js';
 
 export const KNOWLEDGE_SIGNATURE_HEADER = 'x-outpost-knowledge-signature';
@@ -42,12 +42,12 @@ export function knowledgeAdminApi(): Hono<AppEnv> {
       body = await readBodyLimited(c.req.raw, packageLimit(gw.config.knowledgeMaxAssetBytes), 'request');
     } catch (e) {
       const error = e instanceof GatewayError ? e : new GatewayError(400, 'invalid_request', 'Cannot read the request body');
-      return errorResponse('openai', error, c.get('requestId'));
+      return errorResponse(DEFAULT_PROTOCOL, error, c.get('requestId'));
     }
     const signature = c.req.header(KNOWLEDGE_SIGNATURE_HEADER);
     const result = await gw.knowledge.importPackage(body, signature ? new TextEncoder().encode(signature) : null, gw.policy.current());
     if (result.ok) return c.json(result);
-    return errorResponse('openai', new GatewayError(result.status, result.code, result.message, 'invalid_request_error', { problems: result.problems }), c.get('requestId'));
+    return errorResponse(DEFAULT_PROTOCOL, new GatewayError(result.status, result.code, result.message, 'invalid_request_error', { problems: result.problems }), c.get('requestId'));
   });
 
   return api;

@@ -12,7 +12,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { GatewayError } from '../core/index.js';
-import { errorResponse } from '../protocol/index.js';
+import { DEFAULT_PROTOCOL, errorResponse } from '../protocol/index.js';
 import { readBodyLimited } from '../proxy/forward.js';
 import { MAX_BUNDLE_BYTES } from '../policy/bundle.js';
 import type { PolicyChange } from '../policy/index.js';
@@ -26,7 +26,7 @@ function changeResponse(c: import('hono').Context<AppEnv>, change: PolicyChange)
   const policy = c.get('gateway').policy;
   if (change.ok) return c.json({ ...change, status: policy.status() });
   const type = change.status === 503 ? 'server_error' : 'invalid_request_error';
-  return errorResponse('openai', new GatewayError(change.status, change.code, change.message, type, { problems: change.problems }), c.get('requestId'));
+  return errorResponse(DEFAULT_PROTOCOL, new GatewayError(change.status, change.code, change.message, type, { problems: change.problems }), c.get('requestId'));
 }
 
 /**
@@ -47,7 +47,7 @@ export function policyAdminApi(): Hono<AppEnv> {
       body = await readBodyLimited(c.req.raw, MAX_INSTALL_BODY_BYTES, 'request');
     } catch (e) {
       const error = e instanceof GatewayError ? e : new GatewayError(400, 'invalid_request', 'Cannot read the request body');
-      return errorResponse('openai', error, c.get('requestId'));
+      return errorResponse(DEFAULT_PROTOCOL, error, c.get('requestId'));
     }
     const signature = c.req.header(SIGNATURE_HEADER);
     const change = await c.get('gateway').policy.install(body, signature ? new TextEncoder().encode(signature) : null);

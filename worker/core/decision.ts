@@ -6,6 +6,28 @@ import type { Finding } from './findings.js';
 
 export type Decision = 'allow' | 'flag' | 'redact' | 'block' | 'error';
 
+const STRICTNESS: Readonly<Record<Decision, number>> = { allow: 0, flag: 1, redact: 2, block: 3, error: 4 };
+
+/**
+ * The call's decision from two stages' (request and response): the stricter one, so that a
+ * response redacted after a flagged request is on record as redacted, streamed or not.
+ * @example
+ * stricterDecision('flag', 'redact'); // 'redact'
+ */
+export function stricterDecision<D extends Decision>(a: D, b: D): D {
+  return STRICTNESS[b] > STRICTNESS[a] ? b : a;
+}
+
+/** The decision a set of findings alone calls for (redact > flag > allow; a block never gets here). */
+export function decisionOfFindings(findings: readonly { readonly action: string }[]): 'allow' | 'flag' | 'redact' {
+  let decision: 'allow' | 'flag' | 'redact' = 'allow';
+  for (const f of findings) {
+    if (f.action === 'redact') return 'redact';
+    decision = 'flag';
+  }
+  return decision;
+}
+
 /** The outcome of inspecting the request body. */
 export interface RequestInspection {
   readonly decision: Exclude<Decision, 'error'>;

@@ -7,6 +7,7 @@ export type { AuditGeo } from './geo.js';
 export type { TextPart } from './text.js';
 export type { DlpTier, DlpAction, Finding } from './findings.js';
 export type { Decision, RequestInspection, ResponseInspection, StreamInspector } from './decision.js';
+export { decisionOfFindings, stricterDecision } from './decision.js';
 export type { IdentifyStage, AuthorizeStage, InspectRequestStage, InspectResponseStage } from './stages.js';
 export type { AppEnv, RequestFacts } from './env.js';
 export { GatewayError, asGatewayError, type ErrorType } from './errors.js';

@@ -55,8 +55,7 @@ export function setAtPath(root: unknown, path: readonly (string | number)[], val
   node[path[path.length - 1]!] = value;
 }
 
-/** Whether the text at `path` is itself JSON text inside a string (tool-call arguments). */
-export const isJsonStringField = (path: readonly (string | number)[]): boolean => path[path.length - 1] === 'arguments';
+export { isJsonStringField } from '../protocol/text.js';
 
 /**
  * The text of a whole response: every string of the JSON body (choices' content, tool-call

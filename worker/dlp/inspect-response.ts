@@ -4,12 +4,12 @@
  * same event by event. Both take the call's state from the request stage (call-state.ts).
  */
 import type { CallContext, Finding, RequestInspection, ResponseInspection, StreamInspector } from '../core/index.js';
-import { framingOf } from '../protocol/index.js';
+import { protocolNamed } from '../protocol/index.js';
 import type { TextPart } from '../protocol/index.js';
 import { DlpCallState } from './call-state.js';
 import { extractResponseParts, formatPath, isJsonStringField, setAtPath } from './extract.js';
 import { DlpBlockedError } from './findings.js';
-import { HeldLogprobs, logprobsLists } from './logprobs.js';
+import { HeldLogprobs, logprobsLists } from '../protocol/logprobs.js';
 import { scanText } from './scan.js';
 import { scannerFailed, summarise, type DlpStageContext } from './stage-context.js';
 import { DlpStreamInspector } from './stream.js';
@@ -98,7 +98,7 @@ export function inspectStreamedResponse(context: DlpStageContext, call: CallCont
   const { compiled } = context;
   const { redactor, hasher } = DlpCallState.of(request, context.options.salt);
   if (!compiled.settings.scan_response && !redactor.restores) return null;
-  const inspector = new DlpStreamInspector({ compiled, framing: framingOf(call.protocol), redactor, hasher, scan: compiled.settings.scan_response });
+  const inspector = new DlpStreamInspector({ compiled, codec: protocolNamed(call.protocol).streamCodec(), redactor, hasher, scan: compiled.settings.scan_response });
   return failClosedStream(context, inspector, call);
 }
 

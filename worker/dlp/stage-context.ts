@@ -2,7 +2,7 @@
  * What the DLP request and response stages share for one compiled configuration: the compiled
  * rules, the stage options, and the fail-closed handling of a scanner failure.
  */
-import { GatewayError } from '../core/index.js';
+import { GatewayError, decisionOfFindings } from '../core/index.js';
 import type { CallContext, Finding } from '../core/index.js';
 import { ScanBudgetExceededError } from './budget.js';
 import type { CompiledDlp } from './compile.js';
@@ -55,7 +55,7 @@ export function summarise(findings: readonly Finding[]): { decision: 'allow' | '
   }
   const values = [redacted ? 'redacted' : '', flagged ? 'flagged' : ''].filter(Boolean);
   return {
-    decision: redacted ? 'redact' : findings.length ? 'flag' : 'allow',
+    decision: decisionOfFindings(findings),
     headers: values.length ? { 'x-outpost-dlp': values.join(',') } : {},
   };
 }

@@ -3,30 +3,23 @@
  * model calls, then the merged list of every target, and an audit record like any other request.
  */
 import type { Gateway } from '../gateway.js';
-import { LIST_ROUTES, type Protocol } from '../protocol/index.js';
+import type { ModelListing, Protocol } from '../protocol/index.js';
 import { listModels, type ListedModel } from '../proxy/models.js';
 import type { RequestFacts } from '../runtime/index.js';
 import { GatewayError, asGatewayError } from '../core/index.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
 
-function shape(protocol: Protocol, models: readonly ListedModel[]): unknown {
-  if (protocol === 'openai') {
-    return { object: 'list', data: models.map((m) => ({ id: m.id, object: 'model', created: Number(m.upstream?.created ?? 0), owned_by: m.target.id })) };
-  }
-  return {
-    models: models.map((m) =>
-      m.target.kind === 'ollama' && m.upstream ? m.upstream : { name: m.id, model: m.id, modified_at: new Date(0).toISOString(), size: 0, digest: '', details: {} },
-    ),
-  };
-}
+/** The merged list as the protocol's listing (who serves each model, and its upstream's own entry). */
+const listings = (models: readonly ListedModel[]): ModelListing[] =>
+  models.map((m) => ({ id: m.id, ownedBy: m.target.id, source: m.upstream ? m.target.kind : undefined, upstream: m.upstream }));
 
 /**
  * @example
- * app.get('/v1/models', (c) => handleModelList(gateway, 'openai', c.req.raw, facts, requestId));
+ * app.get('/v1/models', (c) => handleModelList(gateway, OPENAI, c.req.raw, facts, requestId));
  */
 export async function handleModelList(gw: Gateway, protocol: Protocol, request: Request, facts: RequestFacts, requestId: string): Promise<Response> {
   const policy = gw.policy.current();
-  const route = LIST_ROUTES[protocol];
+  const route = protocol.listRoute;
   const { call, outcome } = newCall(gw, policy, route, request, facts, requestId);
   try {
     call.caller = await policy.identify(request, call);
@@ -40,7 +33,7 @@ export async function handleModelList(gw: Gateway, protocol: Protocol, request: 
     const started = Date.now();
     const models = await listModels(gw.runtime, policy.targets, requestId, gw.config.upstreamTimeoutMs, gw.config.apiKeyFrom);
     outcome.upstreamMs = Date.now() - started;
-    const body = new TextEncoder().encode(JSON.stringify(shape(protocol, models)));
+    const body = new TextEncoder().encode(JSON.stringify(protocol.models.render(listings(models))));
     outcome.bytesOut = body.byteLength;
     await gw.audit.record(buildAuditEvent(call, outcome, 'allow', null, 200));
     return new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': requestId, 'x-outpost-policy-version': policy.version } });

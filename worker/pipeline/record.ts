@@ -9,7 +9,7 @@ import type { Gateway } from '../gateway.js';
 import type { PolicySnapshot } from '../policy/index.js';
 import type { ModelRoute } from '../protocol/index.js';
 import type { RequestFacts } from '../runtime/index.js';
-import { errorResponse } from '../protocol/index.js';
+import { errorResponse, protocolNamed } from '../protocol/index.js';
 import { asGatewayError } from '../core/index.js';
 import type { KnowledgeUse } from '../knowledge/index.js';
 
@@ -60,9 +60,9 @@ export async function refuse(gw: Gateway, call: CallContext, outcome: CallOutcom
   try {
     await gw.audit.record(buildAuditEvent(call, outcome, decision, error, error.status));
   } catch (recordError) {
-    return withPolicyVersion(errorResponse(call.protocol, asGatewayError(recordError), call.requestId), call);
+    return withPolicyVersion(errorResponse(protocolNamed(call.protocol), asGatewayError(recordError), call.requestId), call);
   }
-  return withPolicyVersion(errorResponse(call.protocol, error, call.requestId), call);
+  return withPolicyVersion(errorResponse(protocolNamed(call.protocol), error, call.requestId), call);
 }
 
 /** Refusals name the policy version that judged them, as served responses do. */

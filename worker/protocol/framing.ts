@@ -1,8 +1,10 @@
 /**
- * Framing the gateway cannot parse as the protocol it expects is never relayed (issue 13): the
- * response ends with one of these errors, whose code the audit event carries.
+ * Stream framing: SSE events and NDJSON lines split off a buffer. Framing the gateway cannot parse
+ * as the protocol it expects is never relayed (issue 13): the response ends with one of these
+ * errors, whose code the audit event carries.
  */
 import { GatewayError } from '../core/index.js';
+import type { SplitFrames } from './types.js';
 
 /** Why a response's framing was refused; part of the error code and the audit event. */
 export type FramingProblem =
@@ -52,4 +54,46 @@ export function bareCarriageReturn(text: string, open: boolean): number {
     i = text.indexOf('\r', i + 1);
   }
   return -1;
+}
+
+
+const EVENT_BOUNDARY = /\r?\n\r?\n/g;
+
+/**
+ * SSE events: split on blank lines; the rest of the buffer is one more event when `atEnd`.
+ * CR-only line breaks would hide event boundaries from the scan, so they are refused (fail closed).
+ * @example
+ * splitSse('data: 1\n\ndata: 2', false); // { frames: [{ raw: 'data: 1', end: '\n\n' }], rest: 'data: 2' }
+ */
+export function splitSse(buffer: string, atEnd: boolean): SplitFrames {
+  if (bareCarriageReturn(buffer, !atEnd) >= 0) throw framingError('sse_bare_cr');
+  return splitOn(buffer, atEnd, EVENT_BOUNDARY);
+}
+
+const LINE_END = /\n/g;
+
+/**
+ * NDJSON lines: split on LF; the rest of the buffer is one more line when `atEnd`.
+ * @example
+ * splitNdjson('{"a":1}\n{"b"', false); // { frames: [{ raw: '{"a":1}', end: '\n' }], rest: '{"b"' }
+ */
+export function splitNdjson(buffer: string, atEnd: boolean): SplitFrames {
+  return splitOn(buffer, atEnd, LINE_END);
+}
+
+function splitOn(buffer: string, atEnd: boolean, boundary: RegExp): SplitFrames {
+  const frames: { raw: string; end: string }[] = [];
+  let start = 0;
+  boundary.lastIndex = 0;
+  for (let m = boundary.exec(buffer); m; m = boundary.exec(buffer)) {
+    frames.push({ raw: buffer.slice(start, m.index), end: m[0] });
+    start = m.index + m[0].length;
+  }
+  let rest = buffer.slice(start);
+  // At the end, a last frame without its separator still counts; blank leftovers are dropped.
+  if (atEnd && rest.trim()) {
+    frames.push({ raw: rest, end: '' });
+    rest = '';
+  }
+  return { frames, rest };
 }

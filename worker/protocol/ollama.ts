@@ -1,10 +1,11 @@
 /**
- * Ollama's native routes. Streaming is on unless the body says `"stream": false`, and streams are
+ * Ollama's native API, as one Protocol object. Streaming is on unless the body says `"stream": false`, and streams are
  * NDJSON, one JSON object per line, the last with `"done": true`.
  */
 import type { GatewayError } from '../core/index.js';
-import type { ModelRoute, TextPart } from './index.js';
+import type { ModelListing, ModelRoute, Protocol, TextPart } from './types.js';
 import { collectStrings } from './text.js';
+import { OllamaStreamCodec } from './ollama-stream.js';
 
 const requireModel = (body: Record<string, unknown>): string | null =>
   typeof body.model === 'string' && body.model.trim() ? null : '"model" must be a non-empty string';
@@ -80,10 +81,31 @@ export const OLLAMA_ROUTES: readonly ModelRoute[] = [
   },
 ];
 
-export function ollamaErrorBody(error: GatewayError): unknown {
-  return { error: error.message };
-}
+const errorBody = (error: GatewayError): unknown => ({ error: error.message });
 
-export function ollamaStreamError(error: GatewayError): string {
-  return `${JSON.stringify({ error: error.message })}\n`;
-}
+/** An Ollama upstream's own tag entry is relayed as it is; any other model gets a minimal one. */
+const listEntry = (m: ModelListing): unknown =>
+  m.source === 'ollama' && m.upstream ? m.upstream : { name: m.id, model: m.id, modified_at: new Date(0).toISOString(), size: 0, digest: '', details: {} };
+
+/**
+ * The Ollama API.
+ * @example
+ * OLLAMA.isTerminal('{"done":true}\n'); // true
+ */
+export const OLLAMA: Protocol = {
+  name: 'ollama',
+  routes: OLLAMA_ROUTES,
+  listRoute: { id: 'models.list', protocol: 'ollama', path: '/api/tags', upstreamPath: '/api/tags', validate: () => null, wantsStream: () => false, textParts: () => [] },
+  models: {
+    path: '/api/tags',
+    entries: (body) => ((body as { models?: Record<string, unknown>[] } | null)?.models ?? []),
+    render: (models) => ({ models: models.map(listEntry) }),
+  },
+  framing: 'ndjson',
+  streamContentType: 'application/x-ndjson',
+  ownsPath: (path) => path.startsWith('/api/'),
+  errorBody,
+  streamErrorEvent: (error) => `${JSON.stringify(errorBody(error))}\n`,
+  isTerminal: (tail) => /"done"\s*:\s*true[^\n]*\n?\s*$/.test(tail),
+  streamCodec: () => new OllamaStreamCodec(),
+};

@@ -1,9 +1,11 @@
 /**
- * OpenAI-compatible routes (vLLM, llama.cpp, Ollama's /v1 all speak it).
+ * The OpenAI-compatible API (vLLM, llama.cpp, Ollama's /v1 all speak it): its routes, errors,
+ * model list and SSE streams, as one Protocol object.
  */
 import type { GatewayError } from '../core/index.js';
-import type { ModelRoute, TextPart } from './index.js';
+import type { ModelListing, ModelRoute, Protocol, TextPart } from './types.js';
 import { collectStrings } from './text.js';
+import { OpenAiStreamCodec } from './openai-stream.js';
 
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
@@ -101,10 +103,31 @@ export const OPENAI_ROUTES: readonly ModelRoute[] = [
   },
 ];
 
-export function openAiErrorBody(error: GatewayError): unknown {
+function errorBody(error: GatewayError): unknown {
   return { error: { message: error.message, type: error.type, param: null, code: error.code, ...error.details } };
 }
 
-export function openAiStreamError(error: GatewayError): string {
-  return `data: ${JSON.stringify(openAiErrorBody(error))}\n\n`;
-}
+const listEntry = (m: ModelListing): unknown => ({ id: m.id, object: 'model', created: Number(m.upstream?.created ?? 0), owned_by: m.ownedBy });
+
+/**
+ * The OpenAI API.
+ * @example
+ * OPENAI.streamErrorEvent(error); // 'data: {"error":{...}}\n\n'
+ */
+export const OPENAI: Protocol = {
+  name: 'openai',
+  routes: OPENAI_ROUTES,
+  listRoute: { id: 'models.list', protocol: 'openai', path: '/v1/models', upstreamPath: '/v1/models', validate: () => null, wantsStream: () => false, textParts: () => [] },
+  models: {
+    path: '/v1/models',
+    entries: (body) => ((body as { data?: Record<string, unknown>[] } | null)?.data ?? []),
+    render: (models) => ({ object: 'list', data: models.map(listEntry) }),
+  },
+  framing: 'sse',
+  streamContentType: 'text/event-stream',
+  ownsPath: (path) => path.startsWith('/v1/'),
+  errorBody,
+  streamErrorEvent: (error) => `data: ${JSON.stringify(errorBody(error))}\n\n`,
+  isTerminal: (tail) => /data:\s*\[DONE\]\s*$/.test(tail),
+  streamCodec: () => new OpenAiStreamCodec(),
+};

@@ -1,4 +1,7 @@
-import type { TextPart } from './index.js';
+import type { StreamText, TextPart } from './types.js';
+
+type JsonObject = Record<string, unknown>;
+const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Collects every string under `value` (recursively), with its JSON path. Used for message
@@ -12,4 +15,32 @@ export function collectStrings(value: unknown, path: (string | number)[], out: T
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) collectStrings(item, [...path, key], out);
   }
+}
+
+/**
+ * Whether the text at `path` is itself JSON text inside a string (tool-call and function_call
+ * arguments): values restored into it are JSON-escaped.
+ * @example
+ * isJsonStringField(['choices', 0, 'message', 'tool_calls', 0, 'function', 'arguments']); // true
+ */
+export const isJsonStringField = (path: readonly (string | number)[]): boolean => path[path.length - 1] === 'arguments';
+
+/** Rewrites every string under holder[field] through `text.whole` (strings that arrive whole). True when changed. */
+export async function judgeWhole(holder: JsonObject, field: string, path: string, text: StreamText): Promise<boolean> {
+  let changed = false;
+  const visit = async (node: unknown, nodePath: string, set: (v: string) => void): Promise<void> => {
+    if (typeof node === 'string') {
+      const out = await text.whole(node, nodePath);
+      if (out !== node) {
+        set(out);
+        changed = true;
+      }
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) await visit(node[i], `${nodePath}[${i}]`, (v) => (node[i] = v));
+    } else if (isObject(node)) {
+      for (const key of Object.keys(node)) await visit(node[key], `${nodePath}.${key}`, (v) => (node[key] = v));
+    }
+  };
+  await visit(holder[field], path, (v) => (holder[field] = v));
+  return changed;
 }

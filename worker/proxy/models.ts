@@ -5,6 +5,7 @@
  */
 import type { TargetConfig } from '../config/index.js';
 import type { RuntimeAdapter } from '../runtime/index.js';
+import { protocolNamed } from '../protocol/index.js';
 import { forward } from './forward.js';
 
 /** GatewayConfig.apiKeyFrom: the value of the variable a target names for its API key. */
@@ -19,15 +20,14 @@ export interface ListedModel {
 }
 
 async function modelsOf(runtime: RuntimeAdapter, target: TargetConfig, requestId: string, timeoutMs: number, apiKeyFrom: ApiKeyLookup): Promise<ListedModel[]> {
-  const path = target.kind === 'ollama' ? '/api/tags' : '/v1/models';
-  const res = await forward(runtime, target, path, { method: 'GET', requestId, timeoutMs, apiKey: target.apiKeyEnv ? apiKeyFrom(target.apiKeyEnv) : undefined });
+  const models = protocolNamed(target.kind).models;
+  const res = await forward(runtime, target, models.path, { method: 'GET', requestId, timeoutMs, apiKey: target.apiKeyEnv ? apiKeyFrom(target.apiKeyEnv) : undefined });
   if (!res.ok) {
     await res.body?.cancel();
     return [];
   }
-  const body = (await res.json()) as { data?: Array<Record<string, unknown>>; models?: Array<Record<string, unknown>> };
-  const entries = target.kind === 'ollama' ? (body.models ?? []) : (body.data ?? []);
-  return entries
+  return models
+    .entries(await res.json())
     .map((entry) => ({ id: String(entry.id ?? entry.name ?? entry.model ?? ''), target, upstream: entry }))
     .filter((m) => m.id);
 }

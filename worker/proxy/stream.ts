@@ -10,7 +10,6 @@
  *   sees the end of its stream only once the call is on record.
  */
 import type { Protocol } from '../protocol/index.js';
-import { streamErrorEvent } from '../protocol/index.js';
 import { GatewayError } from '../core/index.js';
 import type { StreamInspector } from '../core/index.js';
 
@@ -25,6 +24,7 @@ export interface StreamOutcome {
 }
 
 export interface RelayOptions {
+  /** The stream's protocol: its terminal event and its in-stream error event. */
   readonly protocol: Protocol;
   readonly idleTimeoutMs: number;
   readonly maxBytes: number;
@@ -33,21 +33,61 @@ export interface RelayOptions {
   readonly onFinish: (outcome: StreamOutcome) => Promise<void>;
 }
 
-const encoder = new TextEncoder();
-const TAIL_CHARS = 64;
+type Controller = ReadableStreamDefaultController<Uint8Array>;
 
-/** Whether the tail of a stream shows its protocol's terminal event. */
-function isTerminal(protocol: Protocol, tail: string): boolean {
-  if (protocol === 'openai') return /data:\s*\[DONE\]\s*$/.test(tail);
-  return /"done"\s*:\s*true[^\n]*\n?\s*$/.test(tail);
+const encoder = new TextEncoder();
+/** How much of a line's start is kept: enough for the terminal markers, which open their line. */
+const LINE_HEAD_CHARS = 1024;
+const NEWLINE = 0x0a;
+
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.byteLength; i++) text += String.fromCharCode(bytes[i]!);
+  return text;
 }
 
-/** The last `TAIL_CHARS` characters of the stream so far (markers are ASCII, so byte-wise decode is safe). */
-function appendTail(tail: string, chunk: Uint8Array): string {
-  const slice = chunk.byteLength > TAIL_CHARS ? chunk.subarray(chunk.byteLength - TAIL_CHARS) : chunk;
-  let text = '';
-  for (let i = 0; i < slice.byteLength; i++) text += String.fromCharCode(slice[i]!);
-  return (tail + text).slice(-TAIL_CHARS);
+/**
+ * The start of the stream's last non-empty line, for the terminal-event test. Not a fixed-size
+ * tail: Ollama's final line carries "done":true near its start and then the whole `context`
+ * token array and the timings, thousands of characters that would push the marker out of any
+ * short tail. Markers are ASCII, so a byte-wise decode is safe.
+ */
+class LastLine {
+  private current = '';
+  private lastComplete = '';
+
+  push(chunk: Uint8Array): void {
+    let end = chunk.byteLength;
+    const lastBreak = chunk.lastIndexOf(NEWLINE);
+    if (lastBreak < 0) {
+      this.current = this.extend(this.current, chunk);
+      return;
+    }
+    // The line being written now starts after the last break; the last complete non-empty line
+    // is found walking back over the breaks of this chunk (SSE separates events by blank lines).
+    const next = chunk.subarray(lastBreak + 1);
+    end = lastBreak;
+    for (;;) {
+      const start = chunk.lastIndexOf(NEWLINE, end - 1) + 1;
+      const head = start === 0 ? this.extend(this.current, chunk.subarray(0, end)) : this.extend('', chunk.subarray(start, end));
+      if (head.trim()) {
+        this.lastComplete = head;
+        break;
+      }
+      if (start === 0) break;
+      end = start - 1;
+    }
+    this.current = this.extend('', next);
+  }
+
+  /** The last line that has content (the one still being written, if it has any). */
+  text(): string {
+    return this.current.trim() ? this.current : this.lastComplete;
+  }
+
+  private extend(head: string, bytes: Uint8Array): string {
+    return head.length >= LINE_HEAD_CHARS ? head : head + latin1(bytes.subarray(0, LINE_HEAD_CHARS - head.length));
+  }
 }
 
 /**
@@ -69,121 +109,148 @@ function idleWatchdog(ms: number, onIdle: () => void): { touch(): void; stop(): 
   };
 }
 
-/**
- * @example
- * const body = relayStream(upstream.body!, { protocol: 'openai', idleTimeoutMs: 30000, maxBytes: 1 << 26, inspector: null, onFinish: record });
- * return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
- */
-export function relayStream(upstream: ReadableStream<Uint8Array>, options: RelayOptions): ReadableStream<Uint8Array> {
-  const reader = upstream.getReader();
-  const { protocol, inspector } = options;
-  let tail = '';
-  let bytesOut = 0;
-  let bytesIn = 0;
-  let finished = false;
-  let idleExpired = false;
-  const watchdog = idleWatchdog(options.idleTimeoutMs, () => {
-    idleExpired = true;
-    void reader.cancel().catch(() => {});
-  });
+/** The state of one relayed stream, and the steps that move it from upstream to client. */
+class StreamRelay {
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly watchdog: { touch(): void; stop(): void };
+  private readonly lastLine = new LastLine();
+  private bytesOut = 0;
+  private bytesIn = 0;
+  private finished = false;
+  private idleExpired = false;
+  /** A chunk ending in the terminal event, held until upstream closes and onFinish resolved. */
+  private held: Uint8Array | null = null;
+
+  constructor(
+    upstream: ReadableStream<Uint8Array>,
+    private readonly options: RelayOptions,
+  ) {
+    this.reader = upstream.getReader();
+    this.watchdog = idleWatchdog(options.idleTimeoutMs, () => {
+      this.idleExpired = true;
+      void this.reader.cancel().catch(() => {});
+    });
+  }
+
+  /** Reads one upstream chunk; true when something was enqueued or the stream was closed. */
+  async pullOnce(controller: Controller): Promise<boolean> {
+    try {
+      const { done, value } = await this.reader.read();
+      this.watchdog.touch();
+      if (this.idleExpired) throw new GatewayError(504, 'upstream_stream_timeout', `Upstream sent nothing for ${this.options.idleTimeoutMs} ms; the stream was ended`, 'upstream_error');
+      return done ? await this.upstreamEnded(controller) : await this.upstreamChunk(controller, value);
+    } catch (error) {
+      return this.upstreamFailed(controller, error);
+    }
+  }
+
+  /** The client went away. */
+  async cancel(): Promise<void> {
+    await this.reader.cancel().catch(() => {});
+    await this.finish({ complete: false, error: undefined, clientAborted: true });
+  }
+
+  /** Upstream closed: the end is released once on record, or a truncated stream ends with an error. */
+  private async upstreamEnded(controller: Controller): Promise<boolean> {
+    const { inspector, protocol } = this.options;
+    const rest = inspector ? await inspector.finish() : new Uint8Array(0);
+    if (rest.byteLength) this.lastLine.push(rest);
+    if (!protocol.isTerminal(this.lastLine.text())) {
+      this.release(controller, this.held);
+      this.release(controller, rest);
+      await this.fail(controller, new GatewayError(502, 'upstream_stream_truncated', 'The upstream stream ended before its final event', 'upstream_error'));
+      return true;
+    }
+    await this.finish({ complete: true, error: undefined, clientAborted: false }, (this.held?.byteLength ?? 0) + rest.byteLength);
+    this.release(controller, this.held);
+    this.release(controller, rest);
+    controller.close();
+    return true;
+  }
+
+  /** One upstream chunk, inspected; a chunk ending in the terminal event is held. */
+  private async upstreamChunk(controller: Controller, value: Uint8Array): Promise<boolean> {
+    const { inspector, protocol, maxBytes } = this.options;
+    this.bytesIn += value.byteLength;
+    if (this.bytesIn > maxBytes) {
+      await this.fail(controller, new GatewayError(502, 'upstream_response_too_large', `Upstream stream exceeds the limit of ${maxBytes} bytes`, 'upstream_error'));
+      return true;
+    }
+    const out = inspector ? await inspector.push(value) : value;
+    if (!out.byteLength) return false;
+    // Data after a held terminal event: it was not the end after all.
+    const hadHeld = this.held !== null;
+    this.release(controller, this.held);
+    this.held = null;
+    this.lastLine.push(out);
+    if (protocol.isTerminal(this.lastLine.text())) {
+      this.held = out;
+      return hadHeld;
+    }
+    this.release(controller, out);
+    return true;
+  }
+
+  /** A read, inspection or size failure: an error event, unless the terminal event already arrived. */
+  private async upstreamFailed(controller: Controller, error: unknown): Promise<boolean> {
+    if (this.held) {
+      // The terminal event already arrived; a failure while closing does not undo it.
+      await this.finish({ complete: true, error: undefined, clientAborted: false }, this.held.byteLength);
+      this.release(controller, this.held);
+      this.held = null;
+      controller.close();
+      return true;
+    }
+    const gatewayError =
+      error instanceof GatewayError ? error : new GatewayError(502, 'upstream_stream_interrupted', 'The upstream connection failed in the middle of the stream', 'upstream_error');
+    await this.fail(controller, gatewayError);
+    return true;
+  }
 
   /** Reports the outcome; `pendingBytes` are bytes about to be released after it (the held end). */
-  const finish = async (outcome: Omit<StreamOutcome, 'bytesOut'>, pendingBytes = 0): Promise<void> => {
-    if (finished) return;
-    finished = true;
-    watchdog.stop();
-    await options.onFinish({ ...outcome, bytesOut: bytesOut + pendingBytes });
-  };
+  private async finish(outcome: Omit<StreamOutcome, 'bytesOut'>, pendingBytes = 0): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    this.watchdog.stop();
+    await this.options.onFinish({ ...outcome, bytesOut: this.bytesOut + pendingBytes });
+  }
 
-  const fail = async (controller: ReadableStreamDefaultController<Uint8Array>, error: GatewayError): Promise<void> => {
-    await reader.cancel().catch(() => {});
-    const event = encoder.encode(streamErrorEvent(protocol, error));
-    bytesOut += event.byteLength;
-    await finish({ complete: false, error, clientAborted: false });
+  /** Ends the stream with the protocol's error event, after the outcome is on record. */
+  private async fail(controller: Controller, error: GatewayError): Promise<void> {
+    await this.reader.cancel().catch(() => {});
+    const event = encoder.encode(this.options.protocol.streamErrorEvent(error));
+    this.bytesOut += event.byteLength;
+    await this.finish({ complete: false, error, clientAborted: false });
     controller.enqueue(event);
     controller.close();
-  };
+  }
 
-  // A chunk ending in the terminal event, held until upstream closes and onFinish resolved.
-  let held: Uint8Array | null = null;
-  const release = (controller: ReadableStreamDefaultController<Uint8Array>, chunk: Uint8Array | null): void => {
+  private release(controller: Controller, chunk: Uint8Array | null): void {
     if (chunk && chunk.byteLength) {
-      bytesOut += chunk.byteLength;
+      this.bytesOut += chunk.byteLength;
       controller.enqueue(chunk);
     }
-  };
+  }
+}
 
+/**
+ * @example
+ * const body = relayStream(upstream.body!, { protocol: OPENAI, idleTimeoutMs: 30000, maxBytes: 1 << 26, inspector: null, onFinish: record });
+ * return new Response(body, { headers: { 'content-type': OPENAI.streamContentType } });
+ */
+export function relayStream(upstream: ReadableStream<Uint8Array>, options: RelayOptions): ReadableStream<Uint8Array> {
+  const relay = new StreamRelay(upstream, options);
   return new ReadableStream<Uint8Array>(
     {
       // One pull must enqueue or close: a pull that returns empty-handed is not called again
       // by spec-compliant streams (Deno), so reading loops until there is something to send.
       async pull(controller) {
         for (;;) {
-          if (await pullOnce(controller)) return;
+          if (await relay.pullOnce(controller)) return;
         }
       },
-      async cancel() {
-        await reader.cancel().catch(() => {});
-        await finish({ complete: false, error: undefined, clientAborted: true });
-      },
+      cancel: () => relay.cancel(),
     },
     { highWaterMark: 0 },
   );
-
-  /** Reads one upstream chunk; true when something was enqueued or the stream was closed. */
-  async function pullOnce(controller: ReadableStreamDefaultController<Uint8Array>): Promise<boolean> {
-    try {
-      const { done, value } = await reader.read();
-      watchdog.touch();
-      if (idleExpired) throw new GatewayError(504, 'upstream_stream_timeout', `Upstream sent nothing for ${options.idleTimeoutMs} ms; the stream was ended`, 'upstream_error');
-      if (done) {
-        const rest = inspector ? await inspector.finish() : new Uint8Array(0);
-        if (rest.byteLength) tail = appendTail(tail, rest);
-        if (!isTerminal(protocol, tail)) {
-          release(controller, held);
-          release(controller, rest);
-          await fail(controller, new GatewayError(502, 'upstream_stream_truncated', 'The upstream stream ended before its final event', 'upstream_error'));
-          return true;
-        }
-        await finish({ complete: true, error: undefined, clientAborted: false }, (held?.byteLength ?? 0) + rest.byteLength);
-        release(controller, held);
-        release(controller, rest);
-        controller.close();
-        return true;
-      }
-      bytesIn += value.byteLength;
-      if (bytesIn > options.maxBytes) {
-        await fail(controller, new GatewayError(502, 'upstream_response_too_large', `Upstream stream exceeds the limit of ${options.maxBytes} bytes`, 'upstream_error'));
-        return true;
-      }
-      const out = inspector ? await inspector.push(value) : value;
-      if (!out.byteLength) return false;
-      // Data after a held terminal event: it was not the end after all.
-      const hadHeld = held !== null;
-      release(controller, held);
-      held = null;
-      tail = appendTail(tail, out);
-      if (isTerminal(protocol, tail)) {
-        held = out;
-        return hadHeld;
-      }
-      release(controller, out);
-      return true;
-    } catch (error) {
-      const gatewayError =
-        error instanceof GatewayError
-          ? error
-          : new GatewayError(502, 'upstream_stream_interrupted', 'The upstream connection failed in the middle of the stream', 'upstream_error');
-      if (held) {
-        // The terminal event already arrived; a failure while closing does not undo it.
-        await finish({ complete: true, error: undefined, clientAborted: false }, held.byteLength);
-        release(controller, held);
-        held = null;
-        controller.close();
-        return true;
-      }
-      await fail(controller, gatewayError);
-      return true;
-    }
-  }
 }

@@ -1,0 +1,124 @@
+/**
+ * OpenAI's streamed responses: server-sent events whose `data:` is a chunk with `choices`, ended
+ * by `data: [DONE]`. Each choice's strings are judged by openai-choice.ts; this module parses and
+ * rebuilds events, refuses framing it cannot judge, and synthesises chunks for held text.
+ */
+import { framingError, isSseFieldLine, splitSse, upstreamStreamError } from './framing.js';
+import { HeldLogprobs } from './logprobs.js';
+import { ChoiceRewrite, writeInto, type Placed, type StreamMemory, type Where } from './openai-choice.js';
+import type { SplitFrames, StreamCodec, StreamText } from './types.js';
+
+type JsonObject = Record<string, unknown>;
+const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** The data of an SSE event's `data:` lines, or undefined when it has none. */
+function sseData(lines: readonly string[]): string | undefined {
+  const dataLines = lines.filter((l) => l.startsWith('data:'));
+  return dataLines.length ? dataLines.map((l) => l.slice(5).replace(/^ /, '')).join('\n') : undefined;
+}
+
+/** The event's lines with its data replaced by `event` (one data: line, other fields kept). */
+function rebuildSse(lines: readonly string[], event: JsonObject): string {
+  const rebuilt: string[] = [];
+  let dataWritten = false;
+  for (const l of lines) {
+    if (!l.startsWith('data:')) rebuilt.push(l);
+    else if (!dataWritten) {
+      rebuilt.push(`data: ${JSON.stringify(event)}`);
+      dataWritten = true;
+    }
+  }
+  return rebuilt.join('\n');
+}
+
+/** A chunk parsed from its data: refuses what is not JSON, not a chunk, or an upstream error. */
+function parseChunk(data: string): JsonObject & { choices: unknown[] } {
+  let event: unknown;
+  try {
+    event = JSON.parse(data);
+  } catch {
+    throw framingError('sse_data_not_json'); // not JSON: nothing we could scan, so not relayed
+  }
+  if (isObject(event) && event.error !== undefined) throw upstreamStreamError();
+  if (!isObject(event) || !Array.isArray(event.choices)) throw framingError('event_shape');
+  return event as JsonObject & { choices: unknown[] };
+}
+
+/**
+ * The SSE codec of one OpenAI stream.
+ * @example
+ * const codec = new OpenAiStreamCodec();
+ * await codec.rewrite('data: {"choices":[{"index":0,"delta":{"content":"hi"}}]}', text);
+ */
+export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
+  /** The last chunk's identity fields, for synthetic chunks that carry held text. */
+  private template: JsonObject = {};
+  private readonly channels = new Map<string, Placed>();
+  /** Held logprobs per choice and list (`0:content`, `0:refusal`). */
+  private readonly logprobs = new Map<string, HeldLogprobs>();
+
+  split(buffer: string, atEnd: boolean): SplitFrames {
+    return splitSse(buffer, atEnd);
+  }
+
+  async rewrite(raw: string, text: StreamText): Promise<string> {
+    const lines = raw.split(/\r?\n/);
+    if (!lines.every(isSseFieldLine)) throw framingError('sse_field');
+    const data = sseData(lines);
+    if (data === undefined) return raw;
+    if (data.trim() === '[DONE]') return (await this.flush(text)) + raw;
+    const event = parseChunk(data);
+    this.template = { id: event.id, object: event.object, created: event.created, model: event.model };
+    let changed = false;
+    for (const [i, choice] of event.choices.entries()) {
+      if (!isObject(choice)) continue;
+      const index = typeof choice.index === 'number' ? choice.index : i;
+      changed = (await new ChoiceRewrite(this, choice, index, text).run()) || changed;
+    }
+    return changed ? rebuildSse(lines, event) : raw;
+  }
+
+  async flush(text: StreamText): Promise<string> {
+    let out = '';
+    for (const { key, text: rest } of await text.releaseHeld('')) {
+      const at = this.channels.get(key);
+      if (!at || at.where.kind === 'logprobs') continue;
+      const choice: JsonObject = { index: at.choice, finish_reason: null };
+      writeInto(choice, at.where, rest);
+      out += this.chunk(choice);
+    }
+    // Logprobs still held (their texts are decided above): one synthetic chunk per choice and list.
+    for (const [key, held] of this.logprobs) {
+      const [choiceIndex, list] = key.split(':') as [string, string];
+      const entries = held.release((rank) => text.decided(`${key}:lp${rank}`), true);
+      if (entries.length) out += this.chunk({ index: Number(choiceIndex), delta: {}, logprobs: { [list]: entries }, finish_reason: null });
+    }
+    return out;
+  }
+
+  /** A synthetic chunk of one choice, with the stream's identity fields. */
+  private chunk(choice: JsonObject): string {
+    return `data: ${JSON.stringify({ ...this.template, choices: [choice] })}\n\n`;
+  }
+
+  place(key: string, choice: number, where: Where, path: string, jsonString = false): Placed {
+    let at = this.channels.get(key);
+    if (!at) this.channels.set(key, (at = { key, choice, where, path, jsonString }));
+    return at;
+  }
+
+  heldLogprobs(key: string): HeldLogprobs {
+    let held = this.logprobs.get(key);
+    if (!held) this.logprobs.set(key, (held = new HeldLogprobs()));
+    return held;
+  }
+
+  hasHeldLogprobs(key: string): boolean {
+    return this.logprobs.has(key);
+  }
+
+  placed(key: string): Placed | undefined {
+    return this.channels.get(key);
+  }
+}
+
