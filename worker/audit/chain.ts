@@ -46,7 +46,7 @@ export function canonicalJson(value: unknown): string {
 /**
  * The digest for a key (HMAC-SHA256) or none (SHA-256), in plain JS.
  * @example
- * const digest = chainDigest(env.OUTPOST_AUDIT_HMAC_KEY);
+ * const digest = chainDigest(config.audit.hmacKey);
  */
 export function chainDigest(hmacKey: string | undefined): { alg: HashAlg; digest: Digest } {
   if (hmacKey) {

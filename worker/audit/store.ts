@@ -55,7 +55,7 @@ export type { ChainedEvent };
 /**
  * Every statement of the audit queue, over a SqlPort.
  * @example
- * const core = new QueueCore(port, { hmacKey: env.OUTPOST_AUDIT_HMAC_KEY });
+ * const core = new QueueCore(port, { hmacKey: config.audit.hmacKey });
  * core.append([event]);
  */
 export class QueueCore {

@@ -21,7 +21,7 @@ export interface DlpStages {
 /**
  * @example
  * const dlp = compileDlp(policy.dlpFor(riskTier));
- * const { inspectRequest, inspectResponse } = createDlpStages(dlp, { salt: env.DLP_SALT, tier3: classifier });
+ * const { inspectRequest, inspectResponse } = createDlpStages(dlp, { salt, tier3: classifier });
  */
 export function createDlpStages(compiled: CompiledDlp, options: DlpStageOptions): DlpStages {
   const context: DlpStageContext = { compiled, options };

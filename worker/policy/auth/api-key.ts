@@ -66,7 +66,7 @@ const encoder = new TextEncoder();
 /**
  * Builds the identify stage for mode "api_key".
  * @example
- * const identify = createApiKeyIdentify(bundle.auth, parseApiKeys(env.OUTPOST_API_KEYS).keys);
+ * const identify = createApiKeyIdentify(bundle.auth, parseApiKeys(config.policy.apiKeys).keys);
  */
 export function createApiKeyIdentify(auth: BundleAuth, keys: readonly ApiKeyEntry[]): IdentifyStage {
   // Created on first use: workerd allows no random values or crypto at global scope.
