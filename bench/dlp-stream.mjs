@@ -3,37 +3,19 @@
 // token-sized deltas and pushed in 1 KB chunks. Median MB/s of upstream bytes over several runs.
 // With --baseline <git rev>, the same measurement for that revision, in the same process.
 //   node bench/dlp-stream.mjs [--baseline 6350aa9]
-import { execSync } from 'node:child_process';
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { baselineRevision, beforeAndNow, loadFrom } from './source-tree.mjs';
 import { mixedText } from './mixed-text.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const baselineAt = process.argv.indexOf('--baseline');
-const baselineRev = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
+const baselineRev = baselineRevision();
 
 /** Bundles the stream inspector, its inputs and the protocol module found under `tree` for Node. */
-async function load(tree) {
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-stream-bench-'));
-  const entry = join(dir, 'entry.ts');
-  const outfile = join(dir, 'bench.mjs');
-  const at = (p) => JSON.stringify(join(tree, p));
-  writeFileSync(
-    entry,
-    [
-      `export { DlpStreamInspector, compileDlp, Redactor } from ${at('worker/dlp/index.ts')};`,
-      `export { FindingHasher } from ${at('worker/dlp/findings.ts')};`,
-      `export * as protocol from ${at('worker/protocol/index.ts')};`,
-      `export { settingsWith } from ${at('test/dlp/fixtures.ts')};`,
-    ].join('\n'),
-  );
-  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], outfile, logLevel: 'warning', nodePaths: [join(root, 'node_modules')] });
-  const mod = await import(pathToFileURL(outfile).href);
-  rmSync(dir, { recursive: true, force: true });
-  return mod;
+function load(tree) {
+  return loadFrom(tree, (at) => [
+    `export { DlpStreamInspector, compileDlp, Redactor } from ${at('worker/dlp/index.ts')};`,
+    `export { FindingHasher } from ${at('worker/dlp/findings.ts')};`,
+    `export * as protocol from ${at('worker/protocol/index.ts')};`,
+    `export { settingsWith } from ${at('test/dlp/fixtures.ts')};`,
+  ]);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -81,11 +63,4 @@ async function measure(label, tree) {
   }
 }
 
-if (baselineRev) {
-  const tree = mkdtempSync(join(tmpdir(), 'outpost-stream-baseline-'));
-  execSync(`git -C ${JSON.stringify(root)} archive ${baselineRev} worker test/dlp | tar -x -C ${JSON.stringify(tree)}`);
-  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
-  await measure(`before (${baselineRev})`, tree);
-  rmSync(tree, { recursive: true, force: true });
-}
-await measure('now', root);
+await beforeAndNow(baselineRev, measure);

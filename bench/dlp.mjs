@@ -3,31 +3,14 @@
 // time to scan one 4 KB prompt. With --baseline <git rev>, the same measurements for worker/dlp at
 // that revision, in the same process, for a before/after comparison.
 //   node bench/dlp.mjs [--baseline 1deb4ce]
-import { execSync } from 'node:child_process';
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { baselineRevision, beforeAndNow, loadFrom } from './source-tree.mjs';
 import { mixedText } from './mixed-text.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const baselineAt = process.argv.indexOf('--baseline');
-const baselineRev = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
+const baselineRev = baselineRevision();
 
 /** Bundles worker/dlp (and the corpus helpers) found under `tree` for Node. */
-async function load(tree) {
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-dlp-bench-'));
-  const entry = join(dir, 'entry.ts');
-  const outfile = join(dir, 'bench.mjs');
-  writeFileSync(
-    entry,
-    `export * from ${JSON.stringify(join(tree, 'worker/dlp/index.ts'))};\nexport { generateCorpus } from ${JSON.stringify(join(tree, 'test/dlp/corpus.ts'))};\nexport { settingsWith } from ${JSON.stringify(join(tree, 'test/dlp/fixtures.ts'))};\n`,
-  );
-  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], outfile, logLevel: 'warning', nodePaths: [join(root, 'node_modules')] });
-  const dlp = await import(pathToFileURL(outfile).href);
-  rmSync(dir, { recursive: true, force: true });
-  return dlp;
+function load(tree) {
+  return loadFrom(tree, (at) => [`export * from ${at('worker/dlp/index.ts')};`, `export { generateCorpus } from ${at('test/dlp/corpus.ts')};`, `export { settingsWith } from ${at('test/dlp/fixtures.ts')};`]);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -68,11 +51,4 @@ async function measure(label, tree) {
   console.log(`${label} 4 KB mixed prompt: median ${(median(times) * 1000).toFixed(1)} us per scan`);
 }
 
-if (baselineRev) {
-  const tree = mkdtempSync(join(tmpdir(), 'outpost-dlp-baseline-'));
-  execSync(`git -C ${JSON.stringify(root)} archive ${baselineRev} worker test/dlp | tar -x -C ${JSON.stringify(tree)}`);
-  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
-  await measure(`before (${baselineRev})`, tree);
-  rmSync(tree, { recursive: true, force: true });
-}
-await measure('now', root);
+await beforeAndNow(baselineRev, measure);
