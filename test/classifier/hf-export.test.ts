@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import { Tokenizer } from '@huggingface/tokenizers';
-import { bioSpans, createTier3Classifier, packageFromHfConfig } from '../../worker/classifier/index.js';
-import { ROOT, WASM, disk, quietLog } from './helpers.js';
+import { createTier3Classifier, packageFromHfConfig } from '../../worker/classifier/index.js';
+import { ROOT, WASM, disk, quietLog, referenceSpans } from './helpers.js';
 
 const TEXT = 'Alice visited London yesterday with Bob and Carol.';
 const STYLES = ['bert', 'roberta'] as const;
@@ -64,19 +64,7 @@ describe('Hugging Face export folders, loaded with no file added', () => {
       expect(loaded.status.model?.path).toBe(join(dir, file));
       const { tokens, rows, inputNames } = await reference(dir, TEXT, file);
       expect(inputNames.includes('token_type_ids')).toBe(style === 'bert');
-      const tags = rows.slice(1, -1).map((row) => {
-        let best = 0;
-        for (let k = 1; k < row.length; k++) if (row[k]! > row[best]!) best = k;
-        return { label: pkg.labels[best]!, score: row[best]! };
-      });
-      let cursor = 0;
-      const offsets = tokens.slice(1, -1).map((t) => {
-        const piece = t.replace(/^##/, '');
-        const at = TEXT.toLowerCase().indexOf(piece, cursor);
-        cursor = at + piece.length;
-        return [at, at + piece.length] as const;
-      });
-      const expected = bioSpans(tags, offsets).filter((s) => s.score >= pkg.threshold);
+      const expected = referenceSpans(rows, tokens, TEXT, pkg).spans;
       expect(expected.length).toBeGreaterThan(0); // not vacuous
       const result = await loaded.classifier!.classify(TEXT);
       expect(result.spans.map((s) => [s.type, s.start, s.end])).toEqual(expected.map((s) => [s.type, s.start, s.end]));

@@ -13,7 +13,7 @@ import * as ortNode from 'onnxruntime-node';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { bioSpans, createTier3Classifier, parseModelPackage } from '../../worker/classifier/index.js';
 import type { Tier3Classifier } from '../../worker/dlp/settings.js';
-import { ROOT, WASM, disk, quietLog } from './helpers.js';
+import { ROOT, WASM, disk, quietLog, referenceSpans } from './helpers.js';
 
 
 let dir: string;
@@ -47,21 +47,7 @@ describe('tiny transformer through the worker path', () => {
     const pkg = parseModelPackage(readFileSync(join(dir, 'model.json'), 'utf8'));
     const text = 'Alice visited London yesterday with Bob and Carol.';
     const { tokens, rows } = await reference(text);
-    // Tags of the inner tokens ([CLS] and [SEP] dropped), offsets found in the text independently.
-    const inner = rows.slice(1, -1);
-    const tags = inner.map((row) => {
-      let best = 0;
-      for (let k = 1; k < row.length; k++) if (row[k]! > row[best]!) best = k;
-      return { label: pkg.labels[best]!, score: row[best]! };
-    });
-    let cursor = 0;
-    const offsets = tokens.slice(1, -1).map((t) => {
-      const piece = t.replace(/^##/, '');
-      const at = text.toLowerCase().indexOf(piece, cursor);
-      cursor = at + piece.length;
-      return [at, at + piece.length] as const;
-    });
-    const expected = bioSpans(tags, offsets).filter((s) => s.score >= pkg.threshold);
+    const { tags, spans: expected } = referenceSpans(rows, tokens, text, pkg);
     const result = await classifier.classify(text);
     expect(result.spans.map((s) => [s.type, s.start, s.end])).toEqual(expected.map((s) => [s.type, s.start, s.end]));
     result.spans.forEach((s, i) => expect(s.score).toBeCloseTo(expected[i]!.score, 5));
