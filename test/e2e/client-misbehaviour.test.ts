@@ -6,12 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
-import { auditEvents, startGateway, useMockUpstream, type RunningGateway } from './harness.js';
+import { auditEvents, startGateway, useMockUpstream, type RunningGateway, stateWithBundle } from './harness.js';
 
 const API_KEY = 'ci-0123456789abcdef';
 const SALT = 'e2e-finding-salt-5d1c';
@@ -21,21 +19,16 @@ let gateway: RunningGateway;
 let state: string;
 
 beforeAll(async () => {
-  state = mkdtempSync(join(tmpdir(), 'outpost-misbehaviour-'));
-  mkdirSync(join(state, 'policies'));
-  writeFileSync(
-    join(state, 'policies', 'policy_bundle.json'),
-    JSON.stringify({
-      schema_version: 1,
-      version: 'keys-1',
-      created_at: '2026-11-28T00:00:00Z',
-      models: [{ name: '*', risk_tier: 'open' }],
-      risk_tiers: { open: {} },
-      dlp: { tier1: { enabled: true, action: 'flag' } },
-      routes: { 'openai.chat': { scopes: ['gateway:use'] } },
-      auth: { mode: 'api_key', api_keys: { ci: { scopes: ['gateway:use'] } } },
-    }),
-  );
+  state = stateWithBundle('outpost-misbehaviour-', {
+    schema_version: 1,
+    version: 'keys-1',
+    created_at: '2026-11-28T00:00:00Z',
+    models: [{ name: '*', risk_tier: 'open' }],
+    risk_tiers: { open: {} },
+    dlp: { tier1: { enabled: true, action: 'flag' } },
+    routes: { 'openai.chat': { scopes: ['gateway:use'] } },
+    auth: { mode: 'api_key', api_keys: { ci: { scopes: ['gateway:use'] } } },
+  });
   gateway = await startGateway({
     OUTPOST_STATE_DIR: state,
     OUTPOST_UPSTREAM_URL: upstream.url,

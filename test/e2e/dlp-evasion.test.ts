@@ -6,32 +6,25 @@
  */
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILTIN_DETECTORS } from '../../worker/dlp/detectors/index.js';
-import { auditEvents, startGateway, useMockUpstream, type RunningGateway } from './harness.js';
+import { auditEvents, startGateway, useMockUpstream, type RunningGateway, stateWithBundle } from './harness.js';
 
 const upstream = useMockUpstream();
 let gateway: RunningGateway;
 let openai: OpenAI;
 
 beforeAll(async () => {
-  const state = mkdtempSync(join(tmpdir(), 'outpost-dlp-evasion-'));
-  mkdirSync(join(state, 'policies'));
   const block = { action: 'block' };
-  writeFileSync(
-    join(state, 'policies', 'policy_bundle.json'),
-    JSON.stringify({
-      schema_version: 1,
-      version: 'block-every-finding',
-      created_at: '2026-11-29T00:00:00Z',
-      models: [{ name: '*', risk_tier: 'strict' }],
-      risk_tiers: { strict: {} },
-      dlp: { tier1: { enabled: true, action: 'block' }, bundles: { PCI: block, HIPAA: block, GDPR: block, SECRETS: block, CLASSIFICATION: block } },
-      auth: { mode: 'none' },
-    }),
-  );
+  const state = stateWithBundle('outpost-dlp-evasion-', {
+    schema_version: 1,
+    version: 'block-every-finding',
+    created_at: '2026-11-29T00:00:00Z',
+    models: [{ name: '*', risk_tier: 'strict' }],
+    risk_tiers: { strict: {} },
+    dlp: { tier1: { enabled: true, action: 'block' }, bundles: { PCI: block, HIPAA: block, GDPR: block, SECRETS: block, CLASSIFICATION: block } },
+    auth: { mode: 'none' },
+  });
   gateway = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url });
   openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0, timeout: 30_000 });
 });
@@ -121,21 +114,16 @@ describe('adversarial prompts on workerd', () => {
 
 describe('scan budget on workerd', () => {
   it('fails closed with 503 dlp_unavailable, audited, when a request spends its scan budget', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'outpost-dlp-budget-'));
-    mkdirSync(join(state, 'policies'));
-    writeFileSync(
-      join(state, 'policies', 'policy_bundle.json'),
-      JSON.stringify({
-        schema_version: 1,
-        version: 'tiny-scan-budget',
-        created_at: '2026-11-29T00:00:00Z',
-        models: [{ name: '*', risk_tier: 'strict' }],
-        risk_tiers: { strict: {} },
-        // on_error: pass must not let a spent budget through.
-        dlp: { tier1: { enabled: true, action: 'block' }, on_error: 'pass', scan_budget_units: 200_000 },
-        auth: { mode: 'none' },
-      }),
-    );
+    const state = stateWithBundle('outpost-dlp-budget-', {
+      schema_version: 1,
+      version: 'tiny-scan-budget',
+      created_at: '2026-11-29T00:00:00Z',
+      models: [{ name: '*', risk_tier: 'strict' }],
+      risk_tiers: { strict: {} },
+      // on_error: pass must not let a spent budget through.
+      dlp: { tier1: { enabled: true, action: 'block' }, on_error: 'pass', scan_budget_units: 200_000 },
+      auth: { mode: 'none' },
+    });
     const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url });
     try {
       const client = new OpenAI({ baseURL: `${g.url}/v1`, apiKey: 'unused', maxRetries: 0, defaultHeaders: { 'x-request-id': 'budget-small' } });

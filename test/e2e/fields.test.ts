@@ -7,22 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { Ollama } from 'ollama';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditEvents, startGateway, useMockUpstream, type RunningGateway } from './harness.js';
+import { auditEvents, startGateway, useMockUpstream, type RunningGateway, stateWithBundle } from './harness.js';
 
 const CARD = '4111111111111111';
 const ADMIN = 'admin-token-fields-test-0123456789';
 const upstream = useMockUpstream();
 
 function policyDir(action: 'block' | 'redact'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-fields-'));
-  mkdirSync(join(dir, 'policies'));
-  writeFileSync(
-    join(dir, 'policies', 'policy_bundle.json'),
-    JSON.stringify({ schema_version: 1, version: `fields-${action}`, created_at: '2026-11-29T00:00:00Z', models: [{ name: '*', risk_tier: 't' }], risk_tiers: { t: {} }, dlp: { tier1: { enabled: true, action } }, auth: { mode: 'none' } }),
-  );
+  const dir = stateWithBundle('outpost-fields-', { schema_version: 1, version: `fields-${action}`, created_at: '2026-11-29T00:00:00Z', models: [{ name: '*', risk_tier: 't' }], risk_tiers: { t: {} }, dlp: { tier1: { enabled: true, action } }, auth: { mode: 'none' } });
   return dir;
 }
 

@@ -4,10 +4,10 @@
  * the policy bundle's country rules. Expected values come from the databases' *.source.json.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ROOT, auditEvents, startGateway, startMock, type MockUpstream, type RunningGateway } from './harness.js';
+import { ROOT, auditEvents, startGateway, startMock, type MockUpstream, type RunningGateway, stateWithBundle } from './harness.js';
 
 const GEOIP = resolve(ROOT, 'test', 'fixtures', 'geoip');
 const CITY_DB = join(GEOIP, 'GeoLite2-City-Test.mmdb');
@@ -32,20 +32,15 @@ const chat = (base: string, headers: Record<string, string>) =>
 beforeAll(async () => {
   const m = await startMock();
   mock = m.mock;
-  state = mkdtempSync(join(tmpdir(), 'outpost-geo-'));
-  mkdirSync(join(state, 'policies'));
-  writeFileSync(
-    join(state, 'policies', 'policy_bundle.json'),
-    JSON.stringify({
-      schema_version: 1,
-      version: 'geo-test-1',
-      created_at: '2026-11-24T00:00:00Z',
-      models: [{ name: '*', risk_tier: 'open' }],
-      risk_tiers: { open: {} },
-      auth: { mode: 'none' },
-      geo: { rules: [{ id: 'no-sweden', deny_countries: ['SE'], allow_private: true }] },
-    }),
-  );
+  state = stateWithBundle('outpost-geo-', {
+    schema_version: 1,
+    version: 'geo-test-1',
+    created_at: '2026-11-24T00:00:00Z',
+    models: [{ name: '*', risk_tier: 'open' }],
+    risk_tiers: { open: {} },
+    auth: { mode: 'none' },
+    geo: { rules: [{ id: 'no-sweden', deny_countries: ['SE'], allow_private: true }] },
+  });
   gateway = await startGateway({
     OUTPOST_AIRGAP: 'true',
     OUTPOST_STATE_DIR: state,

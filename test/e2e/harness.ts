@@ -4,13 +4,26 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain JS module without types
 import { createMockUpstream, MOCK_ANSWER as ANSWER } from '../mock/upstream.mjs';
 import { querySqlite } from '../sqlite3.js';
+
+/**
+ * A fresh state folder whose `policies/policy_bundle.json` is `bundle`: the gateway started with
+ * OUTPOST_STATE_DIR (and AIRGAP_POLICY_PATH) there enforces it from the volume.
+ * @example
+ * const state = stateWithBundle('outpost-oauth-', { ...openBundle('oauth-1'), auth: { mode: 'none' } });
+ */
+export function stateWithBundle(prefix: string, bundle: Record<string, unknown>): string {
+  const state = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(state, 'policies'));
+  writeFileSync(join(state, 'policies', 'policy_bundle.json'), JSON.stringify(bundle));
+  return state;
+}
 
 /** The mock model's answer for mock-* models. */
 export const MOCK_ANSWER: string = ANSWER;

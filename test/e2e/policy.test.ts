@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import OpenAI from 'openai';
-import { ROOT, auditEvents, startGateway, useMockUpstream, type RunningGateway } from './harness.js';
+import { ROOT, auditEvents, startGateway, useMockUpstream, type RunningGateway, stateWithBundle } from './harness.js';
 
 const TOKEN = 'policy-e2e-admin-token-5e6f7a8b';
 const ISSUER = 'https://idp.test/realms/outpost';
@@ -41,20 +40,15 @@ describe('OAuth bearer tokens, verified offline in the worker', () => {
         .setIssuedAt()
         .setExpirationTime(options.expiresIn ?? '5m')
         .sign(options.key ?? privateKey);
-    const state = mkdtempSync(join(tmpdir(), 'outpost-oauth-'));
-    mkdirSync(join(state, 'policies'));
-    writeFileSync(
-      join(state, 'policies', 'policy_bundle.json'),
-      JSON.stringify({
-        ...openBundle('oauth-1'),
-        models: [
-          { name: 'mock-llama', risk_tier: 'open', scopes: ['models:llama'] },
-          { name: 'mock-mistral', risk_tier: 'open', groups: ['research'] },
-        ],
-        routes: { 'openai.chat': { scopes: ['gateway:use'] } },
-        auth: { mode: 'oauth', oauth: { issuer: ISSUER, audience: AUDIENCE, jwks: { keys: [jwk] }, scope_claim: 'scope', groups_claim: 'groups', clock_skew_seconds: 30, algorithms: ['ES256'] } },
-      }),
-    );
+    const state = stateWithBundle('outpost-oauth-', {
+      ...openBundle('oauth-1'),
+      models: [
+        { name: 'mock-llama', risk_tier: 'open', scopes: ['models:llama'] },
+        { name: 'mock-mistral', risk_tier: 'open', groups: ['research'] },
+      ],
+      routes: { 'openai.chat': { scopes: ['gateway:use'] } },
+      auth: { mode: 'oauth', oauth: { issuer: ISSUER, audience: AUDIENCE, jwks: { keys: [jwk] }, scope_claim: 'scope', groups_claim: 'groups', clock_skew_seconds: 30, algorithms: ['ES256'] } },
+    });
     gateway = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url });
   });
 
@@ -111,9 +105,7 @@ describe('OAuth bearer tokens, verified offline in the worker', () => {
 
 describe('hot install under load, restart, rollback', () => {
   it('no request fails, each is judged by exactly one version, and the installed bundle survives a restart', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'outpost-hot-'));
-    mkdirSync(join(state, 'policies'));
-    writeFileSync(join(state, 'policies', 'policy_bundle.json'), JSON.stringify(openBundle('load-1')));
+    const state = stateWithBundle('outpost-hot-', openBundle('load-1'));
     const v2 = join(state, 'v2.json');
     writeFileSync(v2, JSON.stringify(openBundle('load-2')));
     const env = { OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, OUTPOST_ADMIN_TOKEN: TOKEN };
@@ -166,9 +158,7 @@ describe('hot install under load, restart, rollback', () => {
   });
 
   it('a broken bundle is refused with the JSON path of each problem and never replaces the active one', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'outpost-refuse-'));
-    mkdirSync(join(state, 'policies'));
-    writeFileSync(join(state, 'policies', 'policy_bundle.json'), JSON.stringify(openBundle('good-1')));
+    const state = stateWithBundle('outpost-refuse-', openBundle('good-1'));
     const bad = join(state, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...openBundle('bad-2'), models: [{ name: '*', risk_tier: 'missing-tier' }], surprise: true }));
     const gateway = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, OUTPOST_ADMIN_TOKEN: TOKEN });

@@ -5,11 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTier3Classifier } from '../../worker/classifier/index.js';
-import { ROOT, auditEvents, startGateway, useMockUpstream } from './harness.js';
+import { ROOT, auditEvents, startGateway, useMockUpstream, stateWithBundle } from './harness.js';
 
 const SENSITIVE = 'Between us: my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week.';
 const BENIGN = 'Write a Python function that parses a CSV file and returns the rows as dictionaries.';
@@ -17,20 +16,15 @@ const BENIGN = 'Write a Python function that parses a CSV file and returns the r
 const upstream = useMockUpstream();
 
 function policyDir(action: 'block' | 'flag'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-t3-'));
-  mkdirSync(join(dir, 'policies'));
-  writeFileSync(
-    join(dir, 'policies', 'policy_bundle.json'),
-    JSON.stringify({
-      schema_version: 1,
-      version: `tier3-${action}`,
-      created_at: '2026-11-24T00:00:00Z',
-      models: [{ name: '*', risk_tier: 'strict' }],
-      risk_tiers: { strict: { dlp: { tier3: { mode: 'always', action } } } },
-      dlp: { bundles: { CLASSIFICATION: { action: 'block' } } },
-      auth: { mode: 'none' },
-    }),
-  );
+  const dir = stateWithBundle('outpost-t3-', {
+    schema_version: 1,
+    version: `tier3-${action}`,
+    created_at: '2026-11-24T00:00:00Z',
+    models: [{ name: '*', risk_tier: 'strict' }],
+    risk_tiers: { strict: { dlp: { tier3: { mode: 'always', action } } } },
+    dlp: { bundles: { CLASSIFICATION: { action: 'block' } } },
+    auth: { mode: 'none' },
+  });
   return dir;
 }
 
