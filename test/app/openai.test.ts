@@ -36,6 +36,17 @@ describe('OpenAI chat, whole', () => {
     expect(call.headers.accept).toBe('application/json');
   });
 
+  it("sends the target's API key, from the variable it names, to model calls and model lists only upstream", async () => {
+    const keyed = await fakeGateway({ env: { OUTPOST_UPSTREAM_API_KEY_ENV: 'VLLM_KEY', VLLM_KEY: 'sk-local-0123' } });
+    expect((await keyed.post('/v1/chat/completions', CHAT)).status).toBe(200);
+    expect(keyed.upstream.lastCall()!.headers.authorization).toBe('Bearer sk-local-0123');
+    expect((await keyed.request('/v1/models')).status).toBe(200);
+    expect(keyed.upstream.requests.at(-1)!.headers.authorization).toBe('Bearer sk-local-0123');
+    // Without a key variable, nothing is sent.
+    await gw.post('/v1/chat/completions', CHAT);
+    expect(gw.upstream.lastCall()!.headers.authorization).toBeUndefined();
+  });
+
   it('audits the call once: allowed, scanned, with sizes and no content', async () => {
     const res = await gw.post('/v1/chat/completions', CHAT, { 'x-request-id': 'openai-whole-audit' });
     const bytesOut = (await res.arrayBuffer()).byteLength;

@@ -47,8 +47,9 @@ describe('configuration', () => {
   it('looks up a target API key only by the variable the operator named', () => {
     const config = parseConfig({ OUTPOST_UPSTREAM_API_KEY_ENV: 'VLLM_KEY', VLLM_KEY: 'sk-local' });
     expect(config.targets[0]!.apiKeyEnv).toBe('VLLM_KEY');
-    expect(config.apiKeyFrom('VLLM_KEY')).toBe('sk-local');
-    expect(config.apiKeyFrom('UNSET_VARIABLE')).toBeUndefined();
+    expect(config.apiKeyOf(config.targets[0]!)).toBe('sk-local');
+    expect(config.apiKeyOf({ apiKeyEnv: 'UNSET_VARIABLE' })).toBeUndefined();
+    expect(config.apiKeyOf({})).toBeUndefined();
   });
 
   it('routes models to targets: exact claims first, then the catch-all', () => {

@@ -75,11 +75,11 @@ export interface GatewayConfig {
   readonly admin: AdminVariables;
   readonly tls: TlsVariables;
   /**
-   * A target's API key, read from the variable its config names (`api_key_env`). Those names are
-   * the operator's, not the table's, so this is the one lookup by arbitrary name; it only ever
-   * returns the value to the forwarder, never lists the environment.
+   * A target's API key, read from the variable its config names (`api_key_env`); undefined when it
+   * names none. Those names are the operator's, not the table's, so this is the one lookup by
+   * arbitrary name; it only ever returns the value to the forwarder, never lists the environment.
    */
-  readonly apiKeyFrom: (variable: string) => string | undefined;
+  readonly apiKeyOf: (target: Pick<TargetConfig, 'apiKeyEnv'>) => string | undefined;
 }
 
 /** Applies the defaults of VARIABLES to a raw environment (unset and empty both mean "default"). */
@@ -141,6 +141,6 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): GatewayConf
     platform: platformVariables(env),
     admin: adminVariables(env),
     tls: tlsVariables(env),
-    apiKeyFrom: (variable) => env[variable],
+    apiKeyOf: (target) => (target.apiKeyEnv ? env[target.apiKeyEnv] : undefined),
   };
 }

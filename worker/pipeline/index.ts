@@ -119,7 +119,7 @@ function forwardCall({ gw, route, protocol, call, outcome }: ModelCall, body: Bo
     body,
     requestId: call.requestId,
     timeoutMs: gw.config.upstreamTimeoutMs,
-    apiKey: call.target!.apiKeyEnv ? gw.config.apiKeyFrom(call.target!.apiKeyEnv) : undefined,
+    apiKey: gw.config.apiKeyOf(call.target!),
     accept: outcome.stream ? protocol.streamContentType : 'application/json',
   });
 }

@@ -31,7 +31,7 @@ export async function handleModelList(gw: Gateway, protocol: Protocol, request: 
       throw new GatewayError(403, 'missing_scope', `The route models.list requires the scope${missing.length > 1 ? 's' : ''} ${missing.map((s) => `"${s}"`).join(', ')}, which the caller's credential does not carry`, 'permission_error', { missing_scopes: missing });
     }
     const started = Date.now();
-    const models = await listModels(gw.runtime, policy.targets, requestId, gw.config.upstreamTimeoutMs, gw.config.apiKeyFrom);
+    const models = await listModels(gw.runtime, policy.targets, requestId, gw.config.upstreamTimeoutMs, gw.config.apiKeyOf);
     outcome.upstreamMs = Date.now() - started;
     const body = new TextEncoder().encode(JSON.stringify(protocol.models.render(listings(models))));
     outcome.bytesOut = body.byteLength;

@@ -12,7 +12,7 @@ export interface ForwardOptions {
   readonly requestId: string;
   readonly timeoutMs: number;
   readonly accept?: string;
-  /** The target's API key (GatewayConfig.apiKeyFrom(target.apiKeyEnv)), sent as a bearer token. */
+  /** The target's API key (GatewayConfig.apiKeyOf(target)), sent as a bearer token. */
   readonly apiKey?: string | undefined;
 }
 

@@ -8,8 +8,8 @@ import type { RuntimeAdapter } from '../runtime/index.js';
 import { protocolNamed } from '../protocol/index.js';
 import { forward } from './forward.js';
 
-/** GatewayConfig.apiKeyFrom: the value of the variable a target names for its API key. */
-type ApiKeyLookup = (variable: string) => string | undefined;
+/** GatewayConfig.apiKeyOf: the value of the variable a target names for its API key. */
+type ApiKeyLookup = (target: TargetConfig) => string | undefined;
 import type { TargetRegistry } from './targets.js';
 
 export interface ListedModel {
@@ -19,9 +19,9 @@ export interface ListedModel {
   readonly upstream?: Record<string, unknown>;
 }
 
-async function modelsOf(runtime: RuntimeAdapter, target: TargetConfig, requestId: string, timeoutMs: number, apiKeyFrom: ApiKeyLookup): Promise<ListedModel[]> {
+async function modelsOf(runtime: RuntimeAdapter, target: TargetConfig, requestId: string, timeoutMs: number, apiKeyOf: ApiKeyLookup): Promise<ListedModel[]> {
   const models = protocolNamed(target.kind).models;
-  const res = await forward(runtime, target, models.path, { method: 'GET', requestId, timeoutMs, apiKey: target.apiKeyEnv ? apiKeyFrom(target.apiKeyEnv) : undefined });
+  const res = await forward(runtime, target, models.path, { method: 'GET', requestId, timeoutMs, apiKey: apiKeyOf(target) });
   if (!res.ok) {
     await res.body?.cancel();
     return [];
@@ -34,10 +34,10 @@ async function modelsOf(runtime: RuntimeAdapter, target: TargetConfig, requestId
 
 /**
  * @example
- * const models = await listModels(runtime, registry, 'req-1', 5000, config.apiKeyFrom);
+ * const models = await listModels(runtime, registry, 'req-1', 5000, config.apiKeyOf);
  */
-export async function listModels(runtime: RuntimeAdapter, targets: TargetRegistry, requestId: string, timeoutMs: number, apiKeyFrom: ApiKeyLookup): Promise<ListedModel[]> {
-  const answers = await Promise.allSettled(targets.all.map((t) => modelsOf(runtime, t, requestId, timeoutMs, apiKeyFrom)));
+export async function listModels(runtime: RuntimeAdapter, targets: TargetRegistry, requestId: string, timeoutMs: number, apiKeyOf: ApiKeyLookup): Promise<ListedModel[]> {
+  const answers = await Promise.allSettled(targets.all.map((t) => modelsOf(runtime, t, requestId, timeoutMs, apiKeyOf)));
   const byId = new Map<string, ListedModel>();
   for (const { model, target } of targets.namedModels()) byId.set(model, { id: model, target });
   for (const answer of answers) {
