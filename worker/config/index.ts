@@ -13,6 +13,7 @@ import {
   geoIpVariables,
   platformVariables,
   policySettings,
+  httpUrl,
   readBool,
   readEnum,
   readUrl,
@@ -94,13 +95,7 @@ export function withDefaults(raw: Readonly<Record<string, unknown>>): Record<str
 
 /** Normalises a target base URL: http(s) only, no trailing slash, no trailing /v1 or /api. */
 export function normaliseBaseUrl(name: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(`${name} is not a URL: "${value}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be http or https: "${value}"`);
+  const url = httpUrl(name, value);
   if (url.username || url.password) throw new ConfigError(`${name} must not carry credentials; use an API key variable`);
   let path = url.pathname.replace(/\/+$/, '');
   path = path.replace(/\/(v1|api)$/, '');

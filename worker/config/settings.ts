@@ -56,17 +56,23 @@ export function readString(env: Env, name: string): string | undefined {
   return raw(env, name, 'string') || undefined;
 }
 
+/** `value` parsed as an http(s) URL; a ConfigError naming the variable otherwise. */
+export function httpUrl(name: string, value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be http or https: "${value}"`);
+  return url;
+}
+
 /** An http(s) URL; empty gives undefined. */
 export function readUrl(env: Env, name: string): string | undefined {
   const v = raw(env, name, 'url');
   if (!v) return undefined;
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    throw new ConfigError(`${name} is not a URL: "${v}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be http or https: "${v}"`);
+  httpUrl(name, v);
   return v;
 }
 
