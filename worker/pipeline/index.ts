@@ -15,7 +15,7 @@
  */
 import type { Gateway } from '../gateway.js';
 import type { ModelRoute, Protocol } from '../protocol/index.js';
-import { protocolNamed, upstreamErrorBody } from '../protocol/index.js';
+import { protocolNamed, targetMismatchMessage, upstreamErrorBody } from '../protocol/index.js';
 import type { PolicySnapshot } from '../policy/index.js';
 import type { RequestFacts } from '../runtime/index.js';
 import { forward, readBodyLimited } from '../proxy/forward.js';
@@ -25,7 +25,6 @@ import { hashedModel, modelPassedDlp } from '../dlp/model-label.js';
 import { GatewayError, asGatewayError, decisionOfFindings, stricterDecision, type Decision } from '../core/index.js';
 import { buildAuditEvent, newCall, refuse } from './record.js';
 import type { CallContext, Finding, RequestInspection } from '../core/index.js';
-import { mismatchMessage, reaches } from '../protocol/target-kind.js';
 import type { CallOutcome } from './record.js';
 import { KNOWLEDGE_HEADER } from '../knowledge/index.js';
 
@@ -92,10 +91,10 @@ async function parseCall({ gw, route, call, outcome }: ModelCall, request: Reque
 }
 
 /** 3. Target routing, route scopes and model access, and where the call comes from (GeoIP). */
-async function authorizeCall({ gw, policy, route, call }: ModelCall, model: string): Promise<void> {
+async function authorizeCall({ gw, policy, protocol, call }: ModelCall, model: string): Promise<void> {
   call.target = policy.targets.resolve(model);
   if (!call.target) throw new GatewayError(404, 'model_not_found', `The model "${model}" is not served by this gateway`, 'not_found_error');
-  if (!reaches(route.protocol, call.target.kind)) throw new GatewayError(400, 'target_protocol_mismatch', mismatchMessage(model, call.target), 'invalid_request_error');
+  if (!protocol.targetKinds.includes(call.target.kind)) throw new GatewayError(400, 'target_protocol_mismatch', targetMismatchMessage(model, call.target), 'invalid_request_error');
   await policy.authorize(call);
   gw.geo.authorize(call, policy.geoRules);
 }

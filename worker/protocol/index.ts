@@ -5,7 +5,7 @@
  */
 export type { ModelListShape, ModelListing, ModelRoute, Protocol, ProtocolName, SplitFrames, StreamChannel, StreamCodec, StreamFraming, StreamText, TextPart } from './types.js';
 export { DEFAULT_PROTOCOL, MODEL_ROUTES, PROTOCOLS, protocolForPath, protocolNamed } from './registry.js';
-export { errorResponse, upstreamErrorBody } from './response.js';
+export { errorResponse, targetMismatchMessage, upstreamErrorBody } from './response.js';
 export { OPENAI } from './openai.js';
 export { OLLAMA } from './ollama.js';
 export { collectStrings } from './text.js';

@@ -103,6 +103,7 @@ export const OLLAMA: Protocol = {
   },
   framing: 'ndjson',
   streamContentType: 'application/x-ndjson',
+  targetKinds: ['ollama'],
   ownsPath: (path) => path.startsWith('/api/'),
   errorBody,
   streamErrorEvent: (error) => `${JSON.stringify(errorBody(error))}\n`,

@@ -125,6 +125,7 @@ export const OPENAI: Protocol = {
   },
   framing: 'sse',
   streamContentType: 'text/event-stream',
+  targetKinds: ['openai', 'ollama'],
   ownsPath: (path) => path.startsWith('/v1/'),
   errorBody,
   streamErrorEvent: (error) => `data: ${JSON.stringify(errorBody(error))}\n\n`,

@@ -37,3 +37,11 @@ export function upstreamErrorBody(protocol: Protocol, status: number, bytes: Uin
   }
   return encoder.encode(JSON.stringify(protocol.errorBody(new GatewayError(status, 'upstream_error', `Upstream answered ${status}`, 'upstream_error'))));
 }
+
+/**
+ * The refusal's message when a route's API cannot reach the model's target (Protocol.targetKinds):
+ * which target serves the model and the routes to call it through instead.
+ */
+export function targetMismatchMessage(model: string, target: { readonly id: string; readonly kind: string }): string {
+  return `The model "${model}" is served by target "${target.id}" (kind ${target.kind}), which has no Ollama API; call it through the OpenAI-compatible routes (/v1/chat/completions, /v1/completions, /v1/embeddings)`;
+}

@@ -4,6 +4,7 @@
  * between a protocol's stream codec and whoever judges the text it finds (the DLP).
  */
 import type { GatewayError, ProtocolName, TextPart } from '../core/index.js';
+import type { TargetKind } from '../config/index.js';
 import type { DecidedText } from './logprobs.js';
 
 export type StreamFraming = 'sse' | 'ndjson';
@@ -106,14 +107,20 @@ export interface Protocol {
   readonly framing: StreamFraming;
   /** Content type of a streamed response; also the Accept sent upstream for one. */
   readonly streamContentType: string;
+  /**
+   * The target kinds this API's routes reach. OpenAI-compatible routes reach both (Ollama serves
+   * the OpenAI API under /v1); Ollama's routes need an Ollama target: an OpenAI-kind server (vLLM)
+   * has no /api/chat, and forwarding would only relay its 404.
+   */
+  readonly targetKinds: readonly TargetKind[];
   /** Whether a request path belongs to this API (error shapes for unknown paths). */
   ownsPath(path: string): boolean;
   /** The error body in the protocol's own shape. */
   errorBody(error: GatewayError): unknown;
   /** The bytes of a terminating in-stream error event, in the protocol's framing. */
   streamErrorEvent(error: GatewayError): string;
-  /** Whether the tail of a stream (its last few dozen characters) is the terminal event. */
-  isTerminal(tail: string): boolean;
+  /** Whether the stream's last non-empty line (its first KiB: proxy/stream.ts) is the terminal event. */
+  isTerminal(lastLine: string): boolean;
   /** A new codec for one streamed response. */
   streamCodec(): StreamCodec;
 }
