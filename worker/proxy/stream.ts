@@ -57,7 +57,6 @@ class LastLine {
   private lastComplete = '';
 
   push(chunk: Uint8Array): void {
-    let end = chunk.byteLength;
     const lastBreak = chunk.lastIndexOf(NEWLINE);
     if (lastBreak < 0) {
       this.current = this.extend(this.current, chunk);
@@ -66,7 +65,7 @@ class LastLine {
     // The line being written now starts after the last break; the last complete non-empty line
     // is found walking back over the breaks of this chunk (SSE separates events by blank lines).
     const next = chunk.subarray(lastBreak + 1);
-    end = lastBreak;
+    let end = lastBreak;
     for (;;) {
       const start = chunk.lastIndexOf(NEWLINE, end - 1) + 1;
       const head = start === 0 ? this.extend(this.current, chunk.subarray(0, end)) : this.extend('', chunk.subarray(start, end));
