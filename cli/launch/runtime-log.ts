@@ -9,14 +9,30 @@
  * child.stderr.pipe(runtimeLogFilter()).pipe(process.stderr);
  */
 import { Transform } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 
-const INTERNAL = /^workerd\/[\w/.-]+\.c\+\+:\d+: error: e = (?:.*?: )?failed: (.*)$/;
-const STACK = /^stack: .*?(?:wdErrId = (\w+))?\s*$/;
+// Plain prefix and substring tests where a regex would be needed for nothing but backtracking:
+// lines come from another process and may be long.
+const INTERNAL_PREFIX = /^workerd\/[\w/.-]+\.c\+\+:\d+: error: e = /;
+const FAILED = 'failed: ';
+const MAX_HELD_CHARS = 64 * 1024;
+const REFERENCE = /wdErrId = (\w+)/;
 
 /** The WARN line for one internal error, or null when the line is not one. */
 export function describeInternalError(line: string): string | null {
-  const m = INTERNAL.exec(line);
-  return m ? `WARN Runtime: an outbound connection failed (${m[1]!.trim()})` : null;
+  const prefix = INTERNAL_PREFIX.exec(line);
+  if (!prefix) return null;
+  // workerd's message is what follows the first "failed: " that opens it or follows a ": ".
+  const rest = line.slice(prefix[0].length);
+  const at = rest.startsWith(FAILED) ? 0 : rest.indexOf(`: ${FAILED}`);
+  if (at < 0) return null;
+  const message = rest.slice(at === 0 ? FAILED.length : at + 2 + FAILED.length);
+  return `WARN Runtime: an outbound connection failed (${message.trim()})`;
+}
+
+/** workerd's reference of a `stack:` line following an internal error ('' without one); null for any other line. */
+function stackReference(line: string): string | null {
+  return line.startsWith('stack: ') ? (REFERENCE.exec(line)?.[1] ?? '') : null;
 }
 
 export function runtimeLogFilter(): Transform {
@@ -24,11 +40,11 @@ export function runtimeLogFilter(): Transform {
   let pending: string | null = null;
   const lineOut = (line: string, push: (s: string) => void) => {
     if (pending !== null) {
-      const stack = STACK.exec(line);
+      const reference = stackReference(line);
       const held = pending;
       pending = null;
-      if (stack) {
-        push(`${held}${stack[1] ? `; reference=${stack[1]}` : ''}\n`);
+      if (reference !== null) {
+        push(`${held}${reference ? `; reference=${reference}` : ''}\n`);
         return;
       }
       push(`${held}\n`);
@@ -37,14 +53,30 @@ export function runtimeLogFilter(): Transform {
     if (described) pending = described;
     else push(`${line}\n`);
   };
+  // Characters split across chunks are decoded whole; a line longer than MAX_HELD_CHARS is passed
+  // on as it comes (it is no internal-error line), so memory stays bounded.
+  const decoder = new StringDecoder('utf8');
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
-      const lines = (partial + chunk.toString('utf8')).split('\n');
-      partial = lines.pop()!;
-      for (const line of lines) lineOut(line, (s) => this.push(s));
+      const push = (s: string) => this.push(s);
+      const text = decoder.write(chunk);
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        lineOut(partial + text.slice(start, nl), push);
+        partial = '';
+        start = nl + 1;
+      }
+      partial += text.slice(start);
+      if (partial.length > MAX_HELD_CHARS) {
+        if (pending !== null) push(`${pending}\n`);
+        pending = null;
+        push(partial);
+        partial = '';
+      }
       done();
     },
     flush(done) {
+      partial += decoder.end();
       if (partial) lineOut(partial, (s) => this.push(s));
       if (pending !== null) this.push(`${pending}\n`);
       done();

@@ -29,4 +29,24 @@ describe('runtime log filter', () => {
     expect(await filtered([ERROR])).toMatch(/^WARN Runtime: an outbound connection failed \(failed to lookup/);
     expect(await filtered([`${ERROR}\nsomething else\n`])).toBe('WARN Runtime: an outbound connection failed (failed to lookup address information: Name or service not known)\nsomething else\n');
   });
+
+  it('decodes a character split across chunks whole', async () => {
+    const bytes = Buffer.from('INFO Grüße\n');
+    const filter = runtimeLogFilter();
+    let out = '';
+    filter.on('data', (d: Buffer) => (out += d.toString()));
+    const done = new Promise((r) => filter.on('end', r));
+    filter.write(bytes.subarray(0, 8)); // inside the two bytes of ü
+    filter.write(bytes.subarray(8));
+    filter.end();
+    await done;
+    expect(out).toBe('INFO Grüße\n');
+  });
+
+  it('reads long hostile lines in one pass (no backtracking over spaces or separators)', async () => {
+    const spaces = `stack: ${' '.repeat(1 << 20)}x`;
+    const separators = `workerd/a.c++:1: error: e = ${': '.repeat(1 << 19)}x`;
+    expect(await filtered([`${ERROR}\n${spaces}\n`])).toBe('WARN Runtime: an outbound connection failed (failed to lookup address information: Name or service not known)\n');
+    expect(await filtered([`${separators}\n`])).toBe(`${separators}\n`);
+  });
 });
