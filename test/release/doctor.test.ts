@@ -3,9 +3,9 @@
  * --probe against a running gateway (real workerd, air-gap mode) for a live but unlisted loopback
  * port, which both the worker and the runtime must refuse.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveEnvironment } from '../../cli/environment.js';
 import { checkAdminToken, checkAirGap, checkAudit, checkCertificates, checkEgress, checkModelAndGeoip, checkPolicy, checkVolumes, runChecks, tokenBits, type Finding } from '../../cli/doctor.js';
 import { ROOT, ensureBuilt } from './helpers.js';
+import { writeCertificate } from '../fixtures/certificates.js';
 import { freePort, startGateway, startMock, type MockUpstream, type RunningGateway } from '../e2e/harness.js';
 
 let site: string;
@@ -107,10 +108,10 @@ it('audit: folder writable (or creatable) and free space reported', () => {
   }
 });
 
-it('certificate expiry: ok, within the warning window, expired; key mode', () => {
+it('certificate expiry: ok, within the warning window, expired; key mode', async () => {
   const cert = join(site, 'tls', 'cert.pem');
   const key = join(site, 'tls', 'key.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ed25519', '-nodes', '-keyout', key, '-out', cert, '-days', '100', '-subj', '/CN=outpost-test'], { stdio: 'ignore' });
+  await writeCertificate(cert, key, 100, 'outpost-test');
   const env = values({ OUTPOST_TLS_CERT: cert, OUTPOST_TLS_KEY: key });
   const now = Date.now();
   expect(checkCertificates(env, new Date(now))[0]!.severity).toBe('ok');
@@ -118,7 +119,7 @@ it('certificate expiry: ok, within the warning window, expired; key mode', () =>
   const expired = checkCertificates(env, new Date(now + 101 * 86_400_000));
   expect(expired[0]!.severity).toBe('error');
   expect(expired[0]!.message).toMatch(/expired/);
-  execFileSync('chmod', ['644', key]);
+  chmodSync(key, 0o644);
   expect(checkCertificates(env, new Date(now)).some((f) => f.severity === 'warn' && /readable by group/.test(f.message))).toBe(true);
   writeFileSync(join(site, 'tls', 'bad.pem'), 'garbage');
   expect(checkCertificates(values({ OUTPOST_TLS_CERT: join(site, 'tls', 'bad.pem') }))[0]!.severity).toBe('error');
@@ -128,7 +129,7 @@ it('admin token strength', () => {
   expect(severities(checkAdminToken({}))).toEqual(['info']);
   expect(severities(checkAdminToken({ OUTPOST_ADMIN_TOKEN: 'admin123' }))).toEqual(['error']);
   expect(severities(checkAdminToken({ OUTPOST_ADMIN_TOKEN: 'a'.repeat(64) }))).toEqual(['error']);
-  expect(severities(checkAdminToken({ OUTPOST_ADMIN_TOKEN: execFileSync('openssl', ['rand', '-hex', '32'], { encoding: 'utf8' }).trim() }))).toEqual(['ok']);
+  expect(severities(checkAdminToken({ OUTPOST_ADMIN_TOKEN: randomBytes(32).toString('hex') }))).toEqual(['ok']);
   expect(tokenBits('abababababababababababab')).toBeLessThan(64);
 });
 

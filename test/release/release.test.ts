@@ -71,11 +71,18 @@ function documentedCommands(dir: string): string[] {
   return [openssl.replace('/media/trusted/release-signing-key.pub.pem', join(keyDir, 'trusted.pub.pem')), sha];
 }
 
+/**
+ * openssl is what OPERATIONS.md tells a receiving site to verify with. A machine with only Node
+ * skips those commands with a SKIP line; CI (.ci/run installs openssl) always runs them.
+ */
+const OPENSSL = /^(true|1)$/i.test(process.env.CI ?? '') || spawnSync('openssl', ['version']).status === 0;
+if (!OPENSSL) console.warn('SKIP (release openssl checks): openssl is not installed; .ci/run installs it');
+
 function sh(command: string, cwd: string) {
   return spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8' });
 }
 
-it('the outer SHA256SUMS verifies with openssl and sha256sum', () => {
+it.skipIf(!OPENSSL)('the outer SHA256SUMS verifies with openssl and sha256sum', () => {
   const [openssl] = documentedCommands(join(unpacked, RUNTIMES[0].name));
   const sig = sh(openssl!, out);
   expect(sig.stdout).toContain('Signature Verified Successfully');
@@ -148,7 +155,7 @@ describe.each(RUNTIMES)('$runtime release', ({ runtime, name }) => {
     writeFileSync(join(relisted, 'SHA256SUMS'), text);
     expect(sh('sha256sum -c SHA256SUMS', relisted).status).toBe(0);
     const [openssl] = documentedCommands(relisted);
-    expect(sh(openssl!, relisted).status).not.toBe(0);
+    if (OPENSSL) expect(sh(openssl!, relisted).status).not.toBe(0);
     expect(verifyReleaseDir(relisted, key).errors.join()).toMatch(/does not verify/);
 
     // The bundled key is replaced together with a new signature: only the out-of-band key catches it.
