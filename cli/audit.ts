@@ -22,7 +22,7 @@ import { verifyChain, type ChainRow, type VerifyResult } from '../worker/audit/c
 import { openNodeStore } from '../worker/audit/sqlite-wasm/node.js';
 import { resolveEnvironment } from './environment.js';
 import { workerdDatabaseFile } from './launch/audit-database.js';
-import { parseFlags, UsageError, type ParsedFlags } from './flags.js';
+import { parseFlags, usageExit, type ParsedFlags } from './flags.js';
 import { auditHmacKey } from './operator-env.js';
 
 /**
@@ -274,9 +274,7 @@ export async function auditCommand(args: string[]): Promise<number> {
   try {
     parsed = parseFlags(rest, AUDIT_FLAGS[sub], { positionals: sub === 'query' ? 1 : 0 });
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    console.error(`ERROR ${e.message}\n${AUDIT_USAGE}`);
-    return 2;
+    return usageExit(e, AUDIT_USAGE);
   }
   const { flags } = parsed;
   const { values } = resolveEnvironment();

@@ -8,6 +8,18 @@ import { parseArgs } from 'node:util';
 /** A command line the command cannot run (exit code 2, with the usage text). */
 export class UsageError extends Error {}
 
+/**
+ * A command's catch: a UsageError prints its problem and the command's usage and gives exit code
+ * 2; anything else is rethrown.
+ * @example
+ * try { parsed = parseFlags(args, SPEC); } catch (e) { return usageExit(e, USAGE); }
+ */
+export function usageExit(error: unknown, usage: string): 2 {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`ERROR ${error.message}\n\n${usage}`);
+  return 2;
+}
+
 export type FlagSpec = Readonly<Record<string, { readonly type: 'string' | 'boolean' }>>;
 
 export type FlagValues<S extends FlagSpec> = { -readonly [K in keyof S]?: S[K]['type'] extends 'string' ? string : boolean };

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { readPackage, writePackage, textSha256, type KnowledgeAsset } from '../worker/knowledge/index.js';
 import { ADMIN_FLAGS, callAdmin, withAdmin } from './policy.js';
-import { parseFlags, UsageError } from './flags.js';
+import { parseFlags, usageExit, UsageError } from './flags.js';
 import { knowledgeMaxAssetBytes } from './operator-env.js';
 
 const USAGE = `Usage:
@@ -25,10 +25,9 @@ Asset names come from the file names (security-policy.md -> security-policy). Th
 defaults to $OUTPOST_ADMIN_TOKEN; --runtime to http://$HOST:$PORT. Sign a package with
 outpost policy sign PACKAGE.json --key KEY (import sends PACKAGE.json.sig along).`;
 
-function usage(problem: string): number {
-  console.error(`ERROR ${problem}\n\n${USAGE}`);
-  return 2;
-}
+
+/** A usage problem found after parsing: printed with the usage, exit code 2. */
+const usage = (problem: string): number => usageExit(new UsageError(problem), USAGE);
 
 /** Builds a package offline and checks it exactly as a gateway's import would (format, size, UTF-8). */
 async function packCommand(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -71,8 +70,7 @@ export async function knowledgeCommand(args: readonly string[], env: NodeJS.Proc
   try {
     return await dispatch(args, env);
   } catch (e) {
-    if (e instanceof UsageError) return usage(e.message);
-    throw e;
+    return usageExit(e, USAGE);
   }
 }
 

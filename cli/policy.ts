@@ -19,7 +19,7 @@ import { formatProblem } from '../worker/policy/schema.js';
 import { loadSignaturePolicy } from '../worker/policy/signature.js';
 import { policySettings, withDefaults } from '../worker/config/index.js';
 import { countRules, SIGNATURE_SUFFIX } from '../worker/policy/bundle.js';
-import { parseFlags, UsageError, type FlagValues } from './flags.js';
+import { parseFlags, usageExit, UsageError, type FlagValues } from './flags.js';
 import { adminClientDefaults } from './operator-env.js';
 
 const USAGE = `Usage:
@@ -34,6 +34,9 @@ The admin token defaults to $OUTPOST_ADMIN_TOKEN; --runtime to http://$HOST:$POR
 
 export const PRIVATE_KEY_FILE = 'policy_signing_key.pem';
 export const PUBLIC_KEY_FILE = 'policy_signing_key.pub.pem';
+
+/** A usage problem found after parsing: printed with the usage, exit code 2. */
+const usage = (problem: string): number => usageExit(new UsageError(problem), USAGE);
 
 /** --runtime and --token: the gateway an admin subcommand talks to. */
 export const ADMIN_FLAGS = { runtime: { type: 'string' }, token: { type: 'string' } } as const;
@@ -177,10 +180,6 @@ export async function withAdmin(flags: AdminFlags, env: NodeJS.ProcessEnv, run: 
   }
 }
 
-function usage(problem: string): number {
-  console.error(`ERROR ${problem}\n\n${USAGE}`);
-  return 2;
-}
 
 /**
  * Dispatches `outpost policy <subcommand>`.
@@ -191,8 +190,7 @@ export async function policyCommand(args: readonly string[], env: NodeJS.Process
   try {
     return await dispatch(args, env);
   } catch (e) {
-    if (e instanceof UsageError) return usage(e.message);
-    throw e;
+    return usageExit(e, USAGE);
   }
 }
 

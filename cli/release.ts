@@ -11,7 +11,7 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyOb
 import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { parseFlags, UsageError, type ParsedFlags } from './flags.js';
+import { parseFlags, usageExit, type ParsedFlags } from './flags.js';
 
 /** Files of a release that SHA256SUMS cannot list (it is them, or signs them). */
 export const UNLISTED = new Set(['SHA256SUMS', 'SHA256SUMS.sig']);
@@ -185,8 +185,7 @@ export function releaseCommand(args: string[]): number {
   try {
     parsed = parseFlags(rest, { key: { type: 'string' } }, { positionals: 1 });
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    console.error(`ERROR ${e.message}`);
+    return usageExit(e, USAGE);
   }
   const target = parsed?.positionals[0];
   if (sub !== 'verify' || !parsed || !target) {
