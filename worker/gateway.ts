@@ -24,6 +24,8 @@ import { openCertificates, openGeoIp, openKnowledge, openTier3 } from './startup
 import { logAirGapLinks, startPlatform } from './startup/platform.js';
 import { findingSalt } from './startup/salt.js';
 import { geoipSubsystem, policyNotReadyReason, policySubsystem, type SubsystemState } from './startup/subsystems.js';
+import { openProjects } from './startup/projects.js';
+import type { ProjectRegistry } from './projects/registry.js';
 
 export type { SubsystemState } from './startup/subsystems.js';
 
@@ -45,6 +47,10 @@ export interface Gateway {
   /** The site's knowledge assets and the step that puts bound ones in front of the model. */
   readonly knowledge: KnowledgeStore;
   readonly startedAt: number;
+  /** Projects mode: the projects and their compiled cache; null in standalone mode. */
+  readonly projects: ProjectRegistry<Gateway> | null;
+  /** Set on a project's view of the gateway (its policy is the project's): the project id. */
+  readonly project?: string;
   /** The client address for audit: the socket peer unless a trusted proxy says otherwise. */
   clientIp(request: Request, peerAddress: string | undefined): string | undefined;
   /** Stage 7's queue: record (metrics and recent decisions follow each record), depth, read, status. */
@@ -70,7 +76,8 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const metrics = createMetrics();
   const dlp = createDlpEngine(salt, log);
   const policy = await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection });
-  installEgressGuard(() => egressOrigins(config, policy), log);
+  let projects: ProjectRegistry<Gateway> | null = null;
+  installEgressGuard(() => (projects ? new Set([...egressOrigins(config, policy), ...projects.origins()]) : egressOrigins(config, policy)), log);
   const knowledge = await openKnowledge(config, runtime, log);
   const tier3 = await openTier3(config, runtime, log, metrics);
   dlp.useTier3(tier3.classifier ?? undefined);
@@ -95,7 +102,8 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const startedAt = Date.now();
   const platform = await startPlatform({ config, runtime, log, policy, certificates, startedAt, auditQueueDepth: () => audit.depth() });
 
-  return {
+  const gateway: Gateway = {
+    projects: null,
     config,
     runtime,
     log,
@@ -125,6 +133,9 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
       ...platformSubsystems(config, platform),
     }),
   };
+  if (config.projects.mode === 'standalone') return gateway;
+  projects = await openProjects(gateway, runtime, log, { buildInspection: dlp.buildInspection });
+  return { ...gateway, projects };
 }
 
 let shared: Promise<Gateway> | undefined;

@@ -18,6 +18,7 @@ export interface RequestFacts {
  * app.get('/x', (c) => c.json({ id: c.get('requestId'), airGap: c.get('gateway').config.airGap }));
  */
 export interface AppEnv<G> {
-  Bindings: { getGateway: () => Promise<G>; facts: RequestFacts };
+  /** pathProject: projects mode, the id of a /projects/<id>/ prefix the app stripped (projects/routes.ts). */
+  Bindings: { getGateway: () => Promise<G>; facts: RequestFacts; pathProject?: string };
   Variables: { gateway: G; requestId: string };
 }

@@ -1,0 +1,38 @@
+/**
+ * Projects mode at startup: scan the project folders and set up the compiled-project cache. Each
+ * project compiles on its first call into its own policy store (its folders, its state), served
+ * through a view of the gateway whose policy is the project's; everything else (audit queue,
+ * metrics, GeoIP, Tier 3 model) is the gateway's, shared.
+ */
+import type { Gateway } from '../gateway.js';
+import type { Logger } from '../log/index.js';
+import type { RuntimeAdapter } from '../runtime/index.js';
+import { createPolicyStore, type PolicyStoreDeps } from '../policy/index.js';
+import { scanProjects } from '../projects/catalog.js';
+import { projectFolder } from '../projects/folder.js';
+import { ProjectRegistry } from '../projects/registry.js';
+
+/**
+ * @example
+ * const projects = await openProjects(gateway, runtime, log, { buildInspection: dlp.buildInspection });
+ */
+export async function openProjects(gateway: Gateway, runtime: RuntimeAdapter, log: Logger, deps: PolicyStoreDeps): Promise<ProjectRegistry<Gateway>> {
+  const { config } = gateway;
+  const catalog = await scanProjects(config, runtime.volumes, log);
+  log.info(`Projects mode: up to ${config.projects.cacheSize} compiled projects kept, each dropped after ${config.projects.ttlMs} ms idle`);
+  const registry: ProjectRegistry<Gateway> = new ProjectRegistry<Gateway>({
+    catalog,
+    cacheSize: config.projects.cacheSize,
+    ttlMs: config.projects.ttlMs,
+    log,
+    openStore: (id) => createPolicyStore(config, runtime, projectLog(log, id), { ...deps, project: projectFolder(config, id) }),
+    serve: (id, store) => ({ ...gateway, projects: registry, policy: store, project: id }),
+  });
+  return registry;
+}
+
+/** A project's store logs with its id in front, so every policy line says whose policy it is. */
+function projectLog(log: Logger, id: string): Logger {
+  const tag = `[project=${id}] `;
+  return { debug: (m) => log.debug(tag + m), info: (m) => log.info(tag + m), warn: (m) => log.warn(tag + m), error: (m) => log.error(tag + m) };
+}
