@@ -41,8 +41,4 @@ export function verifyProjectExport(rows: Iterable<ChainRow>, manifest: ExportMa
   return result;
 }
 
-/** The manifest fields of a project export. */
-export function projectManifestFields(project: string, eventJsons: readonly string[]): { project: string; project_prev_hash: string | null } {
-  const first = eventJsons[0] ? (JSON.parse(eventJsons[0]) as { project_prev_hash?: string }) : null;
-  return { project, project_prev_hash: first?.project_prev_hash ?? null };
-}
+export { projectManifestFields } from '../worker/audit/project-chain.js';

@@ -134,7 +134,8 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
     }),
   };
   if (config.projects.mode === 'standalone') return gateway;
-  projects = await openProjects(gateway, runtime, log, { buildInspection: dlp.buildInspection });
+  const registry: ProjectRegistry<Gateway> = await openProjects(config, runtime, log, { buildInspection: dlp.buildInspection }, (id, store) => ({ ...gateway, projects: registry, policy: store, project: id }));
+  projects = registry;
   return { ...gateway, projects };
 }
 

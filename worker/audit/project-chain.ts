@@ -18,7 +18,12 @@
  * schema stays exactly the contract's.
  */
 import { GENESIS_HASH, hashInput, type ChainRow, type Digest } from './chain.js';
-import type { SqlPort } from './store.js';
+
+/** The SQL the heads need (store.ts's SqlPort has this shape; declared here so neither imports the other). */
+interface HeadsSql {
+  exec(sql: string, ...params: unknown[]): void;
+  all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
+}
 
 export const PROJECT_HEADS_SQL = `CREATE TABLE IF NOT EXISTS audit_project_chain (project_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, last_hash TEXT NOT NULL)`;
 
@@ -36,7 +41,7 @@ export class ProjectHeads {
   private heads: Map<string, ProjectHead> | undefined;
   private schemaReady = false;
 
-  constructor(private readonly sql: SqlPort) {}
+  constructor(private readonly sql: HeadsSql) {}
 
   /** Adds project_id to local_audit_queue and the heads table, once, inside the caller's transaction. */
   ensureSchema(): void {
@@ -129,4 +134,15 @@ export function verifyProjectChain(rows: Iterable<ChainRow>, project: string, di
     checked++;
   }
   return { ok: true, checked, firstSeq, lastSeq, headHash: prevHash ?? GENESIS_HASH };
+}
+
+/**
+ * The manifest fields of a project export: the project, and where its first event joins the
+ * project's chain.
+ * @example
+ * projectManifestFields('research', lines); // { project: 'research', project_prev_hash: '00…' }
+ */
+export function projectManifestFields(project: string, eventJsons: readonly string[]): { project: string; project_prev_hash: string | null } {
+  const first = eventJsons[0] ? (JSON.parse(eventJsons[0]) as { project_prev_hash?: string }) : null;
+  return { project, project_prev_hash: first?.project_prev_hash ?? null };
 }

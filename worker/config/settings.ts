@@ -223,6 +223,8 @@ export interface ProjectSettings {
   readonly cacheSize: number;
   /** Idle time after which a compiled project is dropped. */
   readonly ttlMs: number;
+  /** The raw OUTPOST_PROJECT_ADMIN_TOKENS value (parsed by admin/project-tokens.ts). */
+  readonly adminTokens: string;
 }
 
 /**
@@ -234,5 +236,6 @@ export function projectSettings(env: Env): ProjectSettings {
     mode: readEnum(env, 'OUTPOST_MODE', ['standalone', 'projects'] as const),
     cacheSize: requireInt(env, 'OUTPOST_PROJECT_CACHE_SIZE'),
     ttlMs: requireInt(env, 'OUTPOST_PROJECT_TTL_MS'),
+    adminTokens: readString(env, 'OUTPOST_PROJECT_ADMIN_TOKENS') ?? '',
   };
 }

@@ -228,6 +228,13 @@ export const VARIABLES: readonly VariableSpec[] = [
   },
   { name: 'OUTPOST_PROJECT_CACHE_SIZE', kind: 'int', default: '64', secret: false, description: 'Projects mode: compiled projects (policy, DLP automata, JWKS) kept in memory; the least recently used is dropped beyond it.' },
   { name: 'OUTPOST_PROJECT_TTL_MS', kind: 'int', default: '900000', secret: false, description: 'Projects mode: a compiled project unused this long is dropped and recompiled on its next call.' },
+  {
+    name: 'OUTPOST_PROJECT_ADMIN_TOKENS',
+    kind: 'string',
+    default: '',
+    secret: true,
+    description: 'Projects mode: read-only admin tokens scoped to one project each, as project-id:token,...; such a token sees only its project (decisions, audit export, policy status).',
+  },
   { name: 'OUTPOST_LOG_LEVEL', kind: 'enum', default: 'info', secret: false, description: 'debug, info, warn or error.' },
 ];
 

@@ -20,5 +20,6 @@ export interface RequestFacts {
 export interface AppEnv<G> {
   /** pathProject: projects mode, the id of a /projects/<id>/ prefix the app stripped (projects/routes.ts). */
   Bindings: { getGateway: () => Promise<G>; facts: RequestFacts; pathProject?: string };
-  Variables: { gateway: G; requestId: string };
+  /** adminProject: set when a project-scoped read-only admin token was presented (admin/project-tokens.ts). */
+  Variables: { gateway: G; requestId: string; adminProject?: string };
 }

@@ -4,31 +4,30 @@
  * through a view of the gateway whose policy is the project's; everything else (audit queue,
  * metrics, GeoIP, Tier 3 model) is the gateway's, shared.
  */
-import type { Gateway } from '../gateway.js';
+import type { GatewayConfig } from '../config/index.js';
 import type { Logger } from '../log/index.js';
 import type { RuntimeAdapter } from '../runtime/index.js';
-import { createPolicyStore, type PolicyStoreDeps } from '../policy/index.js';
+import { createPolicyStore, type PolicyStore, type PolicyStoreDeps } from '../policy/index.js';
 import { scanProjects } from '../projects/catalog.js';
 import { projectFolder } from '../projects/folder.js';
 import { ProjectRegistry } from '../projects/registry.js';
 
 /**
+ * Generic over what a project serves with, so this module does not import the gateway that calls it.
  * @example
- * const projects = await openProjects(gateway, runtime, log, { buildInspection: dlp.buildInspection });
+ * const projects = await openProjects(config, runtime, log, { buildInspection }, (id, store) => ({ ...gateway, policy: store, project: id }));
  */
-export async function openProjects(gateway: Gateway, runtime: RuntimeAdapter, log: Logger, deps: PolicyStoreDeps): Promise<ProjectRegistry<Gateway>> {
-  const { config } = gateway;
+export async function openProjects<G>(config: GatewayConfig, runtime: RuntimeAdapter, log: Logger, deps: PolicyStoreDeps, serve: (id: string, store: PolicyStore) => G): Promise<ProjectRegistry<G>> {
   const catalog = await scanProjects(config, runtime.volumes, log);
   log.info(`Projects mode: up to ${config.projects.cacheSize} compiled projects kept, each dropped after ${config.projects.ttlMs} ms idle`);
-  const registry: ProjectRegistry<Gateway> = new ProjectRegistry<Gateway>({
+  return new ProjectRegistry<G>({
     catalog,
     cacheSize: config.projects.cacheSize,
     ttlMs: config.projects.ttlMs,
     log,
     openStore: (id) => createPolicyStore(config, runtime, projectLog(log, id), { ...deps, project: projectFolder(config, id) }),
-    serve: (id, store) => ({ ...gateway, projects: registry, policy: store, project: id }),
+    serve,
   });
-  return registry;
 }
 
 /** A project's store logs with its id in front, so every policy line says whose policy it is. */
