@@ -18,6 +18,7 @@ import { ROOT, auditEvents, startGateway, useMockUpstream, type RunningGateway }
 const ADMIN = 'projects-e2e-admin-token-1a2b3c4d';
 const ALPHA_KEY = 'alpha-key-0123456789abcdef';
 const BETA_KEY = 'beta-key-0123456789abcdef';
+const BETA_ADMIN = 'beta-admin-token-0123456789';
 const ISSUER = 'https://idp.test/realms/outpost';
 const AUDIENCE = 'outpost-gateway';
 
@@ -80,6 +81,7 @@ describe('projects mode: three projects on one workerd gateway', () => {
       OUTPOST_PROJECT_CACHE_SIZE: '2',
       OUTPOST_API_KEYS: `alpha-ci:${ALPHA_KEY},beta-ci:${BETA_KEY}`,
       OUTPOST_ADMIN_TOKEN: ADMIN,
+      OUTPOST_PROJECT_ADMIN_TOKENS: `beta:${BETA_ADMIN}`,
     });
   }, 60_000);
 
@@ -170,6 +172,35 @@ describe('projects mode: three projects on one workerd gateway', () => {
     expect(none.body.error?.code).toBe('project_not_found');
   });
 
+  it('the admin API filters by project; a project\'s read-only token sees only its project; metrics carry the project', async () => {
+    const admin = (path: string, token: string, method = 'GET') => fetch(`${gateway.url}/admin/api${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+    const decisions = async (path: string, token: string) => ((await (await admin(path, token)).json()) as { decisions: { project_id?: string }[] }).decisions;
+    const alphaOnly = await decisions('/decisions?project=alpha', ADMIN);
+    expect(alphaOnly.length).toBeGreaterThan(0);
+    expect(new Set(alphaOnly.map((d) => d.project_id))).toEqual(new Set(['alpha']));
+    const betaView = await decisions('/decisions', BETA_ADMIN);
+    expect(betaView.length).toBeGreaterThan(0);
+    expect(new Set(betaView.map((d) => d.project_id))).toEqual(new Set(['beta']));
+    const other = await admin('/decisions?project=alpha', BETA_ADMIN);
+    expect(other.status).toBe(403);
+    expect(((await other.json()) as { error: { code: string } }).error.code).toBe('project_mismatch');
+    const write = await admin('/policy/rollback', BETA_ADMIN, 'POST');
+    expect(write.status).toBe(403);
+    expect(((await write.json()) as { error: { code: string } }).error.code).toBe('project_scope');
+    expect((await admin('/sync-status', BETA_ADMIN)).status).toBe(403);
+    const exported = await (await admin('/audit/export', BETA_ADMIN)).text();
+    const lines = exported.trim().split('\n').map((l) => JSON.parse(l) as { project_id?: string });
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines.map((l) => l.project_id))).toEqual(new Set(['beta']));
+    const policy = (await (await admin('/policy', BETA_ADMIN)).json()) as { active: { version: string } };
+    expect(policy.active.version).toMatch(/^beta-/);
+    // /metrics is gateway-wide: the full admin token only; its per-call series carry the project.
+    expect((await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${BETA_ADMIN}` } })).status).toBe(401);
+    const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN}` } })).text();
+    expect(metrics).toMatch(/outpost_requests_total\{[^}]*project="alpha"/);
+    expect(metrics).toMatch(/outpost_dlp_findings_total\{[^}]*project="alpha"/);
+  });
+
   it('/readyz lists the projects; /health stays global', async () => {
     const ready = (await (await fetch(`${gateway.url}/readyz`)).json()) as { status: string; projects: Record<string, { state: string }> };
     expect(Object.keys(ready.projects).sort()).toEqual(['alpha', 'beta', 'gamma']);
@@ -204,14 +235,14 @@ describe('projects mode: three projects on one workerd gateway', () => {
     writeFileSync(wrongFolder, JSON.stringify(bundle('alpha', 'alpha-evil', { models: [{ name: '*', risk_tier: 'std' }], auth: { mode: 'none' } })));
 
     let running = true;
-    const seen: { project: string; status: number; version: string | null }[] = [];
+    const seen: { project: string; status: number; version: string | null; code?: string }[] = [];
     const load = (async () => {
       while (running) {
         const [a, g] = await Promise.all([
           chat('/projects/alpha/v1/chat/completions', { authorization: `Bearer ${ALPHA_KEY}` }, 'mock-llama'),
           chat('/v1/chat/completions', { authorization: `Bearer ${token}` }, 'mock-llama'),
         ]);
-        seen.push({ project: 'alpha', status: a.status, version: a.version }, { project: 'gamma', status: g.status, version: g.version });
+        seen.push({ project: 'alpha', status: a.status, version: a.version, ...(a.body.error ? { code: a.body.error.code } : {}) }, { project: 'gamma', status: g.status, version: g.version, ...(g.body.error ? { code: g.body.error.code } : {}) });
       }
     })();
     await new Promise((r) => setTimeout(r, 300));
