@@ -245,7 +245,12 @@ describe('projects mode: three projects on one workerd gateway', () => {
         seen.push({ project: 'alpha', status: a.status, version: a.version, ...(a.body.error ? { code: a.body.error.code } : {}) }, { project: 'gamma', status: g.status, version: g.version, ...(g.body.error ? { code: g.body.error.code } : {}) });
       }
     })();
-    await new Promise((r) => setTimeout(r, 300));
+    // Load runs before, during and after the installs: a bounded wait for a number of rounds, not a timed sleep.
+    const rounds = async (n: number) => {
+      const deadline = Date.now() + 30_000;
+      while (seen.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    };
+    await rounds(6);
     expect(outpost('policy', 'install', next, '--project', 'beta', '--runtime', gateway.url)).toContain('version=beta-2');
     let refused = '';
     try {
@@ -254,11 +259,11 @@ describe('projects mode: three projects on one workerd gateway', () => {
       refused = String((e as { stderr?: string }).stderr);
     }
     expect(refused).toMatch(/project\.id/);
-    await new Promise((r) => setTimeout(r, 300));
+    await rounds(seen.length + 6);
     running = false;
     await load;
 
-    expect(seen.length).toBeGreaterThan(4);
+    expect(seen.length).toBeGreaterThanOrEqual(12);
     expect(seen.filter((s) => s.status !== 200)).toEqual([]);
     expect(new Set(seen.filter((s) => s.project === 'alpha').map((s) => s.version))).toEqual(new Set(['alpha-1']));
     expect(new Set(seen.filter((s) => s.project === 'gamma').map((s) => s.version))).toEqual(new Set(['gamma-1']));
