@@ -59,6 +59,7 @@ export class ProjectRegistry<G> {
   private readonly now: () => number;
   /** Compiled projects whose compile finished, for synchronous readers (the egress guard). */
   private readonly ready = new Map<string, CompiledProject<G>>();
+  private lastSweep = 0;
 
   constructor(private readonly options: RegistryOptions<G>) {
     this.catalog = options.catalog;
@@ -81,6 +82,12 @@ export class ProjectRegistry<G> {
    */
   project(id: string): Promise<CompiledProject<G>> {
     if (!this.catalog.has(id)) return Promise.reject(new Error(`no project ${id}`));
+    // Idle projects are dropped even while traffic only reaches others (at most one sweep a second).
+    const now = this.now();
+    if (now - this.lastSweep >= 1000) {
+      this.lastSweep = now;
+      this.compiled.sweep();
+    }
     const cached = this.compiled.get(id);
     if (cached) return cached;
     const compiling = this.compile(id);
