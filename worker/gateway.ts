@@ -24,10 +24,13 @@ import { openCertificates, openGeoIp, openKnowledge, openTier3 } from './startup
 import { logAirGapLinks, startPlatform } from './startup/platform.js';
 import { findingSalt } from './startup/salt.js';
 import { geoipSubsystem, policyNotReadyReason, policySubsystem, type SubsystemState } from './startup/subsystems.js';
-import { openProjects } from './startup/projects.js';
+import { openProjects, projectsPolicySubsystem } from './startup/projects.js';
 import type { ProjectRegistry } from './projects/registry.js';
 
 export type { SubsystemState } from './startup/subsystems.js';
+
+/** Projects mode: what the gateway-wide policy store says instead of reading a volume bundle. */
+const PROJECTS_MODE_GLOBAL_POLICY = 'Projects mode: each project\'s bundle judges its calls (AIRGAP_POLICY_PATH/projects/<id>/); no gateway-wide bundle is read';
 
 export interface Gateway {
   readonly config: GatewayConfig;
@@ -75,7 +78,8 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const salt = await findingSalt(config, runtime.volumes, log);
   const metrics = createMetrics();
   const dlp = createDlpEngine(salt, log);
-  const policy = await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection });
+  const projectsMode = config.projects.mode === 'projects';
+  const policy = await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection, ...(projectsMode ? { baselineOnly: PROJECTS_MODE_GLOBAL_POLICY } : {}) });
   let projects: ProjectRegistry<Gateway> | null = null;
   installEgressGuard(() => (projects ? new Set([...egressOrigins(config, policy), ...projects.origins()]) : egressOrigins(config, policy)), log);
   const knowledge = await openKnowledge(config, runtime, log);
@@ -125,7 +129,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
       return policyNotReadyReason(policy);
     },
     subsystems: () => ({
-      policy: policySubsystem(policy),
+      policy: projects ? projectsPolicySubsystem(projects) : policySubsystem(policy),
       tier1_2: { state: 'active', reason: `DLP Tiers 1 and 2 per risk tier of policy ${policy.current().version}` },
       tier3: { state: tier3.status.state, reason: tier3.status.reason },
       geoip: geoipSubsystem(geoip),
@@ -133,7 +137,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
       ...platformSubsystems(config, platform),
     }),
   };
-  if (config.projects.mode === 'standalone') return gateway;
+  if (!projectsMode) return gateway;
   const registry: ProjectRegistry<Gateway> = await openProjects(config, runtime, log, { buildInspection: dlp.buildInspection }, (id, store) => ({ ...gateway, projects: registry, policy: store, project: id }));
   projects = registry;
   return { ...gateway, projects };

@@ -22,6 +22,11 @@ export interface PolicyStoreDeps {
    * (or none) is refused, so a bundle copied into the wrong folder never governs that project.
    */
   readonly project?: ProjectFolder;
+  /**
+   * Projects mode, the gateway-wide store: no volume bundle is read (each project has its own);
+   * the built-in baseline is enforced for nothing but status, and this says why in the log.
+   */
+  readonly baselineOnly?: string;
 }
 
 /** Where one project's store reads and keeps its bundles (projects/registry.ts builds it). */
@@ -48,6 +53,8 @@ export interface PolicyStoreContext {
   readonly snapshotContext: SnapshotContext;
   /** Projects mode: the id every bundle of this store must name (undefined in standalone mode). */
   readonly projectId?: string;
+  /** Projects mode, the gateway-wide store: why only the baseline is loaded. */
+  readonly baselineOnly?: string;
 }
 
 /** The most recent refused install or rollback. */
@@ -102,6 +109,7 @@ export async function createStoreContext(config: GatewayConfig, runtime: Runtime
     checkContext: { signatures, readPolicyFile: (relative) => volumes.read(`${policyDir}/${relative}`) },
     snapshotContext: { config, apiKeys: apiKeys.keys, buildInspection: deps.buildInspection ?? noInspection, ...(deps.project ? { projectId: deps.project.id } : {}) },
     ...(deps.project ? { projectId: deps.project.id } : {}),
+    ...(deps.baselineOnly ? { baselineOnly: deps.baselineOnly } : {}),
   };
 }
 

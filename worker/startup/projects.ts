@@ -11,6 +11,7 @@ import { createPolicyStore, type PolicyStore, type PolicyStoreDeps } from '../po
 import { scanProjects } from '../projects/catalog.js';
 import { projectFolder } from '../projects/folder.js';
 import { ProjectRegistry } from '../projects/registry.js';
+import type { SubsystemState } from './subsystems.js';
 
 /**
  * Generic over what a project serves with, so this module does not import the gateway that calls it.
@@ -34,4 +35,15 @@ export async function openProjects<G>(config: GatewayConfig, runtime: RuntimeAda
 function projectLog(log: Logger, id: string): Logger {
   const tag = `[project=${id}] `;
   return { debug: (m) => log.debug(tag + m), info: (m) => log.info(tag + m), warn: (m) => log.warn(tag + m), error: (m) => log.error(tag + m) };
+}
+
+/**
+ * The policy subsystem in projects mode: the projects, not the gateway-wide baseline (per-project
+ * states are in /readyz's `projects`).
+ * @example
+ * projectsPolicySubsystem(registry); // { state: 'active', reason: 'projects mode: 3 projects, 2 compiled' }
+ */
+export function projectsPolicySubsystem(registry: ProjectRegistry<unknown>): SubsystemState {
+  const count = registry.catalog.size;
+  return { state: count ? 'active' : 'disabled', reason: `projects mode: ${count} project${count === 1 ? '' : 's'}, ${registry.compiledIds().length} compiled (see projects)` };
 }
