@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import OpenAI from 'openai';
 import { ROOT, auditEvents, startGateway, useMockUpstream, type RunningGateway } from './harness.js';
+import { querySqlite } from '../sqlite3.js';
 
 const ADMIN = 'projects-e2e-admin-token-1a2b3c4d';
 const ALPHA_KEY = 'alpha-key-0123456789abcdef';
@@ -164,6 +165,7 @@ describe('projects mode: three projects on one workerd gateway', () => {
     const tokenForBetaInGamma = await chat('/v1/chat/completions', { authorization: `Bearer ${betaToken}`, 'x-project-id': 'gamma' }, 'mock-llama');
     expect(tokenForBetaInGamma.status).toBe(403);
     expect(tokenForBetaInGamma.body.error?.code).toBe('project_mismatch');
+    expect((await chat('/projects/%E0%A4%A/v1/chat/completions', {}, 'mock-llama')).body.error?.code).toBe('project_not_found');
     const unknown = await chat('/projects/nosuch/v1/chat/completions', { authorization: `Bearer ${ALPHA_KEY}` }, 'mock-llama');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error?.code).toBe('project_not_found');
@@ -287,6 +289,8 @@ describe('projects mode: three projects on one workerd gateway', () => {
     expect(lines.map((l) => l.project_seq)).toEqual(lines.map((_, i) => i + 1));
     expect(outpost('audit', 'verify', '--export', out)).toMatch(/^OK \d+ events verified \(project seq 1-/);
     expect(outpost('audit', 'verify', '--db', dbPath(), '--project', 'beta')).toMatch(/^OK \d+ events verified/);
+    // The queue's new column, read with the sqlite3 command as operators do.
+    expect(Number(querySqlite(dbPath(), "SELECT count(*) FROM local_audit_queue WHERE project_id = 'alpha';").trim())).toBe(lines.length);
 
     // Drop one of alpha's events and fix the file hash in the manifest: the project chain still catches it.
     const text = readFileSync(out, 'utf8').trim().split('\n');

@@ -39,7 +39,13 @@ export function projectPathRoute(app: Hono<AppEnv>, fail: (c: Context<AppEnv>, e
     } catch {
       ctx = undefined; // Deno: no execution context
     }
-    return app.fetch(inner, { ...c.env, pathProject: decodeURIComponent(match[1]!) }, ctx);
+    let pathProject: string;
+    try {
+      pathProject = decodeURIComponent(match[1]!);
+    } catch {
+      return fail(c, new GatewayError(404, 'project_not_found', 'The project in the path is not a valid name', 'not_found_error'));
+    }
+    return app.fetch(inner, { ...c.env, pathProject }, ctx);
   });
 }
 
