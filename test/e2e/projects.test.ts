@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import OpenAI from 'openai';
+import { Ollama } from 'ollama';
 import { ROOT, auditEvents, startGateway, useMockUpstream, type RunningGateway } from './harness.js';
 import { querySqlite } from '../sqlite3.js';
 
@@ -58,7 +59,8 @@ describe('projects mode: three projects on one workerd gateway', () => {
     // alpha: API key alpha-ci, mock-llama only, blocks the word NIGHTJAR; answers to alpha.test.
     write('alpha', bundle('alpha', 'alpha-1', {
       project: { id: 'alpha', hostnames: ['alpha.test'] },
-      models: [{ name: 'mock-llama', risk_tier: 'std' }],
+      targets: [{ id: 'alpha-ollama', kind: 'ollama', base_url: upstream.url }],
+      models: [{ name: 'mock-llama', risk_tier: 'std' }, { name: 'mock-mistral', risk_tier: 'std', target: 'alpha-ollama' }],
       dlp: { keywords: [{ id: 'alpha-codename', type: 'CODENAME', keywords: ['NIGHTJAR'], action: 'block' }] },
       auth: { mode: 'api_key', api_keys: { 'alpha-ci': {} } },
     }));
@@ -141,6 +143,24 @@ describe('projects mode: three projects on one workerd gateway', () => {
     const { response } = await alpha.chat.completions.create({ model: 'mock-llama', messages: [{ role: 'user', content: 'hi' }] }).withResponse();
     expect(response.headers.get('x-outpost-policy-version')).toBe('alpha-1');
     expect(eventOf(response.headers.get('x-request-id')!)?.project_id).toBe('alpha');
+  });
+
+  it('streams and serves the Ollama API per project too (official clients, X-Project-Id from the ollama client)', async () => {
+    const beta = new OpenAI({ baseURL: `${gateway.url}/projects/beta/v1`, apiKey: BETA_KEY, maxRetries: 0 });
+    const stream = await beta.chat.completions.create({ model: 'mock-mistral', stream: true, messages: [{ role: 'user', content: 'hi' }] }).withResponse();
+    let text = '';
+    for await (const chunk of stream.data) text += chunk.choices[0]?.delta?.content ?? '';
+    expect(text).toContain('Hello from the mock model');
+    expect(eventOf(stream.response.headers.get('x-request-id')!)).toMatchObject({ project_id: 'beta', decision: 'allow' });
+
+    const ollama = new Ollama({ host: gateway.url, headers: { 'x-project-id': 'alpha', authorization: `Bearer ${ALPHA_KEY}` } });
+    const answer = await ollama.chat({ model: 'mock-mistral', messages: [{ role: 'user', content: 'hi' }] });
+    expect(answer.message.content).toContain('Hello from the mock model');
+    await expect(ollama.chat({ model: 'mock-mistral', messages: [{ role: 'user', content: 'the NIGHTJAR plan' }] })).rejects.toMatchObject({ status_code: 403 });
+    // The same client without a project, and no credential that names one: 404 in Ollama's error shape.
+    const nowhere = await fetch(`${gateway.url}/api/chat`, { method: 'POST', body: JSON.stringify({ model: 'mock-mistral', messages: [{ role: 'user', content: 'hi' }] }) });
+    expect(nowhere.status).toBe(404);
+    expect(((await nowhere.json()) as { error: unknown }).error).toEqual(expect.stringContaining('project'));
   });
 
   it('enforces and audits each project\'s DLP under its id: alpha blocks NIGHTJAR, beta does not', async () => {
