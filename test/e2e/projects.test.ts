@@ -77,6 +77,8 @@ describe('projects mode: three projects on one workerd gateway', () => {
       models: [{ name: '*', risk_tier: 'std' }],
       auth: { mode: 'oauth', oauth: { issuer: ISSUER, audience: AUDIENCE, jwks: { keys: [jwk] }, algorithms: ['ES256'] } },
     }));
+    // delta: a bundle copied into the wrong folder (it names gamma): refused at boot, never served.
+    write('delta', bundle('gamma', 'gamma-copy', { models: [{ name: '*', risk_tier: 'std' }], auth: { mode: 'none' } }));
     gateway = await startGateway({
       OUTPOST_STATE_DIR: state,
       OUTPOST_UPSTREAM_URL: upstream.url,
@@ -225,7 +227,7 @@ describe('projects mode: three projects on one workerd gateway', () => {
 
   it('/readyz lists the projects; /health stays global', async () => {
     const ready = (await (await fetch(`${gateway.url}/readyz`)).json()) as { status: string; projects: Record<string, { state: string }> };
-    expect(Object.keys(ready.projects).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    expect(Object.keys(ready.projects).sort()).toEqual(['alpha', 'beta', 'delta', 'gamma']);
     expect(Object.values(ready.projects).some((p) => p.state === 'serving')).toBe(true);
     expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
   });
@@ -326,5 +328,16 @@ describe('projects mode: three projects on one workerd gateway', () => {
       failure = String((e as { stderr?: string }).stderr);
     }
     expect(failure).toMatch(/FAIL project seq 2 is missing \(deleted\)/);
+  });
+
+  it('a project whose bundle is refused at boot answers 503 project_unavailable and shows as refused; the others serve', async () => {
+    const refused = await chat('/projects/delta/v1/chat/completions', {}, 'mock-llama');
+    expect(refused.status).toBe(503);
+    expect(refused.body.error?.code).toBe('project_unavailable');
+    expect(gateway.output()).toMatch(/\[project=delta\] Policy bundle .*delta\/policy_bundle\.json refused .*\$\.project\.id: names project "gamma" but lies in the folder of project "delta"/);
+    const ready = (await (await fetch(`${gateway.url}/readyz`)).json()) as { status: string; projects: Record<string, { state: string }> };
+    expect(ready.status).toBe('ready');
+    expect(ready.projects.delta!.state).toBe('refused');
+    expect((await chat('/projects/alpha/v1/chat/completions', { authorization: `Bearer ${ALPHA_KEY}` }, 'mock-llama')).status).toBe(200);
   });
 });
