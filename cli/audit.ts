@@ -24,6 +24,8 @@ import { resolveEnvironment } from './environment.js';
 import { workerdDatabaseFile } from './launch/audit-database.js';
 import { parseFlags, usageExit, type ParsedFlags } from './flags.js';
 import { auditHmacKey } from './operator-env.js';
+import { projectManifestFields, projectRows, verifyProjectExport } from './audit-project.js';
+import { verifyProjectChain } from '../worker/audit/project-chain.js';
 
 /**
  * The SQLite file behind AUDIT_QUEUE_DB_PATH: the file itself (Deno backend), the target of its
@@ -114,14 +116,19 @@ function allRows(store: Awaited<ReturnType<typeof openNodeStore>>): ChainRow[] {
  * @example
  * const result = await verifyDatabase('/var/lib/outpost/audit/audit_queue.db', auditHmacKey(process.env));
  */
-export async function verifyDatabase(dbPath: string, hmacKey: string | undefined): Promise<VerifyResult & { depth: number }> {
+export async function verifyDatabase(dbPath: string, hmacKey: string | undefined, project?: string): Promise<VerifyResult & { depth: number }> {
   const file = auditDatabaseFile(dbPath);
   if (!existsSync(file)) throw new Error(`no audit database at ${dbPath}`);
   const db = await openSnapshot(file, hmacKey);
   try {
     const rows = allRows(db.store);
     const result = verifyChain(rows, { state: db.store.core.state(), removed: db.store.core.removedMap(), digest: nodeDigests(hmacKey) });
-    return { ...result, depth: rows.length };
+    if (!result.ok || project === undefined) return { ...result, depth: rows.length };
+    // The queue verified as a whole; then the project's own links among its rows.
+    const own = projectRows(rows, project);
+    const mine = verifyProjectChain(own, project, nodeDigests(hmacKey), 'id');
+    const problem = mine.problem ? { kind: mine.problem.kind === 'foreign' ? ('malformed' as const) : mine.problem.kind, id: mine.problem.id, seq: null, message: mine.problem.message } : undefined;
+    return { ok: mine.ok, checked: mine.checked, firstSeq: mine.firstSeq, lastSeq: mine.lastSeq, headHash: mine.headHash, ...(problem ? { problem } : {}), depth: own.length };
   } finally {
     db.close();
   }
@@ -144,14 +151,15 @@ function sha256File(path: string): Promise<string> {
  * @example
  * await exportDatabase(dbPath, { out: '/media/usb/audit-2026-11.jsonl' });
  */
-export async function exportDatabase(dbPath: string, options: { out: string; since?: string; until?: string; hmacKey?: string; delete?: boolean }): Promise<ExportManifest> {
+export async function exportDatabase(dbPath: string, options: { out: string; since?: string; until?: string; hmacKey?: string; delete?: boolean; project?: string }): Promise<ExportManifest> {
   const file = auditDatabaseFile(dbPath);
   if (!existsSync(file)) throw new Error(`no audit database at ${dbPath}`);
   const db = await openSnapshot(file, options.hmacKey);
   let manifest: ExportManifest;
   let ids: number[] = [];
   try {
-    const rows = allRows(db.store);
+    const all = allRows(db.store);
+    const rows = options.project === undefined ? all : projectRows(all, options.project);
     const since = options.since ? Date.parse(options.since) : -Infinity;
     const until = options.until ? Date.parse(options.until) : Infinity;
     if (Number.isNaN(since) || Number.isNaN(until)) throw new Error('--since and --until take ISO-8601 times');
@@ -182,6 +190,7 @@ export async function exportDatabase(dbPath: string, options: { out: string; sin
       picked.map((r) => r.event_json),
       { file: basename(options.out), sha256: await sha256File(options.out), source: file, since: options.since ?? null, until: options.until ?? null },
     );
+    if (options.project !== undefined) manifest = { ...manifest, ...projectManifestFields(options.project, picked.map((r) => r.event_json)) };
     writeFileSync(`${options.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   } finally {
     db.close();
@@ -241,6 +250,11 @@ export async function verifyExport(path: string, hmacKey?: string): Promise<Veri
       yield row;
     }
   })();
+  if (manifest.project !== undefined) {
+    const own = verifyProjectExport(rows, manifest as ExportManifest & { project: string }, nodeDigests(hmacKey));
+    const problem = own.problem ? { kind: own.problem.kind === 'foreign' ? ('malformed' as const) : own.problem.kind, id: own.problem.id, seq: null, message: own.problem.message } : undefined;
+    return { ok: own.ok, checked: own.checked, firstSeq: own.firstSeq, lastSeq: own.lastSeq, headHash: own.headHash, ...(problem ? { problem } : {}), manifest };
+  }
   const result = verifyChain(rows, { rowLabel: 'line', digest: nodeDigests(hmacKey) });
   if (!result.ok) return { ...result, manifest };
   if (result.checked !== manifest.count || result.firstSeq !== manifest.first_seq || result.lastSeq !== manifest.last_seq || (manifest.count > 0 && result.headHash !== manifest.head_hash)) {
@@ -253,13 +267,13 @@ export async function verifyExport(path: string, hmacKey?: string): Promise<Veri
   return { ...result, manifest };
 }
 
-const AUDIT_USAGE = 'Usage: outpost audit path | verify [--db FILE] [--export FILE] | export --out FILE [--since T] [--until T] [--db FILE] [--delete] | query "SQL" [--db FILE]';
+const AUDIT_USAGE = 'Usage: outpost audit path | verify [--db FILE] [--export FILE] [--project ID] | export --out FILE [--since T] [--until T] [--db FILE] [--project ID] [--delete] | query "SQL" [--db FILE]';
 
 /** The flags of each audit subcommand (--db everywhere). */
 const AUDIT_FLAGS = {
   path: { db: { type: 'string' } },
-  verify: { db: { type: 'string' }, export: { type: 'string' } },
-  export: { db: { type: 'string' }, out: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, delete: { type: 'boolean' } },
+  verify: { db: { type: 'string' }, export: { type: 'string' }, project: { type: 'string' } },
+  export: { db: { type: 'string' }, out: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, delete: { type: 'boolean' }, project: { type: 'string' } },
   query: { db: { type: 'string' } },
 } as const;
 
@@ -286,12 +300,12 @@ export async function auditCommand(args: string[]): Promise<number> {
       return 0;
     case 'verify': {
       const exportFile = flags.export;
-      const result = exportFile ? await verifyExport(resolve(exportFile), hmacKey) : await verifyDatabase(dbPath, hmacKey);
+      const result = exportFile ? await verifyExport(resolve(exportFile), hmacKey) : await verifyDatabase(dbPath, hmacKey, flags.project);
       if (!result.ok) {
         console.error(`FAIL ${result.problem!.message}`);
         return 1;
       }
-      const range = result.firstSeq === null ? 'no events' : `seq ${result.firstSeq}-${result.lastSeq}`;
+      const range = result.firstSeq === null ? 'no events' : `${flags.project || ('manifest' in result && result.manifest.project) ? 'project seq' : 'seq'} ${result.firstSeq}-${result.lastSeq}`;
       console.log(`OK ${result.checked} events verified (${range}), chain head ${result.headHash}`);
       return 0;
     }
@@ -301,7 +315,7 @@ export async function auditCommand(args: string[]): Promise<number> {
         console.error('ERROR outpost audit export needs --out FILE');
         return 2;
       }
-      const manifest = await exportDatabase(dbPath, { out: resolve(out), since: flags.since, until: flags.until, hmacKey, delete: flags.delete === true });
+      const manifest = await exportDatabase(dbPath, { out: resolve(out), since: flags.since, until: flags.until, hmacKey, delete: flags.delete === true, ...(flags.project ? { project: flags.project } : {}) });
       console.log(`OK exported ${manifest.count} events (seq ${manifest.first_seq ?? '-'}-${manifest.last_seq ?? '-'}) to ${resolve(out)}; manifest ${resolve(out)}.manifest.json sha256 ${manifest.sha256}`);
       return 0;
     }

@@ -13,6 +13,7 @@ import { resolveEnvironment } from './environment.js';
 import { workerdConfig } from './workerd-config.js';
 import { parseFlags } from './flags.js';
 import { adminToken } from './operator-env.js';
+import { checkProjects, projectsMode } from './doctor-projects.js';
 
 export type Severity = 'ok' | 'info' | 'warn' | 'error';
 
@@ -283,7 +284,7 @@ export function runChecks(options: DoctorOptions, env: NodeJS.ProcessEnv = proce
     ...checkAirGap(values),
     ...checkEgress(values, distDir),
     ...checkVolumes(values),
-    ...checkPolicy(values),
+    ...(projectsMode(values) ? checkProjects(values, checkPolicy) : checkPolicy(values)),
     ...checkModelAndGeoip(values),
     ...checkAudit(values),
     ...checkCertificates(values, options.now),

@@ -30,6 +30,9 @@ const USAGE = `Usage:
   outpost policy rollback --runtime http://HOST:PORT [--token TOKEN]
   outpost policy list --runtime http://HOST:PORT [--token TOKEN]
 
+In projects mode (OUTPOST_MODE=projects) install, rollback and list take --project ID: they act
+on that project's bundle only.
+
 The admin token defaults to $OUTPOST_ADMIN_TOKEN; --runtime to http://$HOST:$PORT.`;
 
 export const PRIVATE_KEY_FILE = 'policy_signing_key.pem';
@@ -40,6 +43,12 @@ const usage = (problem: string): number => usageExit(new UsageError(problem), US
 
 /** --runtime and --token: the gateway an admin subcommand talks to. */
 export const ADMIN_FLAGS = { runtime: { type: 'string' }, token: { type: 'string' } } as const;
+
+/** install, rollback and list: the admin flags and, in projects mode, the project they act on. */
+const POLICY_ADMIN_FLAGS = { ...ADMIN_FLAGS, project: { type: 'string' } } as const;
+
+/** `?project=ID` for the admin API when --project is given. */
+const projectQuery = (project: string | undefined): string => (project ? `?project=${encodeURIComponent(project)}` : '');
 
 const readOptional = (path: string): Uint8Array | null => (existsSync(path) ? new Uint8Array(readFileSync(path)) : null);
 
@@ -195,14 +204,14 @@ export async function policyCommand(args: readonly string[], env: NodeJS.Process
 }
 
 async function installCommand(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const { flags, positionals: [file] } = parseFlags(args, ADMIN_FLAGS, { positionals: 1 });
+  const { flags, positionals: [file] } = parseFlags(args, POLICY_ADMIN_FLAGS, { positionals: 1 });
   if (!file) return usage('install needs a FILE');
   const path = resolve(file);
   if (!existsSync(path)) return usage(`${path} does not exist`);
   return withAdmin(flags, env, async (target) => {
     const signature = readOptional(path + SIGNATURE_SUFFIX);
     const headers: Record<string, string> = signature ? { 'x-outpost-policy-signature': new TextDecoder().decode(signature).trim() } : {};
-    const { status, json } = await callAdmin(target, 'POST', '', new Uint8Array(readFileSync(path)), headers);
+    const { status, json } = await callAdmin(target, 'POST', projectQuery(flags.project), new Uint8Array(readFileSync(path)), headers);
     return printChange('install', status, json);
   });
 }
@@ -222,7 +231,7 @@ function printList(json: Record<string, unknown>): number {
 
 async function dispatch(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [sub, ...rest] = args;
-  const admin = () => parseFlags(rest, ADMIN_FLAGS).flags;
+  const admin = () => parseFlags(rest, POLICY_ADMIN_FLAGS).flags;
   switch (sub) {
     case 'validate':
       return validateCommand(rest, env);
@@ -234,12 +243,12 @@ async function dispatch(args: readonly string[], env: NodeJS.ProcessEnv): Promis
       return installCommand(rest, env);
     case 'rollback':
       return withAdmin(admin(), env, async (target) => {
-        const { status, json } = await callAdmin(target, 'POST', '/rollback');
+        const { status, json } = await callAdmin(target, 'POST', `/rollback${projectQuery(admin().project)}`);
         return printChange('rollback', status, json);
       });
     case 'list':
       return withAdmin(admin(), env, async (target) => {
-        const { status, json } = await callAdmin(target, 'GET', '');
+        const { status, json } = await callAdmin(target, 'GET', projectQuery(admin().project));
         return status === 200 ? printList(json) : printChange('list', status, json);
       });
     case undefined:

@@ -12,6 +12,7 @@ import { GatewayError } from './core/index.js';
 import { handleModelList } from './pipeline/list.js';
 import { adminApi, adminConsole, requireAdminToken } from './admin/index.js';
 import { METRICS_CONTENT_TYPE } from './metrics/index.js';
+import { projectMiddleware, projectPathRoute } from './projects/routes.js';
 
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -28,6 +29,9 @@ function fail(c: Context<AppEnv>, error: GatewayError): Response {
 
 /** Every API's model-calling routes (POST only) and its model list. */
 function addModelRoutes(app: Hono<AppEnv>): void {
+  // Projects mode: each model call is judged by its project's policy (projects/routes.ts).
+  projectPathRoute(app, fail);
+  for (const path of [...MODEL_ROUTES.map((r) => r.path), ...PROTOCOLS.map((p) => p.listRoute.path)]) app.use(path, projectMiddleware(fail));
   for (const route of MODEL_ROUTES) {
     app.post(route.path, (c) => handleModelCall(c.get('gateway'), route, c.req.raw, c.env.facts, c.get('requestId')));
     app.all(route.path, (c) => fail(c, new GatewayError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}; use POST`)));
@@ -81,7 +85,7 @@ function healthRoute(app: Hono<AppEnv>): void {
 
 /** Readiness: not ready while the audit queue cannot commit or the operator's bundle was refused. */
 function readinessRoute(app: Hono<AppEnv>): void {
-  app.get('/readyz', (c) => {
+  app.get('/readyz', async (c) => {
     const gw = c.get('gateway');
     const reason = gw.notReadyReason();
     const policy = gw.policy.current();
@@ -91,6 +95,7 @@ function readinessRoute(app: Hono<AppEnv>): void {
       air_gap: gw.config.airGap,
       policy: { version: policy.version, source: policy.source, reason: policy.reason },
       subsystems: gw.subsystems(),
+      ...(gw.projects ? { projects: await gw.projects.states() } : {}),
     };
     return c.json(body, reason ? 503 : 200);
   });

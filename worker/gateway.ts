@@ -24,8 +24,13 @@ import { openCertificates, openGeoIp, openKnowledge, openTier3 } from './startup
 import { logAirGapLinks, startPlatform } from './startup/platform.js';
 import { findingSalt } from './startup/salt.js';
 import { geoipSubsystem, policyNotReadyReason, policySubsystem, type SubsystemState } from './startup/subsystems.js';
+import { openProjects, projectsPolicySubsystem } from './startup/projects.js';
+import type { ProjectRegistry } from './projects/registry.js';
 
 export type { SubsystemState } from './startup/subsystems.js';
+
+/** Projects mode: what the gateway-wide policy store says instead of reading a volume bundle. */
+const PROJECTS_MODE_GLOBAL_POLICY = 'Projects mode: each project\'s bundle judges its calls (AIRGAP_POLICY_PATH/projects/<id>/); no gateway-wide bundle is read';
 
 export interface Gateway {
   readonly config: GatewayConfig;
@@ -45,6 +50,10 @@ export interface Gateway {
   /** The site's knowledge assets and the step that puts bound ones in front of the model. */
   readonly knowledge: KnowledgeStore;
   readonly startedAt: number;
+  /** Projects mode: the projects and their compiled cache; null in standalone mode. */
+  readonly projects: ProjectRegistry<Gateway> | null;
+  /** Set on a project's view of the gateway (its policy is the project's): the project id. */
+  readonly project?: string;
   /** The client address for audit: the socket peer unless a trusted proxy says otherwise. */
   clientIp(request: Request, peerAddress: string | undefined): string | undefined;
   /** Stage 7's queue: record (metrics and recent decisions follow each record), depth, read, status. */
@@ -69,8 +78,10 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const salt = await findingSalt(config, runtime.volumes, log);
   const metrics = createMetrics();
   const dlp = createDlpEngine(salt, log);
-  const policy = await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection });
-  installEgressGuard(() => egressOrigins(config, policy), log);
+  const projectsMode = config.projects.mode === 'projects';
+  const policy = await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection, ...(projectsMode ? { baselineOnly: PROJECTS_MODE_GLOBAL_POLICY } : {}) });
+  let projects: ProjectRegistry<Gateway> | null = null;
+  installEgressGuard(() => (projects ? new Set([...egressOrigins(config, policy), ...projects.origins()]) : egressOrigins(config, policy)), log);
   const knowledge = await openKnowledge(config, runtime, log);
   const tier3 = await openTier3(config, runtime, log, metrics);
   dlp.useTier3(tier3.classifier ?? undefined);
@@ -95,7 +106,8 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const startedAt = Date.now();
   const platform = await startPlatform({ config, runtime, log, policy, certificates, startedAt, auditQueueDepth: () => audit.depth() });
 
-  return {
+  const gateway: Gateway = {
+    projects: null,
     config,
     runtime,
     log,
@@ -117,7 +129,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
       return policyNotReadyReason(policy);
     },
     subsystems: () => ({
-      policy: policySubsystem(policy),
+      policy: projects ? projectsPolicySubsystem(projects) : policySubsystem(policy),
       tier1_2: { state: 'active', reason: `DLP Tiers 1 and 2 per risk tier of policy ${policy.current().version}` },
       tier3: { state: tier3.status.state, reason: tier3.status.reason },
       geoip: geoipSubsystem(geoip),
@@ -125,6 +137,10 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
       ...platformSubsystems(config, platform),
     }),
   };
+  if (!projectsMode) return gateway;
+  const registry: ProjectRegistry<Gateway> = await openProjects(config, runtime, log, { buildInspection: dlp.buildInspection }, (id, store) => ({ ...gateway, projects: registry, policy: store, project: id }));
+  projects = registry;
+  return { ...gateway, projects };
 }
 
 let shared: Promise<Gateway> | undefined;

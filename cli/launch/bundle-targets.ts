@@ -58,8 +58,33 @@ export function bundleTargets(values: Record<string, string>, files: LaunchFiles
   const installed = installedBundlesDir(values);
   const names = installed && files.exists(installed) ? files.list(installed) : undefined;
   if (installed && names) paths.push(...installedBundleFiles(installed, names));
+  paths.push(...projectBundleFiles(values, files));
   return paths.filter((f) => files.exists(f)).flatMap((f) => {
     const bytes = files.read(f);
     return bytes ? targetsOf(bytes) : [];
   });
+}
+
+/**
+ * Projects mode: every project's volume bundle and installed bundles
+ * ($AIRGAP_POLICY_PATH/projects/<id>/policy_bundle.json, $OUTPOST_STATE_DIR/projects/<id>/policy/bundles/*.json).
+ * @example
+ * projectBundleFiles({ OUTPOST_MODE: 'projects', AIRGAP_POLICY_PATH: '/p' }, nodeLaunchFiles); // ['/p/projects/a/policy_bundle.json', ...]
+ */
+export function projectBundleFiles(values: Record<string, string>, files: LaunchFiles): string[] {
+  if ((values.OUTPOST_MODE ?? '').trim().toLowerCase() !== 'projects' || !values.AIRGAP_POLICY_PATH) return [];
+  const dir = join(values.AIRGAP_POLICY_PATH, 'projects');
+  try {
+    const ids = files.exists(dir) ? [...(files.list(dir) ?? [])].sort() : [];
+    return ids.flatMap((id) => {
+      const installed = values.OUTPOST_STATE_DIR ? join(values.OUTPOST_STATE_DIR, 'projects', id, 'policy', 'bundles') : undefined;
+      const names = (installed && files.exists(installed) ? files.list(installed) : undefined) ?? [];
+      return [join(dir, id, BUNDLE_FILE), ...(installed ? installedBundleFiles(installed, names) : [])];
+    });
+  } catch (e) {
+    // The release's snapshot renderer knows only launchPaths(), which do not list project
+    // folders yet: projects there route to the environment's targets only (docs/projects.md).
+    console.error(`WARN projects mode: project bundles' own targets not read (${(e as Error).message}); projects may use the environment's targets only`);
+    return [];
+  }
 }

@@ -57,7 +57,7 @@ const BROKEN: Array<{ name: string; input: string | Uint8Array; expected: string
     input: json(bundle({ modles: [], models: [{ name: '*', risk_tier: 'standard', riskTier: 'x' }] })),
     expected: [
       '$.models[0].riskTier: unknown field (allowed here: name, target, risk_tier, scopes, groups, knowledge)',
-      '$.modles: unknown field (allowed here: $schema, schema_version, version, created_at, description, targets, models, risk_tiers, dlp, auth, routes, geo, knowledge, audit)',
+      '$.modles: unknown field (allowed here: $schema, schema_version, version, created_at, description, targets, models, risk_tiers, dlp, auth, routes, geo, knowledge, audit, project)',
     ],
   },
   {

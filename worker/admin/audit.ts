@@ -6,6 +6,9 @@
  *   curl -H "Authorization: Bearer $T" "$GW/admin/api/audit/export/manifest?from_seq=1&to_seq=5000&file=audit.jsonl" > audit.jsonl.manifest.json
  *   outpost audit verify --export audit.jsonl
  *
+ * In projects mode `&project=ID` exports one project's events (verified by their project links);
+ * a project's read-only admin token gets only its own project's.
+ *
  * checks offline. Nothing is deleted through the API: removing exported events stays a local,
  * explicit step (`outpost audit export --delete`) after verification.
  */
@@ -15,6 +18,8 @@ import type { AppEnv } from '../app-env.js';
 import { exportLines, exportManifest } from '../audit/export.js';
 import { GatewayError } from '../core/index.js';
 import { DEFAULT_PROTOCOL, errorResponse } from '../protocol/index.js';
+import { projectManifestFields } from '../audit/project-chain.js';
+import { requestedProject } from './project-scope.js';
 
 /** Most events one call returns; ask again from the next sequence number for more. */
 export const MAX_EXPORT_EVENTS = 50_000;
@@ -41,17 +46,17 @@ function parseRange(c: Context<AppEnv>): Range | GatewayError {
   return { from, to, limit };
 }
 
-/** The stored events whose seq lies in the range, in order, at most `limit`. */
-async function eventsIn(c: Context<AppEnv>, range: Range): Promise<string[]> {
+/** The stored events whose seq lies in the range (of one project, when given), in order, at most `limit`. */
+async function eventsIn(c: Context<AppEnv>, range: Range, project?: string): Promise<string[]> {
   const gw = c.get('gateway');
   const out: string[] = [];
   for (let after = 0; out.length < range.limit; ) {
     const rows = await gw.audit.read(after, PAGE);
     if (!rows.length) break;
     for (const row of rows) {
-      const seq = (JSON.parse(row.event_json) as { seq: number }).seq;
-      if (seq > range.to) return out;
-      if (seq >= range.from) out.push(row.event_json);
+      const event = JSON.parse(row.event_json) as { seq: number; project_id?: string };
+      if (event.seq > range.to) return out;
+      if (event.seq >= range.from && (project === undefined || event.project_id === project)) out.push(row.event_json);
       if (out.length >= range.limit) return out;
     }
     after = rows[rows.length - 1]!.id;
@@ -73,8 +78,10 @@ export function auditAdminApi(): Hono<AppEnv> {
   api.get('/export', async (c) => {
     const range = parseRange(c);
     if (range instanceof GatewayError) return fail(c, range);
+    const project = requestedProject(c);
+    if (project instanceof Response) return project;
     try {
-      const events = await eventsIn(c, range);
+      const events = await eventsIn(c, range, project);
       return c.body(exportLines(events), 200, { 'content-type': 'application/x-ndjson', 'x-outpost-export-count': String(events.length), 'cache-control': 'no-store' });
     } catch (e) {
       return fail(c, e);
@@ -86,10 +93,13 @@ export function auditAdminApi(): Hono<AppEnv> {
     if (range instanceof GatewayError) return fail(c, range);
     const file = c.req.query('file') ?? 'audit.jsonl';
     if (!/^[A-Za-z0-9._-]{1,128}$/.test(file)) return fail(c, new GatewayError(400, 'invalid_request', 'file must be a plain file name'));
+    const project = requestedProject(c);
+    if (project instanceof Response) return project;
     try {
-      const events = await eventsIn(c, range);
+      const events = await eventsIn(c, range, project);
       const gw = c.get('gateway');
-      return c.json(exportManifest(events, { file, sha256: await sha256Hex(exportLines(events)), source: `${gw.config.auditDbPath} via admin API` }));
+      const manifest = exportManifest(events, { file, sha256: await sha256Hex(exportLines(events)), source: `${gw.config.auditDbPath} via admin API` });
+      return c.json(project === undefined ? manifest : { ...manifest, ...projectManifestFields(project, events) });
     } catch (e) {
       return fail(c, e);
     }

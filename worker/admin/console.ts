@@ -38,6 +38,7 @@ export const CONSOLE_HTML = `<!doctype html>
     <table id="knowledge"><thead><tr><th>Name</th><th>Source</th><th>State</th><th>Version</th><th>Size</th><th>Listed in policy</th><th>Reason</th></tr></thead><tbody></tbody></table>
   </section>
   <section><h2>Recent decisions</h2>
+    <label>Project <input id="project-filter" placeholder="all (projects mode: a project id)" size="24" pattern="[a-z0-9][a-z0-9_-]{0,62}"></label>
     <table id="decisions"><thead><tr><th>Time</th><th>Request</th><th>Route</th><th>Model</th><th>Decision</th><th>Status</th><th>Findings (type / rule)</th></tr></thead><tbody></tbody></table>
   </section>
 </main>
@@ -131,7 +132,7 @@ function render(status, decisions) {
   for (const d of decisions.decisions) {
     const row = dec.insertRow();
     cell(row, d.time);
-    cell(row, d.request_id);
+    cell(row, d.project_id ? d.request_id + ' [' + d.project_id + ']' : d.request_id);
     cell(row, d.route);
     cell(row, d.model);
     cell(row, d.decision, d.decision);
@@ -141,9 +142,15 @@ function render(status, decisions) {
   $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
 }
 
+// Projects mode: the decisions of one project (the API refuses other projects to a project's token).
+function projectQuery() {
+  const project = $('project-filter').value.trim();
+  return project ? '?project=' + encodeURIComponent(project) : '';
+}
+
 async function refresh() {
   try {
-    const [status, decisions, knowledge] = await Promise.all([api('/admin/api/sync-status'), api('/admin/api/decisions'), api('/admin/api/knowledge')]);
+    const [status, decisions, knowledge] = await Promise.all([api('/admin/api/sync-status'), api('/admin/api/decisions' + projectQuery()), api('/admin/api/knowledge')]);
     render(status, decisions);
     renderKnowledge(knowledge);
     $('console').hidden = false;

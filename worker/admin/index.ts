@@ -7,7 +7,9 @@ import type { AppEnv } from '../app-env.js';
 import { egressAllowed } from '../proxy/egress.js';
 import { GatewayError } from '../core/index.js';
 import { DEFAULT_PROTOCOL, errorResponse } from '../protocol/index.js';
-import { checkAdminToken } from './token.js';
+import { bearerToken, checkAdminToken } from './token.js';
+import { parseProjectAdminTokens, projectOfAdminToken, projectTokenMayRead, type ProjectAdminToken } from './project-tokens.js';
+import { requestedProject } from './project-scope.js';
 import { adminStatus } from './status.js';
 import { policyAdminApi } from './policy.js';
 import { auditAdminApi } from './audit.js';
@@ -49,22 +51,47 @@ async function probeEgress(c: import('hono').Context<AppEnv>): Promise<Response>
  * Middleware: the request must carry the admin token. Without a configured token the route
  * answers 404 as if it did not exist (off, never open).
  */
-export function requireAdminToken(): MiddlewareHandler<AppEnv> {
+export function requireAdminToken(options: { projectTokens?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const check = await checkAdminToken(c.req.raw, c.get('gateway').config.adminToken);
+    const gw = c.get('gateway');
+    const check = await checkAdminToken(c.req.raw, gw.config.adminToken);
     const id = c.get('requestId');
     if (check === 'admin_disabled') return errorResponse(DEFAULT_PROTOCOL, new GatewayError(404, 'not_found', 'Not found', 'not_found_error'), id);
+    if (check === 'invalid_token' && options.projectTokens && gw.projects) {
+      // Projects mode: a project's read-only token (admin/project-tokens.ts).
+      const scoped = await projectAdminScope(c.req.raw, gw.config.projects.adminTokens);
+      if (scoped) {
+        if (!projectTokenMayRead(c.req.method, c.req.path)) return errorResponse(DEFAULT_PROTOCOL, new GatewayError(403, 'project_scope', "A project's admin token may only read its project's decisions, audit export and policy status", 'permission_error'), id);
+        c.set('adminProject', scoped);
+        return next();
+      }
+    }
     if (check !== 'ok') return errorResponse(DEFAULT_PROTOCOL, new GatewayError(401, check, check === 'missing_token' ? 'Admin token required' : 'Admin token is not valid', 'authentication_error'), id);
     await next();
   };
 }
 
+const parsedProjectTokens = new Map<string, ProjectAdminToken[]>();
+
+async function projectAdminScope(request: Request, configured: string): Promise<string | undefined> {
+  const presented = bearerToken(request);
+  if (!presented || !configured) return undefined;
+  let tokens = parsedProjectTokens.get(configured);
+  if (!tokens) parsedProjectTokens.set(configured, (tokens = parseProjectAdminTokens(configured).tokens));
+  return projectOfAdminToken(presented, tokens);
+}
+
 /** The admin API, mounted at /admin/api. */
 export function adminApi(): Hono<AppEnv> {
   const admin = new Hono<AppEnv>();
-  admin.use('*', requireAdminToken());
+  admin.use('*', requireAdminToken({ projectTokens: true }));
   admin.get('/sync-status', async (c) => c.json(await adminStatus(c.get('gateway'))));
-  admin.get('/decisions', (c) => c.json({ decisions: c.get('gateway').recent.list() }));
+  admin.get('/decisions', (c) => {
+    // Projects mode: ?project=ID filters; a project's own token sees only its project.
+    const project = requestedProject(c);
+    if (project instanceof Response) return project;
+    return c.json({ decisions: c.get('gateway').recent.list(project) });
+  });
   admin.post('/egress-probe', probeEgress);
   admin.route('/policy', policyAdminApi());
   admin.route('/audit', auditAdminApi());

@@ -16,6 +16,7 @@ import { DEFAULT_PROTOCOL, errorResponse } from '../protocol/index.js';
 import { readBodyLimited } from '../proxy/forward.js';
 import { MAX_BUNDLE_BYTES } from '../policy/bundle.js';
 import type { PolicyChange } from '../policy/index.js';
+import { projectScope } from './project-scope.js';
 
 export const SIGNATURE_HEADER = 'x-outpost-policy-signature';
 
@@ -35,6 +36,7 @@ function changeResponse(c: import('hono').Context<AppEnv>, change: PolicyChange)
  */
 export function policyAdminApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
+  api.use('*', projectScope());
 
   api.get('/', async (c) => {
     const policy = c.get('gateway').policy;

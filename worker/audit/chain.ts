@@ -20,7 +20,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 export type HashAlg = 'hmac-sha256' | 'sha256';
 
 /** An event as stored: the schema-1 event plus its chain fields. */
-export type ChainedEvent = AuditEvent & { readonly seq: number; readonly prev_hash: string; readonly hash_alg: HashAlg; readonly hash: string };
+export type ChainedEvent = AuditEvent & { readonly seq: number; readonly prev_hash: string; readonly hash_alg: HashAlg; readonly hash: string; readonly project_seq?: number; readonly project_prev_hash?: string };
 
 /** Hex digest of a UTF-8 string; the CLI injects node:crypto's for speed, the worker uses the JS one. */
 export type Digest = (text: string) => string;
@@ -67,9 +67,11 @@ export function hashInput(event: Record<string, unknown>): string {
  * @example
  * const e1 = chainEvent(event, 1, GENESIS_HASH, chainDigest(undefined));
  */
-export function chainEvent(event: AuditEvent, seq: number, prevHash: string, d: { alg: HashAlg; digest: Digest }): ChainedEvent {
+export function chainEvent(event: AuditEvent, seq: number, prevHash: string, d: { alg: HashAlg; digest: Digest }, projectLink?: { seq: number; hash: string }): ChainedEvent {
   const { geo, ...rest } = event as AuditEvent & { seq?: unknown; prev_hash?: unknown; hash?: unknown };
   const linked: Record<string, unknown> = { ...rest, seq, prev_hash: prevHash, hash_alg: d.alg };
+  // Projects mode: the project's own link, inside the hash (audit/project-chain.ts).
+  if (projectLink) Object.assign(linked, { project_seq: projectLink.seq, project_prev_hash: projectLink.hash });
   const hash = d.digest(hashInput(linked));
   // geo goes last and outside the hash.
   return { ...linked, hash, ...(geo ? { geo } : {}) } as ChainedEvent;

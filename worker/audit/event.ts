@@ -14,6 +14,8 @@ export interface AuditEvent {
   /** ISO-8601 time the request arrived. */
   readonly time: string;
   readonly request_id: string;
+  /** Projects mode: the project that judged the call (absent in standalone mode). */
+  readonly project_id?: string;
   readonly caller: { readonly subject: string; readonly groups: readonly string[]; readonly method: string } | null;
   readonly client_ip: string | null;
   /** GeoIP-derived fields; kept outside the tamper-evidence hash (a database update must not break verification). */

@@ -22,6 +22,10 @@ export interface ExportManifest {
   readonly until: string | null;
   readonly exported_at: string;
   readonly source: string;
+  /** Projects mode: the project whose events alone this export holds (verified by their project links). */
+  readonly project?: string;
+  /** project_prev_hash of the first exported event: where the export joins the project's chain. */
+  readonly project_prev_hash?: string | null;
 }
 
 /** The JSONL text of a run of stored events. */

@@ -10,6 +10,7 @@
  */
 import type { AuditEvent } from './event.js';
 import { chainDigest, chainEvent, EMPTY_CHAIN, type ChainedEvent, type ChainState, type HashAlg, type Digest } from './chain.js';
+import { ProjectHeads } from './project-chain.js';
 
 
 /** The table, exactly as PRODUCT.md ("Audit queue") writes it. */
@@ -61,12 +62,14 @@ export type { ChainedEvent };
 export class QueueCore {
   private chain: ChainState = EMPTY_CHAIN;
   private readonly hash: { alg: HashAlg; digest: Digest };
+  private readonly projects: ProjectHeads;
 
   constructor(
     private readonly sql: SqlPort,
     options: { hmacKey?: string; readOnly?: boolean } = {},
   ) {
     this.hash = chainDigest(options.hmacKey || undefined);
+    this.projects = new ProjectHeads(sql);
     if (options.readOnly) {
       this.chain = this.readChain();
       return;
@@ -103,16 +106,26 @@ export class QueueCore {
   append(events: readonly AuditEvent[], now = Date.now()): Appended[] {
     let { lastSeq, lastHash } = this.chain;
     const out: Appended[] = [];
-    this.sql.transaction(() => {
-      for (const event of events) {
-        const chained = chainEvent(event, lastSeq + 1, lastHash, this.hash);
-        const row = this.sql.all<{ id: number }>(`INSERT INTO local_audit_queue (event_json, queued_at) VALUES (?, ?) RETURNING id`, JSON.stringify(chained), now / 1000)[0]!;
-        lastSeq = chained.seq;
-        lastHash = chained.hash;
-        out.push({ id: Number(row.id), seq: chained.seq, hash: chained.hash });
-      }
-      this.writeChain({ ...this.chain, lastSeq, lastHash });
-    });
+    try {
+      this.sql.transaction(() => {
+        for (const event of events) {
+          const project = event.project_id;
+          if (project) this.projects.ensureSchema();
+          const chained = chainEvent(event, lastSeq + 1, lastHash, this.hash, project ? this.projects.next(project) : undefined);
+          if (project) this.projects.advance(project, { seq: chained.project_seq!, hash: chained.hash });
+          const row = project
+            ? this.sql.all<{ id: number }>(`INSERT INTO local_audit_queue (event_json, queued_at, project_id) VALUES (?, ?, ?) RETURNING id`, JSON.stringify(chained), now / 1000, project)[0]!
+            : this.sql.all<{ id: number }>(`INSERT INTO local_audit_queue (event_json, queued_at) VALUES (?, ?) RETURNING id`, JSON.stringify(chained), now / 1000)[0]!;
+          lastSeq = chained.seq;
+          lastHash = chained.hash;
+          out.push({ id: Number(row.id), seq: chained.seq, hash: chained.hash });
+        }
+        this.writeChain({ ...this.chain, lastSeq, lastHash });
+      });
+    } catch (e) {
+      this.projects.reset();
+      throw e;
+    }
     this.chain = { ...this.chain, lastSeq, lastHash };
     return out;
   }

@@ -23,6 +23,7 @@ import {
   requireInt,
   tier3Variables,
   tlsVariables,
+  projectSettings,
   type AdminVariables,
   type AuditVariables,
   type GeoIpVariables,
@@ -30,11 +31,12 @@ import {
   type PolicySettings,
   type Tier3Variables,
   type TlsVariables,
+  type ProjectSettings,
 } from './settings.js';
 
 export { ConfigError } from './errors.js';
 export { policySettings, readInt, readString, tier3Variables } from './settings.js';
-export type { AdminVariables, AuditVariables, GeoIpVariables, PlatformVariables, PolicySettings, Tier3Variables, TlsVariables } from './settings.js';
+export type { AdminVariables, AuditVariables, GeoIpVariables, PlatformVariables, PolicySettings, Tier3Variables, TlsVariables, ProjectSettings } from './settings.js';
 export type { VariableKind, VariableSpec } from './variables.js';
 
 export type TargetKind = 'openai' | 'ollama';
@@ -75,6 +77,8 @@ export interface GatewayConfig {
   readonly platform: PlatformVariables;
   readonly admin: AdminVariables;
   readonly tls: TlsVariables;
+  /** OUTPOST_MODE and the compiled-project cache (docs/projects.md). */
+  readonly projects: ProjectSettings;
   /**
    * A target's API key, read from the variable its config names (`api_key_env`); undefined when it
    * names none. Those names are the operator's, not the table's, so this is the one lookup by
@@ -136,6 +140,7 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): GatewayConf
     platform: platformVariables(env),
     admin: adminVariables(env),
     tls: tlsVariables(env),
+    projects: projectSettings(env),
     apiKeyOf: (target) => (target.apiKeyEnv ? env[target.apiKeyEnv] : undefined),
   };
 }

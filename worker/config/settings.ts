@@ -214,3 +214,28 @@ export function tlsVariables(env: Env): TlsVariables {
     warnDays: requireInt(env, 'OUTPOST_CERT_WARN_DAYS'),
   };
 }
+
+/** OUTPOST_MODE and the compiled-project cache (OUTPOST_PROJECT_CACHE_SIZE, OUTPOST_PROJECT_TTL_MS). */
+export interface ProjectSettings {
+  /** standalone: one policy bundle, exactly as before projects existed; projects: one per project. */
+  readonly mode: 'standalone' | 'projects';
+  /** Compiled projects kept in memory (LRU). */
+  readonly cacheSize: number;
+  /** Idle time after which a compiled project is dropped. */
+  readonly ttlMs: number;
+  /** The raw OUTPOST_PROJECT_ADMIN_TOKENS value (parsed by admin/project-tokens.ts). */
+  readonly adminTokens: string;
+}
+
+/**
+ * @example
+ * projectSettings(withDefaults({ OUTPOST_MODE: 'projects' })).cacheSize; // 64
+ */
+export function projectSettings(env: Env): ProjectSettings {
+  return {
+    mode: readEnum(env, 'OUTPOST_MODE', ['standalone', 'projects'] as const),
+    cacheSize: requireInt(env, 'OUTPOST_PROJECT_CACHE_SIZE'),
+    ttlMs: requireInt(env, 'OUTPOST_PROJECT_TTL_MS'),
+    adminTokens: readString(env, 'OUTPOST_PROJECT_ADMIN_TOKENS') ?? '',
+  };
+}

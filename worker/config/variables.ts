@@ -218,6 +218,23 @@ export const VARIABLES: readonly VariableSpec[] = [
   { name: 'OUTPOST_TLS_KEY', kind: 'path', default: '', secret: true, description: 'mTLS client key (PEM).' },
   { name: 'OUTPOST_CA_BUNDLE', kind: 'path', default: '', secret: false, description: 'CA bundle for the platform (PEM).' },
   { name: 'OUTPOST_CERT_WARN_DAYS', kind: 'int', default: '45', secret: false, description: 'Warn daily once the certificate expires within this many days.' },
+  // Projects mode (docs/projects.md).
+  {
+    name: 'OUTPOST_MODE',
+    kind: 'enum',
+    default: 'standalone',
+    secret: false,
+    description: 'standalone: one policy bundle (AIRGAP_POLICY_PATH/policy_bundle.json); projects: one bundle per project under AIRGAP_POLICY_PATH/projects/<id>/, routed by path, Host, X-Project-Id or the caller\'s token.',
+  },
+  { name: 'OUTPOST_PROJECT_CACHE_SIZE', kind: 'int', default: '64', secret: false, description: 'Projects mode: compiled projects (policy, DLP automata, JWKS) kept in memory; the least recently used is dropped beyond it.' },
+  { name: 'OUTPOST_PROJECT_TTL_MS', kind: 'int', default: '900000', secret: false, description: 'Projects mode: a compiled project unused this long is dropped and recompiled on its next call.' },
+  {
+    name: 'OUTPOST_PROJECT_ADMIN_TOKENS',
+    kind: 'string',
+    default: '',
+    secret: true,
+    description: 'Projects mode: read-only admin tokens scoped to one project each, as project-id:token,...; such a token sees only its project (decisions, audit export, policy status).',
+  },
   { name: 'OUTPOST_LOG_LEVEL', kind: 'enum', default: 'info', secret: false, description: 'debug, info, warn or error.' },
 ];
 

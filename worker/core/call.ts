@@ -49,4 +49,6 @@ export interface CallContext {
   policyVersion: string | undefined;
   /** Risk tier of the model, from the policy bundle. */
   riskTier: string | undefined;
+  /** Projects mode: the project whose policy judges the call (absent in standalone mode). */
+  readonly project?: string;
 }

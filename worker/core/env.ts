@@ -18,6 +18,8 @@ export interface RequestFacts {
  * app.get('/x', (c) => c.json({ id: c.get('requestId'), airGap: c.get('gateway').config.airGap }));
  */
 export interface AppEnv<G> {
-  Bindings: { getGateway: () => Promise<G>; facts: RequestFacts };
-  Variables: { gateway: G; requestId: string };
+  /** pathProject: projects mode, the id of a /projects/<id>/ prefix the app stripped (projects/routes.ts). */
+  Bindings: { getGateway: () => Promise<G>; facts: RequestFacts; pathProject?: string };
+  /** adminProject: set when a project-scoped read-only admin token was presented (admin/project-tokens.ts). */
+  Variables: { gateway: G; requestId: string; adminProject?: string };
 }

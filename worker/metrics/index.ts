@@ -41,7 +41,7 @@ const MAX_MODELS = 200;
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
-  const requests = registry.register(new Counter('outpost_requests_total', 'Model calls by route, model, decision and HTTP status.'));
+  const requests = registry.register(new Counter('outpost_requests_total', 'Model calls by route, model, decision and HTTP status (and project, in projects mode).'));
   const total = registry.register(new Histogram('outpost_request_duration_seconds', 'Total time of model calls, arrival to audit commit.', LATENCY_BUCKETS));
   const overhead = registry.register(new Histogram('outpost_gateway_overhead_seconds', "The gateway's own time per model call: total minus upstream.", OVERHEAD_BUCKETS));
   const findings = registry.register(new Counter('outpost_dlp_findings_total', 'DLP findings by entity type, tier and action.'));
@@ -73,11 +73,13 @@ export function createMetrics(): Metrics {
         if (models.size >= MAX_MODELS) model = 'other';
         else models.add(model);
       }
-      requests.inc({ route: event.route, model, decision: event.decision, status: String(event.status) });
+      // Projects mode: every per-call series carries the project (standalone series are unchanged).
+      const project: Record<string, string> = event.project_id ? { project: event.project_id } : {};
+      requests.inc({ route: event.route, model, decision: event.decision, status: String(event.status), ...project });
       const totalSeconds = event.timings_ms.total / 1000;
-      total.observe(totalSeconds, { route: event.route });
-      overhead.observe(Math.max(0, event.timings_ms.total - (event.timings_ms.upstream ?? 0)) / 1000, { route: event.route });
-      for (const f of event.findings) findings.inc({ type: f.type, tier: String(f.tier), action: f.action });
+      total.observe(totalSeconds, { route: event.route, ...project });
+      overhead.observe(Math.max(0, event.timings_ms.total - (event.timings_ms.upstream ?? 0)) / 1000, { route: event.route, ...project });
+      for (const f of event.findings) findings.inc({ type: f.type, tier: String(f.tier), action: f.action, ...project });
     },
     render: () => registry.render(),
   };

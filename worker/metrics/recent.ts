@@ -7,6 +7,8 @@ import type { AuditEvent } from '../audit/event.js';
 export interface RecentDecision {
   readonly time: string;
   readonly request_id: string;
+  /** Projects mode: the project that judged the call. */
+  readonly project_id?: string;
   readonly route: string;
   readonly model: string | null;
   readonly caller: string | null;
@@ -26,6 +28,7 @@ export class RecentDecisions {
     this.items.push({
       time: event.time,
       request_id: event.request_id,
+      ...(event.project_id ? { project_id: event.project_id } : {}),
       route: event.route,
       model: event.model,
       caller: event.caller?.subject ?? null,
@@ -38,7 +41,9 @@ export class RecentDecisions {
     if (this.items.length > this.capacity) this.items.shift();
   }
 
-  list(): RecentDecision[] {
-    return [...this.items].reverse();
+  /** Newest first; with a project, only that project's decisions. */
+  list(project?: string): RecentDecision[] {
+    const items = project === undefined ? this.items : this.items.filter((d) => d.project_id === project);
+    return [...items].reverse();
   }
 }

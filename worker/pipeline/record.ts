@@ -47,6 +47,7 @@ export function newCall(gw: Gateway, policy: PolicySnapshot, route: ModelRoute, 
     target: undefined,
     policyVersion: policy.version,
     riskTier: undefined,
+    ...(gw.project ? { project: gw.project } : {}),
   };
   const outcome: CallOutcome = { stream: false, bytesIn: 0, bytesOut: 0, upstreamMs: null, findings: [], responseScanned: false, responseScannedFully: false };
   return { call, outcome };
@@ -76,6 +77,7 @@ export function buildAuditEvent(call: CallContext, outcome: CallOutcome, decisio
     schema: AUDIT_SCHEMA_VERSION,
     time: new Date(call.receivedAt).toISOString(),
     request_id: call.requestId,
+    ...(call.project ? { project_id: call.project } : {}),
     caller: call.caller ? { subject: call.caller.subject, groups: call.caller.groups, method: call.caller.method } : null,
     client_ip: call.clientIp ?? null,
     ...(call.geo ? { geo: call.geo } : {}),

@@ -155,6 +155,15 @@ export interface PolicyBundle {
   readonly geo?: { readonly rules: readonly GeoRule[] };
   readonly knowledge?: { readonly assets: readonly BundleKnowledgeAsset[] };
   readonly audit?: { readonly allow_unaudited?: boolean };
+  /** Projects mode: the project this bundle governs (docs/projects.md). */
+  readonly project?: BundleProject;
+}
+
+/** The project a bundle governs in projects mode: its id (= folder name), hostnames, token claim. */
+export interface BundleProject {
+  readonly id: string;
+  readonly hostnames?: readonly string[];
+  readonly token_claim?: string;
 }
 
 /**

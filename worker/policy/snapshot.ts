@@ -64,6 +64,8 @@ export interface SnapshotContext {
   readonly config: GatewayConfig;
   readonly apiKeys: readonly ApiKeyEntry[];
   readonly buildInspection: BuildInspection;
+  /** Projects mode: the project this snapshot judges (its callers must belong to it). */
+  readonly projectId?: string;
 }
 
 /** Inspection that allows everything: for tests, and until a DLP engine is injected. */
@@ -96,10 +98,12 @@ export function bundleTargets(bundle: PolicyBundle, envTargets: readonly TargetC
   return [...own, ...env];
 }
 
-function identifyStage(checked: CheckedBundle, apiKeys: readonly ApiKeyEntry[]): IdentifyStage {
+function identifyStage(checked: CheckedBundle, apiKeys: readonly ApiKeyEntry[], projectId: string | undefined): IdentifyStage {
   const { auth } = checked.bundle;
-  if (auth.mode === 'oauth') return createJwtIdentify(auth.oauth!, checked.jwks!);
-  if (auth.mode === 'api_key') return createApiKeyIdentify(auth, apiKeys);
+  // Projects mode: an authenticated caller must belong to the project that judges the call.
+  const project = projectId !== undefined ? { id: projectId, ...(checked.bundle.project?.token_claim ? { tokenClaim: checked.bundle.project.token_claim } : {}) } : undefined;
+  if (auth.mode === 'oauth') return createJwtIdentify(auth.oauth!, checked.jwks!, project);
+  if (auth.mode === 'api_key') return createApiKeyIdentify(auth, apiKeys, project);
   return async () => ({ subject: 'anonymous', groups: [], scopes: [], method: 'none' });
 }
 
@@ -137,7 +141,7 @@ export async function buildSnapshot(checked: CheckedBundle, origin: { source: Po
     rules: countRules(bundle),
     authMode: bundle.auth.mode,
     targets: new PolicyTargetRegistry(bundleTargets(bundle, ctx.config.targets), models),
-    identify: identifyStage(checked, ctx.apiKeys),
+    identify: identifyStage(checked, ctx.apiKeys, ctx.projectId),
     authorize: createAuthorizeStage(bundle, models),
     inspectRequest: (call, body, parts) => inspectionFor(call.riskTier).inspectRequest(call, body, parts),
     inspectResponse,

@@ -17,6 +17,25 @@ import { PolicyState } from './state.js';
 export interface PolicyStoreDeps {
   /** The DLP engine's stages for one risk tier (gateway.ts injects it); default: no inspection. */
   readonly buildInspection?: BuildInspection;
+  /**
+   * Projects mode: the project whose folder this store reads. A bundle naming another project
+   * (or none) is refused, so a bundle copied into the wrong folder never governs that project.
+   */
+  readonly project?: ProjectFolder;
+  /**
+   * Projects mode, the gateway-wide store: no volume bundle is read (each project has its own);
+   * the built-in baseline is enforced for nothing but status, and this says why in the log.
+   */
+  readonly baselineOnly?: string;
+}
+
+/** Where one project's store reads and keeps its bundles (projects/registry.ts builds it). */
+export interface ProjectFolder {
+  readonly id: string;
+  /** The project's policy folder, e.g. <AIRGAP_POLICY_PATH>/projects/<id>. */
+  readonly policyDir: string;
+  /** The project's state folder, e.g. <OUTPOST_STATE_DIR>/projects/<id>. */
+  readonly stateDir: string;
 }
 
 /** Fixed for the life of the store. */
@@ -32,6 +51,10 @@ export interface PolicyStoreContext {
   readonly volumeFile: string;
   readonly checkContext: CheckContext;
   readonly snapshotContext: SnapshotContext;
+  /** Projects mode: the id every bundle of this store must name (undefined in standalone mode). */
+  readonly projectId?: string;
+  /** Projects mode, the gateway-wide store: why only the baseline is loaded. */
+  readonly baselineOnly?: string;
 }
 
 /** The most recent refused install or rollback. */
@@ -67,7 +90,7 @@ export const nowIso = (): string => new Date().toISOString();
  */
 export async function createStoreContext(config: GatewayConfig, runtime: RuntimeAdapter, log: Logger, deps: PolicyStoreDeps): Promise<PolicyStoreContext> {
   const volumes = runtime.volumes;
-  const policyDir = config.policyPath.replace(/\/+$/, '');
+  const policyDir = (deps.project?.policyDir ?? config.policyPath).replace(/\/+$/, '');
 
   const signatures = await loadSignaturePolicy(config.policy, (path) => volumes.read(path));
   if (signatures.keyError) log.error(`Policy signatures: ${signatures.keyError}; every policy bundle is refused until this is fixed`);
@@ -80,11 +103,13 @@ export async function createStoreContext(config: GatewayConfig, runtime: Runtime
     config,
     log,
     volumes,
-    state: new PolicyState(volumes, config.stateDir),
+    state: new PolicyState(volumes, deps.project?.stateDir ?? config.stateDir),
     policyDir,
     volumeFile: `${policyDir}/${BUNDLE_FILE}`,
     checkContext: { signatures, readPolicyFile: (relative) => volumes.read(`${policyDir}/${relative}`) },
-    snapshotContext: { config, apiKeys: apiKeys.keys, buildInspection: deps.buildInspection ?? noInspection },
+    snapshotContext: { config, apiKeys: apiKeys.keys, buildInspection: deps.buildInspection ?? noInspection, ...(deps.project ? { projectId: deps.project.id } : {}) },
+    ...(deps.project ? { projectId: deps.project.id } : {}),
+    ...(deps.baselineOnly ? { baselineOnly: deps.baselineOnly } : {}),
   };
 }
 

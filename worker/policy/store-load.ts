@@ -45,6 +45,10 @@ interface Choice {
  * loaded.active.version; // '2026-03-13'
  */
 export async function loadActivePolicy(context: PolicyStoreContext): Promise<LoadedPolicy> {
+  if (context.baselineOnly) {
+    context.log.info(context.baselineOnly);
+    return { active: (await loadBaseline(context, context.baselineOnly)).snapshot, bootProblems: [], fallback: false, winnerLoaded: false };
+  }
   const inputs = await readBootInputs(context);
   const choice = await chooseBundle(context, inputs);
   if (choice.result?.ok) {

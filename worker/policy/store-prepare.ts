@@ -34,6 +34,8 @@ export async function prepareBundle(context: PolicyStoreContext, file: StoredFil
     : { ...context.checkContext, signatureName };
   const checked = await checkBundle(file.bytes, file.signature, checkContext);
   if (!checked.ok) return checked;
+  const projectProblem = trusted ? null : projectMismatch(context.projectId, checked.bundle.project?.id);
+  if (projectProblem) return { ok: false, problems: [projectProblem] };
   for (const warning of checked.warnings) log.warn(`Policy bundle ${origin.reason}: ${formatProblem(warning)}`);
   for (const note of checked.notes) log.warn(`Policy bundle version=${checked.bundle.version}: ${note}`);
   if (checked.bundle.auth.mode === 'api_key' && context.snapshotContext.apiKeys.length === 0) {
@@ -53,4 +55,11 @@ export async function prepareBundle(context: PolicyStoreContext, file: StoredFil
  */
 export function refusedLine(file: string, problems: readonly Problem[]): string {
   return `Policy bundle ${file} refused (${plural(problems.length, 'problem')}): ${problems.map(formatProblem).join('; ')}`;
+}
+
+/** Projects mode: a bundle must name the project of its folder (standalone: no check). */
+function projectMismatch(expected: string | undefined, named: string | undefined): Problem | null {
+  if (expected === undefined || named === expected) return null;
+  if (named === undefined) return { path: '$.project', message: `missing: a bundle in the folder of project "${expected}" must name it (project.id)` };
+  return { path: '$.project.id', message: `names project "${named}" but lies in the folder of project "${expected}"` };
 }

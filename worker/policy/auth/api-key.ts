@@ -11,6 +11,7 @@ import { GatewayError } from '../../core/index.js';
 import type { Caller, IdentifyStage } from '../../core/index.js';
 import type { BundleAuth } from '../bundle.js';
 import { presentedCredential } from './credential.js';
+import { projectMismatch, type ProjectBinding } from './project.js';
 
 export interface ApiKeyEntry {
   readonly name: string;
@@ -68,7 +69,7 @@ const encoder = new TextEncoder();
  * @example
  * const identify = createApiKeyIdentify(bundle.auth, parseApiKeys(config.policy.apiKeys).keys);
  */
-export function createApiKeyIdentify(auth: BundleAuth, keys: readonly ApiKeyEntry[]): IdentifyStage {
+export function createApiKeyIdentify(auth: BundleAuth, keys: readonly ApiKeyEntry[], project?: ProjectBinding): IdentifyStage {
   // Created on first use: workerd allows no random values or crypto at global scope.
   let prepared: Promise<{ hmac: CryptoKey; digests: { name: string; digest: Uint8Array }[] }> | undefined;
   const prepare = () =>
@@ -91,6 +92,7 @@ export function createApiKeyIdentify(auth: BundleAuth, keys: readonly ApiKeyEntr
     }
     if (matched === undefined) throw new GatewayError(401, 'invalid_api_key', 'The API key is not valid', 'authentication_error');
     const grant = auth.api_keys && Object.prototype.hasOwnProperty.call(auth.api_keys, matched) ? auth.api_keys[matched] : undefined;
+    if (project && !grant) throw projectMismatch(project.id, 'the API key belongs to another project');
     return { subject: `api_key:${matched}`, groups: [...(grant?.groups ?? [])], scopes: [...(grant?.scopes ?? [])], method: 'api_key' };
   };
 }

@@ -3,6 +3,7 @@
  * nbf, with the bundle's clock-skew allowance). Nothing is fetched: an air-gapped gateway never
  * asks the identity provider, so key rotation means a new bundle.
  */
+import { checkTokenProject, type ProjectBinding } from './project.js';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyOptions } from 'jose';
 import { GatewayError } from '../../core/index.js';
 import type { Caller, IdentifyStage } from '../../core/index.js';
@@ -43,7 +44,7 @@ function refusal(error: unknown): GatewayError {
  * const identify = createJwtIdentify(bundle.auth.oauth!, jwks);
  * const caller = await identify(request, call); // { subject: 'alice', scopes: ['chat'], method: 'jwt', ... }
  */
-export function createJwtIdentify(oauth: BundleOAuth, jwks: JSONWebKeySet): IdentifyStage {
+export function createJwtIdentify(oauth: BundleOAuth, jwks: JSONWebKeySet, project?: ProjectBinding): IdentifyStage {
   const keySet = createLocalJWKSet(jwks);
   const options: JWTVerifyOptions = {
     issuer: oauth.issuer,
@@ -64,6 +65,7 @@ export function createJwtIdentify(oauth: BundleOAuth, jwks: JSONWebKeySet): Iden
     } catch (e) {
       throw refusal(e);
     }
+    if (project) checkTokenProject(payload, project);
     const subject = claimAt(payload, subjectClaim);
     return {
       subject: typeof subject === 'string' && subject ? subject : 'unknown',
