@@ -132,7 +132,7 @@ export class HoldBackText implements StreamText {
     const released = matches.filter((m) => m.start < cut);
     const head = pending.slice(0, cut);
     if (released.length) {
-      const found = await hasher.findings(released, head, 'response', held.path, held.offset);
+      const found = hasher.findings(released, head, 'response', held.path, held.offset);
       this.findings.push(...found);
       if (found.some((f) => f.action === 'block')) throw new DlpBlockedError(found, 'response');
     }

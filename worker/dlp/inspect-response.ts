@@ -57,7 +57,7 @@ async function rewriteParts(context: DlpStageContext, { redactor, hasher }: DlpC
   const rewritten: string[] = [];
   for (const part of parts) {
     const matches = compiled.settings.scan_response ? scanText(compiled, part.text) : [];
-    findings.push(...(await hasher.findings(matches, part.text, 'response', formatPath(part.path))));
+    if (matches.length) findings.push(...hasher.findings(matches, part.text, 'response', formatPath(part.path)));
     rewritten.push(redactor.restore(redactor.redact(part.text, matches, false), isJsonStringField(part.path)));
   }
   return rewritten;
@@ -72,13 +72,11 @@ async function maskLogprobs(context: DlpStageContext, { hasher }: DlpCallState, 
   for (const { path, holder, list } of logprobs) {
     const held = new HeldLogprobs();
     const texts = held.hold(holder[list] as unknown[]);
-    const ranges = await Promise.all(
-      texts.map(async (text, rank) => {
-        const matches = scanText(context.compiled, text);
-        findings.push(...(await hasher.findings(matches, text, 'response', rank ? `${path}[].top_logprobs[${rank - 1}].token` : `${path}[].token`)));
-        return matches.filter((m) => m.action === 'redact').map((m) => [m.start, m.end] as const);
-      }),
-    );
+    const ranges = texts.map((text, rank) => {
+      const matches = scanText(context.compiled, text);
+      findings.push(...hasher.findings(matches, text, 'response', rank ? `${path}[].top_logprobs[${rank - 1}].token` : `${path}[].token`));
+      return matches.filter((m) => m.action === 'redact').map((m) => [m.start, m.end] as const);
+    });
     const masked = held.release((rank) => ({ offset: Infinity, redacted: ranges[rank] ?? [] }), true);
     if (JSON.stringify(masked) !== JSON.stringify(holder[list])) {
       holder[list] = masked;
