@@ -101,11 +101,14 @@ async function authorizeCall({ gw, policy, protocol, call }: ModelCall, model: s
 
 /** 4. DLP over every text part; 4b. the bound knowledge goes in after it, which judges only the caller's text. */
 async function inspectRequest({ gw, policy, route, call, outcome }: ModelCall, body: Record<string, unknown>, raw: Uint8Array): Promise<InspectedRequest> {
-  const inspection = await policy.inspectRequest(call, body, route.textParts(body));
+  const parts = route.textParts(body);
+  const inspection = await policy.inspectRequest(call, body, parts);
   outcome.findings = [...inspection.findings];
   if (modelPassedDlp(call.model, inspection.findings, policy.targets)) call.recordedModel = call.model;
   const inspected = inspection.rewrittenBody ?? body;
-  const knowledge = await gw.knowledge.apply(policy, call, inspected, route.textParts(inspected).at(-1)?.text ?? '');
+  // The body's text parts are walked again only when the DLP rewrote it.
+  const lastText = (inspected === body ? parts : route.textParts(inspected)).at(-1)?.text ?? '';
+  const knowledge = await gw.knowledge.apply(policy, call, inspected, lastText);
   if (knowledge) outcome.knowledge = knowledge.use;
   const upstreamBody = knowledge ? JSON.stringify(knowledge.body) : inspection.rewrittenBody ? JSON.stringify(inspection.rewrittenBody) : raw;
   return { inspection, upstreamBody: upstreamBody as BodyInit };
