@@ -150,7 +150,7 @@ function relayStreamed(mc: ModelCall, upstream: Response, upstreamBody: Readable
     },
   });
   const headers = baseHeaders(call, upstream.headers.get('content-type') ?? protocol.streamContentType, inspection, outcome);
-  headers.set('cache-control', 'no-cache');
+  headers['cache-control'] = 'no-cache';
   return new Response(relayed, { status: 200, headers });
 }
 
@@ -191,11 +191,14 @@ function refuseCall({ gw, call, outcome }: ModelCall, thrown: unknown): Promise<
   return refuse(gw, call, outcome, error, decision);
 }
 
-/** Response headers every model-call response carries. */
-function baseHeaders(call: CallContext, contentType: string, inspection: RequestInspection | undefined, outcome: CallOutcome): Headers {
-  const headers = new Headers({ 'content-type': contentType, 'x-request-id': call.requestId });
-  if (call.policyVersion) headers.set('x-outpost-policy-version', call.policyVersion);
-  if (outcome.knowledge) headers.set(KNOWLEDGE_HEADER, outcome.knowledge.assets.map((a) => a.name).join(', '));
-  for (const [k, v] of Object.entries(inspection?.headers ?? {})) headers.set(k, v);
+/**
+ * Response headers every model-call response carries, as a plain record (lower-case names): the
+ * runtime builds the response's Headers from it once, instead of from a Headers built here first.
+ */
+function baseHeaders(call: CallContext, contentType: string, inspection: RequestInspection | undefined, outcome: CallOutcome): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': contentType, 'x-request-id': call.requestId };
+  if (call.policyVersion) headers['x-outpost-policy-version'] = call.policyVersion;
+  if (outcome.knowledge) headers[KNOWLEDGE_HEADER] = outcome.knowledge.assets.map((a) => a.name).join(', ');
+  if (inspection?.headers) for (const k in inspection.headers) headers[k.toLowerCase()] = inspection.headers[k]!;
   return headers;
 }
