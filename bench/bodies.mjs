@@ -1,4 +1,4 @@
-// The chat bodies the gateway benchmarks send (about 1.3 KB each): one without personal data, and
+// The chat bodies the gateway benchmarks send (about 1.2 KB each, as the issue's "1.3 KB" body): one without personal data, and
 // one that carries a name, an email address, a card number and a phone number, as real prompts do
 // (issue 15). The card is the well-known Visa test number; the rest is invented.
 const system = 'You are a careful assistant for the records department. Answer briefly and cite the policy section when you can. ';
@@ -11,7 +11,7 @@ export const BODY_KINDS = ['plain', 'personal'];
 /**
  * The JSON text of one chat request.
  * @example
- * chatBody('personal', false).length; // about 1,300
+ * chatBody('personal', false).length; // 1,220
  */
 export function chatBody(kind, stream) {
   const user = kind === 'personal' ? notes.repeat(8) + personal : notes.repeat(9);

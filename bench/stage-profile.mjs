@@ -110,7 +110,7 @@ export function stageTimes(profile, locate) {
  * @example
  * const profile = await cpuProfile('ws://127.0.0.1:9229/outpost', () => drive(200));
  */
-export async function cpuProfile(wsUrl, work, samplingIntervalUs = 50) {
+export async function cpuProfile(wsUrl, work, samplingIntervalUs = 200) {
   const ws = new WebSocket(wsUrl);
   await new Promise((res, rej) => {
     ws.onopen = res;

@@ -7,11 +7,15 @@
 //  1. CPU per request of each server process, read from /proc/<pid>/stat around a run of
 //     sequential requests on one keep-alive connection (workerd's own HTTP and I/O work included),
 //     and the client's p50 latency, in interleaved rounds;
-//  2. a V8 CPU profile over workerd's inspector (--inspector-addr), attributed to pipeline stages
-//     through the bundle's source map (bench/stage-profile.mjs). The profile is of the isolate's
-//     thread only: workerd's C++ outside JavaScript (HTTP parsing, sockets) is in (1), not here;
-//     samples every 50 us miss nothing systematically but each stage's figure carries a few
-//     percent of sampling noise and the profiler's own overhead (the totals run ~10 % high).
+//  2. a V8 CPU profile over workerd's inspector (--inspector-addr), sampled every 200 us and
+//     attributed to pipeline stages through the bundle's source map (bench/stage-profile.mjs).
+//     Native calls count for the JavaScript that made them (fetch for forward, the Durable
+//     Object's SQLite for record); "(program)" is workerd's own work on the isolate's thread that
+//     no JavaScript frame owns (HTTP, streams, the event loop): "runtime (native)" below. Sample
+//     times are wall-clock while the thread is busy (a descheduled thread on a loaded host still
+//     collects samples), so the table shares out the process's CPU from /proc by each stage's
+//     share of the samples. Its totals include the profiler's own cost (higher than in (1));
+//     read it for shares, and (1) for totals.
 //
 // The gateway runs unminified with a source map (built here, same esbuild options otherwise) and
 // the built-in baseline policy with its audit queue, as `outpost start` renders it. With
@@ -231,18 +235,23 @@ async function printStages(gateways) {
     for (const g of gateways) {
       const locate = sourceLocator(g.map);
       for (const kind of BODY_KINDS) {
+        const cpuBefore = cpuSeconds(g.pid);
         const { profile, result } = await cpuProfile(g.inspector, () => drive(g.port, chatBody(kind, stream), count));
-        columns.push({ label: `${g.name}, ${kind}`, times: stageTimes(profile, locate), events: result.events });
+        const cpuUs = (cpuSeconds(g.pid) - cpuBefore) * 1e6;
+        columns.push({ label: `${g.name}, ${kind}`, times: stageTimes(profile, locate), events: result.events, cpuUs });
         if (TOP) console.log(`\nTop frames, ${g.name}, ${kind}, ${stream ? 'stream' : 'non-stream'} (us per request):\n${topFrames(profile, locate, TOP).map(([k, us]) => `  ${fmt(us / count, 1)}  ${k}`).join('\n')}`);
       }
     }
-    console.log(`\nIsolate CPU by stage, ${stream ? 'stream' : 'non-stream'} (V8 profile over the inspector, ${count} sequential requests, microseconds per request${stream ? '; per SSE event in brackets' : ''})\n`);
+    console.log(
+      `\nCPU by stage, ${stream ? 'stream' : 'non-stream'}: the process's CPU (/proc) over ${count} sequential requests, shared out by the stages' shares of the V8 profile's non-idle samples; microseconds per request${stream ? ', per SSE event in brackets' : ''}\n`,
+    );
     console.log(`| stage | ${columns.map((c) => c.label).join(' | ')} |`);
     console.log(`|---|${columns.map(() => '---').join('|')}|`);
     for (const stage of [...STAGES, 'total']) {
       const cells = columns.map((c) => {
-        const us = stage === 'total' ? [...c.times.values()].reduce((a, b) => a + b, 0) : (c.times.get(stage) ?? 0);
-        const perRequest = us / count;
+        const sampled = [...c.times.values()].reduce((a, b) => a + b, 0);
+        const share = stage === 'total' ? 1 : (c.times.get(stage) ?? 0) / sampled;
+        const perRequest = (share * c.cpuUs) / count;
         return stream ? `${fmt(perRequest, 0)} (${fmt(perRequest / (c.events / count), 1)})` : fmt(perRequest, 0);
       });
       console.log(`| ${stage} | ${cells.join(' | ')} |`);
