@@ -51,6 +51,8 @@ const ROUNDS = Number(argOf('rounds') ?? 5);
 const BASELINE = argOf('baseline');
 // --top N: also the N frames with the most self time in each profile.
 const TOP = Number(argOf('top') ?? 0);
+// --save-profiles DIR: write each profile as a .cpuprofile (Chrome DevTools opens it) with the bundle's map beside.
+const SAVE = argOf('save-profiles');
 // --only-profile: skip the timed rounds.
 const ONLY_PROFILE = process.argv.includes('--only-profile');
 const CLK_TCK = 100; // Linux USER_HZ
@@ -238,6 +240,7 @@ async function printStages(gateways) {
         const cpuBefore = cpuSeconds(g.pid);
         const { profile, result } = await cpuProfile(g.inspector, () => drive(g.port, chatBody(kind, stream), count));
         const cpuUs = (cpuSeconds(g.pid) - cpuBefore) * 1e6;
+        if (SAVE) writeFileSync(join(SAVE, `${g.name.replace(/\W+/g, '-')}-${kind}-${stream ? 'stream' : 'whole'}.cpuprofile`), JSON.stringify(profile));
         columns.push({ label: `${g.name}, ${kind}`, times: stageTimes(profile, locate), events: result.events, cpuUs });
         if (TOP) console.log(`\nTop frames, ${g.name}, ${kind}, ${stream ? 'stream' : 'non-stream'} (us per request):\n${topFrames(profile, locate, TOP).map(([k, us]) => `  ${fmt(us / count, 1)}  ${k}`).join('\n')}`);
       }
