@@ -123,12 +123,22 @@ async function measured(target, body, count) {
   return { p50: median(latencies), cpuMs, events: events / count };
 }
 
-async function startOutpost(name, workerPath, mockPort) {
+/**
+ * The built-in baseline bundle with every DLP tier and the response scan off: a real policy
+ * option, so the same build without DLP is a differential measurement of what DLP costs.
+ */
+function dlpOffBundle() {
+  const baseline = JSON.parse(readFileSync(join(ROOT, 'assets/policy/policy_bundle.baseline.json'), 'utf8'));
+  return { ...baseline, version: 'bench-dlp-off', dlp: { tier1: { enabled: false }, bundles: {}, tier3: { mode: 'off' }, scan_response: false, on_error: 'block' } };
+}
+
+async function startOutpost(name, workerPath, mockPort, bundle) {
   const port = await freePort();
   const inspectorPort = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'outpost-stages-'));
   mkdirSync(join(state, 'policies'), { recursive: true });
   mkdirSync(join(state, 'audit'), { recursive: true });
+  if (bundle) writeFileSync(join(state, 'policies', 'policy_bundle.json'), JSON.stringify(bundle));
   const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port), OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: `http://127.0.0.1:${mockPort}`, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), OUTPOST_LOG_LEVEL: 'warn' };
   const rendered = execFileSync(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'config'], { env, encoding: 'utf8' });
   const shipped = `embed ${JSON.stringify(join(ROOT, 'dist/worker.js'))}`;
@@ -137,7 +147,9 @@ async function startOutpost(name, workerPath, mockPort) {
   writeFileSync(config, rendered.replace(shipped, `embed ${JSON.stringify(workerPath)}`));
   const child = spawn(join(ROOT, 'node_modules/workerd/bin/workerd'), ['serve', config, '--import-path=/', `--inspector-addr=127.0.0.1:${inspectorPort}`], { env, stdio: 'ignore' });
   await waitFor(`http://127.0.0.1:${port}/readyz`);
-  return { name, port, pid: child.pid, child, inspector: `ws://127.0.0.1:${inspectorPort}/outpost`, map: `${workerPath}.map` };
+  const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
+  if (bundle && ready.policy?.version !== bundle.version) throw new Error(`${name}: the gateway enforces ${ready.policy?.version}, not ${bundle.version}`);
+  return { name, port, pid: child.pid, child, workerPath, inspector: `ws://127.0.0.1:${inspectorPort}/outpost`, map: `${workerPath}.map` };
 }
 
 async function startFloor(mockPort) {
@@ -185,10 +197,13 @@ async function main() {
     children.push(g.child);
     gateways.push(g);
   }
+  // The same build with DLP off in the policy: CPU with DLP minus CPU without is what DLP costs.
+  const dlpOff = await startOutpost('Outpost, DLP off', gateways[0].workerPath, mockPort, dlpOffBundle());
+  children.push(dlpOff.child);
   const floor = await startFloor(mockPort);
   children.push(floor.child);
   const direct = { name: 'mock (direct)', port: mockPort, pid: mock.pid };
-  const targets = [direct, floor, ...gateways];
+  const targets = [direct, floor, ...gateways, dlpOff];
 
   // Warm-up: JIT, caches, the audit queue's first writes.
   for (const t of targets) for (const kind of BODY_KINDS) for (const stream of [false, true]) await drive(t.port, chatBody(kind, stream), stream ? 20 : 100);
@@ -226,7 +241,16 @@ function printRuns(runs, targets, direct) {
       }
     }
   }
-
+  // Differential: the same build with and without DLP, and each without the bare relay's cost.
+  console.log('\nDifferential CPU per request (medians above): DLP = Outpost minus Outpost with DLP off; the rest of Outpost = Outpost with DLP off minus the bare relay\n');
+  console.log('| body | mode | DLP | rest of Outpost (parse, policy, audit record, headers) | bare relay |');
+  console.log('|---|---|---|---|---|');
+  for (const kind of BODY_KINDS) {
+    for (const stream of [false, true]) {
+      const cpu = (name) => med(name, kind, stream, 'cpuMs');
+      console.log(`| ${kind} | ${stream ? 'stream' : 'non-stream'} | ${fmt(cpu('Outpost') - cpu('Outpost, DLP off'))} ms | ${fmt(cpu('Outpost, DLP off') - cpu('bare workerd relay'))} ms | ${fmt(cpu('bare workerd relay'))} ms |`);
+    }
+  }
 }
 
 /** 2. The isolate's CPU by stage, from V8 profiles. */

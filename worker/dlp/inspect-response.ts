@@ -32,9 +32,9 @@ export async function inspectWholeResponse(context: DlpStageContext, call: CallC
   try {
     const { root, parts } = extractResponseParts(decoder.decode(body));
     const findings: Finding[] = [];
-    const rewritten = await rewriteParts(context, state, parts, findings);
+    const rewritten = rewriteParts(context, state, parts, findings);
     const logprobs = settings.scan_response ? logprobsLists(root) : [];
-    let changed = await maskLogprobs(context, state, logprobs, findings);
+    let changed = maskLogprobs(context, state, logprobs, findings);
     if (findings.some((f) => f.action === 'block')) throw new DlpBlockedError(findings, 'response');
     parts.forEach((part, i) => {
       if (rewritten[i] === part.text) return;
@@ -52,7 +52,7 @@ export async function inspectWholeResponse(context: DlpStageContext, call: CallC
 }
 
 /** Each part scanned (when scan_response), redacted and restored; returns the new texts, adds findings. */
-async function rewriteParts(context: DlpStageContext, { redactor, hasher }: DlpCallState, parts: readonly TextPart[], findings: Finding[]): Promise<string[]> {
+function rewriteParts(context: DlpStageContext, { redactor, hasher }: DlpCallState, parts: readonly TextPart[], findings: Finding[]): string[] {
   const { compiled } = context;
   const rewritten: string[] = [];
   for (const part of parts) {
@@ -67,7 +67,7 @@ async function rewriteParts(context: DlpStageContext, { redactor, hasher }: DlpC
  * Logprobs tokens as texts: a value split over tokens is found, and masked in every rank. Rewrites
  * the lists in place; returns true when one changed, adds findings.
  */
-async function maskLogprobs(context: DlpStageContext, { hasher }: DlpCallState, logprobs: readonly LogprobsList[], findings: Finding[]): Promise<boolean> {
+function maskLogprobs(context: DlpStageContext, { hasher }: DlpCallState, logprobs: readonly LogprobsList[], findings: Finding[]): boolean {
   let changed = false;
   for (const { path, holder, list } of logprobs) {
     const held = new HeldLogprobs();
