@@ -25,7 +25,7 @@
 //
 //   node --experimental-websocket bench/stages.mjs [--requests 300] [--rounds 5] [--baseline DIR]
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +56,14 @@ const SAVE = argOf('save-profiles');
 // --only-profile: skip the timed rounds.
 const ONLY_PROFILE = process.argv.includes('--only-profile');
 const CLK_TCK = 100; // Linux USER_HZ
+
+/** Temporary folders (builds, state, configs), removed when the benchmark exits. */
+const temporary = [];
+const tempDir = (prefix) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+};
 
 /** The worker bundled as scripts/build.mjs does, but readable, with a source map beside it. */
 async function buildProfiled(tree, outDir) {
@@ -135,7 +143,7 @@ function dlpOffBundle() {
 async function startOutpost(name, workerPath, mockPort, bundle) {
   const port = await freePort();
   const inspectorPort = await freePort();
-  const state = mkdtempSync(join(tmpdir(), 'outpost-stages-'));
+  const state = tempDir('outpost-stages-');
   mkdirSync(join(state, 'policies'), { recursive: true });
   mkdirSync(join(state, 'audit'), { recursive: true });
   if (bundle) writeFileSync(join(state, 'policies', 'policy_bundle.json'), JSON.stringify(bundle));
@@ -154,7 +162,7 @@ async function startOutpost(name, workerPath, mockPort, bundle) {
 
 async function startFloor(mockPort) {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-floor-'));
+  const dir = tempDir('outpost-floor-');
   const file = join(dir, 'floor.capnp');
   writeFileSync(
     file,
@@ -186,9 +194,12 @@ async function main() {
   const mockPort = await freePort();
   const mock = spawn(process.execPath, [join(ROOT, 'test/mock/upstream.mjs'), String(mockPort)], { stdio: 'ignore' });
   const children = [mock];
-  process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
+  process.on('exit', () => {
+    children.forEach((c) => c.kill('SIGTERM'));
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  });
   await waitFor(`http://127.0.0.1:${mockPort}/v1/models`);
-  const work = mkdtempSync(join(tmpdir(), 'outpost-stages-build-'));
+  const work = tempDir('outpost-stages-build-');
   const variants = [['Outpost', ROOT]];
   if (BASELINE) variants.push(['Outpost baseline', resolve(BASELINE)]);
   const gateways = [];
