@@ -3,13 +3,17 @@
 // Outpost adds, each the median of several runs measured in the same session. Also cold start:
 // spawn of `outpost start` to the first 200 on /readyz.
 //
-//   node bench/gateway.mjs [--runs 3] [--duration 5]
+// Each on two 1.3 KB chat bodies (bench/bodies.mjs): one with a name, an email, a card and a phone
+// number (the issue 15 targets), and one without personal data.
+//
+//   node bench/gateway.mjs [--runs 3] [--duration 5] [--body personal|plain]
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, median, waitFor } from './harness.mjs';
+import { BODY_KINDS, chatBody } from './bodies.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const arg = (name, fallback) => {
@@ -18,6 +22,8 @@ const arg = (name, fallback) => {
 };
 const RUNS = arg('runs', 3);
 const DURATION = arg('duration', 5);
+const bodyArg = process.argv.indexOf('--body');
+const KINDS = bodyArg > 0 ? [process.argv[bodyArg + 1]] : BODY_KINDS;
 
 
 
@@ -64,15 +70,10 @@ function haveWrk() {
   }
 }
 
-// A 1.3 KB chat body, as in the issue's targets.
-const system = 'You are a careful assistant for the records department. Answer briefly and cite the policy section when you can. ';
-const user = 'Please summarise the attached meeting notes for the weekly status report, keeping action items and owners. '.repeat(9);
-const body = (stream) => JSON.stringify({ model: 'mock-llama', stream, messages: [{ role: 'system', content: system }, { role: 'user', content: user }] });
-
-function wrkScript(stream) {
+function wrkScript(body) {
   const dir = mkdtempSync(join(tmpdir(), 'outpost-bench-'));
   const file = join(dir, 'post.lua');
-  writeFileSync(file, `wrk.method = "POST"\nwrk.headers["content-type"] = "application/json"\nwrk.body = ${JSON.stringify(body(stream))}\n`);
+  writeFileSync(file, `wrk.method = "POST"\nwrk.headers["content-type"] = "application/json"\nwrk.body = ${JSON.stringify(body)}\n`);
   return file;
 }
 
@@ -94,9 +95,9 @@ function runWrk(url, conns, script) {
   return parseWrk(out);
 }
 
-async function runAutocannon(url, conns, stream) {
+async function runAutocannon(url, conns, body) {
   const { default: autocannon } = await import('autocannon');
-  const r = await autocannon({ url, connections: conns, duration: DURATION, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(stream) });
+  const r = await autocannon({ url, connections: conns, duration: DURATION, method: 'POST', headers: { 'content-type': 'application/json' }, body });
   if (r.non2xx) throw new Error(`autocannon saw ${r.non2xx} non-2xx responses`);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
 }
@@ -122,19 +123,21 @@ async function main() {
     await waitFor(`http://127.0.0.1:${outpostPort}/readyz`);
     await waitForListen(floorPort);
     const rows = [];
-    for (const stream of [false, true]) {
-      const script = useWrk ? wrkScript(stream) : null;
+    for (const [kind, stream] of KINDS.flatMap((k) => [[k, false], [k, true]])) {
+      const body = chatBody(kind, stream);
+      const script = useWrk ? wrkScript(body) : null;
       for (const conns of [1, 32]) {
         const results = { direct: [], floor: [], outpost: [] };
         for (let run = 0; run < RUNS; run++) {
           // Alternate direct and through-Outpost runs so drift on a shared machine hits both.
           for (const [name, port] of [['direct', mockPort], ['floor', floorPort], ['outpost', outpostPort]]) {
             const url = `http://127.0.0.1:${port}/v1/chat/completions`;
-            results[name].push(useWrk ? runWrk(url, conns, script) : await runAutocannon(url, conns, stream));
+            results[name].push(useWrk ? runWrk(url, conns, script) : await runAutocannon(url, conns, body));
           }
         }
         const m = (name, key) => median(results[name].map((r) => r[key]));
         rows.push({
+          kind,
           mode: stream ? 'stream' : 'non-stream',
           conns,
           direct_rps: m('direct', 'rps'),
@@ -149,12 +152,12 @@ async function main() {
         });
       }
     }
-    console.log(`\nGateway overhead (${useWrk ? 'wrk' : 'autocannon'}, ${DURATION}s per run, median of ${RUNS} runs, 1.3 KB chat body, loopback)\n`);
-    console.log('| mode | conns | direct req/s | Outpost req/s | ratio | direct p50 | Outpost p50 | added p50 | direct p99 | Outpost p99 | bare workerd relay req/s | bare workerd relay added p50 |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log(`\nGateway overhead (${useWrk ? 'wrk' : 'autocannon'}, ${DURATION}s per run, median of ${RUNS} runs, 1.3 KB chat bodies with and without personal data, loopback)\n`);
+    console.log('| body | mode | conns | direct req/s | Outpost req/s | ratio | direct p50 | Outpost p50 | added p50 | direct p99 | Outpost p99 | bare workerd relay req/s | bare workerd relay added p50 |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     const f = (x) => x.toFixed(2);
     for (const r of rows) {
-      console.log(`| ${r.mode} | ${r.conns} | ${Math.round(r.direct_rps)} | ${Math.round(r.outpost_rps)} | ${(r.outpost_rps / r.direct_rps).toFixed(2)} | ${f(r.direct_p50)} ms | ${f(r.outpost_p50)} ms | ${f(r.added_p50)} ms | ${f(r.direct_p99)} ms | ${f(r.outpost_p99)} ms | ${Math.round(r.floor_rps)} | ${f(r.floor_added_p50)} ms |`);
+      console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${Math.round(r.direct_rps)} | ${Math.round(r.outpost_rps)} | ${(r.outpost_rps / r.direct_rps).toFixed(2)} | ${f(r.direct_p50)} ms | ${f(r.outpost_p50)} ms | ${f(r.added_p50)} ms | ${f(r.direct_p99)} ms | ${f(r.outpost_p99)} ms | ${Math.round(r.floor_rps)} | ${f(r.floor_added_p50)} ms |`);
     }
   } finally {
     stopAll();

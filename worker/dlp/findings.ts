@@ -4,38 +4,41 @@
  */
 import { GatewayError } from '../core/index.js';
 import type { Finding } from '../core/index.js';
-import { saltedHash } from './hash.js';
+import { saltedHashNow } from './hash.js';
 import type { Match } from './scan.js';
 
 /** Salted hashes for one call, so a value seen in several places is hashed once. */
 export class FindingHasher {
-  private readonly cache = new Map<string, Promise<string>>();
+  private readonly cache = new Map<string, string>();
   constructor(private readonly salt: string) {}
 
-  hash(value: string): Promise<string> {
+  hash(value: string): string {
     let hash = this.cache.get(value);
-    if (!hash) {
-      hash = saltedHash(this.salt, value);
+    if (hash === undefined) {
+      hash = saltedHashNow(this.salt, value);
       this.cache.set(value, hash);
     }
     return hash;
   }
 
-  /** Findings for the matches in `text`; `offset` shifts offsets (streams report channel offsets). */
-  async findings(matches: readonly Match[], text: string, side: 'request' | 'response', path: string, offset = 0): Promise<Finding[]> {
-    return Promise.all(
-      matches.map(async (m) => ({
-        type: m.type,
-        rule: m.rule,
-        tier: m.tier,
-        score: Math.round(m.score * 1000) / 1000,
-        start: m.start + offset,
-        end: m.end + offset,
-        hash: m.end > m.start ? await this.hash(text.slice(m.start, m.end)) : '',
-        location: { side, path },
-        action: m.action,
-      })),
-    );
+  /**
+   * Findings for the matches in `text`, hashed in one synchronous pass; `offset` shifts offsets
+   * (streams report channel offsets).
+   * @example
+   * const findings = hasher.findings(matches, text, 'request', 'messages[1].content');
+   */
+  findings(matches: readonly Match[], text: string, side: 'request' | 'response', path: string, offset = 0): Finding[] {
+    return matches.map((m) => ({
+      type: m.type,
+      rule: m.rule,
+      tier: m.tier,
+      score: Math.round(m.score * 1000) / 1000,
+      start: m.start + offset,
+      end: m.end + offset,
+      hash: m.end > m.start ? this.hash(text.slice(m.start, m.end)) : '',
+      location: { side, path },
+      action: m.action,
+    }));
   }
 }
 

@@ -6,7 +6,13 @@
  * against a hash. With the salt, anyone can: HMAC is fast and many sensitive values come from small
  * spaces (a 9-digit SSN is 10^9 guesses, seconds on one GPU), so the salt is a secret of the same
  * rank as the audit log's readers, and rotating it is the remedy after a leak.
+ *
+ * Synchronous, in JavaScript (the audit chain's SHA-256): a finding's value is a few dozen bytes,
+ * four SHA-256 blocks, a few microseconds; crypto.subtle.sign costs more than that per call in
+ * workerd before its promise is even awaited, and a call with several findings made one each.
+ * The digest is the same HMAC-SHA-256 either way.
  */
+import { hmacSha256 } from '../audit/sha256.js';
 
 const encoder = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -14,26 +20,35 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 /** Hex characters kept (128 bits): collisions stay negligible for correlation. */
 const HASH_HEX_CHARS = 32;
 
-/** One imported HMAC key per salt: importKey costs more than the HMAC of a short value. */
-const keys = new Map<string, Promise<CryptoKey>>();
+/** The salt's bytes, encoded once per salt (one salt per deployment, a few in tests). */
+const keys = new Map<string, Uint8Array>();
 
-function hmacKey(salt: string): Promise<CryptoKey> {
+function hmacKey(salt: string): Uint8Array {
   let key = keys.get(salt);
   if (!key) {
-    key = crypto.subtle.importKey('raw', encoder.encode(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    key = encoder.encode(salt);
     keys.set(salt, key);
   }
   return key;
 }
 
 /**
- * HMAC-SHA-256 of `value` keyed with `salt`, first 128 bits in hex.
+ * HMAC-SHA-256 of `value` keyed with `salt`, first 128 bits in hex, at once.
  * @example
- * await saltedHash('deployment-salt', 'jane@acme.io'); // '3b1f…' (32 hex characters)
+ * saltedHashNow('deployment-salt', 'jane@acme.io'); // '3b1f…' (32 hex characters)
  */
-export async function saltedHash(salt: string, value: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(salt), encoder.encode(value)));
+export function saltedHashNow(salt: string, value: string): string {
+  const digest = hmacSha256(hmacKey(salt), encoder.encode(value));
   let hex = '';
   for (let i = 0; i < HASH_HEX_CHARS / 2; i++) hex += HEX[digest[i]!];
   return hex;
+}
+
+/**
+ * The same hash for callers that await it.
+ * @example
+ * await saltedHash('deployment-salt', 'jane@acme.io'); // '3b1f…' (32 hex characters)
+ */
+export function saltedHash(salt: string, value: string): Promise<string> {
+  return Promise.resolve(saltedHashNow(salt, value));
 }

@@ -104,6 +104,12 @@ export class HoldBackText implements StreamText {
       .map((m) => ({ ...m, start: Math.max(0, m.start - ctxLen), end: m.end - ctxLen }));
   }
 
+  /** True when cutOf would answer 0 for any matches: the window is not full and no bound forces a cut. */
+  private nothingToRelease(pending: string): boolean {
+    const len = pending.length;
+    return Math.min(len - this.options.compiled.holdBackChars, trailingTokenStart(pending)) <= 0 && len <= MAX_HOLD_CHARS;
+  }
+
   /** Where the pending text may be cut now: nothing of an open match or token goes out. */
   private cutOf(pending: string, matches: readonly Match[]): number {
     const len = pending.length;
@@ -126,13 +132,16 @@ export class HoldBackText implements StreamText {
     const { redactor, hasher } = this.options;
     held.pending += delta;
     const pending = held.pending;
+    // While the window is still filling nothing can be released, whatever a scan would find
+    // (matches only move the cut back): the scan waits for the first chunk that can release.
+    if (!final && this.nothingToRelease(pending)) return '';
     const matches = this.matchesOf(held);
     const cut = final ? pending.length : this.cutOf(pending, matches);
     if (cut <= 0) return '';
     const released = matches.filter((m) => m.start < cut);
     const head = pending.slice(0, cut);
     if (released.length) {
-      const found = await hasher.findings(released, head, 'response', held.path, held.offset);
+      const found = hasher.findings(released, head, 'response', held.path, held.offset);
       this.findings.push(...found);
       if (found.some((f) => f.action === 'block')) throw new DlpBlockedError(found, 'response');
     }

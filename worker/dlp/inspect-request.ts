@@ -67,9 +67,9 @@ async function scanRequest(context: DlpStageContext, call: CallContext, parts: r
     }
     perPart = perPart.map((m, i) => (outcome.matches[i]!.length ? resolveOverlaps([...m, ...outcome.matches[i]!]) : m));
   }
-  const findings = (await Promise.all(perPart.map((m, i) => hasher.findings(m, parts[i]!.text, 'request', formatPath(parts[i]!.path))))).flat();
+  const findings = perPart.flatMap((m, i) => (m.length ? hasher.findings(m, parts[i]!.text, 'request', formatPath(parts[i]!.path)) : []));
   const across = acrossMessages(compiled, parts);
-  if (across.matches.length) findings.push(...(await hasher.findings(across.matches, across.text, 'request', 'messages[*]')));
+  if (across.matches.length) findings.push(...hasher.findings(across.matches, across.text, 'request', 'messages[*]'));
   return { perPart, findings: [...findings, ...notices] };
 }
 

@@ -32,9 +32,9 @@ export async function inspectWholeResponse(context: DlpStageContext, call: CallC
   try {
     const { root, parts } = extractResponseParts(decoder.decode(body));
     const findings: Finding[] = [];
-    const rewritten = await rewriteParts(context, state, parts, findings);
+    const rewritten = rewriteParts(context, state, parts, findings);
     const logprobs = settings.scan_response ? logprobsLists(root) : [];
-    let changed = await maskLogprobs(context, state, logprobs, findings);
+    let changed = maskLogprobs(context, state, logprobs, findings);
     if (findings.some((f) => f.action === 'block')) throw new DlpBlockedError(findings, 'response');
     parts.forEach((part, i) => {
       if (rewritten[i] === part.text) return;
@@ -52,12 +52,12 @@ export async function inspectWholeResponse(context: DlpStageContext, call: CallC
 }
 
 /** Each part scanned (when scan_response), redacted and restored; returns the new texts, adds findings. */
-async function rewriteParts(context: DlpStageContext, { redactor, hasher }: DlpCallState, parts: readonly TextPart[], findings: Finding[]): Promise<string[]> {
+function rewriteParts(context: DlpStageContext, { redactor, hasher }: DlpCallState, parts: readonly TextPart[], findings: Finding[]): string[] {
   const { compiled } = context;
   const rewritten: string[] = [];
   for (const part of parts) {
     const matches = compiled.settings.scan_response ? scanText(compiled, part.text) : [];
-    findings.push(...(await hasher.findings(matches, part.text, 'response', formatPath(part.path))));
+    if (matches.length) findings.push(...hasher.findings(matches, part.text, 'response', formatPath(part.path)));
     rewritten.push(redactor.restore(redactor.redact(part.text, matches, false), isJsonStringField(part.path)));
   }
   return rewritten;
@@ -67,18 +67,16 @@ async function rewriteParts(context: DlpStageContext, { redactor, hasher }: DlpC
  * Logprobs tokens as texts: a value split over tokens is found, and masked in every rank. Rewrites
  * the lists in place; returns true when one changed, adds findings.
  */
-async function maskLogprobs(context: DlpStageContext, { hasher }: DlpCallState, logprobs: readonly LogprobsList[], findings: Finding[]): Promise<boolean> {
+function maskLogprobs(context: DlpStageContext, { hasher }: DlpCallState, logprobs: readonly LogprobsList[], findings: Finding[]): boolean {
   let changed = false;
   for (const { path, holder, list } of logprobs) {
     const held = new HeldLogprobs();
     const texts = held.hold(holder[list] as unknown[]);
-    const ranges = await Promise.all(
-      texts.map(async (text, rank) => {
-        const matches = scanText(context.compiled, text);
-        findings.push(...(await hasher.findings(matches, text, 'response', rank ? `${path}[].top_logprobs[${rank - 1}].token` : `${path}[].token`)));
-        return matches.filter((m) => m.action === 'redact').map((m) => [m.start, m.end] as const);
-      }),
-    );
+    const ranges = texts.map((text, rank) => {
+      const matches = scanText(context.compiled, text);
+      findings.push(...hasher.findings(matches, text, 'response', rank ? `${path}[].top_logprobs[${rank - 1}].token` : `${path}[].token`));
+      return matches.filter((m) => m.action === 'redact').map((m) => [m.start, m.end] as const);
+    });
     const masked = held.release((rank) => ({ offset: Infinity, redacted: ranges[rank] ?? [] }), true);
     if (JSON.stringify(masked) !== JSON.stringify(holder[list])) {
       holder[list] = masked;

@@ -101,11 +101,14 @@ async function authorizeCall({ gw, policy, protocol, call }: ModelCall, model: s
 
 /** 4. DLP over every text part; 4b. the bound knowledge goes in after it, which judges only the caller's text. */
 async function inspectRequest({ gw, policy, route, call, outcome }: ModelCall, body: Record<string, unknown>, raw: Uint8Array): Promise<InspectedRequest> {
-  const inspection = await policy.inspectRequest(call, body, route.textParts(body));
+  const parts = route.textParts(body);
+  const inspection = await policy.inspectRequest(call, body, parts);
   outcome.findings = [...inspection.findings];
   if (modelPassedDlp(call.model, inspection.findings, policy.targets)) call.recordedModel = call.model;
   const inspected = inspection.rewrittenBody ?? body;
-  const knowledge = await gw.knowledge.apply(policy, call, inspected, route.textParts(inspected).at(-1)?.text ?? '');
+  // The body's text parts are walked again only when the DLP rewrote it.
+  const lastText = (inspected === body ? parts : route.textParts(inspected)).at(-1)?.text ?? '';
+  const knowledge = await gw.knowledge.apply(policy, call, inspected, lastText);
   if (knowledge) outcome.knowledge = knowledge.use;
   const upstreamBody = knowledge ? JSON.stringify(knowledge.body) : inspection.rewrittenBody ? JSON.stringify(inspection.rewrittenBody) : raw;
   return { inspection, upstreamBody: upstreamBody as BodyInit };
@@ -147,7 +150,7 @@ function relayStreamed(mc: ModelCall, upstream: Response, upstreamBody: Readable
     },
   });
   const headers = baseHeaders(call, upstream.headers.get('content-type') ?? protocol.streamContentType, inspection, outcome);
-  headers.set('cache-control', 'no-cache');
+  headers['cache-control'] = 'no-cache';
   return new Response(relayed, { status: 200, headers });
 }
 
@@ -188,11 +191,14 @@ function refuseCall({ gw, call, outcome }: ModelCall, thrown: unknown): Promise<
   return refuse(gw, call, outcome, error, decision);
 }
 
-/** Response headers every model-call response carries. */
-function baseHeaders(call: CallContext, contentType: string, inspection: RequestInspection | undefined, outcome: CallOutcome): Headers {
-  const headers = new Headers({ 'content-type': contentType, 'x-request-id': call.requestId });
-  if (call.policyVersion) headers.set('x-outpost-policy-version', call.policyVersion);
-  if (outcome.knowledge) headers.set(KNOWLEDGE_HEADER, outcome.knowledge.assets.map((a) => a.name).join(', '));
-  for (const [k, v] of Object.entries(inspection?.headers ?? {})) headers.set(k, v);
+/**
+ * Response headers every model-call response carries, as a plain record (lower-case names): the
+ * runtime builds the response's Headers from it once, instead of from a Headers built here first.
+ */
+function baseHeaders(call: CallContext, contentType: string, inspection: RequestInspection | undefined, outcome: CallOutcome): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': contentType, 'x-request-id': call.requestId };
+  if (call.policyVersion) headers['x-outpost-policy-version'] = call.policyVersion;
+  if (outcome.knowledge) headers[KNOWLEDGE_HEADER] = outcome.knowledge.assets.map((a) => a.name).join(', ');
+  if (inspection?.headers) for (const k in inspection.headers) headers[k.toLowerCase()] = inspection.headers[k]!;
   return headers;
 }

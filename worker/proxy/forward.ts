@@ -27,19 +27,16 @@ export function upstreamUrl(target: TargetConfig, path: string): string {
  * const res = await forward(runtime, target, '/v1/chat/completions', { method: 'POST', body, requestId, timeoutMs: 30000 });
  */
 export async function forward(runtime: RuntimeAdapter, target: TargetConfig, path: string, options: ForwardOptions): Promise<Response> {
-  const headers = new Headers({ 'x-request-id': options.requestId, accept: options.accept ?? 'application/json' });
-  if (options.body !== undefined) headers.set('content-type', 'application/json');
-  if (options.apiKey) headers.set('authorization', `Bearer ${options.apiKey}`);
+  // A plain record and an init, not Headers and a Request: the runtime builds its own from them.
+  const headers: Record<string, string> = { 'x-request-id': options.requestId, accept: options.accept ?? 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-  const request = new Request(upstreamUrl(target, path), {
-    method: options.method,
-    headers,
-    ...(options.body !== undefined ? { body: options.body } : {}),
-    signal: controller.signal,
-  });
+  const init: RequestInit = { method: options.method, headers, signal: controller.signal };
+  if (options.body !== undefined) init.body = options.body;
   try {
-    return await runtime.fetchTarget(target, request);
+    return await runtime.fetchTarget(target, upstreamUrl(target, path), init);
   } catch (e) {
     if (e instanceof TargetUnreachableError) throw new GatewayError(502, 'upstream_unreachable', e.message, 'upstream_error');
     if (controller.signal.aborted) {

@@ -79,7 +79,7 @@ export function createDenoRuntime(deno: DenoApi): RuntimeAdapter {
     env: deno.env.toObject(),
     audit: { kind: 'sqlite-wasm', open: (config, log) => openSqliteWasmBackend(deno, config, log) },
     volumes: createFileVolumes(deno),
-    fetchTarget: (_target: TargetConfig, request: Request) => originalFetch(request),
+    fetchTarget: (_target: TargetConfig, url: string, init: RequestInit) => originalFetch(url, init),
     rawFetch: (url, init) => originalFetch(url, init),
     fetchPlatform: (request) => fetch(request),
     async startScheduler(tick) {

@@ -37,8 +37,12 @@ export interface RuntimeAdapter {
   /** Raw environment (string values), as the operator set it. */
   readonly env: Readonly<Record<string, unknown>>;
   readonly volumes: Volumes;
-  /** Sends a request to a configured target over the runtime's channel for that target. */
-  fetchTarget(target: TargetConfig, request: Request): Promise<Response>;
+  /**
+   * Sends a request to a configured target over the runtime's channel for that target. URL and
+   * init, not a Request: the runtime builds its own request from them, and a Request built first
+   * in JavaScript is a second one per call.
+   */
+  fetchTarget(target: TargetConfig, url: string, init: RequestInit): Promise<Response>;
   /** Unguarded outbound fetch (egress probe only). */
   rawFetch(url: string, init?: RequestInit): Promise<Response>;
   /**

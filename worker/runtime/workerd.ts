@@ -100,18 +100,25 @@ function createDiskVolumes(env: Record<string, unknown>): Volumes {
 /** Builds the adapter from workerd's `env` (stable for the isolate's life). */
 export function createWorkerdRuntime(env: Record<string, unknown>): RuntimeAdapter {
   const originalFetch = globalThis.fetch.bind(globalThis);
+  // A target's binding name, worked out once per address (a URL parse and a regex per call otherwise).
+  const bindingNames = new Map<string, string>();
+  const bindingOf = (baseUrl: string): string => {
+    let name = bindingNames.get(baseUrl);
+    if (name === undefined) bindingNames.set(baseUrl, (name = targetBindingName(baseUrl)));
+    return name;
+  };
   return {
     describe: () => 'workerd',
     separatesListeners: true,
     env,
     audit: { kind: 'workerd-durable-object', open: (config) => openDurableObjectBackend(env.AUDIT_QUEUE, config.auditDbPath) },
     volumes: createDiskVolumes(env),
-    fetchTarget(target: TargetConfig, request: Request) {
-      const service = env[targetBindingName(target.baseUrl)] as Fetcher | undefined;
+    fetchTarget(target: TargetConfig, url: string, init: RequestInit) {
+      const service = env[bindingOf(target.baseUrl)] as Fetcher | undefined;
       // No binding means the config was generated without this address (e.g. a hot-installed
       // bundle added a server): the runtime has no channel to it, so it is refused like any egress.
       if (!service) return Promise.reject(new TargetUnreachableError(`target ${target.id} (${new URL(target.baseUrl).host}) has no runtime channel; restart the gateway to apply new target addresses`));
-      return service.fetch(request);
+      return service.fetch(url, init);
     },
     rawFetch: (url, init) => originalFetch(url, init),
     fetchPlatform(request) {
