@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, chainDigest, chainEvent, GENESIS_HASH, verifyChain, type ChainRow } from '../../worker/audit/chain.js';
-import { hmacSha256, sha256, toHex, utf8 } from '../../worker/audit/sha256.js';
+import { hmacSha256, sha256, toHex, utf8 } from '../../worker/crypto/sha256.js';
 import { sampleEvent } from './helpers.js';
 
 function chain(n: number, key?: string): ChainRow[] {

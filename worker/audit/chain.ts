@@ -12,7 +12,7 @@
  * GeoIP database update (re-enrichment) never breaks verification.
  */
 import type { AuditEvent } from './event.js';
-import { hmacSha256, sha256, toHex, utf8 } from './sha256.js';
+import { hmacSha256, sha256, toHex, utf8 } from '../crypto/sha256.js';
 
 /** The chain's fixed starting point: the prev_hash of seq 1. */
 export const GENESIS_HASH = '0'.repeat(64);

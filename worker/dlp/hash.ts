@@ -12,7 +12,7 @@
  * workerd before its promise is even awaited, and a call with several findings made one each.
  * The digest is the same HMAC-SHA-256 either way.
  */
-import { hmacSha256 } from '../audit/sha256.js';
+import { hmacSha256 } from '../crypto/sha256.js';
 
 const encoder = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -3,7 +3,9 @@
  *
  * Why not crypto.subtle: it is asynchronous, and the audit writer chains hashes inside one
  * synchronous SQLite transaction (a Durable Object's transactionSync, or sqlite-wasm), where an
- * await would let another batch interleave. Node callers (the CLI) may inject node:crypto instead.
+ * await would let another batch interleave; the DLP hashes every finding of a call in one
+ * synchronous pass for the same reason (no promise per finding). Node callers (the CLI) may
+ * inject node:crypto instead.
  */
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
