@@ -89,6 +89,8 @@ export interface Tier3Result {
   /** Probability that the text is sensitive (sequence classification), 0 when the model only tags spans. */
   readonly score: number;
   readonly label: string;
+  /** Sequence classification: the highest probability each label reached (any window), for a policy's own sensitive_labels. */
+  readonly labelScores?: Readonly<Record<string, number>>;
   readonly spans: readonly { readonly type: string; readonly start: number; readonly end: number; readonly score: number }[];
   /** Milliseconds spent (measured across I/O boundaries where the runtime allows). */
   readonly elapsedMs: number;
