@@ -155,11 +155,12 @@ function classifierFor(model: OrtModel, pkg: ModelPackage, deps: Tier3Deps): Tie
       const batch = new Float32Array(parts.length * pkg.dimensions);
       parts.forEach((words, i) => featurise(words, batch.subarray(i * pkg.dimensions, (i + 1) * pkg.dimensions)));
       const rows = await model.run(batch, parts.length, pkg.dimensions);
-      let best = 0;
-      for (const row of rows) best = Math.max(best, row[pkg.positiveIndex]!);
+      const highest = pkg.labels.map((_, k) => rows.reduce((m, row) => Math.max(m, row[k]!), 0));
+      const best = highest[pkg.positiveIndex]!;
       const elapsedMs = Date.now() - started;
       deps.onInference?.(parts.length, elapsedMs);
-      return { score: best, label: best >= pkg.threshold ? pkg.labels[pkg.positiveIndex]! : pkg.labels.find((_, i) => i !== pkg.positiveIndex)!, spans: [], elapsedMs };
+      const labelScores = Object.fromEntries(pkg.labels.map((l, k) => [l, highest[k]!]));
+      return { score: best, label: best >= pkg.threshold ? pkg.labels[pkg.positiveIndex]! : pkg.labels.find((_, i) => i !== pkg.positiveIndex)!, labelScores, spans: [], elapsedMs };
     },
   };
 }

@@ -38,6 +38,10 @@ export interface Tier3Settings {
   readonly budget_ms: number;
   /** What happens when the budget is exceeded (audited either way). */
   readonly on_budget_exceeded: 'block' | 'pass';
+  /** Sequence models: labels whose probability makes a text sensitive (the highest is the score); default the model's own sensitive label. */
+  readonly sensitive_labels?: readonly string[];
+  /** Token models: entity types reported; default every type the model tags. */
+  readonly entities?: readonly string[];
 }
 
 export interface DlpSettings {
