@@ -61,8 +61,10 @@ export function trainMerges(wordCounts, count) {
     words = words.map(({ symbols, n }) => {
       const next = [];
       for (let i = 0; i < symbols.length; i++) {
-        if (i + 1 < symbols.length && symbols[i] === a && symbols[i + 1] === b) next.push(a + b), i++;
-        else next.push(symbols[i]);
+        if (i + 1 < symbols.length && symbols[i] === a && symbols[i + 1] === b) {
+          next.push(a + b);
+          i++;
+        } else next.push(symbols[i]);
       }
       return { symbols: next, n };
     });
