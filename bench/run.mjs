@@ -7,7 +7,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const only = process.argv[2];
 // dlp-eval: DLP accuracy on corpora the detectors were not written against (bench/dlp-eval/);
 // dlp-evasion and dlp-fields: values written differently, and in every field of a request.
-const suites = ['gateway', 'dlp', 'dlp-stream', 'dlp-eval', 'dlp-evasion', 'dlp-fields', 'geoip', 'audit', 'audit-crash', 'tier3', 'knowledge'].filter((s) => !only || s === only);
+const suites = ['gateway', 'dlp', 'dlp-stream', 'dlp-eval', 'dlp-evasion', 'dlp-fields', 'geoip', 'audit', 'audit-crash', 'tier3', 'tier3-encoder', 'knowledge'].filter((s) => !only || s === only);
 let failed = 0;
 for (const suite of suites) {
   const file = join(ROOT, 'bench', suite === 'dlp-eval' ? 'dlp-eval/score.mjs' : `${suite}.mjs`);
