@@ -7,8 +7,10 @@
  *   1. DEBERTA_MODEL_PATH, if set and the file exists;
  *   2. $AIRGAP_MODEL_PATH/model.onnx, else $AIRGAP_MODEL_PATH/model_quantized.onnx (int8);
  *   3. neither: Tier 3 is disabled, Tiers 1 and 2 stay active.
- * model.json must sit beside the model (model-package.ts). A missing or corrupt package logs one
- * error and disables Tier 3 only.
+ * Beside the model: model.json (model-package.ts), or a Hugging Face export's config.json
+ * (hf-config.ts); transformers also need tokenizer.json (hf-tokenizer.ts). A missing or corrupt
+ * file, an input the gateway cannot feed or a label count the graph does not give logs one error
+ * and disables Tier 3 only.
  *
  * @example
  * const tier3 = await createTier3Classifier(tier3Settings(config), { volumes, log, gatewayVersion });
