@@ -3,7 +3,8 @@
 // transformers' save_pretrained writes beside it:
 //
 //   wordpiece  BERT (bert-base-uncased layout): BertNormalizer (lower case, accents stripped),
-//              BertPreTokenizer, WordPiece with '##', TemplateProcessing [CLS] $A [SEP].
+//              BertPreTokenizer, WordPiece with '##', TemplateProcessing [CLS] $A [SEP]; with
+//              truncation (3/4 of the positions) and padding set, as sentence-transformers ship it.
 //   unigram    DeBERTa-v3 (SentencePiece converted by transformers' DebertaV2Converter):
 //              Strip + NFKC + Replace(' {2,}'), WhitespaceSplit + Metaspace('▁', always),
 //              Unigram with scores, TemplateProcessing [CLS] $A [SEP], model_max_length 1e30.
@@ -57,8 +58,10 @@ export function wordPieceTokenizer(maxLength) {
     vocabSize: list.length,
     tokenizer: {
       version: '1.0',
-      truncation: null,
-      padding: null,
+      // As sentence-transformers checkpoints ship it: truncation below the model's positions
+      // (3/4 of them here), padding to the longest of a batch.
+      truncation: { direction: 'Right', max_length: Math.floor((maxLength * 3) / 4), strategy: 'LongestFirst', stride: 0 },
+      padding: { strategy: 'BatchLongest', direction: 'Right', pad_to_multiple_of: null, pad_id: vocab['[PAD]'], pad_type_id: 0, pad_token: '[PAD]' },
       added_tokens: addedTokens,
       normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
       pre_tokenizer: { type: 'BertPreTokenizer' },

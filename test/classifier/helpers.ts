@@ -40,6 +40,9 @@ export function buildModel(...flags: string[]): string {
 /** The Rust tokenizer's encoding; its offsets count code points, turned here into UTF-16 units as JavaScript strings index. */
 export async function rustEncode(dir: string, text: string, addSpecialTokens: boolean) {
   const tokenizer = RustTokenizer.fromFile(join(dir, 'tokenizer.json'));
+  // Whole texts: the reference makes its own windows.
+  tokenizer.disableTruncation();
+  tokenizer.disablePadding();
   const encoding = await tokenizer.encode(text, null, { addSpecialTokens });
   const utf16: number[] = [];
   let unit = 0;
@@ -151,4 +154,18 @@ export function referenceSpans(rows: number[][], offsets: ReadonlyArray<readonly
   });
   close();
   return { tags, spans: spans.filter((s) => s.score >= threshold) };
+}
+
+/**
+ * The window an export folder allows, read from its files apart from the worker: 512 at most,
+ * config.json's max_position_embeddings (less the RoBERTa padding offset), tokenizer_config.json's
+ * model_max_length and tokenizer.json's truncation.max_length where they name one; the stride is
+ * 3/4 of the window.
+ */
+export function exportWindow(dir: string): { maxLength: number; stride: number } {
+  const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, any>;
+  const config = read('config.json');
+  const limits = [512, config.max_position_embeddings - (config.model_type === 'roberta' ? config.pad_token_id + 1 : 0), read('tokenizer_config.json').model_max_length, read('tokenizer.json').truncation?.max_length];
+  const maxLength = Math.min(...limits.filter((v) => typeof v === 'number' && v < 1e6));
+  return { maxLength, stride: Math.floor((maxLength * 3) / 4) };
 }

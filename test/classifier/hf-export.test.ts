@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTier3Classifier, packageFromHfConfig } from '../../worker/classifier/index.js';
-import { WASM, buildModel, disk, quietLog, reference, referenceSpans } from './helpers.js';
+import { WASM, buildModel, disk, exportWindow, quietLog, reference, referenceSpans } from './helpers.js';
 
 const STYLES = ['bert', 'roberta', 'deberta'] as const;
 const FILES = ['model.onnx', 'model_quantized.onnx'] as const;
@@ -31,10 +31,12 @@ const pkgOf = (dir: string) => packageFromHfConfig(readFileSync(join(dir, 'confi
 describe.each(STYLES)('%s export, token classification', (style) => {
   const dir = buildModel('--export', style, '--task', 'token');
 
-  it('declares the inputs of its architecture and reads as token classification from config.json', () => {
+  it('reads as token classification from config.json, windows from the positions and the tokenizer files', () => {
     const pkg = pkgOf(dir);
     expect(pkg.task).toBe('token-classification');
-    expect(pkg.maxLength).toBe(128);
+    expect(pkg.maxLength).toBe(128); // RoBERTa: 130 positions less its padding offset
+    // BERT's tokenizer.json truncates at 96 (as sentence-transformers ship it); the others name 128 or nothing.
+    expect(exportWindow(dir).maxLength).toBe(style === 'bert' ? 96 : 128);
     expect(pkg.labels).toEqual(['O', 'B-PERSON', 'I-PERSON', 'B-LOCATION', 'I-LOCATION']);
   });
 
@@ -43,7 +45,7 @@ describe.each(STYLES)('%s export, token classification', (style) => {
       it(`${file}, ${name} text: the same spans as the reference`, async () => {
         const pkg = pkgOf(dir);
         const classifier = await load(dir, file);
-        const ref = await reference(dir, text, { file, maxLength: pkg.maxLength, stride: pkg.stride });
+        const ref = await reference(dir, text, { file, ...exportWindow(dir) });
         if (name === 'long') expect(ref.windows).toBeGreaterThan(3);
         const { tags, spans: expected } = referenceSpans(ref.rows, ref.offsets, pkg.labels, pkg.threshold);
         expect(tags.some((t) => t.label !== 'O')).toBe(true); // not vacuous
@@ -65,7 +67,7 @@ describe.each(STYLES)('%s export, sequence classification', (style) => {
         const pkg = pkgOf(dir);
         expect(pkg.labels).toEqual(['clean', 'sensitive']);
         const classifier = await load(dir, file);
-        const ref = await reference(dir, text, { file, maxLength: pkg.maxLength, stride: pkg.stride });
+        const ref = await reference(dir, text, { file, ...exportWindow(dir) });
         if (name === 'long') expect(ref.windows).toBeGreaterThan(3);
         const result = await classifier.classify(text);
         expect(result.score).toBeCloseTo(ref.best![1]!, 5);

@@ -65,7 +65,7 @@ describe.each(KINDS)('%s export, %s tokenizer.json', (style, kind) => {
     expect(windows.at(-1)!.start + windows.at(-1)!.slice.length).toBe(ids.length);
   });
 
-  it('reads the longest sequence from the tokenizer files (none for DeBERTa-v3, whose model_max_length is 1e30)', () => {
-    expect(tokenizer.maxLength).toBe(style === 'deberta' ? null : 128);
+  it('reads the longest sequence from the tokenizer files: truncation.max_length, else model_max_length unless it is 1e30 (DeBERTa-v3)', () => {
+    expect(tokenizer.maxLength).toBe({ bert: 96, roberta: 128, deberta: null }[style]);
   });
 });

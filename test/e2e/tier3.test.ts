@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageFromHfConfig, parseModelPackage } from '../../worker/classifier/index.js';
 import { resolveOverlaps, type Match } from '../../worker/dlp/scan.js';
-import { reference, referenceSpans } from '../classifier/helpers.js';
+import { exportWindow, reference, referenceSpans } from '../classifier/helpers.js';
 import { ROOT, auditEvents, startGateway, useMockUpstream, stateWithBundle } from './harness.js';
 
 const SENSITIVE = 'Between us: my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week.';
@@ -72,7 +72,7 @@ describe.each([[], ['--export', 'bert'], ['--export', 'roberta'], ['--export', '
     execFileSync(process.execPath, [join(ROOT, 'scripts/build-tiny-transformer.mjs'), models, ...flags, '--no-quantized'], { stdio: 'ignore' });
     const text = 'José Müller flew to 東京 with Zoë and Alice, the doctor; Bob visited London.';
     const manifest = flags.length ? packageFromHfConfig(readFileSync(join(models, 'config.json'), 'utf8')) : parseModelPackage(readFileSync(join(models, 'model.json'), 'utf8'));
-    const ref = await reference(models, text, { maxLength: manifest.maxLength, stride: manifest.stride });
+    const ref = await reference(models, text, flags.length ? exportWindow(models) : { maxLength: manifest.maxLength, stride: manifest.stride });
     const expected = referenceSpans(ref.rows, ref.offsets, manifest.labels, manifest.threshold).spans;
     expect(expected.length).toBeGreaterThan(0);
     const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: models });
