@@ -14,7 +14,7 @@ import { ModelPackageError, type ModelPackage } from './model-package.js';
 /** Longest window fed to the model, whatever the model allows: the cost grows with its square. */
 const MAX_WINDOW = 512;
 /** model_type values whose position ids start at pad_token_id + 1 (transformers' create_position_ids_from_input_ids). */
-const OFFSET_POSITIONS = ['roberta', 'xlm-roberta', 'camembert', 'longformer', 'mpnet', 'bart', 'ibert', 'data2vec-text', 'xmod'];
+const OFFSET_POSITIONS = ['roberta', 'xlm-roberta', 'camembert', 'longformer', 'mpnet', 'ibert', 'data2vec-text', 'xmod'];
 
 const SENSITIVE_NAMES = ['sensitive', 'confidential', 'positive', 'unsafe', 'pii', 'LABEL_1'];
 
