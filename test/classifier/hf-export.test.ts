@@ -78,6 +78,17 @@ describe.each(STYLES)('%s export, sequence classification', (style) => {
   }
 });
 
+describe('a folder whose only graph is model_quantized.onnx', () => {
+  it('loads the int8 graph from AIRGAP_MODEL_PATH alone', async () => {
+    const dir = buildModel('--export', 'deberta', '--task', 'sequence');
+    rmSync(join(dir, 'model.onnx'));
+    const loaded = await createTier3Classifier({ enabled: true, modelDir: dir }, { volumes: disk, log: quietLog, gatewayVersion: '0.1.0', wasm: WASM });
+    expect(loaded.status.model?.path).toBe(join(dir, 'model_quantized.onnx'));
+    const ref = await reference(dir, SHORT, { file: 'model_quantized.onnx', ...exportWindow(dir) });
+    expect((await loaded.classifier!.classify(SHORT)).score).toBeCloseTo(ref.best![1]!, 5);
+  });
+});
+
 describe('folders that do not fit disable Tier 3 with one error line', () => {
   const disabled = async (dir: string) => {
     const errors: string[] = [];

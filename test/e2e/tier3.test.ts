@@ -96,6 +96,42 @@ describe.each([[], ['--export', 'bert'], ['--export', 'roberta'], ['--export', '
   });
 });
 
+// Sequence classification exports inside workerd, fp32 and the int8 graph alone (DEBERTA_MODEL_PATH):
+// the SENSITIVE_TEXT finding's score is the reference's probability of the sensitive label. The
+// policy threshold is set low so that a finding exists whatever the random weights give.
+describe.each([
+  ['deberta', 'model.onnx'],
+  ['roberta', 'model_quantized.onnx'],
+] as const)('a %s sequence-classification export inside workerd, %s', (style, file) => {
+  it('scores the text as the independent reference does', async () => {
+    const state = stateWithBundle('outpost-t3-seq-', {
+      schema_version: 1,
+      version: `tier3-seq-${style}`,
+      created_at: '2026-11-29T00:00:00Z',
+      models: [{ name: '*', risk_tier: 'strict' }],
+      risk_tiers: { strict: { dlp: { tier1: { enabled: false }, tier3: { mode: 'always', action: 'flag', threshold: 0.001, budget_ms: 60000 } } } },
+      auth: { mode: 'none' },
+    });
+    const models = join(state, 'models');
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-tiny-transformer.mjs'), models, '--export', style, '--task', 'sequence'], { stdio: 'ignore' });
+    const text = 'José Müller flew to 東京 with Zoë and Alice, the doctor; Bob visited London.';
+    const ref = await reference(models, text, { file, ...exportWindow(models) });
+    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: join(state, 'elsewhere'), DEBERTA_MODEL_PATH: join(models, file) });
+    try {
+      expect(g.output()).toMatch(new RegExp(`INFO DeBERTa Tier3 scanner loaded: ${file.replace('.', '\\.')} \\(label_map=\\{0: 'clean', 1: 'sensitive'\\}`));
+      const id = `t3-seq-${style}`;
+      expect((await chat(g.url, text, id)).status).toBe(200);
+      const event = auditEvents(join(state, 'audit', 'audit_queue.db')).find((e) => e.request_id === id)!;
+      const findings = event.findings as unknown as Array<{ tier: number; type: string; start: number; end: number; score: number }>;
+      expect(findings.map((f) => [f.tier, f.type, f.start, f.end])).toEqual([[3, 'SENSITIVE_TEXT', 0, text.length]]);
+      // The audit keeps scores to three decimals.
+      expect(findings[0]!.score).toBeCloseTo(ref.best![1]!, 3);
+    } finally {
+      await g.stop();
+    }
+  });
+});
+
 describe('a broken model', () => {
   it('disables Tier 3 only: one error, the gateway serves with Tiers 1 and 2', async () => {
     const state = policyDir('block');
