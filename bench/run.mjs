@@ -9,7 +9,7 @@ const only = process.argv[2];
 // dlp-evasion and dlp-fields: values written differently, and in every field of a request.
 // stages: the gateway's CPU per request and by pipeline stage (V8 profile over workerd's inspector).
 // projects: start time and memory with 1, 100 and 1,000 projects.
-const suites = ['gateway', 'stages', 'dlp', 'dlp-stream', 'dlp-eval', 'dlp-evasion', 'dlp-fields', 'geoip', 'audit', 'audit-crash', 'tier3', 'knowledge', 'projects'].filter((s) => !only || s === only);
+const suites = ['gateway', 'stages', 'dlp', 'dlp-stream', 'dlp-eval', 'dlp-evasion', 'dlp-fields', 'geoip', 'audit', 'audit-crash', 'tier3', 'tier3-encoder', 'knowledge', 'projects'].filter((s) => !only || s === only);
 let failed = 0;
 for (const suite of suites) {
   const file = join(ROOT, 'bench', suite === 'dlp-eval' ? 'dlp-eval/score.mjs' : `${suite}.mjs`);

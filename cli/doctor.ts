@@ -13,6 +13,7 @@ import { resolveEnvironment } from './environment.js';
 import { workerdConfig } from './workerd-config.js';
 import { parseFlags } from './flags.js';
 import { adminToken } from './operator-env.js';
+import { checkModel } from './doctor-model.js';
 import { checkProjects, projectsMode } from './doctor-projects.js';
 
 export type Severity = 'ok' | 'info' | 'warn' | 'error';
@@ -192,12 +193,7 @@ function isMmdb(path: string): boolean {
 /** Tier 3 model and GeoIP databases, resolved in the operator contract's order. */
 export function checkModelAndGeoip(values: Record<string, string>): Finding[] {
   const out: Finding[] = [];
-  const enabled = ['true', '1', 'yes'].includes(values.DLP_DEBERTA_ENABLED!.trim().toLowerCase());
-  const candidates = [values.DEBERTA_MODEL_PATH, join(values.AIRGAP_MODEL_PATH!, 'model.onnx')].filter((p): p is string => !!p);
-  const model = candidates.find((p) => existsSync(p) && readable(p));
-  if (!enabled) out.push({ check: 'model', severity: 'info', message: `Tier 3 classifier off (DLP_DEBERTA_ENABLED=false)${model ? `; ${model} is present` : ''}` });
-  else if (model) out.push({ check: 'model', severity: 'ok', message: `Tier 3 model: ${model} (${statSync(model).size} bytes)` });
-  else out.push({ check: 'model', severity: 'warn', message: `DLP_DEBERTA_ENABLED=true but no model at ${candidates.join(' or ')}: Tier 3 is disabled, Tiers 1 and 2 stay active`, fix: 'mount model.onnx into AIRGAP_MODEL_PATH' });
+  out.push(...checkModel(values));
 
   const geo = [values.GEOIP_MMDB_PATH, values.GEOIP_MMDB_FALLBACK_PATH].filter((p): p is string => !!p);
   const db = geo.find((p) => existsSync(p) && readable(p));

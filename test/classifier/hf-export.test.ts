@@ -1,99 +1,128 @@
 /**
- * Hugging Face export folders read as they are: tiny models with the exact export signature
- * (BERT style: input_ids, attention_mask, token_type_ids; RoBERTa style: no token_type_ids;
- * output `logits`), config.json and special_tokens_map.json and no model.json, built by
- * scripts/build-tiny-transformer.mjs --export. The worker's labels and spans are compared with
- * an independent reference (fp32 model.onnx and the int8 model_quantized.onnx beside it): the tokenizer library's own encoding through onnxruntime-node, with
- * the softmax done here.
+ * Hugging Face export folders read as they are, one per architecture an operator brings:
+ * BERT (WordPiece; input_ids, attention_mask, token_type_ids), RoBERTa (byte-level BPE; no
+ * token_type_ids; positions after the padding offset) and DeBERTa-v2/v3 (Unigram with Metaspace;
+ * token_type_ids), each for token and sequence classification, fp32 model.onnx and the int8
+ * model_quantized.onnx beside it, built by scripts/build-tiny-transformer.mjs. The worker's
+ * labels, scores and spans are compared with the independent reference in helpers.ts (the Rust
+ * tokenizer, onnxruntime-node, windows and BIO decoding written apart from the worker).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ortNode from 'onnxruntime-node';
-import { Tokenizer } from '@huggingface/tokenizers';
 import { createTier3Classifier, packageFromHfConfig } from '../../worker/classifier/index.js';
-import { ROOT, WASM, disk, quietLog, referenceSpans } from './helpers.js';
+import { WASM, buildModel, disk, exportWindow, quietLog, reference, referenceSpans } from './helpers.js';
 
-const TEXT = 'Alice visited London yesterday with Bob and Carol.';
-const STYLES = ['bert', 'roberta'] as const;
-const dirs: Record<string, string> = {};
+const STYLES = ['bert', 'roberta', 'deberta'] as const;
+const FILES = ['model.onnx', 'model_quantized.onnx'] as const;
+const SHORT = 'Alice visited London yesterday with Bob and Carol.';
+const UNICODE = 'José Müller flew to 東京 with Zoë and Alice, the doctor.';
+/** Long enough for several windows of 128 tokens. */
+const LONG = 'Alice met Bob in Paris. Carol flew to 東京 with José Müller yesterday. '.repeat(30);
 
-beforeAll(() => {
-  for (const style of STYLES) {
-    for (const task of ['token', 'sequence']) {
-      const dir = mkdtempSync(join(tmpdir(), `outpost-hf-${style}-${task}-`));
-      execFileSync(process.execPath, [join(ROOT, 'scripts/build-tiny-transformer.mjs'), dir, '--export', style, '--task', task], { stdio: 'ignore' });
-      dirs[`${style}-${task}`] = dir;
+const load = async (dir: string, file: string) => {
+  const loaded = await createTier3Classifier({ enabled: true, modelDir: dir, modelPath: join(dir, file) }, { volumes: disk, log: quietLog, gatewayVersion: '0.1.0', wasm: WASM });
+  expect(loaded.status.state).toBe('active');
+  expect(loaded.status.model?.path).toBe(join(dir, file));
+  return loaded.classifier!;
+};
+const pkgOf = (dir: string) => packageFromHfConfig(readFileSync(join(dir, 'config.json'), 'utf8'));
+
+describe.each(STYLES)('%s export, token classification', (style) => {
+  const dir = buildModel('--export', style, '--task', 'token');
+
+  it('reads as token classification from config.json, windows from the positions and the tokenizer files', () => {
+    const pkg = pkgOf(dir);
+    expect(pkg.task).toBe('token-classification');
+    expect(pkg.maxLength).toBe(128); // RoBERTa: 130 positions less its padding offset
+    // BERT's tokenizer.json truncates at 96 (as sentence-transformers ship it); the others name 128 or nothing.
+    expect(exportWindow(dir).maxLength).toBe(style === 'bert' ? 96 : 128);
+    expect(pkg.labels).toEqual(['O', 'B-PERSON', 'I-PERSON', 'B-LOCATION', 'I-LOCATION']);
+  });
+
+  for (const file of FILES) {
+    for (const [name, text] of [['short', SHORT], ['unicode', UNICODE], ['long', LONG]] as const) {
+      it(`${file}, ${name} text: the same spans as the reference`, async () => {
+        const pkg = pkgOf(dir);
+        const classifier = await load(dir, file);
+        const ref = await reference(dir, text, { file, ...exportWindow(dir) });
+        if (name === 'long') expect(ref.windows).toBeGreaterThan(3);
+        const { tags, spans: expected } = referenceSpans(ref.rows, ref.offsets, pkg.labels, pkg.threshold);
+        expect(tags.some((t) => t.label !== 'O')).toBe(true); // not vacuous
+        expect(expected.length).toBeGreaterThan(0);
+        const result = await classifier.classify(text);
+        expect(result.spans.map((s) => [s.type, s.start, s.end])).toEqual(expected.map((s) => [s.type, s.start, s.end]));
+        result.spans.forEach((s, i) => expect(s.score).toBeCloseTo(expected[i]!.score, 5));
+        for (const s of result.spans) expect(text.slice(s.start, s.end).trim()).toBe(text.slice(s.start, s.end));
+      });
     }
   }
 });
 
-const softmax = (row: Float32Array) => {
-  const max = Math.max(...row);
-  const e = Array.from(row, (v) => Math.exp(v - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
-};
-
-/** The reference: the tokenizer's encoding with special tokens, every input the graph declares fed by hand. */
-async function reference(dir: string, text: string, file = 'model.onnx') {
-  const tokenizer = new Tokenizer(JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')), JSON.parse(readFileSync(join(dir, 'tokenizer_config.json'), 'utf8')));
-  const { ids, tokens } = tokenizer.encode(text) as unknown as { ids: number[]; tokens: string[] };
-  const session = await ortNode.InferenceSession.create(join(dir, file));
-  const n = ids.length;
-  const feeds: Record<string, ortNode.Tensor> = { input_ids: new ortNode.Tensor('int64', BigInt64Array.from(ids, (v) => BigInt(v)), [1, n]), attention_mask: new ortNode.Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]) };
-  if (session.inputNames.includes('token_type_ids')) feeds.token_type_ids = new ortNode.Tensor('int64', new BigInt64Array(n), [1, n]);
-  const out = await session.run(feeds);
-  const logits = out.logits!;
-  const width = logits.dims[logits.dims.length - 1]!;
-  const data = logits.data as Float32Array;
-  const rows = Array.from({ length: data.length / width }, (_, i) => softmax(data.subarray(i * width, (i + 1) * width)));
-  return { tokens, rows, inputNames: session.inputNames };
-}
-
-describe('Hugging Face export folders, loaded with no file added', () => {
-  for (const [style, file] of STYLES.flatMap((s) => [[s, 'model.onnx'], [s, 'model_quantized.onnx']] as const)) {
-    it(`${style} token classification, ${file}: same spans as onnxruntime-node`, async () => {
-      const dir = dirs[`${style}-token`]!;
-      const pkg = packageFromHfConfig(readFileSync(join(dir, 'config.json'), 'utf8'));
-      expect(pkg.task).toBe('token-classification');
-      const loaded = await createTier3Classifier({ enabled: true, modelDir: dir, modelPath: join(dir, file) }, { volumes: disk, log: quietLog, gatewayVersion: '0.1.0', wasm: WASM });
-      expect(loaded.status.state).toBe('active');
-      expect(loaded.status.model?.path).toBe(join(dir, file));
-      const { tokens, rows, inputNames } = await reference(dir, TEXT, file);
-      expect(inputNames.includes('token_type_ids')).toBe(style === 'bert');
-      const expected = referenceSpans(rows, tokens, TEXT, pkg).spans;
-      expect(expected.length).toBeGreaterThan(0); // not vacuous
-      const result = await loaded.classifier!.classify(TEXT);
-      expect(result.spans.map((s) => [s.type, s.start, s.end])).toEqual(expected.map((s) => [s.type, s.start, s.end]));
-      result.spans.forEach((s, i) => expect(s.score).toBeCloseTo(expected[i]!.score, 5));
-    });
-
+describe.each(STYLES)('%s export, sequence classification', (style) => {
+  const dir = buildModel('--export', style, '--task', 'sequence');
+  for (const file of FILES) {
+    for (const [name, text] of [['short', SHORT], ['unicode', UNICODE], ['long', LONG]] as const) {
+      it(`${file}, ${name} text: the same label scores as the reference, labels from config.json`, async () => {
+        const pkg = pkgOf(dir);
+        expect(pkg.labels).toEqual(['clean', 'sensitive']);
+        const classifier = await load(dir, file);
+        const ref = await reference(dir, text, { file, ...exportWindow(dir) });
+        if (name === 'long') expect(ref.windows).toBeGreaterThan(3);
+        const result = await classifier.classify(text);
+        expect(result.score).toBeCloseTo(ref.best![1]!, 5);
+        expect(result.labelScores!.clean).toBeCloseTo(ref.best![0]!, 5);
+        expect(result.label).toBe(ref.best![1]! >= 0.5 ? 'sensitive' : 'clean');
+      });
+    }
   }
-  for (const style of STYLES) {
-    it(`${style} sequence classification: same score as onnxruntime-node, label from config.json`, async () => {
-      const dir = dirs[`${style}-sequence`]!;
-      const loaded = await createTier3Classifier({ enabled: true, modelDir: dir }, { volumes: disk, log: quietLog, gatewayVersion: '0.1.0', wasm: WASM });
-      expect(loaded.status.state).toBe('active');
-      expect(loaded.status.model?.labels).toEqual(['clean', 'sensitive']);
-      const { rows } = await reference(dir, TEXT);
-      expect(rows).toHaveLength(1);
-      const result = await loaded.classifier!.classify(TEXT);
-      expect(result.score).toBeCloseTo(rows[0]![1]!, 5);
-      expect(result.label).toBe(rows[0]![1]! >= 0.5 ? 'sensitive' : 'clean');
-    });
-  }
+});
 
-  it('a folder whose config.json has no id2label disables Tier 3 with one error line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'outpost-hf-bad-'));
-    execFileSync(process.execPath, [join(ROOT, 'scripts/build-tiny-transformer.mjs'), dir, '--export', 'bert', '--task', 'sequence'], { stdio: 'ignore' });
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ architectures: ['BertForSequenceClassification'] }));
+describe('a folder whose only graph is model_quantized.onnx', () => {
+  it('loads the int8 graph from AIRGAP_MODEL_PATH alone', async () => {
+    const dir = buildModel('--export', 'deberta', '--task', 'sequence');
+    rmSync(join(dir, 'model.onnx'));
+    const loaded = await createTier3Classifier({ enabled: true, modelDir: dir }, { volumes: disk, log: quietLog, gatewayVersion: '0.1.0', wasm: WASM });
+    expect(loaded.status.model?.path).toBe(join(dir, 'model_quantized.onnx'));
+    const ref = await reference(dir, SHORT, { file: 'model_quantized.onnx', ...exportWindow(dir) });
+    expect((await loaded.classifier!.classify(SHORT)).score).toBeCloseTo(ref.best![1]!, 5);
+  });
+});
+
+describe('folders that do not fit disable Tier 3 with one error line', () => {
+  const disabled = async (dir: string) => {
     const errors: string[] = [];
     const loaded = await createTier3Classifier({ enabled: true, modelDir: dir }, { volumes: disk, log: { ...quietLog, error: (m: string) => errors.push(m) }, gatewayVersion: '0.1.0', wasm: WASM });
     expect(loaded.classifier).toBeNull();
+    expect(loaded.status.state).toBe('disabled');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/Tier3 scanner disabled: .*id2label/);
+    return errors[0]!;
+  };
+
+  it('config.json without id2label', async () => {
+    const dir = buildModel('--export', 'bert', '--task', 'sequence', '--no-quantized');
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ architectures: ['BertForSequenceClassification'] }));
+    expect(await disabled(dir)).toMatch(/Tier3 scanner disabled: .*id2label/);
+  });
+
+  it('id2label naming more labels than the graph outputs', async () => {
+    const dir = buildModel('--export', 'roberta', '--task', 'sequence', '--no-quantized');
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...config, id2label: { 0: 'clean', 1: 'sensitive', 2: 'secret' } }));
+    expect(await disabled(dir)).toMatch(/Tier3 scanner disabled: .*outputs 2 labels, its config\.json id2label names 3/);
+  });
+
+  it('a graph input the gateway cannot feed', async () => {
+    const dir = buildModel('--export', 'bert', '--task', 'sequence', '--no-quantized');
+    const bytes = readFileSync(join(dir, 'model.onnx'));
+    // Rename the declared input token_type_ids (same length, so the protobuf stays valid).
+    writeFileSync(join(dir, 'model.onnx'), Buffer.from(bytes.toString('latin1').replaceAll('token_type_ids', 'segment_ids_xx'), 'latin1'));
+    expect(await disabled(dir)).toMatch(/Tier3 scanner disabled: .*cannot feed: segment_ids_xx/);
+  });
+
+  it('no tokenizer.json', async () => {
+    const dir = buildModel('--export', 'deberta', '--task', 'sequence', '--no-quantized');
+    rmSync(join(dir, 'tokenizer.json'));
+    expect(await disabled(dir)).toMatch(/Tier3 scanner disabled: .*tokenizer\.json is missing/);
   });
 });

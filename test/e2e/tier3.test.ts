@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTier3Classifier } from '../../worker/classifier/index.js';
+import { packageFromHfConfig, parseModelPackage } from '../../worker/classifier/index.js';
+import { resolveOverlaps, type Match } from '../../worker/dlp/scan.js';
+import { exportWindow, reference, referenceSpans } from '../classifier/helpers.js';
 import { ROOT, auditEvents, startGateway, useMockUpstream, stateWithBundle } from './harness.js';
 
 const SENSITIVE = 'Between us: my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week.';
@@ -15,14 +17,16 @@ const BENIGN = 'Write a Python function that parses a CSV file and returns the r
 
 const upstream = useMockUpstream();
 
-function policyDir(action: 'block' | 'flag'): string {
+function policyDir(action: 'block' | 'flag', tier1 = true): string {
   const dir = stateWithBundle('outpost-t3-', {
     schema_version: 1,
     version: `tier3-${action}`,
     created_at: '2026-11-24T00:00:00Z',
     models: [{ name: '*', risk_tier: 'strict' }],
-    risk_tiers: { strict: { dlp: { tier3: { mode: 'always', action } } } },
-    dlp: { bundles: { CLASSIFICATION: { action: 'block' } } },
+    // A generous budget where Tier 1 is off (the span tests): on a loaded machine the first call
+    // may pass the default 100 ms, and a budget finding would stand in for the spans.
+    risk_tiers: { strict: { dlp: { tier3: { mode: 'always', action, ...(tier1 ? {} : { budget_ms: 60000 }) } } } },
+    dlp: { bundles: { CLASSIFICATION: { action: 'block' } }, ...(tier1 ? {} : { tier1: { enabled: false } }) },
     auth: { mode: 'none' },
   });
   return dir;
@@ -56,18 +60,20 @@ describe.each(['workerd', 'deno'] as const)('Tier 3 on %s', (runtime) => {
 });
 
 // Without --export: the older package (model.json); with it, a Hugging Face export folder as it is
-// (config.json, logits, attention_mask and, BERT style, token_type_ids).
-describe.each([[], ['--export', 'bert'], ['--export', 'roberta']])('a transformer model (tokenizer.json, token classification) inside workerd, flags %j', (...flags: string[]) => {
-  it('tags the same spans as the worker code gives in Node', async () => {
-    const state = policyDir('flag');
+// (config.json, logits, attention_mask and, BERT and DeBERTa style, token_type_ids), each with its
+// own kind of tokenizer.json. The spans audited inside workerd are compared with the independent
+// reference of test/classifier/helpers.ts (Rust tokenizer, onnxruntime-node).
+describe.each([[], ['--export', 'bert'], ['--export', 'roberta'], ['--export', 'deberta']])('a transformer model (tokenizer.json, token classification) inside workerd, flags %j', (...flags: string[]) => {
+  it('tags the same spans as the independent reference', async () => {
+    // Tier 1 off: its names would take some of the spans (one finding per overlapping span), and
+    // which ones depends on matches the audit does not keep.
+    const state = policyDir('flag', false);
     const models = join(state, 'models');
-    execFileSync(process.execPath, [join(ROOT, 'scripts/build-tiny-transformer.mjs'), models, ...flags], { stdio: 'ignore' });
-    const text = 'Alice visited London yesterday with Bob and Carol.';
-    const { classifier } = await createTier3Classifier(
-      { enabled: true, modelDir: models },
-      { volumes: { read: async (p) => new Uint8Array(readFileSync(p)) }, log: { debug() {}, info() {}, warn() {}, error() {} }, gatewayVersion: 'test', wasm: async () => ({ bytes: new Uint8Array(readFileSync(join(ROOT, 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'))) }) },
-    );
-    const expected = (await classifier!.classify(text)).spans.map((s) => ({ type: s.type, start: s.start, end: s.end }));
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-tiny-transformer.mjs'), models, ...flags, '--no-quantized'], { stdio: 'ignore' });
+    const text = 'José Müller flew to 東京 with Zoë and Alice, the doctor; Bob visited London.';
+    const manifest = flags.length ? packageFromHfConfig(readFileSync(join(models, 'config.json'), 'utf8')) : parseModelPackage(readFileSync(join(models, 'model.json'), 'utf8'));
+    const ref = await reference(models, text, flags.length ? exportWindow(models) : { maxLength: manifest.maxLength, stride: manifest.stride });
+    const expected = referenceSpans(ref.rows, ref.offsets, manifest.labels, manifest.threshold).spans;
     expect(expected.length).toBeGreaterThan(0);
     const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: models });
     try {
@@ -75,11 +81,51 @@ describe.each([[], ['--export', 'bert'], ['--export', 'roberta']])('a transforme
       const id = `t3-transformer-${flags.join('') || 'package'}`;
       expect((await chat(g.url, text, id)).status).toBe(200);
       const event = auditEvents(join(state, 'audit', 'audit_queue.db')).find((e) => e.request_id === id)!;
-      const found = event.findings.filter((f) => f.tier === 3).map((f) => ({ type: (f as { type: string }).type, start: (f as unknown as { start: number }).start, end: (f as unknown as { end: number }).end }));
-      // A Tier 1 finding wins an overlapping span (Tier 1 names like "Bob" may cover a Tier 3 span).
-      const span = (f: unknown) => f as { tier: number; start: number; end: number };
-      const tier1or2 = event.findings.filter((f) => span(f).tier !== 3).map(span);
-      expect(found).toEqual(expected.filter((s) => !tier1or2.some((f) => f.start < s.end && s.start < f.end)));
+      type Span = { tier: number; type: string; start: number; end: number; score: number };
+      const spans = event.findings as unknown as Span[];
+      expect(spans.map((f) => f.tier)).toEqual(spans.map(() => 3));
+      const found = spans.map(({ type, start, end }) => ({ type, start, end }));
+      // The pipeline keeps one finding per overlapping span (resolveOverlaps): byte-level pieces of
+      // one character may carry two spans over it.
+      const kept = resolveOverlaps(expected.map((s): Match => ({ ...s, tier: 3, rule: 't3', action: 'flag' }))).map(({ type, start, end }) => ({ type, start, end }));
+      expect(kept.length).toBeGreaterThan(0);
+      expect(found).toEqual(kept);
+    } finally {
+      await g.stop();
+    }
+  });
+});
+
+// Sequence classification exports inside workerd, fp32 and the int8 graph alone (DEBERTA_MODEL_PATH):
+// the SENSITIVE_TEXT finding's score is the reference's probability of the sensitive label. The
+// policy threshold is set low so that a finding exists whatever the random weights give.
+describe.each([
+  ['deberta', 'model.onnx'],
+  ['roberta', 'model_quantized.onnx'],
+] as const)('a %s sequence-classification export inside workerd, %s', (style, file) => {
+  it('scores the text as the independent reference does', async () => {
+    const state = stateWithBundle('outpost-t3-seq-', {
+      schema_version: 1,
+      version: `tier3-seq-${style}`,
+      created_at: '2026-11-29T00:00:00Z',
+      models: [{ name: '*', risk_tier: 'strict' }],
+      risk_tiers: { strict: { dlp: { tier1: { enabled: false }, tier3: { mode: 'always', action: 'flag', threshold: 0.001, budget_ms: 60000 } } } },
+      auth: { mode: 'none' },
+    });
+    const models = join(state, 'models');
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-tiny-transformer.mjs'), models, '--export', style, '--task', 'sequence'], { stdio: 'ignore' });
+    const text = 'José Müller flew to 東京 with Zoë and Alice, the doctor; Bob visited London.';
+    const ref = await reference(models, text, { file, ...exportWindow(models) });
+    const g = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, DLP_DEBERTA_ENABLED: 'true', AIRGAP_MODEL_PATH: join(state, 'elsewhere'), DEBERTA_MODEL_PATH: join(models, file) });
+    try {
+      expect(g.output()).toMatch(new RegExp(`INFO DeBERTa Tier3 scanner loaded: ${file.replace('.', '\\.')} \\(label_map=\\{0: 'clean', 1: 'sensitive'\\}`));
+      const id = `t3-seq-${style}`;
+      expect((await chat(g.url, text, id)).status).toBe(200);
+      const event = auditEvents(join(state, 'audit', 'audit_queue.db')).find((e) => e.request_id === id)!;
+      const findings = event.findings as unknown as Array<{ tier: number; type: string; start: number; end: number; score: number }>;
+      expect(findings.map((f) => [f.tier, f.type, f.start, f.end])).toEqual([[3, 'SENSITIVE_TEXT', 0, text.length]]);
+      // The audit keeps scores to three decimals.
+      expect(findings[0]!.score).toBeCloseTo(ref.best![1]!, 3);
     } finally {
       await g.stop();
     }

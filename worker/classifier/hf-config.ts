@@ -6,9 +6,15 @@
  * Defaults: the task comes from `architectures` (…ForTokenClassification, else sequence
  * classification); the sensitive label is the first id2label name among SENSITIVE_NAMES, else
  * the label with id 1 (LABEL_1, the usual "positive" of a binary head); threshold 0.5; windows of
- * min(max_position_embeddings, 512) tokens with a quarter of overlap.
+ * min(max_position_embeddings, 512) tokens (RoBERTa-family tables less their padding offset; the
+ * tokenizer files' own limit, if lower, is applied by withMaxLength) with a quarter of overlap.
  */
 import { ModelPackageError, type ModelPackage } from './model-package.js';
+
+/** Longest window fed to the model, whatever the model allows: the cost grows with its square. */
+const MAX_WINDOW = 512;
+/** model_type values whose position ids start at pad_token_id + 1 (transformers' create_position_ids_from_input_ids). */
+const OFFSET_POSITIONS = ['roberta', 'xlm-roberta', 'camembert', 'longformer', 'mpnet', 'ibert', 'data2vec-text', 'xmod'];
 
 const SENSITIVE_NAMES = ['sensitive', 'confidential', 'positive', 'unsafe', 'pii', 'LABEL_1'];
 
@@ -35,8 +41,10 @@ export function packageFromHfConfig(text: string, overrides: { threshold?: numbe
   const wanted = overrides.positiveLabel ?? SENSITIVE_NAMES.find((n) => labels.some((l) => l.toLowerCase() === n.toLowerCase()));
   const positiveIndex = task === 'token-classification' ? -1 : wanted !== undefined ? labels.findIndex((l) => l.toLowerCase() === wanted.toLowerCase()) : 1;
   if (task === 'sequence-classification' && positiveIndex < 0) throw new ModelPackageError(`the sensitive label ${JSON.stringify(wanted)} is not in config.json id2label`);
-  const positions = Number.isInteger(raw.max_position_embeddings) ? (raw.max_position_embeddings as number) : 512;
-  const maxLength = Math.max(8, Math.min(positions, 512));
+  // RoBERTa-family position tables start after padding_idx: 514 rows hold 512 positions.
+  const reserved = typeof raw.model_type === 'string' && OFFSET_POSITIONS.includes(raw.model_type) ? (Number.isInteger(raw.pad_token_id) ? (raw.pad_token_id as number) : 1) + 1 : 0;
+  const positions = Number.isInteger(raw.max_position_embeddings) ? (raw.max_position_embeddings as number) - reserved : 512;
+  const maxLength = Math.max(8, Math.min(positions, MAX_WINDOW));
   const threshold = overrides.threshold ?? 0.5;
   if (!(threshold > 0 && threshold < 1)) throw new ModelPackageError('threshold must be between 0 and 1');
   return {
@@ -51,4 +59,15 @@ export function packageFromHfConfig(text: string, overrides: { threshold?: numbe
     maxLength,
     stride: Math.max(1, Math.floor((maxLength * 3) / 4)),
   };
+}
+
+/**
+ * The package with windows of at most `limit` tokens (the tokenizer files' own limit), stride 3/4 of the window.
+ *
+ * @example
+ * withMaxLength(packageFromHfConfig(configJson), 128).maxLength // 128 where max_position_embeddings is 512
+ */
+export function withMaxLength(pkg: ModelPackage, limit: number): ModelPackage {
+  const maxLength = Math.max(8, Math.min(pkg.maxLength, limit));
+  return maxLength === pkg.maxLength ? pkg : { ...pkg, maxLength, stride: Math.max(1, Math.floor((maxLength * 3) / 4)) };
 }

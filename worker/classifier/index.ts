@@ -7,8 +7,10 @@
  *   1. DEBERTA_MODEL_PATH, if set and the file exists;
  *   2. $AIRGAP_MODEL_PATH/model.onnx, else $AIRGAP_MODEL_PATH/model_quantized.onnx (int8);
  *   3. neither: Tier 3 is disabled, Tiers 1 and 2 stay active.
- * model.json must sit beside the model (model-package.ts). A missing or corrupt package logs one
- * error and disables Tier 3 only.
+ * Beside the model: model.json (model-package.ts), or a Hugging Face export's config.json
+ * (hf-config.ts); transformers also need tokenizer.json (hf-tokenizer.ts). A missing or corrupt
+ * file, an input the gateway cannot feed or a label count the graph does not give logs one error
+ * and disables Tier 3 only.
  *
  * @example
  * const tier3 = await createTier3Classifier(tier3Settings(config), { volumes, log, gatewayVersion });
@@ -20,14 +22,17 @@ import type { Logger } from '../log/index.js';
 import type { Volumes } from '../runtime/index.js';
 import { featurise, tokens, windows } from './features.js';
 import { parseModelPackage, type ModelPackage } from './model-package.js';
-import { packageFromHfConfig } from './hf-config.js';
+import { packageFromHfConfig, withMaxLength } from './hf-config.js';
 import { configureOrt, loadOrtModel, TOKEN_INPUTS, type OrtModel, type WasmSource } from './ort.js';
-import { bioSpans, loadTokenizer, tokenize } from './tokens.js';
+import { loadHfTokenizer, type HfTokenizer } from './hf-tokenizer.js';
+import { tokenClassifier, tokenSequenceClassifier } from './token-classifiers.js';
 
 export { packageFromHfConfig } from './hf-config.js';
 export { parseModelPackage, ModelPackageError, type ModelPackage } from './model-package.js';
 export { featurise, tokens, windows } from './features.js';
-export { bioSpans, loadTokenizer, tokenize, type TokenSpan } from './tokens.js';
+export { bioSpans, tokenWindows, type TokenSpan } from './tokens.js';
+export { loadHfTokenizer, type HfTokenizer } from './hf-tokenizer.js';
+export { tokenProbabilities } from './token-classifiers.js';
 
 export interface Tier3Settings {
   readonly enabled: boolean;
@@ -90,22 +95,24 @@ export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3
   const manifestPath = found.path.replace(/[^/]+$/, 'model.json');
   let pkg: ModelPackage;
   try {
-    pkg = await readPackage(found.path, manifestPath, deps.volumes);
-    const tokenizer = pkg.input === 'token-ids' ? await readTokenizer(found.path, deps.volumes) : null;
+    const read = await readPackage(found.path, manifestPath, deps.volumes);
+    const tokenizer = read.pkg.input === 'token-ids' ? await readTokenizer(found.path, deps.volumes) : null;
+    // An export's window: what the tokenizer files allow, if less than the positions (model.json's max_length is explicit and wins).
+    pkg = read.fromHfConfig && tokenizer?.maxLength ? withMaxLength(read.pkg, tokenizer.maxLength) : read.pkg;
     configureOrt(await (deps.wasm ?? moduleFromRuntime)());
     const model = await loadOrtModel(found.bytes, 'features', 'probabilities');
     const unknown = tokenizer ? model.inputNames.filter((n) => !(TOKEN_INPUTS as readonly string[]).includes(n)) : [];
     if (unknown.length) throw new Error(`the graph declares inputs this gateway cannot feed: ${unknown.join(', ')}`);
-    // A smoke inference: a model whose inputs do not match its manifest fails here, not on the
-    // first request.
-    if (tokenizer) await model.runTokens([0, 0]);
-    else await model.run(new Float32Array(pkg.dimensions), 1, pkg.dimensions);
+    // A smoke inference: a model whose inputs do not match its manifest, or whose output has
+    // another number of labels than config.json / model.json names, fails here, not on the first request.
+    const rows = tokenizer ? await model.runTokens([...tokenizer.prefixIds, 0, ...tokenizer.suffixIds]) : await model.run(new Float32Array(pkg.dimensions), 1, pkg.dimensions);
+    if (rows[0]!.length !== pkg.labels.length) throw new Error(`the model outputs ${rows[0]!.length} labels, its ${read.fromHfConfig ? 'config.json id2label' : 'model.json'} names ${pkg.labels.length}`);
     const fileName = found.path.split('/').pop();
     const versions = `model_version=${pkg.version}, gateway_version=${deps.gatewayVersion}`;
     log.info(`DeBERTa Tier3 scanner loaded: ${fileName} (label_map=${labelMap(pkg.labels)}, threshold=${pkg.threshold}, ${versions})`);
     if (pkg.gatewayVersion && pkg.gatewayVersion !== deps.gatewayVersion) log.warn(`Tier 3 model was built for gateway ${pkg.gatewayVersion}, this is ${deps.gatewayVersion}`);
     return {
-      classifier: !tokenizer ? classifierFor(model, pkg, deps) : pkg.task === 'token-classification' ? tokenClassifierFor(model, pkg, tokenizer, deps) : tokenSequenceClassifierFor(model, pkg, tokenizer, deps),
+      classifier: !tokenizer ? classifierFor(model, pkg, deps) : pkg.task === 'token-classification' ? tokenClassifier(model, pkg, tokenizer, deps.onInference) : tokenSequenceClassifier(model, pkg, tokenizer, deps.onInference),
       status: { state: 'active', reason: `${found.path} version=${pkg.version}`, model: { path: found.path, version: pkg.version, threshold: pkg.threshold, labels: pkg.labels } },
     };
   } catch (e) {
@@ -116,119 +123,28 @@ export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3
 }
 
 /** model.json if present; otherwise a Hugging Face export's config.json (hf-config.ts). */
-async function readPackage(modelPath: string, manifestPath: string, volumes: Pick<Volumes, 'read'>): Promise<ModelPackage> {
+async function readPackage(modelPath: string, manifestPath: string, volumes: Pick<Volumes, 'read'>): Promise<{ pkg: ModelPackage; fromHfConfig: boolean }> {
   const decoder = new TextDecoder();
   // Optional files: a reader may return null or throw for a missing one.
   const manifest = await volumes.read(manifestPath).catch(() => null);
-  if (manifest) return parseModelPackage(decoder.decode(manifest));
+  if (manifest) return { pkg: parseModelPackage(decoder.decode(manifest)), fromHfConfig: false };
   const configPath = modelPath.replace(/[^/]+$/, 'config.json');
   const config = await volumes.read(configPath).catch(() => null);
   if (!config) throw new Error(`neither ${manifestPath} nor ${configPath} is beside the model`);
-  return packageFromHfConfig(decoder.decode(config));
+  return { pkg: packageFromHfConfig(decoder.decode(config)), fromHfConfig: true };
 }
 
-type LoadedTokenizer = ReturnType<typeof loadTokenizer> & { readonly special?: { cls?: string; sep?: string } };
-
 /** tokenizer.json, with tokenizer_config.json and special_tokens_map.json (both optional), beside the model. */
-async function readTokenizer(modelPath: string, volumes: Pick<Volumes, 'read'>): Promise<LoadedTokenizer> {
+async function readTokenizer(modelPath: string, volumes: Pick<Volumes, 'read'>): Promise<HfTokenizer> {
   const dir = modelPath.replace(/[^/]+$/, '');
-  const json = await volumes.read(`${dir}tokenizer.json`);
+  const json = await volumes.read(`${dir}tokenizer.json`).catch(() => null);
   if (!json) throw new Error(`${dir}tokenizer.json is missing (token-ids models need their tokenizer beside them)`);
   const decoder = new TextDecoder();
   const optional = async (name: string) => {
     const bytes = await volumes.read(`${dir}${name}`).catch(() => null);
     return bytes ? (JSON.parse(decoder.decode(bytes)) as Record<string, unknown>) : {};
   };
-  const config = await optional('tokenizer_config.json');
-  const map = await optional('special_tokens_map.json');
-  // A special token is a string or {content: string} in these files.
-  const name = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof (v as { content?: unknown })?.content === 'string' ? (v as { content: string }).content : undefined);
-  const tokenizer = loadTokenizer(JSON.parse(decoder.decode(json)), config) as LoadedTokenizer;
-  const cls = name(map.cls_token) ?? name(config.cls_token) ?? name(map.bos_token);
-  const sep = name(map.sep_token) ?? name(config.sep_token) ?? name(map.eos_token);
-  return Object.assign(tokenizer, { special: { ...(cls ? { cls } : {}), ...(sep ? { sep } : {}) } });
-}
-
-/**
- * Sequence classification over token ids (a Hugging Face …ForSequenceClassification export):
- * windows of `max_length` tokens `stride` apart; the most sensitive window decides.
- */
-function tokenSequenceClassifierFor(model: OrtModel, pkg: ModelPackage, tokenizer: LoadedTokenizer, deps: Tier3Deps): Tier3Classifier {
-  return {
-    modelVersion: pkg.version,
-    threshold: pkg.threshold,
-    async classify(text: string): Promise<Tier3Result> {
-      const started = Date.now();
-      const encoded = tokenize(tokenizer, text, tokenizer.special);
-      let best = 0;
-      let count = 0;
-      for (const { ids } of tokenWindows(encoded, pkg)) {
-        const [row] = await model.runTokens(ids);
-        best = Math.max(best, row![pkg.positiveIndex]!);
-        count++;
-      }
-      const elapsedMs = Date.now() - started;
-      deps.onInference?.(count, elapsedMs);
-      return { score: best, label: best >= pkg.threshold ? pkg.labels[pkg.positiveIndex]! : pkg.labels.find((_, i) => i !== pkg.positiveIndex)!, spans: [], elapsedMs };
-    },
-  };
-}
-
-/**
- * Per-token label probabilities of a text under a token model: windows of `max_length` tokens
- * (special tokens included), `stride` apart; a token seen by several windows keeps the prediction
- * made with the most context on both sides (the window where it sits most centrally).
- */
-export async function tokenProbabilities(model: OrtModel, pkg: ModelPackage, tokenizer: LoadedTokenizer, text: string): Promise<{ ids: number[]; offsets: Array<readonly [number, number]>; probabilities: Float32Array[] }> {
-  const encoded = tokenize(tokenizer, text, tokenizer.special);
-  const probabilities: Float32Array[] = new Array(encoded.ids.length);
-  const centrality: number[] = new Array(encoded.ids.length).fill(-1);
-  const offset = encoded.clsId !== null ? 1 : 0;
-  for (const { start, slice, ids } of tokenWindows(encoded, pkg)) {
-    const rows = await model.runTokens(ids);
-    slice.forEach((_, j) => {
-      const central = Math.min(j, slice.length - 1 - j);
-      if (central > centrality[start + j]!) {
-        centrality[start + j] = central;
-        probabilities[start + j] = rows[j + offset]!;
-      }
-    });
-  }
-  return { ids: encoded.ids, offsets: encoded.offsets, probabilities };
-}
-
-/**
- * The windows a token model sees: `max_length` tokens with the special tokens around each,
- * `stride` apart (at least one token, so a stride of 0 cannot loop), the last reaching the end.
- */
-function* tokenWindows(encoded: { ids: number[]; clsId: number | null; sepId: number | null }, pkg: Pick<ModelPackage, 'maxLength' | 'stride'>): Generator<{ start: number; slice: number[]; ids: number[] }> {
-  const inner = pkg.maxLength - (encoded.clsId !== null ? 1 : 0) - (encoded.sepId !== null ? 1 : 0);
-  const stride = Math.max(1, Math.min(pkg.stride, inner));
-  for (let start = 0; start < Math.max(1, encoded.ids.length); start += stride) {
-    const slice = encoded.ids.slice(start, start + inner);
-    yield { start, slice, ids: [...(encoded.clsId !== null ? [encoded.clsId] : []), ...slice, ...(encoded.sepId !== null ? [encoded.sepId] : [])] };
-    if (start + inner >= encoded.ids.length) break;
-  }
-}
-
-function tokenClassifierFor(model: OrtModel, pkg: ModelPackage, tokenizer: LoadedTokenizer, deps: Tier3Deps): Tier3Classifier {
-  return {
-    modelVersion: pkg.version,
-    threshold: pkg.threshold,
-    async classify(text: string): Promise<Tier3Result> {
-      const started = Date.now();
-      const { offsets, probabilities } = await tokenProbabilities(model, pkg, tokenizer, text);
-      const tags = probabilities.map((row) => {
-        let best = 0;
-        for (let k = 1; k < row.length; k++) if (row[k]! > row[best]!) best = k;
-        return { label: pkg.labels[best]!, score: row[best]! };
-      });
-      const spans = bioSpans(tags, offsets).filter((s) => s.score >= pkg.threshold);
-      const score = spans.reduce((m, s) => Math.max(m, s.score), 0);
-      deps.onInference?.(Math.max(1, Math.ceil(offsets.length / Math.max(1, pkg.stride))), Date.now() - started);
-      return { score, label: spans.length ? 'entities' : 'O', spans, elapsedMs: Date.now() - started };
-    },
-  };
+  return loadHfTokenizer({ tokenizer: JSON.parse(decoder.decode(json)) as Record<string, unknown>, config: await optional('tokenizer_config.json'), specialTokensMap: await optional('special_tokens_map.json') });
 }
 
 function classifierFor(model: OrtModel, pkg: ModelPackage, deps: Tier3Deps): Tier3Classifier {
@@ -241,11 +157,12 @@ function classifierFor(model: OrtModel, pkg: ModelPackage, deps: Tier3Deps): Tie
       const batch = new Float32Array(parts.length * pkg.dimensions);
       parts.forEach((words, i) => featurise(words, batch.subarray(i * pkg.dimensions, (i + 1) * pkg.dimensions)));
       const rows = await model.run(batch, parts.length, pkg.dimensions);
-      let best = 0;
-      for (const row of rows) best = Math.max(best, row[pkg.positiveIndex]!);
+      const highest = pkg.labels.map((_, k) => rows.reduce((m, row) => Math.max(m, row[k]!), 0));
+      const best = highest[pkg.positiveIndex]!;
       const elapsedMs = Date.now() - started;
       deps.onInference?.(parts.length, elapsedMs);
-      return { score: best, label: best >= pkg.threshold ? pkg.labels[pkg.positiveIndex]! : pkg.labels.find((_, i) => i !== pkg.positiveIndex)!, spans: [], elapsedMs };
+      const labelScores = Object.fromEntries(pkg.labels.map((l, k) => [l, highest[k]!]));
+      return { score: best, label: best >= pkg.threshold ? pkg.labels[pkg.positiveIndex]! : pkg.labels.find((_, i) => i !== pkg.positiveIndex)!, labelScores, spans: [], elapsedMs };
     },
   };
 }

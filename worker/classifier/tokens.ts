@@ -1,56 +1,7 @@
 /**
- * Transformer models: text to token ids with the model's own Hugging Face `tokenizer.json`
- * (@huggingface/tokenizers, pure JavaScript), windows of token ids, and BIO tags back to typed
- * character spans.
+ * Transformer models: windows of token ids for long texts, and BIO tags back to typed character
+ * spans. (Text to ids and offsets: hf-tokenizer.ts.)
  */
-import { Tokenizer } from '@huggingface/tokenizers';
-
-export interface TokenizedText {
-  /** Ids without the special tokens the post-processor adds. */
-  readonly ids: number[];
-  /** Character offsets of each id's text in the input (end exclusive); [-1, -1] when unknown. */
-  readonly offsets: Array<readonly [number, number]>;
-  readonly clsId: number | null;
-  readonly sepId: number | null;
-}
-
-/**
- * @example
- * const tokenizer = loadTokenizer(tokenizerJson, tokenizerConfigJson);
- * const { ids, offsets } = tokenize(tokenizer, 'Alice visited London');
- */
-export function loadTokenizer(tokenizerJson: unknown, configJson: unknown = {}): Tokenizer {
-  return new Tokenizer(tokenizerJson as never, configJson as never);
-}
-
-/**
- * Encodes `text` and aligns every token with its characters (WordPiece `##` pieces continue the
- * previous word), so tags can become offsets in the caller's text.
- */
-export function tokenize(tokenizer: Tokenizer, text: string, special: { cls?: string; sep?: string } = {}): TokenizedText {
-  const encoded = tokenizer.encode(text, { add_special_tokens: false } as never) as unknown as { ids: number[]; tokens: string[] };
-  const lower = text.toLowerCase();
-  const offsets: Array<readonly [number, number]> = [];
-  let cursor = 0;
-  for (const token of encoded.tokens) {
-    // WordPiece continues with '##'; byte-level BPE marks a leading space with 'Ġ', Unigram
-    // (SentencePiece) with '▁'.
-    const piece = token.startsWith('##') ? token.slice(2) : token.replace(/^[\u0120\u2581]/, '');
-    const at = piece && token !== '[UNK]' ? lower.indexOf(piece.toLowerCase(), cursor) : -1;
-    if (at < 0) {
-      offsets.push([-1, -1]);
-      continue;
-    }
-    offsets.push([at, at + piece.length]);
-    cursor = at + piece.length;
-  }
-  const id = (t: string): number | null => {
-    // token_to_id also knows the added tokens (RoBERTa's <s> </s>, DeBERTa's [CLS] [SEP]).
-    const found = (tokenizer as unknown as { token_to_id(t: string): number | undefined }).token_to_id(t);
-    return typeof found === 'number' ? found : null;
-  };
-  return { ids: encoded.ids, offsets, clsId: id(special.cls ?? '[CLS]'), sepId: id(special.sep ?? '[SEP]') };
-}
 
 export interface TokenSpan {
   readonly type: string;
@@ -59,9 +10,42 @@ export interface TokenSpan {
   readonly score: number;
 }
 
+export interface TokenWindow {
+  /** Index of the window's first text token. */
+  readonly start: number;
+  /** The window's text tokens. */
+  readonly slice: number[];
+  /** What the model is fed: the special tokens around the slice. */
+  readonly ids: number[];
+}
+
+/**
+ * The windows a token model sees: at most `maxLength` ids each, special tokens included,
+ * `stride` text tokens apart (at least one, so a stride of 0 cannot loop), the last one reaching
+ * the end of the text. An empty text is one window of special tokens only.
+ *
+ * @example
+ * [...tokenWindows([5, 6, 7, 8, 9], { prefixIds: [1], suffixIds: [2] }, { maxLength: 5, stride: 2 })].map((w) => w.ids)
+ * // [[1, 5, 6, 7, 2], [1, 7, 8, 9, 2]]
+ */
+export function* tokenWindows(ids: readonly number[], around: { readonly prefixIds: readonly number[]; readonly suffixIds: readonly number[] }, size: { readonly maxLength: number; readonly stride: number }): Generator<TokenWindow> {
+  const inner = Math.max(1, size.maxLength - around.prefixIds.length - around.suffixIds.length);
+  const stride = Math.max(1, Math.min(size.stride, inner));
+  for (let start = 0; start < Math.max(1, ids.length); start += stride) {
+    const slice = ids.slice(start, start + inner);
+    yield { start, slice, ids: [...around.prefixIds, ...slice, ...around.suffixIds] };
+    if (start + inner >= ids.length) break;
+  }
+}
+
 /**
  * BIO tags to spans: B-X starts an X, I-X continues it (an I-X after anything else starts one);
- * a span's score is the mean of its tokens' tag probabilities.
+ * a span's score is the mean of its tokens' tag probabilities. A token with no known characters
+ * ends the open span; one with an empty range (a lone byte-level space) is passed over.
+ *
+ * @example
+ * bioSpans([{ label: 'B-PERSON', score: 0.9 }, { label: 'I-PERSON', score: 0.7 }], [[0, 4], [5, 11]])
+ * // [{ type: 'PERSON', start: 0, end: 11, score: 0.8 }]
  */
 export function bioSpans(tags: ReadonlyArray<{ label: string; score: number }>, offsets: ReadonlyArray<readonly [number, number]>): TokenSpan[] {
   const spans: TokenSpan[] = [];
@@ -72,11 +56,13 @@ export function bioSpans(tags: ReadonlyArray<{ label: string; score: number }>, 
   };
   tags.forEach((tag, i) => {
     const [start, end] = offsets[i]!;
+    if (start >= 0 && start === end) return;
     const match = /^([BI])-(.+)$/.exec(tag.label);
     if (!match || start < 0) return close();
     const [, bio, type] = match;
     if (bio === 'I' && open && open.type === type) {
-      open.end = end;
+      // Pieces of one character (byte-level BPE) share its range: never shrink the span.
+      open.end = Math.max(open.end, end);
       open.scores.push(tag.score);
       return;
     }

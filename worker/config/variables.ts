@@ -136,7 +136,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     kind: 'path',
     default: '/opt/outpost/models',
     secret: false,
-    description: 'Folder searched for model.onnx (with model.json, tokenizer.json) when DEBERTA_MODEL_PATH is not usable.',
+    description: 'Folder searched for model.onnx, else model_quantized.onnx, when DEBERTA_MODEL_PATH is not usable: a Hugging Face export folder as it is (config.json, tokenizer files) or a model.json package (docs/tier3.md).',
   },
 
   // GeoIP.

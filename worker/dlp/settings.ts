@@ -38,6 +38,10 @@ export interface Tier3Settings {
   readonly budget_ms: number;
   /** What happens when the budget is exceeded (audited either way). */
   readonly on_budget_exceeded: 'block' | 'pass';
+  /** Sequence models: labels whose probability makes a text sensitive (the highest is the score); default the model's own sensitive label. */
+  readonly sensitive_labels?: readonly string[];
+  /** Token models: entity types reported; default every type the model tags. */
+  readonly entities?: readonly string[];
 }
 
 export interface DlpSettings {
@@ -89,6 +93,8 @@ export interface Tier3Result {
   /** Probability that the text is sensitive (sequence classification), 0 when the model only tags spans. */
   readonly score: number;
   readonly label: string;
+  /** Sequence classification: the highest probability each label reached (any window), for a policy's own sensitive_labels. */
+  readonly labelScores?: Readonly<Record<string, number>>;
   readonly spans: readonly { readonly type: string; readonly start: number; readonly end: number; readonly score: number }[];
   /** Milliseconds spent (measured across I/O boundaries where the runtime allows). */
   readonly elapsedMs: number;

@@ -5,7 +5,7 @@
 import type { TextPart } from '../protocol/index.js';
 import type { CompiledDlp } from './compile.js';
 import type { Match } from './scan.js';
-import type { Tier3Classifier } from './settings.js';
+import type { Tier3Classifier, Tier3Result } from './settings.js';
 
 /** Tier 1/2 matches below this score are "low confidence": Tier 3 gets a say in ambiguous mode. */
 export const LOW_CONFIDENCE_SCORE = 0.8;
@@ -54,17 +54,33 @@ export async function runTier3(compiled: CompiledDlp, classifier: Tier3Classifie
   const spent = results.reduce((sum, r) => sum + (r?.elapsedMs ?? 0), 0);
   if (spent > settings.budget_ms) return { matches: empty, budgetExceeded: true, classified };
 
+  const entities = settings.entities ? new Set(settings.entities) : null;
   const matches = results.map((result, i): Match[] => {
     if (!result) return [];
     const text = parts[i]!.text;
     const spans = result.spans
-      .filter((s) => s.score >= threshold && s.end > s.start && s.start >= 0 && s.end <= text.length)
+      .filter((s) => s.score >= threshold && s.end > s.start && s.start >= 0 && s.end <= text.length && (!entities || entities.has(s.type)))
       .map((s): Match => ({ type: s.type, rule: `tier3.${classifier.modelVersion}`, tier: 3, score: s.score, start: s.start, end: s.end, action: settings.action }));
     // A sequence classifier without spans: the whole text is the finding.
-    if (spans.length === 0 && result.score >= threshold && result.label !== 'clean') {
-      spans.push({ type: 'SENSITIVE_TEXT', rule: `tier3.${classifier.modelVersion}`, tier: 3, score: result.score, start: 0, end: text.length, action: settings.action });
+    const sensitive = sensitiveScore(result, settings.sensitive_labels);
+    if (spans.length === 0 && sensitive !== null && sensitive >= threshold) {
+      spans.push({ type: 'SENSITIVE_TEXT', rule: `tier3.${classifier.modelVersion}`, tier: 3, score: sensitive, start: 0, end: text.length, action: settings.action });
     }
     return spans;
   });
   return { matches, budgetExceeded: false, classified };
+}
+
+/**
+ * How sensitive a sequence classifier found a text: with the policy's `sensitive_labels`, the
+ * highest probability among them (a label the model does not have counts as 0); otherwise the
+ * model's own score, unless it labelled the text clean. Null: not sensitive.
+ *
+ * @example
+ * sensitiveScore({ score: 0.1, label: 'clean', labelScores: { clean: 0.1, phi: 0.9 }, spans: [], elapsedMs: 1 }, ['phi']) // 0.9
+ */
+export function sensitiveScore(result: Tier3Result, labels: readonly string[] | undefined): number | null {
+  if (!labels) return result.label !== 'clean' ? result.score : null;
+  if (!result.labelScores) return null;
+  return labels.reduce((best, l) => Math.max(best, result.labelScores![l] ?? 0), 0);
 }

@@ -72,6 +72,10 @@ export interface BundleTier3 {
   readonly action?: DlpAction;
   readonly budget_ms?: number;
   readonly on_budget_exceeded?: 'block' | 'pass';
+  /** Sequence models: the labels that count as sensitive (default: the model's own). */
+  readonly sensitive_labels?: readonly string[];
+  /** Token models: the entity types reported (default: all). */
+  readonly entities?: readonly string[];
 }
 
 /** Operator patterns and keyword lists have exactly the DLP engine's shape. */
