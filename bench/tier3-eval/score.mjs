@@ -30,7 +30,12 @@ const wasm = async () => ({ bytes: new Uint8Array(readFileSync(join(ROOT, 'node_
 const { classifier, status } = await createTier3Classifier({ enabled: true, modelDir: MODEL_DIR }, { volumes: disk, log: quiet, gatewayVersion: 'bench', wasm });
 if (!classifier) throw new Error(`Tier 3 did not load: ${status.reason}`);
 const threshold = classifier.threshold;
-const flagged = async (text) => (await classifier.classify(text)).score >= threshold;
+const scores = new Map();
+const flagged = async (text) => {
+  const score = (await classifier.classify(text)).score;
+  scores.set(text, score);
+  return score >= threshold;
+};
 
 const prose = proseDocuments();
 const byTopic = new Map();
@@ -91,6 +96,20 @@ console.log('|---|---|---|');
 for (const [source, s] of bySource) console.log(`| ${source} | ${s.alarms}/${s.documents} | ${pct(s.alarms / s.documents)} |`);
 console.log(`| all | ${totalAlarms}/${ordinary.length} | ${pct(falseAlarmRate)} |`);
 console.log(`\nclassify() in Node, 2 KB of prose: ${nodeMs.toFixed(3)} ms (inside workerd: bench/tier3.mjs)`);
+if (process.argv.includes('--sweep')) {
+  // The same documents at other thresholds: how much recall a stricter or looser cut would buy.
+  console.log('\n| threshold | precision | recall | false alarms |\n|---|---|---|---|');
+  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+    let tp = 0, fp = 0, fn = 0;
+    for (const d of prose) {
+      const hit = scores.get(d.text) >= t;
+      if (d.label === 'sensitive') hit ? tp++ : fn++;
+      else if (hit) fp++;
+    }
+    const fa = ordinary.filter((d) => scores.get(d.text) >= t).length;
+    console.log(`| ${t} | ${(tp / (tp + fp || 1)).toFixed(3)} | ${(tp / (tp + fn)).toFixed(3)} | ${pct(fa / ordinary.length)} |`);
+  }
+}
 if (process.argv.includes('--misses')) console.log(`\n${[...misses, ...alarms].join('\n')}`);
 const jsonOut = arg('json', null);
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ model: status.model.version, threshold, precision, recall, f1, falseAlarmRate, topics: Object.fromEntries(byTopic), sources: Object.fromEntries(bySource), nodeMs }, null, 2)}\n`);
