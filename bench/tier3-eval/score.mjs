@@ -69,6 +69,17 @@ for (const d of ordinary) {
   if (hit) (s.alarms++, alarms.push(`FA ${d.source} ${d.origin}: ${d.text.slice(0, 160).replace(/\s+/g, ' ')}`));
   bySource.set(d.source, s);
 }
+// The same sensitive documents inside about 1.4 KB of other text (benign look-alikes, or
+// documentation): a prompt that carries one private passage among pasted material.
+const benignTexts = prose.filter((d) => d.label === 'benign').map((d) => d.text);
+const docTexts = ordinary.filter((d) => d.source === 'docs').map((d) => d.text);
+const embedded = { prose: 0, docs: 0, n: 0 };
+for (const [i, d] of prose.filter((d) => d.label === 'sensitive').entries()) {
+  const around = benignTexts.slice(i % 150, (i % 150) + 8).join(' ');
+  if (await flagged(`${around.slice(0, 700)} ${d.text} ${around.slice(700, 1400)}`)) embedded.prose++;
+  if (await flagged(`${docTexts[i % docTexts.length].slice(0, 700)}\n\n${d.text}\n\n${docTexts[(i + 7) % docTexts.length].slice(0, 700)}`)) embedded.docs++;
+  embedded.n++;
+}
 const totalAlarms = [...bySource.values()].reduce((n, s) => n + s.alarms, 0);
 const falseAlarmRate = totalAlarms / ordinary.length;
 
@@ -90,6 +101,8 @@ console.log(`| documents (sensitive / benign) | ${tp + fn} / ${fp + tn} |`);
 console.log(`| precision | ${precision.toFixed(3)} |`);
 console.log(`| recall | ${recall.toFixed(3)} |`);
 console.log(`| F1 | ${f1.toFixed(3)} |`);
+console.log(`| recall, the sensitive documents inside ~1.4 KB of benign prose | ${(embedded.prose / embedded.n).toFixed(3)} |`);
+console.log(`| recall, the sensitive documents inside ~1.4 KB of documentation | ${(embedded.docs / embedded.n).toFixed(3)} |`);
 console.log('\n| topic | recall | false alarms on look-alikes |');
 console.log('|---|---|---|');
 for (const [topic, t] of [...byTopic].sort()) console.log(`| ${topic} | ${t.caught}/${t.sensitive} | ${t.alarms}/${t.benign} |`);
@@ -114,4 +127,4 @@ if (!process.argv.includes('--no-sweep')) {
 }
 if (process.argv.includes('--misses')) console.log(`\n${[...misses, ...alarms].join('\n')}`);
 const jsonOut = arg('json', null);
-if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ model: status.model.version, threshold, precision, recall, f1, falseAlarmRate, topics: Object.fromEntries(byTopic), sources: Object.fromEntries(bySource), nodeMs }, null, 2)}\n`);
+if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ model: status.model.version, threshold, precision, recall, f1, falseAlarmRate, embeddedRecall: { prose: embedded.prose / embedded.n, docs: embedded.docs / embedded.n }, topics: Object.fromEntries(byTopic), sources: Object.fromEntries(bySource), nodeMs }, null, 2)}\n`);
