@@ -46,12 +46,20 @@ for (const d of prose) {
   const t = byTopic.get(d.topic) ?? { sensitive: 0, caught: 0, benign: 0, alarms: 0 };
   if (d.label === 'sensitive') {
     t.sensitive++;
-    if (hit) (tp++, t.caught++);
-    else (fn++, misses.push(`FN ${d.topic}: ${d.text}`));
+    if (hit) {
+      tp++;
+      t.caught++;
+    } else {
+      fn++;
+      misses.push(`FN ${d.topic}: ${d.text}`);
+    }
   } else {
     t.benign++;
-    if (hit) (fp++, t.alarms++, misses.push(`FP ${d.topic}: ${d.text}`));
-    else tn++;
+    if (hit) {
+      fp++;
+      t.alarms++;
+      misses.push(`FP ${d.topic}: ${d.text}`);
+    } else tn++;
   }
   byTopic.set(d.topic, t);
 }
@@ -66,7 +74,10 @@ for (const d of ordinary) {
   const hit = await flagged(d.text);
   const s = bySource.get(d.source) ?? { documents: 0, alarms: 0 };
   s.documents++;
-  if (hit) (s.alarms++, alarms.push(`FA ${d.source} ${d.origin}: ${d.text.slice(0, 160).replace(/\s+/g, ' ')}`));
+  if (hit) {
+    s.alarms++;
+    alarms.push(`FA ${d.source} ${d.origin}: ${d.text.slice(0, 160).replace(/\s+/g, ' ')}`);
+  }
   bySource.set(d.source, s);
 }
 // The same sensitive documents inside about 1.4 KB of other text (benign look-alikes, or
@@ -118,7 +129,8 @@ if (!process.argv.includes('--no-sweep')) {
     let tp = 0, fp = 0, fn = 0;
     for (const d of prose) {
       const hit = scores.get(d.text) >= t;
-      if (d.label === 'sensitive') hit ? tp++ : fn++;
+      if (d.label === 'sensitive' && hit) tp++;
+      else if (d.label === 'sensitive') fn++;
       else if (hit) fp++;
     }
     const fa = ordinary.filter((d) => scores.get(d.text) >= t).length;

@@ -9,7 +9,11 @@ import { rng } from './corpus.mjs';
 export function sparse(row) {
   const index = [];
   const value = [];
-  for (let k = 0; k < row.length; k++) if (row[k] !== 0) (index.push(k), value.push(row[k]));
+  for (let k = 0; k < row.length; k++) {
+    if (row[k] === 0) continue;
+    index.push(k);
+    value.push(row[k]);
+  }
   return { index: Int32Array.from(index), value: Float64Array.from(value) };
 }
 
