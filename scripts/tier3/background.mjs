@@ -41,8 +41,8 @@ const DOC_PROSE = [
 // Short support and small-talk lines: "not", "yet" and "my" without anything private.
 const SUPPORT = [
   'My card was declined at the shop, is there a problem with it?', 'I have not received my statement yet.', 'Has my refund been processed yet?', 'The app is not showing my latest payments.',
-  'Why was I charged twice for the same order?', 'Can I change the name on the account? It is spelled wrong.', 'Nobody is answering the phone at the branch.', 'I still have not got the parcel, it says delivered.',
-  'Have you seen the new film yet?', 'Did you hear the band play last night?', 'Is the pool open on Sundays?', 'I do not understand this bill, can you explain it?',
+  'Why was I charged twice for the same order?', 'Nobody is answering the phone at the branch.', 'I still have not got the parcel, it says delivered.',
+  'Is the pool open on Sundays?', 'I do not understand this bill, can you explain it?',
   'My pin does not work any more.', 'Please close my old savings account.', 'What time does the store open tomorrow?', 'I forgot my username, not my password.',
   'The transfer has not arrived yet, it has been three days.', 'Can you send me the receipt again?', 'I moved house, how do I update my address?', 'Is there a fee for paying abroad with my card?',
 ];

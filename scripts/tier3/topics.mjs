@@ -127,11 +127,9 @@ export const TOPICS = {
       'Summarise the due diligence findings on {company} for the deal team; the price of {amount} is still under wraps.',
     ],
     lookalikes: [
-      'Our merger with {company} was completed and announced in the spring; write a one-year anniversary post.',
       'Summarise the analyst call that followed the published results.',
       'Explain what a hostile takeover is, using examples from business history.',
       'Write a quiz about famous corporate mergers for a finance club.',
-      'Draft a welcome message for the staff who joined us through the acquisition that was announced last month.',
       'The deal was announced publicly on Monday; prepare an FAQ for customers.',
       "What does 'exclusivity period' mean in a public M&A context?",
       'Explain what a merger arbitrage strategy is, using historical public examples.',
@@ -223,9 +221,7 @@ export const TOPICS = {
       'the defence minister approved {operation} in a closed session',
       'the number of troops for {operation} has been cut in half',
       '{operation} depends on a foreign liaison service we cannot name',
-      'a cable from the embassy warns that {operation} is known to the adversary',
       'the classified annex to {operation} lists the targets',
-      'the intelligence estimate says the adversary can strike {operation} within days',
       'the deployment date for {operation} is {when}',
       'our intelligence on {operation} comes from an intercepted channel',
       '{operation} is behind schedule and the minister has not been told',
@@ -248,7 +244,6 @@ export const TOPICS = {
     asks: [
       'Turn this intelligence summary on {operation} into a one-page brief for the general; it stays on the classified network.',
       'Rewrite the threat assessment for {operation} in plain language for the closed committee; do not include anything unclassified readers could see.',
-      'Prepare speaking notes for the minister on why {operation} is delayed; the reasons are classified.',
       'Format the secret tasking list for {operation} as a table with units, locations and dates.',
       'Summarise what our source reported about {operation}; the source must never be identified.',
       'Draft the after-action report on {operation}, including the weaknesses the enemy could exploit; restricted distribution.',
@@ -260,8 +255,6 @@ export const TOPICS = {
       'SECRET: summarise the assessment of {operation} for cleared personnel; do not copy it to unclassified systems.',
     ],
     lookalikes: [
-      'Draft a museum caption for a restored wartime radio.',
-      'Write a glossary entry explaining the terms restricted, confidential, secret and top secret.',
       'Summarise a documentary about codebreakers in the Second World War.',
       'Explain how classification markings are applied to documents, in general terms, for new civil servants.',
       'What is the difference between intelligence and counterintelligence? A general explanation.',
@@ -357,7 +350,6 @@ export const TOPICS = {
       'Turn {asset} into a clean document for the partner, even though the NDA is not signed yet.',
     ],
     lookalikes: [
-      'Write a paragraph for our onboarding guide explaining why we protect confidential information, without mentioning any specific secret.',
       'Explain the difference between public, internal, confidential and secret classification labels in a data policy.',
       'Draft a general reminder to staff about keeping customer data safe.',
       'What does a non-disclosure agreement usually cover? General overview.',
