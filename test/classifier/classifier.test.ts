@@ -39,7 +39,8 @@ describe('model resolution (PRODUCT.md "Tier 3 model")', () => {
     );
     expect(classifier).not.toBeNull();
     expect(status.model?.path).toBe('/custom/model.onnx');
-    expect(lines).toContain(`INFO DeBERTa Tier3 scanner loaded: model.onnx (label_map={0: 'sensitive', 1: 'clean'}, threshold=0.7, model_version=${JSON.parse(manifest).version}, gateway_version=0.1.0)`);
+    const { threshold, version } = JSON.parse(manifest) as { threshold: number; version: string };
+    expect(lines).toContain(`INFO DeBERTa Tier3 scanner loaded: model.onnx (label_map={0: 'sensitive', 1: 'clean'}, threshold=${threshold}, model_version=${version}, gateway_version=0.1.0)`);
   });
 
   it('falls back to $AIRGAP_MODEL_PATH/model.onnx when DEBERTA_MODEL_PATH is missing', async () => {
@@ -95,7 +96,7 @@ describe('the default model', () => {
     }
   });
 
-  it('scores the held-out split (templates never used in training) with document F1 >= 0.89', async () => {
+  it('scores the held-out split (templates never used in training) with document F1 >= 0.95', async () => {
     const { classifier } = await createTier3Classifier({ enabled: true, modelDir: MODEL_DIR }, { volumes: files(shipped), log: recordingLog().log, gatewayVersion: '0.1.0', wasm: WASM });
     const docs = readFileSync(join(ROOT, 'test/classifier/heldout.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; label: string });
     expect(docs.length).toBeGreaterThanOrEqual(500);
@@ -111,7 +112,7 @@ describe('the default model', () => {
     }
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
-    expect((2 * precision * recall) / (precision + recall)).toBeGreaterThanOrEqual(0.89);
+    expect((2 * precision * recall) / (precision + recall)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('reads long texts in overlapping windows: one sensitive paragraph in pages of benign text is found', async () => {
@@ -124,7 +125,8 @@ describe('the default model', () => {
     expect((await classifier!.classify(filler + secret + filler)).score).toBeGreaterThanOrEqual(pkg.threshold);
   });
 
-  it('is reproduced byte for byte by the training script from its seed', () => {
+  // Training reads 36,000 generated documents: minutes on a busy machine.
+  it('is reproduced byte for byte by the training script from its seed', { timeout: 600_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'outpost-train-'));
     execFileSync(process.execPath, [join(ROOT, 'scripts/train-tier3.mjs'), '--out', out, '--heldout', join(out, 'heldout.jsonl')], { stdio: 'ignore' });
     expect(readFileSync(join(out, 'model.onnx')).equals(Buffer.from(modelBytes))).toBe(true);
