@@ -1,0 +1,139 @@
+/**
+ * What the words around a PERSON candidate say: titles, greetings, sign-offs, field labels, chat
+ * speaker prefixes, reported speech, CSV name columns, lists of names, and the capitalised words
+ * of an organisation, product or place name the candidate sits inside. Every look is bounded to a
+ * few dozen characters around the candidate, so the cost per candidate is constant.
+ */
+import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
+import { columnHeaderAt } from './context/table-columns.js';
+import { isDistinctName, isFirstName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
+
+/**
+ * How strongly the surroundings say "a person's name is here": `strong` (a title, a `Name:` field,
+ * a greeting, a chat speaker), `weak` (reported speech, "with X", a list of other names), `loose`
+ * (a verb or preposition after the name that fits people and places alike), `none`.
+ */
+export type PersonContext = 'strong' | 'weak' | 'loose' | 'none';
+
+/** Titles and honorifics that make the next capitalised word a name. */
+const TITLE_BEFORE = /(?:^|[^a-z])(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|mme|mlle|m|herr|frau|sr|sra|srta|sig|sra|dott|dra|sen|rep|capt|sgt|lt|col|rev|fr|hon|judge|officer|detective|nurse|coach|uncle|aunt|auntie)\.? ?$/;
+/** Greetings and thanks directly before a name: "Hi Maria,", "thanks, Chidi". */
+const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|thank you|thx|ty|cheers|welcome|morning|good morning|good afternoon|good evening|congrats|congratulations|sorry|ok|okay|bye|ciao|hola|bonjour|hallo|salut|ola|olá)[,!]? {1,2}$/;
+/** Sign-offs on the previous line: "Regards,\nMaria Lopez". */
+const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours|truly|warmly|br|talk soon|speak soon|all the best|kind regards|best wishes|respectfully|saludos|grüße|grüsse|cordialement|cumprimentos|saluti|groeten|-|—|--)[,.!]?[ \t]*\r?\n[ \t]*$/;
+/** Field labels and JSON/YAML keys holding a person: `Name:`, `"first_name": "`, `cc:`, `From:`. */
+const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants)s?["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
+/** Labels and verbs in prose before a person: "Customer Maria Lopez", "spoke with Kaori", "per Ana". */
+const PROSE_BEFORE = /(?:^|[^a-z])(?:customer|client|patient|employee|applicant|candidate|manager|colleague|agent|by|with|ask|tell|ping|loop in|cc'd|cc|per|according to|thanks to|contact|reach|call|email|message|meet|met|introduce|invite|hire|hired|named|called|name is|i am|i'm|this is|me,|add|remove)[ \t]$/;
+/** Keys ending in "name" that hold things other than people. */
+const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisation|organization|business|brand|service|project|team|display|screen|device|domain|bucket|table|column|field|db|database|schema|class|module|package|repo|branch|tag|city|country|state|street|region|store|vendor|merchant|bank|plan|model|server|queue|topic|key|role|group|event|item|variable|var|env|node|cluster|container|image|pod|job|task|account)[_ -]?name["']?[ \t]*[:=]/;
+/** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
+const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded)\b|['’]s\b)/;
+/** Words after a name that also follow places and things: "Maria is", "Jordan and". */
+const LOOSE_AFTER = /^(?: (?:will|would|can|could|is|was|has|had|and|from|at|in|on)\b|[(<,:])/;
+/** A chat or transcript line prefix before the speaker: "[13:22] ", "09:41 ", "> ". */
+const SPEAKER_PREFIX = /^[ \t>]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)$/;
+/** Headers of CSV columns that hold people's names. */
+const NAME_COLUMN = /^(?:name|full[ _]?name|first[ _]?name|firstname|given[ _]?name|last[ _]?name|lastname|surname|family[ _]?name|middle[ _]?name|contact(?:[ _]?name)?|customer(?:[ _]?name)?|employee(?:[ _]?name)?|patient(?:[ _]?name)?|client(?:[ _]?name)?|owner|assignee|manager|reporter|author|applicant|cardholder|holder|emergency[ _]?contact|spouse|agent|rep)$/;
+/** A capitalised word right before or after a candidate, separated by one space. */
+const WORD_BEFORE = /(\p{Lu}[\p{L}'’-]*)[ ]$/u;
+const WORD_AFTER = /^[ ](\p{Lu}[\p{L}'’-]*)/u;
+/** A neighbouring item of a list: "Ros and ⟦Velásquez⟧", "⟦Sanjeewa⟧, Hakobyan and Sousa". */
+const LIST_ITEM_BEFORE = /(\p{Lu}[\p{L}'’-]+)(?:,| and| &| y| und| et) $/u;
+const LIST_ITEM_AFTER = /^(?:,| and| &| y| und| et) (\p{Lu}[\p{L}'’-]+)/u;
+
+function lineBefore(text: string, start: number): string {
+  const from = Math.max(0, start - 40);
+  const lineStart = text.lastIndexOf('\n', start - 1);
+  return text.slice(Math.max(from, lineStart + 1), start);
+}
+
+/**
+ * How strongly the surroundings say that [start, end) is a person's name.
+ * @example
+ * personContext('Manager: Tran', 9, 13); // 'strong'
+ * personContext('I spoke with Kaori today', 13, 18); // 'weak'
+ */
+export function personContext(text: string, start: number, end: number): PersonContext {
+  const before = textBefore(text, start, 40);
+  if (TITLE_BEFORE.test(before)) return 'strong';
+  const header = columnHeaderAt(text, start, end);
+  if (header !== undefined) return NAME_COLUMN.test(header) ? 'strong' : 'none';
+  if (FIELD_BEFORE.test(before)) return NOT_PERSON_KEY.test(before) ? 'none' : 'strong';
+  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before)) return 'strong';
+  if (text.charCodeAt(end) === 58 /* : */ && SPEAKER_PREFIX.test(lineBefore(text, start))) return 'strong';
+  const after = textAfter(text, end, 16);
+  if (PROSE_BEFORE.test(before) || SPEECH_AFTER.test(after)) return 'weak';
+  if (inListOfNames(text, start, end)) return 'weak';
+  if (LOOSE_AFTER.test(after)) return 'loose';
+  return 'none';
+}
+
+/** Whether the candidate is an item of a list whose neighbouring item is a given name (and not also a surname: "Davis, Reynolds and Williamson" is a firm). */
+function inListOfNames(text: string, start: number, end: number): boolean {
+  const before = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  if (before && isGivenNameOnly(before[1]!)) return true;
+  const after = LIST_ITEM_AFTER.exec(text.slice(end, end + 30));
+  return !!after && isGivenNameOnly(after[1]!);
+}
+
+const isGivenNameOnly = (token: string): boolean => isFirstName(token) && !isSurname(token) && isDistinctName(token);
+
+/** A word that may stand capitalised before a name without being part of another proper noun. */
+const mayPrecedeName = (word: string, text: string, wordStart: number): boolean =>
+  !PLACE_PREFIXES.has(word) && (NOT_NAME_WORDS.has(word) || isKnownName(word) || (atSentenceStart(text, wordStart) && isOrdinaryWord(word)));
+
+/**
+ * Whether a single capitalised token is one word of a longer proper noun that is not a person's
+ * name: "Credit ⟦Karma⟧", "Lake ⟦Geneva⟧", "New ⟦Zealand⟧", "⟦Okta⟧ Verify", "⟦Leggett⟧ & Platt".
+ * @example
+ * insideOtherProperNoun('Lake Geneva', 5, 11); // true
+ * insideOtherProperNoun('Hi Maria', 3, 8); // false
+ */
+export function insideOtherProperNoun(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  const next = WORD_AFTER.exec(text.slice(end, end + 30));
+  if (next && (!isKnownName(next[1]!) || isPlaceName(`${value} ${next[1]}`))) return true;
+  const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  if (previous && (!mayPrecedeName(previous[1]!, text, start - previous[0].length) || isPlaceName(`${previous[1]} ${value}`))) return true;
+  return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** "Leggett & Platt", "Cohen & Steers": proper nouns joined by an ampersand name a firm. */
+const JOINED_BY_AMPERSAND = /^ & \p{Lu}/u;
+/** An article or a place preposition before the candidate: "the ⟦California⟧", "in ⟦Villafranca del Cid⟧". */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an)[ ]$/iu;
+const PLACE_BEFORE = /(?:^|[^a-z])(?:in|at|from|to|near|into|via|visit|visiting|moved here from|based in|lives in|located in|originally from)[ ]$/;
+
+/**
+ * What precedes the candidate that says "thing or place": an article, or a place preposition.
+ * @example
+ * precededBy('the Sunni', 4); // 'article'
+ */
+export function precededBy(text: string, start: number): 'article' | 'place-preposition' | undefined {
+  const before = text.slice(Math.max(0, start - 20), start);
+  if (ARTICLE_BEFORE.test(before)) return 'article';
+  return PLACE_BEFORE.test(before.toLowerCase()) ? 'place-preposition' : undefined;
+}
+
+/**
+ * An organisation word right after the span: "Atlas Freight", "Harbor Dental Group".
+ * @example
+ * followedByOrganisationWord('Atlas Freight', 5); // true
+ */
+export function followedByOrganisationWord(text: string, end: number): boolean {
+  // Up to three capitalised words after the span (and a possessive): "Cedar ⟦Ridge Insurance⟧", "Zoe's Kitchen Inc.".
+  const next = /^(?:['’]s)?(?:(?: |, |-)(?:&|and |\+ )?\p{Lu}[\p{L}.]*){1,3}/u.exec(text.slice(end, end + 48));
+  if (!next) return false;
+  for (const word of next[0].split(/[ ,&+-]+/)) if (ORGANISATION_WORDS.has(word.replace(/\.$/, ''))) return true;
+  return false;
+}
+
+/**
+ * Whether "Last, First" is really two items of a list ("White, Willis and Hoffman").
+ * @example
+ * continuesAList('White, Willis and Hoffman', 13); // true
+ */
+export function continuesAList(text: string, start: number, end: number): boolean {
+  return /^(?:,| and| &) \p{Lu}/u.test(text.slice(end, end + 8)) || /\p{Lu}[\p{L}'’-]*, $/u.test(text.slice(Math.max(0, start - 24), start));
+}
