@@ -160,7 +160,7 @@ function hyphenatedName(token: string): boolean {
  * isKnownName('Monday'); // false
  */
 export function isKnownName(token: string): boolean {
-  if (NOT_NAME_WORDS.has(token) || ORGANISATION_WORDS.has(token)) return false;
+  if (NOT_NAME_WORDS.has(token) || (ORGANISATION_WORDS.has(token) && !SURNAME_ORGANISATION_WORDS.has(token))) return false;
   return isName(token) || (token.includes('-') && hyphenatedName(token));
 }
 
@@ -186,7 +186,21 @@ export function isUnlistedNameShape(token: string): boolean {
   return !isName(token) && !NOT_NAME_WORDS.has(token) && !ORGANISATION_WORDS.has(token) && !isOrdinaryWord(token) && !isPlaceName(token) && !PLACE_PREFIXES.has(token);
 }
 
-/** Whether a token cannot be part of a person's name at all (organisation word, heading word). */
+/** Organisation and street words that are also common surnames ("Kaori Park", "Dr. Hall"): they end organisation names but may be names themselves. */
+const SURNAME_ORGANISATION_WORDS: ReadonlySet<string> = new Set('Park Hall Hill Lane Church Field Wood Ward Bridge Tower Mills Banks Bank Street Court Booth'.split(' '));
+/** Month and weekday names are never names here, though some are given names elsewhere ("May", "August"). */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(' '),
+);
+
+/**
+ * Whether a token cannot be part of a person's name at all (organisation word, heading word, month).
+ * @example
+ * isBlockedToken('Freight'); // true
+ * isBlockedToken('Park'); // false
+ */
 export function isBlockedToken(token: string): boolean {
-  return ORGANISATION_WORDS.has(token) || (NOT_NAME_WORDS.has(token) && !isFirstName(token) && !isSurname(token));
+  if (CALENDAR_WORDS.has(token)) return true;
+  if (ORGANISATION_WORDS.has(token)) return !(SURNAME_ORGANISATION_WORDS.has(token) && isName(token));
+  return NOT_NAME_WORDS.has(token) && !isFirstName(token) && !isSurname(token);
 }

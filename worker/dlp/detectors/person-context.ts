@@ -5,7 +5,7 @@
  * few dozen characters around the candidate, so the cost per candidate is constant.
  */
 import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
-import { columnHeaderAt } from './context/table-columns.js';
+import { nameColumnHeaderAt } from './person-columns.js';
 import { isDistinctName, isFirstName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
 
 /**
@@ -23,8 +23,10 @@ const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|
 const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours|truly|warmly|br|talk soon|speak soon|all the best|kind regards|best wishes|respectfully|saludos|grüße|grüsse|cordialement|cumprimentos|saluti|groeten|-|—|--)[,.!]?[ \t]*\r?\n[ \t]*$/;
 /** Field labels and JSON/YAML keys holding a person: `Name:`, `"first_name": "`, `cc:`, `From:`. */
 const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants)s?["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
+/** Verbs and phrases that take a person: "you can reach Bayu", "spoke with Kaori", "my name is Ana". */
+const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to)[ \t]$/;
 /** Labels and verbs in prose before a person: "Customer Maria Lopez", "spoke with Kaori", "per Ana". */
-const PROSE_BEFORE = /(?:^|[^a-z])(?:customer|client|patient|employee|applicant|candidate|manager|colleague|agent|by|with|ask|tell|ping|loop in|cc'd|cc|per|according to|thanks to|contact|reach|call|email|message|meet|met|introduce|invite|hire|hired|named|called|name is|i am|i'm|this is|me,|add|remove)[ \t]$/;
+const PROSE_BEFORE = /(?:^|[^a-z])(?:customer|client|patient|employee|applicant|candidate|manager|colleague|agent|by|with|ask|tell|ping|loop in|cc'd|cc|per|according to|thanks to|contact|reach|call|email|message|meet|met|introduce|invite|hire|hired|named|called|name is|i am|i'm|this is|me,|add|remove|says|said|asked|replied|wrote|starring|featuring|feat\.|signed by|written by|directed by)[ \t]$/;
 /** Keys ending in "name" that hold things other than people. */
 const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisation|organization|business|brand|service|project|team|display|screen|device|domain|bucket|table|column|field|db|database|schema|class|module|package|repo|branch|tag|city|country|state|street|region|store|vendor|merchant|bank|plan|model|server|queue|topic|key|role|group|event|item|variable|var|env|node|cluster|container|image|pod|job|task|account)[_ -]?name["']?[ \t]*[:=]/;
 /** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
@@ -57,10 +59,10 @@ function lineBefore(text: string, start: number): string {
 export function personContext(text: string, start: number, end: number): PersonContext {
   const before = textBefore(text, start, 40);
   if (TITLE_BEFORE.test(before)) return 'strong';
-  const header = columnHeaderAt(text, start, end);
+  const header = nameColumnHeaderAt(text, start, end);
   if (header !== undefined) return NAME_COLUMN.test(header) ? 'strong' : 'none';
   if (FIELD_BEFORE.test(before)) return NOT_PERSON_KEY.test(before) ? 'none' : 'strong';
-  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before)) return 'strong';
+  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before) || PERSON_VERB_BEFORE.test(before)) return 'strong';
   if (text.charCodeAt(end) === 58 /* : */ && SPEAKER_PREFIX.test(lineBefore(text, start))) return 'strong';
   const after = textAfter(text, end, 16);
   if (PROSE_BEFORE.test(before) || SPEECH_AFTER.test(after)) return 'weak';

@@ -34,7 +34,7 @@ const INITIAL = String.raw`\p{Lu}\.?(?= )`;
 const SURNAME_FORM = /^(?:O['’]\p{Lu}|Mc\p{Lu}|Mac\p{Lu}|Fitz)|(?:son|sen|sson|ez|es|ov|ova|ev|eva|in|ina|sky|ski|ska|wicz|czyk|escu|ian|yan|oglu|oğlu|poulos|akis|enko|uk|ić|ic|vić|ini|elli|etti|otti|ucci|berg|stein|mann|feld|baum|ides|adze|shvili|ayev|yev|uddin|ullah|wala|appa|ara|ola|emi|unde|anya|ekwe|uwa|oye|ade)$/u;
 
 /** The capitalised name tokens of a span (initials and particles left out). */
-const tokensOf = (value: string): string[] => value.split(/[ ,]+/).filter((t) => /^\p{Lu}\p{Ll}/u.test(t));
+const tokensOf = (value: string): string[] => value.split(/[ ,]+/).filter((t) => /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}/u.test(t));
 
 /** A token that may be part of a name at all: listed, or unlisted and name-shaped. */
 const nameOrUnlisted = (token: string): boolean => isKnownName(token) || isUnlistedNameShape(token);
@@ -52,12 +52,12 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
   const last = tokens[tokens.length - 1]!;
   if (context === 'strong') return tokens.every(nameOrUnlisted) || tokens.some(isDistinctName) ? 0.92 : false;
   if (looksLikePlace(value, first)) return false;
-  const preceding = precededBy(text, start);
-  if (preceding === 'article') return false;
-  // "in Villafranca del Cid": after a place preposition only a given name says person.
-  if (preceding === 'place-preposition' && !(isFirstName(first) && isDistinctName(first))) return false;
   const distinct = tokens.filter(isDistinctName).length;
   const known = tokens.filter(isKnownName).length;
+  const preceding = precededBy(text, start);
+  // "the White Stripes", "in Villafranca del Cid": after an article or a place preposition only
+  // listed names with a distinct given name say person ("a Mateo Reyes concert", "to Maria Lopez").
+  if (preceding && !(isFirstName(first) && isDistinctName(first) && (preceding === 'place-preposition' || known === tokens.length))) return false;
   const named = context === 'weak' || context === 'loose';
   // Every token a listed name, one of them unambiguous: "Maria Gonzalez", "Nguyen Thanh".
   if (known === tokens.length && distinct >= 1) return named ? 0.9 : 0.86;
@@ -78,30 +78,42 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   if (isBlockedToken(value) || followedByOrganisationWord(text, end)) return false;
   const context = personContext(text, start, end);
   if (context === 'strong') return nameOrUnlisted(value) ? 0.84 : false;
-  if (PLACE_PREFIXES.has(value) || isPlaceName(value) || insideOtherProperNoun(text, start, end) || precededBy(text, start) === 'article') return false;
+  if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || precededBy(text, start) === 'article') return false;
+  // Reported speech or a list of given names: any listed name, also one that is a place ("Siti and Guadalupe").
   if (context === 'weak') return isKnownName(value) ? 0.82 : false;
   if (!isDistinctName(value) || !isFirstName(value)) return false;
-  // A distinct given name: anywhere but at a sentence start, where only "Maria, ..." or "Maria:" says name.
+  // A distinct given name: anywhere but at a sentence start, where a verb, a comma or "(born" must follow.
   if (!atSentenceStart(text, start)) return 0.74;
-  return /^[,:]/.test(text.slice(end, end + 1)) ? 0.74 : false;
+  return context === 'loose' && !STARTS_WITH_PREPOSITION.test(text.slice(end, end + 4)) ? 0.74 : false;
 }
+
+/** "Login from", "Sales at": a capitalised word at a sentence start followed by a preposition is a heading or a noun. */
+const STARTS_WITH_PREPOSITION = /^ (?:from|at|in|on)\b/;
 
 /** "Castillo, Chidi": a surname, a comma, a given name. */
 function lastFirstValid({ value, text, start, end }: Candidate): boolean | number {
   const [last, rest] = value.split(/, ?/) as [string, string];
   const first = rest.split(' ')[0]!;
   if (isBlockedToken(last) || isBlockedToken(first) || followedByOrganisationWord(text, end)) return false;
-  const context = personContext(text, start, end);
   const quotedCell = /(?:^|[,;\t])"$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === '"';
+  // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
+  if (!value.includes(', ') && !quotedCell) return false;
+  const context = personContext(text, start, end);
   if (context !== 'strong' && !quotedCell && continuesAList(text, start, end)) return false;
-  if (isSurname(last) && isFirstName(first) && (isDistinctName(last) || isDistinctName(first))) return 0.9;
-  if ((context === 'strong' || quotedCell) && nameOrUnlisted(last) && nameOrUnlisted(first) && (isKnownName(last) || isKnownName(first))) return 0.88;
+  const surnameLike = isKnownName(last) || isUnlistedNameShape(last) || (isPlaceName(last) && !isOrdinaryWord(last));
+  if (!surnameLike) return false;
+  // A distinct given name after the comma: "Castillo, Chidi", "Kettering, Dwayne", "Weißenborn, Ulrike".
+  if (isFirstName(first) && isDistinctName(first)) return isSurname(last) || context === 'strong' || quotedCell || ATTENDEE_LIST.test(text.slice(end, end + 2)) ? 0.9 : 0.86;
+  if ((context === 'strong' || quotedCell) && (isKnownName(first) || isUnlistedNameShape(first))) return 0.88;
   return false;
 }
 
+/** "Nasser, Noor; Lindemann, Annegret": a semicolon ends one "Last, First" of a list. */
+const ATTENDEE_LIST = /^;/;
+
 /** "S. Gallo", "J. Okonkwo": an initial and a surname, in a field or with a distinct surname. */
 function initialSurnameValid({ value, text, start, end }: Candidate): boolean | number {
-  const surname = value.slice(value.indexOf('.') + 1).trim();
+  const surname = value.slice(value.lastIndexOf(' ') + 1).replace(/^\p{Lu}\./u, '');
   if (isBlockedToken(surname) || followedByOrganisationWord(text, end)) return false;
   const context = personContext(text, start, end);
   if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) ? 0.86 : false;
@@ -111,9 +123,11 @@ function initialSurnameValid({ value, text, start, end }: Candidate): boolean | 
 /** "van der Berg", "de la Cruz": a particle-led surname after a title or before reported speech. */
 function particleSurnameValid({ value, text, start, end }: Candidate): boolean | number {
   const surname = value.slice(value.lastIndexOf(' ') + 1);
-  if (isBlockedToken(surname) || isOrdinaryWord(surname) || NOT_NAME_WORDS.has(surname) || isPlaceName(surname)) return false;
+  if (isBlockedToken(surname) || isOrdinaryWord(surname) || NOT_NAME_WORDS.has(surname)) return false;
   const context = personContext(text, start, end);
-  return context === 'strong' || context === 'weak' ? 0.84 : false;
+  if (context === 'strong') return 0.84;
+  // "de Santos said" yes, "de Janeiro" (a place) only after a title or in a field.
+  return context === 'weak' && !isPlaceName(surname) ? 0.84 : false;
 }
 
 export const PERSON_DETECTORS: readonly Detector[] = [
@@ -150,7 +164,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     id: 'tier1.person.initial_surname',
     type: 'PERSON',
     description: 'An initial and a surname ("S. Gallo") in a field, a signature or with a listed surname',
-    pattern: new RegExp(`${BEFORE}(?=(\\p{Lu}\\. ?${T})${AFTER})\\p{Lu}`, 'dgu'),
+    pattern: new RegExp(`${BEFORE}(?=(\\p{Lu}\\. ?(?:${PARTICLE} ){0,2}${T})${AFTER})\\p{Lu}`, 'dgu'),
     group: 1,
     validator: initialSurnameValid,
     score: 0.8,
