@@ -32,7 +32,7 @@ const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisat
 /** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
 const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded)\b|['’]s\b)/;
 /** Words after a name that also follow places and things: "Maria is", "Jordan and". */
-const LOOSE_AFTER = /^(?: (?:will|would|can|could|is|was|has|had|and|from|at|in|on)\b|[(<,:])/;
+const LOOSE_AFTER = /^(?: (?:will|would|can|could|is|was|has|had|and|from|at|in|on)\b| ?[(<]|[,:])/;
 /** A chat or transcript line prefix before the speaker: "[13:22] ", "09:41 ", "> ". */
 const SPEAKER_PREFIX = /^[ \t>]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)$/;
 /** Headers of CSV columns that hold people's names. */
@@ -83,7 +83,7 @@ const isGivenNameOnly = (token: string): boolean => isFirstName(token) && !isSur
 
 /** A word that may stand capitalised before a name without being part of another proper noun. */
 const mayPrecedeName = (word: string, text: string, wordStart: number): boolean =>
-  !PLACE_PREFIXES.has(word) && (NOT_NAME_WORDS.has(word) || isKnownName(word) || (atSentenceStart(text, wordStart) && isOrdinaryWord(word)));
+  !PLACE_PREFIXES.has(word) && (NOT_NAME_WORDS.has(word) || (atSentenceStart(text, wordStart) && isOrdinaryWord(word)));
 
 /**
  * Whether a single capitalised token is one word of a longer proper noun that is not a person's
@@ -95,7 +95,8 @@ const mayPrecedeName = (word: string, text: string, wordStart: number): boolean 
 export function insideOtherProperNoun(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const next = WORD_AFTER.exec(text.slice(end, end + 30));
-  if (next && (!isKnownName(next[1]!) || isPlaceName(`${value} ${next[1]}`))) return true;
+  // A capitalised neighbour that is a name too: the full-name reading was tried and failed, so the pair is something else.
+  if (next && !NOT_NAME_WORDS.has(next[1]!)) return true;
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
   if (previous && (!mayPrecedeName(previous[1]!, text, start - previous[0].length) || isPlaceName(`${previous[1]} ${value}`))) return true;
   return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
