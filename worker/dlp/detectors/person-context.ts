@@ -6,7 +6,7 @@
  */
 import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
 import { nameColumnHeaderAt } from './person-columns.js';
-import { isDistinctName, isFirstName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
+import { isCommonGivenName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
 
 /**
  * How strongly the surroundings say "a person's name is here": `strong` (a title, a `Name:` field,
@@ -71,15 +71,14 @@ export function personContext(text: string, start: number, end: number): PersonC
   return 'none';
 }
 
-/** Whether the candidate is an item of a list whose neighbouring item is a given name (and not also a surname: "Davis, Reynolds and Williamson" is a firm). */
+/** Whether the candidate is an item of a list whose neighbouring item is a given name ("Davis, Reynolds and Williamson" is a firm). */
 function inListOfNames(text: string, start: number, end: number): boolean {
   const before = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-  if (before && isGivenNameOnly(before[1]!)) return true;
+  if (before && isGivenName(before[1]!)) return true;
   const after = LIST_ITEM_AFTER.exec(text.slice(end, end + 30));
-  return !!after && isGivenNameOnly(after[1]!);
+  return !!after && isGivenName(after[1]!);
 }
 
-const isGivenNameOnly = (token: string): boolean => isFirstName(token) && !isSurname(token) && isDistinctName(token);
 
 /** A word that may stand capitalised before a name without being part of another proper noun. */
 const mayPrecedeName = (word: string, text: string, wordStart: number): boolean =>
@@ -100,6 +99,46 @@ export function insideOtherProperNoun(text: string, start: number, end: number):
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
   if (previous && (!mayPrecedeName(previous[1]!, text, start - previous[0].length) || isPlaceName(`${previous[1]} ${value}`))) return true;
   return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/**
+ * Whether a full-name candidate is part of a longer proper noun: a capitalised word before or after
+ * it that is neither a name nor a heading word ("Kabushiki ⟦Kaisha Seiyoken⟧", "⟦John Hancock⟧
+ * Preferred Income Fund", "⟦Dow Jones⟧ & Company").
+ * @example
+ * partOfLongerProperNoun('John Hancock Preferred Income Fund', 0, 12); // true
+ */
+export function partOfLongerProperNoun(text: string, start: number, end: number): boolean {
+  const next = WORD_AFTER.exec(text.slice(end, end + 30));
+  if (next && !NOT_NAME_WORDS.has(next[1]!) && !isKnownName(next[1]!)) return true;
+  // Before it, an unlisted or organisation word ("Kabushiki", "Trust"); an ordinary word there is
+  // usually a role ("Producer James Sparks") and a possessive ends the other noun ("Ltd's Ema Nakajima").
+  const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  const word = previous?.[1];
+  if (word && !/['’]s$/.test(word) && !isKnownName(word) && !NOT_NAME_WORDS.has(word) && (!isOrdinaryWord(word) || ORGANISATION_WORDS.has(word) || PLACE_PREFIXES.has(word))) return true;
+  return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** Three names in a row, two or more of them not common given names: "Owens, Duran and Oneal", "Thomas, Holt and Myers", the way firms are named. */
+const SURNAME_TRIPLE = /(\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]+),? (?:and|&) (\p{Lu}[\p{L}'’-]+)/dgu;
+
+/**
+ * Whether [start, end) lies in a firm name of three surnames ("Jones, Mitchell and Williams").
+ * @example
+ * inSurnameFirmName('Davis, Reynolds and Williamson', 7, 15); // true
+ */
+export function inSurnameFirmName(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 48);
+  const window = text.slice(from, end + 48);
+  SURNAME_TRIPLE.lastIndex = 0;
+  for (let m = SURNAME_TRIPLE.exec(window); m; m = SURNAME_TRIPLE.exec(window)) {
+    const [whole] = m.indices!;
+    if (from + whole![0] > start || from + whole![1] < end) continue;
+    // A fourth item before it makes a list of people ("Sama, Jakob, Pol and Hugo"), not a firm.
+    if (/\p{Lu}[\p{L}'’-]*, $/u.test(window.slice(Math.max(0, whole![0] - 24), whole![0]))) return false;
+    return [m[1]!, m[2]!, m[3]!].filter((t) => !isCommonGivenName(t)).length >= 2;
+  }
+  return false;
 }
 
 /** "Leggett & Platt", "Cohen & Steers": proper nouns joined by an ampersand name a firm. */

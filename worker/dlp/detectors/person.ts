@@ -16,9 +16,9 @@
 import type { Candidate, Detector } from '../detector.js';
 import { atSentenceStart } from './context/nearby.js';
 import {
-  isBlockedToken, isDistinctName, isFirstName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
+  isBlockedToken, isDistinctName, isFirstName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
-import { continuesAList, followedByOrganisationWord, insideOtherProperNoun, personContext, precededBy } from './person-context.js';
+import { continuesAList, followedByOrganisationWord, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
 const T = NAME_TOKEN;
 /** Lowercase particles inside names: van der Berg, da Silva, bin Salman, de la Cruz. */
@@ -51,7 +51,7 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
   if (context === 'strong') return tokens.every(nameOrUnlisted) || tokens.some(isDistinctName) ? 0.92 : false;
-  if (looksLikePlace(value, first)) return false;
+  if (looksLikePlace(value, first) || partOfLongerProperNoun(text, start, end) || inSurnameFirmName(text, start, end)) return false;
   const distinct = tokens.filter(isDistinctName).length;
   const known = tokens.filter(isKnownName).length;
   const preceding = precededBy(text, start);
@@ -78,10 +78,10 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   if (isBlockedToken(value) || followedByOrganisationWord(text, end)) return false;
   const context = personContext(text, start, end);
   if (context === 'strong') return nameOrUnlisted(value) ? 0.84 : false;
-  if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || precededBy(text, start) === 'article') return false;
+  if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || precededBy(text, start) === 'article' || inSurnameFirmName(text, start, end)) return false;
   // Reported speech or a list of given names: any listed name, also one that is a place ("Siti and Guadalupe").
   if (context === 'weak') return isKnownName(value) ? 0.82 : false;
-  if (!isDistinctName(value) || !isFirstName(value)) return false;
+  if (!isGivenName(value) || isPlaceName(value)) return false;
   // A distinct given name: anywhere but at a sentence start, where a verb, a comma or "(born" must follow.
   if (!atSentenceStart(text, start)) return 0.74;
   return context === 'loose' && !STARTS_WITH_PREPOSITION.test(text.slice(end, end + 4)) ? 0.74 : false;
@@ -99,7 +99,7 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
   if (!value.includes(', ') && !quotedCell) return false;
   const context = personContext(text, start, end);
-  if (context !== 'strong' && !quotedCell && continuesAList(text, start, end)) return false;
+  if (context !== 'strong' && !quotedCell && (continuesAList(text, start, end) || inSurnameFirmName(text, start, end))) return false;
   const surnameLike = isKnownName(last) || isUnlistedNameShape(last) || (isPlaceName(last) && !isOrdinaryWord(last));
   if (!surnameLike) return false;
   // A distinct given name after the comma: "Castillo, Chidi", "Kettering, Dwayne", "Weißenborn, Ulrike".
