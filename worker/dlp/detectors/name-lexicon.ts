@@ -5,7 +5,7 @@
  * organisations, headings and UI words from reading as names. The sets are built on first use so
  * that loading the worker costs nothing until a name is checked.
  */
-import { COMMON_GIVEN_NAMES, FIRST_NAMES, SURNAMES } from './name-data.js';
+import { COMMON_GIVEN_NAMES, FIRST_NAME_HASHES, SURNAME_HASHES } from './name-data.js';
 import { CITIES, COUNTRIES } from './place-data.js';
 import { ORDINARY_WORDS } from './word-data.js';
 
@@ -25,8 +25,49 @@ export function decodeWordList(coded: string): string[] {
   return out;
 }
 
-let firstNames: ReadonlySet<string> | undefined;
-let surnames: ReadonlySet<string> | undefined;
+/**
+ * FNV-1a over UTF-16 code units (the generator hashes the name lists the same way).
+ * @example
+ * fnv1a('Ana'); // 1991636261
+ */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** A set of names stored as sorted 32-bit hashes: one hash and a binary search per lookup. */
+class HashedNames {
+  private readonly hashes: Uint32Array;
+
+  constructor(base64: string) {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    this.hashes = new Uint32Array(bytes.buffer);
+  }
+
+  has(token: string): boolean {
+    const hash = fnv1a(token);
+    const hashes = this.hashes;
+    let lo = 0;
+    let hi = hashes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = hashes[mid]!;
+      if (value === hash) return true;
+      if (value < hash) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+let firstNames: HashedNames | undefined;
+let surnames: HashedNames | undefined;
 let commonGivenNames: ReadonlySet<string> | undefined;
 let ordinaryWords: ReadonlySet<string> | undefined;
 let places: ReadonlySet<string> | undefined;
@@ -39,7 +80,7 @@ function folded(token: string): string | undefined {
   return plain === token ? undefined : plain;
 }
 
-function inList(set: ReadonlySet<string>, token: string): boolean {
+function inList(set: { has(token: string): boolean }, token: string): boolean {
   if (set.has(token)) return true;
   const plain = folded(token);
   return plain !== undefined && set.has(plain);
@@ -50,7 +91,7 @@ function inList(set: ReadonlySet<string>, token: string): boolean {
  * isFirstName('Priya'); // true
  */
 export function isFirstName(token: string): boolean {
-  return inList((firstNames ??= new Set(decodeWordList(FIRST_NAMES))), token);
+  return inList((firstNames ??= new HashedNames(FIRST_NAME_HASHES)), token);
 }
 
 /**
@@ -58,7 +99,7 @@ export function isFirstName(token: string): boolean {
  * isSurname('Okonkwo'); // true
  */
 export function isSurname(token: string): boolean {
-  return inList((surnames ??= new Set(decodeWordList(SURNAMES))), token);
+  return inList((surnames ??= new HashedNames(SURNAME_HASHES)), token);
 }
 
 /**
