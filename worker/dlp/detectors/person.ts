@@ -46,6 +46,8 @@ const looksLikePlace = (value: string, first: string): boolean => PLACE_PREFIXES
 function fullNameValid({ value, text, start, end }: Candidate): boolean | number {
   const tokens = tokensOf(value);
   if (tokens.length < 2 || tokens.some(isBlockedToken)) return false;
+  // Word lists first (cheap): every branch below needs name-like tokens.
+  if (!tokens.every(nameOrUnlisted) && !tokens.some(isDistinctName)) return false;
   if (followedByOrganisationWord(text, end)) return false;
   const context = personContext(text, start, end);
   const first = tokens[0]!;
@@ -75,9 +77,10 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
 
 /** One token: a name only with context, or a distinct given name in mid-sentence position. */
 function singleNameValid({ value, text, start, end }: Candidate): boolean | number {
-  if (isBlockedToken(value) || followedByOrganisationWord(text, end)) return false;
+  // Word lists first (cheap): ordinary capitalised words stop here, before any look at the context.
+  if (isBlockedToken(value) || !nameOrUnlisted(value) || followedByOrganisationWord(text, end)) return false;
   const context = personContext(text, start, end);
-  if (context === 'strong') return nameOrUnlisted(value) ? 0.84 : false;
+  if (context === 'strong') return 0.84;
   if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || precededBy(text, start) === 'article' || inSurnameFirmName(text, start, end)) return false;
   // Reported speech or a list of given names: any listed name, also one that is a place ("Siti and Guadalupe").
   if (context === 'weak') return isKnownName(value) ? 0.82 : false;
