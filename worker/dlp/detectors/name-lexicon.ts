@@ -249,6 +249,15 @@ export function isUnlistedNameShape(token: string): boolean {
 
 /** Organisation and street words that are also common surnames ("Kaori Park", "Dr. Hall"): they end organisation names but may be names themselves. */
 const SURNAME_ORGANISATION_WORDS: ReadonlySet<string> = new Set('Park Hall Hill Lane Church Field Wood Ward Bridge Tower Mills Banks Bank Street Court Booth'.split(' '));
+/**
+ * A street, building or organisation word that is also a common surname ("Park", "Hall").
+ * @example
+ * isStreetWord('Park'); // true
+ */
+export function isStreetWord(token: string): boolean {
+  return SURNAME_ORGANISATION_WORDS.has(token);
+}
+
 /** Month and weekday names are never names here, though some are given names elsewhere ("May", "August"). */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set(
   'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(' '),

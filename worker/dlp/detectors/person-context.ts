@@ -94,8 +94,10 @@ const mayPrecedeName = (word: string, text: string, wordStart: number): boolean 
 export function insideOtherProperNoun(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const next = WORD_AFTER.exec(text.slice(end, end + 30));
-  // A capitalised neighbour that is a name too: the full-name reading was tried and failed, so the pair is something else.
-  if (next && !NOT_NAME_WORDS.has(next[1]!)) return true;
+  // Any capitalised word right after it: had the pair been a person, the full-name reading would have taken it.
+  if (next) return true;
+  // After a lowercase particle it is the end of a longer name or place ("Villafranca del ⟦Cid⟧"); the particle detector reads real "de la Cruz".
+  if (PARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
   if (previous && (!mayPrecedeName(previous[1]!, text, start - previous[0].length) || isPlaceName(`${previous[1]} ${value}`))) return true;
   return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
@@ -140,6 +142,9 @@ export function inSurnameFirmName(text: string, start: number, end: number): boo
   }
   return false;
 }
+
+/** A lowercase name particle right before a token. */
+const PARTICLE_BEFORE = /(?:^|[^\p{L}])(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|ter|ten|el|al|y) $/u;
 
 /** "Leggett & Platt", "Cohen & Steers": proper nouns joined by an ampersand name a firm. */
 const JOINED_BY_AMPERSAND = /^ & \p{Lu}/u;

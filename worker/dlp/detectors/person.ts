@@ -16,7 +16,7 @@
 import type { Candidate, Detector } from '../detector.js';
 import { atSentenceStart } from './context/nearby.js';
 import {
-  isBlockedToken, isDistinctName, isFirstName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
+  isBlockedToken, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
 import { continuesAList, followedByOrganisationWord, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
@@ -56,10 +56,13 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
   if (looksLikePlace(value, first) || partOfLongerProperNoun(text, start, end) || inSurnameFirmName(text, start, end)) return false;
   const distinct = tokens.filter(isDistinctName).length;
   const known = tokens.filter(isKnownName).length;
-  const preceding = precededBy(text, start);
+  const preceding = context === 'weak' ? undefined : precededBy(text, start);
   // "the White Stripes", "in Villafranca del Cid": after an article or a place preposition only
   // listed names with a distinct given name say person ("a Mateo Reyes concert", "to Maria Lopez").
-  if (preceding && !(isFirstName(first) && isDistinctName(first) && (preceding === 'place-preposition' || known === tokens.length))) return false;
+  const givenFirst = isDistinctName(first) && (isFirstName(first) || first.includes('-'));
+  if (preceding && !(givenFirst && (preceding === 'place-preposition' || known === tokens.length))) return false;
+  // "Grant Park", "Maple Hall": a street or building word last is a place unless the context says person.
+  if (context !== 'weak' && isStreetWord(last)) return false;
   const named = context === 'weak' || context === 'loose';
   // Every token a listed name, one of them unambiguous: "Maria Gonzalez", "Nguyen Thanh".
   if (known === tokens.length && distinct >= 1) return named ? 0.9 : 0.86;
@@ -105,8 +108,11 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   if (context !== 'strong' && !quotedCell && (continuesAList(text, start, end) || inSurnameFirmName(text, start, end))) return false;
   const surnameLike = isKnownName(last) || isUnlistedNameShape(last) || (isPlaceName(last) && !isOrdinaryWord(last));
   if (!surnameLike) return false;
+  const inAttendeeList = ATTENDEE_LIST.test(text.slice(end, end + 2)) || /; $/.test(text.slice(Math.max(0, start - 2), start));
+  // "Nasser, Noor; Lindemann, Annegret": in a semicolon list a distinct surname may take an unlisted given name.
+  if (inAttendeeList && isDistinctName(last) && isSurname(last) && (isKnownName(first) || isUnlistedNameShape(first))) return 0.86;
   // A distinct given name after the comma: "Castillo, Chidi", "Kettering, Dwayne", "Weißenborn, Ulrike".
-  if (isFirstName(first) && isDistinctName(first)) return isSurname(last) || context === 'strong' || quotedCell || ATTENDEE_LIST.test(text.slice(end, end + 2)) ? 0.9 : 0.86;
+  if (isFirstName(first) && isDistinctName(first)) return isSurname(last) || context === 'strong' || quotedCell || inAttendeeList ? 0.9 : 0.86;
   if ((context === 'strong' || quotedCell) && (isKnownName(first) || isUnlistedNameShape(first))) return 0.88;
   return false;
 }
