@@ -57,18 +57,41 @@ function lineBefore(text: string, start: number): string {
  * personContext('I spoke with Kaori today', 13, 18); // 'weak'
  */
 export function personContext(text: string, start: number, end: number): PersonContext {
-  const before = textBefore(text, start, 40);
-  if (TITLE_BEFORE.test(before)) return 'strong';
+  const before = beforeKindAt(text, start);
+  if (before === 'title') return 'strong';
   const header = nameColumnHeaderAt(text, start, end);
   if (header !== undefined) return NAME_COLUMN.test(header) ? 'strong' : 'none';
-  if (FIELD_BEFORE.test(before)) return NOT_PERSON_KEY.test(before) ? 'none' : 'strong';
-  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before) || PERSON_VERB_BEFORE.test(before)) return 'strong';
+  if (before === 'field') return 'strong';
+  if (before === 'not-a-person-field') return 'none';
+  if (before === 'greeting') return 'strong';
   if (text.charCodeAt(end) === 58 /* : */ && SPEAKER_PREFIX.test(lineBefore(text, start))) return 'strong';
   const after = textAfter(text, end, 16);
-  if (PROSE_BEFORE.test(before) || SPEECH_AFTER.test(after)) return 'weak';
+  if (before === 'prose' || SPEECH_AFTER.test(after)) return 'weak';
   if (inListOfNames(text, start, end)) return 'weak';
   if (LOOSE_AFTER.test(after)) return 'loose';
   return 'none';
+}
+
+type BeforeKind = 'title' | 'field' | 'not-a-person-field' | 'greeting' | 'prose' | 'none';
+
+/** The words before a position, classified once per position: the full-name, "Last, First" and single-name detectors all ask about the same starts. */
+let beforeCache: { text: string; kinds: Map<number, BeforeKind> } | undefined;
+
+function beforeKindAt(text: string, start: number): BeforeKind {
+  if (!beforeCache || beforeCache.text !== text) beforeCache = { text, kinds: new Map() };
+  let kind = beforeCache.kinds.get(start);
+  if (kind === undefined) {
+    kind = classifyBefore(textBefore(text, start, 40));
+    beforeCache.kinds.set(start, kind);
+  }
+  return kind;
+}
+
+function classifyBefore(before: string): BeforeKind {
+  if (TITLE_BEFORE.test(before)) return 'title';
+  if (FIELD_BEFORE.test(before)) return NOT_PERSON_KEY.test(before) ? 'not-a-person-field' : 'field';
+  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before) || PERSON_VERB_BEFORE.test(before)) return 'greeting';
+  return PROSE_BEFORE.test(before) ? 'prose' : 'none';
 }
 
 /** Whether the candidate is an item of a list whose neighbouring item is a given name ("Davis, Reynolds and Williamson" is a firm). */
