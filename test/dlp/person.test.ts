@@ -67,6 +67,10 @@ describe('PERSON finds', () => {
     // Lists of given names, and a name after a place preposition.
     ['They had 6: Sofia, Louise, Artyom, Fahad, Oscar and Charlotte.', ['Sofia', 'Louise', 'Artyom', 'Fahad', 'Oscar', 'Charlotte']],
     ['Send the contract to Maria Lopez today.', ['Maria Lopez']],
+    // Answers to "name?", two names joined by "and" before a verb, narrative verbs.
+    ["What's your last name? Hashimoto", ['Hashimoto']],
+    ['Morales and Ramos were precision engineers.', ['Morales', 'Ramos']],
+    ['Jacob lives on Whitchurch Road.', ['Jacob']],
   ])('in %j', (text, names) => {
     expect(people(text)).toEqual(names);
   });
@@ -89,6 +93,9 @@ describe('PERSON leaves alone', () => {
     'The order ships from Lake Geneva on Monday.',
     'Who is coming to Costa Rica with me?',
     'We moved here from New Zealand last year.',
+    'The team in St. Petersburg owns this.',
+    'Michigan driver license number F 932 922 917 477',
+    'The Support team at Atlas Freight in Nairobi owns this.',
     'Blink-182 pay tribute here to the California crowd.',
     'The office in Villafranca del Cid is closed.',
     // Nationalities and ordinary capitalised words, including at a sentence start.

@@ -66,6 +66,9 @@ class HashedNames {
   }
 }
 
+/** The 50 US states and DC (states are not in the city list, and driver-licence text names them). */
+const US_STATES = `Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia`.split('|');
+
 let firstNames: HashedNames | undefined;
 let surnames: HashedNames | undefined;
 let commonGivenNames: ReadonlySet<string> | undefined;
@@ -126,7 +129,7 @@ export function isOrdinaryWord(token: string): boolean {
  * isPlaceName('Costa Rica'); // true
  */
 export function isPlaceName(value: string): boolean {
-  return (places ??= new Set([...decodeWordList(COUNTRIES), ...decodeWordList(CITIES)])).has(value);
+  return (places ??= new Set([...decodeWordList(COUNTRIES), ...decodeWordList(CITIES), ...US_STATES])).has(value);
 }
 
 /** Words that end or make up organisation, place and product names ("Harbor Dental Group"). */

@@ -6,7 +6,7 @@
  */
 import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
 import { nameColumnHeaderAt } from './person-columns.js';
-import { isCommonGivenName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
+import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
 
 /**
  * How strongly the surroundings say "a person's name is here": `strong` (a title, a `Name:` field,
@@ -24,13 +24,13 @@ const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours
 /** Field labels and JSON/YAML keys holding a person: `Name:`, `"first_name": "`, `cc:`, `From:`. */
 const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants)s?["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
 /** Verbs and phrases that take a person: "you can reach Bayu", "spoke with Kaori", "my name is Ana". */
-const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to)[ \t]$/;
+const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|name\?|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to)[ \t]$/;
 /** Labels and verbs in prose before a person: "Customer Maria Lopez", "spoke with Kaori", "per Ana". */
 const PROSE_BEFORE = /(?:^|[^a-z])(?:customer|client|patient|employee|applicant|candidate|manager|colleague|agent|by|with|ask|tell|ping|loop in|cc'd|cc|per|according to|thanks to|contact|reach|call|email|message|meet|met|introduce|invite|hire|hired|named|called|name is|i am|i'm|this is|me,|add|remove|says|said|asked|replied|wrote|starring|featuring|feat\.|signed by|written by|directed by)[ \t]$/;
 /** Keys ending in "name" that hold things other than people. */
 const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisation|organization|business|brand|service|project|team|display|screen|device|domain|bucket|table|column|field|db|database|schema|class|module|package|repo|branch|tag|city|country|state|street|region|store|vendor|merchant|bank|plan|model|server|queue|topic|key|role|group|event|item|variable|var|env|node|cluster|container|image|pod|job|task|account)[_ -]?name["']?[ \t]*[:=]/;
 /** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
-const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded)\b|['’]s\b)/;
+const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded|lives|lived|works|worked|moved|went|came|arrived|knows|met|visited|were)\b|['’]s\b)/;
 /** Words after a name that also follow places and things: "Maria is", "Jordan and". */
 const LOOSE_AFTER = /^(?: (?:will|would|can|could|is|was|has|had|and|from|at|in|on)\b| ?[(<]|[,:])/;
 /** A chat or transcript line prefix before the speaker: "[13:22] ", "09:41 ", "> ". */
@@ -94,13 +94,28 @@ function classifyBefore(before: string): BeforeKind {
   return PROSE_BEFORE.test(before) ? 'prose' : 'none';
 }
 
+/** Verbs only people do: "Albuquerque wrote" is a person even though Albuquerque is a city. */
+const SPOKE_AFTER = /^ (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|mentioned|noted|explained|added|agreed|stated|emailed|texted)\b/;
+
+/**
+ * Whether a verb of speaking follows the span.
+ * @example
+ * followedBySpeechVerb('Albuquerque wrote back', 11); // true
+ */
+export function followedBySpeechVerb(text: string, end: number): boolean {
+  return SPOKE_AFTER.test(text.slice(end, end + 16));
+}
+
 /** Whether the candidate is an item of a list whose neighbouring item is a given name ("Davis, Reynolds and Williamson" is a firm). */
 function inListOfNames(text: string, start: number, end: number): boolean {
   const before = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-  if (before && isGivenName(before[1]!)) return true;
+  if (before && neighbourIsName(before)) return true;
   const after = LIST_ITEM_AFTER.exec(text.slice(end, end + 30));
-  return !!after && isGivenName(after[1]!);
+  return !!after && neighbourIsName(after);
 }
+
+/** A given name in any list; any distinct listed name across a plain "and" ("Morales and Ramos were"). */
+const neighbourIsName = (match: RegExpExecArray): boolean => isGivenName(match[1]!) || (/ and /.test(match[0]) && isDistinctName(match[1]!) && !isPlaceName(match[1]!));
 
 
 /** A word that may stand capitalised before a name without being part of another proper noun. */
@@ -119,6 +134,8 @@ export function insideOtherProperNoun(text: string, start: number, end: number):
   const next = WORD_AFTER.exec(text.slice(end, end + 30));
   // Any capitalised word right after it: had the pair been a person, the full-name reading would have taken it.
   if (next) return true;
+  // "St. ⟦Petersburg⟧", "Mt. ⟦Vernon⟧": an abbreviated place prefix.
+  if (/(?:^|[^\p{L}])(?:St|Ste|Mt|Ft|Pt)\. $/u.test(text.slice(Math.max(0, start - 6), start))) return true;
   // After a lowercase particle it is the end of a longer name or place ("Villafranca del ⟦Cid⟧"); the particle detector reads real "de la Cruz".
   if (PARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));

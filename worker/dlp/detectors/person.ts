@@ -18,7 +18,7 @@ import { atSentenceStart } from './context/nearby.js';
 import {
   isBlockedToken, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
-import { continuesAList, followedByOrganisationWord, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
+import { continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
 const T = NAME_TOKEN;
 /** Lowercase particles inside names: van der Berg, da Silva, bin Salman, de la Cruz. */
@@ -81,12 +81,13 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
 /** One token: a name only with context, or a distinct given name in mid-sentence position. */
 function singleNameValid({ value, text, start, end }: Candidate): boolean | number {
   // Word lists first (cheap): ordinary capitalised words stop here, before any look at the context.
-  if (isBlockedToken(value) || !nameOrUnlisted(value) || followedByOrganisationWord(text, end)) return false;
+  if (isBlockedToken(value) || !(nameOrUnlisted(value) || isPlaceName(value)) || followedByOrganisationWord(text, end)) return false;
   const context = personContext(text, start, end);
+  // A title, a field or a greeting makes even a place-named token a person ("Ms. Austin", "last name? Hashimoto").
   if (context === 'strong') return 0.84;
   if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || precededBy(text, start) === 'article' || inSurnameFirmName(text, start, end)) return false;
-  // Reported speech or a list of given names: any listed name, also one that is a place ("Siti and Guadalupe").
-  if (context === 'weak') return isKnownName(value) ? 0.82 : false;
+  // Reported speech or a list of given names: any listed name; a place only when it is also a given name ("Siti and Guadalupe").
+  if (context === 'weak') return isKnownName(value) && (!isPlaceName(value) || isGivenName(value) || followedBySpeechVerb(text, end)) ? 0.82 : false;
   if (!isGivenName(value) || isPlaceName(value)) return false;
   // A distinct given name: anywhere but at a sentence start, where a verb, a comma or "(born" must follow.
   if (!atSentenceStart(text, start)) return 0.74;
