@@ -1,19 +1,100 @@
 /**
- * Lookups over the generated name lists (name-data.ts, from @faker-js/faker, MIT) plus the small
- * word lists that keep organisations, places and ordinary capitalised words from reading as names.
- * The sets are built on first use so that loading the worker costs nothing until a name is checked.
+ * Lookups over the generated word lists (scripts/gen-name-data.mjs: given names and surnames in
+ * name-data.ts, ordinary English words in word-data.ts, countries and cities in place-data.ts; the
+ * sources and licences are in each file's header) plus the small hand-written lists that keep
+ * organisations, headings and UI words from reading as names. The sets are built on first use so
+ * that loading the worker costs nothing until a name is checked.
  */
-import { FIRST_NAMES, SURNAMES } from './name-data.js';
+import { COMMON_GIVEN_NAMES, FIRST_NAME_HASHES, SURNAME_HASHES } from './name-data.js';
+import { CITIES, COUNTRIES } from './place-data.js';
+import { ORDINARY_WORDS } from './word-data.js';
 
-let firstNames: ReadonlySet<string> | undefined;
-let surnames: ReadonlySet<string> | undefined;
+/**
+ * Decodes a sorted, front-coded list: each '|'-separated entry starts with one base-36 digit
+ * saying how many leading characters it shares with the previous entry.
+ * @example
+ * decodeWordList('0Anna|3e|0Bo'); // ['Anna', 'Anne', 'Bo']
+ */
+export function decodeWordList(coded: string): string[] {
+  const out: string[] = [];
+  let previous = '';
+  for (const entry of coded.split('|')) {
+    previous = previous.slice(0, parseInt(entry[0]!, 36)) + entry.slice(1);
+    out.push(previous);
+  }
+  return out;
+}
+
+/**
+ * FNV-1a over UTF-16 code units (the generator hashes the name lists the same way).
+ * @example
+ * fnv1a('Ana'); // 1991636261
+ */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** A set of names stored as sorted 32-bit hashes: one hash and a binary search per lookup. */
+class HashedNames {
+  private readonly hashes: Uint32Array;
+
+  constructor(base64: string) {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    this.hashes = new Uint32Array(bytes.buffer);
+  }
+
+  has(token: string): boolean {
+    const hash = fnv1a(token);
+    const hashes = this.hashes;
+    let lo = 0;
+    let hi = hashes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = hashes[mid]!;
+      if (value === hash) return true;
+      if (value < hash) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+/** The 50 US states and DC (states are not in the city list, and driver-licence text names them). */
+const US_STATES = `Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia`.split('|');
+
+let firstNames: HashedNames | undefined;
+let surnames: HashedNames | undefined;
+let commonGivenNames: ReadonlySet<string> | undefined;
+let ordinaryWords: ReadonlySet<string> | undefined;
+let places: ReadonlySet<string> | undefined;
+
+/** Latin letters with accents folded away ("Jürgen" → "Jurgen"), for lists written without them. */
+function folded(token: string): string | undefined {
+  // Only tokens outside ASCII pay for the normalisation.
+  if (/^[\x00-\x7f]*$/.test(token)) return undefined;
+  const plain = token.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return plain === token ? undefined : plain;
+}
+
+function inList(set: { has(token: string): boolean }, token: string): boolean {
+  if (set.has(token)) return true;
+  const plain = folded(token);
+  return plain !== undefined && set.has(plain);
+}
 
 /**
  * @example
  * isFirstName('Priya'); // true
  */
 export function isFirstName(token: string): boolean {
-  return (firstNames ??= new Set(FIRST_NAMES.split('|'))).has(token);
+  return inList((firstNames ??= new HashedNames(FIRST_NAME_HASHES)), token);
 }
 
 /**
@@ -21,7 +102,34 @@ export function isFirstName(token: string): boolean {
  * isSurname('Okonkwo'); // true
  */
 export function isSurname(token: string): boolean {
-  return (surnames ??= new Set(SURNAMES.split('|'))).has(token);
+  return inList((surnames ??= new HashedNames(SURNAME_HASHES)), token);
+}
+
+/**
+ * A given name so frequent (US births) that it reads as a given name first ("Mitchell", not "Hawkins").
+ * @example
+ * isCommonGivenName('Maria'); // true
+ */
+export function isCommonGivenName(token: string): boolean {
+  return inList((commonGivenNames ??= new Set(decodeWordList(COMMON_GIVEN_NAMES))), token);
+}
+
+/**
+ * Whether a capitalised token is, lowercased, an ordinary English word ("Meeting", "Will", "Park").
+ * @example
+ * isOrdinaryWord('Baby'); // true
+ */
+export function isOrdinaryWord(token: string): boolean {
+  return (ordinaryWords ??= new Set(decodeWordList(ORDINARY_WORDS))).has(token.toLowerCase());
+}
+
+/**
+ * Whether the text is the name of a country or of a city of 50,000 or more ("Santa Monica", "Jordan").
+ * @example
+ * isPlaceName('Costa Rica'); // true
+ */
+export function isPlaceName(value: string): boolean {
+  return (places ??= new Set([...decodeWordList(COUNTRIES), ...decodeWordList(CITIES), ...US_STATES])).has(value);
 }
 
 /** Words that end or make up organisation, place and product names ("Harbor Dental Group"). */
@@ -33,7 +141,10 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
   Energy Power Motors Airlines Air Airways Realty Properties Construction Builders Foods Food Farms Market Markets Store Stores Mart Shop Supply Supplies
   Cafe Restaurant Hotel Hotels Resort Inn Bakery Brewing Records Pictures Games Cloud Data Digital Analytics Security Systems Ventures Fund Trust Mutual
   Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Dr Court Ct Way Place Square Park Plaza Center Centre Building Tower Hall Bridge River Lake Mountain
-  County City Town Village Valley Heights Beach Island Islands Port Harbor Harbour Bay Airport Station Mall Campus Avenue Region Republic Kingdom States`.split(/\s+/),
+  County City Town Village Valley Heights Beach Island Islands Port Harbor Harbour Bay Airport Station Mall Campus Avenue Region Republic Kingdom States
+  Orchestra Band Club Society Association Union Federation League Alliance Committee Commission Board Authority Trustees Brothers Bros Sons
+  Investments Investment Resources Gems Mining Oil Gas Motor Mobile Oncology Pharmaceuticals Pharma Therapeutics Biosciences Biotech Realty Staffing
+  Legal Law Telecom Communications Electric Electronics Airlines Railway Railways Express Verify Studio Suite Pro Enterprise Edition Cloud Platform`.split(/\s+/),
 );
 
 /** Capitalised words common at the start of sentences, in headings and UI text, that name lists also hold. */
@@ -42,7 +153,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   Hi Hello Hey Dear Thanks Thank Regards Best Cheers Sincerely Kind Warm Please Sorry Welcome Congrats Morning Afternoon Evening Night Today Tomorrow Yesterday
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December
   Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun Spring Summer Autumn Fall Winter Christmas Easter
-  Mr Mrs Ms Miss Mx Dr Prof Sir Madam Mme Team All Everyone Customer Customers Support Admin User Users Manager Director Lead Owner Member Members Client Clients
+  Mr Mrs Ms Miss Mx Dr Prof Sir Madam Mme Mlle Herr Frau Sr Sra Srta Dott Dra Team All Everyone Customer Customers Support Admin User Users Manager Director Lead Owner Member Members Client Clients
   Patient Employee Staff Sales Service Account Accounts Billing Order Orders Invoice Payment Ticket Case Issue Project Product Products Note Notes Name Names
   Subject From To Cc Bcc Re Fwd Date Time Phone Email Address Contact Contacts Status Priority Summary Details Description Comment Comments Update Updates
   New Old Good Great Very Just Also Only Even Still Will Would Could Should Can May Might Must Shall Has Have Had Is Are Was Were Be Been Do Does Did Get Got
@@ -52,33 +163,117 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   Total Amount Balance Price Cost Fee Tax Rate Plan Policy Claim Claims Report Reports Data File Files Page Section Chapter Table Figure Version Release
   Error Warning Info Debug Success Failed True False Null None Default Test Demo Example Sample Unknown Other Misc General Main Home Back Front Top Bottom
   North South East West Central Northern Southern Eastern Western United American English French German Spanish Italian Chinese Japanese Indian African
-  Angel Hope Faith Joy Grace Charity Honor Justice Liberty Unity Destiny Harmony Crystal Amber Ruby Pearl Jade Ivory Ebony Dawn Sky Rain Storm Star Sunny
-  Sunshine Summer Autumn Winter River Ocean Forest Meadow Stone Rock Cash Money Gold Silver Bill Bills Mark Marks Will Wills Grant Grants Rose Page Chase
-  Price Young Long Black White Green Brown Gray Grey Red Blue King Queen Prince Duke Earl Baron Lord Major General Private Law Judge Hunter Porter Miller
-  Cook Baker Mason Carter Taylor Turner Walker Fisher Gardner Parker Cooper Ward Bishop Pope Dean Chancellor Bank Banks Hill Hills Wood Woods Field Fields
-  Lane Street Park Parks Church Hall Holmes Wells Mills Brooks Marsh Moss Fox Wolf Bird Swan Crane Lamb Bell Bells Rich Sharp Strong Small Short Little Noble
+  Sunshine Summer Autumn Winter River Ocean Forest Meadow Stone Rock Cash Money Gold Silver
   Power Best Case Price Story Love Lovely Sweet Happy Lucky Major Minor Alpha Beta Gamma Delta Omega Sigma Echo Nova Atlas Apollo Orion Phoenix Titan
   Paris London Berlin Rome Madrid Lisbon Vienna Prague Dublin Sydney Melbourne Austin Dallas Houston Phoenix Denver Boston Chicago Jackson Lincoln Washington
   Georgia Virginia Carolina Dakota Florida Nevada Indiana Montana Alabama Arizona Kansas Texas Jordan Chad Israel America Asia Africa Europe China India Japan
   Node Tier Docker Linux Python Java Rust Swift Kotlin Chrome Safari Edge Windows Android Apple Amazon Google Microsoft Oracle Slack Zoom Teams Jira Excel
   Word Outlook Azure Redis Kafka Mongo Postgres Nginx Ubuntu Debian Fedora Alpine Vault Consul Helm Ansible Terraform Jenkins Git Deno React Angular Vue Ember
-  Kenya Chile Peru Cuba Mali Niger Nigeria Ghana Egypt Sudan Lebanon Syria Iran Iraq Oman Qatar Wales Scotland England Ireland France Germany Spain Italy`.split(/\s+/),
+  Kenya Chile Peru Cuba Mali Niger Nigeria Ghana Egypt Sudan Lebanon Syria Iran Iraq Oman Qatar Wales Scotland England Ireland France Germany Spain Italy
+  Tel Fax Mob Cell Login Logout Signin Signup Username Password Url Api Ref Ext Id Uid Sku Qty Attn Encl Mfr Dept Hr Ops Dev Prod Staging Beta
+  Viele Liebe Lieber Grüße Grüsse Gruß Saludos Atentamente Cordialement Cumprimentos Abraços Groeten Hälsningar Pozdrawiam Pozdrav Saluti Distinti
+  Hallo Hola Bonjour Bonsoir Buongiorno Buenos Buenas Merci Gracias Danke Obrigado Obrigada Grazie Dank Bedankt Tack Freundliche Freundlichen Herzliche
+  British Irish English Scottish Welsh Dutch Danish Swedish Norwegian Finnish Polish Czech Slovak Hungarian Romanian Bulgarian Greek Turkish Russian
+  Ukrainian Portuguese Brazilian Mexican Canadian Australian Thai Vietnamese Korean Filipino Indonesian Malaysian Pakistani Bangladeshi Nepali Iranian Iraqi
+  Egyptian Moroccan Nigerian Kenyan Ethiopian Ghanaian Israeli Arab Arabic Persian Swiss Austrian Belgian Sunni Shia Muslim Christian Jewish Hindu Buddhist
+  Catholic Protestant Orthodox European Asian Latino Latina Hispanic Caribbean Nordic Baltic Slavic Celtic`.split(/\s+/),
 );
 
 /**
  * A token shaped like a given name or surname: capitalised, lowercase after, optional
- * apostrophe prefix (O'Brien), inner capital (McDonald) or hyphenated second part.
+ * apostrophe prefix (O'Brien), inner capital (McDonald) or hyphenated second part, capitalised
+ * (Boulanger-Roy) or not (Ji-hoon, Shu-chen).
  */
-export const NAME_TOKEN = String.raw`(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?`;
+export const NAME_TOKEN = String.raw`(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}+)?`;
 
-/** Whether a capitalised token is a known name that is not also an ordinary word. */
-export function isKnownName(token: string): boolean {
-  if (NOT_NAME_WORDS.has(token) || ORGANISATION_WORDS.has(token)) return false;
-  const base = token.includes('-') ? token.split('-')[0]! : token;
-  return isFirstName(base) || isSurname(base) || isFirstName(token) || isSurname(token);
+/** First words of place names: "Santa Monica", "Lake Geneva", "Saint Vincent", "Costa Rica". */
+export const PLACE_PREFIXES: ReadonlySet<string> = new Set(
+  `San Santa Santo Sankt Saint St Ste Sainte São Sao Lake Mount Mt Fort Ft Port Porto Puerto Cape Cabo Isla Isle Lac Los Las El Al Ciudad Villa Vila
+  New Nueva Nuevo Nova Novo North South East West Upper Lower Great Little Costa Sierra Monte Mont Rio Bad Ras Bandar Kota Sri Val Valle Col Pointe Point`.split(/\s+/),
+);
+
+const isName = (token: string): boolean => isFirstName(token) || isSurname(token);
+
+/**
+ * Whether a hyphenated token is a name: one of its parts (or the two written together) is a known
+ * name and it is not a compound of ordinary words ("Follow-up", "Check-in").
+ */
+function hyphenatedName(token: string): boolean {
+  const dash = token.indexOf('-');
+  const head = token.slice(0, dash);
+  const tail = token.slice(dash + 1);
+  if (isOrdinaryWord(head) && isOrdinaryWord(tail)) return false;
+  const tailCapital = tail.charAt(0).toUpperCase() + tail.slice(1);
+  return isName(head) || isName(tailCapital) || isName(head + tail.toLowerCase());
 }
 
-/** Whether a token cannot be part of a person's name at all (organisation word, heading word). */
+/**
+ * Whether a capitalised token is a known name and not a heading, UI or organisation word.
+ * @example
+ * isKnownName('Okonkwo'); // true
+ * isKnownName('Monday'); // false
+ */
+export function isKnownName(token: string): boolean {
+  if (NOT_NAME_WORDS.has(token) || (ORGANISATION_WORDS.has(token) && !SURNAME_ORGANISATION_WORDS.has(token))) return false;
+  return isName(token) || (token.includes('-') && hyphenatedName(token));
+}
+
+/**
+ * A known name that is not also an ordinary English word ("Will", "Park"). Places named like people
+ * ("Victoria", "Taylor") still count: the single-name rules check places themselves.
+ * @example
+ * isDistinctName('Priya'); // true
+ * isDistinctName('Grant'); // false
+ */
+export function isDistinctName(token: string): boolean {
+  return isKnownName(token) && !isOrdinaryWord(token);
+}
+
+/**
+ * A distinct name used mostly as a given name: a common one, or one no surname list holds.
+ * @example
+ * isGivenName('Kaori'); // true
+ * isGivenName('Hernandez'); // false
+ */
+export function isGivenName(token: string): boolean {
+  return isFirstName(token) && isDistinctName(token) && (isCommonGivenName(token) || !isSurname(token));
+}
+
+/**
+ * A capitalised token no list knows that looks like it could be a rare name: not an ordinary word,
+ * a place, a heading word or an organisation word ("Waage", "Thanasi").
+ * @example
+ * isUnlistedNameShape('Thanasi'); // true
+ * isUnlistedNameShape('Verify'); // false
+ */
+export function isUnlistedNameShape(token: string): boolean {
+  return !isName(token) && !NOT_NAME_WORDS.has(token) && !ORGANISATION_WORDS.has(token) && !isOrdinaryWord(token) && !isPlaceName(token) && !PLACE_PREFIXES.has(token);
+}
+
+/** Organisation and street words that are also common surnames ("Kaori Park", "Dr. Hall"): they end organisation names but may be names themselves. */
+const SURNAME_ORGANISATION_WORDS: ReadonlySet<string> = new Set('Park Hall Hill Lane Church Field Wood Ward Bridge Tower Mills Banks Bank Street Court Booth'.split(' '));
+/**
+ * A street, building or organisation word that is also a common surname ("Park", "Hall").
+ * @example
+ * isStreetWord('Park'); // true
+ */
+export function isStreetWord(token: string): boolean {
+  return SURNAME_ORGANISATION_WORDS.has(token);
+}
+
+/** Month and weekday names are never names here, though some are given names elsewhere ("May", "August"). */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(' '),
+);
+
+/**
+ * Whether a token cannot be part of a person's name at all (organisation word, heading word, month).
+ * @example
+ * isBlockedToken('Freight'); // true
+ * isBlockedToken('Park'); // false
+ */
 export function isBlockedToken(token: string): boolean {
-  return ORGANISATION_WORDS.has(token) || (NOT_NAME_WORDS.has(token) && !isFirstName(token) && !isSurname(token));
+  if (CALENDAR_WORDS.has(token)) return true;
+  if (ORGANISATION_WORDS.has(token)) return !(SURNAME_ORGANISATION_WORDS.has(token) && isName(token));
+  return NOT_NAME_WORDS.has(token) && !isFirstName(token) && !isSurname(token);
 }

@@ -1,110 +1,143 @@
 /**
- * PERSON: full names, single given names or surnames in context, and "Last, First". Candidates
- * are capitalised tokens (any Latin-script language); the validator decides with the name lists
- * (name-lexicon.ts), the words around the candidate (titles, greetings, sign-offs, `Name:` fields,
- * reported speech, CSV name columns) and organisation words that make it a company or a place.
+ * PERSON: full names, single given names or surnames in context, "Last, First", an initial and a
+ * surname, and surnames led by particles ("van der Berg"). Candidates are capitalised tokens in any
+ * cased script; the validators decide with the name, word and place lists (name-lexicon.ts) and
+ * with the words around the candidate (person-context.ts).
+ *
+ * How a token counts: a *distinct* name is listed and is neither an ordinary English word nor a
+ * place ("Priya", "Okonkwo"); an *ambiguous* name is listed and is also a word or a place ("Grant",
+ * "Jordan"); an *unlisted* token is in no list and is no ordinary word ("Waage"), which a rare
+ * surname usually is. Without context a name needs one distinct token; ambiguous and unlisted
+ * tokens need the context to say "person".
  *
  * Each pattern consumes one token and captures the candidate span in a lookahead, so every token
  * start is tried once (linear) and a rejected "Thanks Maria" still lets "Maria Lopez" match next.
  */
 import type { Candidate, Detector } from '../detector.js';
-import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
-import { columnHeaderAt } from './context/table-columns.js';
-import { isBlockedToken, isFirstName, isKnownName, isSurname, NAME_TOKEN, NOT_NAME_WORDS, ORGANISATION_WORDS } from './name-lexicon.js';
+import { atSentenceStart } from './context/nearby.js';
+import {
+  isBlockedToken, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
+} from './name-lexicon.js';
+import { continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
 const T = NAME_TOKEN;
 /** Lowercase particles inside names: van der Berg, da Silva, bin Salman, de la Cruz. */
 const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|bin|binti|ibn|al|el|ter|ten|y)`;
 const BEFORE = String.raw`(?<![\p{L}\p{N}_@./'’-])`;
-const AFTER = String.raw`(?![\p{L}\p{N}_@'’-])`;
+/** After a name: no further letter, digit or joiner, except a possessive "'s". */
+const AFTER = String.raw`(?![\p{L}\p{N}_@-]|['’](?!s\b))`;
 const JOIN = String.raw`(?: (?:${PARTICLE} ){0,2}|-)`;
-
-/** Titles and honorifics that make the next capitalised word a name. */
-const TITLE_BEFORE = /(?:^|[^a-z])(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|mme|mlle|herr|frau|sr|sra|srta|sig|sen|rep|capt|sgt|lt|col|rev|fr|hon|judge|officer|detective|nurse|coach|uncle|aunt|auntie)\.? ?$/;
-/** Greetings and thanks directly before a name: "Hi Maria,", "thanks, Chidi". */
-const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|thank you|thx|ty|cheers|welcome|morning|good morning|good afternoon|good evening|congrats|congratulations|sorry|ok|okay|bye|ciao|hola|bonjour|hallo|salut|ola|olá)[,!]? {1,2}$/;
-/** Sign-offs on the previous line: "Regards,\nMaria Lopez". */
-const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours|truly|warmly|br|talk soon|speak soon|all the best|kind regards|best wishes|respectfully|-|—|--)[,.!]?[ \t]*\r?\n[ \t]*$/;
-/** Field labels and JSON/YAML keys holding a person: `Name:`, `"first_name": "`, `cc:`. */
-const LABEL_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|by|with|ask|tell|ping|loop in|cc'd)s?["']?[ \t]*(?:[:=]|=>)?[ \t]*["']?$/;
-/** Keys ending in "name" that hold things other than people. */
-const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisation|organization|business|brand|service|project|team|display|screen|device|domain|bucket|table|column|field|db|database|schema|class|module|package|repo|branch|tag|city|country|state|street|region|store|vendor|merchant|bank|plan|model|server|queue|topic|key|role|group|event|item|variable|var|env|node|cluster|container|image|pod|job|task|account)[_ -]?name["']?[ \t]*[:=]/;
-/** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
-const SPEECH_AFTER = /^(?:'s |’s | (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|left|will|would|can|could|is|was|has|had|and|from|at|in|on|\(|<|,))/;
-/** Headers of CSV columns that hold people's names. */
-const NAME_COLUMN = /^(?:name|full[ _]?name|first[ _]?name|firstname|given[ _]?name|last[ _]?name|lastname|surname|family[ _]?name|middle[ _]?name|contact(?:[ _]?name)?|customer(?:[ _]?name)?|employee(?:[ _]?name)?|patient(?:[ _]?name)?|client(?:[ _]?name)?|owner|assignee|manager|reporter|author|applicant|cardholder|holder|emergency[ _]?contact|spouse|agent|rep)$/;
+/** A middle initial, with or without its full stop: "Karin M. Beike", "Martim A Pereira". */
+const INITIAL = String.raw`\p{Lu}\.?(?= )`;
 
 /** Surname morphology across naming traditions: Irish/Scottish prefixes and common patronymic or family suffixes. */
 const SURNAME_FORM = /^(?:O['’]\p{Lu}|Mc\p{Lu}|Mac\p{Lu}|Fitz)|(?:son|sen|sson|ez|es|ov|ova|ev|eva|in|ina|sky|ski|ska|wicz|czyk|escu|ian|yan|oglu|oğlu|poulos|akis|enko|uk|ić|ic|vić|ini|elli|etti|otti|ucci|berg|stein|mann|feld|baum|ides|adze|shvili|ayev|yev|uddin|ullah|wala|appa|ara|ola|emi|unde|anya|ekwe|uwa|oye|ade)$/u;
 
-type Context = 'strong' | 'weak' | 'none';
+/** The capitalised name tokens of a span (initials and particles left out). */
+const tokensOf = (value: string): string[] => value.split(/[ ,]+/).filter((t) => /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}/u.test(t));
 
-/** How strongly the surroundings say "a person's name is here". */
-function contextOf(text: string, start: number, end: number): Context {
-  const before = textBefore(text, start, 40);
-  if (TITLE_BEFORE.test(before)) return 'strong';
-  const header = columnHeaderAt(text, start, end);
-  if (header !== undefined) return NAME_COLUMN.test(header) ? 'strong' : 'none';
-  const label = LABEL_BEFORE.exec(before);
-  if (label) {
-    if (NOT_PERSON_KEY.test(before)) return 'none';
-    // "Name: X" or "owner=X" is a field; "by X" or "with X" in prose only hints.
-    return /[:=]/.test(label[0]) ? 'strong' : 'weak';
-  }
-  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before)) return 'strong';
-  if (SPEECH_AFTER.test(textAfter(text, end, 16))) return 'weak';
-  return 'none';
-}
+/** A token that may be part of a name at all: listed, or unlisted and name-shaped. */
+const nameOrUnlisted = (token: string): boolean => isKnownName(token) || isUnlistedNameShape(token);
 
-const tokensOf = (value: string): string[] => value.split(/[ -]/).filter((t) => /^\p{Lu}/u.test(t) && !/^\p{Lu}\.$/u.test(t));
-
-/** An organisation word right after the span: "Atlas Freight", "Harbor Dental Group". */
-function followedByOrganisationWord(text: string, end: number): boolean {
-  const next = /^(?: |, |-)?(?:&|and |\+ )?(\p{Lu}[\p{L}.]*)/u.exec(text.slice(end, end + 24));
-  return !!next && ORGANISATION_WORDS.has(next[1]!.replace(/\.$/, ''));
-}
+/** Whether the span names a place rather than a person ("Santa Monica", "Costa Rica", "Lake Geneva"). */
+const looksLikePlace = (value: string, first: string): boolean => PLACE_PREFIXES.has(first) || isPlaceName(value);
 
 /** Two or three name tokens: a given name (or a surname first, as in East Asian order) and a surname. */
 function fullNameValid({ value, text, start, end }: Candidate): boolean | number {
   const tokens = tokensOf(value);
   if (tokens.length < 2 || tokens.some(isBlockedToken)) return false;
+  // Word lists first (cheap): every branch below needs name-like tokens.
+  if (!tokens.every(nameOrUnlisted) && !tokens.some(isDistinctName)) return false;
   if (followedByOrganisationWord(text, end)) return false;
-  const context = contextOf(text, start, end);
+  const context = personContext(text, start, end);
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
+  if (context === 'strong') return tokens.every(nameOrUnlisted) || tokens.some(isDistinctName) ? 0.92 : false;
+  if (looksLikePlace(value, first) || partOfLongerProperNoun(text, start, end) || inSurnameFirmName(text, start, end)) return false;
+  const distinct = tokens.filter(isDistinctName).length;
   const known = tokens.filter(isKnownName).length;
-  const shaped = (isFirstName(first) && (isSurname(last) || isFirstName(last))) || (isSurname(first) && isFirstName(last));
-  if (context === 'strong') return known >= 1 || !tokens.some((t) => NOT_NAME_WORDS.has(t)) ? 0.92 : false;
-  if (shaped && known >= 2) return context === 'weak' ? 0.9 : 0.86;
-  if (shaped && known === 1 && context === 'weak') return 0.8;
-  // A known given name and a surname the lists lack but whose form says surname (O'Brien, Kowalczyk, Petrović).
-  if (isFirstName(first) && !isFirstName(last) && SURNAME_FORM.test(last)) return 0.84;
-  if (context === 'weak' && SURNAME_FORM.test(last) && !tokens.some((t) => NOT_NAME_WORDS.has(t))) return 0.8;
+  const preceding = context === 'weak' ? undefined : precededBy(text, start);
+  // "the White Stripes", "in Villafranca del Cid": after an article or a place preposition only
+  // listed names with a distinct given name say person ("a Mateo Reyes concert", "to Maria Lopez").
+  const givenFirst = isDistinctName(first) && (isFirstName(first) || first.includes('-'));
+  if (preceding && !(givenFirst && (preceding === 'place-preposition' || known === tokens.length))) return false;
+  // "Grant Park", "Maple Hall": a street or building word last is a place unless the context says person.
+  if (context !== 'weak' && isStreetWord(last)) return false;
+  const named = context === 'weak' || context === 'loose';
+  // Every token a listed name, one of them unambiguous: "Maria Gonzalez", "Nguyen Thanh".
+  if (known === tokens.length && distinct >= 1) return named ? 0.9 : 0.86;
+  // Listed but all ambiguous ("Grant Park", "Will Young"): only in a person's context.
+  if (known === tokens.length) return context === 'weak' ? 0.8 : false;
+  const otherTokensFit = tokens.every((t) => isKnownName(t) || isUnlistedNameShape(t));
+  if (!otherTokensFit) return false;
+  // A distinct given name and a surname no list holds: "Eva Waage", "Leandra Thanasi".
+  if (isDistinctName(first) && isFirstName(first)) return 0.84;
+  // An unlisted given name and a distinct surname: "Nagi Okamoto", "Alise Liepiņš".
+  if (isDistinctName(last) && isSurname(last)) return named ? 0.84 : 0.8;
+  if (named && (distinct >= 1 || SURNAME_FORM.test(last))) return 0.8;
   return false;
 }
 
-/** One token: a name only with context, or a known given name in mid-sentence position. */
+/** One token: a name only with context, or a distinct given name in mid-sentence position. */
 function singleNameValid({ value, text, start, end }: Candidate): boolean | number {
-  if (isBlockedToken(value) || followedByOrganisationWord(text, end)) return false;
-  const context = contextOf(text, start, end);
-  const known = isKnownName(value);
-  if (context === 'strong') return known || !NOT_NAME_WORDS.has(value) ? 0.84 : false;
-  if (context === 'weak') return known ? 0.82 : false;
-  // Without context only a given name that cannot be an ordinary word, away from a sentence start.
-  if (known && isFirstName(value) && !atSentenceStart(text, start)) return 0.72;
-  return false;
+  // Word lists first (cheap): ordinary capitalised words stop here, before any look at the context.
+  if (isBlockedToken(value) || !(nameOrUnlisted(value) || isPlaceName(value)) || followedByOrganisationWord(text, end)) return false;
+  const context = personContext(text, start, end);
+  // A title, a field or a greeting makes even a place-named token a person ("Ms. Austin", "last name? Hashimoto").
+  if (context === 'strong') return 0.84;
+  if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || precededBy(text, start) === 'article' || inSurnameFirmName(text, start, end)) return false;
+  // Reported speech or a list of given names: any listed name; a place only when it is also a given name ("Siti and Guadalupe").
+  if (context === 'weak') return isKnownName(value) && (!isPlaceName(value) || isGivenName(value) || followedBySpeechVerb(text, end)) ? 0.82 : false;
+  if (!isGivenName(value) || isPlaceName(value)) return false;
+  // A distinct given name: anywhere but at a sentence start, where a verb, a comma or "(born" must follow.
+  if (!atSentenceStart(text, start)) return 0.74;
+  return context === 'loose' && !STARTS_WITH_PREPOSITION.test(text.slice(end, end + 4)) ? 0.74 : false;
 }
+
+/** "Login from", "Sales at": a capitalised word at a sentence start followed by a preposition is a heading or a noun. */
+const STARTS_WITH_PREPOSITION = /^ (?:from|at|in|on)\b/;
 
 /** "Castillo, Chidi": a surname, a comma, a given name. */
 function lastFirstValid({ value, text, start, end }: Candidate): boolean | number {
-  const [last, first] = value.split(/, ?/) as [string, string];
-  const tokensOk = !isBlockedToken(last) && !isBlockedToken(first.split(' ')[0]!);
-  if (!tokensOk || followedByOrganisationWord(text, end)) return false;
-  const firstToken = first.split(' ')[0]!;
-  if (isSurname(last) && isFirstName(firstToken)) return 0.9;
-  const context = contextOf(text, start, end);
-  if (context === 'strong' && (isSurname(last) || isFirstName(firstToken))) return 0.88;
+  const [last, rest] = value.split(/, ?/) as [string, string];
+  const first = rest.split(' ')[0]!;
+  if (isBlockedToken(last) || isBlockedToken(first) || followedByOrganisationWord(text, end)) return false;
+  const quotedCell = /(?:^|[,;\t])"$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === '"';
+  // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
+  if (!value.includes(', ') && !quotedCell) return false;
+  const context = personContext(text, start, end);
+  if (context !== 'strong' && !quotedCell && (continuesAList(text, start, end) || inSurnameFirmName(text, start, end))) return false;
+  const surnameLike = isKnownName(last) || isUnlistedNameShape(last) || (isPlaceName(last) && !isOrdinaryWord(last));
+  if (!surnameLike) return false;
+  const inAttendeeList = ATTENDEE_LIST.test(text.slice(end, end + 2)) || /; $/.test(text.slice(Math.max(0, start - 2), start));
+  // "Nasser, Noor; Lindemann, Annegret": in a semicolon list a distinct surname may take an unlisted given name.
+  if (inAttendeeList && isDistinctName(last) && isSurname(last) && (isKnownName(first) || isUnlistedNameShape(first))) return 0.86;
+  // A distinct given name after the comma: "Castillo, Chidi", "Kettering, Dwayne", "Weißenborn, Ulrike".
+  if (isFirstName(first) && isDistinctName(first)) return isSurname(last) || context === 'strong' || quotedCell || inAttendeeList ? 0.9 : 0.86;
+  if ((context === 'strong' || quotedCell) && (isKnownName(first) || isUnlistedNameShape(first))) return 0.88;
   return false;
+}
+
+/** "Nasser, Noor; Lindemann, Annegret": a semicolon ends one "Last, First" of a list. */
+const ATTENDEE_LIST = /^;/;
+
+/** "S. Gallo", "J. Okonkwo": an initial and a surname, in a field or with a distinct surname. */
+function initialSurnameValid({ value, text, start, end }: Candidate): boolean | number {
+  const surname = value.slice(value.lastIndexOf(' ') + 1).replace(/^\p{Lu}\./u, '');
+  if (isBlockedToken(surname) || followedByOrganisationWord(text, end)) return false;
+  const context = personContext(text, start, end);
+  if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) ? 0.86 : false;
+  return isDistinctName(surname) && isSurname(surname) ? 0.78 : false;
+}
+
+/** "van der Berg", "de la Cruz": a particle-led surname after a title or before reported speech. */
+function particleSurnameValid({ value, text, start, end }: Candidate): boolean | number {
+  const surname = value.slice(value.lastIndexOf(' ') + 1);
+  if (isBlockedToken(surname) || isOrdinaryWord(surname) || NOT_NAME_WORDS.has(surname)) return false;
+  const context = personContext(text, start, end);
+  if (context === 'strong') return 0.84;
+  // "de Santos said" yes, "de Janeiro" (a place) only after a title or in a field.
+  return context === 'weak' && !isPlaceName(surname) ? 0.84 : false;
 }
 
 export const PERSON_DETECTORS: readonly Detector[] = [
@@ -112,7 +145,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     id: 'tier1.person.full_name',
     type: 'PERSON',
     description: 'Full names (given name, optional middle name or initial, surname) checked against multilingual name lists and context',
-    pattern: new RegExp(`${BEFORE}(?=(${T}(?:${JOIN}(?:\\p{Lu}\\.|${T})){1,2})${AFTER})${T}`, 'dgu'),
+    pattern: new RegExp(`${BEFORE}(?=(${T}(?:${JOIN}(?:${INITIAL}|${T})){1,2})${AFTER})${T}`, 'dgu'),
     group: 1,
     validator: fullNameValid,
     score: 0.86,
@@ -138,9 +171,29 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     examples: ['Castillo, Chidi'],
   },
   {
+    id: 'tier1.person.initial_surname',
+    type: 'PERSON',
+    description: 'An initial and a surname ("S. Gallo") in a field, a signature or with a listed surname',
+    pattern: new RegExp(`${BEFORE}(?=(\\p{Lu}\\. ?(?:${PARTICLE} ){0,2}${T})${AFTER})\\p{Lu}`, 'dgu'),
+    group: 1,
+    validator: initialSurnameValid,
+    score: 0.8,
+    examples: ['Signature: S. Gallo'],
+  },
+  {
+    id: 'tier1.person.particle_surname',
+    type: 'PERSON',
+    description: 'Surnames led by a particle ("Mr. van der Berg", "de la Cruz said") after a title, in a field or before reported speech',
+    pattern: new RegExp(`${BEFORE}(?=((?:van|von|de|da|del|della|di|du|dos|das|le|la|ter|ten|bin|al|el)(?: (?:der|den|de|la|le|los|las|do|da))? ${T})${AFTER})\\p{Ll}`, 'dgu'),
+    group: 1,
+    validator: particleSurnameValid,
+    score: 0.84,
+    examples: ['Mr. van der Berg'],
+  },
+  {
     id: 'tier1.person.single',
     type: 'PERSON',
-    description: 'Single given names or surnames after titles, greetings, labels, in sign-offs, reported speech and CSV name columns',
+    description: 'Single given names or surnames after titles, greetings, labels, in sign-offs, chat speaker prefixes, reported speech, lists of names and CSV name columns',
     pattern: new RegExp(`${BEFORE}${T}${AFTER}`, 'gu'),
     validator: singleNameValid,
     score: 0.8,

@@ -1,0 +1,226 @@
+/**
+ * What the words around a PERSON candidate say: titles, greetings, sign-offs, field labels, chat
+ * speaker prefixes, reported speech, CSV name columns, lists of names, and the capitalised words
+ * of an organisation, product or place name the candidate sits inside. Every look is bounded to a
+ * few dozen characters around the candidate, so the cost per candidate is constant.
+ */
+import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
+import { nameColumnHeaderAt } from './person-columns.js';
+import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
+
+/**
+ * How strongly the surroundings say "a person's name is here": `strong` (a title, a `Name:` field,
+ * a greeting, a chat speaker), `weak` (reported speech, "with X", a list of other names), `loose`
+ * (a verb or preposition after the name that fits people and places alike), `none`.
+ */
+export type PersonContext = 'strong' | 'weak' | 'loose' | 'none';
+
+/** Titles and honorifics that make the next capitalised word a name. */
+const TITLE_BEFORE = /(?:^|[^a-z])(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|mme|mlle|m|herr|frau|sr|sra|srta|sig|sra|dott|dra|sen|rep|capt|sgt|lt|col|rev|fr|hon|judge|officer|detective|nurse|coach|uncle|aunt|auntie)\.? ?$/;
+/** Greetings and thanks directly before a name: "Hi Maria,", "thanks, Chidi". */
+const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|thank you|thx|ty|cheers|welcome|morning|good morning|good afternoon|good evening|congrats|congratulations|sorry|ok|okay|bye|ciao|hola|bonjour|hallo|salut|ola|olá)[,!]? {1,2}$/;
+/** Sign-offs on the previous line: "Regards,\nMaria Lopez". */
+const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours|truly|warmly|br|talk soon|speak soon|all the best|kind regards|best wishes|respectfully|saludos|grüße|grüsse|cordialement|cumprimentos|saluti|groeten|-|—|--)[,.!]?[ \t]*\r?\n[ \t]*$/;
+/** Field labels and JSON/YAML keys holding a person: `Name:`, `"first_name": "`, `cc:`, `From:`. */
+const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants)s?["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
+/** Verbs and phrases that take a person: "you can reach Bayu", "spoke with Kaori", "my name is Ana". */
+const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|name\?|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to)[ \t]$/;
+/** Labels and verbs in prose before a person: "Customer Maria Lopez", "spoke with Kaori", "per Ana". */
+const PROSE_BEFORE = /(?:^|[^a-z])(?:customer|client|patient|employee|applicant|candidate|manager|colleague|agent|by|with|ask|tell|ping|loop in|cc'd|cc|per|according to|thanks to|contact|reach|call|email|message|meet|met|introduce|invite|hire|hired|named|called|name is|i am|i'm|this is|me,|add|remove|says|said|asked|replied|wrote|starring|featuring|feat\.|signed by|written by|directed by)[ \t]$/;
+/** Keys ending in "name" that hold things other than people. */
+const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisation|organization|business|brand|service|project|team|display|screen|device|domain|bucket|table|column|field|db|database|schema|class|module|package|repo|branch|tag|city|country|state|street|region|store|vendor|merchant|bank|plan|model|server|queue|topic|key|role|group|event|item|variable|var|env|node|cluster|container|image|pod|job|task|account)[_ -]?name["']?[ \t]*[:=]/;
+/** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
+const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded|lives|lived|works|worked|moved|went|came|arrived|knows|met|visited|were)\b|['’]s\b)/;
+/** Words after a name that also follow places and things: "Maria is", "Jordan and". */
+const LOOSE_AFTER = /^(?: (?:will|would|can|could|is|was|has|had|and|from|at|in|on)\b| ?[(<]|[,:])/;
+/** A chat or transcript line prefix before the speaker: "[13:22] ", "09:41 ", "> ". */
+const SPEAKER_PREFIX = /^[ \t>]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)$/;
+/** Headers of CSV columns that hold people's names. */
+const NAME_COLUMN = /^(?:name|full[ _]?name|first[ _]?name|firstname|given[ _]?name|last[ _]?name|lastname|surname|family[ _]?name|middle[ _]?name|contact(?:[ _]?name)?|customer(?:[ _]?name)?|employee(?:[ _]?name)?|patient(?:[ _]?name)?|client(?:[ _]?name)?|owner|assignee|manager|reporter|author|applicant|cardholder|holder|emergency[ _]?contact|spouse|agent|rep)$/;
+/** A capitalised word right before or after a candidate, separated by one space. */
+const WORD_BEFORE = /(\p{Lu}[\p{L}'’-]*)[ ]$/u;
+const WORD_AFTER = /^[ ](\p{Lu}[\p{L}'’-]*)/u;
+/** A neighbouring item of a list: "Ros and ⟦Velásquez⟧", "⟦Sanjeewa⟧, Hakobyan and Sousa". */
+const LIST_ITEM_BEFORE = /(\p{Lu}[\p{L}'’-]+)(?:,| and| &| y| und| et) $/u;
+const LIST_ITEM_AFTER = /^(?:,| and| &| y| und| et) (\p{Lu}[\p{L}'’-]+)/u;
+
+function lineBefore(text: string, start: number): string {
+  const from = Math.max(0, start - 40);
+  const lineStart = text.lastIndexOf('\n', start - 1);
+  return text.slice(Math.max(from, lineStart + 1), start);
+}
+
+/**
+ * How strongly the surroundings say that [start, end) is a person's name.
+ * @example
+ * personContext('Manager: Tran', 9, 13); // 'strong'
+ * personContext('I spoke with Kaori today', 13, 18); // 'weak'
+ */
+export function personContext(text: string, start: number, end: number): PersonContext {
+  const before = beforeKindAt(text, start);
+  if (before === 'title') return 'strong';
+  const header = nameColumnHeaderAt(text, start, end);
+  if (header !== undefined) return NAME_COLUMN.test(header) ? 'strong' : 'none';
+  if (before === 'field') return 'strong';
+  if (before === 'not-a-person-field') return 'none';
+  if (before === 'greeting') return 'strong';
+  if (text.charCodeAt(end) === 58 /* : */ && SPEAKER_PREFIX.test(lineBefore(text, start))) return 'strong';
+  const after = textAfter(text, end, 16);
+  if (before === 'prose' || SPEECH_AFTER.test(after)) return 'weak';
+  if (inListOfNames(text, start, end)) return 'weak';
+  if (LOOSE_AFTER.test(after)) return 'loose';
+  return 'none';
+}
+
+type BeforeKind = 'title' | 'field' | 'not-a-person-field' | 'greeting' | 'prose' | 'none';
+
+/** The words before a position, classified once per position: the full-name, "Last, First" and single-name detectors all ask about the same starts. */
+let beforeCache: { text: string; kinds: Map<number, BeforeKind> } | undefined;
+
+function beforeKindAt(text: string, start: number): BeforeKind {
+  if (!beforeCache || beforeCache.text !== text) beforeCache = { text, kinds: new Map() };
+  let kind = beforeCache.kinds.get(start);
+  if (kind === undefined) {
+    kind = classifyBefore(textBefore(text, start, 40));
+    beforeCache.kinds.set(start, kind);
+  }
+  return kind;
+}
+
+function classifyBefore(before: string): BeforeKind {
+  if (TITLE_BEFORE.test(before)) return 'title';
+  if (FIELD_BEFORE.test(before)) return NOT_PERSON_KEY.test(before) ? 'not-a-person-field' : 'field';
+  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before) || PERSON_VERB_BEFORE.test(before)) return 'greeting';
+  return PROSE_BEFORE.test(before) ? 'prose' : 'none';
+}
+
+/** Verbs only people do: "Albuquerque wrote" is a person even though Albuquerque is a city. */
+const SPOKE_AFTER = /^ (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|mentioned|noted|explained|added|agreed|stated|emailed|texted)\b/;
+
+/**
+ * Whether a verb of speaking follows the span.
+ * @example
+ * followedBySpeechVerb('Albuquerque wrote back', 11); // true
+ */
+export function followedBySpeechVerb(text: string, end: number): boolean {
+  return SPOKE_AFTER.test(text.slice(end, end + 16));
+}
+
+/** Whether the candidate is an item of a list whose neighbouring item is a given name ("Davis, Reynolds and Williamson" is a firm). */
+function inListOfNames(text: string, start: number, end: number): boolean {
+  const before = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  if (before && neighbourIsName(before)) return true;
+  const after = LIST_ITEM_AFTER.exec(text.slice(end, end + 30));
+  return !!after && neighbourIsName(after);
+}
+
+/** A given name in any list; any distinct listed name across a plain "and" ("Morales and Ramos were"). */
+const neighbourIsName = (match: RegExpExecArray): boolean => isGivenName(match[1]!) || (/ and /.test(match[0]) && isDistinctName(match[1]!) && !isPlaceName(match[1]!));
+
+
+/** A word that may stand capitalised before a name without being part of another proper noun. */
+const mayPrecedeName = (word: string, text: string, wordStart: number): boolean =>
+  !PLACE_PREFIXES.has(word) && (NOT_NAME_WORDS.has(word) || (atSentenceStart(text, wordStart) && isOrdinaryWord(word)));
+
+/**
+ * Whether a single capitalised token is one word of a longer proper noun that is not a person's
+ * name: "Credit ⟦Karma⟧", "Lake ⟦Geneva⟧", "New ⟦Zealand⟧", "⟦Okta⟧ Verify", "⟦Leggett⟧ & Platt".
+ * @example
+ * insideOtherProperNoun('Lake Geneva', 5, 11); // true
+ * insideOtherProperNoun('Hi Maria', 3, 8); // false
+ */
+export function insideOtherProperNoun(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  const next = WORD_AFTER.exec(text.slice(end, end + 30));
+  // Any capitalised word right after it: had the pair been a person, the full-name reading would have taken it.
+  if (next) return true;
+  // "St. ⟦Petersburg⟧", "Mt. ⟦Vernon⟧": an abbreviated place prefix.
+  if (/(?:^|[^\p{L}])(?:St|Ste|Mt|Ft|Pt)\. $/u.test(text.slice(Math.max(0, start - 6), start))) return true;
+  // After a lowercase particle it is the end of a longer name or place ("Villafranca del ⟦Cid⟧"); the particle detector reads real "de la Cruz".
+  if (PARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
+  const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  if (previous && (!mayPrecedeName(previous[1]!, text, start - previous[0].length) || isPlaceName(`${previous[1]} ${value}`))) return true;
+  return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/**
+ * Whether a full-name candidate is part of a longer proper noun: a capitalised word before or after
+ * it that is neither a name nor a heading word ("Kabushiki ⟦Kaisha Seiyoken⟧", "⟦John Hancock⟧
+ * Preferred Income Fund", "⟦Dow Jones⟧ & Company").
+ * @example
+ * partOfLongerProperNoun('John Hancock Preferred Income Fund', 0, 12); // true
+ */
+export function partOfLongerProperNoun(text: string, start: number, end: number): boolean {
+  const next = WORD_AFTER.exec(text.slice(end, end + 30));
+  if (next && !NOT_NAME_WORDS.has(next[1]!) && !isKnownName(next[1]!)) return true;
+  // Before it, an unlisted or organisation word ("Kabushiki", "Trust"); an ordinary word there is
+  // usually a role ("Producer James Sparks") and a possessive ends the other noun ("Ltd's Ema Nakajima").
+  const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  const word = previous?.[1];
+  if (word && !/['’]s$/.test(word) && !isKnownName(word) && !NOT_NAME_WORDS.has(word) && (!isOrdinaryWord(word) || ORGANISATION_WORDS.has(word) || PLACE_PREFIXES.has(word))) return true;
+  return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** Three names in a row, two or more of them not common given names: "Owens, Duran and Oneal", "Thomas, Holt and Myers", the way firms are named. */
+const SURNAME_TRIPLE = /(\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]+),? (?:and|&) (\p{Lu}[\p{L}'’-]+)/dgu;
+
+/**
+ * Whether [start, end) lies in a firm name of three surnames ("Jones, Mitchell and Williams").
+ * @example
+ * inSurnameFirmName('Davis, Reynolds and Williamson', 7, 15); // true
+ */
+export function inSurnameFirmName(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 48);
+  const window = text.slice(from, end + 48);
+  SURNAME_TRIPLE.lastIndex = 0;
+  for (let m = SURNAME_TRIPLE.exec(window); m; m = SURNAME_TRIPLE.exec(window)) {
+    const [whole] = m.indices!;
+    if (from + whole![0] > start || from + whole![1] < end) continue;
+    // A fourth item before it makes a list of people ("Sama, Jakob, Pol and Hugo"), not a firm.
+    if (/\p{Lu}[\p{L}'’-]*, $/u.test(window.slice(Math.max(0, whole![0] - 24), whole![0]))) return false;
+    return [m[1]!, m[2]!, m[3]!].filter((t) => !isCommonGivenName(t)).length >= 2;
+  }
+  return false;
+}
+
+/** A lowercase name particle right before a token. */
+const PARTICLE_BEFORE = /(?:^|[^\p{L}])(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|ter|ten|el|al|y) $/u;
+
+/** "Leggett & Platt", "Cohen & Steers": proper nouns joined by an ampersand name a firm. */
+const JOINED_BY_AMPERSAND = /^ & \p{Lu}/u;
+/** An article or a place preposition before the candidate: "the ⟦California⟧", "in ⟦Villafranca del Cid⟧". */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an)[ ]$/iu;
+const PLACE_BEFORE = /(?:^|[^a-z])(?:in|at|from|to|near|into|via|visit|visiting|moved here from|based in|lives in|located in|originally from)[ ]$/;
+
+/**
+ * What precedes the candidate that says "thing or place": an article, or a place preposition.
+ * @example
+ * precededBy('the Sunni', 4); // 'article'
+ */
+export function precededBy(text: string, start: number): 'article' | 'place-preposition' | undefined {
+  const before = text.slice(Math.max(0, start - 20), start);
+  if (ARTICLE_BEFORE.test(before)) return 'article';
+  return PLACE_BEFORE.test(before.toLowerCase()) ? 'place-preposition' : undefined;
+}
+
+/**
+ * An organisation word right after the span: "Atlas Freight", "Harbor Dental Group".
+ * @example
+ * followedByOrganisationWord('Atlas Freight', 5); // true
+ */
+export function followedByOrganisationWord(text: string, end: number): boolean {
+  // Up to three capitalised words after the span (and a possessive): "Cedar ⟦Ridge Insurance⟧", "Zoe's Kitchen Inc.".
+  const next = /^(?:['’]s)?(?:(?: |, |-)(?:&|and |\+ )?\p{Lu}[\p{L}.]*){1,3}/u.exec(text.slice(end, end + 48));
+  if (!next) return false;
+  for (const word of next[0].split(/[ ,&+-]+/)) if (ORGANISATION_WORDS.has(word.replace(/\.$/, ''))) return true;
+  return false;
+}
+
+/**
+ * Whether "Last, First" is really two items of a list ("White, Willis and Hoffman").
+ * @example
+ * continuesAList('White, Willis and Hoffman', 13); // true
+ */
+export function continuesAList(text: string, start: number, end: number): boolean {
+  return /^(?:,| and| &) \p{Lu}/u.test(text.slice(end, end + 8)) || /\p{Lu}[\p{L}'’-]*, $/u.test(text.slice(Math.max(0, start - 24), start));
+}
