@@ -44,7 +44,7 @@ async function loadFeatures() {
 const { tokens, featurise } = await loadFeatures();
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
-const ordinary = repositoryText(ROOT);
+const ordinary = repositoryText();
 const trainDocs = generateCorpus(SEED, DOCUMENTS, 'train', ordinary);
 const heldout = generateCorpus(SEED + 1, 600, 'test', ordinary);
 
