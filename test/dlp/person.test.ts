@@ -82,6 +82,10 @@ describe('PERSON leaves alone', () => {
   });
 
   it.each([
+    // Works, brands and characters that birth records also hold as rare given names: without context
+    // only a common given name reads as a person.
+    'Summarise the plot of Hamlet in two sentences.',
+    'Compare the range of a Tesla with a Mercedes on the motorway.',
     // Organisations: organisation words up to three words on, ampersands, firm names of three names.
     'The Field Service team at Cedar Ridge Insurance owns this.',
     'Owens, Duran and Oneal is a design agency based in Espoo.',

@@ -16,7 +16,7 @@
 import type { Candidate, Detector } from '../detector.js';
 import { atSentenceStart } from './context/nearby.js';
 import {
-  isBlockedToken, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
+  isBlockedToken, isCommonGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
 import { continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
@@ -89,10 +89,16 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   // Reported speech or a list of given names: any listed name; a place only when it is also a given name ("Siti and Guadalupe").
   if (context === 'weak') return isKnownName(value) && (!isPlaceName(value) || isGivenName(value) || followedBySpeechVerb(text, end)) ? 0.82 : false;
   if (!isGivenName(value) || isPlaceName(value)) return false;
-  // A distinct given name: anywhere but at a sentence start, where a verb, a comma or "(born" must follow.
+  // Without context only a common given name counts ("Maria", not "Hamlet", "Tesla" or "Mercedes",
+  // which the long tail of birth records also holds; a rarer one needs at least a verb after it);
+  // anywhere but at a sentence start, where a verb, a comma or "(born" must follow.
+  if (!isCommonGivenName(value) && (context === 'none' || !LOOSE_VERB_AFTER.test(text.slice(end, end + 8)))) return false;
   if (!atSentenceStart(text, start)) return 0.74;
   return context === 'loose' && !STARTS_WITH_PREPOSITION.test(text.slice(end, end + 4)) ? 0.74 : false;
 }
+
+/** After a rare given name only a verb or punctuation says "person": "Hamlet in", "Tesla at" are works and brands. */
+const LOOSE_VERB_AFTER = /^(?: (?:will|would|can|could|is|was|has|had)\b| ?[(<]|[,:])/;
 
 /** "Login from", "Sales at": a capitalised word at a sentence start followed by a preposition is a heading or a noun. */
 const STARTS_WITH_PREPOSITION = /^ (?:from|at|in|on)\b/;
