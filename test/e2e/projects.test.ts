@@ -334,7 +334,8 @@ describe('projects mode: three projects on one workerd gateway', () => {
     const refused = await chat('/projects/delta/v1/chat/completions', {}, 'mock-llama');
     expect(refused.status).toBe(503);
     expect(refused.body.error?.code).toBe('project_unavailable');
-    expect(gateway.output()).toMatch(/\[project=delta\] Policy bundle .*delta\/policy_bundle\.json refused .*\$\.project\.id: names project "gamma" but lies in the folder of project "delta"/);
+    // The runtime's log reaches us through a pipe, which may deliver the line after the response.
+    await expect.poll(() => gateway.output(), { timeout: 5000 }).toMatch(/\[project=delta\] Policy bundle .*delta\/policy_bundle\.json refused .*\$\.project\.id: names project "gamma" but lies in the folder of project "delta"/);
     const ready = (await (await fetch(`${gateway.url}/readyz`)).json()) as { status: string; projects: Record<string, { state: string }> };
     expect(ready.status).toBe('ready');
     expect(ready.projects.delta!.state).toBe('refused');
