@@ -239,10 +239,10 @@ describe('projects mode: three projects on one workerd gateway', () => {
     const token = await sign({ sub: 'carol', project: 'gamma' });
     await chat('/v1/chat/completions', { authorization: `Bearer ${token}` }, 'mock-llama');
     // beta and gamma are the two most recent: alpha was dropped and compiles again.
-    expect(gateway.output()).toMatch(/dropped compiled project alpha \(cache full at 2\)/);
+    await expect.poll(() => gateway.output(), { timeout: 5000 }).toMatch(/dropped compiled project alpha \(cache full at 2\)/);
     const again = await chat('/projects/alpha/v1/chat/completions', { authorization: `Bearer ${ALPHA_KEY}` }, 'mock-llama');
     expect(again.status).toBe(200);
-    expect(compiles('alpha')).toBe(alphaBefore + 1);
+    await expect.poll(() => compiles('alpha'), { timeout: 5000 }).toBe(alphaBefore + 1);
   });
 
   it('a hot install in beta, under load, leaves alpha and gamma untouched; a refused one changes nothing', async () => {
