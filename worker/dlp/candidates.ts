@@ -1,0 +1,221 @@
+/**
+ * One pass over a text for every detector: starts of digit runs, starts of capitalised words, and
+ * every occurrence of every literal (anchor literals and prefilter keywords) in one Aho-Corasick
+ * automaton. Detectors then try their patterns only at the positions their anchors name (run.ts)
+ * and skip the text entirely when none of their prefilter keywords occurred.
+ */
+import type { GroupLiteral } from './anchor.js';
+import { KeywordAutomaton, lowerCode } from './keywords.js';
+
+/** A growable list of text offsets, so the hot loop pushes without allocating per position. */
+export class Positions {
+  starts: Int32Array;
+  ends: Int32Array;
+  count = 0;
+  /** False once a window starts before the previous one (literals of different lengths). */
+  sorted = true;
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+  /** Empties the list for the next text, keeping its buffers. */
+  clear(): void {
+    this.count = 0;
+    this.sorted = true;
+  }
+  push(start: number, end: number): void {
+    if (this.count === this.starts.length) {
+      const capacity = Math.max(16, this.count * 2);
+      const starts = new Int32Array(capacity);
+      const ends = new Int32Array(capacity);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    if (this.count > 0 && start < this.starts[this.count - 1]!) this.sorted = false;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+  /** Orders the windows by start (only needed when `sorted` is false). */
+  sort(): void {
+    if (this.sorted) return;
+    const order = Array.from({ length: this.count }, (_, i) => i).sort((a, b) => this.starts[a]! - this.starts[b]!);
+    const starts = Int32Array.from(order, (i) => this.starts[i]!);
+    const ends = Int32Array.from(order, (i) => this.ends[i]!);
+    this.starts = starts;
+    this.ends = ends;
+    this.sorted = true;
+  }
+}
+
+/**
+ * What the pass found in one text. The finder reuses these buffers for the next text (scans are
+ * synchronous and a scan reads its candidates before it scans the next text).
+ */
+export interface Candidates {
+  /** Offsets of digits that follow a non-digit (or open the text). */
+  readonly digits: Positions;
+  /** Offsets of capitals (ASCII, or non-ASCII uppercase, or an astral character) after a non-word ASCII character. */
+  readonly capitals: Positions;
+  /** Offsets where a run of at least LONG_WORD ASCII word characters starts. */
+  readonly words: Positions;
+  /** Per literal group, the windows of possible match starts (count 0: no literal of the group occurred). */
+  readonly groups: readonly Positions[];
+  /** Per prefilter keyword id, whether it occurs (with its case, when case-sensitive). */
+  readonly keywordSeen: Uint8Array;
+  /** Whether lower-casing changes the text's length (U+0130), so lower-case offsets do not line up. */
+  readonly lowerShifts: boolean;
+}
+
+/** A prefilter keyword as the detectors wrote it. */
+export interface PrefilterKeyword {
+  readonly keyword: string;
+  readonly caseInsensitive: boolean;
+}
+
+/** Length from which a run of word characters counts as a token ('words' anchors). */
+export const LONG_WORD = 16;
+
+// Character classes of ASCII: 1 digit, 2 capital, 4 other word character (a-z, '_').
+const DIGIT = 1;
+const CAPITAL = 2;
+const WORD = 7;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = CAPITAL;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 4;
+ASCII_CLASS[95] = 4;
+
+/** Uppercase verdicts for the Basic Multilingual Plane, filled on first sight: 0 unknown, 1 yes, 2 no. */
+const UPPER = new Uint8Array(65536);
+const UPPERCASE_LETTER = /^\p{Lu}$/u;
+function isUpperOrAstral(c: number): boolean {
+  // A high surrogate may start an astral capital: conservatively a candidate.
+  if (c >= 0xd800 && c <= 0xdbff) return true;
+  let verdict = UPPER[c]!;
+  if (verdict === 0) UPPER[c] = verdict = UPPERCASE_LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return verdict === 1;
+}
+
+interface LiteralUse {
+  /** Windows this literal opens, per group. */
+  readonly windows: { readonly group: number; readonly from: number; readonly to: number }[];
+  /** Prefilter keywords this literal stands for, with the check their case or trimming needs. */
+  readonly keywords: { readonly id: number; readonly exact: string | undefined; readonly folded: string | undefined }[];
+}
+
+/**
+ * Built once per compiled configuration.
+ * @example
+ * const finder = new CandidateFinder([[{ literal: 'ghp_', from: 0, to: 0 }]], [{ keyword: 'ghp_', caseInsensitive: false }]);
+ * finder.find('token ghp_abc').groups[0]!.starts[0]; // 6
+ */
+export class CandidateFinder {
+  private readonly automaton: KeywordAutomaton | null;
+  private readonly uses: LiteralUse[] = [];
+  private readonly groupCount: number;
+  private readonly keywordCount: number;
+
+  constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[]) {
+    const index = new Map<string, number>();
+    const literals: string[] = [];
+    const useOf = (literal: string): LiteralUse | undefined => {
+      const key = literal.trim().toLowerCase();
+      if (!key) return undefined;
+      let at = index.get(key);
+      if (at === undefined) {
+        at = literals.length;
+        index.set(key, at);
+        literals.push(key);
+        this.uses.push({ windows: [], keywords: [] });
+      }
+      return this.uses[at];
+    };
+    groups.forEach((group, g) => {
+      for (const { literal, from, to } of group) {
+        // Trimming only shortens a literal at its end: its start, and so the window, stay right.
+        if (literal.trimStart() !== literal) throw new Error(`anchor literal ${JSON.stringify(literal)} starts with a space`);
+        useOf(literal)?.windows.push({ group: g, from, to });
+      }
+    });
+    keywords.forEach(({ keyword, caseInsensitive }, id) => {
+      const trimmed = keyword.trim();
+      const use = useOf(keyword);
+      if (!use) return;
+      // The automaton folds case and trims: check the original when either matters.
+      const exact = caseInsensitive ? undefined : keyword;
+      const folded = caseInsensitive && (trimmed !== keyword || trimmed.toLowerCase().length !== trimmed.length) ? keyword.toLowerCase() : undefined;
+      use.keywords.push({ id, exact, folded });
+    });
+    this.automaton = literals.length ? new KeywordAutomaton(literals) : null;
+    this.groupCount = groups.length;
+    this.keywordCount = keywords.length;
+  }
+
+  private readonly digits = new Positions(256);
+  private readonly capitals = new Positions(256);
+  private readonly words = new Positions(32);
+  private groups: Positions[] = [];
+  private keywordSeen = new Uint8Array(0);
+
+  /** The single pass: classes of characters and literal hits, in text order. */
+  find(text: string): Candidates {
+    const n = text.length;
+    const { digits, capitals, words } = this;
+    digits.clear();
+    capitals.clear();
+    words.clear();
+    if (this.groups.length !== this.groupCount) this.groups = Array.from({ length: this.groupCount }, () => new Positions(16));
+    for (const group of this.groups) group.clear();
+    if (this.keywordSeen.length !== this.keywordCount) this.keywordSeen = new Uint8Array(this.keywordCount);
+    else this.keywordSeen.fill(0);
+    const { groups, keywordSeen } = this;
+    const automaton = this.automaton;
+    const table = automaton?.table;
+    const hasOutput = automaton?.hasOutput;
+    let wordStart = -1;
+    let lowerShifts = false;
+    let state = 0;
+    let previous = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let kind = 0;
+      if (c < 128) {
+        kind = ASCII_CLASS[c]!;
+        if (kind === DIGIT) {
+          if (previous !== DIGIT) digits.push(i, i);
+        } else if (kind === CAPITAL && (previous & WORD) === 0) {
+          capitals.push(i, i);
+        }
+        // Capitals fold to lower case, as the automaton's keywords are.
+        if (table !== undefined) state = table[(state << 7) | (kind === CAPITAL ? c | 0x20 : c)]!;
+      } else {
+        if ((previous & WORD) === 0 && isUpperOrAstral(c)) capitals.push(i, i);
+        if (c === 0x130) lowerShifts = true;
+        if (automaton !== null) state = automaton.wideStep(state, lowerCode(c));
+      }
+      if ((kind & WORD) !== 0) {
+        if ((previous & WORD) === 0) wordStart = i;
+      } else if ((previous & WORD) !== 0 && i - wordStart >= LONG_WORD) {
+        words.push(wordStart, wordStart);
+      }
+      previous = kind;
+      if (hasOutput === undefined || hasOutput[state] === 0) continue;
+      for (const literal of automaton!.endingAt(state)!) {
+        const start = i + 1 - automaton!.lengthOf(literal);
+        const use = this.uses[literal]!;
+        for (const w of use.windows) groups[w.group]!.push(start + w.from, start + w.to);
+        for (const k of use.keywords) {
+          if (keywordSeen[k.id] === 1) continue;
+          if (k.exact !== undefined && !text.startsWith(k.exact, start)) continue;
+          if (k.folded !== undefined && text.slice(start, start + k.folded.length).toLowerCase() !== k.folded) continue;
+          keywordSeen[k.id] = 1;
+        }
+      }
+    }
+    if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
+    return { digits, capitals, words, groups, keywordSeen, lowerShifts };
+  }
+}
