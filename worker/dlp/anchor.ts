@@ -25,6 +25,11 @@ export interface CompiledAnchor {
   readonly first: Uint8Array | null;
   /** 1 for ASCII characters that cannot precede a match; null: none. */
   readonly notAfter: Uint8Array | null;
+  /** 1 for ASCII characters a match's second character may be; null: any. */
+  readonly second: Uint8Array | null;
+  /** Bounds on the length of the digit run a match starts with (digits anchors); 0 and Infinity when unbounded. */
+  readonly digitRunMin: number;
+  readonly digitRunMax: number;
 }
 
 /**
@@ -73,8 +78,14 @@ export function compileAnchors(anchor: Anchor | readonly Anchor[], groups: Liter
   for (const a of list) {
     const first = asciiTable(a.first);
     const notAfter = asciiTable(a.notAfter);
-    for (const run of a.runs ?? []) out.push({ kind: RUN_KINDS[run], group: -1, first, notAfter });
-    if (a.literals?.length) out.push({ kind: SourceKind.Literals, group: groups.groupOf(a), first, notAfter });
+    const second = asciiTable(a.second);
+    const [digitRunMin, digitRunMax] = a.digitRun ?? [0, Infinity];
+    const tables = { first, notAfter, second, digitRunMin: 0, digitRunMax: Infinity };
+    for (const run of a.runs ?? []) {
+      const kind = RUN_KINDS[run];
+      out.push({ ...tables, kind, group: -1, ...(kind === SourceKind.Digits && { digitRunMin, digitRunMax }) });
+    }
+    if (a.literals?.length) out.push({ ...tables, kind: SourceKind.Literals, group: groups.groupOf(a) });
   }
   return out;
 }

@@ -50,6 +50,10 @@ export interface Anchor {
   readonly first?: string;
   /** ASCII characters that cannot precede a match (from its lookbehind or \b), a character-class body. */
   readonly notAfter?: string;
+  /** ASCII characters the second character of a match can be (every match is at least two long). */
+  readonly second?: string;
+  /** For 'digits' runs: the lengths [min, max] the digit run a match starts with can have. */
+  readonly digitRun?: readonly [number, number];
 }
 
 export interface Detector {

@@ -125,8 +125,23 @@ function allows(anchor: CompiledAnchor, text: string, p: number): boolean {
     const b = text.charCodeAt(p - 1);
     if (b < 128 && notAfter[b] === 1) return false;
   }
+  if (anchor.second !== null) {
+    if (p + 1 >= text.length) return false;
+    const c = text.charCodeAt(p + 1);
+    if (c < 128 && anchor.second[c] === 0) return false;
+  }
+  if (anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity) {
+    // Reads at most digitRunMax + 1 characters; each run start is read once per detector.
+    let end = p;
+    const limit = Math.min(text.length, p + anchor.digitRunMax + 1);
+    while (end < limit && isDigit(text.charCodeAt(end))) end++;
+    const length = end - p;
+    if (length < anchor.digitRunMin || length > anchor.digitRunMax) return false;
+  }
   return true;
 }
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** One anchor (the common case): its windows in order, no merging. */
 function runOneAnchor(compiled: CompiledDetector, anchor: CompiledAnchor, sticky: RegExp, candidates: Candidates, input: RunInput): void {

@@ -110,7 +110,7 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
 export const PERSON_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.person.full_name',
-    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-" },
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
     type: 'PERSON',
     description: 'Full names (given name, optional middle name or initial, surname) checked against multilingual name lists and context',
     pattern: new RegExp(`${BEFORE}(?=(${T}(?:${JOIN}(?:\\p{Lu}\\.|${T})){1,2})${AFTER})${T}`, 'dgu'),
@@ -121,7 +121,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.full_name_short',
-    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-" },
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
     type: 'PERSON',
     description: 'Two-token names where a third capitalised word follows (the three-token reading failed)',
     pattern: new RegExp(`${BEFORE}(?=(${T}${JOIN}${T})(?= \\p{Lu}))${T}`, 'dgu'),
@@ -131,7 +131,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.last_first',
-    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-" },
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
     type: 'PERSON',
     description: '"Last, First" as in directories and exports',
     pattern: new RegExp(`${BEFORE}(?=(${T}, ?${T}(?: \\p{Lu}\\.)?)${AFTER})${T}`, 'dgu'),
@@ -142,7 +142,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.single',
-    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-" },
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
     type: 'PERSON',
     description: 'Single given names or surnames after titles, greetings, labels, in sign-offs, reported speech and CSV name columns',
     pattern: new RegExp(`${BEFORE}${T}${AFTER}`, 'gu'),
