@@ -83,28 +83,6 @@ export function runWhole(compiled: CompiledDetector, input: RunInput): void {
   }
 }
 
-/** One anchor's windows of possible starts, walked in order alongside the others. */
-class AnchorCursor {
-  private next = 0;
-  /** The furthest end of the windows that start at or before the current position. */
-  private coveredTo = -1;
-  constructor(
-    readonly anchor: CompiledAnchor,
-    private readonly windows: Positions,
-  ) {}
-
-  /** The first position at or after `p` inside one of the windows (Infinity when none is left). */
-  firstFrom(p: number): number {
-    const { starts, ends, count } = this.windows;
-    while (this.next < count && starts[this.next]! <= p) {
-      if (ends[this.next]! > this.coveredTo) this.coveredTo = ends[this.next]!;
-      this.next++;
-    }
-    if (this.coveredTo >= p) return p;
-    return this.next < count ? starts[this.next]! : Infinity;
-  }
-}
-
 function windowsOf(anchor: CompiledAnchor, candidates: Candidates): Positions {
   if (anchor.kind === SourceKind.Digits) return candidates.digits;
   if (anchor.kind === SourceKind.Capitals) return candidates.capitals;
@@ -114,17 +92,10 @@ function windowsOf(anchor: CompiledAnchor, candidates: Candidates): Positions {
   return group;
 }
 
-/** Whether an anchor's character tables allow a match to start at `p`. */
-function allows(anchor: CompiledAnchor, text: string, p: number): boolean {
-  const { first, notAfter } = anchor;
-  if (first !== null) {
-    const c = text.charCodeAt(p);
-    if (c < 128 && first[c] === 0) return false;
-  }
-  if (notAfter !== null && p > 0) {
-    const b = text.charCodeAt(p - 1);
-    if (b < 128 && notAfter[b] === 1) return false;
-  }
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The checks past the first character and the one before it: rarer, kept out of the hot loop. */
+function restAllows(anchor: CompiledAnchor, text: string, p: number): boolean {
   if (anchor.second !== null) {
     if (p + 1 >= text.length) return false;
     const c = text.charCodeAt(p + 1);
@@ -141,62 +112,63 @@ function allows(anchor: CompiledAnchor, text: string, p: number): boolean {
   return true;
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/** One anchor (the common case): its windows in order, no merging. */
-function runOneAnchor(compiled: CompiledDetector, anchor: CompiledAnchor, sticky: RegExp, candidates: Candidates, input: RunInput): void {
-  const { starts, ends, count } = windowsOf(anchor, candidates);
-  const { text } = input;
+/**
+ * Tries the sticky pattern at each position of one anchor's windows, in order, and hands every
+ * match to `onMatch`, which returns where trying resumes (past a match, as a global search does).
+ */
+function eachMatch(anchor: CompiledAnchor, windows: Positions, sticky: RegExp, text: string, onMatch: (m: RegExpExecArray, end: number) => number): void {
+  const { starts, ends, count } = windows;
+  const { first, notAfter } = anchor;
+  const checkRest = anchor.second !== null || anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity;
   const last = text.length - 1;
   let p = 0;
   for (let k = 0; k < count; k++) {
     const end = Math.min(ends[k]!, last);
     for (let q = Math.max(starts[k]!, p); q <= end; q++) {
-      if (!allows(anchor, text, q)) continue;
+      p = q + 1;
+      if (first !== null) {
+        const c = text.charCodeAt(q);
+        if (c < 128 && first[c] === 0) continue;
+      }
+      if (notAfter !== null && q > 0) {
+        const b = text.charCodeAt(q - 1);
+        if (b < 128 && notAfter[b] === 1) continue;
+      }
+      if (checkRest && !restAllows(anchor, text, q)) continue;
       sticky.lastIndex = q;
       const m = sticky.exec(text);
-      p = m === null ? q + 1 : Math.max(q + 1, judgeMatch(compiled, m, sticky.lastIndex, input));
+      if (m === null) continue;
+      p = Math.max(p, onMatch(m, sticky.lastIndex));
       q = p - 1;
     }
   }
 }
 
+const byIndex = (a: RegExpExecArray, b: RegExpExecArray): number => a.index - b.index;
+
 /**
- * The sticky pattern at every position an anchor allows, in increasing order, resuming after each
- * match as a global search would. Charges the budget as a whole-text pass does.
+ * The sticky pattern at every position an anchor allows, resuming after each match as a global
+ * search would. Whether the pattern matches at a position does not depend on where the search
+ * came from, so with several anchors each collects its matches and they are judged in text order.
+ * Charges the budget as a whole-text pass does.
  */
 export function runAnchored(compiled: CompiledDetector, anchors: readonly CompiledAnchor[], sticky: RegExp, candidates: Candidates, input: RunInput): void {
   const { text } = input;
   input.budget.charge(text.length);
   if (anchors.length === 1) {
-    runOneAnchor(compiled, anchors[0]!, sticky, candidates, input);
+    eachMatch(anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, text, (m, end) => judgeMatch(compiled, m, end, input));
     return;
   }
-  const cursors: AnchorCursor[] = [];
-  for (const anchor of anchors) {
-    const windows = windowsOf(anchor, candidates);
-    if (windows.count > 0) cursors.push(new AnchorCursor(anchor, windows));
-  }
-  const n = text.length;
-  let p = 0;
-  while (p < n) {
-    let at = Infinity;
-    for (const cursor of cursors) {
-      const q = cursor.firstFrom(p);
-      if (q < at) at = q;
-    }
-    if (at >= n) return;
-    let allowed = false;
-    for (const cursor of cursors) {
-      if (cursor.firstFrom(at) === at && allows(cursor.anchor, text, at)) {
-        allowed = true;
-        break;
-      }
-    }
-    p = at + 1;
-    if (!allowed) continue;
-    sticky.lastIndex = at;
-    const m = sticky.exec(text);
-    if (m !== null) p = Math.max(p, judgeMatch(compiled, m, sticky.lastIndex, input));
+  const found: RegExpExecArray[] = [];
+  const collect = (m: RegExpExecArray): number => {
+    found.push(m);
+    return m.index + 1;
+  };
+  for (const anchor of anchors) eachMatch(anchor, windowsOf(anchor, candidates), sticky, text, collect);
+  if (found.length > 1) found.sort(byIndex);
+  let resume = 0;
+  for (const m of found) {
+    if (m.index < resume) continue;
+    resume = Math.max(m.index + 1, judgeMatch(compiled, m, m.index + m[0].length, input));
   }
 }
