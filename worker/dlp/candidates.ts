@@ -61,6 +61,8 @@ export interface Candidates {
   readonly capitals: Positions;
   /** Offsets where a run of at least LONG_WORD ASCII word characters starts. */
   readonly words: Positions;
+  /** Offsets where a run of at least 16 base64 characters ([A-Za-z0-9+/_-]) starts. */
+  readonly base64: Positions;
   /** Per literal group, the windows of possible match starts (count 0: no literal of the group occurred). */
   readonly groups: readonly Positions[];
   /** Per prefilter keyword id, whether it occurs (with its case, when case-sensitive). */
@@ -78,7 +80,10 @@ export interface PrefilterKeyword {
 /** Length from which a run of word characters counts as a token ('words' anchors). */
 export const LONG_WORD = 16;
 
-// Character classes of ASCII: 1 digit, 2 capital, 4 other word character (a-z, '_').
+/** Length from which a run of the base64 alphabet is decoded (base64.ts, BASE64_MIN_CHARS). */
+const BASE64_RUN = 16;
+
+// Character classes of ASCII: 1 digit, 2 capital, 4 other word character (a-z, '_'), 8 base64-only ('+', '/', '-').
 const DIGIT = 1;
 const CAPITAL = 2;
 const WORD = 7;
@@ -87,6 +92,7 @@ for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT;
 for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = CAPITAL;
 for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 4;
 ASCII_CLASS[95] = 4;
+for (const c of '+/-') ASCII_CLASS[c.charCodeAt(0)] = 8;
 
 /** Uppercase verdicts for the Basic Multilingual Plane, filled on first sight: 0 unknown, 1 yes, 2 no. */
 const UPPER = new Uint8Array(65536);
@@ -157,16 +163,18 @@ export class CandidateFinder {
   private readonly digits = new Positions(256);
   private readonly capitals = new Positions(256);
   private readonly words = new Positions(32);
+  private readonly base64 = new Positions(32);
   private groups: Positions[] = [];
   private keywordSeen = new Uint8Array(0);
 
   /** The single pass: classes of characters and literal hits, in text order. */
   find(text: string): Candidates {
     const n = text.length;
-    const { digits, capitals, words } = this;
+    const { digits, capitals, words, base64 } = this;
     digits.clear();
     capitals.clear();
     words.clear();
+    base64.clear();
     if (this.groups.length !== this.groupCount) this.groups = Array.from({ length: this.groupCount }, () => new Positions(16));
     for (const group of this.groups) group.clear();
     if (this.keywordSeen.length !== this.keywordCount) this.keywordSeen = new Uint8Array(this.keywordCount);
@@ -176,6 +184,7 @@ export class CandidateFinder {
     const table = automaton?.table;
     const hasOutput = automaton?.hasOutput;
     let wordStart = -1;
+    let base64Start = -1;
     let lowerShifts = false;
     let state = 0;
     let previous = 0;
@@ -196,12 +205,19 @@ export class CandidateFinder {
         if (c === 0x130) lowerShifts = true;
         if (automaton !== null) state = automaton.wideStep(state, lowerCode(c));
       }
-      if ((kind & WORD) !== 0) {
-        if ((previous & WORD) === 0) wordStart = i;
-      } else if ((previous & WORD) !== 0 && i - wordStart >= LONG_WORD) {
-        words.push(wordStart, wordStart);
+      if (kind !== previous) {
+        if ((kind & WORD) !== 0) {
+          if ((previous & WORD) === 0) wordStart = i;
+        } else if ((previous & WORD) !== 0 && i - wordStart >= LONG_WORD) {
+          words.push(wordStart, wordStart);
+        }
+        if (kind !== 0) {
+          if (previous === 0) base64Start = i;
+        } else if (i - base64Start >= BASE64_RUN) {
+          base64.push(base64Start, base64Start);
+        }
+        previous = kind;
       }
-      previous = kind;
       if (hasOutput === undefined || hasOutput[state] === 0) continue;
       for (const literal of automaton!.endingAt(state)!) {
         const start = i + 1 - automaton!.lengthOf(literal);
@@ -216,6 +232,7 @@ export class CandidateFinder {
       }
     }
     if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
-    return { digits, capitals, words, groups, keywordSeen, lowerShifts };
+    if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
+    return { digits, capitals, words, base64, groups, keywordSeen, lowerShifts };
   }
 }

@@ -40,11 +40,10 @@ export function resolveOverlaps(matches: Match[]): Match[] {
 }
 
 /** Built-in detectors, keyword lists and operator patterns over one (normalised) text. */
-function scanNormalized(compiled: CompiledDlp, text: string, budget: ScanBudget, out: RawMatch[]): void {
+function scanNormalized(compiled: CompiledDlp, text: string, candidates: Candidates, budget: ScanBudget, out: RawMatch[]): void {
   const lower = new LowerText(text);
   const minScore = compiled.settings.tier1.min_score ?? 0;
   const input: RunInput = { text, lower, minScore, budget, out };
-  const candidates = compiled.candidates.find(text);
 
   for (const detector of compiled.detectors) {
     if (!prefilterPasses(detector, candidates)) continue;
@@ -96,10 +95,12 @@ export function scanText(compiled: CompiledDlp, text: string, budget: ScanBudget
   budget.charge(text.length);
   const normalized = normalizeText(text);
   const raw: RawMatch[] = [];
-  scanNormalized(compiled, normalized.text, budget, raw);
-  for (const run of base64Runs(normalized.text, budget)) {
+  const candidates = compiled.candidates.find(normalized.text);
+  scanNormalized(compiled, normalized.text, candidates, budget, raw);
+  // The runs are read before the decoded texts' own passes reuse the candidate buffers.
+  for (const run of base64Runs(normalized.text, budget, candidates.base64)) {
     const inner: RawMatch[] = [];
-    scanNormalized(compiled, run.decoded, budget, inner);
+    scanNormalized(compiled, run.decoded, compiled.candidates.find(run.decoded), budget, inner);
     // A value found inside the decoded text covers the whole base64 run in the original.
     for (const m of inner) raw.push({ ...m, start: run.start, end: run.end });
   }
