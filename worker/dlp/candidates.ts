@@ -5,7 +5,7 @@
  * and skip the text entirely when none of their prefilter keywords occurred.
  */
 import type { GroupLiteral } from './anchor.js';
-import { KeywordAutomaton, lowerCode } from './keywords.js';
+import { isWordChar, KeywordAutomaton, lowerCode } from './keywords.js';
 
 /** A growable list of text offsets, so the hot loop pushes without allocating per position. */
 export class Positions {
@@ -67,8 +67,53 @@ export interface Candidates {
   readonly groups: readonly Positions[];
   /** Per prefilter keyword id, whether it occurs (with its case, when case-sensitive). */
   readonly keywordSeen: Uint8Array;
+  /**
+   * Keyword-list hits on word boundaries (compile.ts keywordOwners), as KeywordAutomaton.search
+   * reports them: by end, then longest first, then by list order. `starts`/`ends` are offsets,
+   * `owners` the keywordOwners index.
+   */
+  readonly listHits: ListHits;
   /** Whether lower-casing changes the text's length (U+0130), so lower-case offsets do not line up. */
   readonly lowerShifts: boolean;
+}
+
+/** Keyword-list hits: parallel arrays of owner index, start and end. */
+export class ListHits {
+  owners: Int32Array = new Int32Array(16);
+  starts: Int32Array = new Int32Array(16);
+  ends: Int32Array = new Int32Array(16);
+  count = 0;
+  push(owner: number, start: number, end: number): void {
+    if (this.count === this.owners.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.owners = grow(this.owners);
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    this.owners[this.count] = owner;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+  /** Orders hits [from, count) that end at one offset: longest first, then by owner (insertion sort; a handful). */
+  orderBatch(from: number): void {
+    for (let i = from + 1; i < this.count; i++) {
+      const owner = this.owners[i]!;
+      const start = this.starts[i]!;
+      let j = i - 1;
+      while (j >= from && (this.starts[j]! > start || (this.starts[j] === start && this.owners[j]! > owner))) {
+        this.owners[j + 1] = this.owners[j]!;
+        this.starts[j + 1] = this.starts[j]!;
+        j--;
+      }
+      this.owners[j + 1] = owner;
+      this.starts[j + 1] = start;
+    }
+  }
 }
 
 /** A prefilter keyword as the detectors wrote it. */
@@ -108,6 +153,8 @@ function isUpperOrAstral(c: number): boolean {
 interface LiteralUse {
   /** Windows this literal opens, per group. */
   readonly windows: { readonly group: number; readonly from: number; readonly to: number }[];
+  /** Keyword-list entries (keywordOwners indices) this literal stands for, and which of its ends need a word boundary. */
+  readonly lists: { readonly owner: number; readonly boundedStart: boolean; readonly boundedEnd: boolean }[];
   /** Prefilter keywords this literal stands for, with the check their case or trimming needs. */
   readonly keywords: { readonly id: number; readonly exact: string | undefined; readonly folded: string | undefined }[];
 }
@@ -124,7 +171,7 @@ export class CandidateFinder {
   private readonly groupCount: number;
   private readonly keywordCount: number;
 
-  constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[]) {
+  constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[], listKeywords: readonly string[] = []) {
     const index = new Map<string, number>();
     const literals: string[] = [];
     const useOf = (literal: string): LiteralUse | undefined => {
@@ -135,7 +182,7 @@ export class CandidateFinder {
         at = literals.length;
         index.set(key, at);
         literals.push(key);
-        this.uses.push({ windows: [], keywords: [] });
+        this.uses.push({ windows: [], keywords: [], lists: [] });
       }
       return this.uses[at];
     };
@@ -155,6 +202,10 @@ export class CandidateFinder {
       const folded = caseInsensitive && (trimmed !== keyword || trimmed.toLowerCase().length !== trimmed.length) ? keyword.toLowerCase() : undefined;
       use.keywords.push({ id, exact, folded });
     });
+    listKeywords.forEach((keyword, owner) => {
+      const trimmed = keyword.trim();
+      useOf(trimmed)?.lists.push({ owner, boundedStart: isWordChar(trimmed.charCodeAt(0)), boundedEnd: isWordChar(trimmed.charCodeAt(trimmed.length - 1)) });
+    });
     this.automaton = literals.length ? new KeywordAutomaton(literals) : null;
     this.groupCount = groups.length;
     this.keywordCount = keywords.length;
@@ -166,6 +217,7 @@ export class CandidateFinder {
   private readonly base64 = new Positions(32);
   private groups: Positions[] = [];
   private keywordSeen = new Uint8Array(0);
+  private readonly listHits = new ListHits();
 
   /** The single pass: classes of characters and literal hits, in text order. */
   find(text: string): Candidates {
@@ -179,7 +231,8 @@ export class CandidateFinder {
     for (const group of this.groups) group.clear();
     if (this.keywordSeen.length !== this.keywordCount) this.keywordSeen = new Uint8Array(this.keywordCount);
     else this.keywordSeen.fill(0);
-    const { groups, keywordSeen } = this;
+    const { groups, keywordSeen, listHits } = this;
+    listHits.count = 0;
     const automaton = this.automaton;
     const table = automaton?.table;
     const hasOutput = automaton?.hasOutput;
@@ -219,9 +272,15 @@ export class CandidateFinder {
         previous = kind;
       }
       if (hasOutput === undefined || hasOutput[state] === 0) continue;
+      const batch = listHits.count;
       for (const literal of automaton!.endingAt(state)!) {
         const start = i + 1 - automaton!.lengthOf(literal);
         const use = this.uses[literal]!;
+        for (const l of use.lists) {
+          if (l.boundedStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+          if (l.boundedEnd && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) continue;
+          listHits.push(l.owner, start, i + 1);
+        }
         for (const w of use.windows) groups[w.group]!.push(start + w.from, start + w.to);
         for (const k of use.keywords) {
           if (keywordSeen[k.id] === 1) continue;
@@ -230,9 +289,10 @@ export class CandidateFinder {
           keywordSeen[k.id] = 1;
         }
       }
+      if (listHits.count - batch > 1) listHits.orderBatch(batch);
     }
     if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
     if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
-    return { digits, capitals, words, base64, groups, keywordSeen, lowerShifts };
+    return { digits, capitals, words, base64, groups, keywordSeen, listHits, lowerShifts };
   }
 }

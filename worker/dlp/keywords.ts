@@ -13,7 +13,8 @@ export interface KeywordHit {
 
 const ASCII = 128;
 
-function isWordChar(code: number): boolean {
+/** Whether a character counts as part of a word for keyword boundaries (ASCII word characters and every non-ASCII one). */
+export function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
 }
 

@@ -54,12 +54,16 @@ function scanNormalized(compiled: CompiledDlp, text: string, candidates: Candida
   }
 
   if (compiled.automaton) {
+    // The keyword lists' hits came with the candidate pass (the same automaton semantics).
     budget.charge(text.length);
-    for (const hit of compiled.automaton.search(text)) {
-      const { rule, keyword } = compiled.keywordOwners[hit.keyword]!;
-      if (rule.caseSensitive && text.slice(hit.start, hit.end) !== keyword) continue;
+    const { owners, starts, ends, count } = candidates.listHits;
+    for (let h = 0; h < count; h++) {
+      const { rule, keyword } = compiled.keywordOwners[owners[h]!]!;
+      const start = starts[h]!;
+      const end = ends[h]!;
+      if (rule.caseSensitive && text.slice(start, end) !== keyword) continue;
       if (rule.score < minScore) continue;
-      out.push({ type: rule.type, rule: rule.id, tier: rule.tier, score: rule.score, start: hit.start, end: hit.end, action: rule.action });
+      out.push({ type: rule.type, rule: rule.id, tier: rule.tier, score: rule.score, start, end, action: rule.action });
     }
   }
 
