@@ -113,10 +113,12 @@ function restAllows(anchor: CompiledAnchor, text: string, p: number): boolean {
 }
 
 /**
- * Tries the sticky pattern at each position of one anchor's windows, in order, and hands every
- * match to `onMatch`, which returns where trying resumes (past a match, as a global search does).
+ * Tries the sticky pattern at each position of one anchor's windows, in order, and judges every
+ * match, resuming past it as a global search does; or, with `collect`, gathers every match (trying
+ * the positions inside it too) for runAnchored to judge in order.
  */
-function eachMatch(anchor: CompiledAnchor, windows: Positions, sticky: RegExp, text: string, onMatch: (m: RegExpExecArray, end: number) => number): void {
+function eachMatch(compiled: CompiledDetector, anchor: CompiledAnchor, windows: Positions, sticky: RegExp, input: RunInput, collect: RegExpExecArray[] | null): void {
+  const { text } = input;
   const { starts, ends, count } = windows;
   const { first, notAfter } = anchor;
   const checkRest = anchor.second !== null || anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity;
@@ -138,7 +140,11 @@ function eachMatch(anchor: CompiledAnchor, windows: Positions, sticky: RegExp, t
       sticky.lastIndex = q;
       const m = sticky.exec(text);
       if (m === null) continue;
-      p = Math.max(p, onMatch(m, sticky.lastIndex));
+      if (collect !== null) {
+        collect.push(m);
+        continue;
+      }
+      p = Math.max(p, judgeMatch(compiled, m, sticky.lastIndex, input));
       q = p - 1;
     }
   }
@@ -156,15 +162,11 @@ export function runAnchored(compiled: CompiledDetector, anchors: readonly Compil
   const { text } = input;
   input.budget.charge(text.length);
   if (anchors.length === 1) {
-    eachMatch(anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, text, (m, end) => judgeMatch(compiled, m, end, input));
+    eachMatch(compiled, anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, input, null);
     return;
   }
   const found: RegExpExecArray[] = [];
-  const collect = (m: RegExpExecArray): number => {
-    found.push(m);
-    return m.index + 1;
-  };
-  for (const anchor of anchors) eachMatch(anchor, windowsOf(anchor, candidates), sticky, text, collect);
+  for (const anchor of anchors) eachMatch(compiled, anchor, windowsOf(anchor, candidates), sticky, input, found);
   if (found.length > 1) found.sort(byIndex);
   let resume = 0;
   for (const m of found) {
