@@ -40,7 +40,8 @@ const edgeTexts = [
   'redis://:pw@host postgres://u:p@h smtp://a:b@c://d:e@f', 'ghp_ghp_ghp_' + 'a'.repeat(36), 'AKIA AKIAZ7VRSQ2LMXK4P3TN akiaz7vrsq2lmxk4p3tn',
   'Dear Ms. Tran, Okonkwo said Castillo, Chidi and O\u2019Brien-Smith met Žofia Nováková', 'DOB: 03/14/1985 born 14 March 1985, March 3rd, 1985',
   'aws secret key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY1', 'SECRET//NOFORN (TS//SI) TOP SECRET\nCONFIDENTIAL\n', '12345678:AA' + 'b'.repeat(33),
-  'SK' + 'a1'.repeat(16) + ' twilio ' + 'ab12'.repeat(8), 'password="hK8#vQ2!mZr9" api_key: 9fK2mQ7xLp3Vz8Rt', '2001:db8::1 ::1 fe80::', '---- BEGIN PRIVATE KEY ----- MIIEvQIBADANBgkqhkiG9w0BAQEFAASC',
+  'SK' + 'a1'.repeat(16) + ' twilio ' + 'ab12'.repeat(8), 'password="hK8#vQ2!mZr9" api_key: 9fK2mQ7xLp3Vz8Rt',
+  'NINO AB 12 34 56 C, JG103759A; CVV: 123 exp 04/27 MRN: 12345678 member id: ABC-123456 NPI 1234567893', '2001:db8::1 ::1 fe80::', '---- BEGIN PRIVATE KEY ----- MIIEvQIBADANBgkqhkiG9w0BAQEFAASC',
 ];
 
 const texts = [

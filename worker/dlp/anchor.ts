@@ -27,9 +27,12 @@ export interface CompiledAnchor {
   readonly notAfter: Uint8Array | null;
   /** 1 for ASCII characters a match's second character may be; null: any. */
   readonly second: Uint8Array | null;
+  readonly third: Uint8Array | null;
   /** Bounds on the length of the digit run a match starts with (digits anchors); 0 and Infinity when unbounded. */
   readonly digitRunMin: number;
   readonly digitRunMax: number;
+  /** 1 for ASCII characters that may follow the starting digit run (digits anchors); null: any. */
+  readonly afterDigits: Uint8Array | null;
 }
 
 /**
@@ -79,11 +82,13 @@ export function compileAnchors(anchor: Anchor | readonly Anchor[], groups: Liter
     const first = asciiTable(a.first);
     const notAfter = asciiTable(a.notAfter);
     const second = asciiTable(a.second);
+    const third = asciiTable(a.third);
     const [digitRunMin, digitRunMax] = a.digitRun ?? [0, Infinity];
-    const tables = { first, notAfter, second, digitRunMin: 0, digitRunMax: Infinity };
+    const afterDigits = asciiTable(a.afterDigits);
+    const tables = { first, notAfter, second, third, digitRunMin: 0, digitRunMax: Infinity, afterDigits: null };
     for (const run of a.runs ?? []) {
       const kind = RUN_KINDS[run];
-      out.push({ ...tables, kind, group: -1, ...(kind === SourceKind.Digits && { digitRunMin, digitRunMax }) });
+      out.push({ ...tables, kind, group: -1, ...(kind === SourceKind.Digits && { digitRunMin, digitRunMax, afterDigits }) });
     }
     if (a.literals?.length) out.push({ ...tables, kind: SourceKind.Literals, group: groups.groupOf(a) });
   }

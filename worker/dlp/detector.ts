@@ -52,8 +52,12 @@ export interface Anchor {
   readonly notAfter?: string;
   /** ASCII characters the second character of a match can be (every match is at least two long). */
   readonly second?: string;
+  /** ASCII characters the third character of a match can be (every match is at least three long). */
+  readonly third?: string;
   /** For 'digits' runs: the lengths [min, max] the digit run a match starts with can have. */
   readonly digitRun?: readonly [number, number];
+  /** For 'digits' runs: ASCII characters that can follow that digit run inside a match (the run never ends a match). */
+  readonly afterDigits?: string;
 }
 
 export interface Detector {

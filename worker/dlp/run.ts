@@ -101,13 +101,23 @@ function restAllows(anchor: CompiledAnchor, text: string, p: number): boolean {
     const c = text.charCodeAt(p + 1);
     if (c < 128 && anchor.second[c] === 0) return false;
   }
-  if (anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity) {
+  if (anchor.third !== null) {
+    if (p + 2 >= text.length) return false;
+    const c = text.charCodeAt(p + 2);
+    if (c < 128 && anchor.third[c] === 0) return false;
+  }
+  if (anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity || anchor.afterDigits !== null) {
     // Reads at most digitRunMax + 1 characters; each run start is read once per detector.
     let end = p;
     const limit = Math.min(text.length, p + anchor.digitRunMax + 1);
     while (end < limit && isDigit(text.charCodeAt(end))) end++;
     const length = end - p;
     if (length < anchor.digitRunMin || length > anchor.digitRunMax) return false;
+    if (anchor.afterDigits !== null) {
+      if (end >= text.length) return false;
+      const c = text.charCodeAt(end);
+      if (c < 128 && anchor.afterDigits[c] === 0) return false;
+    }
   }
   return true;
 }
@@ -121,7 +131,7 @@ function eachMatch(compiled: CompiledDetector, anchor: CompiledAnchor, windows: 
   const { text } = input;
   const { starts, ends, count } = windows;
   const { first, notAfter } = anchor;
-  const checkRest = anchor.second !== null || anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity;
+  const checkRest = anchor.second !== null || anchor.third !== null || anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity || anchor.afterDigits !== null;
   const last = text.length - 1;
   let p = 0;
   for (let k = 0; k < count; k++) {

@@ -105,7 +105,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.nanp',
-    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [1, 3] }, { literals: ['('], notAfter: 'A-Za-z0-9_+./:#$@-' }],
+    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [1, 3], afterDigits: ' .-' }, { literals: ['('], notAfter: 'A-Za-z0-9_+./:#$@-' }],
     type: 'PHONE',
     description: 'US/NANP numbers with separators: (415) 555-2671, 378-849-0221, 261.739.3313, 1-800-555-0199',
     pattern: new RegExp(`${START}(?:1[ .\\-])?(?:\\(\\d{3}\\)[ .\\-]?|\\d{3}[ .\\-])\\d{3}[ .\\-]\\d{4}${END}`, 'g'),
@@ -134,7 +134,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.grouped',
-    anchor: { runs: ['digits'], first: '1-9', notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [2, 4] },
+    anchor: { runs: ['digits'], first: '1-9', notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [2, 4], afterDigits: ' .-' },
     type: 'PHONE',
     description: 'Digit groups without a trunk 0 (606 01 34 48), only next to a phone word or in a phone column',
     pattern: new RegExp(`${START}[1-9]\\d{1,3}(?:[ .\\-]\\d{2,4}){2,4}${END}`, 'g'),

@@ -50,7 +50,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.us_ssn',
-    anchor: { runs: ['digits'], notAfter: './-', digitRun: [3, 3] },
+    anchor: { runs: ['digits'], notAfter: './-', digitRun: [3, 3], afterDigits: '-. \\n' },
     type: 'US_SSN',
     description: 'US Social Security numbers; area 000/666/9xx, group 00 and serial 0000 refused',
     pattern: /(?<![\d./-])\d{3}[-. \n]\d{2}[-. \n]\d{4}(?![\d/-]|\.\d)/g,
@@ -78,7 +78,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.iban',
-    anchor: { runs: ['capitals'], first: 'A-Z', second: 'A-Z' },
+    anchor: { runs: ['capitals'], first: 'A-Z', second: 'A-Z', third: '0-9' },
     type: 'IBAN',
     description: 'International bank account numbers: country length table and ISO 7064 mod-97',
     // Any grouping and separator; the country's length decides where it ends, mod-97 whether it is one.
@@ -90,7 +90,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.ipv4',
-    anchor: { runs: ['digits'], notAfter: 'A-Za-z0-9_.', digitRun: [1, 3] },
+    anchor: { runs: ['digits'], notAfter: 'A-Za-z0-9_.', digitRun: [1, 3], afterDigits: '.' },
     type: 'IP_ADDRESS',
     description: 'IPv4 addresses (octets 0-255, no leading zeros); version-like contexts excluded',
     pattern: /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g,

@@ -68,7 +68,7 @@ export const REGULATED_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier2.gdpr.uk_nino',
-    anchor: { runs: ['capitals'], first: 'A-Z', second: 'A-Z' },
+    anchor: { runs: ['capitals'], first: 'A-Z', second: 'A-Z', third: '0-9 ' },
     type: 'UK_NINO',
     description: 'UK National Insurance numbers (HMRC prefix rules)',
     pattern: /\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g,
