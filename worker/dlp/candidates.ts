@@ -137,6 +137,8 @@ for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT;
 for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = CAPITAL;
 for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 4;
 ASCII_CLASS[95] = 4;
+/** ASCII folded to lower case, as the automaton's literals are. */
+const FOLD = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c | 0x20 : c));
 for (const c of '+/-') ASCII_CLASS[c.charCodeAt(0)] = 8;
 
 /** Uppercase verdicts for the Basic Multilingual Plane, filled on first sight: 0 unknown, 1 yes, 2 no. */
@@ -166,7 +168,7 @@ interface LiteralUse {
  * finder.find('token ghp_abc').groups[0]!.starts[0]; // 6
  */
 export class CandidateFinder {
-  private readonly automaton: KeywordAutomaton | null;
+  private readonly automaton: KeywordAutomaton;
   private readonly uses: LiteralUse[] = [];
   private readonly groupCount: number;
   private readonly keywordCount: number;
@@ -206,7 +208,7 @@ export class CandidateFinder {
       const trimmed = keyword.trim();
       useOf(trimmed)?.lists.push({ owner, boundedStart: isWordChar(trimmed.charCodeAt(0)), boundedEnd: isWordChar(trimmed.charCodeAt(trimmed.length - 1)) });
     });
-    this.automaton = literals.length ? new KeywordAutomaton(literals) : null;
+    this.automaton = new KeywordAutomaton(literals);
     this.groupCount = groups.length;
     this.keywordCount = keywords.length;
   }
@@ -231,11 +233,9 @@ export class CandidateFinder {
     for (const group of this.groups) group.clear();
     if (this.keywordSeen.length !== this.keywordCount) this.keywordSeen = new Uint8Array(this.keywordCount);
     else this.keywordSeen.fill(0);
-    const { groups, keywordSeen, listHits } = this;
-    listHits.count = 0;
+    this.listHits.count = 0;
     const automaton = this.automaton;
-    const table = automaton?.table;
-    const hasOutput = automaton?.hasOutput;
+    const { table, hasOutput } = automaton;
     let wordStart = -1;
     let base64Start = -1;
     let lowerShifts = false;
@@ -246,19 +246,16 @@ export class CandidateFinder {
       let kind = 0;
       if (c < 128) {
         kind = ASCII_CLASS[c]!;
-        if (kind === DIGIT) {
-          if (previous !== DIGIT) digits.push(i, i);
-        } else if (kind === CAPITAL && (previous & WORD) === 0) {
-          capitals.push(i, i);
-        }
-        // Capitals fold to lower case, as the automaton's keywords are.
-        if (table !== undefined) state = table[(state << 7) | (kind === CAPITAL ? c | 0x20 : c)]!;
+        state = table[(state << 7) | FOLD[c]!]!;
       } else {
         if ((previous & WORD) === 0 && isUpperOrAstral(c)) capitals.push(i, i);
         if (c === 0x130) lowerShifts = true;
-        if (automaton !== null) state = automaton.wideStep(state, lowerCode(c));
+        state = automaton.wideStep(state, lowerCode(c));
       }
+      // Inside a run of one class (most characters) nothing starts or ends.
       if (kind !== previous) {
+        if (kind === DIGIT) digits.push(i, i);
+        else if (kind === CAPITAL && (previous & WORD) === 0) capitals.push(i, i);
         if ((kind & WORD) !== 0) {
           if ((previous & WORD) === 0) wordStart = i;
         } else if ((previous & WORD) !== 0 && i - wordStart >= LONG_WORD) {
@@ -271,28 +268,33 @@ export class CandidateFinder {
         }
         previous = kind;
       }
-      if (hasOutput === undefined || hasOutput[state] === 0) continue;
-      const batch = listHits.count;
-      for (const literal of automaton!.endingAt(state)!) {
-        const start = i + 1 - automaton!.lengthOf(literal);
-        const use = this.uses[literal]!;
-        for (const l of use.lists) {
-          if (l.boundedStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
-          if (l.boundedEnd && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) continue;
-          listHits.push(l.owner, start, i + 1);
-        }
-        for (const w of use.windows) groups[w.group]!.push(start + w.from, start + w.to);
-        for (const k of use.keywords) {
-          if (keywordSeen[k.id] === 1) continue;
-          if (k.exact !== undefined && !text.startsWith(k.exact, start)) continue;
-          if (k.folded !== undefined && text.slice(start, start + k.folded.length).toLowerCase() !== k.folded) continue;
-          keywordSeen[k.id] = 1;
-        }
-      }
-      if (listHits.count - batch > 1) listHits.orderBatch(batch);
+      if (hasOutput[state] !== 0) this.record(text, i + 1, state);
     }
     if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
     if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
-    return { digits, capitals, words, base64, groups, keywordSeen, listHits, lowerShifts };
+    return { digits, capitals, words, base64, groups: this.groups, keywordSeen: this.keywordSeen, listHits: this.listHits, lowerShifts };
+  }
+
+  /** Every literal that ends at `end` (automaton state `state`): windows, prefilter keywords, keyword-list hits. */
+  private record(text: string, end: number, state: number): void {
+    const { groups, keywordSeen, listHits, automaton } = this;
+    const batch = listHits.count;
+    for (const literal of automaton.endingAt(state)!) {
+      const start = end - automaton.lengthOf(literal);
+      const use = this.uses[literal]!;
+      for (const l of use.lists) {
+        if (l.boundedStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+        if (l.boundedEnd && end < text.length && isWordChar(text.charCodeAt(end))) continue;
+        listHits.push(l.owner, start, end);
+      }
+      for (const w of use.windows) groups[w.group]!.push(start + w.from, start + w.to);
+      for (const k of use.keywords) {
+        if (keywordSeen[k.id] === 1) continue;
+        if (k.exact !== undefined && !text.startsWith(k.exact, start)) continue;
+        if (k.folded !== undefined && text.slice(start, start + k.folded.length).toLowerCase() !== k.folded) continue;
+        keywordSeen[k.id] = 1;
+      }
+    }
+    if (listHits.count - batch > 1) listHits.orderBatch(batch);
   }
 }
