@@ -7,8 +7,9 @@
 import type { Finding } from '../core/index.js';
 import { SourceKind, type CompiledAnchor } from './anchor.js';
 import type { ScanBudget } from './budget.js';
-import type { Candidates, Positions } from './candidates.js';
+import type { Candidates } from './candidates.js';
 import type { CompiledDetector } from './compile.js';
+import type { Positions } from './positions.js';
 import { hasWholeWord } from './context.js';
 
 /**
