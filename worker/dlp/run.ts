@@ -125,10 +125,9 @@ function restAllows(anchor: CompiledAnchor, text: string, p: number): boolean {
 
 /**
  * Tries the sticky pattern at each position of one anchor's windows, in order, and judges every
- * match, resuming past it as a global search does; or, with `collect`, gathers every match (trying
- * the positions inside it too) for runAnchored to judge in order.
+ * match, resuming past it as a global search does.
  */
-function eachMatch(compiled: CompiledDetector, anchor: CompiledAnchor, windows: Positions, sticky: RegExp, input: RunInput, collect: RegExpExecArray[] | null): void {
+function eachMatch(compiled: CompiledDetector, anchor: CompiledAnchor, windows: Positions, sticky: RegExp, input: RunInput): void {
   const { text } = input;
   const { starts, ends, count } = windows;
   const { first, notAfter } = anchor;
@@ -151,37 +150,85 @@ function eachMatch(compiled: CompiledDetector, anchor: CompiledAnchor, windows: 
       sticky.lastIndex = q;
       const m = sticky.exec(text);
       if (m === null) continue;
-      if (collect !== null) {
-        collect.push(m);
-        continue;
-      }
       p = Math.max(p, judgeMatch(compiled, m, sticky.lastIndex, input));
       q = p - 1;
     }
   }
 }
 
-const byIndex = (a: RegExpExecArray, b: RegExpExecArray): number => a.index - b.index;
+/** One anchor's windows, walked in order alongside the others' (several anchors). */
+class AnchorCursor {
+  private next = 0;
+  /** The furthest end of the windows that start at or before the current position. */
+  private coveredTo = -1;
+  constructor(
+    readonly anchor: CompiledAnchor,
+    private readonly windows: Positions,
+  ) {}
+
+  /** The first position at or after `p` inside one of the windows (Infinity when none is left). */
+  firstFrom(p: number): number {
+    const { starts, ends, count } = this.windows;
+    while (this.next < count && starts[this.next]! <= p) {
+      if (ends[this.next]! > this.coveredTo) this.coveredTo = ends[this.next]!;
+      this.next++;
+    }
+    if (this.coveredTo >= p) return p;
+    return this.next < count ? starts[this.next]! : Infinity;
+  }
+}
+
+/** Whether `anchor` lets a match start at `p`. */
+function allows(anchor: CompiledAnchor, text: string, p: number): boolean {
+  const { first, notAfter } = anchor;
+  if (first !== null) {
+    const c = text.charCodeAt(p);
+    if (c < 128 && first[c] === 0) return false;
+  }
+  if (notAfter !== null && p > 0) {
+    const b = text.charCodeAt(p - 1);
+    if (b < 128 && notAfter[b] === 1) return false;
+  }
+  return restAllows(anchor, text, p);
+}
 
 /**
- * The sticky pattern at every position an anchor allows, resuming after each match as a global
- * search would. Whether the pattern matches at a position does not depend on where the search
- * came from, so with several anchors each collects its matches and they are judged in text order.
- * Charges the budget as a whole-text pass does.
+ * The sticky pattern at every position an anchor allows, in increasing order, resuming after each
+ * match as a global search would (so a long match is read once, however many anchors lie inside
+ * it). Charges the budget as a whole-text pass does.
  */
 export function runAnchored(compiled: CompiledDetector, anchors: readonly CompiledAnchor[], sticky: RegExp, candidates: Candidates, input: RunInput): void {
   const { text } = input;
   input.budget.charge(text.length);
   if (anchors.length === 1) {
-    eachMatch(compiled, anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, input, null);
+    eachMatch(compiled, anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, input);
     return;
   }
-  const found: RegExpExecArray[] = [];
-  for (const anchor of anchors) eachMatch(compiled, anchor, windowsOf(anchor, candidates), sticky, input, found);
-  if (found.length > 1) found.sort(byIndex);
-  let resume = 0;
-  for (const m of found) {
-    if (m.index < resume) continue;
-    resume = Math.max(m.index + 1, judgeMatch(compiled, m, m.index + m[0].length, input));
+  const cursors: AnchorCursor[] = [];
+  for (const anchor of anchors) {
+    const windows = windowsOf(anchor, candidates);
+    if (windows.count > 0) cursors.push(new AnchorCursor(anchor, windows));
+  }
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    let at = Infinity;
+    for (const cursor of cursors) {
+      const q = cursor.firstFrom(p);
+      if (q < at) at = q;
+    }
+    if (at >= n) return;
+    let allowed = false;
+    for (const cursor of cursors) {
+      if (cursor.firstFrom(at) === at && allows(cursor.anchor, text, at)) {
+        allowed = true;
+        break;
+      }
+    }
+    p = at + 1;
+    if (!allowed) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m !== null) p = Math.max(p, judgeMatch(compiled, m, sticky.lastIndex, input));
   }
 }
