@@ -1,8 +1,11 @@
 // DLP Tier 1+2 throughput: scanText on mixed prose/code/logs (bench/mixed-text.mjs, not the
-// project's corpus) and on the labeled test corpus, median MB/s of several runs, plus the median
-// time to scan one 4 KB prompt. With --baseline <git rev>, the same measurements for worker/dlp at
-// that revision, in the same process, for a before/after comparison.
+// project's corpus), on the labeled test corpus, and on the held-out evaluation's public and
+// generated corpora (bench/dlp-eval: text this project's detectors were not written against),
+// median MB/s of several runs by wall clock and by the process's CPU time (the figure that holds on
+// a shared machine), plus the median time to scan one 4 KB prompt. With --baseline <git rev>, the
+// same measurements for worker/dlp at that revision, in the same process, for a before/after comparison.
 //   node bench/dlp.mjs [--baseline 1deb4ce]
+import { generatedCorpus, publicCorpus } from './dlp-eval/corpora.mjs';
 import { baselineRevision, beforeAndNow, loadFrom } from './source-tree.mjs';
 import { mixedText } from './mixed-text.mjs';
 
@@ -15,19 +18,33 @@ function load(tree) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Milliseconds of CPU time this process has used (user and system). */
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 function throughput(dlp, compiled, texts, runs = 7) {
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   for (let i = 0; i < 2; i++) for (const t of texts) dlp.scanText(compiled, t); // warm up the JIT
   const rates = [];
+  const cpuRates = [];
   let found = 0;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
+    const cpuStarted = cpuMs();
     found = 0;
     for (const t of texts) found += dlp.scanText(compiled, t).length;
     rates.push(bytes / 1e6 / ((performance.now() - started) / 1000));
+    cpuRates.push(bytes / 1e6 / ((cpuMs() - cpuStarted) / 1000));
   }
-  return { mbps: median(rates), min: Math.min(...rates), max: Math.max(...rates), bytes, found };
+  return { mbps: median(rates), min: Math.min(...rates), max: Math.max(...rates), cpu: median(cpuRates), bytes, found };
 }
+
+const rateLine = (r) => `median ${r.mbps.toFixed(1)} MB/s (min ${r.min.toFixed(1)}, max ${r.max.toFixed(1)}); ${r.cpu.toFixed(1)} MB/s of CPU time`;
+
+// The evaluation's corpora, read once for both trees.
+const evalCorpora = { public: publicCorpus().map((d) => d.text), generated: generatedCorpus({ count: 3000 }).map((d) => d.text) };
 
 async function measure(label, tree) {
   const dlp = await load(tree);
@@ -37,10 +54,14 @@ async function measure(label, tree) {
   const messages = [];
   for (let i = 0; i < mixed.length; i += 16384) messages.push(mixed.slice(i, i + 16384));
   const m = throughput(dlp, compiled, messages);
-  console.log(`${label} mixed text: ${(m.bytes / 1e6).toFixed(2)} MB in ${messages.length} messages, ${m.found} findings; median ${m.mbps.toFixed(1)} MB/s (min ${m.min.toFixed(1)}, max ${m.max.toFixed(1)})`);
+  console.log(`${label} mixed text: ${(m.bytes / 1e6).toFixed(2)} MB in ${messages.length} messages, ${m.found} findings; ${rateLine(m)}`);
   const corpus = dlp.generateCorpus(20260513, 2000).map((d) => d.text);
   const c = throughput(dlp, compiled, corpus);
-  console.log(`${label} project corpus: ${corpus.length} documents, ${(c.bytes / 1e6).toFixed(2)} MB, ${c.found} findings; median ${c.mbps.toFixed(1)} MB/s (min ${c.min.toFixed(1)}, max ${c.max.toFixed(1)})`);
+  console.log(`${label} project corpus: ${corpus.length} documents, ${(c.bytes / 1e6).toFixed(2)} MB, ${c.found} findings; ${rateLine(c)}`);
+  for (const [name, texts] of Object.entries(evalCorpora)) {
+    const e = throughput(dlp, compiled, texts, 5);
+    console.log(`${label} dlp-eval ${name} corpus: ${texts.length} documents, ${(e.bytes / 1e6).toFixed(2)} MB, ${e.found} findings; ${rateLine(e)}`);
+  }
   const prompt = mixed.slice(0, 4096);
   const times = [];
   for (let i = 0; i < 2000; i++) {

@@ -6,7 +6,9 @@
 import { RE2JS } from 're2js';
 import type { DlpAction, DlpTier } from '../core/index.js';
 import { DEFAULT_SCAN_BUDGET_UNITS } from './budget.js';
+import { compileAnchors, LiteralGroups, type CompiledAnchor } from './anchor.js';
 import { COMPLIANCE_BUNDLES } from './bundles.js';
+import { CandidateFinder, type PrefilterKeyword } from './candidates.js';
 import type { Detector } from './detector.js';
 import { BUILTIN_DETECTORS, TIER1_DETECTORS } from './detectors/index.js';
 import { KeywordAutomaton } from './keywords.js';
@@ -29,6 +31,11 @@ export interface CompiledDetector {
   readonly action: DlpAction;
   /** The prefilter keywords, lowercased when they compare case-insensitively. */
   readonly keywords: readonly string[] | undefined;
+  /** The prefilter keywords as ids into the candidate finder's keyword list. */
+  readonly keywordIds?: readonly number[];
+  /** Where the pattern can match (from `detector.anchor`), and the sticky pattern tried there. */
+  readonly anchors?: readonly CompiledAnchor[];
+  readonly sticky?: RegExp;
 }
 
 export interface CompiledKeywordRule {
@@ -57,6 +64,8 @@ export interface CompiledDlp {
   readonly automaton: KeywordAutomaton | null;
   readonly keywordOwners: readonly { readonly rule: CompiledKeywordRule; readonly keyword: string }[];
   readonly customPatterns: readonly CompiledCustomPattern[];
+  /** The one pass over a text that finds every detector's anchors and prefilter keywords. */
+  readonly candidates: CandidateFinder;
   /** Characters a stream inspector holds back so a value split across chunks is still whole when scanned. */
   readonly holdBackChars: number;
   /** Work units one request's scan may spend before it fails closed (budget.ts). */
@@ -95,6 +104,25 @@ function compileCustomPattern(rule: DlpSettings['custom_patterns'][number]): Com
     action: rule.action,
     score: rule.score ?? 0.9,
   };
+}
+
+/** The same pattern, matching only where lastIndex points (tried at anchor positions). */
+const stickyTwin = (pattern: RegExp): RegExp => new RegExp(pattern, pattern.flags.includes('y') ? pattern.flags : `${pattern.flags}y`);
+
+/** Distinct prefilter keywords of all detectors, numbered for the candidate finder. */
+class PrefilterKeywords {
+  readonly list: PrefilterKeyword[] = [];
+  private readonly ids = new Map<string, number>();
+  idOf(keyword: string, caseInsensitive: boolean): number {
+    const key = `${caseInsensitive ? 'i' : 's'}:${keyword}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push({ keyword, caseInsensitive });
+      this.ids.set(key, id);
+    }
+    return id;
+  }
 }
 
 /**
@@ -152,11 +180,15 @@ export function compileDlp(settings: DlpSettings): CompiledDlp {
   }
 
   const customPatterns = settings.custom_patterns.map(compileCustomPattern);
+  const groups = new LiteralGroups();
+  const prefilter = new PrefilterKeywords();
   const detectors: CompiledDetector[] = [...chosen.values()].map(({ detector, tier, action }) => ({
     detector,
     tier,
     action,
     keywords: detector.keywords && (detector.keywordsCaseInsensitive ? detector.keywords.map((k) => k.toLowerCase()) : detector.keywords),
+    keywordIds: detector.keywords?.map((k) => prefilter.idOf(k, detector.keywordsCaseInsensitive ?? false)),
+    ...(detector.anchor && { anchors: compileAnchors(detector.anchor, groups), sticky: stickyTwin(detector.pattern) }),
   }));
 
   return {
@@ -165,6 +197,7 @@ export function compileDlp(settings: DlpSettings): CompiledDlp {
     automaton: keywordOwners.length ? new KeywordAutomaton(keywordOwners.map((o) => o.keyword)) : null,
     keywordOwners,
     customPatterns,
+    candidates: new CandidateFinder(groups.groups, prefilter.list, keywordOwners.map((o) => o.keyword)),
     holdBackChars: Math.max(32, settings.stream_hold_back_chars ?? DEFAULT_HOLD_BACK_CHARS),
     scanBudgetUnits: settings.scan_budget_units ?? DEFAULT_SCAN_BUDGET_UNITS,
     ruleCount: detectors.length + keywordRuleCount + customPatterns.length,

@@ -20,6 +20,46 @@ export interface Candidate {
  */
 export type Validator = (candidate: Candidate) => boolean | number;
 
+/**
+ * Where a detector's matches can start, so the scanner runs its pattern only there (sticky) instead
+ * of over the whole text. One pass over the text (candidates.ts) finds every anchor of every
+ * detector. An anchor must be a superset of the positions where the pattern can match, since a
+ * position it leaves out is never tried: test/dlp/anchors.test.ts compares each anchored detector
+ * with a full scan. Without one, the pattern scans the whole text as before.
+ */
+export interface Anchor {
+  /**
+   * Starts of runs: 'digits' (a digit after a non-digit), 'capitals' (an ASCII capital or a
+   * non-ASCII uppercase letter after a character that is not an ASCII letter, digit or '_'),
+   * 'words' (a run of at least 16 ASCII letters, digits and '_': tokens, hashes, keys).
+   */
+  readonly runs?: readonly ('digits' | 'capitals' | 'words')[];
+  /** Literals (compared case-insensitively) at or near which a match starts: 'ghp_', '@', '://'. */
+  readonly literals?: readonly string[];
+  /**
+   * Where matches start relative to each literal's start: [0, 0] (the default) when the match
+   * starts with the literal; [-64, -1] for the '@' inside an email.
+   */
+  readonly window?: readonly [number, number];
+  /**
+   * The literals are context words before the match: it starts after the literal ends and at most
+   * this many characters after its start (the detector's context window).
+   */
+  readonly after?: number;
+  /** ASCII characters a match can begin with (a character-class body, 'A-Za-z0-9'); non-ASCII ones always count. */
+  readonly first?: string;
+  /** ASCII characters that cannot precede a match (from its lookbehind or \b), a character-class body. */
+  readonly notAfter?: string;
+  /** ASCII characters the second character of a match can be (every match is at least two long). */
+  readonly second?: string;
+  /** ASCII characters the third character of a match can be (every match is at least three long). */
+  readonly third?: string;
+  /** For 'digits' runs: the lengths [min, max] the digit run a match starts with can have. */
+  readonly digitRun?: readonly [number, number];
+  /** For 'digits' runs: ASCII characters that can follow that digit run inside a match (the run never ends a match). */
+  readonly afterDigits?: string;
+}
+
 export interface Detector {
   /** Stable id used in findings and settings, e.g. 'tier1.credit_card'. */
   readonly id: string;
@@ -66,6 +106,8 @@ export interface Detector {
    * resumes after the returned end, so repeated prefixes stay linear.
    */
   readonly resolveEnd?: (text: string, start: number, end: number) => number;
+  /** Where matches can start (one anchor, or several whose positions are merged); see Anchor. */
+  readonly anchor?: Anchor | readonly Anchor[];
   /** Realistic samples (used by the docs and tests, never by the scanner). */
   readonly examples?: readonly string[];
 }

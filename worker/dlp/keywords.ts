@@ -13,11 +13,13 @@ export interface KeywordHit {
 
 const ASCII = 128;
 
-function isWordChar(code: number): boolean {
+/** Whether a character counts as part of a word for keyword boundaries (ASCII word characters and every non-ASCII one). */
+export function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
 }
 
-function lowerCode(code: number): number {
+/** A character's code folded to lower case when that keeps it one UTF-16 unit. */
+export function lowerCode(code: number): number {
   if (code >= 65 && code <= 90) return code | 0x20;
   if (code < ASCII) return code;
   const lowered = String.fromCharCode(code).toLowerCase();
@@ -25,15 +27,18 @@ function lowerCode(code: number): number {
 }
 
 export class KeywordAutomaton {
-  /** ASCII goto function completed with failure transitions (a DFA over ASCII). */
-  private readonly table: Int32Array;
+  /**
+   * ASCII goto function completed with failure transitions (a DFA over ASCII), state * 128 + code:
+   * read directly by single-pass callers (candidates.ts) whose hot loop cannot afford a call.
+   */
+  readonly table: Int32Array;
   /** Non-ASCII transitions per state (trie edges only; failure links resolve the rest). */
   private readonly wide: (Map<number, number> | undefined)[] = [];
   private readonly fail: Int32Array;
   /** Keyword indices ending at each state (own and inherited through failure links). */
   private readonly outputs: (number[] | undefined)[];
   /** 1 where `outputs` has entries: a typed-array check keeps the hot loop off the holey array. */
-  private readonly hasOutput: Uint8Array;
+  readonly hasOutput: Uint8Array;
   private readonly lengths: number[];
   /** Whether each keyword starts / ends with a word character (only those need a boundary check). */
   private readonly boundedStart: boolean[];
@@ -112,12 +117,35 @@ export class KeywordAutomaton {
     this.hasOutput = Uint8Array.from(this.outputs, (o) => (o && o.length ? 1 : 0));
   }
 
-  private wideStep(state: number, c: number): number {
+  /** The transition for a non-ASCII character (already folded by lowerCode). */
+  wideStep(state: number, c: number): number {
     for (let s = state; ; s = this.fail[s]!) {
       const next = this.wide[s]?.get(c);
       if (next !== undefined) return next;
       if (s === 0) return 0;
     }
+  }
+
+  /**
+   * One step of the automaton: the state after reading character `code` (folded to lower case).
+   * For callers that walk a text themselves (candidates.ts reads other things on the same pass).
+   * @example
+   * let state = 0;
+   * for (let i = 0; i < text.length; i++) state = ac.step(state, text.charCodeAt(i));
+   */
+  step(state: number, code: number): number {
+    if (code < ASCII) return this.table[state * ASCII + (code >= 65 && code <= 90 ? code | 0x20 : code)]!;
+    return this.wideStep(state, lowerCode(code));
+  }
+
+  /** Keyword indices that end at `state` (undefined when none): substrings, no boundary check. */
+  endingAt(state: number): readonly number[] | undefined {
+    return this.hasOutput[state] === 0 ? undefined : this.outputs[state];
+  }
+
+  /** Length of keyword `index` as matched (trimmed). */
+  lengthOf(index: number): number {
+    return this.lengths[index]!;
   }
 
   /** Every keyword occurrence in `text` that stands on word boundaries. */

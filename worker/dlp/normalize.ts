@@ -34,11 +34,11 @@ class SameText implements NormalizedText {
 class MappedText implements NormalizedText {
   constructor(
     readonly text: string,
-    private readonly normStarts: Int32Array,
-    private readonly normEnds: Int32Array,
-    private readonly origStarts: Int32Array,
-    private readonly origEnds: Int32Array,
-    private readonly copied: Uint8Array,
+    private readonly normStarts: readonly number[],
+    private readonly normEnds: readonly number[],
+    private readonly origStarts: readonly number[],
+    private readonly origEnds: readonly number[],
+    private readonly copied: readonly boolean[],
     private readonly count: number,
     private readonly originalLength: number,
   ) {}
@@ -127,30 +127,21 @@ export function normalizeText(original: string): NormalizedText {
   }
   if (i === n) return new SameText(original);
 
+  // Plain arrays: most texts that need a map need a short one, and small arrays are cheap to make.
   const parts: string[] = [];
-  let normStarts = new Int32Array(64);
-  let normEnds = new Int32Array(64);
-  let origStarts = new Int32Array(64);
-  let origEnds = new Int32Array(64);
-  let copied = new Uint8Array(64);
-  let count = 0;
+  const normStarts: number[] = [];
+  const normEnds: number[] = [];
+  const origStarts: number[] = [];
+  const origEnds: number[] = [];
+  const copied: boolean[] = [];
   let normLength = 0;
   const push = (origStart: number, origEnd: number, replacement: string | null): void => {
-    if (count === normStarts.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      [normStarts, normEnds, origStarts, origEnds, copied] = [grow(normStarts), grow(normEnds), grow(origStarts), grow(origEnds), grow(copied)];
-    }
     const length = replacement === null ? origEnd - origStart : replacement.length;
-    normStarts[count] = normLength;
-    normEnds[count] = normLength + length;
-    origStarts[count] = origStart;
-    origEnds[count] = origEnd;
-    copied[count] = replacement === null ? 1 : 0;
-    count++;
+    normStarts.push(normLength);
+    normEnds.push(normLength + length);
+    origStarts.push(origStart);
+    origEnds.push(origEnd);
+    copied.push(replacement === null);
     normLength += length;
     parts.push(replacement ?? original.slice(origStart, origEnd));
   };
@@ -190,6 +181,6 @@ export function normalizeText(original: string): NormalizedText {
     copyFrom = i += width;
   }
   if (n > copyFrom) push(copyFrom, n, null);
-  if (count === 0) push(0, 0, '');
-  return new MappedText(parts.join(''), normStarts, normEnds, origStarts, origEnds, copied, count, n);
+  if (normStarts.length === 0) push(0, 0, '');
+  return new MappedText(parts.join(''), normStarts, normEnds, origStarts, origEnds, copied, normStarts.length, n);
 }

@@ -2,82 +2,25 @@
  * Runs a compiled DLP configuration over one text: prefilter, pattern, validator, context, then
  * keyword lists and operator patterns, and finally one winner per overlapping span.
  */
-import type { Finding } from '../core/index.js';
 import { base64Runs } from './base64.js';
 import { ScanBudget } from './budget.js';
+import type { Candidates } from './candidates.js';
 import type { CompiledDetector, CompiledDlp } from './compile.js';
-import { hasWholeWord } from './context.js';
 import { normalizeText } from './normalize.js';
+import { LowerText, runAnchored, runWhole, type Match, type RunInput } from './run.js';
 
-/**
- * A hit inside one text: a Finding before it is hashed and placed (no hash, no location). Carries
- * offsets, never the value (callers slice it when they must).
- */
-export type Match = Omit<Finding, 'hash' | 'location'>;
+export type { Match } from './run.js';
 
-const DEFAULT_CONTEXT_WINDOW = 48;
-const ANTI_CONTEXT_WINDOW = 24;
-
-/** Lowercased text, computed once per scan and only if a case-insensitive check needs it. */
-class LowerText {
-  private value: string | undefined;
-  constructor(private readonly text: string) {}
-  get(): string {
-    return (this.value ??= this.text.toLowerCase());
-  }
-}
-
-function prefilterPasses(compiled: CompiledDetector, text: string, lower: LowerText): boolean {
-  const { keywords } = compiled;
-  if (!keywords) return true;
-  const haystack = compiled.detector.keywordsCaseInsensitive ? lower.get() : text;
-  for (const k of keywords) if (haystack.includes(k)) return true;
+/** Whether one of the detector's prefilter keywords occurs (all found by the candidate pass). */
+function prefilterPasses(compiled: CompiledDetector, candidates: Candidates): boolean {
+  const ids = compiled.keywordIds;
+  if (!ids) return true;
+  for (const id of ids) if (candidates.keywordSeen[id] === 1) return true;
   return false;
 }
 
 /** A match in the scanned (normalised) text, before offsets are mapped back. */
 type RawMatch = Match;
-
-function runDetector(compiled: CompiledDetector, text: string, lower: LowerText, minScore: number, budget: ScanBudget, out: RawMatch[]): void {
-  const { detector, tier, action } = compiled;
-  const pattern = detector.pattern;
-  pattern.lastIndex = 0;
-  budget.charge(text.length);
-  const window = detector.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    budget.charge(1 + m[0].length);
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
-    let start = m.index;
-    let end = start + m[0].length;
-    if (detector.group !== undefined) {
-      const span = m.indices?.[detector.group];
-      if (!span) continue;
-      [start, end] = span;
-    }
-    if (detector.resolveEnd) {
-      end = detector.resolveEnd(text, start, end);
-      budget.charge(Math.abs(end - start));
-      if (end > pattern.lastIndex) pattern.lastIndex = end;
-    }
-    if (detector.antiContext && hasWholeWord(lower.get(), start - ANTI_CONTEXT_WINDOW, start, detector.antiContext)) continue;
-    let score = detector.score;
-    if (detector.context) {
-      const hasContext = hasWholeWord(lower.get(), start - window, start, detector.context);
-      if (detector.contextRequired && !hasContext) continue;
-      if (hasContext && detector.contextBoost) score = Math.min(1, score + detector.contextBoost);
-    }
-    if (detector.validator) {
-      const verdict = detector.validator({ value: text.slice(start, end), text, start, end });
-      if (verdict === false) continue;
-      if (typeof verdict === 'number') score = verdict;
-    }
-    if (score < minScore) continue;
-    out.push({ type: detector.type, rule: detector.id, tier, score, start, end, action });
-  }
-}
 
 /** Keeps one match per overlapping span: the higher score, then the longer. */
 export function resolveOverlaps(matches: Match[]): Match[] {
@@ -97,21 +40,30 @@ export function resolveOverlaps(matches: Match[]): Match[] {
 }
 
 /** Built-in detectors, keyword lists and operator patterns over one (normalised) text. */
-function scanNormalized(compiled: CompiledDlp, text: string, budget: ScanBudget, out: RawMatch[]): void {
+function scanNormalized(compiled: CompiledDlp, text: string, candidates: Candidates, budget: ScanBudget, out: RawMatch[]): void {
   const lower = new LowerText(text);
   const minScore = compiled.settings.tier1.min_score ?? 0;
+  const input: RunInput = { text, lower, minScore, budget, out };
 
   for (const detector of compiled.detectors) {
-    if (prefilterPasses(detector, text, lower)) runDetector(detector, text, lower, minScore, budget, out);
+    if (!prefilterPasses(detector, candidates)) continue;
+    const { anchors, sticky } = detector;
+    // Anchors that follow context words read lower-case offsets, which U+0130 shifts.
+    if (anchors && sticky && !(candidates.lowerShifts && detector.detector.context)) runAnchored(detector, anchors, sticky, candidates, input);
+    else runWhole(detector, input);
   }
 
   if (compiled.automaton) {
+    // The keyword lists' hits came with the candidate pass (the same automaton semantics).
     budget.charge(text.length);
-    for (const hit of compiled.automaton.search(text)) {
-      const { rule, keyword } = compiled.keywordOwners[hit.keyword]!;
-      if (rule.caseSensitive && text.slice(hit.start, hit.end) !== keyword) continue;
+    const { owners, starts, ends, count } = candidates.listHits;
+    for (let h = 0; h < count; h++) {
+      const { rule, keyword } = compiled.keywordOwners[owners[h]!]!;
+      const start = starts[h]!;
+      const end = ends[h]!;
+      if (rule.caseSensitive && text.slice(start, end) !== keyword) continue;
       if (rule.score < minScore) continue;
-      out.push({ type: rule.type, rule: rule.id, tier: rule.tier, score: rule.score, start: hit.start, end: hit.end, action: rule.action });
+      out.push({ type: rule.type, rule: rule.id, tier: rule.tier, score: rule.score, start, end, action: rule.action });
     }
   }
 
@@ -147,10 +99,12 @@ export function scanText(compiled: CompiledDlp, text: string, budget: ScanBudget
   budget.charge(text.length);
   const normalized = normalizeText(text);
   const raw: RawMatch[] = [];
-  scanNormalized(compiled, normalized.text, budget, raw);
-  for (const run of base64Runs(normalized.text, budget)) {
+  const candidates = compiled.candidates.find(normalized.text);
+  scanNormalized(compiled, normalized.text, candidates, budget, raw);
+  // The runs are read before the decoded texts' own passes reuse the candidate buffers.
+  for (const run of base64Runs(normalized.text, budget, candidates.base64)) {
     const inner: RawMatch[] = [];
-    scanNormalized(compiled, run.decoded, budget, inner);
+    scanNormalized(compiled, run.decoded, compiled.candidates.find(run.decoded), budget, inner);
     // A value found inside the decoded text covers the whole base64 run in the original.
     for (const m of inner) raw.push({ ...m, start: run.start, end: run.end });
   }

@@ -76,6 +76,7 @@ function birthContext({ text, start, end }: Candidate): number | false {
 export const BIRTH_DATE_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.date_of_birth',
+    anchor: { runs: ['digits'], digitRun: [1, 8], literals: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], notAfter: 'A-Za-z0-9_/.-' },
     type: 'DATE_OF_BIRTH',
     description: 'Dates (ISO, US, European, dotted, written months, ordinals) that a label, key, CSV column, "born" or an age statement calls a birth date',
     pattern: new RegExp(`(?<![\\w/.-])(?:${DATE})(?![\\w/]|[.-]\\d)`, 'gi'),

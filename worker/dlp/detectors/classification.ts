@@ -59,6 +59,7 @@ function bannerLineValid({ text, start, end }: Candidate): boolean {
 export const CLASSIFICATION_DETECTORS: readonly Detector[] = [
   {
     id: 'tier2.classification.controls',
+    anchor: { literals: ['//'], window: [-12, -1], first: 'A-Z', notAfter: 'A-Za-z0-9_' },
     type: 'CLASSIFICATION_MARKING',
     description: 'Classification with dissemination controls: SECRET//NOFORN, TOP SECRET//SI//TK, UNCLASSIFIED//FOUO, CUI//SP-PRVCY',
     pattern: /\b(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI|TS|S|C|U)(?:\/\/[A-Z][A-Z0-9-]*(?:[ ,/][A-Z][A-Z0-9-]*)*){1,6}/g,
@@ -69,6 +70,7 @@ export const CLASSIFICATION_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier2.classification.top_secret',
+    anchor: { literals: ['top secret'], notAfter: 'A-Za-z0-9_' },
     type: 'CLASSIFICATION_MARKING',
     description: 'TOP SECRET in capitals anywhere (the lowercase adjective is not a marking)',
     pattern: /\bTOP SECRET\b(?!\/\/)/g,
@@ -77,6 +79,7 @@ export const CLASSIFICATION_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier2.classification.banner',
+    anchor: { literals: ['secret', 'confidential', 'cui', 'restricted'], notAfter: 'A-Za-z0-9_' },
     type: 'CLASSIFICATION_MARKING',
     description: 'Banner lines: a line that is only SECRET, CONFIDENTIAL, CUI or RESTRICTED (optionally after "Classification:")',
     pattern: /\b(?:SECRET|CONFIDENTIAL|CUI|RESTRICTED)\b(?!\/\/)/g,
@@ -85,6 +88,7 @@ export const CLASSIFICATION_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier2.classification.portion',
+    anchor: { literals: ['(ts', '(s', '(c', '(u'] },
     type: 'CLASSIFICATION_MARKING',
     description: 'Portion marks opening a paragraph: (TS), (TS//SI), (S//NF), (U//FOUO), (CUI); (S)/(C) only with other markings',
     pattern: /\((?:TS|S|C|U|CUI)(?:\/\/[A-Z][A-Z0-9 ,-]*)*\)/g,

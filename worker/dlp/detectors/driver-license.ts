@@ -58,6 +58,7 @@ const LICENCE_LAYOUTS = [
 export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.driver_license',
+    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_*-', digitRun: [2, 12] }, { runs: ['capitals'], first: 'A-Z', second: 'A-Z0-9', notAfter: 'A-Za-z0-9_*-' }],
     type: 'DRIVER_LICENSE',
     description: "Driver's licence numbers in US state layouts (CA, NY, FL, WA, TX, IL, PA, generic) next to licence words or in a licence column",
     pattern: new RegExp(`(?<![\\w*-])(?:${LICENCE_LAYOUTS.join('|')})(?![\\w*-])`, 'g'),
@@ -69,6 +70,7 @@ export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.us_ssn_unformatted',
+    anchor: { runs: ['digits'], notAfter: 'A-Za-z0-9_-', digitRun: [9, 9] },
     type: 'US_SSN',
     description: 'Nine-digit SSNs without separators next to SSN words (SSN 536221234) or in an SSN column',
     pattern: /(?<![\w-])\d{9}(?![\w-])/g,

@@ -149,6 +149,7 @@ function particleSurnameValid({ value, text, start, end }: Candidate): boolean |
 export const PERSON_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.person.full_name',
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
     type: 'PERSON',
     description: 'Full names (given name, optional middle name or initial, surname) checked against multilingual name lists and context',
     pattern: new RegExp(`${BEFORE}(?=(${T}(?:${JOIN}(?:${INITIAL}|${T})){1,2})${AFTER})${T}`, 'dgu'),
@@ -159,6 +160,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.full_name_short',
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
     type: 'PERSON',
     description: 'Two-token names where a third capitalised word follows (the three-token reading failed)',
     pattern: new RegExp(`${BEFORE}(?=(${T}${JOIN}${T})(?= \\p{Lu}))${T}`, 'dgu'),
@@ -168,6 +170,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.last_first',
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
     type: 'PERSON',
     description: '"Last, First" as in directories and exports',
     pattern: new RegExp(`${BEFORE}(?=(${T}, ?${T}(?: \\p{Lu}\\.)?)${AFTER})${T}`, 'dgu'),
@@ -198,6 +201,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.single',
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
     type: 'PERSON',
     description: 'Single given names or surnames after titles, greetings, labels, in sign-offs, chat speaker prefixes, reported speech, lists of names and CSV name columns',
     pattern: new RegExp(`${BEFORE}${T}${AFTER}`, 'gu'),

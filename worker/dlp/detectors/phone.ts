@@ -94,6 +94,7 @@ const END = String.raw`(?![\w\-/@]|[.,:]\d)`;
 export const PHONE_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.phone.international',
+    anchor: { literals: ['+'], notAfter: 'A-Za-z0-9_+./:#$@-' },
     type: 'PHONE',
     description: 'Phone numbers with a +country code in any grouping (+44 20 5144 0676, +1-675-724-7313, +81 90 8485 6811)',
     pattern: new RegExp(`${START}\\+\\d{1,15}(?:(?:[ .\\-]{1,2}|[ .\\-]?\\(\\d{1,5}\\)[ .\\-]?)\\d{1,8}){0,6}${END}`, 'g'),
@@ -104,6 +105,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.nanp',
+    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [1, 3], afterDigits: ' .-' }, { literals: ['('], notAfter: 'A-Za-z0-9_+./:#$@-' }],
     type: 'PHONE',
     description: 'US/NANP numbers with separators: (415) 555-2671, 378-849-0221, 261.739.3313, 1-800-555-0199',
     pattern: new RegExp(`${START}(?:1[ .\\-])?(?:\\(\\d{3}\\)[ .\\-]?|\\d{3}[ .\\-])\\d{3}[ .\\-]\\d{4}${END}`, 'g'),
@@ -113,6 +115,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.nanp_bare',
+    anchor: { runs: ['digits'], notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [10, 11] },
     type: 'PHONE',
     description: 'Ten digits without separators (8242288272), next to a phone word or in a phone column',
     pattern: /(?<![\w+.\-/:#$@])1?\d{10}(?![\w\-/@]|[.,:]\d)/g,
@@ -121,6 +124,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.national',
+    anchor: [{ runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [2, 37] }, { literals: ['(0'], notAfter: 'A-Za-z0-9_+./:#$@-' }],
     type: 'PHONE',
     description: 'National numbers with a trunk 0 (07899 913263, 090-8485-6811, (030) 1234 5678), checked against common numbering plans',
     pattern: new RegExp(`${START}(?:\\(0\\d{1,4}\\)|0\\d{1,4})(?:[ .\\-]?\\d{2,8}){1,4}${END}`, 'g'),
@@ -130,6 +134,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.grouped',
+    anchor: { runs: ['digits'], first: '1-9', notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [2, 4], afterDigits: ' .-' },
     type: 'PHONE',
     description: 'Digit groups without a trunk 0 (606 01 34 48), only next to a phone word or in a phone column',
     pattern: new RegExp(`${START}[1-9]\\d{1,3}(?:[ .\\-]\\d{2,4}){2,4}${END}`, 'g'),

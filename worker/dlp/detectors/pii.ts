@@ -22,6 +22,7 @@ const FILE_EXTENSION_TLDS = /\.(?:png|jpe?g|gif|svg|webp|js|ts|css|json|html?|md
 export const PII_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.email',
+    anchor: { literals: ['@'], window: [-64, -1], first: 'A-Za-z0-9', notAfter: 'A-Za-z0-9_' },
     type: 'EMAIL',
     description: 'Email addresses (RFC 5322 common subset); image @2x names, package@version and git@host remotes excluded',
     pattern: /\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}\b/g,
@@ -37,6 +38,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.email_obfuscated',
+    anchor: { literals: ['[at]', '(at)', '{at}'], window: [-65, -1], first: 'A-Za-z0-9', notAfter: 'A-Za-z0-9._%+-' },
     type: 'EMAIL',
     description: 'Email addresses written to dodge filters: jane [at] acme [dot] com, jane(at)acme(dot)com',
     pattern:
@@ -48,6 +50,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.us_ssn',
+    anchor: { runs: ['digits'], notAfter: './-', digitRun: [3, 3], afterDigits: '-. \\n' },
     type: 'US_SSN',
     description: 'US Social Security numbers; area 000/666/9xx, group 00 and serial 0000 refused',
     pattern: /(?<![\d./-])\d{3}[-. \n]\d{2}[-. \n]\d{4}(?![\d/-]|\.\d)/g,
@@ -60,6 +63,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.credit_card',
+    anchor: { runs: ['digits'], notAfter: '.-', digitRun: [1, 19] },
     type: 'CREDIT_CARD',
     description: 'Payment card numbers: issuer prefix and length (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay) and Luhn',
     // Any one separator between digits (space, dot, slash, dash; NBSP and line breaks are spaces
@@ -74,6 +78,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.iban',
+    anchor: { runs: ['capitals'], first: 'A-Z', second: 'A-Z', third: '0-9' },
     type: 'IBAN',
     description: 'International bank account numbers: country length table and ISO 7064 mod-97',
     // Any grouping and separator; the country's length decides where it ends, mod-97 whether it is one.
@@ -85,6 +90,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.ipv4',
+    anchor: { runs: ['digits'], notAfter: 'A-Za-z0-9_.', digitRun: [1, 3], afterDigits: '.' },
     type: 'IP_ADDRESS',
     description: 'IPv4 addresses (octets 0-255, no leading zeros); version-like contexts excluded',
     pattern: /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g,
@@ -98,6 +104,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.ipv6',
+    anchor: { literals: [':'], window: [-4, 0], first: '0-9A-Fa-f:', notAfter: 'A-Za-z0-9_:.' },
     type: 'IP_ADDRESS',
     description: 'IPv6 addresses (full and compressed forms)',
     pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|:)(?::|[0-9A-Fa-f]{1,4}:){1,7}(?:[0-9A-Fa-f]{1,4}|:)?(?![\w:])/g,
@@ -108,6 +115,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.us_passport',
+    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_', digitRun: [9, 9] }, { runs: ['capitals'], first: 'A-Z', second: '0-9', notAfter: 'A-Za-z0-9_' }],
     type: 'US_PASSPORT',
     description: 'US passport numbers (9 digits, or a letter and 8 digits) next to the word passport',
     pattern: /\b(?:[A-Z]\d{8}|\d{9})\b/g,

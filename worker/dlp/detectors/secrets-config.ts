@@ -58,11 +58,14 @@ function assignedSecretValid({ value, text, start }: Candidate, quoted: boolean)
 
 /** Secret-looking names; the key may carry a prefix (DB_, spring.datasource.) and a short suffix. */
 const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|secret[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|auth[_-]?key|app[_-]?key|credentials?|auth)`;
+/** How every SECRET_NAME alternative begins: the scanner tries the patterns only there (keep in step). */
+const SECRET_NAME_STARTS = ['pass', 'pwd', 'secret', 'token', 'api', 'access', 'private', 'client', 'signing', 'encryption', 'master', 'auth', 'app', 'credential'];
 const ASSIGN = String.raw`${SECRET_NAME}[A-Za-z0-9_.\-]{0,24}["'\]]?[ \t]{0,3}(?::=|=>|=|:|[ \t]is)[ \t]{0,3}`;
 
 export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.url_password',
+    anchor: { literals: ['://'], window: [-21, -2], first: 'a-zA-Z', notAfter: 'A-Za-z0-9_' },
     type: 'URL_PASSWORD',
     secret: true,
     description: 'Passwords in URLs of any scheme (postgres, mongodb+srv, redis with an empty user, smtp, amqp, ftp, ...); the password is the finding',
@@ -76,6 +79,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.generic_secret',
+    anchor: { literals: SECRET_NAME_STARTS },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Double-quoted values assigned to secret-looking names (password, secret, token, api_key, client_secret) in code, JSON, YAML',
@@ -89,6 +93,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.generic_secret.single_quoted',
+    anchor: { literals: SECRET_NAME_STARTS },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Single-quoted values assigned to secret-looking names (Python, Ruby, PHP, YAML)',
@@ -102,6 +107,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.generic_secret.unquoted',
+    anchor: { literals: SECRET_NAME_STARTS },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Unquoted values assigned to secret-looking names (.env, INI, YAML, connection strings)',
@@ -115,6 +121,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.django_secret_key',
+    anchor: { literals: ['django-insecure-'] },
     type: 'GENERIC_SECRET',
     secret: true,
     description: "Django secret keys (django-insecure- prefix, or 50 characters assigned to SECRET_KEY)",
@@ -124,6 +131,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.sendgrid_key',
+    anchor: { literals: ['sg.'], notAfter: 'A-Za-z0-9_' },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'SendGrid API keys (SG.<22>.<43>)',
@@ -134,6 +142,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.vault_token',
+    anchor: { literals: ['hvs.', 'hvb.', 'hvr.', 's.'], notAfter: 'A-Za-z0-9_.' },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'HashiCorp Vault tokens (hvs., hvb., hvr. service/batch/recovery tokens; legacy s. tokens next to vault words)',
@@ -148,6 +157,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.vendor_token',
+    anchor: [{ literals: ['hf_', 'shpat_', 'shpss_', 'shpca_', 'shppa_', 'pypi-', 'dop_v1_', 'doo_v1_', 'dor_v1_', 'dp.', 'dapi', 'atatt3', 'lin_api_', 'pmak-', 'nrak-', 'key-', 'sq0', 'age-secret-key-1'], notAfter: 'A-Za-z0-9_' }, { literals: [':aa'], window: [-10, -8], first: '0-9', notAfter: 'A-Za-z0-9_' }],
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Other vendor tokens with fixed prefixes: Hugging Face, Shopify, PyPI, DigitalOcean, Doppler, Databricks, Atlassian, Linear, Postman, New Relic, Mailgun, Square, age, Telegram bots',
@@ -159,6 +169,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.twilio_key',
+    anchor: { runs: ['words'], first: '0-9a-fA-FS' },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Twilio API key sids (SK + 32 hex) and auth tokens (32 hex) next to Twilio words',

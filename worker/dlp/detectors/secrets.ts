@@ -29,6 +29,7 @@ function awsAccessKeyValid({ value }: Candidate): boolean {
 export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.aws_access_key',
+    anchor: { literals: ['akia', 'asia', 'abia', 'acca'], notAfter: 'A-Za-z0-9' },
     type: 'AWS_ACCESS_KEY',
     secret: true,
     description: 'AWS access key ids (AKIA/ASIA/ABIA/ACCA + 16 base32 characters)',
@@ -42,6 +43,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.aws_secret_key',
+    anchor: { literals: ['aws_secret_access_key', 'secret_access_key', 'secretaccesskey', 'aws secret', 'aws_secret', 'secret key', 'secret_key'], after: 64, first: 'A-Za-z0-9/+', notAfter: 'A-Za-z0-9/+' },
     type: 'AWS_SECRET_KEY',
     secret: true,
     description: 'AWS secret access keys (40 base64 characters) next to AWS secret words; git SHAs (hex) excluded',
@@ -56,6 +58,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.github_token',
+    anchor: { literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'], notAfter: 'A-Za-z0-9_' },
     type: 'GITHUB_TOKEN',
     secret: true,
     description: 'GitHub tokens: classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained (github_pat_)',
@@ -66,6 +69,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.openai_key',
+    anchor: { literals: ['sk-'], notAfter: 'A-Za-z0-9_' },
     type: 'OPENAI_API_KEY',
     secret: true,
     description: 'OpenAI API keys (sk-, sk-proj-, sk-svcacct-, sk-admin-)',
@@ -76,6 +80,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.anthropic_key',
+    anchor: { literals: ['sk-ant-'], notAfter: 'A-Za-z0-9_' },
     type: 'ANTHROPIC_API_KEY',
     secret: true,
     description: 'Anthropic API and admin keys (sk-ant-api03-, sk-ant-admin01-)',
@@ -86,6 +91,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.slack_token',
+    anchor: { literals: ['xox', 'xapp-', 'https://hooks.slack.com/'], notAfter: 'A-Za-z0-9_' },
     type: 'SLACK_TOKEN',
     secret: true,
     description: 'Slack tokens (xoxb-, xoxp-, xoxa-, xoxo-, xoxs-, xoxr-, xapp-) and incoming webhook URLs',
@@ -97,6 +103,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.stripe_key',
+    anchor: { literals: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'whsec_'], notAfter: 'A-Za-z0-9_' },
     type: 'STRIPE_KEY',
     secret: true,
     description: 'Stripe secret and restricted keys (sk_live_, sk_test_, rk_live_, rk_test_) and webhook secrets',
@@ -107,6 +114,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.google_api_key',
+    anchor: { literals: ['aiza'], notAfter: 'A-Za-z0-9_' },
     type: 'GOOGLE_API_KEY',
     secret: true,
     description: 'Google API keys (AIza + 35 characters)',
@@ -117,6 +125,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.google_oauth',
+    anchor: { literals: ['gocspx-', 'ya29.'], notAfter: 'A-Za-z0-9_' },
     type: 'GOOGLE_OAUTH_TOKEN',
     secret: true,
     description: 'Google OAuth client secrets (GOCSPX-) and access tokens (ya29.)',
@@ -127,6 +136,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.npm_token',
+    anchor: { literals: ['npm_'], notAfter: 'A-Za-z0-9_' },
     type: 'NPM_TOKEN',
     secret: true,
     description: 'npm access tokens (npm_ + 36 characters)',
@@ -137,6 +147,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.gitlab_token',
+    anchor: { literals: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'glsoat-', 'glft-'], notAfter: 'A-Za-z0-9_-' },
     type: 'GITLAB_TOKEN',
     secret: true,
     description: 'GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, glsoat-, glft-)',
@@ -147,6 +158,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.private_key',
+    anchor: { literals: ['----', 'mii', 'b3blbnnzac1rzxktdje'] },
     type: 'PRIVATE_KEY',
     secret: true,
     description: 'PEM private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP); an unterminated block counts',
@@ -161,6 +173,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.jwt',
+    anchor: { literals: ['eyj'], notAfter: 'A-Za-z0-9_-' },
     type: 'JWT',
     secret: true,
     description: 'JSON Web Tokens, decoded structurally (JSON header with alg, JSON object payload)',
@@ -172,6 +185,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.bearer_token',
+    anchor: { literals: ['bearer', 'basic'], notAfter: 'A-Za-z0-9_' },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Bearer and Basic credentials in Authorization headers',

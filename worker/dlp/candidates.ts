@@ -1,0 +1,220 @@
+/**
+ * One pass over a text for every detector: starts of digit runs, of capitalised words, of long
+ * tokens and of base64 runs, and every occurrence of every literal (anchor literals, prefilter
+ * keywords, keyword-list entries) in one Aho-Corasick automaton. Detectors then try their patterns
+ * only at the positions their anchors name (run.ts) and skip the text entirely when none of their
+ * prefilter keywords occurred; base64.ts decodes the runs found here.
+ */
+import type { GroupLiteral } from './anchor.js';
+import { isWordChar, KeywordAutomaton, lowerCode } from './keywords.js';
+import { ListHits, Positions } from './positions.js';
+
+/**
+ * What the pass found in one text. The finder reuses these buffers for the next text (scans are
+ * synchronous and a scan reads its candidates before it scans the next text).
+ */
+export interface Candidates {
+  /** Offsets of digits that follow a non-digit (or open the text). */
+  readonly digits: Positions;
+  /** Offsets of capitals (ASCII, or non-ASCII uppercase, or an astral character) after a non-word ASCII character. */
+  readonly capitals: Positions;
+  /** Offsets where a run of at least LONG_WORD ASCII word characters starts. */
+  readonly words: Positions;
+  /** Offsets where a run of at least 16 base64 characters ([A-Za-z0-9+/_-]) starts. */
+  readonly base64: Positions;
+  /** Per literal group, the windows of possible match starts (count 0: no literal of the group occurred). */
+  readonly groups: readonly Positions[];
+  /** Per prefilter keyword id, whether it occurs (with its case, when case-sensitive). */
+  readonly keywordSeen: Uint8Array;
+  /**
+   * Keyword-list hits on word boundaries (compile.ts keywordOwners), as KeywordAutomaton.search
+   * reports them: by end, then longest first, then by list order. `starts`/`ends` are offsets,
+   * `owners` the keywordOwners index.
+   */
+  readonly listHits: ListHits;
+  /** Whether lower-casing changes the text's length (U+0130), so lower-case offsets do not line up. */
+  readonly lowerShifts: boolean;
+}
+
+/** A prefilter keyword as the detectors wrote it. */
+export interface PrefilterKeyword {
+  readonly keyword: string;
+  readonly caseInsensitive: boolean;
+}
+
+/** Length from which a run of word characters counts as a token ('words' anchors). */
+export const LONG_WORD = 16;
+
+/** Length from which a run of the base64 alphabet is decoded (base64.ts, BASE64_MIN_CHARS). */
+const BASE64_RUN = 16;
+
+// Character classes of ASCII: 1 digit, 2 capital, 4 other word character (a-z, '_'), 8 base64-only ('+', '/', '-').
+const DIGIT = 1;
+const CAPITAL = 2;
+const WORD = 7;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = CAPITAL;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 4;
+ASCII_CLASS[95] = 4;
+/** ASCII folded to lower case, as the automaton's literals are. */
+const FOLD = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c | 0x20 : c));
+for (const c of '+/-') ASCII_CLASS[c.charCodeAt(0)] = 8;
+
+/** Uppercase verdicts for the Basic Multilingual Plane, filled on first sight: 0 unknown, 1 yes, 2 no. */
+const UPPER = new Uint8Array(65536);
+const UPPERCASE_LETTER = /^\p{Lu}$/u;
+function isUpperOrAstral(c: number): boolean {
+  // A high surrogate may start an astral capital: conservatively a candidate.
+  if (c >= 0xd800 && c <= 0xdbff) return true;
+  let verdict = UPPER[c]!;
+  if (verdict === 0) UPPER[c] = verdict = UPPERCASE_LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return verdict === 1;
+}
+
+interface LiteralUse {
+  /** Windows this literal opens, per group. */
+  readonly windows: { readonly group: number; readonly from: number; readonly to: number }[];
+  /** Keyword-list entries (keywordOwners indices) this literal stands for, and which of its ends need a word boundary. */
+  readonly lists: { readonly owner: number; readonly boundedStart: boolean; readonly boundedEnd: boolean }[];
+  /** Prefilter keywords this literal stands for, with the check their case or trimming needs. */
+  readonly keywords: { readonly id: number; readonly exact: string | undefined; readonly folded: string | undefined }[];
+}
+
+/**
+ * Built once per compiled configuration.
+ * @example
+ * const finder = new CandidateFinder([[{ literal: 'ghp_', from: 0, to: 0 }]], [{ keyword: 'ghp_', caseInsensitive: false }]);
+ * finder.find('token ghp_abc').groups[0]!.starts[0]; // 6
+ */
+export class CandidateFinder {
+  private readonly automaton: KeywordAutomaton;
+  private readonly uses: LiteralUse[] = [];
+  private readonly groupCount: number;
+  private readonly keywordCount: number;
+
+  constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[], listKeywords: readonly string[] = []) {
+    const index = new Map<string, number>();
+    const literals: string[] = [];
+    const useOf = (literal: string): LiteralUse | undefined => {
+      const key = literal.trim().toLowerCase();
+      if (!key) return undefined;
+      let at = index.get(key);
+      if (at === undefined) {
+        at = literals.length;
+        index.set(key, at);
+        literals.push(key);
+        this.uses.push({ windows: [], keywords: [], lists: [] });
+      }
+      return this.uses[at];
+    };
+    groups.forEach((group, g) => {
+      for (const { literal, from, to } of group) {
+        // Trimming only shortens a literal at its end: its start, and so the window, stay right.
+        if (literal.trimStart() !== literal) throw new Error(`anchor literal ${JSON.stringify(literal)} starts with a space`);
+        useOf(literal)?.windows.push({ group: g, from, to });
+      }
+    });
+    keywords.forEach(({ keyword, caseInsensitive }, id) => {
+      const trimmed = keyword.trim();
+      const use = useOf(keyword);
+      if (!use) return;
+      // The automaton folds case and trims: check the original when either matters.
+      const exact = caseInsensitive ? undefined : keyword;
+      const folded = caseInsensitive && (trimmed !== keyword || trimmed.toLowerCase().length !== trimmed.length) ? keyword.toLowerCase() : undefined;
+      use.keywords.push({ id, exact, folded });
+    });
+    listKeywords.forEach((keyword, owner) => {
+      const trimmed = keyword.trim();
+      useOf(trimmed)?.lists.push({ owner, boundedStart: isWordChar(trimmed.charCodeAt(0)), boundedEnd: isWordChar(trimmed.charCodeAt(trimmed.length - 1)) });
+    });
+    this.automaton = new KeywordAutomaton(literals);
+    this.groupCount = groups.length;
+    this.keywordCount = keywords.length;
+  }
+
+  private readonly digits = new Positions(256);
+  private readonly capitals = new Positions(256);
+  private readonly words = new Positions(32);
+  private readonly base64 = new Positions(32);
+  private groups: Positions[] = [];
+  private keywordSeen = new Uint8Array(0);
+  private readonly listHits = new ListHits();
+
+  /** The single pass: classes of characters and literal hits, in text order. */
+  find(text: string): Candidates {
+    const n = text.length;
+    const { digits, capitals, words, base64 } = this;
+    digits.clear();
+    capitals.clear();
+    words.clear();
+    base64.clear();
+    if (this.groups.length !== this.groupCount) this.groups = Array.from({ length: this.groupCount }, () => new Positions(16));
+    for (const group of this.groups) group.clear();
+    if (this.keywordSeen.length !== this.keywordCount) this.keywordSeen = new Uint8Array(this.keywordCount);
+    else this.keywordSeen.fill(0);
+    this.listHits.count = 0;
+    const automaton = this.automaton;
+    const { table, hasOutput } = automaton;
+    let wordStart = -1;
+    let base64Start = -1;
+    let lowerShifts = false;
+    let state = 0;
+    let previous = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let kind = 0;
+      if (c < 128) {
+        kind = ASCII_CLASS[c]!;
+        state = table[(state << 7) | FOLD[c]!]!;
+      } else {
+        if ((previous & WORD) === 0 && isUpperOrAstral(c)) capitals.push(i, i);
+        if (c === 0x130) lowerShifts = true;
+        state = automaton.wideStep(state, lowerCode(c));
+      }
+      // Inside a run of one class (most characters) nothing starts or ends.
+      if (kind !== previous) {
+        if (kind === DIGIT) digits.push(i, i);
+        else if (kind === CAPITAL && (previous & WORD) === 0) capitals.push(i, i);
+        if ((kind & WORD) !== 0) {
+          if ((previous & WORD) === 0) wordStart = i;
+        } else if ((previous & WORD) !== 0 && i - wordStart >= LONG_WORD) {
+          words.push(wordStart, wordStart);
+        }
+        if (kind !== 0) {
+          if (previous === 0) base64Start = i;
+        } else if (i - base64Start >= BASE64_RUN) {
+          base64.push(base64Start, base64Start);
+        }
+        previous = kind;
+      }
+      if (hasOutput[state] !== 0) this.record(text, i + 1, state);
+    }
+    if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
+    if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
+    return { digits, capitals, words, base64, groups: this.groups, keywordSeen: this.keywordSeen, listHits: this.listHits, lowerShifts };
+  }
+
+  /** Every literal that ends at `end` (automaton state `state`): windows, prefilter keywords, keyword-list hits. */
+  private record(text: string, end: number, state: number): void {
+    const { groups, keywordSeen, listHits, automaton } = this;
+    const batch = listHits.count;
+    for (const literal of automaton.endingAt(state)!) {
+      const start = end - automaton.lengthOf(literal);
+      const use = this.uses[literal]!;
+      for (const l of use.lists) {
+        if (l.boundedStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+        if (l.boundedEnd && end < text.length && isWordChar(text.charCodeAt(end))) continue;
+        listHits.push(l.owner, start, end);
+      }
+      for (const w of use.windows) groups[w.group]!.push(start + w.from, start + w.to);
+      for (const k of use.keywords) {
+        if (keywordSeen[k.id] === 1) continue;
+        if (k.exact !== undefined && !text.startsWith(k.exact, start)) continue;
+        if (k.folded !== undefined && text.slice(start, start + k.folded.length).toLowerCase() !== k.folded) continue;
+        keywordSeen[k.id] = 1;
+      }
+    }
+    if (listHits.count - batch > 1) listHits.orderBatch(batch);
+  }
+}
