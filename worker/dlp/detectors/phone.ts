@@ -89,7 +89,7 @@ function phoneValidator(options: { readonly needsContext: boolean; readonly minD
 }
 
 const START = String.raw`(?<![\w+.\-/:#$€£@])`;
-const END = String.raw`(?![\w\-/@]|[.,:]\d)`;
+const END = String.raw`(?![\w\-/@]|[.:]\d|,\d{1,3}(?![\d\-/.:]))`;
 
 export const PHONE_DETECTORS: readonly Detector[] = [
   {
@@ -115,7 +115,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
     id: 'tier1.phone.nanp_bare',
     type: 'PHONE',
     description: 'Ten digits without separators (8242288272), next to a phone word or in a phone column',
-    pattern: /(?<![\w+.\-/:#$@])1?\d{10}(?![\w\-/@]|[.,:]\d)/g,
+    pattern: new RegExp(`(?<![\\w+.\\-/:#$@])1?\\d{10}${END}`, 'g'),
     validator: phoneValidator({ needsContext: true, minDigits: 10, maxDigits: 11, nanpOnly: true }),
     score: 0.9,
   },
