@@ -3,7 +3,7 @@
  * rules, issuer tables); weakly structured ones (dates of birth, passport and licence numbers,
  * names) count only next to words that say what they are.
  */
-import type { Detector } from '../detector.js';
+import type { Candidate, Detector } from '../detector.js';
 import {
   cardNumberValid,
   ibanEnd,
@@ -12,9 +12,37 @@ import {
   ipv6Valid,
   ssnValid,
 } from '../validators.js';
+import { labelReaches, lastWordEnd } from './context/labels.js';
+import { textBefore } from './context/nearby.js';
 
 /** Words before a number that make it an identifier of something else, not a phone or card. */
 const NOT_PERSONAL_NUMBER = ['order', 'tracking', 'invoice', 'ticket', 'ref', 'sku', 'serial', 'build', 'case #', 'po #', 'part', 'isbn', 'version'];
+
+const SSN_LABEL = /(?:^|[^a-z])(?:ssn|ss#|ss no|soc\.? sec\.?|social security|social sec|taxpayer)(?![a-z])/g;
+const OTHER_ID_LABEL = /(?:^|[^a-z])(?:order|tracking|invoice|ticket|ref|sku|serial|build|case|po|part|isbn|version)(?![a-z])/g;
+
+/**
+ * A formatted SSN: issuance rules, and the nearest label before it is not another identifier's
+ * ("Account ref 1649437260\nSSN: 685-35-9522" is an SSN); mixed separators (536-22 1234) only
+ * with an SSN label.
+ */
+function ssnCandidate({ value, text, start }: Candidate): boolean {
+  if (!ssnValid(value)) return false;
+  const before = textBefore(text, start, 48);
+  const label = lastWordEnd(before, SSN_LABEL);
+  const other = lastWordEnd(before.slice(-24), OTHER_ID_LABEL);
+  if (other !== -1 && other + Math.max(0, before.length - 24) > label) return false;
+  return label !== -1 || value[3] === value[6];
+}
+
+const PASSPORT_LABEL = /(?:^|[^a-z])passport(?![a-z])/g;
+
+/** A passport number whose "passport" label reaches it (same line, or the line after the label). */
+function passportCandidate({ text, start }: Candidate): boolean {
+  const before = textBefore(text, start, 40);
+  const label = lastWordEnd(before, PASSPORT_LABEL);
+  return label !== -1 && labelReaches(before.slice(label));
+}
 
 /** File extensions that follow an `@2x`-style suffix and would otherwise read as a top-level domain. */
 const FILE_EXTENSION_TLDS = /\.(?:png|jpe?g|gif|svg|webp|js|ts|css|json|html?|md|txt|py|go|rs)$/i;
@@ -51,9 +79,8 @@ export const PII_DETECTORS: readonly Detector[] = [
     type: 'US_SSN',
     description: 'US Social Security numbers; area 000/666/9xx, group 00 and serial 0000 refused',
     pattern: /(?<![\d./-])\d{3}[-. \n]\d{2}[-. \n]\d{4}(?![\d/-]|\.\d)/g,
-    validator: ({ value }) => ssnValid(value),
+    validator: ssnCandidate,
     context: ['ssn', 'social security', 'social sec', 'ss#', 'taxpayer'],
-    antiContext: NOT_PERSONAL_NUMBER,
     score: 0.85,
     contextBoost: 0.1,
     examples: ['536-22-8712'],
@@ -113,6 +140,7 @@ export const PII_DETECTORS: readonly Detector[] = [
     pattern: /\b(?:[A-Z]\d{8}|\d{9})\b/g,
     keywords: ['passport'],
     keywordsCaseInsensitive: true,
+    validator: passportCandidate,
     context: ['passport'],
     contextRequired: true,
     contextWindow: 40,
