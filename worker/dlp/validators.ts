@@ -168,7 +168,11 @@ export function shannonEntropy(value: string): number {
   return h;
 }
 
-const PLACEHOLDER_WORDS = /your|xxxx|example|placeholder|redacted|dummy|sample|changeme|replace|insert|fake|<|>|\$\{|\{\{|\.\.\.|\*\*\*/i;
+/**
+ * Placeholder words, and templates that wrap a name (<your-token>, ${TOKEN}, {{ token }}); brackets
+ * around random characters ("m{{h}o)p${e]nob…") are part of a value, not a template.
+ */
+const PLACEHOLDER_WORDS = /your|xxxx|example|placeholder|redacted|dummy|sample|changeme|replace|insert|fake|<[A-Za-z_][\w .:-]*>|\$\{[\w.:-]*\}|\{\{[\w .$-]*\}\}|\.\.\.|\*\*\*/i;
 
 /** Documentation placeholders: `xoxb-your-token`, `sk-xxxxxxxx`, `AKIA...EXAMPLE`, `${TOKEN}`, runs of one character. */
 export function looksLikePlaceholder(value: string): boolean {
