@@ -104,6 +104,17 @@ function phoneValidator(options: { readonly needsContext: boolean; readonly minD
   };
 }
 
+/**
+ * Prefilter for the detectors that need a phone word or column: the words above (and column names
+ * and one-letter labels), so texts without any skip them. Kept in step with PHONE_WORD,
+ * LETTER_LABEL, PHONE_WORD_AFTER and PHONE_COLUMN.
+ */
+const PHONE_KEYWORDS: readonly string[] = [
+  'phone', 'ph', 'tel', 'call', 'mob', 'cell', 'fax', 'contact', 'whatsapp', 'signal', 'sms', 'text', 'reach', 'landline', 'direct', 'desk',
+  'dial', 'ring', 'hotline', 'helpline', 'office', 'home', 'work', 'emergency', 'pager', 'voice', 'handy', 'portable', 'móvil', 'celular',
+  'main', 'msisdn', '携帯', '電話', 't:', 'm:', 'f:', 'p:', 'c:', 'h:', 'w:', 't.:', 'm.:',
+];
+
 const START = String.raw`(?<![\w+.\-/:#$€£@])`;
 /** Not followed by more of a word or number ("-Office" after a number is a label); a comma may start the next CSV cell, not a thousands group. */
 const END = String.raw`(?![\w/@]|-\d|[.:]\d|,\d{1,3}(?![\d\-/.:]))`;
@@ -135,6 +146,8 @@ export const PHONE_DETECTORS: readonly Detector[] = [
     type: 'PHONE',
     description: 'Ten digits without separators (8242288272), next to a phone word or in a phone column',
     pattern: new RegExp(`(?<![\\w+.\\-/:#$@])1?\\d{10}${END}`, 'g'),
+    keywords: PHONE_KEYWORDS,
+    keywordsCaseInsensitive: true,
     validator: phoneValidator({ needsContext: true, minDigits: 10, maxDigits: 11, plan: 'nanp' }),
     score: 0.9,
   },
@@ -152,6 +165,8 @@ export const PHONE_DETECTORS: readonly Detector[] = [
     type: 'PHONE',
     description: 'Numbers in any grouping without a country code (560 1234, 606 01 34 48, (11) 96123-4567, 8 (771) 000 9998), only next to a phone word or in a phone column',
     pattern: new RegExp(`${START}(?:\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}(?:-\\d{1,4})?\\)[ .\\-]?)?\\d{1,12}(?:[ .\\-]\\d{1,8}){0,4}${EXTENSION}${END}`, 'g'),
+    keywords: PHONE_KEYWORDS,
+    keywordsCaseInsensitive: true,
     validator: phoneValidator({ needsContext: true, minDigits: 7, maxDigits: 12, plan: 'none' }),
     score: 0.85,
     examples: ['606 01 34 48', 'Phone: 451 5986'],
