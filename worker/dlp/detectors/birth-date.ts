@@ -84,7 +84,7 @@ export const BIRTH_DATE_DETECTORS: readonly Detector[] = [
     type: 'DATE_OF_BIRTH',
     description: 'Dates (ISO, US, European, dotted, written months, ordinals) that a label, key, CSV column, "born" or an age statement calls a birth date',
     pattern: new RegExp(`(?<![\\w/.-])(?:${DATE})(?![\\w/]|[.-]\\d)`, 'gi'),
-    keywords: ['dob', 'birth', 'born', 'd.o.b', 'bday', 'b-day', 'age', 'geb', 'naissance', 'nacimiento', 'nascita', 'nascimento', 'née', 'né le', 'y/o', 'yo', 'old', 'yrs'],
+    keywords: ['dob', 'birth', 'born', 'd.o.b', 'bday', 'b-day', 'age', 'geb', 'naissance', 'nacimiento', 'nascita', 'nascimento', 'née', 'né le', 'y/o', 'yo', 'years old', 'year old', 'years-old', 'yrs'],
     keywordsCaseInsensitive: true,
     validator: (candidate) => (plausibleBirthDate(candidate.value) ? birthContext(candidate) : false),
     score: 0.9,
