@@ -37,6 +37,8 @@ describe('DRIVER_LICENSE state layouts', () => {
     'Driver license on file.\nOrder 12345678 shipped',
     'license plate 7ABC123',
     'Software license key expires 2025-02-19',
+    'license: MIT, version 2.14.3, build 20231104',
+    'Licence renewed after the audit; the team then filed report 48213377',
   ])('finds no licence but the labelled one in %j', (text) => {
     expect(found(text, 'DRIVER_LICENSE').filter((v) => !v.startsWith('WDL'))).toEqual([]);
   });

@@ -13,7 +13,7 @@ import { columnHeaderAt } from './context/table-columns.js';
 const LICENCE_WORD = /(?:^|[^a-z])(?:driver'?s?'? ?licen[cs]e|driving licen[cs]e|licen[cs]e|dl|dln|dl#|dl no|lic|lic\.|lic#|permis de conduire|führerschein|licencia)(?:[^a-z]|$)/g;
 const SSN_WORD = /(?:^|[^a-z])(?:ssn|ss#|ss no|soc sec|social security|social sec|social|taxpayer id|tin|itin)(?:[^a-z]|$)/g;
 /** Labels of other identifiers: when one sits between the licence word and the number, the number is theirs. */
-const OTHER_ID_WORD = /(?:ssn|social|passport|phone|tel|account|acct|routing|card|iban|member|policy|order|invoice|zip|npi|mrn|dob|birth|employee id|badge|plate|date|key|expir|serial)/;
+const OTHER_ID_WORD = /(?:ssn|social|passport|phone|tel|account|acct|routing|card|iban|member|policy|order|invoice|zip|npi|mrn|dob|birth|employee id|badge|plate|date|key|expir|serial|version|build|release)/;
 const LICENCE_COLUMN = /(?:licen[cs]e|^dl$|^dln$|^dl[ _]?(?:no|num|number|#)$|driver)/;
 const SSN_COLUMN = /(?:^ssn$|social|^ss[ _]?(?:no|num|number|#)$|^ssn[ _]?(?:no|num|number)?$|tax[ _]?id)/;
 
@@ -41,6 +41,8 @@ function labelled(words: RegExp, column: RegExp, score: number, check?: (value: 
     if (OTHER_ID_WORD.test(between) || /\d{3}/.test(between)) return false;
     // The label is on the number's line, or alone on the line above it ("Driver license:\nD1234567").
     if (!labelReaches(between)) return false;
+    // A label names the value right after it ("license (NJ) number:"), not one a sentence later.
+    if (between.split(/[\s,;]+/).filter((w) => /[a-z]/.test(w)).length > 4) return false;
     return score;
   };
 }
