@@ -63,6 +63,8 @@ describe('PHONE classes', () => {
     ['Mobile +290 8999', '+290 8999'],
     ['020 7946 0018', '020 7946 0018'],
     ['06 03 12 34 48', '06 03 12 34 48'],
+    ['<a href="tel:+14155552671">', '+14155552671'],
+    ['Phone:415-555-2671', '415-555-2671'],
   ])('finds the phone in %j', (text, value) => {
     expect(found(text, 'PHONE')).toEqual([value]);
   });
@@ -84,6 +86,7 @@ describe('PHONE classes', () => {
     'total 1,234,567 units',
     'Phone: 2024-03-01',
     'Cell 1111111',
+    'at 12:30:4155552671',
   ])('finds no phone in %j', (text) => {
     expect(found(text, 'PHONE')).toEqual([]);
   });

@@ -115,7 +115,8 @@ const PHONE_KEYWORDS: readonly string[] = [
   'main', 'msisdn', '携帯', '電話', 't:', 'm:', 'f:', 'p:', 'c:', 'h:', 'w:', 't.:', 'm.:',
 ];
 
-const START = String.raw`(?<![\w+.\-/:#$€£@])`;
+/** Not inside a word or number; a colon may end a label (tel:+1…, Phone:555…) but not a clock time (12:30). */
+const START = String.raw`(?<![\w+.\-/#$€£@]|\d:)`;
 /** Not followed by more of a word or number ("-Office" after a number is a label); a comma may start the next CSV cell, not a thousands group. */
 const END = String.raw`(?![\w/@]|-\d|[.:]\d|,\d{1,3}(?![\d\-/.:]))`;
 /** An extension after the number: x4587, ext. 12, extension 7. */
