@@ -25,6 +25,7 @@ describe('DATE_OF_BIRTH classes', () => {
     ['Ana Lima (41 years old), 1983-02-11', '1983-02-11'],
     ['1983-02-11 (DOB)', '1983-02-11'],
     ['19830211, age 41', '19830211'],
+    ['Date of birth:\n03/14/1985', '03/14/1985'],
   ])('finds the birth date in %j', (text, value) => {
     expect(found(text, 'DATE_OF_BIRTH')).toEqual([value]);
   });
@@ -37,6 +38,7 @@ describe('DATE_OF_BIRTH classes', () => {
   it.each([
     'Policy effective 4/9/22\nDOB: unknown',
     'Review due 07/18/2025\nbirthdate: on file',
+    'Birth certificate on file.\n2024-03-14 copy received',
     'birth date on file, age 56\nShipped 01-04-2022.',
     'name,signup_date\n"Moradi, Tamar",2024-02-17\n',
     'Meeting on March 12, 2024 with the team (30 attendees).',

@@ -21,7 +21,7 @@ const DATE = [
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Birth words (whole words) and keys: DOB, d.o.b., date of birth, birthDate, born, birthday. */
-const BIRTH_WORD = /(?:^|[^a-z])(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|dateofbirth|birth[ _-]?date|birthdate|birth[ _-]?day|birthday|bday|b-day|born(?: on| in)?|birth|geburtsdatum|geb\.|date de naissance|né le|née le|fecha de nacimiento|data di nascita|data de nascimento|nacido el|nascido em)["']?[ \t]*(?:[([][a-z/.\- ]{2,14}[)\]][ \t]*)?(?:[:=>|\-–]|=>|is|was|of)?[ \t]*["']?[ \t]*$/;
+const BIRTH_WORD = /(?:^|[^a-z])(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|dateofbirth|birth[ _-]?date|birthdate|birth[ _-]?day|birthday|bday|b-day|born(?: on| in)?|birth|geburtsdatum|geb\.|date de naissance|né le|née le|fecha de nacimiento|data di nascita|data de nascimento|nacido el|nascido em)["']?[ \t]*(?:[([][a-z/.\- ]{2,14}[)\]][ \t]*)?(?:[:=>|\-–]|=>|is|was|of)?[ \t]*\n?[ \t]*["']?[ \t]*$/;
 /** Age statements right before a date, with nothing but punctuation between: "age 39, 03/14/1985", "(39 years old) …". */
 const AGE_BEFORE = /(?:^|[^a-z])(?:(?:age|aged)[ \t:]*\d{1,3}|\d{1,3}[ \t-]?(?:years?[ \t-]old|yrs?[ \t-]old|y\/o|yo))[ \t]*[,;:()\-–—]*[ \t]*(?:born|dob|b\.)?[ \t:]*$/;
 /** A birth word or age right after the date on the same line: "03/14/1985 (DOB)", "1985-03-14, age 39". */
