@@ -69,7 +69,7 @@ export const COMPLIANCE_BUNDLES: Readonly<Record<ComplianceBundleId, ComplianceB
     description: 'GDPR personal data and special categories',
     defaultAction: 'redact',
     detectors: [
-      'tier1.email', 'tier1.phone.international', 'tier1.phone.nanp', 'tier1.phone.nanp_bare', 'tier1.phone.national', 'tier1.phone.grouped', 'tier1.iban', 'tier1.ipv4', 'tier1.ipv6', 'tier1.person.full_name',
+      'tier1.email', 'tier1.phone.international', 'tier1.phone.nanp', 'tier1.phone.nanp_bare', 'tier1.phone.national', 'tier1.phone.grouped', 'tier1.iban', 'tier1.iban.lowercase', 'tier1.ipv4', 'tier1.ipv6', 'tier1.person.full_name',
       'tier1.person.full_name_short', 'tier1.person.last_first', 'tier1.person.single', 'tier1.date_of_birth', 'tier1.us_passport', 'tier2.gdpr.uk_nino',
     ],
     keywordLists: [

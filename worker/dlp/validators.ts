@@ -40,7 +40,16 @@ const CARD_ISSUERS: readonly { readonly name: string; readonly ranges: readonly 
   { name: 'jcb', ranges: [[4, 3528, 3589]], lengths: [16, 19] },
   { name: 'diners', ranges: [[3, 300, 305], [2, 36, 36], [2, 38, 39]], lengths: [14, 16] },
   { name: 'unionpay', ranges: [[2, 62, 62]], lengths: [16, 17, 18, 19] },
+  // Rare lengths and wider prefixes, common among ids too: only next to a card word
+  // (CARD_ISSUERS_NEEDING_CONTEXT); tried after every issuer above.
+  { name: 'visa13', ranges: [[1, 4, 4]], lengths: [13] },
+  { name: 'maestro', ranges: [[2, 50, 50], [2, 56, 69]], lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
+  { name: 'jcb15', ranges: [[4, 1800, 1800], [4, 2131, 2131]], lengths: [15] },
+  { name: 'jcb35', ranges: [[2, 35, 35]], lengths: [16] },
 ];
+
+/** Issuers whose numbers count only next to a card word (short or rare lengths that ids share). */
+export const CARD_ISSUERS_NEEDING_CONTEXT: ReadonlySet<string> = new Set(['visa13', 'maestro', 'jcb15', 'jcb35']);
 
 /** The card issuer whose prefix and length fit, or null (a Luhn-valid number is not enough). */
 export function cardIssuer(digits: string): string | null {
@@ -91,7 +100,7 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24,
   DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28,
   HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20,
-  LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29,
+  LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29,
   RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22,
   VG: 24, XK: 20,
 };
@@ -134,6 +143,13 @@ export function ibanValid(value: string): boolean {
 
 /** Dotted quad with octets 0-255, no leading zeros (leading zeros are versions and ids, not addresses). */
 export function ipv4Valid(value: string): boolean {
+  const slash = value.indexOf('/');
+  if (slash !== -1) {
+    // CIDR notation: a prefix length of 0-32.
+    const bits = value.slice(slash + 1);
+    if (!/^\d{1,2}$/.test(bits) || Number(bits) > 32) return false;
+    value = value.slice(0, slash);
+  }
   const parts = value.split('.');
   if (parts.length !== 4) return false;
   for (const p of parts) {
@@ -143,8 +159,20 @@ export function ipv4Valid(value: string): boolean {
   return parts[0] !== '0';
 }
 
-/** IPv6 text form: 8 groups, or fewer with exactly one '::'. */
+/** IPv6 text form: 8 groups, or fewer with exactly one '::'; an IPv4 tail and a /prefix allowed. */
 export function ipv6Valid(value: string): boolean {
+  const slash = value.indexOf('/');
+  if (slash !== -1) {
+    const bits = value.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(bits) || Number(bits) > 128) return false;
+    value = value.slice(0, slash);
+  }
+  // An embedded IPv4 tail (::ffff:192.0.2.1) stands for the last two groups and must be valid itself.
+  const dotted = /(?:^|:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(value);
+  if (dotted) {
+    if (!ipv4Valid(dotted[1]!) && !/^0\./.test(dotted[1]!)) return false;
+    value = `${value.slice(0, value.length - dotted[1]!.length)}0:0`;
+  } else if (value.includes('.')) return false;
   const doubles = value.split('::').length - 1;
   if (doubles > 1) return false;
   const groups = value.split(':');
@@ -168,7 +196,11 @@ export function shannonEntropy(value: string): number {
   return h;
 }
 
-const PLACEHOLDER_WORDS = /your|xxxx|example|placeholder|redacted|dummy|sample|changeme|replace|insert|fake|<|>|\$\{|\{\{|\.\.\.|\*\*\*/i;
+/**
+ * Placeholder words, and templates that wrap a name (<your-token>, ${TOKEN}, {{ token }}); brackets
+ * around random characters ("m{{h}o)p${e]nob…") are part of a value, not a template.
+ */
+const PLACEHOLDER_WORDS = /your|xxxx|example|placeholder|redacted|dummy|sample|changeme|replace|insert|fake|<[A-Za-z_][\w .:-]*>|\$\{[\w.:-]*\}|\{\{[\w .$-]*\}\}|\.\.\.|\*\*\*/i;
 
 /** Documentation placeholders: `xoxb-your-token`, `sk-xxxxxxxx`, `AKIA...EXAMPLE`, `${TOKEN}`, runs of one character. */
 export function looksLikePlaceholder(value: string): boolean {

@@ -8,25 +8,34 @@ import type { Candidate, Detector } from '../detector.js';
 import { textAfter, textBefore } from './context/nearby.js';
 import { columnHeaderAt } from './context/table-columns.js';
 
-const MONTH_NAME = String.raw`(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)`;
+const MONTH_NAME = String.raw`(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may\.?|june?\.?|july?\.?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)`;
 const ORDINAL = String.raw`(?:st|nd|rd|th)?`;
 const DATE = [
   String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`,
   String.raw`\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})`,
-  String.raw`\d{1,2}${ORDINAL}(?: of)?[ \-]${MONTH_NAME}(?:,? |-)\d{4}`,
-  String.raw`${MONTH_NAME}[ \-]\d{1,2}${ORDINAL}(?:, ?| |-)\d{4}`,
+  String.raw`\d{1,2}${ORDINAL}(?: of)?[ \-]${MONTH_NAME}(?:,? |-)(?:\d{4}|'?\d{2})`,
+  String.raw`${MONTH_NAME}[ \-]\d{1,2}${ORDINAL}(?:, ?| |-)(?:\d{4}|'?\d{2})`,
   String.raw`\d{4}${'(?:0[1-9]|1[0-2])'}${'(?:0[1-9]|[12]\\d|3[01])'}`,
 ].join('|');
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Birth words (whole words) and keys: DOB, d.o.b., date of birth, birthDate, born, birthday. */
-const BIRTH_WORD = /(?:^|[^a-z])(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|dateofbirth|birth[ _-]?date|birthdate|birth[ _-]?day|birthday|bday|b-day|born(?: on| in)?|birth|geburtsdatum|geb\.|date de naissance|né le|née le|fecha de nacimiento|data di nascita|data de nascimento|nacido el|nascido em)["']?[ \t]*(?:[:=]|=>|is|was|of)?[ \t]*["']?[ \t]*$/;
-/** Age statements right before a date: "age 39, 03/14/1985", "(39 years old) …". */
-const AGE_WORD = /(?:^|[^a-z])(?:age|aged|years old|yrs old|y\/o|yo)(?:[^a-z]|$)/;
+const BIRTH_WORD = /(?:^|[^a-z])(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|dateofbirth|birth[ _-]?date|birthdate|birth[ _-]?day|birthday|bday|b-day|born(?: on| in)?|birth|geburtsdatum|geb\.|date de naissance|né le|née le|fecha de nacimiento|data di nascita|data de nascimento|nacido el|nascido em)["']?[ \t]*(?:[([][a-z/.\- ]{2,14}[)\]][ \t]*)?(?:[:=>|\-–]|=>|is|was|of)?[ \t]*\n?[ \t]*["']?[ \t]*$/;
+/** Age statements right before a date, with nothing but punctuation between: "age 39, 03/14/1985", "(39 years old) …". */
+const AGE_BEFORE = /(?:^|[^a-z])(?:(?:age|aged)[ \t:]*\d{1,3}|\d{1,3}[ \t-]?(?:years?[ \t-]old|yrs?[ \t-]old|y\/o|yo))[ \t]*[,;:()\-–—]*[ \t]*(?:born|dob|b\.)?[ \t:]*$/;
+/** A birth word or age right after the date on the same line: "03/14/1985 (DOB)", "1985-03-14, age 39". */
+const BIRTH_AFTER = /^[ \t]*[,;]?[ \t]*[([]?[ \t]*(?:dob|d\.o\.b|date of birth|birth ?date|birthday|born|(?:age|aged)[ \t:]*\d{1,3}|\d{1,3}[ \t]?(?:years? old|yrs? old|y\/o))(?![a-z])(?![ \t]*:)/;
 /** Other dates that sit in forms next to a birth date: these labels mean it is not the birth date. */
 const OTHER_DATE_LABEL = /(?:hire|hired|start|joined|join|issue|issued|expir|expires|admission|admitted|visit|appointment|created|updated|modified|signed|effective|due|renewal|termination|travel|departure|arrival|order|invoice|payment|service|incident|exam|test|today|date)/;
 const BIRTH_COLUMN = /(?:dob|birth|bday|born|geburt|naissance|nacimiento)/;
+
+/** A year as written: four digits, or two read as the most recent year ending so (85 → 1985, 04 → 2004). */
+function fullYear(digits: string): number {
+  const year = Number(digits);
+  if (digits.length !== 2) return year;
+  return year + (year > new Date().getUTCFullYear() % 100 ? 1900 : 2000);
+}
 
 /** Year, month, day of a matched date, or undefined. Two-digit years read as 19xx/20xx. */
 function partsOf(value: string): [number, number, number] | undefined {
@@ -37,17 +46,15 @@ function partsOf(value: string): [number, number, number] | undefined {
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    let year = Number(m[3]);
-    if (m[3]!.length === 2) year += year > new Date().getUTCFullYear() % 100 ? 1900 : 2000;
+    const year = fullYear(m[3]!);
     // US month/day or European day/month: either reading may be the valid one.
     return a > 12 ? [year, b, a] : [year, a, b];
   }
   const month = MONTHS.findIndex((name) => v.includes(name)) + 1;
+  // Written month: the first number is the day, the last the year (two digits read as above).
   const numbers = v.match(/\d+/g) ?? [];
-  const year = numbers.find((n) => n.length === 4);
-  const day = numbers.find((n) => n.length <= 2);
-  if (!month || !year || !day) return undefined;
-  return [Number(year), month, Number(day)];
+  if (!month || numbers.length !== 2 || numbers[0]!.length > 2) return undefined;
+  return [fullYear(numbers[1]!), month, Number(numbers[0])];
 }
 
 function plausibleBirthDate(value: string): boolean {
@@ -66,10 +73,8 @@ function birthContext({ text, start, end }: Candidate): number | false {
   // "Born: Lagos, 14 March 1985" / "DOB (MM/DD/YYYY): …": a birth word a little further back, with no other date label between.
   const wider = /(?:dob|d\.o\.b|birth|born)([^\n]{0,40})$/.exec(before);
   if (wider && !/\d{2}/.test(wider[1]!) && !OTHER_DATE_LABEL.test(wider[1]!)) return 0.9;
-  const after = textAfter(text, end, 24);
-  if (/^\s*[([]?\s*(?:dob|d\.o\.b|date of birth|birth ?date|birthday|born)(?:[^a-z]|$)/.test(after)) return 0.9;
-  const near = before.slice(-28);
-  if (AGE_WORD.test(near) && !OTHER_DATE_LABEL.test(near)) return 0.85;
+  if (BIRTH_AFTER.test(textAfter(text, end, 24))) return 0.9;
+  if (AGE_BEFORE.test(before.slice(-28))) return 0.85;
   return false;
 }
 
@@ -80,7 +85,7 @@ export const BIRTH_DATE_DETECTORS: readonly Detector[] = [
     type: 'DATE_OF_BIRTH',
     description: 'Dates (ISO, US, European, dotted, written months, ordinals) that a label, key, CSV column, "born" or an age statement calls a birth date',
     pattern: new RegExp(`(?<![\\w/.-])(?:${DATE})(?![\\w/]|[.-]\\d)`, 'gi'),
-    keywords: ['dob', 'birth', 'born', 'd.o.b', 'bday', 'b-day', 'age', 'geb', 'naissance', 'nacimiento', 'nascita', 'nascimento', 'née', 'né le', 'y/o', 'yo'],
+    keywords: ['dob', 'birth', 'born', 'd.o.b', 'bday', 'b-day', 'age', 'geb', 'naissance', 'nacimiento', 'nascita', 'nascimento', 'née', 'né le', 'y/o', 'yo', 'years old', 'year old', 'years-old', 'yrs'],
     keywordsCaseInsensitive: true,
     validator: (candidate) => (plausibleBirthDate(candidate.value) ? birthContext(candidate) : false),
     score: 0.9,

@@ -5,6 +5,7 @@
  */
 import type { Candidate, Detector } from '../detector.js';
 import { ssnValid } from '../validators.js';
+import { labelReaches } from './context/labels.js';
 import { textBefore } from './context/nearby.js';
 import { columnHeaderAt } from './context/table-columns.js';
 
@@ -12,7 +13,7 @@ import { columnHeaderAt } from './context/table-columns.js';
 const LICENCE_WORD = /(?:^|[^a-z])(?:driver'?s?'? ?licen[cs]e|driving licen[cs]e|licen[cs]e|dl|dln|dl#|dl no|lic|lic\.|lic#|permis de conduire|führerschein|licencia)(?:[^a-z]|$)/g;
 const SSN_WORD = /(?:^|[^a-z])(?:ssn|ss#|ss no|soc sec|social security|social sec|social|taxpayer id|tin|itin)(?:[^a-z]|$)/g;
 /** Labels of other identifiers: when one sits between the licence word and the number, the number is theirs. */
-const OTHER_ID_WORD = /(?:ssn|social|passport|phone|tel|account|acct|routing|card|iban|member|policy|order|invoice|zip|npi|mrn|dob|birth|employee id|badge|plate)/;
+const OTHER_ID_WORD = /(?:ssn|social|passport|phone|tel|account|acct|routing|card|iban|member|policy|order|invoice|zip|npi|mrn|dob|birth|employee id|badge|plate|date|key|expir|serial|version|build|release)/;
 const LICENCE_COLUMN = /(?:licen[cs]e|^dl$|^dln$|^dl[ _]?(?:no|num|number|#)$|driver)/;
 const SSN_COLUMN = /(?:^ssn$|social|^ss[ _]?(?:no|num|number|#)$|^ssn[ _]?(?:no|num|number)?$|tax[ _]?id)/;
 
@@ -38,33 +39,46 @@ function labelled(words: RegExp, column: RegExp, score: number, check?: (value: 
     const between = afterLastWord(text, start, 48, words);
     if (between === undefined) return false;
     if (OTHER_ID_WORD.test(between) || /\d{3}/.test(between)) return false;
+    // The label is on the number's line, or alone on the line above it ("Driver license:\nD1234567").
+    if (!labelReaches(between)) return false;
+    // A label names the value right after it ("license (NJ) number:"), not one a sentence later.
+    if (between.split(/[\s,;]+/).filter((w) => /[a-z]/.test(w)).length > 4) return false;
     return score;
   };
 }
 
-/** Licence layouts; the first are state-specific, the last ones the generic letters-and-digits forms. */
+/**
+ * Licence layouts as states print and people type them (AAMVA state formats); the first are
+ * state-specific, the last ones the generic letters-and-digits forms every state falls under.
+ */
 const LICENCE_LAYOUTS = [
-  String.raw`[A-Z]\d{3}-\d{3}-\d{2}-\d{3}-\d`, // FL dashed: S123-456-78-901-0
-  String.raw`[A-Z]\d{3}-\d{4}-\d{4}`, // IL dashed: S123-4567-8901
-  String.raw`WDL[A-Z0-9]{9}`, // WA since 2018
+  String.raw`WDL[A-Z0-9]{9}`, // WA since 2018: WDL and nine letters or digits
   String.raw`[A-Z]{2,5}[A-Z*]{0,5}\*{0,3}\d{3}[A-Z0-9]{2}`, // WA legacy: surname letters, initials/*, digits (SMITHJ*123AB)
-  String.raw`\d{3} \d{3} \d{3}`, // NY printed in groups
-  String.raw`\d{2} \d{3} \d{3}`, // PA printed in groups
-  String.raw`[A-Z]\d{2}-\d{2}-\d{4}`,
-  String.raw`[A-Z]{1,3}\d{4,14}`, // CA A1234567, FL/IL A123456789012, NY A1234567, generic
-  String.raw`\d{6,12}`, // NY 9 digits, TX/PA 8 digits, generic
+  String.raw`(?:[A-Z]{1,2}-?|[A-Z] )\d{3,5}(?:[ -]\d{1,5}){1,4}`, // letter and digit groups: NJ A1234 56789 01234, MI A 123 456 789 012, FL S123-456-78-901-0, IL/WI S123-4567-8901(-23), MD A-123-456-789-012
+  String.raw`\d{2,4}(?:[ -]\d{2,4}){1,4}`, // digit groups: NY 123 456 789, PA 12 345 678, CO 12-345-6789
+  String.raw`\d{2}[A-Z]{3}\d{5}`, // NH 12ABC34567
+  String.raw`[A-Z]{1,3}\d{4,14}[A-Z]{0,2}`, // CA A1234567, FL/MN A123456789012, OH AB123456, KS K12345678, generic with a check letter (LH329609T)
+  String.raw`\d{6,14}[A-Z]?`, // NY 9 digits, TX/PA 8 digits, NC up to 12, generic
 ];
+
+/** Enough digits to be a number (WA legacy has three), not a date, not one digit repeated (WDL numbers may be all letters after the prefix). */
+function licenceShaped(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  if (value.startsWith('WDL')) return true;
+  if (/^(?:(?:19|20)\d{2}[-/ ]\d{1,2}[-/ ]\d{1,2}|\d{1,2}[-/ ]\d{1,2}[-/ ](?:19|20)\d{2})$/.test(value)) return false;
+  return digits.length >= 3 && digits.length <= 16 && !/^(\d)\1+$/.test(digits);
+}
 
 export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.driver_license',
     anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_*-', digitRun: [2, 12] }, { runs: ['capitals'], first: 'A-Z', second: 'A-Z0-9', notAfter: 'A-Za-z0-9_*-' }],
     type: 'DRIVER_LICENSE',
-    description: "Driver's licence numbers in US state layouts (CA, NY, FL, WA, TX, IL, PA, generic) next to licence words or in a licence column",
+    description: "Driver's licence numbers in US state layouts (CA, NY, FL, WA, TX, IL, PA, NJ, MI, OH, MA, GA, generic) next to licence words or in a licence column",
     pattern: new RegExp(`(?<![\\w*-])(?:${LICENCE_LAYOUTS.join('|')})(?![\\w*-])`, 'g'),
     keywords: ['licen', 'dl', 'dln', 'lic', 'permis', 'führerschein'],
     keywordsCaseInsensitive: true,
-    validator: labelled(LICENCE_WORD, LICENCE_COLUMN, 0.9, (v) => (v.match(/\d/g)?.length ?? 0) >= 3 && !/^(\d)\1+$/.test(v.replace(/\D/g, ''))),
+    validator: labelled(LICENCE_WORD, LICENCE_COLUMN, 0.9, licenceShaped),
     score: 0.9,
     examples: ["Driver's license: D1234567", 'WA DL WDL7X9Q2M4K1', 'NY license 123 456 789'],
   },

@@ -1,62 +1,62 @@
 /**
  * PHONE: international numbers (+CC), every common US layout (dashes, dots, spaces, parentheses,
- * +1, bare ten digits next to a phone word), and national layouts with a trunk 0 (UK 07899 913263,
- * JP 090-8485-6811) or in groups next to a phone word (606 01 34 48). libphonenumber metadata
- * checks that a numbering plan could hold the number (isPossible: length and shape), not that the
- * number is assigned, since real and test data both carry well-formed unassigned numbers.
+ * +1, 001, extensions, bare ten digits next to a phone word), national layouts with a trunk 0
+ * (UK 07899 913263, JP 090-8485-6811) written in their plan's groups, and local numbers without
+ * an area code (560 1234, 606 01 34 48) next to a phone word. libphonenumber metadata
+ * (phone-plan.ts) checks that a plan could hold the number, not that it is assigned, since real
+ * and test data both carry well-formed unassigned numbers.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import type { Candidate, Detector } from '../detector.js';
 import { digitsOf } from '../validators.js';
-import { textBefore } from './context/nearby.js';
+import { textAfter, textBefore } from './context/nearby.js';
 import { columnHeaderAt } from './context/table-columns.js';
+import { groupedAsNational, nanpPossible, possibleNumber } from './phone-plan.js';
 
-/** Phone words (whole words) shortly before a number. */
-const PHONE_WORD = /(?:^|[^a-z])(?:phone|phones|ph|tel|tele|telephone|call|called|calling|mobile|mob|cell|cellphone|fax|contact|whatsapp|sms|text|texted|reach|landline|direct|dial|ring|hotline|helpline|office|home|work|emergency|teléfono|telefon|telefono|téléphone|handy|portable|móvil|celular)(?:[^a-z]|$)/;
+/** Phone words (whole words) before a number; the last one in the window is the one that counts. */
+const PHONE_WORD = /(?:^|[^a-z])(?:phone|phones|ph|tel|tele|telephone|call|callback|call-back|called|calling|mobile|mob|cell|cellphone|fax|contact|whatsapp|signal|sms|text|texted|reach|landline|direct|desk|dial|ring|hotline|helpline|office|home|work|emergency|pager|voice|voicemail|teléfono|telefon|telefono|téléphone|handy|portable|móvil|celular|携帯|電話)(?![a-z])/g;
+/** A one-letter label right before the number, as in e-mail signatures: "T: …", "M: …", "F: …". */
+const LETTER_LABEL = /(?:^|[\s(|,;])[tmfpchw]\.?:[ \t]*$/;
+/** Phone words right after the number on its line: "781 1704 office", "(579) 888-3058 fax", "…-Mobile". */
+const PHONE_WORD_AFTER = /^[ \t]*[-–(,]?[ \t]*(?:office|fax|mobile|cell|home|work|desk|tel|phone|landline|direct|main)(?![a-z])/;
+/**
+ * What may stand between a phone word and its number: a line break straight after a label, or a few
+ * words of the same clause ("call me back on", "emergency contact: Ana Lima", "reach Ana at
+ * ana@x.org or"), with no sentence end, other number or identifier word between, so "called about
+ * the refund. Case number 042889164" is not a phone.
+ */
+function labelsNumber(between: string): boolean {
+  if (/^[ \t:.#=()"'*\-–]*\n[ \t]*$/.test(between)) return true;
+  const rest = between.replace(EMAIL_IN_LABEL, ' ').replace(/^[ \t:.#=()"'*\-–]+/, '');
+  if (/[\n\d]|[.!?;](?:\s|$)/.test(rest) || OTHER_NUMBER_WORD.test(rest)) return false;
+  return rest.split(/\s+/).filter(Boolean).length <= 4;
+}
+/** An e-mail address between a contact word and the number ("reach Priya at p@x.org or 2535080974"). */
+const EMAIL_IN_LABEL = /[^\s@]{1,64}@[^\s@]{1,255}/g;
 /** Words that make a number an identifier of something else. */
-const OTHER_NUMBER_WORD = /(?:^|[^a-z])(?:order|tracking|invoice|ticket|ref|reference|sku|serial|build|case|po|part|isbn|version|account|acct|id|txn|transaction|confirmation|booking|policy|claim|member|routing|iban|card|ssn|zip|postcode|licen[cs]e|dl|passport|npi|mrn)(?:[^a-z]|$)/;
+const OTHER_NUMBER_WORD = /(?:^|[^a-z])(?:order|tracking|invoice|ticket|ref|reference|sku|serial|build|case|po|part|isbn|version|account|acct|id|txn|transaction|confirmation|booking|policy|claim|member|routing|iban|card|ssn|zip|postcode|licen[cs]e|dl|passport|npi|mrn|batch|lot|shipment|job|pid|port|pin|otp|ts|timestamp|amount|total|qty|employee|badge)(?:[^a-z]|$)/;
 const PHONE_COLUMN = /(?:phone|tel|mobile|cell|fax|contact[ _]?number|msisdn)/;
-
-/** Countries tried for a national number without +CC, most common in business text first. */
-const NATIONAL_COUNTRIES: readonly CountryCode[] = [
-  'GB', 'DE', 'FR', 'JP', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'SE', 'NO', 'DK', 'FI', 'PL', 'CZ', 'SK', 'PT', 'IE', 'AU', 'NZ',
-  'IN', 'BR', 'MX', 'AR', 'ZA', 'NG', 'KE', 'KR', 'CN', 'SG', 'PH', 'TR', 'IL', 'GR', 'HU', 'RO', 'UA', 'VN', 'TH', 'ID', 'MY',
-];
-
-const verdicts = new Map<string, boolean>();
-
-function cached(key: string, compute: () => boolean): boolean {
-  let verdict = verdicts.get(key);
-  if (verdict === undefined) {
-    verdict = compute();
-    if (verdicts.size >= 4096) verdicts.clear();
-    verdicts.set(key, verdict);
-  }
-  return verdict;
-}
-
-/** A NANP number: area code and exchange both start with 2-9, and the area code is not N11. */
-function nanpPossible(digits: string): boolean {
-  const national = digits.length === 11 && digits[0] === '1' ? digits.slice(1) : digits;
-  if (national.length !== 10 || national[0]! < '2' || national[3]! < '2') return false;
-  return !(national[1] === '1' && national[2] === '1');
-}
-
-/** Whether some numbering plan (the +CC one, or one of the common countries) could hold it. */
-function possibleNumber(value: string): boolean {
-  return cached(value, () => {
-    if (value.startsWith('+')) {
-      const parsed = parsePhoneNumberFromString(value);
-      if (!parsed) return false;
-      if (parsed.countryCallingCode === '1') return nanpPossible(digitsOf(value));
-      return parsed.isPossible();
-    }
-    return NATIONAL_COUNTRIES.some((country) => parsePhoneNumberFromString(value, country)?.isPossible() === true);
-  });
-}
 
 /** Dates, times and versions shaped like grouped digits. */
 const DATE_LIKE = /^(?:\d{1,2}[./ -]\d{1,2}[./ -](?:19|20)\d{2}|(?:19|20)\d{2}[./ -]\d{1,2}[./ -]\d{1,2})/;
+
+/**
+ * Whether a phone word labels this number: the last phone word before it with nothing between but
+ * punctuation and spaces on the same line (or a line break straight after a "Phone:" label), and no
+ * other number between; or a phone word right after it.
+ */
+function phoneWordAt(text: string, start: number, end: number): boolean {
+  const before = textBefore(text, start, 72);
+  if (LETTER_LABEL.test(before)) return true;
+  let last = -1;
+  PHONE_WORD.lastIndex = 0;
+  for (let m = PHONE_WORD.exec(before); m !== null; m = PHONE_WORD.exec(before)) {
+    last = m.index + m[0].length;
+    PHONE_WORD.lastIndex = Math.max(m.index + 1, last - 1);
+  }
+  if (last >= 0 && labelsNumber(before.slice(last))) return true;
+  const afterLine = textAfter(text, end, 24).split('\n', 1)[0]!;
+  return PHONE_WORD_AFTER.test(afterLine);
+}
 
 interface Surroundings {
   readonly phoneWord: boolean;
@@ -64,17 +64,19 @@ interface Surroundings {
 }
 
 function surroundings({ text, start, end }: Candidate): Surroundings {
-  const before = textBefore(text, start, 32);
   const header = columnHeaderAt(text, start, end);
   if (header !== undefined) return { phoneWord: PHONE_COLUMN.test(header), otherWord: !PHONE_COLUMN.test(header) };
-  const near = before.slice(-20);
-  return { phoneWord: PHONE_WORD.test(before), otherWord: OTHER_NUMBER_WORD.test(near) && !PHONE_WORD.test(near) };
+  const phoneWord = phoneWordAt(text, start, end);
+  const near = textBefore(text, start, 20);
+  return { phoneWord, otherWord: !phoneWord && OTHER_NUMBER_WORD.test(near) };
 }
 
+type Plan = 'nanp' | 'any' | 'national' | 'none';
+
 /** Scores a candidate: shape (digits), plan (libphonenumber), then the words around it. */
-function phoneValidator(options: { readonly needsContext: boolean; readonly minDigits: number; readonly maxDigits: number; readonly nanpOnly?: boolean }) {
+function phoneValidator(options: { readonly needsContext: boolean; readonly minDigits: number; readonly maxDigits: number; readonly plan: Plan }) {
   return (candidate: Candidate): boolean | number => {
-    const { value } = candidate;
+    const value = candidate.value.replace(/\s*(?:x|ext\.?|extension)\s*\d{1,6}$/i, '');
     const digits = digitsOf(value);
     if (digits.length < options.minDigits || digits.length > options.maxDigits) return false;
     if (DATE_LIKE.test(value)) return false;
@@ -82,24 +84,53 @@ function phoneValidator(options: { readonly needsContext: boolean; readonly minD
     const where = surroundings(candidate);
     if (where.otherWord) return false;
     if (options.needsContext && !where.phoneWord) return false;
-    const possible = options.nanpOnly ? nanpPossible(digits) : possibleNumber(value);
-    if (!possible) return false;
+    switch (options.plan) {
+      case 'nanp':
+        // A phone word, phone column or explicit +1 vouches for area codes the plan has not opened (N11, 0xx), as in test data.
+        if (!nanpPossible(digits) && !(where.phoneWord || value.startsWith('+1')) ) return false;
+        break;
+      case 'any':
+        // Next to a phone word, a +CC number of plausible length is taken even when its plan disagrees.
+        if (!possibleNumber(value) && !where.phoneWord) return false;
+        break;
+      case 'national':
+        // A phone word vouches for the number; without one, it must be grouped as its plan groups it.
+        if (!possibleNumber(value) || (!where.phoneWord && !groupedAsNational(value))) return false;
+        break;
+      case 'none':
+        break;
+    }
     return where.phoneWord ? 0.95 : options.needsContext ? 0.9 : 0.8;
   };
 }
 
-const START = String.raw`(?<![\w+.\-/:#$€£@])`;
-const END = String.raw`(?![\w\-/@]|[.,:]\d)`;
+/**
+ * Prefilter for the detectors that need a phone word or column: the words above (and column names
+ * and one-letter labels), so texts without any skip them. Kept in step with PHONE_WORD,
+ * LETTER_LABEL, PHONE_WORD_AFTER and PHONE_COLUMN.
+ */
+const PHONE_KEYWORDS: readonly string[] = [
+  'phone', 'ph', 'tel', 'call', 'mob', 'cell', 'fax', 'contact', 'whatsapp', 'signal', 'sms', 'text', 'reach', 'landline', 'direct', 'desk',
+  'dial', 'ring', 'hotline', 'helpline', 'office', 'home', 'work', 'emergency', 'pager', 'voice', 'handy', 'portable', 'móvil', 'celular',
+  'main', 'msisdn', '携帯', '電話', 't:', 'm:', 'f:', 'p:', 'c:', 'h:', 'w:', 't.:', 'm.:',
+];
+
+/** Not inside a word or number; a colon may end a label (tel:+1…, Phone:555…) but not a clock time (12:30). */
+const START = String.raw`(?<![\w+.\-/#$€£@]|\d:)`;
+/** Not followed by more of a word or number ("-Office" after a number is a label); a comma may start the next CSV cell, not a thousands group. */
+const END = String.raw`(?![\w/@]|-\d|[.:]\d|,\d{1,3}(?![\d\-/.:]))`;
+/** An extension after the number: x4587, ext. 12, extension 7. */
+const EXTENSION = String.raw`(?: ?(?:x|ext\.? ?|extension )\d{1,6})?`;
 
 export const PHONE_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.phone.international',
     anchor: { literals: ['+'], notAfter: 'A-Za-z0-9_+./:#$@-' },
     type: 'PHONE',
-    description: 'Phone numbers with a +country code in any grouping (+44 20 5144 0676, +1-675-724-7313, +81 90 8485 6811)',
-    pattern: new RegExp(`${START}\\+\\d{1,15}(?:(?:[ .\\-]{1,2}|[ .\\-]?\\(\\d{1,5}\\)[ .\\-]?)\\d{1,8}){0,6}${END}`, 'g'),
+    description: 'Phone numbers with a +country code in any grouping (+44 20 5144 0676, +1-675-724-7313, +81 90 8485 6811, +46 (0)8 928 571 38)',
+    pattern: new RegExp(`${START}\\+\\d{1,15}(?:(?:[ .\\-]{1,2}|[ .\\-]?\\(\\d{1,5}\\)[ .\\-]?)\\d{1,8}){0,6}${EXTENSION}${END}`, 'g'),
     keywords: ['+'],
-    validator: phoneValidator({ needsContext: false, minDigits: 8, maxDigits: 15 }),
+    validator: phoneValidator({ needsContext: false, minDigits: 7, maxDigits: 15, plan: 'any' }),
     score: 0.85,
     examples: ['+44 20 5144 0676', '+1 675 724 7313'],
   },
@@ -107,9 +138,9 @@ export const PHONE_DETECTORS: readonly Detector[] = [
     id: 'tier1.phone.nanp',
     anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [1, 3], afterDigits: ' .-' }, { literals: ['('], notAfter: 'A-Za-z0-9_+./:#$@-' }],
     type: 'PHONE',
-    description: 'US/NANP numbers with separators: (415) 555-2671, 378-849-0221, 261.739.3313, 1-800-555-0199',
-    pattern: new RegExp(`${START}(?:1[ .\\-])?(?:\\(\\d{3}\\)[ .\\-]?|\\d{3}[ .\\-])\\d{3}[ .\\-]\\d{4}${END}`, 'g'),
-    validator: phoneValidator({ needsContext: false, minDigits: 10, maxDigits: 11, nanpOnly: true }),
+    description: 'US/NANP numbers with separators: (415) 555-2671, 378-849-0221, 261.739.3313, 1-800-555-0199, 001-518-640-0854, 345-899-3560x4587',
+    pattern: new RegExp(`${START}(?:00?1[ .\\-]|1[ .\\-]?)?(?:\\(\\d{3}\\)[ .\\-]?|\\d{3}[ .\\-])\\d{3}[ .\\-]\\d{4}${EXTENSION}${END}`, 'g'),
+    validator: phoneValidator({ needsContext: false, minDigits: 10, maxDigits: 13, plan: 'nanp' }),
     score: 0.85,
     examples: ['(415) 555-2671', '261.739.3313'],
   },
@@ -118,17 +149,19 @@ export const PHONE_DETECTORS: readonly Detector[] = [
     anchor: { runs: ['digits'], notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [10, 11] },
     type: 'PHONE',
     description: 'Ten digits without separators (8242288272), next to a phone word or in a phone column',
-    pattern: /(?<![\w+.\-/:#$@])1?\d{10}(?![\w\-/@]|[.,:]\d)/g,
-    validator: phoneValidator({ needsContext: true, minDigits: 10, maxDigits: 11, nanpOnly: true }),
+    pattern: new RegExp(`(?<![\\w+.\\-/:#$@])1?\\d{10}${END}`, 'g'),
+    keywords: PHONE_KEYWORDS,
+    keywordsCaseInsensitive: true,
+    validator: phoneValidator({ needsContext: true, minDigits: 10, maxDigits: 11, plan: 'nanp' }),
     score: 0.9,
   },
   {
     id: 'tier1.phone.national',
     anchor: [{ runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [2, 37] }, { literals: ['(0'], notAfter: 'A-Za-z0-9_+./:#$@-' }],
     type: 'PHONE',
-    description: 'National numbers with a trunk 0 (07899 913263, 090-8485-6811, (030) 1234 5678), checked against common numbering plans',
+    description: 'National numbers with a trunk 0 (07899 913263, 090-8485-6811, (030) 1234 5678) in the groups of a common numbering plan, or next to a phone word',
     pattern: new RegExp(`${START}(?:\\(0\\d{1,4}\\)|0\\d{1,4})(?:[ .\\-]?\\d{2,8}){1,4}${END}`, 'g'),
-    validator: phoneValidator({ needsContext: false, minDigits: 9, maxDigits: 12 }),
+    validator: phoneValidator({ needsContext: false, minDigits: 9, maxDigits: 12, plan: 'national' }),
     score: 0.8,
     examples: ['07899 913263', '090-8485-6811'],
   },
@@ -136,10 +169,12 @@ export const PHONE_DETECTORS: readonly Detector[] = [
     id: 'tier1.phone.grouped',
     anchor: { runs: ['digits'], first: '1-9', notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [2, 4], afterDigits: ' .-' },
     type: 'PHONE',
-    description: 'Digit groups without a trunk 0 (606 01 34 48), only next to a phone word or in a phone column',
-    pattern: new RegExp(`${START}[1-9]\\d{1,3}(?:[ .\\-]\\d{2,4}){2,4}${END}`, 'g'),
-    validator: phoneValidator({ needsContext: true, minDigits: 8, maxDigits: 12 }),
+    description: 'Numbers in any grouping without a country code (560 1234, 606 01 34 48, (11) 96123-4567, 8 (771) 000 9998), only next to a phone word or in a phone column',
+    pattern: new RegExp(`${START}(?:\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}(?:-\\d{1,4})?\\)[ .\\-]?)?\\d{2,12}(?:[ .\\-]\\d{1,8}){0,4}${EXTENSION}${END}`, 'g'),
+    keywords: PHONE_KEYWORDS,
+    keywordsCaseInsensitive: true,
+    validator: phoneValidator({ needsContext: true, minDigits: 7, maxDigits: 12, plan: 'none' }),
     score: 0.85,
-    examples: ['606 01 34 48'],
+    examples: ['606 01 34 48', 'Phone: 451 5986'],
   },
 ];

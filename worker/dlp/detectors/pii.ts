@@ -3,18 +3,63 @@
  * rules, issuer tables); weakly structured ones (dates of birth, passport and licence numbers,
  * names) count only next to words that say what they are.
  */
-import type { Detector } from '../detector.js';
+import type { Candidate, Detector } from '../detector.js';
 import {
+  CARD_ISSUERS_NEEDING_CONTEXT,
+  cardIssuer,
   cardNumberValid,
+  digitsOf,
   ibanEnd,
   ibanValid,
   ipv4Valid,
   ipv6Valid,
   ssnValid,
 } from '../validators.js';
+import { labelReaches, lastWordEnd } from './context/labels.js';
+import { textBefore } from './context/nearby.js';
 
 /** Words before a number that make it an identifier of something else, not a phone or card. */
 const NOT_PERSONAL_NUMBER = ['order', 'tracking', 'invoice', 'ticket', 'ref', 'sku', 'serial', 'build', 'case #', 'po #', 'part', 'isbn', 'version'];
+
+const SSN_LABEL = /(?:^|[^a-z])(?:ssn|ss#|ss no|soc\.? sec\.?|social security|social sec|taxpayer)(?![a-z])/g;
+const OTHER_ID_LABEL = /(?:^|[^a-z])(?:order|tracking|invoice|ticket|ref|sku|serial|build|case|po|part|isbn|version)(?![a-z])/g;
+
+/**
+ * A formatted SSN: issuance rules, and the nearest label before it is not another identifier's
+ * ("Account ref 1649437260\nSSN: 685-35-9522" is an SSN); mixed separators (536-22 1234) only
+ * with an SSN label.
+ */
+function ssnCandidate({ value, text, start }: Candidate): boolean {
+  if (!ssnValid(value)) return false;
+  const before = textBefore(text, start, 48);
+  const label = lastWordEnd(before, SSN_LABEL);
+  const other = lastWordEnd(before.slice(-24), OTHER_ID_LABEL);
+  if (other !== -1 && other + Math.max(0, before.length - 24) > label) return false;
+  return label !== -1 || value[3] === value[6];
+}
+
+const CARD_WORD = /(?:^|[^a-z])(?:card|cards|cc|visa|mastercard|maestro|amex|jcb|credit|debit|pan|kreditkarte|carte|tarjeta)(?![a-z])/;
+
+/**
+ * A card number (issuer, length, Luhn, grouping); 12-15 digit Maestro, 13-digit Visa and 15-digit
+ * JCB numbers only with a card word shortly before, as ids of those lengths pass Luhn one time in ten.
+ */
+function cardCandidate({ value, text, start }: Candidate): boolean | number {
+  const verdict = cardNumberValid(value);
+  if (verdict === false) return false;
+  const issuer = cardIssuer(digitsOf(value));
+  if (issuer !== null && CARD_ISSUERS_NEEDING_CONTEXT.has(issuer) && !CARD_WORD.test(textBefore(text, start, 40))) return false;
+  return verdict;
+}
+
+const PASSPORT_LABEL = /(?:^|[^a-z])passport(?![a-z])/g;
+
+/** A passport number whose "passport" label reaches it (same line, or the line after the label). */
+function passportCandidate({ text, start }: Candidate): boolean {
+  const before = textBefore(text, start, 40);
+  const label = lastWordEnd(before, PASSPORT_LABEL);
+  return label !== -1 && labelReaches(before.slice(label));
+}
 
 /** File extensions that follow an `@2x`-style suffix and would otherwise read as a top-level domain. */
 const FILE_EXTENSION_TLDS = /\.(?:png|jpe?g|gif|svg|webp|js|ts|css|json|html?|md|txt|py|go|rs)$/i;
@@ -54,9 +99,8 @@ export const PII_DETECTORS: readonly Detector[] = [
     type: 'US_SSN',
     description: 'US Social Security numbers; area 000/666/9xx, group 00 and serial 0000 refused',
     pattern: /(?<![\d./-])\d{3}[-. \n]\d{2}[-. \n]\d{4}(?![\d/-]|\.\d)/g,
-    validator: ({ value }) => ssnValid(value),
+    validator: ssnCandidate,
     context: ['ssn', 'social security', 'social sec', 'ss#', 'taxpayer'],
-    antiContext: NOT_PERSONAL_NUMBER,
     score: 0.85,
     contextBoost: 0.1,
     examples: ['536-22-8712'],
@@ -68,8 +112,8 @@ export const PII_DETECTORS: readonly Detector[] = [
     description: 'Payment card numbers: issuer prefix and length (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay) and Luhn',
     // Any one separator between digits (space, dot, slash, dash; NBSP and line breaks are spaces
     // after normalisation), any grouping: the issuer table and Luhn decide.
-    pattern: /(?<![\d.-]|\d\/)\d(?:[ \n./-]?\d){12,18}(?![\d/-]|\.\d)/g,
-    validator: ({ value }) => cardNumberValid(value),
+    pattern: /(?<![\d.-]|\d\/)\d(?:[ \n./-]?\d){11,18}(?![\d/-]|\.\d)/g,
+    validator: cardCandidate,
     context: ['card', 'visa', 'mastercard', 'amex', 'credit', 'debit', 'cc', 'pan'],
     antiContext: NOT_PERSONAL_NUMBER,
     score: 0.9,
@@ -89,11 +133,25 @@ export const PII_DETECTORS: readonly Detector[] = [
     examples: ['DE89 3704 0044 0532 0130 00'],
   },
   {
+    id: 'tier1.iban.lowercase',
+    type: 'IBAN',
+    description: 'IBANs typed in lower case (gb42nawi04454264788619), next to the word IBAN: country length and mod-97 as above',
+    pattern: /(?<![a-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]){11,30}(?![a-z0-9])/g,
+    keywords: ['iban'],
+    keywordsCaseInsensitive: true,
+    context: ['iban'],
+    contextRequired: true,
+    contextWindow: 32,
+    validator: ({ value }) => ibanValid(value.toUpperCase()),
+    score: 0.9,
+    examples: ['my iban is gb42nawi04454264788619'],
+  },
+  {
     id: 'tier1.ipv4',
     anchor: { runs: ['digits'], notAfter: 'A-Za-z0-9_.', digitRun: [1, 3], afterDigits: '.' },
     type: 'IP_ADDRESS',
     description: 'IPv4 addresses (octets 0-255, no leading zeros); version-like contexts excluded',
-    pattern: /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g,
+    pattern: /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:\/\d{1,2}(?![\d.]))?(?![\w]|\.\d)/g,
     validator: ({ value }) => ipv4Valid(value),
     antiContext: ['version', 'v.', 'ver ', 'release', 'oid', 'build'],
     context: ['ip', 'address', 'host', 'client', 'from', 'src', 'dst'],
@@ -107,7 +165,9 @@ export const PII_DETECTORS: readonly Detector[] = [
     anchor: { literals: [':'], window: [-4, 0], first: '0-9A-Fa-f:', notAfter: 'A-Za-z0-9_:.' },
     type: 'IP_ADDRESS',
     description: 'IPv6 addresses (full and compressed forms)',
-    pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|:)(?::|[0-9A-Fa-f]{1,4}:){1,7}(?:[0-9A-Fa-f]{1,4}|:)?(?![\w:])/g,
+    // An IPv4 tail (::ffff:192.0.2.1) and a /prefix belong to the address; text running on into
+    // more dotted numbers (::ffff:256.0.0.1.5) is not one.
+    pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|:)(?::|[0-9A-Fa-f]{1,4}:){1,7}(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9A-Fa-f]{1,4}|:)?(?:\/\d{1,3})?(?![\w:]|\.\d)/g,
     keywords: [':'],
     validator: ({ value }) => ipv6Valid(value),
     score: 0.85,
@@ -121,6 +181,7 @@ export const PII_DETECTORS: readonly Detector[] = [
     pattern: /\b(?:[A-Z]\d{8}|\d{9})\b/g,
     keywords: ['passport'],
     keywordsCaseInsensitive: true,
+    validator: passportCandidate,
     context: ['passport'],
     contextRequired: true,
     contextWindow: 40,

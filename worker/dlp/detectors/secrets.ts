@@ -26,6 +26,15 @@ function awsAccessKeyValid({ value }: Candidate): boolean {
   return realToken(3)({ value: key.toUpperCase(), text: '', start: 0, end: 0 });
 }
 
+/** A token whose tail is masked (xoxp-123-456-####, sk_live_abc****): a redacted sample, not a secret. */
+const masked = ({ value, text, end }: Candidate): boolean => /[-_]$/.test(value) || /^[#*•]{3}/.test(text.slice(end, end + 3));
+
+/** A PEM block with a BEGIN and an END line and nothing between them is a template, not a key. */
+function pemHasBody({ value }: Candidate): boolean {
+  if (!/-{4,5} ?END /i.test(value)) return true;
+  return value.replace(/-{4,5} ?(?:BEGIN|END) [A-Z ]*-{4,5}/gi, '').replace(/\s|\\n/g, '').length > 0;
+}
+
 export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.aws_access_key',
@@ -98,7 +107,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
     pattern:
       /\b(?:xox[abposr]-\d{6,}-[0-9A-Za-z-]{8,}|xapp-\d-[A-Z0-9]{8,}-\d{6,}-[a-f0-9]{32,}|https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{8,}\/B[A-Z0-9]{8,}\/[A-Za-z0-9]{20,})/g,
     keywords: ['xox', 'xapp-', 'hooks.slack.com'],
-    validator: realToken(3),
+    validator: (c) => realToken(3)(c) && !masked(c),
     score: 0.97,
   },
   {
@@ -146,13 +155,25 @@ export const SECRET_DETECTORS: readonly Detector[] = [
     score: 0.97,
   },
   {
+    id: 'tier1.npm_token.npmrc',
+    type: 'NPM_TOKEN',
+    secret: true,
+    description: 'npm registry credentials in .npmrc (//registry/:_authToken=…, legacy UUID tokens included; ${NPM_TOKEN} references refused)',
+    pattern: /:_auth(?:Token)?[ \t]*=[ \t]*["']?([A-Za-z0-9_.+/=-]{20,200})/dg,
+    group: 1,
+    keywords: [':_auth'],
+    validator: realToken(3),
+    score: 0.95,
+    examples: ['//registry.npmjs.org/:_authToken=743b294a-cd03-11ec-9d64-0242ac120002'],
+  },
+  {
     id: 'tier1.gitlab_token',
     anchor: { literals: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'glsoat-', 'glft-'], notAfter: 'A-Za-z0-9_-' },
     type: 'GITLAB_TOKEN',
     secret: true,
-    description: 'GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, glsoat-, glft-)',
-    pattern: /(?<![A-Za-z0-9_-])gl(?:pat|ptt|dt|rt|cbt|soat|ft)-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![A-Za-z0-9_-])/g,
-    keywords: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'glsoat-', 'glft-'],
+    description: 'GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, glsoat-, glft-, glimt-, glagent-, gloas-, runner registration GR1348941)',
+    pattern: /(?<![A-Za-z0-9_-])(?:gl(?:pat|ptt|dt|rt|cbt|soat|ft|imt|agent|oas)-|GR1348941)[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![A-Za-z0-9_-])/g,
+    keywords: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'glsoat-', 'glft-', 'glimt-', 'glagent-', 'gloas-', 'GR1348941'],
     validator: realToken(3.5),
     score: 0.97,
   },
@@ -169,6 +190,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
     keywords: ['begin', 'miie', 'miic', 'miij', 'miig', 'b3blbnnzac1rzxktdje'],
     keywordsCaseInsensitive: true,
     resolveEnd: pemBlockEnd,
+    validator: pemHasBody,
     score: 0.99,
   },
   {
@@ -178,7 +200,8 @@ export const SECRET_DETECTORS: readonly Detector[] = [
     secret: true,
     description: 'JSON Web Tokens, decoded structurally (JSON header with alg, JSON object payload)',
     // The lookbehind keeps a match from starting inside a run ("eyJ-eyJ-…"): each run is read once.
-    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+    // The signature may be missing (an unsigned or truncated token still carries its claims).
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*)?/g,
     keywords: ['eyJ'],
     validator: ({ value }) => jwtValid(value),
     score: 0.95,

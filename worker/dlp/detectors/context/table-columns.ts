@@ -80,15 +80,52 @@ export function columnHeaderAt(text: string, start: number, end: number): string
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd === -1) lineEnd = text.length;
   if (lineEnd - lineStart > 4096) return undefined;
-  const { delimiter } = header;
-  // The value must fill its cell (allowing quotes and spaces around it).
-  const before = text.slice(lineStart, start);
-  const cellStart = before.lastIndexOf(delimiter) + 1;
-  if (!/^\s*["']?$/.test(before.slice(cellStart))) return undefined;
-  const nextDelimiter = text.indexOf(delimiter, end);
-  const cellEnd = nextDelimiter === -1 || nextDelimiter > lineEnd ? lineEnd : nextDelimiter;
-  if (!/^["']?\s*$/.test(text.slice(end, cellEnd).replace(/\r$/, ''))) return undefined;
+  const cell = cellAround(text, lineStart, lineEnd, header.delimiter, start, end);
+  return cell === undefined ? undefined : header.columns[cell];
+}
+
+/**
+ * Whether a value with `before` and `after` it inside its cell fills the cell: only quotes and
+ * spaces around it, or, inside a quoted cell, one delimiter-separated part of it ("Castillo, Chidi").
+ */
+function fillsCell(before: string, after: string, delimiter: string): boolean {
+  if (/^\s*["']?$/.test(before) && /^["']?\s*$/.test(after)) return true;
+  if (!/^\s*"/.test(before) || !/"\s*$/.test(after)) return false;
+  const inside = before.replace(/^\s*"/, '');
+  const rest = after.replace(/"\s*$/, '');
+  return (inside === '' || /[^\S\n]?$/.test(inside) && inside.trimEnd().endsWith(delimiter)) && (rest === '' || rest.trimStart().startsWith(delimiter));
+}
+
+/**
+ * The index of the cell of the row [lineStart, lineEnd) that [start, end) fills (allowing quotes and
+ * spaces around the value), or undefined. Delimiters inside double-quoted cells ("Castillo, Chidi")
+ * do not split, as in RFC 4180 CSV, so the columns after a quoted name keep their headers.
+ */
+function cellAround(text: string, lineStart: number, lineEnd: number, delimiter: string, start: number, end: number): number | undefined {
   let column = 0;
-  for (let i = before.indexOf(delimiter); i !== -1; i = before.indexOf(delimiter, i + 1)) column++;
-  return header.columns[column];
+  let cellStart = lineStart;
+  let quoted = false;
+  let blank = true;
+  for (let i = lineStart; i <= lineEnd; i++) {
+    const ch = i < lineEnd ? text[i] : delimiter;
+    if (quoted) {
+      if (ch !== '"') continue;
+      if (text[i + 1] === '"') i++;
+      else quoted = false;
+      continue;
+    }
+    if (ch === '"' && blank) quoted = true;
+    if (ch !== delimiter) {
+      if (ch !== ' ' && ch !== '\t') blank = false;
+      continue;
+    }
+    if (i >= end) {
+      if (cellStart > start) return undefined;
+      return fillsCell(text.slice(cellStart, start), text.slice(end, i).replace(/\r$/, ''), delimiter) ? column : undefined;
+    }
+    column++;
+    cellStart = i + 1;
+    blank = true;
+  }
+  return undefined;
 }

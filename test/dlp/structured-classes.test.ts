@@ -1,0 +1,51 @@
+/**
+ * Structured identifiers by class (issue 14): short and rare card lengths only next to a card word,
+ * IPv4-mapped IPv6 and CIDR notation, lower-case IBANs next to the word IBAN.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileDlp, scanText } from '../../worker/dlp/index.js';
+import { settingsWith } from './fixtures.js';
+
+const dlp = compileDlp(settingsWith({}));
+const found = (text: string, type: string) => scanText(dlp, text).filter((m) => m.type === type).map((m) => text.slice(m.start, m.end));
+
+describe('CREDIT_CARD lengths', () => {
+  it.each([
+    ['card number 630427373398 is lost', '630427373398'],
+    ['Please block card no 4735110554588', '4735110554588'],
+    ['I have lost my card 180016070420458.', '180016070420458'],
+    ['my credit card 3590730093437731 has been lost', '3590730093437731'],
+    ['Paid with 6011-0740-4288-9302', '6011-0740-4288-9302'],
+  ])('finds the card in %j', (text, value) => {
+    expect(found(text, 'CREDIT_CARD')).toEqual([value]);
+  });
+
+  it.each(['Batch 630427373398 shipped', 'id 4735110554588', 'ref 180016070420458'])('finds no card without a card word in %j', (text) => {
+    expect(found(text, 'CREDIT_CARD')).toEqual([]);
+  });
+});
+
+describe('IP_ADDRESS forms', () => {
+  it.each([
+    ['0:0:0:0:0:FFFF:129.144.52.38', '0:0:0:0:0:FFFF:129.144.52.38'],
+    ['2001:db8:0:0:0:0:192.168.1.1', '2001:db8:0:0:0:0:192.168.1.1'],
+    ['allow ::1/128', '::1/128'],
+    ['subnet 10.20.0.0/16', '10.20.0.0/16'],
+  ])('finds the address in %j', (text, value) => {
+    expect(found(text, 'IP_ADDRESS')).toEqual([value]);
+  });
+
+  it.each(['::ffff:256.0.0.1', '::ffff:192.168.1', '2001:db8::256.1.1.1', 'mask 10.20.0.0/33'])('finds no address in %j', (text) => {
+    expect(found(text, 'IP_ADDRESS')).toEqual([]);
+  });
+});
+
+describe('IBAN case', () => {
+  it('finds a lower-case IBAN next to the word IBAN', () => {
+    expect(found('my iban is gb42nawi04454264788619', 'IBAN')).toEqual(['gb42nawi04454264788619']);
+  });
+
+  it('finds no lower-case IBAN-shaped word elsewhere', () => {
+    expect(found('build gb42nawi04454264788619 passed', 'IBAN')).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Whether a value assigned to a secret-looking name holds a secret: not a reference to one (an
+ * environment lookup, a template, a code expression), not a placeholder or ordinary word, not a
+ * UUID, path or URL, and random enough for its kind. Shared by the config, code and CLI detectors.
+ */
+import type { Candidate } from '../detector.js';
+import { characterClasses, looksLikePlaceholder, shannonEntropy } from '../validators.js';
+
+/**
+ * Values that name a secret instead of containing one: env lookups ($VAR, ${VAR}, %VAR%),
+ * annotations (@Value), templates ({{ x }}, <password>, %(PASSWORD)s) and code references.
+ * Only whole references count: "@h9wou(w2g+…" (a Django key) and "m{{h}o)p${e]…" are values.
+ */
+const SECRET_REFERENCE =
+  /^(?:\$\{?[A-Za-z_][\w.:-]*\}?$|\$\(|%[A-Za-z_]\w*%$|%\([\w.]+\)[sdr]$|%s$|@[A-Za-z_][\w.]*(?:\(|$)|\{\{\s*[\w.$-]+\s*\}\}$|<[^<>]*>$|process\.env|os\.environ|os\.getenv|env\(|env\.|getenv|secrets?\.|vault:|ref\+|self\.|this\.|config\.|settings\.|cfg\.|params\.|args\.|options\.|request\.|req\.|kwargs)/i;
+/** YAML anchors and aliases (&db_pass, *db_pass): lowercase names, unlike random values that start with * or &. */
+const YAML_ALIAS = /^[&*][a-z_][a-z0-9_-]*$/;
+/** Whole values that are placeholders or ordinary words, never a real secret. */
+const STOP_VALUES = new Set(
+  `password passwd pass pwd secret secrets token apikey api_key key changeme change_me changeit default admin root test testing example sample dummy
+  none null nil undefined true false yes no on off empty blank hidden masked redacted removed omitted todo tbd fixme na n/a unknown required optional string
+  your_password yourpassword mypassword my_password password123 secret123 letmein qwerty abc123 foobar foo bar baz xxx xxxx xxxxx xxxxxx xxxxxxxx`.split(/\s+/),
+);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Key names that hold metadata about a secret, not the secret: token_url, secret_name, api_key_header. */
+const METADATA_KEY = /(?:name|names|url|uri|endpoint|path|file|type|id|ids|header|env|ref|length|len|ttl|expiry|expires|expiration|expires_in|lifetime|count|policy|provider|field|prompt|label|hint|reset|min|max|rotation|version|store|manager|mode|scope|scopes|format|encoding|algorithm|alg|hash|limit|required|enabled|strategy|prefix|suffix|placeholder|pattern|days)["']?$/;
+const PASSWORD_KEY = /(?:pass(?:word|wd|phrase|code)?|pwd|passw)s?(?:[^a-z]|$)/;
+
+/**
+ * A reference, placeholder, UUID or run of one character: never reported as a secret.
+ * @example
+ * refusedSecretValue('${DB_PASSWORD}'); // true
+ * refusedSecretValue('Tr0ub4dor&3'); // false
+ */
+export function refusedSecretValue(value: string): boolean {
+  const lower = value.toLowerCase();
+  return STOP_VALUES.has(lower) || SECRET_REFERENCE.test(value) || YAML_ALIAS.test(value) || looksLikePlaceholder(value) || UUID.test(value) || /^\*+$|^x+$|^\.+$|^-+$/i.test(value);
+}
+
+/** The key the value is assigned to, lowercased ("db_password", "spring.datasource.password"). */
+function keyBefore(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const m = /([A-Za-z0-9_.\-]+)(?:\[\d{0,4}\])?["'\]]?[ \t]*(?:[!=]==?|:=|=>|=|:|[ \t]is|[ \t])[ \t]*@?(?:["'`]|Bearer |Basic )?$/i.exec(before);
+  return (m?.[1] ?? '').toLowerCase();
+}
+
+/**
+ * Scores a value by the key it is assigned to: passwords may be short human words with digits or
+ * symbols; keys and tokens must look random (length, entropy, character classes) or be long hex or
+ * base64; a password-like value (letters, digits and a symbol) counts under any secret name.
+ * @example
+ * secretValueScore('Etter5837?', 'apikey', true); // 0.85
+ */
+export function secretValueScore(value: string, key: string, quoted: boolean): number | false {
+  if (refusedSecretValue(value)) return false;
+  if (METADATA_KEY.test(key)) return false;
+  // Unquoted code: `password = get_password()`, `token = request.token` are references, not values.
+  if (!quoted && (/^[A-Za-z_][\w.]*\(/.test(value) || /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_.]*$/i.test(value))) return false;
+  // URLs and host names ("Authentication-Results: 5h.ca.iphmx.com") say where, not what.
+  if (/^https?:\/\//i.test(value) || /^(?:[a-z0-9-]{1,63}\.)+[a-z]{2,12}$/.test(value)) return false;
+  // File paths and key files: `key_file = /secure/release.pem`, `secret: ./certs/tls.key`.
+  if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(value) || /\.(?:pem|key|crt|cer|json|ya?ml|txt|env|p12|pfx|jks|der)$/i.test(value)) return false;
+  const entropy = shannonEntropy(value);
+  const classes = characterClasses(value);
+  if (PASSWORD_KEY.test(key)) {
+    if (value.length < 6) return false;
+    if (/^[a-z]+$/.test(value) && value.length < 12) return false;
+    return entropy >= 2.2 && (classes >= 2 || value.length >= 12) ? 0.9 : false;
+  }
+  if (value.length >= 12 && entropy >= 3 && classes >= 2) return 0.88;
+  if (/^[a-f0-9]{16,}$/i.test(value) || /^[A-Za-z0-9+/_-]{20,}={0,2}$/.test(value)) return 0.8;
+  return value.length >= 8 && classes >= 3 && entropy >= 2.5 ? 0.85 : false;
+}
+
+/**
+ * Validator for a value captured after `KEY = ` / `KEY: ` / `KEY == `: the key is read back from
+ * the text before it.
+ */
+export function assignedSecretValid({ value, text, start }: Candidate, quoted: boolean): boolean | number {
+  return secretValueScore(value, keyBefore(text, start), quoted);
+}
+
+/** Secret-looking names; the key may carry a prefix (DB_, spring.datasource.) and a short suffix. */
+export const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|account[_-]?key|private[_-]?key|client[_-]?secret|secret[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|auth[_-]?key|app[_-]?key|credentials?|auth(?!entic|or))`;
+/** How every SECRET_NAME alternative begins: the scanner tries the patterns only there (keep in step; test/dlp/anchors.test.ts checks). */
+export const SECRET_NAME_STARTS: readonly string[] = ['pass', 'pwd', 'secret', 'token', 'api', 'access', 'account', 'private', 'client', 'signing', 'encryption', 'master', 'auth', 'app', 'credential'];
+/** Keywords that must occur for any secret-name detector to run. */
+export const SECRET_NAME_KEYWORDS: readonly string[] = ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'auth'];

@@ -1,0 +1,85 @@
+/**
+ * Secrets in code and configuration written in forms the assignment detectors (secrets-config.ts)
+ * do not read: Django SECRET_KEY values (50 characters of Django's key alphabet, whatever quotes
+ * surround them), XML/.NET config attributes (<add key="DB_PASSWORD" value="…"/>), command-line
+ * flags (--db-password VALUE, --secret=VALUE) and comparisons with the value first
+ * (if ("…" == password)). Values go through the same references/placeholder/entropy checks.
+ */
+import type { Candidate, Detector } from '../detector.js';
+import { shannonEntropy } from '../validators.js';
+import { SECRET_NAME, SECRET_NAME_KEYWORDS, secretValueScore } from './secret-values.js';
+
+/** Django's get_random_secret_key() alphabet: lowercase letters, digits and !@#$%^&*(-_=+). */
+const DJANGO_KEY_CHAR = String.raw`[a-z0-9!@#$%^&*(\-_=+)]`;
+
+/** The lowercased key named in `key="…"`/`name="…"` right before a `value="` attribute. */
+function attributeKey(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 120), start);
+  return (/(?:key|name)\s*=\s*["']([^"'<>]{1,80})["']\s+value\s*=\s*["']$/i.exec(before)?.[1] ?? '').toLowerCase();
+}
+
+/** The lowercased flag name right before the value (--db-password, --secret=). */
+function flagName(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 64), start);
+  return (/--([A-Za-z0-9_.-]{1,48})(?:=|[ \t]+)["']?$/.exec(before)?.[1] ?? '').toLowerCase();
+}
+
+/** The lowercased name the value is compared with ("…" == my_password). */
+function comparedName(text: string, end: number): string {
+  const after = text.slice(end, end + 64);
+  return (/^["'`][ \t]*[!=]==?[ \t]*([A-Za-z0-9_.]{1,48})/.exec(after)?.[1] ?? '').toLowerCase();
+}
+
+export const CODE_SECRET_DETECTORS: readonly Detector[] = [
+  {
+    id: 'tier1.django_secret_key.value',
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: "Django SECRET_KEY values: 50 characters of Django's key alphabet assigned to a *SECRET_KEY name, in any quotes or none",
+    pattern: new RegExp(`SECRET_KEY["']?[ \\t]{0,3}[:=][ \\t]{0,3}["']?(${DJANGO_KEY_CHAR}{50})(?!${DJANGO_KEY_CHAR})`, 'dg'),
+    group: 1,
+    keywords: ['SECRET_KEY'],
+    validator: ({ value }) => shannonEntropy(value) >= 4 && /[^a-z0-9]/.test(value) && /\d/.test(value),
+    score: 0.95,
+    examples: ["SECRET_KEY = '9*9fet*=zo4)=bwd2=+qw^=lgz_9-!sa8k_4_+u*m4a3wa+@n3'"],
+  },
+  {
+    id: 'tier1.generic_secret.xml_attribute',
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Values of XML/.NET config entries whose key names a secret: <add key="DB_PASSWORD" value="…" />',
+    pattern: new RegExp(`(?:key|name)[ \\t]*=[ \\t]*["'][A-Za-z0-9_.:-]{0,32}${SECRET_NAME}[A-Za-z0-9_.:-]{0,24}["'][ \\t]{1,3}value[ \\t]*=[ \\t]*["']([^"'\\n<>]{4,200})["']`, 'dgi'),
+    group: 1,
+    keywords: SECRET_NAME_KEYWORDS,
+    keywordsCaseInsensitive: true,
+    validator: (c: Candidate) => secretValueScore(c.value, attributeKey(c.text, c.start), true),
+    score: 0.88,
+    examples: ['<add key="DB_PASSWORD" value="kOoMRqkGW7okG0E7sOWpTUbv" />'],
+  },
+  {
+    id: 'tier1.generic_secret.cli_flag',
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Values of command-line flags that name a secret: --db-password VALUE, --secret=VALUE, --PGPASSWORD VALUE',
+    pattern: new RegExp(`(?<![\\w-])--[A-Za-z0-9_.-]{0,24}${SECRET_NAME}[A-Za-z0-9_.-]{0,16}(?:=|[ \\t]{1,3})["']?([^\\s"'\`]{4,200})`, 'dgi'),
+    group: 1,
+    keywords: SECRET_NAME_KEYWORDS,
+    keywordsCaseInsensitive: true,
+    validator: (c: Candidate) => !c.value.startsWith('-') && secretValueScore(c.value, flagName(c.text, c.start), false),
+    score: 0.86,
+    examples: ['--webhook-secret Talcon5819*', '--db-password=Xk9#pL2m'],
+  },
+  {
+    id: 'tier1.generic_secret.compared',
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Quoted values compared with a secret-named variable, value first: if ("…" == password)',
+    pattern: new RegExp(`["'\`]([^"'\`\\n\\\\]{4,200})["'\`][ \\t]*[!=]==?[ \\t]*[A-Za-z0-9_.]{0,24}${SECRET_NAME}`, 'dgi'),
+    group: 1,
+    keywords: SECRET_NAME_KEYWORDS,
+    keywordsCaseInsensitive: true,
+    validator: (c: Candidate) => secretValueScore(c.value, comparedName(c.text, c.end), true),
+    score: 0.86,
+    examples: ['if ("Xk9#pL2mQw7" == db_password) {'],
+  },
+];
