@@ -72,7 +72,7 @@ function licenceShaped(value: string): boolean {
 export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.driver_license',
-    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_*-', digitRun: [2, 12] }, { runs: ['capitals'], first: 'A-Z', second: 'A-Z0-9', notAfter: 'A-Za-z0-9_*-' }],
+    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_*-', digitRun: [2, 14] }, { runs: ['capitals'], first: 'A-Z', notAfter: 'A-Za-z0-9_*-' }],
     type: 'DRIVER_LICENSE',
     description: "Driver's licence numbers in US state layouts (CA, NY, FL, WA, TX, IL, PA, NJ, MI, OH, MA, GA, generic) next to licence words or in a licence column",
     pattern: new RegExp(`(?<![\\w*-])(?:${LICENCE_LAYOUTS.join('|')})(?![\\w*-])`, 'g'),

@@ -181,6 +181,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.initial_surname',
+    anchor: { runs: ['capitals'] },
     type: 'PERSON',
     description: 'An initial and a surname ("S. Gallo") in a field, a signature or with a listed surname',
     pattern: new RegExp(`${BEFORE}(?=(\\p{Lu}\\. ?(?:${PARTICLE} ){0,2}${T})${AFTER})\\p{Lu}`, 'dgu'),
@@ -191,6 +192,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.particle_surname',
+    anchor: { literals: ['van', 'von', 'de', 'da', 'del', 'della', 'di', 'du', 'dos', 'das', 'le', 'la', 'ter', 'ten', 'bin', 'al', 'el'], notAfter: "A-Za-z0-9_@./'-" },
     type: 'PERSON',
     description: 'Surnames led by a particle ("Mr. van der Berg", "de la Cruz said") after a title, in a field or before reported speech',
     pattern: new RegExp(`${BEFORE}(?=((?:van|von|de|da|del|della|di|du|dos|das|le|la|ter|ten|bin|al|el)(?: (?:der|den|de|la|le|los|las|do|da))? ${T})${AFTER})\\p{Ll}`, 'dgu'),

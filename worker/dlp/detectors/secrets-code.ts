@@ -33,6 +33,7 @@ function comparedName(text: string, end: number): string {
 export const CODE_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.django_secret_key.value',
+    anchor: { literals: ['secret_key'] },
     type: 'GENERIC_SECRET',
     secret: true,
     description: "Django SECRET_KEY values: 50 characters of Django's key alphabet assigned to a *SECRET_KEY name, in any quotes or none",
@@ -45,6 +46,7 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.generic_secret.xml_attribute',
+    anchor: { literals: ['key', 'name'] },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Values of XML/.NET config entries whose key names a secret: <add key="DB_PASSWORD" value="…" />',
@@ -58,6 +60,7 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.generic_secret.cli_flag',
+    anchor: { literals: ['--'], notAfter: 'A-Za-z0-9_-' },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Values of command-line flags that name a secret: --db-password VALUE, --secret=VALUE, --PGPASSWORD VALUE',
@@ -71,6 +74,7 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.generic_secret.compared',
+    anchor: { literals: ['"', "'", '`'] },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Quoted values compared with a secret-named variable, value first: if ("…" == password)',

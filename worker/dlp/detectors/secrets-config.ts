@@ -122,7 +122,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.vendor_token',
-    anchor: [{ literals: ['hf_', 'shpat_', 'shpss_', 'shpca_', 'shppa_', 'pypi-', 'dop_v1_', 'doo_v1_', 'dor_v1_', 'dp.', 'dapi', 'atatt3', 'lin_api_', 'pmak-', 'nrak-', 'key-', 'sq0', 'age-secret-key-1'], notAfter: 'A-Za-z0-9_' }, { literals: [':aa'], window: [-10, -8], first: '0-9', notAfter: 'A-Za-z0-9_' }],
+    anchor: [{ literals: ['hf_', 'shpat_', 'shpss_', 'shpca_', 'shppa_', 'pypi-', 'dop_v1_', 'doo_v1_', 'dor_v1_', 'dp.', 'dapi', 'atatt3', 'lin_api_', 'pmak-', 'nrak-', 'key-', 'sq0', 'age-secret-key-1'], notAfter: 'A-Za-z0-9_' }, { literals: [':aa'], window: [-10, -8], first: '0-9', notAfter: 'A-Za-z0-9_' }, { runs: ['words'], first: '0-9a-f', notAfter: 'A-Za-z0-9_' }],
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Other vendor tokens with fixed prefixes: Hugging Face, Shopify, PyPI, DigitalOcean, Doppler, Databricks, Atlassian, Linear, Postman, New Relic, Mailgun, Mailchimp, Square, age, Telegram bots',

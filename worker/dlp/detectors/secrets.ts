@@ -156,6 +156,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.npm_token.npmrc',
+    anchor: { literals: [':_auth'] },
     type: 'NPM_TOKEN',
     secret: true,
     description: 'npm registry credentials in .npmrc (//registry/:_authToken=…, legacy UUID tokens included; ${NPM_TOKEN} references refused)',
@@ -168,7 +169,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.gitlab_token',
-    anchor: { literals: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'glsoat-', 'glft-'], notAfter: 'A-Za-z0-9_-' },
+    anchor: { literals: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'glsoat-', 'glft-', 'glimt-', 'glagent-', 'gloas-', 'gr1348941'], notAfter: 'A-Za-z0-9_-' },
     type: 'GITLAB_TOKEN',
     secret: true,
     description: 'GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, glsoat-, glft-, glimt-, glagent-, gloas-, runner registration GR1348941)',
