@@ -23,6 +23,7 @@ import { egressOrigins, trustedProxyList } from './startup/network.js';
 import { openCertificates, openGeoIp, openKnowledge, openTier3 } from './startup/open.js';
 import { logAirGapLinks, startPlatform } from './startup/platform.js';
 import { findingSalt } from './startup/salt.js';
+import { processMetricsOptions } from './cluster/topology.js';
 import { geoipSubsystem, policyNotReadyReason, policySubsystem, type SubsystemState } from './startup/subsystems.js';
 
 export type { SubsystemState } from './startup/subsystems.js';
@@ -67,7 +68,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
 
   // Startup order and log lines as PRODUCT.md's air-gap summary: policy, Tier 3, GeoIP, audit.
   const salt = await findingSalt(config, runtime.volumes, log);
-  const metrics = createMetrics();
+  const metrics = createMetrics(processMetricsOptions(runtime.env));
   const dlp = createDlpEngine(salt, log);
   const policy = await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection });
   installEgressGuard(() => egressOrigins(config, policy), log);

@@ -26,6 +26,14 @@ export const VARIABLES: readonly VariableSpec[] = [
   // Listening socket (read by `outpost start` / `outpost config`, not by the worker itself).
   { name: 'HOST', kind: 'string', default: '127.0.0.1', secret: false, description: 'Address the gateway listens on.' },
   { name: 'PORT', kind: 'int', default: '8080', secret: false, description: 'Port the gateway listens on. A busy port is a hard error.' },
+  {
+    name: 'OUTPOST_WORKERS',
+    kind: 'int',
+    default: '',
+    secret: false,
+    description:
+      'workerd processes accepting on the one listening socket (unset: the number of cores). Process 0 owns the audit queue; the others reach it over a private unix socket. 1 runs a single process as before. Deno runs one process.',
+  },
 
   // The air-gap switch.
   {

@@ -9,6 +9,7 @@ import type { TargetConfig } from '../config/index.js';
 import type { RequestFacts, RuntimeAdapter, Volumes } from './types.js';
 import { TargetUnreachableError, VolumeError } from './types.js';
 import { openDurableObjectBackend } from '../audit/durable-object-backend.js';
+import { openRemoteAuditBackend, type OwnerChannel } from '../audit/remote-backend.js';
 
 /** A service binding as workerd passes it. */
 export interface Fetcher {
@@ -104,7 +105,8 @@ export function createWorkerdRuntime(env: Record<string, unknown>): RuntimeAdapt
     describe: () => 'workerd',
     separatesListeners: true,
     env,
-    audit: { kind: 'workerd-durable-object', open: (config) => openDurableObjectBackend(env.AUDIT_QUEUE, config.auditDbPath) },
+    // With OUTPOST_WORKERS > 1 only process 0 holds the Durable Object; the others reach it (AUDIT_OWNER).
+    audit: { kind: 'workerd-durable-object', open: (config) => (env.AUDIT_OWNER ? openRemoteAuditBackend(env.AUDIT_OWNER as OwnerChannel, config.auditDbPath) : openDurableObjectBackend(env.AUDIT_QUEUE, config.auditDbPath)) },
     volumes: createDiskVolumes(env),
     fetchTarget(target: TargetConfig, request: Request) {
       const service = env[targetBindingName(target.baseUrl)] as Fetcher | undefined;
