@@ -71,6 +71,7 @@ function bindingLines(facts: LaunchFacts, wired: Wiring, role: ProcessRole | und
   if (wired.scheduler) bindings.push(`(name = "PLATFORM_SCHEDULER", durableObjectNamespace = "PlatformSchedulerObject")`);
   if (wired.mtls) bindings.push(`(name = "PLATFORM", service = "platform")`);
   for (const spec of VARIABLES) {
+    if (spec.launcherOnly) continue;
     if (spec.secret) bindings.push(`(name = ${capnpString(spec.name)}, fromEnvironment = ${capnpString(spec.name)})`);
     else bindings.push(`(name = ${capnpString(spec.name)}, text = ${capnpString(facts.values[spec.name] ?? '')})`);
   }

@@ -31,7 +31,7 @@ export const OWNER_ROUTES = {
 async function call<T>(owner: OwnerChannel, path: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await owner.fetch(`http://outpost-audit-owner${path}`, init);
+    res = await owner.fetch(`http://outpost-internal${path}`, init);
   } catch (e) {
     throw new OwnerUnreachableError(`the audit queue's owner (process 0) does not answer: ${(e as Error).message}`);
   }

@@ -63,5 +63,5 @@ export function processMetricsOptions(env: Readonly<Record<string, unknown>>): {
  */
 export function peerFetch(peer: Peer, path: string, body?: unknown): Promise<Response> {
   const init: RequestInit = body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
-  return peer.channel.fetch(`http://outpost-process-${peer.index}${path}`, init);
+  return peer.channel.fetch(`http://outpost-internal${path}`, init);
 }

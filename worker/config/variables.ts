@@ -20,6 +20,8 @@ export interface VariableSpec {
   readonly secret: boolean;
   /** What the variable does, for the README table and the environment template. */
   readonly description: string;
+  /** Read by the launcher alone (`outpost start`): not bound into the worker's config. */
+  readonly launcherOnly?: boolean;
 }
 
 export const VARIABLES: readonly VariableSpec[] = [
@@ -31,6 +33,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     kind: 'int',
     default: '',
     secret: false,
+    launcherOnly: true,
     description:
       'workerd processes accepting on the one listening socket (unset: the number of cores). Process 0 owns the audit queue; the others reach it over a private unix socket. 1 runs a single process as before. Deno runs one process.',
   },
