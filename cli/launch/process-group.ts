@@ -23,8 +23,11 @@ export interface ProcessGroupOptions {
   /** One rendered config file per process, process 0 (the audit queue's owner) first. */
   readonly configs: readonly string[];
   readonly env: NodeJS.ProcessEnv;
-  /** Listening descriptors in the launcher: the main socket, then the admin one if any. */
-  readonly fds: readonly number[];
+  /**
+   * Listening descriptors in the launcher: the main socket's (one per process, or one shared),
+   * then the admin socket's if any (listen-sockets.ts).
+   */
+  readonly fds: ReadonlyArray<readonly number[]>;
 }
 
 export interface ProcessGroup {
@@ -44,8 +47,9 @@ const SOCKET_NAMES = ['http', 'admin'];
  */
 export function spawnProcessGroup(options: ProcessGroupOptions): ProcessGroup {
   const socketArgs = options.fds.flatMap((_, i) => ['--socket-fd', `${SOCKET_NAMES[i]}=${3 + i}`]);
-  const children = options.configs.map((config) => {
-    const child = spawn(options.binary, ['serve', config, '--import-path=/', ...socketArgs], { env: options.env, stdio: ['ignore', 'inherit', 'pipe', ...options.fds] });
+  const children = options.configs.map((config, index) => {
+    const fds = options.fds.map((list) => list[index % list.length]!);
+    const child = spawn(options.binary, ['serve', config, '--import-path=/', ...socketArgs], { env: options.env, stdio: ['ignore', 'inherit', 'pipe', ...fds] });
     child.stderr!.pipe(runtimeLogFilter()).pipe(process.stderr, { end: false });
     return child;
   });

@@ -44,19 +44,24 @@ export async function startWorkerdGroup(launch: GroupLaunch): Promise<number> {
     console.error(`ERROR ${(e as Error).message}`);
     return 1;
   }
-  const requests: SocketRequest[] = [{ host: values.HOST!, port: Number(values.PORT) }];
+  const requests: SocketRequest[] = [{ host: values.HOST!, port: Number(values.PORT), perProcess: launch.count }];
   if (values.OUTPOST_ADMIN_PORT) requests.push({ host: '127.0.0.1', port: Number(values.OUTPOST_ADMIN_PORT) });
 
   const spawnedAt = Date.now();
   let group: ProcessGroup;
+  let spread = false;
   try {
-    group = await withListeningSockets(requests, (fds) => spawnProcessGroup({ binary: launch.binary, configs, env: launch.env, fds }));
+    group = await withListeningSockets(requests, (fds) => {
+      spread = fds[0]!.length > 1;
+      return spawnProcessGroup({ binary: launch.binary, configs, env: launch.env, fds });
+    });
   } catch (e) {
     cleanup();
     console.error(`ERROR Cannot listen: ${(e as Error).message}`);
     return 1;
   }
-  console.log(`INFO Outpost runs ${launch.count} workerd processes on one socket (pids ${group.children.map((c) => c.pid).join(', ')}); process ${OWNER_INDEX} owns the audit queue`);
+  const how = spread ? 'one SO_REUSEPORT socket each' : 'one shared socket';
+  console.log(`INFO Outpost runs ${launch.count} workerd processes on ${values.HOST}:${values.PORT}, ${how} (pids ${group.children.map((c) => c.pid).join(', ')}); process ${OWNER_INDEX} owns the audit queue`);
   process.on('SIGTERM', () => group.stop('SIGTERM'));
   process.on('SIGINT', () => group.stop('SIGINT'));
   const exited = group.exited.finally(cleanup);

@@ -142,7 +142,7 @@ export async function startGateway(env: Record<string, string>, options: { runti
  * const [owner, second] = workerPids(gateway.output());
  */
 export function workerPids(output: string): number[] {
-  const line = /Outpost runs \d+ workerd processes on one socket \(pids ([\d, ]+)\)/.exec(output);
+  const line = /Outpost runs \d+ workerd processes on \S+, [^(]+\(pids ([\d, ]+)\)/.exec(output);
   if (!line) throw new Error(`no process line in:\n${output}`);
   return line[1]!.split(',').map((p) => Number(p.trim()));
 }
