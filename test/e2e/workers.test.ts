@@ -102,6 +102,19 @@ describe('OUTPOST_WORKERS=2', () => {
       expect(body.audit_queue_depth).toBe(rows);
       expect(body.ready).toBe(true);
     }
+    // Recent decisions: whichever process answers lists the calls both served, newest first.
+    const ids = ['decisions-a', 'decisions-b', 'decisions-c', 'decisions-d'];
+    for (const id of ids) {
+      const res = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id, connection: 'close' }, body: JSON.stringify({ model: 'mock-llama', messages: [{ role: 'user', content: 'hi' }] }) });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${gateway.url}/admin/api/decisions`, { headers: { authorization: `Bearer ${TOKEN}`, connection: 'close' } });
+      const listed = ((await res.json()) as { decisions: Array<{ request_id: string; time: string }> }).decisions;
+      expect(listed.slice(0, 4).map((d) => d.request_id).sort()).toEqual(ids);
+      expect(listed.map((d) => d.time)).toEqual(listed.map((d) => d.time).sort().reverse());
+    }
   });
 
   it('a hot policy install through one process is enforced by both once the install returns', async () => {

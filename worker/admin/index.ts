@@ -12,6 +12,7 @@ import { adminStatus } from './status.js';
 import { policyAdminApi } from './policy.js';
 import { auditAdminApi } from './audit.js';
 import { knowledgeAdminApi } from './knowledge.js';
+import { gatewayDecisions } from '../cluster/decisions.js';
 import { CONSOLE_CSP, CONSOLE_CSS, CONSOLE_HTML, CONSOLE_ICON, CONSOLE_JS } from './console.js';
 import type { MiddlewareHandler } from 'hono';
 
@@ -64,7 +65,8 @@ export function adminApi(): Hono<AppEnv> {
   const admin = new Hono<AppEnv>();
   admin.use('*', requireAdminToken());
   admin.get('/sync-status', async (c) => c.json(await adminStatus(c.get('gateway'))));
-  admin.get('/decisions', (c) => c.json({ decisions: c.get('gateway').recent.list() }));
+  // Over every process with OUTPOST_WORKERS > 1 (cluster/decisions.ts).
+  admin.get('/decisions', async (c) => c.json({ decisions: await gatewayDecisions(c.get('gateway')) }));
   admin.post('/egress-probe', probeEgress);
   admin.route('/policy', policyAdminApi());
   admin.route('/audit', auditAdminApi());

@@ -5,6 +5,7 @@
  *
  *   GET  /internal/ready          this process's readiness (the launcher waits for each)
  *   GET  /internal/metrics        this process's metrics, for the one serving /metrics to sum
+ *   GET  /internal/decisions      this process's recent decisions, for /admin/api/decisions
  *   POST /internal/policy/reload  decide the active bundle again (another process changed it)
  *   POST /internal/audit/append   process 0: commit a batch of events (group commit), answer
  *                                 once they are on disk
@@ -109,6 +110,7 @@ export function internalRoutes(): Hono<AppEnv> {
     return c.json({ status: reason ? 'not_ready' : 'ready', ...(reason ? { reason } : {}) }, reason ? 503 : 200);
   });
   api.get('/metrics', async (c) => c.body(await ownMetricsText(c.get('gateway')), 200, { 'content-type': METRICS_CONTENT_TYPE }));
+  api.get('/decisions', (c) => c.json({ decisions: c.get('gateway').recent.list() }));
   // Another process installed or rolled back a bundle (cluster/policy-sync.ts).
   api.post('/policy/reload', async (c) => c.json(await c.get('gateway').policy.reload()));
   auditRoutes(api);
