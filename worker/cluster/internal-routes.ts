@@ -7,6 +7,7 @@
  *   GET  /internal/metrics        this process's metrics, for the one serving /metrics to sum
  *   GET  /internal/decisions      this process's recent decisions, for /admin/api/decisions
  *   POST /internal/policy/reload  decide the active bundle again (another process changed it)
+ *   POST /internal/knowledge/reload   read the imported knowledge assets again (likewise)
  *   POST /internal/audit/append   process 0: commit a batch of events (group commit), answer
  *                                 once they are on disk
  *   GET  /internal/audit/depth | peek?after=&limit= | status    process 0: the queue's reads
@@ -113,6 +114,11 @@ export function internalRoutes(): Hono<AppEnv> {
   api.get('/decisions', (c) => c.json({ decisions: c.get('gateway').recent.list() }));
   // Another process installed or rolled back a bundle (cluster/policy-sync.ts).
   api.post('/policy/reload', async (c) => c.json(await c.get('gateway').policy.reload()));
+  // Another process imported a knowledge package (cluster/knowledge-sync.ts).
+  api.post('/knowledge/reload', async (c) => {
+    await c.get('gateway').knowledge.reloadImported();
+    return c.json({ ok: true });
+  });
   auditRoutes(api);
   return api;
 }
