@@ -24,6 +24,9 @@ import { openCertificates, openGeoIp, openKnowledge, openTier3 } from './startup
 import { logAirGapLinks, startPlatform } from './startup/platform.js';
 import { findingSalt } from './startup/salt.js';
 import { processMetricsOptions } from './cluster/topology.js';
+import { startupLogger } from './cluster/startup-log.js';
+import { policyFollowedByPeers } from './cluster/policy-sync.js';
+import { knowledgeFollowedByPeers } from './cluster/knowledge-sync.js';
 import { geoipSubsystem, policyNotReadyReason, policySubsystem, type SubsystemState } from './startup/subsystems.js';
 
 export type { SubsystemState } from './startup/subsystems.js';
@@ -63,16 +66,19 @@ export interface Gateway {
  */
 export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const config = parseConfig(runtime.env);
-  const log = createLogger(config.logLevel);
+  // OUTPOST_WORKERS > 1: process 0 alone prints the startup summary (cluster/startup-log.ts).
+  const startup = startupLogger(createLogger(config.logLevel), runtime.env);
+  const log = startup.log;
   if (config.airGap) log.info('Air-gap mode enabled');
 
   // Startup order and log lines as PRODUCT.md's air-gap summary: policy, Tier 3, GeoIP, audit.
   const salt = await findingSalt(config, runtime.volumes, log);
   const metrics = createMetrics(processMetricsOptions(runtime.env));
   const dlp = createDlpEngine(salt, log);
-  const policy = await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection });
+  // OUTPOST_WORKERS > 1: a change made in this process reaches the others (cluster/).
+  const policy = policyFollowedByPeers(await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection }), runtime.env, log);
   installEgressGuard(() => egressOrigins(config, policy), log);
-  const knowledge = await openKnowledge(config, runtime, log);
+  const knowledge = knowledgeFollowedByPeers(await openKnowledge(config, runtime, log), runtime.env, log);
   const tier3 = await openTier3(config, runtime, log, metrics);
   dlp.useTier3(tier3.classifier ?? undefined);
   const geoip = await openGeoIp(config, runtime, log);
@@ -95,6 +101,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const recent = new RecentDecisions();
   const startedAt = Date.now();
   const platform = await startPlatform({ config, runtime, log, policy, certificates, startedAt, auditQueueDepth: () => audit.depth() });
+  startup.done();
 
   return {
     config,

@@ -11,7 +11,6 @@ import type { AppEnv } from '../app-env.js';
 import { GatewayError } from '../core/index.js';
 import { DEFAULT_PROTOCOL, errorResponse } from '../protocol/index.js';
 import { readBodyLimited } from '../proxy/forward.js';
-import { reloadPeersKnowledge } from '../cluster/knowledge-sync.js';
 
 export const KNOWLEDGE_SIGNATURE_HEADER = 'x-outpost-knowledge-signature';
 
@@ -47,8 +46,6 @@ export function knowledgeAdminApi(): Hono<AppEnv> {
     }
     const signature = c.req.header(KNOWLEDGE_SIGNATURE_HEADER);
     const result = await gw.knowledge.importPackage(body, signature ? new TextEncoder().encode(signature) : null, gw.policy.current());
-    // OUTPOST_WORKERS > 1: the other processes read the imported assets again before the answer.
-    if (result.ok) await reloadPeersKnowledge(gw);
     if (result.ok) return c.json(result);
     return errorResponse(DEFAULT_PROTOCOL, new GatewayError(result.status, result.code, result.message, 'invalid_request_error', { problems: result.problems }), c.get('requestId'));
   });

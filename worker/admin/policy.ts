@@ -16,7 +16,6 @@ import { DEFAULT_PROTOCOL, errorResponse } from '../protocol/index.js';
 import { readBodyLimited } from '../proxy/forward.js';
 import { MAX_BUNDLE_BYTES } from '../policy/bundle.js';
 import type { PolicyChange } from '../policy/index.js';
-import { reloadPeersPolicy } from '../cluster/policy-sync.js';
 
 export const SIGNATURE_HEADER = 'x-outpost-policy-signature';
 
@@ -52,16 +51,10 @@ export function policyAdminApi(): Hono<AppEnv> {
     }
     const signature = c.req.header(SIGNATURE_HEADER);
     const change = await c.get('gateway').policy.install(body, signature ? new TextEncoder().encode(signature) : null);
-    // OUTPOST_WORKERS > 1: the other processes follow before the operator gets the answer.
-    if (change.ok && !change.unchanged) await reloadPeersPolicy(c.get('gateway'));
     return changeResponse(c, change);
   });
 
-  api.post('/rollback', async (c) => {
-    const change = await c.get('gateway').policy.rollback();
-    if (change.ok && !change.unchanged) await reloadPeersPolicy(c.get('gateway'));
-    return changeResponse(c, change);
-  });
+  api.post('/rollback', async (c) => changeResponse(c, await c.get('gateway').policy.rollback()));
 
   return api;
 }

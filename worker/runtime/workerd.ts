@@ -121,6 +121,8 @@ export function createWorkerdRuntime(env: Record<string, unknown>): RuntimeAdapt
       return channel ? channel.fetch(request) : fetch(request);
     },
     async startScheduler() {
+      // OUTPOST_WORKERS > 1: process 0 (which declares the scheduler's Durable Object) runs the links.
+      if (env.AUDIT_OWNER) return;
       // The alarm calls the gateway's platform tick itself (platform/scheduler.ts).
       const namespace = env.PLATFORM_SCHEDULER as DurableObjectNamespaceLike | undefined;
       if (!namespace) throw new Error('the workerd config declares no PLATFORM_SCHEDULER (generated only in connected mode)');
