@@ -58,8 +58,10 @@ export async function crashCycles({ cycles, clients = 16, runMs = 500, upstreamU
     };
     const load = Promise.all(Array.from({ length: clients }, client));
     await new Promise((r) => setTimeout(r, runMs));
-    // 'owner': process 0, which holds the audit queue; 'other': the last one, which reaches it over its socket.
-    process.kill(victim === 'owner' ? gw.workerds[0] : gw.workerds[gw.workerds.length - 1], 'SIGKILL');
+    // 'owner': process 0, which holds the audit queue; 'other': the last one, which reaches it
+    // over its socket; 'alternate': the owner in even cycles, the other in odd ones.
+    const who = victim === 'alternate' ? (cycle % 2 === 0 ? 'owner' : 'other') : victim;
+    process.kill(who === 'owner' ? gw.workerds[0] : gw.workerds[gw.workerds.length - 1], 'SIGKILL');
     await new Promise((r) => setTimeout(r, 50));
     running = false;
     await load;
