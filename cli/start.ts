@@ -114,6 +114,7 @@ export async function start(options: StartOptions): Promise<number> {
   const facts = gatherLaunchFacts(values, options.distDir, nodeLaunchFiles);
   // OUTPOST_WORKERS > 1: several workerd processes on one socket (launch/start-group.ts). Deno runs one.
   if (options.runtime === 'workerd' && processes > 1) return startWorkerdGroup({ binary: workerdBinary(), facts, env: env.processEnv, count: processes });
+  if (options.runtime === 'deno' && values.OUTPOST_WORKERS && processes > 1) console.log(`INFO OUTPOST_WORKERS=${processes}: the Deno runtime runs one process`);
   let child: ChildProcess;
   const spawnedAt = Date.now();
   // The rendered config's private folder: removed once workerd has exited, so starts leave nothing in /tmp.
