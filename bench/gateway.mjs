@@ -176,7 +176,7 @@ async function main() {
     for (const r of rows) {
       console.log(`| ${r.mode} | ${r.conns} | ${Math.round(r.direct_rps)} | ${Math.round(r.outpost_rps)} | ${(r.outpost_rps / r.direct_rps).toFixed(2)} | ${f(r.direct_p50)} ms | ${f(r.outpost_p50)} ms | ${f(r.added_p50)} ms | ${f(r.direct_p99)} ms | ${f(r.outpost_p99)} ms | ${Math.round(r.floor_rps)} | ${f(r.floor_added_p50)} ms |`);
     }
-    console.log(`\nOUTPOST_WORKERS=2 (two workerd processes on one socket) beside one process and the bare relay, same runs (median req/s; ratio: median of per-run 2-process / 1-process)\n`);
+    console.log(`\nOUTPOST_WORKERS=2 (two workerd processes on the one port) beside one process and the bare relay, same runs (median req/s; ratio: median of per-run 2-process / 1-process)\n`);
     console.log('| mode | conns | one process req/s | OUTPOST_WORKERS=2 req/s | 2 / 1 | bare workerd relay req/s | 2 processes / relay |');
     console.log('|---|---|---|---|---|---|---|');
     for (const r of workerRows) console.log(`| ${r.mode} | ${r.conns} | ${Math.round(r.one)} | ${Math.round(r.two)} | ${median(r.ratios).toFixed(2)} | ${Math.round(r.floor)} | ${(r.two / r.floor).toFixed(2)} |`);
