@@ -1,13 +1,16 @@
 // Gateway overhead: wrk against the mock model server directly and through Outpost (real workerd,
 // air-gap mode), 1 and 32 connections, streaming and not. Reports req/s, p50, p99 and the p50
 // Outpost adds, each the median of several runs measured in the same session. Also cold start:
-// spawn of `outpost start` to the first 200 on /readyz.
+// spawn of `outpost start` to the first 200 on /readyz. With 32 connections it also runs Outpost
+// with OUTPOST_WORKERS=2 (two workerd processes on one socket, one audit queue) in the same
+// rotation, and checks afterwards that every request it answered is in that queue, whose chain
+// verifies.
 //
 // Each on two 1.3 KB chat bodies (bench/bodies.mjs): one with a name, an email, a card and a phone
 // number (the issue 15 targets), and one without personal data.
 //
 //   node bench/gateway.mjs [--runs 3] [--duration 5] [--body personal|plain]
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,9 +27,6 @@ const RUNS = arg('runs', 3);
 const DURATION = arg('duration', 5);
 const bodyArg = process.argv.indexOf('--body');
 const KINDS = bodyArg > 0 ? [process.argv[bodyArg + 1]] : BODY_KINDS;
-
-
-
 
 function waitForListen(port, ms = 10000) {
   const end = Date.now() + ms;
@@ -87,7 +87,8 @@ function parseWrk(out) {
   const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1]);
   const errors = out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1];
   if (errors) throw new Error(`wrk saw ${errors} non-2xx responses`);
-  return { rps, p50: p(50), p99: p(99) };
+  const total = Number(out.match(/(\d+) requests in/)?.[1] ?? 0);
+  return { rps, p50: p(50), p99: p(99), total };
 }
 
 function runWrk(url, conns, script) {
@@ -99,7 +100,7 @@ async function runAutocannon(url, conns, body) {
   const { default: autocannon } = await import('autocannon');
   const r = await autocannon({ url, connections: conns, duration: DURATION, method: 'POST', headers: { 'content-type': 'application/json' }, body });
   if (r.non2xx) throw new Error(`autocannon saw ${r.non2xx} non-2xx responses`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total };
 }
 
 async function main() {
@@ -108,12 +109,19 @@ async function main() {
   const mock = spawn(process.execPath, [join(ROOT, 'test/mock/upstream.mjs'), String(mockPort)], { stdio: 'ignore' });
   const outpostPort = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'outpost-bench-state-'));
-  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(outpostPort), OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: `http://127.0.0.1:${mockPort}`, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), OUTPOST_LOG_LEVEL: 'warn' };
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(outpostPort), OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: `http://127.0.0.1:${mockPort}`, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), OUTPOST_LOG_LEVEL: 'warn', OUTPOST_WORKERS: '1' };
   const outpost = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], { env, stdio: 'ignore' });
+  // The same gateway as two workerd processes on one socket (OUTPOST_WORKERS=2), its own state.
+  const workersPort = await freePort();
+  const workersState = mkdtempSync(join(tmpdir(), 'outpost-bench-workers-'));
+  const workersDb = join(workersState, 'audit', 'audit_queue.db');
+  const workersEnv = { ...env, PORT: String(workersPort), OUTPOST_STATE_DIR: workersState, AIRGAP_POLICY_PATH: join(workersState, 'policies'), AUDIT_QUEUE_DB_PATH: workersDb, OUTPOST_WORKERS: '2' };
+  const outpostWorkers = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], { env: workersEnv, stdio: 'ignore' });
   const floorPort = await freePort();
   const floor = spawn(join(ROOT, 'node_modules/workerd/bin/workerd'), ['serve', floorConfig(mockPort, floorPort), '--import-path=/'], { stdio: 'ignore' });
   const stopAll = () => {
     outpost.kill('SIGTERM');
+    outpostWorkers.kill('SIGTERM');
     mock.kill('SIGTERM');
     floor.kill('SIGTERM');
   };
@@ -121,19 +129,28 @@ async function main() {
   try {
     await waitFor(`http://127.0.0.1:${mockPort}/v1/models`);
     await waitFor(`http://127.0.0.1:${outpostPort}/readyz`);
+    await waitFor(`http://127.0.0.1:${workersPort}/readyz`);
     await waitForListen(floorPort);
     const rows = [];
+    const workerRows = [];
+    let workersAnswered = 0;
     for (const [kind, stream] of KINDS.flatMap((k) => [[k, false], [k, true]])) {
       const body = chatBody(kind, stream);
       const script = useWrk ? wrkScript(body) : null;
       for (const conns of [1, 32]) {
-        const results = { direct: [], floor: [], outpost: [] };
+        const results = { direct: [], floor: [], outpost: [], workers: [] };
+        const targets = [['direct', mockPort], ['floor', floorPort], ['outpost', outpostPort], ...(conns > 1 ? [['workers', workersPort]] : [])];
         for (let run = 0; run < RUNS; run++) {
           // Alternate direct and through-Outpost runs so drift on a shared machine hits both.
-          for (const [name, port] of [['direct', mockPort], ['floor', floorPort], ['outpost', outpostPort]]) {
+          for (const [name, port] of targets) {
             const url = `http://127.0.0.1:${port}/v1/chat/completions`;
             results[name].push(useWrk ? runWrk(url, conns, script) : await runAutocannon(url, conns, body));
           }
+        }
+        if (conns > 1) {
+          workersAnswered += results.workers.reduce((n, r) => n + r.total, 0);
+          const rps = (name) => median(results[name].map((r) => r.rps));
+          workerRows.push({ kind, mode: stream ? 'stream' : 'non-stream', conns, one: rps('outpost'), two: rps('workers'), floor: rps('floor'), ratios: results.workers.map((r, i) => r.rps / results.outpost[i].rps) });
         }
         const m = (name, key) => median(results[name].map((r) => r[key]));
         rows.push({
@@ -159,21 +176,37 @@ async function main() {
     for (const r of rows) {
       console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${Math.round(r.direct_rps)} | ${Math.round(r.outpost_rps)} | ${(r.outpost_rps / r.direct_rps).toFixed(2)} | ${f(r.direct_p50)} ms | ${f(r.outpost_p50)} ms | ${f(r.added_p50)} ms | ${f(r.direct_p99)} ms | ${f(r.outpost_p99)} ms | ${Math.round(r.floor_rps)} | ${f(r.floor_added_p50)} ms |`);
     }
+    console.log(`\nOUTPOST_WORKERS=2 (two workerd processes on the one port) beside one process and the bare relay, same runs (median req/s; ratio: median of per-run 2-process / 1-process)\n`);
+    console.log('| body | mode | conns | one process req/s | OUTPOST_WORKERS=2 req/s | 2 / 1 | bare workerd relay req/s | 2 processes / relay |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const r of workerRows) console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${Math.round(r.one)} | ${Math.round(r.two)} | ${median(r.ratios).toFixed(2)} | ${Math.round(r.floor)} | ${(r.two / r.floor).toFixed(2)} |`);
+    console.log(auditCheck(workersDb, workersAnswered));
   } finally {
     stopAll();
   }
-  await coldStart();
+  await coldStart(1);
+  await coldStart(2);
+}
+
+/** Every answered request of the OUTPOST_WORKERS=2 runs has its event in the one queue, and the chain verifies. */
+function auditCheck(db, answered) {
+  const rows = Number(execFileSync(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'audit', 'query', 'SELECT count(*) FROM local_audit_queue;', '--db', db], { encoding: 'utf8' }).trim().split('\n').pop());
+  const verify = spawnSync(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'audit', 'verify', '--db', db], { encoding: 'utf8' });
+  // A request cut off when a run ends may be audited without being counted as answered: events >= answered.
+  const ok = rows >= answered && verify.status === 0;
+  if (!ok) process.exitCode = 1;
+  return `OUTPOST_WORKERS=2 audit: ${answered} answered requests, ${rows} events in the one queue, chain ${verify.status === 0 ? 'verifies' : `DOES NOT verify: ${verify.stdout}${verify.stderr}`}${ok ? '' : ' (FAILED)'}`;
 }
 
 /** Spawn of `outpost start` (node launcher + workerd) to the first 200 on /readyz, median of 5. */
-async function coldStart() {
+async function coldStart(workers) {
   const times = [];
   for (let i = 0; i < 5; i++) {
     const port = await freePort();
     const state = mkdtempSync(join(tmpdir(), 'outpost-cold-'));
     const started = performance.now();
     const child = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], {
-      env: { ...process.env, PORT: String(port), OUTPOST_AIRGAP: 'true', OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), OUTPOST_LOG_LEVEL: 'warn' },
+      env: { ...process.env, OUTPOST_WORKERS: String(workers), PORT: String(port), OUTPOST_AIRGAP: 'true', OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), OUTPOST_LOG_LEVEL: 'warn' },
       stdio: 'ignore',
     });
     await waitFor(`http://127.0.0.1:${port}/readyz`);
@@ -181,7 +214,7 @@ async function coldStart() {
     child.kill('SIGTERM');
     await new Promise((r) => child.on('exit', r));
   }
-  console.log(`\nCold start (spawn of outpost start to first 200 on /readyz, node launcher included): median ${median(times).toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}`);
+  console.log(`\nCold start, OUTPOST_WORKERS=${workers} (spawn of outpost start to first 200 on /readyz${workers > 1 ? ', which answers 200 only once every process is ready' : ''}, node launcher included): median ${median(times).toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}`);
 }
 
 await main();

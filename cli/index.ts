@@ -5,19 +5,12 @@
  *   outpost config                           print the workerd config for the current environment
  *   outpost help                             this text
  */
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { VARIABLES } from '../worker/config/variables.js';
 import { resolveEnvironment } from './environment.js';
-import { start } from './start.js';
-import { auditCommand } from './audit.js';
-import { releaseCommand } from './release.js';
-import { doctorCommand } from './doctor.js';
-import { status } from './status.js';
-import { scan } from './scan.js';
-import { policyCommand } from './policy.js';
-import { knowledgeCommand } from './knowledge.js';
+import { startCommand } from './start-command.js';
 import { workerdConfig } from './workerd-config.js';
 import { parseFlags, UsageError } from './flags.js';
 import { adminClientDefaults } from './operator-env.js';
@@ -44,26 +37,10 @@ Usage:
 
 Configuration comes from the environment; see README.md for every variable.`;
 
-/** `outpost start`: the runtime, and (`npm start`) the embedded defaults. */
-async function startCommand(args: readonly string[]): Promise<number> {
-  const { flags } = parseFlags(args, { runtime: { type: 'string' }, 'embedded-defaults': { type: 'boolean' } });
-  const runtime = flags.runtime ?? 'workerd';
-  if (runtime !== 'workerd' && runtime !== 'deno') {
-    console.error('ERROR --runtime must be workerd or deno');
-    return 2;
-  }
-  // `npm start`: the embedded defaults include our default Tier 3 model (assets/model),
-  // unless the operator set the Tier 3 variables themselves.
-  if (flags['embedded-defaults']) {
-    process.env.DLP_DEBERTA_ENABLED ??= 'true';
-    process.env.AIRGAP_MODEL_PATH ??= join(distDir, '..', 'assets', 'model');
-  }
-  return start({ runtime, distDir });
-}
-
 async function statusCommand(args: readonly string[]): Promise<number> {
   const { flags } = parseFlags(args, { runtime: { type: 'string' }, token: { type: 'string' } });
   const defaults = adminClientDefaults(process.env);
+  const { status } = await import('./status.js');
   return status(flags.runtime ?? defaults.runtimeUrl, flags.token ?? defaults.token);
 }
 
@@ -79,16 +56,18 @@ function variablesCommand(args: readonly string[]): number {
   return 0;
 }
 
+// Commands other than start and config load their modules when run: the bundle then evaluates
+// only what `outpost start` needs (DLP tables, SQLite and the like cost cold start otherwise).
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
-  start: startCommand,
-  scan: (args) => scan(args),
+  start: (args) => startCommand(args, distDir),
+  scan: async (args) => (await import('./scan.js')).scan(args),
   status: statusCommand,
-  audit: auditCommand,
+  audit: async (args) => (await import('./audit.js')).auditCommand(args),
   config: configCommand,
-  policy: (args) => policyCommand(args),
-  knowledge: (args) => knowledgeCommand(args),
-  release: releaseCommand,
-  doctor: (args) => doctorCommand(args, distDir),
+  policy: async (args) => (await import('./policy.js')).policyCommand(args),
+  knowledge: async (args) => (await import('./knowledge.js')).knowledgeCommand(args),
+  release: async (args) => (await import('./release.js')).releaseCommand(args),
+  doctor: async (args) => (await import('./doctor.js')).doctorCommand(args, distDir),
   variables: variablesCommand,
 };
 

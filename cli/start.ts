@@ -11,7 +11,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { prepareWritableFolders, resolveEnvironment } from './environment.js';
@@ -22,6 +22,8 @@ import { renderWorkerdConfig } from './launch/render-workerd.js';
 import { denoArgs } from './launch/render-deno.js';
 import { linkWorkerdDatabase } from './launch/audit-database.js';
 import { runtimeLogFilter } from './launch/runtime-log.js';
+import { processCount } from './launch/process-count.js';
+import { startWorkerdGroup } from './launch/start-group.js';
 
 const require = createRequire(import.meta.url);
 
@@ -87,8 +89,10 @@ export async function start(options: StartOptions): Promise<number> {
     console.error(`ERROR PORT must be a port number, got "${values.PORT}"`);
     return 2;
   }
+  let processes: number;
   try {
     parseConfig(values);
+    processes = processCount(values, availableParallelism());
   } catch (e) {
     console.error(`ERROR ${(e as Error).message}`);
     return 2;
@@ -108,6 +112,9 @@ export async function start(options: StartOptions): Promise<number> {
 
   // After the folders are made: a new state or audit folder is mounted like an existing one.
   const facts = gatherLaunchFacts(values, options.distDir, nodeLaunchFiles);
+  // OUTPOST_WORKERS > 1: several workerd processes on one socket (launch/start-group.ts). Deno runs one.
+  if (options.runtime === 'workerd' && processes > 1) return startWorkerdGroup({ binary: workerdBinary(), facts, env: env.processEnv, count: processes });
+  if (options.runtime === 'deno' && values.OUTPOST_WORKERS && processes > 1) console.log(`INFO OUTPOST_WORKERS=${processes}: the Deno runtime runs one process`);
   let child: ChildProcess;
   const spawnedAt = Date.now();
   // The rendered config's private folder: removed once workerd has exited, so starts leave nothing in /tmp.

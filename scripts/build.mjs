@@ -74,6 +74,21 @@ await bundle({
   logLevel: 'warning',
 });
 
+// `outpost start` alone (bin/outpost.mjs loads it for that command): the launcher's code without
+// the rest of the CLI, which Node would otherwise compile on every start.
+await bundle({
+  entryPoints: [join(root, 'cli/start-command.ts')],
+  outfile: join(dist, 'start.mjs'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['workerd', 'deno', 'onnxruntime-node'],
+  define,
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+
 const size = statSync(join(dist, 'worker.js')).size;
 const extra = extraModules.reduce((n, m) => n + statSync(join(dist, m.name)).size, 0);
 console.log(`dist/worker.js ${(size / 1024).toFixed(1)} KiB` + (extraModules.length ? ` (+${extraModules.length} modules, ${(extra / 1048576).toFixed(1)} MiB)` : ''));

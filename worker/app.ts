@@ -12,6 +12,9 @@ import { GatewayError } from './core/index.js';
 import { handleModelList } from './pipeline/list.js';
 import { adminApi, adminConsole, requireAdminToken } from './admin/index.js';
 import { METRICS_CONTENT_TYPE } from './metrics/index.js';
+import { internalOnly, internalRoutes } from './cluster/internal-routes.js';
+import { peersNotReadyReason } from './cluster/readiness.js';
+import { gatewayMetricsText } from './cluster/scrape.js';
 import { projectMiddleware, projectPathRoute } from './projects/routes.js';
 
 
@@ -87,7 +90,8 @@ function healthRoute(app: Hono<AppEnv>): void {
 function readinessRoute(app: Hono<AppEnv>): void {
   app.get('/readyz', async (c) => {
     const gw = c.get('gateway');
-    const reason = gw.notReadyReason();
+    // With OUTPOST_WORKERS > 1: ready only when every process is (cluster/readiness.ts).
+    const reason = gw.notReadyReason() ?? (await peersNotReadyReason(gw.runtime.env));
     const policy = gw.policy.current();
     const body = {
       status: reason ? 'not_ready' : 'ready',
@@ -110,13 +114,8 @@ function operatorRoutes(app: Hono<AppEnv>): void {
   app.get(
     '/metrics',
     async (c, next) => (c.get('gateway').config.admin.metricsAuth === 'none' ? next() : requireAdminToken()(c, next)),
-    async (c) => {
-      const gw = c.get('gateway');
-      const depth = await gw.audit.depth();
-      if (depth !== null) gw.metrics.auditQueueDepth.set(depth);
-      for (const [name, s] of Object.entries(gw.subsystems())) gw.metrics.subsystemUp.set(s.state === 'active' ? 1 : s.state === 'degraded' ? 0.5 : 0, { subsystem: name });
-      return c.body(gw.metrics.render(), 200, { 'content-type': METRICS_CONTENT_TYPE });
-    },
+    // Summed over the gateway's processes by the one serving the scrape (cluster/scrape.ts).
+    async (c) => c.body(await gatewayMetricsText(c.get('gateway')), 200, { 'content-type': METRICS_CONTENT_TYPE }),
   );
 }
 
@@ -125,10 +124,12 @@ export function createApp(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   healthRoute(app);
   gatewayMiddleware(app);
+  app.use('*', internalOnly());
   listenerSeparation(app);
   readinessRoute(app);
   addModelRoutes(app);
   operatorRoutes(app);
+  app.route('/internal', internalRoutes());
   app.notFound((c) => fail(c, new GatewayError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`, 'not_found_error')));
   app.onError((error, c) => {
     console.error(`ERROR Unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);

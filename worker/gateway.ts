@@ -23,6 +23,10 @@ import { egressOrigins, trustedProxyList } from './startup/network.js';
 import { openCertificates, openGeoIp, openKnowledge, openTier3 } from './startup/open.js';
 import { logAirGapLinks, startPlatform } from './startup/platform.js';
 import { findingSalt } from './startup/salt.js';
+import { processMetricsOptions } from './cluster/topology.js';
+import { startupLogger } from './cluster/startup-log.js';
+import { policyFollowedByPeers } from './cluster/policy-sync.js';
+import { knowledgeFollowedByPeers } from './cluster/knowledge-sync.js';
 import { geoipSubsystem, policyNotReadyReason, policySubsystem, type SubsystemState } from './startup/subsystems.js';
 import { openProjects, projectsPolicySubsystem } from './startup/projects.js';
 import type { ProjectRegistry } from './projects/registry.js';
@@ -71,18 +75,25 @@ export interface Gateway {
  */
 export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const config = parseConfig(runtime.env);
-  const log = createLogger(config.logLevel);
+  // OUTPOST_WORKERS > 1: process 0 alone prints the startup summary (cluster/startup-log.ts).
+  const startup = startupLogger(createLogger(config.logLevel), runtime.env);
+  const log = startup.log;
   if (config.airGap) log.info('Air-gap mode enabled');
 
   // Startup order and log lines as PRODUCT.md's air-gap summary: policy, Tier 3, GeoIP, audit.
   const salt = await findingSalt(config, runtime.volumes, log);
-  const metrics = createMetrics();
+  const metrics = createMetrics(processMetricsOptions(runtime.env));
   const dlp = createDlpEngine(salt, log);
   const projectsMode = config.projects.mode === 'projects';
-  const policy = await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection, ...(projectsMode ? { baselineOnly: PROJECTS_MODE_GLOBAL_POLICY } : {}) });
+  // OUTPOST_WORKERS > 1: a change made in this process reaches the others (cluster/).
+  const policy = policyFollowedByPeers(
+    await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection, ...(projectsMode ? { baselineOnly: PROJECTS_MODE_GLOBAL_POLICY } : {}) }),
+    runtime.env,
+    log,
+  );
   let projects: ProjectRegistry<Gateway> | null = null;
   installEgressGuard(() => (projects ? new Set([...egressOrigins(config, policy), ...projects.origins()]) : egressOrigins(config, policy)), log);
-  const knowledge = await openKnowledge(config, runtime, log);
+  const knowledge = knowledgeFollowedByPeers(await openKnowledge(config, runtime, log), runtime.env, log);
   const tier3 = await openTier3(config, runtime, log, metrics);
   dlp.useTier3(tier3.classifier ?? undefined);
   const geoip = await openGeoIp(config, runtime, log);
@@ -105,6 +116,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const recent = new RecentDecisions();
   const startedAt = Date.now();
   const platform = await startPlatform({ config, runtime, log, policy, certificates, startedAt, auditQueueDepth: () => audit.depth() });
+  startup.done();
 
   const gateway: Gateway = {
     projects: null,

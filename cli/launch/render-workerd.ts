@@ -14,6 +14,9 @@ import { VARIABLES } from '../../worker/config/variables.js';
 import { capnpString } from './capnp.js';
 import { targetChannels } from './targets.js';
 import type { LaunchFacts, PlatformTlsFiles, VolumeMount } from './facts.js';
+import { internalSocket, ownsAuditQueue, peerServices, processBindings, type ProcessRole } from './render-processes.js';
+
+export type { ProcessRole } from './render-processes.js';
 
 export const COMPATIBILITY_DATE = '2026-11-01';
 /** The audit Durable Object namespace's uniqueKey: also the name of its folder on disk. */
@@ -44,11 +47,12 @@ function tlsOptions(tls: PlatformTlsFiles): string {
   return `(keypair = (privateKey = embed ${capnpString(tls.key)}, certificateChain = embed ${capnpString(tls.cert)})${trusted})`;
 }
 
-function wiring(facts: LaunchFacts): Wiring {
+function wiring(facts: LaunchFacts, role: ProcessRole | undefined): Wiring {
   const { values, mounts } = facts;
   // The audit queue: a SQLite-backed Durable Object stored on the audit folder's disk service,
   // so its file is <audit folder>/outpost-audit/<id>.sqlite (AUDIT_QUEUE_DB_PATH links to it).
-  const auditMount = values.AUDIT_QUEUE_DB_PATH ? mounts.find((m) => m.dir === dirname(values.AUDIT_QUEUE_DB_PATH!) && m.writable) : undefined;
+  // With several processes only the owner declares it: the others never open the file.
+  const auditMount = values.AUDIT_QUEUE_DB_PATH && ownsAuditQueue(role) ? mounts.find((m) => m.dir === dirname(values.AUDIT_QUEUE_DB_PATH!) && m.writable) : undefined;
   const platformUrl = !facts.airGap && values.OUTPOST_PLATFORM_URL ? new URL(values.OUTPOST_PLATFORM_URL) : null;
   const mtls = platformUrl?.protocol === 'https:' && facts.tls ? tlsOptions(facts.tls) : null;
   return { ...(auditMount ? { auditMount } : {}), scheduler: platformUrl !== null && auditMount !== undefined, platformUrl, mtls };
@@ -61,12 +65,13 @@ function moduleLines(facts: LaunchFacts): string[] {
   ];
 }
 
-function bindingLines(facts: LaunchFacts, wired: Wiring): string[] {
+function bindingLines(facts: LaunchFacts, wired: Wiring, role: ProcessRole | undefined): string[] {
   const bindings: string[] = [];
   if (wired.auditMount) bindings.push(`(name = "AUDIT_QUEUE", durableObjectNamespace = "AuditQueueObject")`);
   if (wired.scheduler) bindings.push(`(name = "PLATFORM_SCHEDULER", durableObjectNamespace = "PlatformSchedulerObject")`);
   if (wired.mtls) bindings.push(`(name = "PLATFORM", service = "platform")`);
   for (const spec of VARIABLES) {
+    if (spec.launcherOnly) continue;
     if (spec.secret) bindings.push(`(name = ${capnpString(spec.name)}, fromEnvironment = ${capnpString(spec.name)})`);
     else bindings.push(`(name = ${capnpString(spec.name)}, text = ${capnpString(facts.values[spec.name] ?? '')})`);
   }
@@ -75,7 +80,7 @@ function bindingLines(facts: LaunchFacts, wired: Wiring): string[] {
   bindings.push(`(name = "OUTPOST_VOLUMES", json = ${capnpString(JSON.stringify(facts.mounts))})`);
   for (const m of facts.mounts) bindings.push(`(name = ${capnpString(m.binding)}, service = ${capnpString(`volume-${m.binding}`)})`);
   for (const c of targetChannels(facts.targets)) bindings.push(`(name = ${capnpString(c.binding)}, service = ${capnpString(c.binding.toLowerCase())})`);
-  return bindings;
+  return [...bindings, ...processBindings(role)];
 }
 
 function durableObjectLines(wired: Wiring): string {
@@ -91,14 +96,14 @@ function durableObjectLines(wired: Wiring): string {
       durableObjectStorage = (localDisk = ${capnpString(`volume-${wired.auditMount.binding}`)}),`;
 }
 
-function workerService(facts: LaunchFacts, wired: Wiring): string {
+function workerService(facts: LaunchFacts, wired: Wiring, role: ProcessRole | undefined): string {
   return `(name = "outpost", worker = (
       modules = [
         ${moduleLines(facts).join(',\n        ')}
       ],
       compatibilityDate = ${capnpString(COMPATIBILITY_DATE)},${durableObjectLines(wired)}
       bindings = [
-        ${bindingLines(facts, wired).join(',\n        ')}
+        ${bindingLines(facts, wired, role).join(',\n        ')}
       ],
       globalOutbound = ${facts.airGap ? '"egress-deny"' : '"egress-connected"'},
     ))`;
@@ -116,9 +121,9 @@ function egressServices(airGap: boolean): string[] {
   ];
 }
 
-function services(facts: LaunchFacts): string[] {
-  const wired = wiring(facts);
-  const list = [workerService(facts, wired)];
+function services(facts: LaunchFacts, role: ProcessRole | undefined): string[] {
+  const wired = wiring(facts, role);
+  const list = [workerService(facts, wired, role), ...peerServices(role)];
   for (const c of targetChannels(facts.targets)) {
     list.push(`(name = ${capnpString(c.binding.toLowerCase())}, external = (address = ${capnpString(c.address)}, ${c.https ? 'https = ()' : 'http = ()'}))`);
   }
@@ -135,7 +140,7 @@ function services(facts: LaunchFacts): string[] {
  * override a client's), so that with OUTPOST_ADMIN_PORT the worker serves operator routes only on
  * the loopback admin socket and model routes only on the main one.
  */
-function sockets(values: Record<string, string>): string[] {
+function sockets(values: Record<string, string>, role: ProcessRole | undefined): string[] {
   const listener = (name: string) => `http = (injectRequestHeaders = [(name = "x-outpost-listener", value = ${capnpString(name)})])`;
   const list = [`(name = "http", address = ${capnpString(`${values.HOST}:${values.PORT}`)}, ${listener('main')}, service = "outpost")`];
   if (values.OUTPOST_ADMIN_PORT) {
@@ -143,14 +148,17 @@ function sockets(values: Record<string, string>): string[] {
     if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`OUTPOST_ADMIN_PORT must be a port number, got "${values.OUTPOST_ADMIN_PORT}"`);
     list.push(`(name = "admin", address = ${capnpString(`127.0.0.1:${port}`)}, ${listener('admin')}, service = "outpost")`);
   }
-  return list;
+  return [...list, ...internalSocket(role)];
 }
 
 /**
+ * The config of the single process, or (with `role`) of one of OUTPOST_WORKERS processes, whose
+ * main and admin sockets the launcher passes with --socket-fd (render-processes.ts).
  * @example
  * const text = renderWorkerdConfig(gatherLaunchFacts(resolveEnvironment().values, '/srv/outpost/dist', nodeLaunchFiles));
+ * const second = renderWorkerdConfig(facts, { index: 1, count: 2, socketDir: '/tmp/outpost-Ab12Cd' });
  */
-export function renderWorkerdConfig(facts: LaunchFacts): string {
+export function renderWorkerdConfig(facts: LaunchFacts, role?: ProcessRole): string {
   return `# Generated by \`outpost config\` from the environment. Secrets are read from the environment
 # at run time (fromEnvironment bindings) and are not in this file.
 # Run: workerd serve <this file> --import-path=/
@@ -158,10 +166,10 @@ using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
   services = [
-    ${services(facts).join(',\n    ')}
+    ${services(facts, role).join(',\n    ')}
   ],
   sockets = [
-    ${sockets(facts.values).join(',\n    ')}
+    ${sockets(facts.values, role).join(',\n    ')}
   ],
 );
 `;

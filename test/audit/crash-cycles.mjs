@@ -1,6 +1,7 @@
 // kill -9 of workerd in the middle of a load run, restart on the same state, repeat; then every
 // request that got a 200 must have exactly one audit event and the chain must verify. Shared by
-// test/audit/crash.test.ts (a few cycles) and bench/audit-crash.mjs (20 cycles).
+// test/audit/crash.test.ts (a few cycles), test/e2e/workers-crash.test.ts (several processes,
+// killing the audit queue's owner or another one) and bench/audit-crash.mjs (20 cycles).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,31 +19,30 @@ const freePort = () =>
     });
   });
 
+/** The launcher and its workerd pids, process 0 (the audit queue's owner) first. */
 async function startOutpost(env) {
-  const launcher = spawn(process.execPath, [join(ROOT, 'bin', 'outpost.mjs'), 'start'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  const launcher = spawn(process.execPath, [join(ROOT, 'bin', 'outpost.mjs'), 'start'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  launcher.stdout.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${env.PORT}`;
-  for (let i = 0; i < 2000; i++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  const workerd = Number(execFileSync('pgrep', ['-P', String(launcher.pid)], { encoding: 'utf8' }).trim().split('\n')[0]);
+  for (let i = 0; i < 2000 && !/Outpost ready on/.test(out); i++) await new Promise((r) => setTimeout(r, 10));
+  const listed = /pids ([\d, ]+)\)/.exec(out);
+  const workerds = listed ? listed[1].split(',').map((p) => Number(p.trim())) : [Number(execFileSync('pgrep', ['-P', String(launcher.pid)], { encoding: 'utf8' }).trim().split('\n')[0])];
   const exited = new Promise((r) => launcher.on('exit', r));
-  return { url, launcher, workerd, exited };
+  return { url, launcher, workerds, exited };
 }
 
 /**
  * @returns {Promise<{ cycles: number, acknowledged: number, events: number, missing: string[], duplicates: string[], verified: boolean, verifyOutput: string }>}
  */
-export async function crashCycles({ cycles, clients = 16, runMs = 500, upstreamUrl }) {
+export async function crashCycles({ cycles, clients = 16, runMs = 500, upstreamUrl, workers = 1, victim = 'owner' }) {
   const state = mkdtempSync(join(tmpdir(), 'outpost-crash-'));
   const db = join(state, 'audit', 'audit_queue.db');
   const acknowledged = [];
   let counter = 0;
   for (let cycle = 0; cycle < cycles; cycle++) {
     const port = await freePort();
-    const gw = await startOutpost({ PORT: String(port), HOST: '127.0.0.1', OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: upstreamUrl, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: db, OUTPOST_LOG_LEVEL: 'error' });
+    const gw = await startOutpost({ PORT: String(port), HOST: '127.0.0.1', OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: upstreamUrl, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: db, OUTPOST_LOG_LEVEL: 'error', OUTPOST_WORKERS: String(workers) });
     let running = true;
     const client = async () => {
       while (running) {
@@ -58,7 +58,10 @@ export async function crashCycles({ cycles, clients = 16, runMs = 500, upstreamU
     };
     const load = Promise.all(Array.from({ length: clients }, client));
     await new Promise((r) => setTimeout(r, runMs));
-    process.kill(gw.workerd, 'SIGKILL');
+    // 'owner': process 0, which holds the audit queue; 'other': the last one, which reaches it
+    // over its socket; 'alternate': the owner in even cycles, the other in odd ones.
+    const who = victim === 'alternate' ? (cycle % 2 === 0 ? 'owner' : 'other') : victim;
+    process.kill(who === 'owner' ? gw.workerds[0] : gw.workerds[gw.workerds.length - 1], 'SIGKILL');
     await new Promise((r) => setTimeout(r, 50));
     running = false;
     await load;

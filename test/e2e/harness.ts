@@ -101,6 +101,8 @@ export async function startGateway(env: Record<string, string>, options: { runti
       OUTPOST_STATE_DIR: stateDir,
       AIRGAP_POLICY_PATH: join(stateDir, 'policies'),
       AUDIT_QUEUE_DB_PATH: join(stateDir, 'audit', 'audit_queue.db'),
+      // One workerd process unless a test asks for more (test/e2e/workers.test.ts runs several).
+      OUTPOST_WORKERS: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -131,6 +133,18 @@ export async function startGateway(env: Record<string, string>, options: { runti
     await new Promise((r) => setTimeout(r, 20));
   }
   return gateway;
+}
+
+/**
+ * The pids of a gateway's workerd processes, process 0 (the audit queue's owner) first, from the
+ * launcher's line for OUTPOST_WORKERS > 1.
+ * @example
+ * const [owner, second] = workerPids(gateway.output());
+ */
+export function workerPids(output: string): number[] {
+  const line = /Outpost runs \d+ workerd processes on \S+, [^(]+\(pids ([\d, ]+)\)/.exec(output);
+  if (!line) throw new Error(`no process line in:\n${output}`);
+  return line[1]!.split(',').map((p) => Number(p.trim()));
 }
 
 /**

@@ -21,6 +21,7 @@ interface Allowed {
 
 /** URLs (scheme://...) the bundle may contain. */
 const ALLOWED_URLS: Allowed[] = [
+  { match: /^http:\/\/outpost-internal\$\{/, why: 'pseudo-origin of requests to another Outpost process over a workerd external service bound to its unix socket (worker/cluster/); the binding ignores the host' },
   { match: /^http:\/\/volume\//, why: 'pseudo-origin of requests to workerd disk service bindings (worker/runtime/workerd.ts); never leaves the process' },
   { match: /^http:\/\/localhost(\$\{|$)/, why: "hono's base URL for app.request() and URL parsing of relative paths; no connection is made" },
   { match: /^http:\/\/127\.0\.0\.1:8000$/, why: "OUTPOST_UPSTREAM_URL's default (vLLM's default port on loopback), from the variable table" },

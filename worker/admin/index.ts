@@ -14,6 +14,7 @@ import { adminStatus } from './status.js';
 import { policyAdminApi } from './policy.js';
 import { auditAdminApi } from './audit.js';
 import { knowledgeAdminApi } from './knowledge.js';
+import { gatewayDecisions } from '../cluster/decisions.js';
 import { CONSOLE_CSP, CONSOLE_CSS, CONSOLE_HTML, CONSOLE_ICON, CONSOLE_JS } from './console.js';
 import type { MiddlewareHandler } from 'hono';
 
@@ -86,11 +87,12 @@ export function adminApi(): Hono<AppEnv> {
   const admin = new Hono<AppEnv>();
   admin.use('*', requireAdminToken({ projectTokens: true }));
   admin.get('/sync-status', async (c) => c.json(await adminStatus(c.get('gateway'))));
-  admin.get('/decisions', (c) => {
-    // Projects mode: ?project=ID filters; a project's own token sees only its project.
+  // Projects mode: ?project=ID filters; a project's own token sees only its project. Over every
+  // process with OUTPOST_WORKERS > 1 (cluster/decisions.ts).
+  admin.get('/decisions', async (c) => {
     const project = requestedProject(c);
     if (project instanceof Response) return project;
-    return c.json({ decisions: c.get('gateway').recent.list(project) });
+    return c.json({ decisions: await gatewayDecisions(c.get('gateway'), project) });
   });
   admin.post('/egress-probe', probeEgress);
   admin.route('/policy', policyAdminApi());

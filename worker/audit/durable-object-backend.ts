@@ -9,7 +9,7 @@ import { dirname, type AuditBackend } from './backend.js';
 import { RecordCoalescer } from './coalesce.js';
 
 /** The Durable Object's RPC surface as the gateway sees it. */
-interface AuditStub {
+export interface AuditStub {
   append(event: AuditEvent): Promise<unknown>;
   appendMany(events: AuditEvent[]): Promise<unknown[]>;
   depth(): Promise<number>;
@@ -22,17 +22,26 @@ interface DoNamespace {
 }
 
 /**
+ * A maker of stubs of the queue's one Durable Object (a stub per call: stubs are cheap, and none
+ * outlives the request that made it); throws when the runtime has no binding for it.
+ * @example
+ * await auditQueueStubs(env.AUDIT_QUEUE)().appendMany(events);
+ */
+export function auditQueueStubs(namespace: unknown): () => AuditStub {
+  const ns = namespace as DoNamespace | undefined;
+  if (!ns) throw new Error('the runtime has no AUDIT_QUEUE Durable Object binding (the audit folder was missing when the config was generated)');
+  const id = ns.idFromName('audit');
+  return () => ns.get(id);
+}
+
+/**
  * Opens the queue's Durable Object; throws when the runtime has no binding for it.
  * @example
  * const backend = await openDurableObjectBackend(env.AUDIT_QUEUE, config.auditDbPath);
  * await backend.append(event);
  */
 export async function openDurableObjectBackend(namespace: unknown, dbPath: string): Promise<AuditBackend> {
-  const ns = namespace as DoNamespace | undefined;
-  if (!ns) throw new Error('the runtime has no AUDIT_QUEUE Durable Object binding (the audit folder was missing when the config was generated)');
-  const id = ns.idFromName('audit');
-  // A stub per call: stubs are cheap, and none outlives the request that made it.
-  const stub = () => ns.get(id);
+  const stub = auditQueueStubs(namespace);
   const first = await stub().status();
   const file = `${dirname(dbPath)}/outpost-audit/${first.id}.sqlite`;
   // Concurrent records cross to the Durable Object together: one RPC per batch, not per event.

@@ -20,12 +20,23 @@ export interface VariableSpec {
   readonly secret: boolean;
   /** What the variable does, for the README table and the environment template. */
   readonly description: string;
+  /** Read by the launcher alone (`outpost start`): not bound into the worker's config. */
+  readonly launcherOnly?: boolean;
 }
 
 export const VARIABLES: readonly VariableSpec[] = [
   // Listening socket (read by `outpost start` / `outpost config`, not by the worker itself).
   { name: 'HOST', kind: 'string', default: '127.0.0.1', secret: false, description: 'Address the gateway listens on.' },
   { name: 'PORT', kind: 'int', default: '8080', secret: false, description: 'Port the gateway listens on. A busy port is a hard error.' },
+  {
+    name: 'OUTPOST_WORKERS',
+    kind: 'int',
+    default: '',
+    secret: false,
+    launcherOnly: true,
+    description:
+      '`outpost start`: workerd processes serving the listening socket (unset: the number of cores). Process 0 owns the audit queue; the others reach it over a private unix socket. 1 runs a single process as before. Deno and the release\'s sh launcher run one process.',
+  },
 
   // The air-gap switch.
   {

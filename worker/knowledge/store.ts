@@ -55,6 +55,8 @@ export interface KnowledgeStore {
   importPackage(bytes: Uint8Array, signature: Uint8Array | null, policy: PolicySnapshot): Promise<ImportResult>;
   /** Every usable asset (the bundle's volume files and the imported ones) as one package file. */
   exportPackage(policy: PolicySnapshot): Promise<Uint8Array>;
+  /** Reads the imported assets from the state folder again (another process imported: OUTPOST_WORKERS > 1). */
+  reloadImported(): Promise<void>;
   /**
    * The call's body with its bound assets placed for the model, or null when no binding applies.
    * A bound asset that is missing or refused fails the call (503 knowledge_unavailable): the site
@@ -109,6 +111,12 @@ class SiteKnowledge implements KnowledgeStore {
       if (!listed.has(a.name)) out.push({ name: a.name, source: 'imported', state: 'ready', listed: false, version: a.version, sha256: a.sha256, bytes: encoder.encode(a.text).byteLength });
     }
     return out;
+  }
+
+  async reloadImported(): Promise<void> {
+    const fresh = await loadImported(this.options.volumes, this.importDir, this.options.maxAssetBytes, this.options.log);
+    this.imported.clear();
+    for (const [name, asset] of fresh) this.imported.set(name, asset);
   }
 
   async importPackage(bytes: Uint8Array, signature: Uint8Array | null, policy: PolicySnapshot): Promise<ImportResult> {

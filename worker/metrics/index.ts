@@ -39,7 +39,16 @@ export interface Metrics {
 /** Model names are caller-chosen: bound the label's cardinality so scrapes stay small. */
 const MAX_MODELS = 200;
 
-export function createMetrics(): Metrics {
+export interface MetricsOptions {
+  /**
+   * This process's index when the gateway runs several (OUTPOST_WORKERS > 1): model calls are
+   * then also counted per process (outpost_process_requests_total), which /metrics keeps apart
+   * while it sums everything else.
+   */
+  readonly process?: string;
+}
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   const requests = registry.register(new Counter('outpost_requests_total', 'Model calls by route, model, decision and HTTP status (and project, in projects mode).'));
   const total = registry.register(new Histogram('outpost_request_duration_seconds', 'Total time of model calls, arrival to audit commit.', LATENCY_BUCKETS));
@@ -53,6 +62,8 @@ export function createMetrics(): Metrics {
   const policyInfo = registry.register(new Gauge('outpost_policy_info', 'The active policy bundle (value 1).'));
   const subsystemUp = registry.register(new Gauge('outpost_subsystem_up', 'Subsystem state: 1 active, 0.5 degraded, 0 disabled.'));
   const models = new Set<string>();
+  const perProcess = options.process === undefined ? null : registry.register(new Counter('outpost_process_requests_total', 'Model calls served by each workerd process.'));
+  const processLabels = { process: options.process ?? '' };
 
   return {
     registry,
@@ -76,6 +87,7 @@ export function createMetrics(): Metrics {
       // Projects mode: every per-call series carries the project (standalone series are unchanged).
       const project: Record<string, string> = event.project_id ? { project: event.project_id } : {};
       requests.inc({ route: event.route, model, decision: event.decision, status: String(event.status), ...project });
+        perProcess?.inc(processLabels);
       const totalSeconds = event.timings_ms.total / 1000;
       total.observe(totalSeconds, { route: event.route, ...project });
       overhead.observe(Math.max(0, event.timings_ms.total - (event.timings_ms.upstream ?? 0)) / 1000, { route: event.route, ...project });

@@ -12,6 +12,7 @@ import { MAX_HISTORY, type ActivePointer } from './state.js';
 import { announce, nowIso, plural, readQuietly, type PolicyStoreContext, type PolicyStoreState } from './store-context.js';
 import { prepareBundle, type Prepared } from './store-prepare.js';
 import type { PolicyChange } from './store-types.js';
+import { loadActivePolicy } from './store-load.js';
 
 type RefusalStatus = 409 | 422 | 503;
 
@@ -74,6 +75,27 @@ export async function rollbackBundle(context: PolicyStoreContext, state: PolicyS
   const unreachable = targetsWithoutChannel(prepared.snapshot.targets.all, state.reachable);
   if (unreachable.length) return refuse(context, state, 'rollback', 409, 'policy_needs_restart', restartNeededMessage(unreachable, context.volumeFile));
   return activate(context, state, prepared, history.slice(0, -1), 'rolled back');
+}
+
+/**
+ * Runs the boot decision again (store-load.ts) and swaps in its winner when it differs from the
+ * active bundle: how the other processes of the gateway follow an install or rollback that one
+ * of them made (the installed pointer in the state folder is the shared word).
+ * @example
+ * const change = await reloadActive(context, state);
+ */
+export async function reloadActive(context: PolicyStoreContext, state: PolicyStoreState): Promise<PolicyChange> {
+  const loaded = await loadActivePolicy(context);
+  const previous = state.active.version;
+  if (loaded.active.sha256 === state.active.sha256 && loaded.active.version === previous && loaded.active.source === state.active.source) {
+    return { ok: true, version: previous, previous, unchanged: true };
+  }
+  state.active = loaded.active;
+  state.activatedAt = nowIso();
+  state.bootProblems = loaded.bootProblems;
+  state.fallback = loaded.fallback;
+  announce(context, loaded.active);
+  return { ok: true, version: loaded.active.version, previous, unchanged: false };
 }
 
 /** Persists and swaps in a prepared snapshot; the active one stays if persisting fails. */

@@ -45,6 +45,11 @@ export interface PolicyStore {
   install(bundle: Uint8Array, signature?: Uint8Array | null): Promise<PolicyChange>;
   /** Returns to the version that was active before the current one. */
   rollback(): Promise<PolicyChange>;
+  /**
+   * Decides again from the volumes, as at boot, which bundle is active (another process of the
+   * gateway installed or rolled back one: OUTPOST_WORKERS > 1).
+   */
+  reload(): Promise<PolicyChange>;
   /** Stored bundle versions. */
   list(): Promise<InstalledBundle[]>;
 }

@@ -20,7 +20,7 @@ import type { Logger } from '../log/index.js';
 import type { RuntimeAdapter } from '../runtime/index.js';
 import { targetAddress } from './channels.js';
 import { announce, createStoreContext, type PolicyStoreDeps, type PolicyStoreState } from './store-context.js';
-import { installBundle, pruneBundles, rollbackBundle, serialized } from './store-change.js';
+import { installBundle, pruneBundles, reloadActive, rollbackBundle, serialized } from './store-change.js';
 import { listBundles } from './store-list.js';
 import { loadActivePolicy } from './store-load.js';
 import type { PolicyStatus, PolicyStore } from './store-types.js';
@@ -56,6 +56,7 @@ export async function createPolicyStore(config: GatewayConfig, runtime: RuntimeA
     status: () => statusOf(state),
     install: (bytes, signature = null) => serialized(state, () => installBundle(context, state, bytes, signature)),
     rollback: () => serialized(state, () => rollbackBundle(context, state)),
+    reload: () => serialized(state, () => reloadActive(context, state)),
     list: () => listBundles(context, state),
   };
 }

@@ -9,6 +9,7 @@ import type { TargetConfig } from '../config/index.js';
 import type { RequestFacts, RuntimeAdapter, Volumes } from './types.js';
 import { TargetUnreachableError, VolumeError } from './types.js';
 import { openDurableObjectBackend } from '../audit/durable-object-backend.js';
+import { openRemoteAuditBackend, type OwnerChannel } from '../audit/remote-backend.js';
 
 /** A service binding as workerd passes it. */
 export interface Fetcher {
@@ -111,7 +112,8 @@ export function createWorkerdRuntime(env: Record<string, unknown>): RuntimeAdapt
     describe: () => 'workerd',
     separatesListeners: true,
     env,
-    audit: { kind: 'workerd-durable-object', open: (config) => openDurableObjectBackend(env.AUDIT_QUEUE, config.auditDbPath) },
+    // With OUTPOST_WORKERS > 1 only process 0 holds the Durable Object; the others reach it (AUDIT_OWNER).
+    audit: { kind: 'workerd-durable-object', open: (config) => (env.AUDIT_OWNER ? openRemoteAuditBackend(env.AUDIT_OWNER as OwnerChannel, config.auditDbPath) : openDurableObjectBackend(env.AUDIT_QUEUE, config.auditDbPath)) },
     volumes: createDiskVolumes(env),
     fetchTarget(target: TargetConfig, url: string, init: RequestInit) {
       const service = env[bindingOf(target.baseUrl)] as Fetcher | undefined;
@@ -126,6 +128,8 @@ export function createWorkerdRuntime(env: Record<string, unknown>): RuntimeAdapt
       return channel ? channel.fetch(request) : fetch(request);
     },
     async startScheduler() {
+      // OUTPOST_WORKERS > 1: process 0 (which declares the scheduler's Durable Object) runs the links.
+      if (env.AUDIT_OWNER) return;
       // The alarm calls the gateway's platform tick itself (platform/scheduler.ts).
       const namespace = env.PLATFORM_SCHEDULER as DurableObjectNamespaceLike | undefined;
       if (!namespace) throw new Error('the workerd config declares no PLATFORM_SCHEDULER (generated only in connected mode)');

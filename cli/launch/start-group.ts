@@ -1,0 +1,77 @@
+/**
+ * `outpost start` with OUTPOST_WORKERS > 1 on workerd: render one config per process into a
+ * private folder, open the listening sockets, spawn the processes on them, wait until each one
+ * is ready, and link AUDIT_QUEUE_DB_PATH to the owner's queue file as a single process does.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LaunchFacts } from './facts.js';
+import { renderWorkerdConfig } from './render-workerd.js';
+import { internalSocketPath, OWNER_INDEX } from './render-processes.js';
+import { withListeningSockets, type SocketRequest } from './listen-sockets.js';
+import { spawnProcessGroup, waitGroupReady, type ProcessGroup } from './process-group.js';
+import { linkWorkerdDatabase } from './audit-database.js';
+
+export interface GroupLaunch {
+  readonly binary: string;
+  readonly facts: LaunchFacts;
+  readonly env: NodeJS.ProcessEnv;
+  readonly count: number;
+}
+
+/**
+ * Runs the group until it exits; resolves with the launcher's exit code.
+ * @example
+ * process.exitCode = await startWorkerdGroup({ binary: workerdBinary(), facts, env: env.processEnv, count: 2 });
+ */
+export async function startWorkerdGroup(launch: GroupLaunch): Promise<number> {
+  const { values } = launch.facts;
+  // The configs and the internal sockets live in one folder private to the service user (0700).
+  const dir = mkdtempSync(join(tmpdir(), 'outpost-'));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  const configs: string[] = [];
+  const sockets: string[] = [];
+  try {
+    for (let index = 0; index < launch.count; index++) {
+      const file = join(dir, `outpost-${index}.capnp`);
+      writeFileSync(file, renderWorkerdConfig(launch.facts, { index, count: launch.count, socketDir: dir }), { mode: 0o600 });
+      configs.push(file);
+      sockets.push(internalSocketPath(dir, index));
+    }
+  } catch (e) {
+    cleanup();
+    console.error(`ERROR ${(e as Error).message}`);
+    return 1;
+  }
+  const requests: SocketRequest[] = [{ host: values.HOST!, port: Number(values.PORT), perProcess: launch.count }];
+  if (values.OUTPOST_ADMIN_PORT) requests.push({ host: '127.0.0.1', port: Number(values.OUTPOST_ADMIN_PORT) });
+
+  const spawnedAt = Date.now();
+  let group: ProcessGroup;
+  let spread = false;
+  try {
+    group = await withListeningSockets(requests, (fds) => {
+      spread = fds[0]!.length > 1;
+      return spawnProcessGroup({ binary: launch.binary, configs, env: launch.env, fds });
+    });
+  } catch (e) {
+    cleanup();
+    console.error(`ERROR Cannot listen: ${(e as Error).message}`);
+    return 1;
+  }
+  const how = spread ? 'one SO_REUSEPORT socket each' : 'one shared socket';
+  console.log(`INFO Outpost runs ${launch.count} workerd processes on ${values.HOST}:${values.PORT}, ${how} (pids ${group.children.map((c) => c.pid).join(', ')}); process ${OWNER_INDEX} owns the audit queue`);
+  process.on('SIGTERM', () => group.stop('SIGTERM'));
+  process.on('SIGINT', () => group.stop('SIGINT'));
+  const exited = group.exited.finally(cleanup);
+
+  void waitGroupReady(group, sockets).then((ready) => {
+    if (ready) console.log(`INFO Outpost ready on http://${values.HOST}:${values.PORT} (${Date.now() - spawnedAt} ms from spawn, ${launch.count} processes)`);
+  });
+  let done = false;
+  void exited.then(() => (done = true));
+  // workerd names the audit queue's file itself: link AUDIT_QUEUE_DB_PATH to it once it exists.
+  void linkWorkerdDatabase(values.AUDIT_QUEUE_DB_PATH!, 60_000, () => done).catch((e: Error) => console.error(`WARN Audit queue: ${e.message}`));
+  return exited;
+}

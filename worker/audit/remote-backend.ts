@@ -1,0 +1,93 @@
+/**
+ * The audit queue as every process but its owner sees it (OUTPOST_WORKERS > 1): the same one
+ * Durable Object in process 0, reached over process 0's private unix socket (the AUDIT_OWNER
+ * binding) with the /internal/audit/ routes of worker/cluster/internal-routes.ts.
+ *
+ * Concurrent records cross together (RecordCoalescer: one HTTP request per batch), and the owner
+ * puts each batch into its Durable Object's group commit, so an append resolves here only once
+ * the owner has committed it to disk: a response never leaves before its own event is durable.
+ * Nothing here opens the SQLite file.
+ */
+import type { AuditEvent } from './event.js';
+import type { Appended, QueueRow } from './store.js';
+import type { DoStatus } from './durable-object-status.js';
+import { dirname, type AuditBackend } from './backend.js';
+import { RecordCoalescer } from './coalesce.js';
+import { OwnerUnreachableError } from './errors.js';
+
+/** The owner's internal socket as a workerd external service binding. */
+export interface OwnerChannel {
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+}
+
+/** The owner's routes (worker/cluster/internal-routes.ts). */
+export const OWNER_ROUTES = {
+  append: '/internal/audit/append',
+  depth: '/internal/audit/depth',
+  peek: '/internal/audit/peek',
+  status: '/internal/audit/status',
+} as const;
+
+async function call<T>(owner: OwnerChannel, path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await owner.fetch(`http://outpost-internal${path}`, init);
+  } catch (e) {
+    throw new OwnerUnreachableError(`the audit queue's owner (process 0) does not answer: ${(e as Error).message}`);
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    let message = text.slice(0, 300);
+    try {
+      message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? message;
+    } catch {
+      // not JSON: the text itself
+    }
+    throw new OwnerUnreachableError(`the audit queue's owner (process 0) answered ${res.status}: ${message}`);
+  }
+  return (await res.json()) as T;
+}
+
+/**
+ * Holds a timer in the calling request while `work` is pending. A record waiting for another
+ * request's batch (RecordCoalescer) has no I/O of its own in flight, and workerd cancels such a
+ * request as hung; a pending timer tells it the request is still waiting for something.
+ */
+async function keptAlive<T>(work: Promise<T>): Promise<T> {
+  const timer = setTimeout(() => undefined, 120_000);
+  try {
+    return await work;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Never throws: an owner that is not up yet is asked again by each call, and a failed append
+ * fails closed (503 audit_unavailable) like a failed commit.
+ * @example
+ * const backend = await openRemoteAuditBackend(env.AUDIT_OWNER, config.auditDbPath);
+ * await backend.append(event); // committed by process 0
+ */
+export async function openRemoteAuditBackend(owner: OwnerChannel, dbPath: string): Promise<AuditBackend> {
+  let file: string | null = null;
+  const status = async (): Promise<DoStatus> => {
+    const s = await call<DoStatus>(owner, OWNER_ROUTES.status);
+    file = `${dirname(dbPath)}/outpost-audit/${s.id}.sqlite`;
+    return s;
+  };
+  await status().catch(() => undefined);
+  const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const batches = new RecordCoalescer<AuditEvent, Appended>((events) => call<Appended[]>(owner, OWNER_ROUTES.append, json(events)));
+  return {
+    kind: 'workerd-durable-object',
+    file: () => file ?? dbPath,
+    append: (event) => keptAlive(batches.record(event)),
+    depth: () => call<number>(owner, OWNER_ROUTES.depth),
+    read: (afterId, limit) => call<QueueRow[]>(owner, `${OWNER_ROUTES.peek}?after=${afterId}&limit=${limit}`),
+    async details() {
+      const s = await status();
+      return { last_seq: s.lastSeq, hash_alg: s.hashAlg, circuit: s.circuit, last_success: s.lastSuccess, last_error: s.lastError };
+    },
+  };
+}
