@@ -93,6 +93,13 @@ export async function start(options: StartOptions): Promise<number> {
   try {
     parseConfig(values);
     processes = processCount(values, availableParallelism());
+    // Projects mode keeps each project's compiled policy in the process that serves it, and a
+    // project's hot install does not yet reach the other processes: one process until it does.
+    if (processes > 1 && values.OUTPOST_MODE?.trim() === 'projects') {
+      const level = values.OUTPOST_WORKERS?.trim() ? 'WARN' : 'INFO';
+      (level === 'WARN' ? console.error : console.log)(`${level} OUTPOST_MODE=projects runs one workerd process (${processes} asked for): a project's hot install does not reach other processes yet`);
+      processes = 1;
+    }
   } catch (e) {
     console.error(`ERROR ${(e as Error).message}`);
     return 2;
