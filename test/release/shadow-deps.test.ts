@@ -30,6 +30,7 @@ const ALLOWED_URLS: Allowed[] = [
   { match: /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xhtml|1999\/xlink|2000\/xmlns\/?|XML\/1998\/namespace)$/, why: 'XML/SVG namespace URIs (admin console markup, DOM libraries): names, not addresses' },
   { match: /^http:\/\/vllm\.internal:8000\.?$/, why: 'example in a policy schema description (a site-internal name)' },
   { match: /^scheme:\/\/user:password@host$/, why: 'DLP detector description text (URL_PASSWORD)' },
+  { match: /^https:\/\/hooks\.slack\.com\/$/, why: 'DLP anchor literal of the Slack webhook detector (worker/dlp/detectors/secrets.ts): text searched for, never fetched' },
   { match: /^file:\/\/(irrelevant|localhost\/)$/, why: "base URLs for path parsing in @sqlite.org/sqlite-wasm's VFS code (new URL(path, base).pathname); file: never reaches the network" },
   { match: /^https:\/\/sqlite\.org\/wasm\/doc\/trunk\/persistence\.md#coop-coep$/, why: 'documentation link inside a sqlite-wasm warning message (OPFS needs COOP/COEP); text, never fetched' },
   { match: /^file:\/\/$/, why: "onnxruntime-web's Emscripten glue tests whether a path starts with file:// (startsWith), no fetch" },
