@@ -15,7 +15,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, median, waitFor } from './harness.mjs';
+import { floorConfig, freePort, median, waitFor } from './harness.mjs';
 import { BODY_KINDS, chatBody } from './bodies.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -40,25 +40,6 @@ function waitForListen(port, ms = 10000) {
     };
     attempt();
   });
-}
-
-/** workerd config for the bare pass-through floor (bench/passthrough-worker.js). */
-function floorConfig(mockPort, port) {
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-floor-'));
-  const file = join(dir, 'floor.capnp');
-  writeFileSync(
-    file,
-    `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = (modules = [(name = "worker.js", esModule = embed ${JSON.stringify(join(ROOT, 'bench/passthrough-worker.js'))})], compatibilityDate = "2026-11-01", bindings = [(name = "UPSTREAM", service = "upstream")])),
-    (name = "upstream", external = (address = "127.0.0.1:${mockPort}", http = ())),
-  ],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-`,
-  );
-  return file;
 }
 
 function haveWrk() {
@@ -118,7 +99,7 @@ async function main() {
   const workersEnv = { ...env, PORT: String(workersPort), OUTPOST_STATE_DIR: workersState, AIRGAP_POLICY_PATH: join(workersState, 'policies'), AUDIT_QUEUE_DB_PATH: workersDb, OUTPOST_WORKERS: '2' };
   const outpostWorkers = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], { env: workersEnv, stdio: 'ignore' });
   const floorPort = await freePort();
-  const floor = spawn(join(ROOT, 'node_modules/workerd/bin/workerd'), ['serve', floorConfig(mockPort, floorPort), '--import-path=/'], { stdio: 'ignore' });
+  const floor = spawn(join(ROOT, 'node_modules/workerd/bin/workerd'), ['serve', floorConfig(mkdtempSync(join(tmpdir(), 'outpost-floor-')), mockPort, floorPort), '--import-path=/'], { stdio: 'ignore' });
   const stopAll = () => {
     outpost.kill('SIGTERM');
     outpostWorkers.kill('SIGTERM');

@@ -1,5 +1,7 @@
 // What the benchmarks that start servers share: a free loopback port, waiting for readiness, the median.
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
 
 /** The median of a list of numbers (the mean of the middle two for an even count). */
 export const median = (xs) => {
@@ -30,4 +32,26 @@ export async function waitFor(url, ms = 20000) {
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error(`not ready: ${url}`);
+}
+
+/**
+ * Writes, in `dir`, the workerd config of the bare pass-through floor (bench/passthrough-worker.js
+ * relaying to the mock on `mockPort`, listening on `port`) and returns its path.
+ */
+export function floorConfig(dir, mockPort, port) {
+  const file = join(dir, 'floor.capnp');
+  const worker = resolve(import.meta.dirname, 'passthrough-worker.js');
+  writeFileSync(
+    file,
+    `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = (modules = [(name = "worker.js", esModule = embed ${JSON.stringify(worker)})], compatibilityDate = "2026-11-01", bindings = [(name = "UPSTREAM", service = "upstream")])),
+    (name = "upstream", external = (address = "127.0.0.1:${mockPort}", http = ())),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+`,
+  );
+  return file;
 }

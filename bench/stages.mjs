@@ -31,7 +31,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { BODY_KINDS, chatBody } from './bodies.mjs';
-import { freePort, median, waitFor } from './harness.mjs';
+import { floorConfig, freePort, median, waitFor } from './harness.mjs';
 import { STAGES, cpuProfile, sourceLocator, stageTimes, topFrames } from './stage-profile.mjs';
 
 if (typeof WebSocket === 'undefined') {
@@ -162,20 +162,7 @@ async function startOutpost(name, workerPath, mockPort, bundle) {
 
 async function startFloor(mockPort) {
   const port = await freePort();
-  const dir = tempDir('outpost-floor-');
-  const file = join(dir, 'floor.capnp');
-  writeFileSync(
-    file,
-    `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = (modules = [(name = "worker.js", esModule = embed ${JSON.stringify(join(ROOT, 'bench/passthrough-worker.js'))})], compatibilityDate = "2026-11-01", bindings = [(name = "UPSTREAM", service = "upstream")])),
-    (name = "upstream", external = (address = "127.0.0.1:${mockPort}", http = ())),
-  ],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-`,
-  );
+  const file = floorConfig(tempDir('outpost-floor-'), mockPort, port);
   const child = spawn(join(ROOT, 'node_modules/workerd/bin/workerd'), ['serve', file, '--import-path=/'], { stdio: 'ignore' });
   for (let i = 0; i < 500; i++) {
     try {

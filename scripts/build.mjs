@@ -59,35 +59,27 @@ for (const m of extraModules) copyAtomic(join(root, m.from), join(dist, m.name))
 copyAtomic(join(root, 'node_modules/@sqlite.org/sqlite-wasm/dist/sqlite3.wasm'), join(dist, 'sqlite3.wasm'));
 writeAtomic(join(dist, 'modules.json'), JSON.stringify(extraModules.map(({ name, type, when }) => ({ name, type, ...(when ? { when } : {}) })), null, 2));
 
-await bundle({
-  entryPoints: [join(root, 'cli/index.ts')],
-  outfile: join(dist, 'cli.mjs'),
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // The npm packages the CLI imports are bundled in, so that dist/cli.mjs runs inside a release
-  // (which ships no node_modules). The runtimes' packages are only resolved at run time.
-  external: ['workerd', 'deno', 'onnxruntime-node'],
-  define,
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
+/** The CLI's bundles for Node. */
+const cliBundle = (entry, outfile) =>
+  bundle({
+    entryPoints: [join(root, entry)],
+    outfile: join(dist, outfile),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // The npm packages the CLI imports are bundled in, so that dist/cli.mjs runs inside a release
+    // (which ships no node_modules). The runtimes' packages are only resolved at run time.
+    external: ['workerd', 'deno', 'onnxruntime-node'],
+    define,
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
 
+await cliBundle('cli/index.ts', 'cli.mjs');
 // `outpost start` alone (bin/outpost.mjs loads it for that command): the launcher's code without
 // the rest of the CLI, which Node would otherwise compile on every start.
-await bundle({
-  entryPoints: [join(root, 'cli/start-command.ts')],
-  outfile: join(dist, 'start.mjs'),
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['workerd', 'deno', 'onnxruntime-node'],
-  define,
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
+await cliBundle('cli/start-command.ts', 'start.mjs');
 
 const size = statSync(join(dist, 'worker.js')).size;
 const extra = extraModules.reduce((n, m) => n + statSync(join(dist, m.name)).size, 0);
