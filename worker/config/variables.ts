@@ -35,7 +35,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     secret: false,
     launcherOnly: true,
     description:
-      '`outpost start`: workerd processes serving the listening socket (unset: the number of cores). Process 0 owns the audit queue; the others reach it over a private unix socket. 1 runs a single process as before. Deno and the release\'s sh launcher run one process.',
+      '`outpost start`: workerd processes serving the listening socket (unset: the number of cores). Process 0 owns the audit queue; the others reach it over a private unix socket. 1 runs a single process as before. Deno, the release\'s sh launcher and OUTPOST_MODE=projects run one process.',
   },
 
   // The air-gap switch.
