@@ -68,6 +68,15 @@ export interface Gateway {
 }
 
 /**
+ * The gateway-wide policy store: in projects mode it reads no bundle (each project has its own);
+ * with OUTPOST_WORKERS > 1 a change made in this process reaches the others (cluster/).
+ */
+async function openPolicy(config: GatewayConfig, runtime: RuntimeAdapter, log: Logger, dlp: ReturnType<typeof createDlpEngine>, projectsMode: boolean): Promise<PolicyStore> {
+  const store = await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection, ...(projectsMode ? { baselineOnly: PROJECTS_MODE_GLOBAL_POLICY } : {}) });
+  return policyFollowedByPeers(store, runtime.env, log);
+}
+
+/**
  * Builds the gateway from the runtime's environment. Never throws for a subsystem's sake: a
  * broken volume or bundle disables (or degrades) that subsystem and is logged.
  * @example
@@ -85,12 +94,7 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
   const metrics = createMetrics(processMetricsOptions(runtime.env));
   const dlp = createDlpEngine(salt, log);
   const projectsMode = config.projects.mode === 'projects';
-  // OUTPOST_WORKERS > 1: a change made in this process reaches the others (cluster/).
-  const policy = policyFollowedByPeers(
-    await createPolicyStore(config, runtime, log, { buildInspection: dlp.buildInspection, ...(projectsMode ? { baselineOnly: PROJECTS_MODE_GLOBAL_POLICY } : {}) }),
-    runtime.env,
-    log,
-  );
+  const policy = await openPolicy(config, runtime, log, dlp, projectsMode);
   let projects: ProjectRegistry<Gateway> | null = null;
   installEgressGuard(() => (projects ? new Set([...egressOrigins(config, policy), ...projects.origins()]) : egressOrigins(config, policy)), log);
   const knowledge = knowledgeFollowedByPeers(await openKnowledge(config, runtime, log), runtime.env, log);
