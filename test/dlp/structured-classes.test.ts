@@ -49,3 +49,10 @@ describe('IBAN case', () => {
     expect(found('build gb42nawi04454264788619 passed', 'IBAN')).toEqual([]);
   });
 });
+
+describe('IBAN length decided by its country', () => {
+  it('finds both of two IBANs on consecutive lines (the first match reads on into the second)', () => {
+    const text = 'Payees:\nGB82WEST12345698765432\nDE89370400440532013000\n';
+    expect(found(text, 'IBAN')).toEqual(['GB82WEST12345698765432', 'DE89370400440532013000']);
+  });
+});

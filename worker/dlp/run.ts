@@ -55,7 +55,10 @@ function judgeMatch(compiled: CompiledDetector, m: RegExpExecArray, resume: numb
   if (detector.resolveEnd) {
     end = detector.resolveEnd(text, start, end);
     budget.charge(Math.abs(end - start));
-    if (end > resume) resume = end;
+    // Further (a PEM body): resume after it. Shorter (an IBAN whose country fixes its length): the
+    // pattern read on into what follows, which may be the next value, so resume where this one
+    // ends. Still linear: every built-in pattern with resolveEnd matches a bounded length.
+    if (end > start) resume = end;
   }
   if (detector.antiContext && hasWholeWord(lower.get(), start - ANTI_CONTEXT_WINDOW, start, detector.antiContext)) return resume;
   let score = detector.score;
