@@ -150,6 +150,22 @@ describe('scan budget', () => {
     }).toThrow(ScanBudgetExceededError);
   });
 
+  it('stops a text of one value repeated after four matches per finding allowed, before the findings limit', () => {
+    class CountingBudget extends ScanBudget {
+      seen = 0;
+      override noteMatch(): void {
+        this.seen++;
+        super.noteMatch();
+      }
+    }
+    // 2,000 names; with a limit of 100 findings the scan stops at the 401st match, long before the
+    // end, instead of judging every match and counting findings afterwards.
+    const budget = new CountingBudget(Number.MAX_SAFE_INTEGER, 100);
+    expect(() => scanText(all, 'Ms. Tran, '.repeat(2000), budget)).toThrow(ScanBudgetExceededError);
+    expect(budget.seen).toBe(401);
+    expect(scanText(all, 'Ms. Tran, '.repeat(20), new ScanBudget(Number.MAX_SAFE_INTEGER, 100)).length).toBe(20);
+  });
+
   it('comes from the settings, with a default', () => {
     expect(compileDlp(settingsWith()).scanBudgetUnits).toBe(64 * 1024 * 1024);
     expect(compileDlp(settingsWith({ scan_budget_units: 1234 })).scanBudgetUnits).toBe(1234);

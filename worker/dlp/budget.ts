@@ -13,6 +13,9 @@ export const DEFAULT_SCAN_BUDGET_UNITS = 64 * 1024 * 1024;
  */
 export const MAX_FINDINGS_PER_REQUEST = 2000;
 
+/** Overlapping detectors can match one value several times (a number read as phone, licence and SSN). */
+const MATCHES_PER_FINDING = 4;
+
 /** Thrown when a request's scan budget is spent; never carries text. */
 export class ScanBudgetExceededError extends Error {
   override name = 'ScanBudgetExceededError';
@@ -35,6 +38,15 @@ export class ScanBudget {
   charge(units: number): void {
     this.spent += units;
     if (this.spent > this.limit) throw new ScanBudgetExceededError(this.limit);
+  }
+  private matches = 0;
+  /**
+   * Counts detector matches before overlaps are resolved; throws past four per finding allowed.
+   * Input made of one value repeated (128 KB of "Ms. Tr-") would otherwise pay every validator
+   * and context check before the findings limit could stop it.
+   */
+  noteMatch(): void {
+    if (++this.matches > this.maxFindings * MATCHES_PER_FINDING) throw new ScanBudgetExceededError(this.limit);
   }
   private findings = 0;
   /** Counts findings kept; throws past `maxFindings`. */

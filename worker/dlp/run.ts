@@ -72,7 +72,10 @@ function judgeMatch(compiled: CompiledDetector, m: RegExpExecArray, resume: numb
     if (verdict === false) return resume;
     if (typeof verdict === 'number') score = verdict;
   }
-  if (score >= input.minScore) input.out.push({ type: detector.type, rule: detector.id, tier, score, start, end, action });
+  if (score >= input.minScore) {
+    budget.noteMatch();
+    input.out.push({ type: detector.type, rule: detector.id, tier, score, start, end, action });
+  }
   return resume;
 }
 
