@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LruTtlCache } from '../../worker/projects/cache.js';
 import { ProjectCatalog, entryOf } from '../../worker/projects/catalog.js';
-import { KeyNames } from '../../worker/projects/caller.js';
+import { KeyNames } from '../../worker/policy/auth/key-names.js';
 import { resolveProject } from '../../worker/projects/resolve.js';
 import { GatewayError } from '../../worker/core/index.js';
 import { chainDigest, chainEvent, GENESIS_HASH } from '../../worker/audit/chain.js';

@@ -13,7 +13,8 @@
  */
 import { GatewayError } from '../core/index.js';
 import type { ProjectCatalog } from './catalog.js';
-import { projectOfCaller, type KeyNames } from './caller.js';
+import type { KeyNames } from '../policy/auth/key-names.js';
+import { projectOfCaller } from './caller.js';
 import { PROJECT_ID } from './folder.js';
 
 export const PROJECT_HEADER = 'x-project-id';

@@ -7,7 +7,7 @@ import type { Context, ExecutionContext, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { GatewayError } from '../core/index.js';
 import { parseApiKeys } from '../policy/auth/api-key.js';
-import { KeyNames } from './caller.js';
+import { KeyNames } from '../policy/auth/key-names.js';
 import { stateOf } from './registry.js';
 import { resolveProject } from './resolve.js';
 

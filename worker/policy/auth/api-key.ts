@@ -11,12 +11,10 @@ import { GatewayError } from '../../core/index.js';
 import type { Caller, IdentifyStage } from '../../core/index.js';
 import type { BundleAuth } from '../bundle.js';
 import { presentedCredential } from './credential.js';
+import { KeyNames, type ApiKeyEntry } from './key-names.js';
 import { projectMismatch, type ProjectBinding } from './project.js';
 
-export interface ApiKeyEntry {
-  readonly name: string;
-  readonly key: string;
-}
+export type { ApiKeyEntry };
 
 export interface ParsedApiKeys {
   readonly keys: readonly ApiKeyEntry[];
@@ -62,34 +60,18 @@ export function parseApiKeys(value: string): ParsedApiKeys {
   return { keys, warnings };
 }
 
-const encoder = new TextEncoder();
-
 /**
  * Builds the identify stage for mode "api_key".
  * @example
  * const identify = createApiKeyIdentify(bundle.auth, parseApiKeys(config.policy.apiKeys).keys);
  */
 export function createApiKeyIdentify(auth: BundleAuth, keys: readonly ApiKeyEntry[], project?: ProjectBinding): IdentifyStage {
-  // Created on first use: workerd allows no random values or crypto at global scope.
-  let prepared: Promise<{ hmac: CryptoKey; digests: { name: string; digest: Uint8Array }[] }> | undefined;
-  const prepare = () =>
-    (prepared ??= (async () => {
-      const hmac = (await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])) as CryptoKey;
-      const digests = await Promise.all(keys.map(async (k) => ({ name: k.name, digest: new Uint8Array(await crypto.subtle.sign('HMAC', hmac, encoder.encode(k.key))) })));
-      return { hmac, digests };
-    })());
+  const keyNames = new KeyNames(keys);
 
   return async (request): Promise<Caller> => {
     const presented = presentedCredential(request);
     if (!presented) throw new GatewayError(401, 'missing_api_key', 'This gateway requires an API key (Authorization: Bearer <key>)', 'authentication_error');
-    const { hmac, digests } = await prepare();
-    const digest = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, encoder.encode(presented)));
-    let matched: string | undefined;
-    for (const candidate of digests) {
-      let diff = 0;
-      for (let i = 0; i < digest.length; i++) diff |= digest[i]! ^ candidate.digest[i]!;
-      if (diff === 0 && matched === undefined) matched = candidate.name;
-    }
+    const matched = await keyNames.nameOf(presented);
     if (matched === undefined) throw new GatewayError(401, 'invalid_api_key', 'The API key is not valid', 'authentication_error');
     const grant = auth.api_keys && Object.prototype.hasOwnProperty.call(auth.api_keys, matched) ? auth.api_keys[matched] : undefined;
     if (project && !grant) throw projectMismatch(project.id, 'the API key belongs to another project');
