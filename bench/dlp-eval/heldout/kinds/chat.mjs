@@ -36,7 +36,7 @@ function textMessages(rng, b) {
   const friend = person(rng), other = person(rng);
   b.add([...names.givenLower(rng, friend), ': ', rng.pick(['yo', 'hey', 'omg']), ' ', ...names.givenLower(rng, other), ' got a new number\n']);
   b.add([...names.givenLower(rng, friend), ': ', usPhone(rng), '\n']);
-  b.add(['me: ', rng.pick(['nice', 'k', 'saved it']), ". when's the party? isnt her bday ", ordinaryDate(rng, rng.pick(['usLoose', 'abbr'])), '\n']);
+  b.add(['me: ', rng.pick(['nice', 'k', 'saved it']), ". when's the party? isnt it on ", ordinaryDate(rng, rng.pick(['usLoose', 'abbr'])), '\n']);
   b.add([...names.givenLower(rng, friend), ': no lol she was born ', birthDate(rng, rng.pick(['long', 'usLoose', 'longEu'])), ' we checked\n']);
   b.add([...names.givenLower(rng, friend), ": also tell ", ...names.family(rng, other).map((p) => ({ ...p, text: p.text.toLowerCase() })), ' the wifi pw is ', val('GENERIC_SECRET', humanPassword(rng)), '\n']);
 }

@@ -7,6 +7,7 @@ import { birthDate, ordinaryDate } from '../values/dates.mjs';
 import { phone, usPhone } from '../values/phones.mjs';
 import { card, driverLicense, iban, ssn, usPassport } from '../values/ids.mjs';
 import { lookalikes, org, place } from '../values/negatives.mjs';
+import { neg } from '../builder.mjs';
 import { CITIES, DEPARTMENTS, DOB_LABELS, PHONE_LABELS, company } from './common.mjs';
 
 export function hrRecord(rng, b) {
@@ -48,7 +49,7 @@ export function invoice(rng, b) {
   const billTo = person(rng), co = company(rng);
   b.add([`${co.name}\nINVOICE `, lookalikes.invoice(rng), '\nInvoice date: ', ordinaryDate(rng), '    Due: ', ordinaryDate(rng), '\n\n']);
   b.add(['Bill to: ', ...names[rng.pick(['full', 'upper', 'titledFull'])](rng, billTo), rng.chance(0.5) ? ', ' : '\n', org(rng), '\n']);
-  b.add([`${rng.int(1, 999)} ${rng.pick(['Elm St', 'Harbour Rd', 'Rue Lafayette', 'Hauptstraße'])}, `, place(rng), ' ', lookalikes.zip(rng), '\n']);
+  b.add([`${rng.int(1, 999)} `, neg('street', rng.pick(['Elm St', 'Harbour Rd', 'Rue Lafayette', 'Hauptstraße', 'Calle Morelos', 'King Street West', 'Avenida Paulista', 'Lincoln Ave'])), ', ', place(rng), ' ', lookalikes.zip(rng), '\n']);
   b.add(['Contact: ', emailFor(rng, billTo, rng.pick(['gmail.com', co.domain])), ' / ', usPhone(rng), '\n\n']);
   b.add(['Item                          Qty   Amount\n']);
   for (let i = rng.int(2, 4); i > 0; i--) b.add([lookalikes.sku(rng), `  ${rng.pick(['Consulting hours', 'Freight (pallet)', 'License renewal', 'Support plan'])}  ${rng.int(1, 40)}   `, lookalikes.amount(rng), '\n']);

@@ -37,15 +37,15 @@ export const names = {
   lastFirst: (_rng, p) => [val('PERSON', p.native ? p.full : `${p.family}, ${p.given}`)],
   upper: (_rng, p) => [val('PERSON', p.full.toUpperCase())],
   lower: (_rng, p) => [val('PERSON', p.full.toLowerCase())],
-  given: (_rng, p) => [val('PERSON', p.native ? p.full : p.given)],
-  givenLower: (_rng, p) => [val('PERSON', p.native ? p.full : p.given.toLowerCase())],
+  given: (_rng, p) => [val('PERSON', p.given)],
+  givenLower: (_rng, p) => [val('PERSON', p.given.toLowerCase())],
   /** "Dr. Haddad": the title is not part of the name. */
   titled: (rng, p) => [`${rng.pick(TITLES)} `, val('PERSON', p.native ? p.full : p.family)],
   titledFull: (rng, p) => [`${rng.pick(TITLES)} `, val('PERSON', p.full)],
   /** A middle initial: "Megan R. Whitfield". */
   middleInitial: (rng, p) => [val('PERSON', p.native || p.familyFirst ? p.full : `${p.given} ${rng.pick('ABCDEFGHJKLMNPRSTW')}. ${p.family}`)],
   /** The family name alone, as reported speech uses it ("Kamau said"). */
-  family: (_rng, p) => [val('PERSON', p.native ? p.full : cap(p.family))],
+  family: (_rng, p) => [val('PERSON', cap(p.family))],
   initialFamily: (_rng, p) => [val('PERSON', p.native || p.familyFirst ? p.full : `${p.given[0]}. ${p.family}`)],
 };
 
