@@ -43,7 +43,7 @@ const COLUMN_SETS = [
 function cell(rng, column, p, dl) {
   const c = column.toLowerCase();
   if (c === 'first_name') return names.given(rng, p);
-  if (c === 'last_name') return names.family(rng, p);
+  if (c === 'last_name') return names.familyField(rng, p);
   if (c === 'last, first') return names.lastFirst(rng, p);
   if (c === 'full name') return names.upper(rng, p);
   if (['name', 'customer', 'patient', 'employee'].includes(c)) return names.full(rng, p);
@@ -91,7 +91,7 @@ export function jsonPayload(rng, b) {
   if (rng.chance(0.2)) fields.push([rng.pick(['driversLicense', 'dl_number']), [driverLicense(rng)]]);
   if (rng.chance(0.3)) fields.push(['payment', [card(rng)]]);
   if (rng.chance(0.2)) fields.push(['client_ip', [ip(rng)]]);
-  if (rng.chance(0.3)) fields.push(['givenName', names.given(rng, p)], ['familyName', names.family(rng, p)]);
+  if (rng.chance(0.3)) fields.push(['givenName', names.given(rng, p)], ['familyName', names.familyField(rng, p)]);
   b.add(`{${nl}`);
   rng.shuffle(fields).forEach(([k, v], i, all) => b.add([`${ind}"${k}":${compact ? '' : ' '}"`, ...v, `"${i < all.length - 1 ? ',' : ''}${nl}`]));
   b.add(`}${nl}`);

@@ -45,7 +45,9 @@ export const names = {
   /** A middle initial: "Megan R. Whitfield". */
   middleInitial: (rng, p) => [val('PERSON', p.native || p.familyFirst ? p.full : `${p.given} ${rng.pick('ABCDEFGHJKLMNPRSTW')}. ${p.family}`)],
   /** The family name alone, as reported speech uses it ("Kamau said"). */
-  family: (_rng, p) => [val('PERSON', cap(p.family))],
+  family: (_rng, p) => [val('PERSON', p.native ? p.full : cap(p.family))],
+  /** The family name in a last_name column (a native-script one alone too, as forms split it). */
+  familyField: (_rng, p) => [val('PERSON', p.native ? p.family : cap(p.family))],
   initialFamily: (_rng, p) => [val('PERSON', p.native || p.familyFirst ? p.full : `${p.given[0]}. ${p.family}`)],
 };
 
