@@ -2,18 +2,20 @@
 // with the settings of the built-in baseline policy (what the gateway enforces by default), over
 //   public     labelled data other projects publish (bench/dlp-eval/data/*.jsonl),
 //   generated  the independent generator (bench/dlp-eval/generator/),
+//   heldout    a second generator written apart from the detectors and the first (bench/dlp-eval/heldout/),
 //   project    the project's own corpus (test/dlp/corpus.ts), for comparison,
 // and prints per-type precision/recall, micro P/R/F1, the share of sensitive characters left
 // visible after redaction and the share of hard negatives flagged (rules in match.mjs). The same
 // corpora also go through `outpost scan --jsonl` with the baseline policy, whose figures must agree.
-//   node bench/dlp-eval/score.mjs [--out FILE] [--count N] [--no-cli] [--markdown]
+//   node bench/dlp-eval/score.mjs [--out FILE] [--count N] [--heldout-count N] [--no-cli] [--markdown]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generatedCorpus, projectCorpus, publicCorpus } from './corpora.mjs';
+import { generatedCorpus, heldoutCorpus, projectCorpus, publicCorpus } from './corpora.mjs';
+import { DEFAULT_SEED as HELDOUT_SEED } from './heldout/index.mjs';
 import { scoreDocuments } from './match.mjs';
 import { markdownPerType, negativesTable, perTypeTable, summaryTable } from './report.mjs';
 
@@ -22,6 +24,7 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const outFile = option('--out', join(import.meta.dirname, 'out', 'results.json'));
 const count = Number(option('--count', 3000));
+const heldoutCount = Number(option('--heldout-count', 2000));
 const BASELINE = join(root, 'assets/policy/policy_bundle.baseline.json');
 
 // The DLP and the project corpus, bundled for Node the way bench/dlp.mjs does it.
@@ -43,7 +46,7 @@ const settings = { ...dlp.resolveDlpSettings(validated.bundle, 'baseline') };
 settings.tier3 = { ...settings.tier3, mode: 'off' };
 const compiled = dlp.compileDlp(settings);
 
-const corpora = { public: publicCorpus(), generated: generatedCorpus({ count }), project: projectCorpus(dlp.generateCorpus) };
+const corpora = { public: publicCorpus(), generated: generatedCorpus({ count }), heldout: heldoutCorpus({ count: heldoutCount }), project: projectCorpus(dlp.generateCorpus) };
 
 function scanAll(docs) {
   const predictions = new Map(docs.map((d) => [d.id, dlp.scanText(compiled, d.text).map(({ start, end, type }) => ({ start, end, type }))]));
@@ -91,7 +94,7 @@ for (const [name, docs] of Object.entries(corpora)) {
 rmSync(dir, { recursive: true, force: true });
 
 const commit = spawnSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
-console.log(`DLP accuracy, Tiers 1+2 with the built-in baseline policy (commit ${commit}; generator seed 14, ${count} documents)\n`);
+console.log(`DLP accuracy, Tiers 1+2 with the built-in baseline policy (commit ${commit}; generator seed 14, ${count} documents; heldout seed ${HELDOUT_SEED}, ${heldoutCount} documents)\n`);
 console.log(summaryTable(scores));
 // The public corpus, source by source (documents are grouped by the first part of their id).
 const bySource = {};
@@ -112,5 +115,5 @@ for (const [name, r] of Object.entries(results)) {
 if (args.includes('--markdown')) console.log(`\n${markdownPerType(scores)}`);
 
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, JSON.stringify({ commit, date: new Date().toISOString(), settings: 'built-in baseline policy, tier "baseline", Tier 3 off', generator: { seed: 14, count }, results }, null, 2) + '\n');
+writeFileSync(outFile, JSON.stringify({ commit, date: new Date().toISOString(), settings: 'built-in baseline policy, tier "baseline", Tier 3 off', generator: { seed: 14, count }, heldout: { seed: HELDOUT_SEED, count: heldoutCount }, results }, null, 2) + '\n');
 console.log(`\nJSON: ${outFile}`);
