@@ -21,6 +21,14 @@ import { scanText, type Match } from './scan.js';
 export const MAX_HOLD_CHARS = 16384;
 /** Released text kept (unsent again) so context words before a value are still seen. */
 const CONTEXT_CHARS = 64;
+/**
+ * Fewest characters a scan must be able to release before it runs (unless the choice ends or the
+ * bound forces a cut). Each scan reads the context and the whole window (~200 characters by
+ * default) to release what has aged out of it: run on every token (~4 characters), the stream's
+ * text would be scanned ~50 times over; in steps of 32, about 7 times, for at most 32 characters
+ * of extra delay. Nothing undecided is released either way.
+ */
+export const RELEASE_STEP_CHARS = 32;
 
 interface HeldChannel {
   readonly path: string;
@@ -104,10 +112,13 @@ export class HoldBackText implements StreamText {
       .map((m) => ({ ...m, start: Math.max(0, m.start - ctxLen), end: m.end - ctxLen }));
   }
 
-  /** True when cutOf would answer 0 for any matches: the window is not full and no bound forces a cut. */
+  /**
+   * True when a scan now could release fewer than RELEASE_STEP_CHARS (cutOf never answers more
+   * than the aged-out text before the trailing token), and no bound forces a cut.
+   */
   private nothingToRelease(pending: string): boolean {
     const len = pending.length;
-    return Math.min(len - this.options.compiled.holdBackChars, trailingTokenStart(pending)) <= 0 && len <= MAX_HOLD_CHARS;
+    return Math.min(len - this.options.compiled.holdBackChars, trailingTokenStart(pending)) < RELEASE_STEP_CHARS && len <= MAX_HOLD_CHARS;
   }
 
   /** Where the pending text may be cut now: nothing of an open match or token goes out. */
@@ -133,7 +144,7 @@ export class HoldBackText implements StreamText {
     held.pending += delta;
     const pending = held.pending;
     // While the window is still filling nothing can be released, whatever a scan would find
-    // (matches only move the cut back): the scan waits for the first chunk that can release.
+    // (matches only move the cut back): the scan waits for a chunk that can release a step.
     if (!final && this.nothingToRelease(pending)) return '';
     const matches = this.matchesOf(held);
     const cut = final ? pending.length : this.cutOf(pending, matches);
