@@ -67,7 +67,7 @@ const newChannel = (path: string, jsonString: boolean): HeldChannel => ({ path, 
  * action is block.
  * @example
  * const text = new HoldBackText({ compiled, redactor, hasher, scan: true });
- * await text.feed({ key: '0:content', path: 'choices[0].delta.content', jsonString: false }, 'card 4111', false); // 'card '
+ * text.feed({ key: '0:content', path: 'choices[0].delta.content', jsonString: false }, 'card 4111', false); // 'card '
  */
 export class HoldBackText implements StreamText {
   readonly findings: Finding[] = [];
@@ -75,7 +75,7 @@ export class HoldBackText implements StreamText {
 
   constructor(private readonly options: HoldBackOptions) {}
 
-  feed(channel: StreamChannel, delta: string, final: boolean): Promise<string> {
+  feed(channel: StreamChannel, delta: string, final: boolean): string {
     let held = this.channels.get(channel.key);
     if (!held) this.channels.set(channel.key, (held = newChannel(channel.path, channel.jsonString)));
     return this.release(held, delta, final);
@@ -85,15 +85,15 @@ export class HoldBackText implements StreamText {
     return this.channels.has(key);
   }
 
-  whole(text: string, path: string): Promise<string> {
+  whole(text: string, path: string): string {
     return this.release(newChannel(path, false), text, true);
   }
 
-  async releaseHeld(prefix: string): Promise<{ key: string; text: string }[]> {
+  releaseHeld(prefix: string): { key: string; text: string }[] {
     const out: { key: string; text: string }[] = [];
     for (const [key, held] of this.channels) {
       if (!key.startsWith(prefix) || !held.pending) continue;
-      const text = await this.release(held, '', true);
+      const text = this.release(held, '', true);
       if (text) out.push({ key, text });
     }
     return out;
@@ -139,7 +139,7 @@ export class HoldBackText implements StreamText {
   }
 
   /** Appends `delta` and returns what may be sent now, redacted and restored. */
-  private async release(held: HeldChannel, delta: string, final: boolean): Promise<string> {
+  private release(held: HeldChannel, delta: string, final: boolean): string {
     const { redactor, hasher } = this.options;
     held.pending += delta;
     const pending = held.pending;

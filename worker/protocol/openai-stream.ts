@@ -48,7 +48,7 @@ function parseChunk(data: string): JsonObject & { choices: unknown[] } {
  * The SSE codec of one OpenAI stream.
  * @example
  * const codec = new OpenAiStreamCodec();
- * await codec.rewrite('data: {"choices":[{"index":0,"delta":{"content":"hi"}}]}', text);
+ * codec.rewrite('data: {"choices":[{"index":0,"delta":{"content":"hi"}}]}', text);
  */
 export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
   /** The last chunk's identity fields, for synthetic chunks that carry held text. */
@@ -61,26 +61,26 @@ export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
     return splitSse(buffer, atEnd);
   }
 
-  async rewrite(raw: string, text: StreamText): Promise<string> {
+  rewrite(raw: string, text: StreamText): string {
     const lines = raw.split(/\r?\n/);
     if (!lines.every(isSseFieldLine)) throw framingError('sse_field');
     const data = sseData(lines);
     if (data === undefined) return raw;
-    if (data.trim() === '[DONE]') return (await this.flush(text)) + raw;
+    if (data.trim() === '[DONE]') return (this.flush(text)) + raw;
     const event = parseChunk(data);
     this.template = { id: event.id, object: event.object, created: event.created, model: event.model };
     let changed = false;
     for (const [i, choice] of event.choices.entries()) {
       if (!isObject(choice)) continue;
       const index = typeof choice.index === 'number' ? choice.index : i;
-      changed = (await new ChoiceRewrite(this, choice, index, text).run()) || changed;
+      changed = (new ChoiceRewrite(this, choice, index, text).run()) || changed;
     }
     return changed ? rebuildSse(lines, event) : raw;
   }
 
-  async flush(text: StreamText): Promise<string> {
+  flush(text: StreamText): string {
     let out = '';
-    for (const { key, text: rest } of await text.releaseHeld('')) {
+    for (const { key, text: rest } of text.releaseHeld('')) {
       const at = this.channels.get(key);
       if (!at || at.where.kind === 'logprobs') continue;
       const choice: JsonObject = { index: at.choice, finish_reason: null };
