@@ -73,7 +73,7 @@ export class OllamaStreamCodec implements StreamCodec {
       }
     }
     // Ollama sends a tool call whole, in one line: judged as it is.
-    if (message && message.tool_calls !== undefined) changed = (judgeWhole(message, 'tool_calls', 'message.tool_calls', text)) || changed;
+    if (message && message.tool_calls !== undefined) changed = judgeWhole(message, 'tool_calls', 'message.tool_calls', text) || changed;
     if (final) {
       for (const { key, text: rest } of text.releaseHeld('ollama:')) {
         const at = BY_KEY.get(key);
