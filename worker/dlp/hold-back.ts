@@ -67,7 +67,9 @@ const newChannel = (path: string, jsonString: boolean): HeldChannel => ({ path, 
  * action is block.
  * @example
  * const text = new HoldBackText({ compiled, redactor, hasher, scan: true });
- * text.feed({ key: '0:content', path: 'choices[0].delta.content', jsonString: false }, 'card 4111', false); // 'card '
+ * const channel = { key: '0:content', path: 'choices[0].delta.content', jsonString: false };
+ * text.feed(channel, 'card 4111', false); // '' (younger than the window: held)
+ * text.feed(channel, ' 1111 1111 1111 thanks', true); // 'card [CREDIT_CARD_1] thanks' (final: all of it)
  */
 export class HoldBackText implements StreamText {
   readonly findings: Finding[] = [];
