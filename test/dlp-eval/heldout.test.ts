@@ -15,7 +15,7 @@ const SHAPES: Record<string, RegExp> = {
   IBAN: /^[A-Z]{2}\d{2}[A-Z0-9 ]+[A-Z0-9]$/,
   DATE_OF_BIRTH: /^[0-9A-Za-z][0-9A-Za-z ,./-]*[0-9]$/,
   IP_ADDRESS: /^[0-9a-f.:]+$/,
-  PERSON: /^\p{L}(?:[\p{L}\p{M} .,'-]*[\p{L}\p{M}.])?$/u,
+  PERSON: /^\p{L}(?:[\p{L}\p{M} .,'/-]*[\p{L}\p{M}.])?$/u,
   PRIVATE_KEY: /^-----BEGIN [A-Z ]+-----\n[\s\S]+\n-----END [A-Z ]+-----$/,
   JWT: /^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/,
 };

@@ -21,6 +21,7 @@ export function supportTicket(rng, b) {
   if (rng.chance(0.3)) b.add(['Card on file ending ', lookalikes.luhnInvalid(rng), ' was declined; customer read out the new one: ', card(rng), '.\n']);
   if (rng.chance(0.25)) b.add(['To verify identity they gave DOB ', birthDate(rng), ' and the last four of the SSN.\n']);
   if (rng.chance(0.3)) b.add([...names.titled(rng, customer), ` ${rng.pick(['said', 'mentioned', 'insists', 'confirmed'])} the package went to `, place(rng), ' instead.\n']);
+  if (rng.chance(0.25)) b.add([rng.pick(['According to ', 'Per ', 'Spoke with ', 'Left a message for ']), ...names[rng.pick(['titled', 'family', 'lastFirst'])](rng, customer), rng.pick([', the driver never knocked.', ", who wants a callback.", ' (account holder).']), '\n']);
   if (rng.chance(0.2)) b.add(['Customer works for ', org(rng), ' and uses ', product(rng), ' for approvals.\n']);
   if (rng.chance(0.15)) b.add(['Refund to IBAN ', iban(rng), ' approved by ', ...names.initialFamily(rng, agent), '.\n']);
   b.add([`\n${rng.pick(openers.close)} — `, ...names[rng.pick(['given', 'givenLower'])](rng, agent), '\n']);
