@@ -59,7 +59,8 @@ export function anyName(rng, p) {
 
 /** A work email for a person: the address is the EMAIL label; the name inside it is not a PERSON label. */
 export function emailFor(rng, p, domain) {
-  const ascii = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const FOLD = { ø: 'o', Ø: 'o', ß: 'ss', æ: 'ae', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ı: 'i' };
+  const ascii = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[øØßæłŁđĐı]/g, (c) => FOLD[c]).replace(/[^A-Za-z]/g, '').toLowerCase();
   let g = ascii(p.given), f = ascii(p.family);
   if (!g) g = rng.pick(['anna', 'li', 'sam', 'kim', 'dana']);
   if (!f) f = rng.pick(['wang', 'park', 'ivanova', 'cohen', 'sharma']);
