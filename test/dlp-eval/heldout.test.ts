@@ -50,6 +50,13 @@ describe('dlp-eval held-out generator', () => {
     expect(checked).toBeGreaterThan(3000);
   });
 
+  it('says how each name, phone, birth date, SSN and licence is written (for recall by form)', () => {
+    const formed = ['PERSON', 'PHONE', 'DATE_OF_BIRTH', 'US_SSN', 'DRIVER_LICENSE'];
+    for (const d of docs) for (const s of d.spans) if (formed.includes(s.type)) expect(s.form, `${d.id} ${s.type}`).toBeTruthy();
+    const personForms = new Set(docs.flatMap((d) => d.spans.filter((s) => s.type === 'PERSON').map((s) => s.form)));
+    for (const f of ['full', 'lastFirst', 'upper', 'given', 'givenLower', 'titled', 'family', 'airline', 'native:full']) expect(personForms).toContain(f);
+  });
+
   it('covers every document kind, the 24 reported types and the hard-negative kinds the issue names', () => {
     expect(new Set(docs.map((d) => d.source))).toEqual(new Set(KINDS.map(([, kind]) => `heldout:${kind}`)));
     const types = new Set(docs.flatMap((d) => d.spans.map((s) => s.type)));

@@ -9,11 +9,9 @@ import { publicCorpus } from '../../bench/dlp-eval/corpora.mjs';
 // The types the gateway reports (GOOGLE_OAUTH_TOKEN included: it is in the credential scope).
 const TYPES = new Set(['ANTHROPIC_API_KEY', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY', 'CREDIT_CARD', 'DATE_OF_BIRTH', 'DRIVER_LICENSE', 'EMAIL', 'GENERIC_SECRET', 'GITHUB_TOKEN', 'GITLAB_TOKEN', 'GOOGLE_API_KEY', 'GOOGLE_OAUTH_TOKEN', 'IBAN', 'IP_ADDRESS', 'JWT', 'NPM_TOKEN', 'OPENAI_API_KEY', 'PERSON', 'PHONE', 'PRIVATE_KEY', 'SLACK_TOKEN', 'STRIPE_KEY', 'URL_PASSWORD', 'US_PASSPORT', 'US_SSN']);
 
-type Region = { start: number; end: number };
-type PublicRecord = { id: string; text: string; spans: Array<Region & { type: string }>; negatives?: Region[]; ignore?: Region[]; scope?: string[] };
 
 describe('dlp-eval public data', () => {
-  const docs = publicCorpus() as PublicRecord[];
+  const docs = publicCorpus();
 
   it('has unique ids and labels inside the text, of known types, without overlapping spans', () => {
     expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);

@@ -43,7 +43,7 @@ export function medicalIntake(rng, b) {
   b.add([`Chief complaint: ${rng.pick(['persistent cough x2 weeks', 'lower back pain after fall', 'follow-up for hypertension', 'rash on forearm'])}. Pt states symptoms began `, ordinaryDate(rng), '.\n']);
   b.add(['Notes: ', ...names.titled(rng, doctor), ` ${rng.pick(['reviewed labs', 'ordered an X-ray', 'adjusted dosage'])}; next appointment `, ordinaryDate(rng), ' at the ', place(rng), ' office.\n']);
   if (rng.chance(0.3)) b.add(['Copay paid by card ', card(rng), '\n']);
-  if (rng.chance(0.4)) b.add([`Assessment: pt is a ${dob.age} y/o ${rng.pick(['female', 'male', 'patient'])} (DOB `, { type: dob.type, text: dob.text }, `) seen for ${rng.pick(['follow-up', 'annual physical', 'pre-op clearance'])}.\n`]);
+  if (rng.chance(0.4)) b.add([`Assessment: pt is a ${dob.age} y/o ${rng.pick(['female', 'male', 'patient'])} (DOB `, { type: dob.type, text: dob.text, form: dob.form }, `) seen for ${rng.pick(['follow-up', 'annual physical', 'pre-op clearance'])}.\n`]);
 }
 
 export function invoice(rng, b) {

@@ -19,7 +19,7 @@ export function travelBooking(rng, b) {
   b.add(['BOOKING CONFIRMATION  ', pnr(rng), '\nIssued ', ordinaryDate(rng), ' by ', rng.pick(['Fernbank Travel', 'Skyway Tours', 'the travel desk']), '\n\n']);
   travellers.forEach((p, i) => {
     const family = ascii(p.family), given = ascii(p.given);
-    b.add([`${i + 1}. `, val('PERSON', `${family}/${given}`), rng.pick([' MR', ' MS', ' MRS', '']), rng.chance(0.5) ? ' ADT' : '', '\n']);
+    b.add([`${i + 1}. `, val('PERSON', `${family}/${given}`, 'airline'), rng.pick([' MR', ' MS', ' MRS', '']), rng.chance(0.5) ? ' ADT' : '', '\n']);
     if (rng.chance(0.8)) b.add(['   Passport ', usPassport(rng), '  DOB ', birthDate(rng, rng.pick(['abbrUpper', 'iso', 'eu', 'abbrEu'])), rng.pick(['  Exp ', '  Date of issue ', '  Valid until ']), ordinaryDate(rng, rng.pick(['abbrUpper', 'iso', 'eu'])), '\n']);
   });
   b.add(['\nFlight ', flight(rng), ' ', place(rng), ' → ', place(rng), ' on ', ordinaryDate(rng), ', seat ', `${rng.int(1, 45)}${rng.pick('ABCDEF')}`, '\n']);
