@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { generatedCorpus, heldoutCorpus, projectCorpus, publicCorpus } from './corpora.mjs';
 import { DEFAULT_SEED as HELDOUT_SEED } from './heldout/index.mjs';
 import { scoreDocuments } from './match.mjs';
-import { markdownPerType, negativesTable, perTypeTable, summaryTable } from './report.mjs';
+import { markdownPerType, negativesTable, perTypeTable, recallByForm, summaryTable } from './report.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -81,9 +81,11 @@ function scanWithCli(name, docs) {
 
 const results = {};
 const scores = {};
+let heldoutByForm;
 for (const [name, docs] of Object.entries(corpora)) {
   const run = scanAll(docs);
   scores[name] = scoreDocuments(docs, (d) => run.predictions.get(d.id));
+  if (name === 'heldout') heldoutByForm = recallByForm(docs, (d) => run.predictions.get(d.id));
   results[name] = { scanText: { ...scores[name], mbPerSecond: run.mbPerSecond } };
   if (!args.includes('--no-cli') && name !== 'project') {
     const cli = scanWithCli(name, docs);
@@ -105,7 +107,9 @@ results.public.bySource = Object.fromEntries(Object.entries(sourceScores).map(([
 console.log(`\n-- public, by source\n${summaryTable(sourceScores)}`);
 for (const [name, s] of Object.entries(scores)) {
   console.log(`\n-- ${name}: per type (precision by predicted type, recall by gold type)\n${perTypeTable(s)}\n\n${negativesTable(s)}`);
+  if (name === 'heldout') console.log(`\n-- heldout: recall by how values are written\n${heldoutByForm.text}`);
 }
+results.heldout.byForm = heldoutByForm.rows;
 console.log('\nthroughput (MB/s; scanText median of 5 passes, outpost scan one run including start-up):', Object.entries(results).map(([n, r]) => `${n} scanText ${r.scanText.mbPerSecond.toFixed(1)}${r.cli ? `, outpost scan ${r.cli.mbPerSecond.toFixed(1)}` : ''}`).join('; '));
 for (const [name, r] of Object.entries(results)) {
   if (!r.cli) continue;

@@ -15,7 +15,7 @@ const SHAPES: Record<string, RegExp> = {
   IBAN: /^[A-Z]{2}\d{2}[A-Z0-9 ]+[A-Z0-9]$/,
   DATE_OF_BIRTH: /^[0-9A-Za-z][0-9A-Za-z ,./-]*[0-9]$/,
   IP_ADDRESS: /^[0-9a-f.:]+$/,
-  PERSON: /^\p{L}(?:[\p{L}\p{M} .,'-]*[\p{L}\p{M}.])?$/u,
+  PERSON: /^\p{L}(?:[\p{L}\p{M} .,'/-]*[\p{L}\p{M}.])?$/u,
   PRIVATE_KEY: /^-----BEGIN [A-Z ]+-----\n[\s\S]+\n-----END [A-Z ]+-----$/,
   JWT: /^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/,
 };
@@ -48,6 +48,13 @@ describe('dlp-eval held-out generator', () => {
       }
     }
     expect(checked).toBeGreaterThan(3000);
+  });
+
+  it('says how each name, phone, birth date, SSN and licence is written (for recall by form)', () => {
+    const formed = ['PERSON', 'PHONE', 'DATE_OF_BIRTH', 'US_SSN', 'DRIVER_LICENSE'];
+    for (const d of docs) for (const s of d.spans) if (formed.includes(s.type)) expect(s.form, `${d.id} ${s.type}`).toBeTruthy();
+    const personForms = new Set(docs.flatMap((d) => d.spans.filter((s) => s.type === 'PERSON').map((s) => s.form)));
+    for (const f of ['full', 'lastFirst', 'upper', 'given', 'givenLower', 'titled', 'family', 'airline', 'native:full']) expect(personForms).toContain(f);
   });
 
   it('covers every document kind, the 24 reported types and the hard-negative kinds the issue names', () => {

@@ -5,6 +5,7 @@
  * const b = new DocBuilder();
  * b.text('Patient: ').value('PERSON', 'Ana Souza').text('\nOrder ').negative('order_id', 'SO-20931');
  * b.finish('heldout/1', 'heldout:medical_intake'); // {id, text, source, spans, negatives}
+ * b.value('PERSON', 'Tran', 'titled'); // spans carry how the value is written, when known
  */
 export class DocBuilder {
   constructor() {
@@ -21,10 +22,10 @@ export class DocBuilder {
     return this;
   }
 
-  /** A sensitive value of a gateway type; an empty value adds nothing. */
-  value(type, s) {
+  /** A sensitive value of a gateway type (`form`: how it is written, for recall by form); an empty value adds nothing. */
+  value(type, s, form) {
     if (!s) return this;
-    this.spans.push({ start: this.length, end: this.length + s.length, type });
+    this.spans.push(form ? { start: this.length, end: this.length + s.length, type, form } : { start: this.length, end: this.length + s.length, type });
     return this.text(s);
   }
 
@@ -42,7 +43,7 @@ export class DocBuilder {
       for (const p of piece) this.add(p);
       return this;
     }
-    if (piece.type) return this.value(piece.type, piece.text);
+    if (piece.type) return this.value(piece.type, piece.text, piece.form);
     if (piece.kind) return this.negative(piece.kind, piece.text);
     return this.text(piece.text);
   }
@@ -53,5 +54,5 @@ export class DocBuilder {
 }
 
 /** Pieces: a label, a hard negative, plain text. Templates compose these. */
-export const val = (type, text) => ({ type, text });
+export const val = (type, text, form) => (form ? { type, text, form } : { type, text });
 export const neg = (kind, text) => ({ kind, text });

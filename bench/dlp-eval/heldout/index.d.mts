@@ -3,7 +3,7 @@ export interface HeldoutDocument {
   id: string;
   text: string;
   source: string;
-  spans: Array<{ start: number; end: number; type: string }>;
+  spans: Array<{ start: number; end: number; type: string; form?: string }>;
   negatives: Array<{ start: number; end: number; kind: string }>;
 }
 export const DEFAULT_SEED: number;

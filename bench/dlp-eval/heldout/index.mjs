@@ -14,6 +14,7 @@ import { configFile } from './kinds/config.mjs';
 import { sourceCode } from './kinds/code.mjs';
 import { jsonPayload, logLines, tableExport } from './kinds/records.mjs';
 import { chatTranscript } from './kinds/chat.mjs';
+import { loanApplication, travelBooking } from './kinds/travel.mjs';
 
 export const DEFAULT_SEED = 2611;
 export const DEFAULT_COUNT = 2000;
@@ -23,6 +24,7 @@ export const KINDS = [
   [10, 'support_ticket', supportTicket], [7, 'hr_note', hrNote], [7, 'hr_record', hrRecord], [6, 'medical_intake', medicalIntake],
   [6, 'meeting_notes', meetingNotes], [9, 'email_thread', emailThread], [5, 'invoice', invoice], [9, 'config', configFile],
   [9, 'code', sourceCode], [8, 'log', logLines], [9, 'chat', chatTranscript], [8, 'table_export', tableExport], [7, 'json_payload', jsonPayload],
+  [4, 'travel_booking', travelBooking], [4, 'application_form', loanApplication],
 ];
 
 export function generateHeldout({ seed = DEFAULT_SEED, count = DEFAULT_COUNT } = {}) {

@@ -16,7 +16,7 @@ function teamChat(rng, b) {
   b.add([t(), ...names.givenLower(rng, a), ': hey did anyone talk to ', ...names[rng.pick(['given', 'full', 'titled'])](rng, mention), ' about the ', product(rng), ' thing\n']);
   b.add([t(), ...names.given(rng, c), ': yeah ', ...names.family(rng, mention), ` ${rng.pick(['said', 'says', 'told me'])} it's fixed in `, lookalikes.version(rng), '\n']);
   b.add([t(), ...names.givenLower(rng, a), ': ok. also can u send me the staging pw\n']);
-  b.add([t(), ...names.given(rng, c), ': ', rng.chance(0.5) ? 'its ' : 'pw is ', val('GENERIC_SECRET', humanPassword(rng)), rng.chance(0.5) ? ' dont share lol' : '', '\n']);
+  b.add([t(), ...names.given(rng, c), ': ', rng.chance(0.5) ? 'its ' : 'pw is ', val('GENERIC_SECRET', humanPassword(rng), 'password'), rng.chance(0.5) ? ' dont share lol' : '', '\n']);
   if (rng.chance(0.5)) b.add([t(), ...names.givenLower(rng, a), ': and the token? ', secrets[rng.pick(['github', 'gitlab', 'npm', 'slack', 'openai'])](rng), ' doesnt work anymore\n']);
   b.add([t(), ...names.given(rng, c), ': see ', lookalikes.ticket(rng), ', ', ...names.givenLower(rng, mention), ' is on it\n']);
 }
@@ -38,7 +38,7 @@ function textMessages(rng, b) {
   b.add([...names.givenLower(rng, friend), ': ', usPhone(rng), '\n']);
   b.add(['me: ', rng.pick(['nice', 'k', 'saved it']), ". when's the party? isnt it on ", ordinaryDate(rng, rng.pick(['usLoose', 'abbr'])), '\n']);
   b.add([...names.givenLower(rng, friend), ': no lol she was born ', birthDate(rng, rng.pick(['long', 'usLoose', 'longEu'])), ' we checked\n']);
-  b.add([...names.givenLower(rng, friend), ": also tell ", ...names.family(rng, other).map((p) => ({ ...p, text: p.text.toLowerCase() })), ' the wifi pw is ', val('GENERIC_SECRET', humanPassword(rng)), '\n']);
+  b.add([...names.givenLower(rng, friend), ": also tell ", ...names.family(rng, other).map((p) => ({ ...p, text: p.text.toLowerCase() })), ' the wifi pw is ', val('GENERIC_SECRET', humanPassword(rng), 'password'), '\n']);
 }
 
 export function chatTranscript(rng, b) {

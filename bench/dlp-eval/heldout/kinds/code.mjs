@@ -10,7 +10,7 @@ import { card, ssn } from '../values/ids.mjs';
 import { emailFor, names, person } from '../values/people.mjs';
 import { val } from '../builder.mjs';
 
-const pw = (rng) => val('GENERIC_SECRET', humanPassword(rng));
+const pw = (rng) => val('GENERIC_SECRET', humanPassword(rng), 'password');
 
 const LANGUAGES = {
   python: (rng, b) => {

@@ -18,7 +18,7 @@ export function hrRecord(rng, b) {
   b.add([label('Employee name'), sep, ...(caps ? names.upper(rng, p) : names[rng.pick(['full', 'lastFirst'])](rng, p)), '\n']);
   b.add([label('Employee ID'), sep, lookalikes.account(rng), '\n']);
   b.add([label(rng.pick(DOB_LABELS)), sep, birthDate(rng), '\n']);
-  b.add([label('Hire date'), sep, ordinaryDate(rng), '\n']);
+  b.add([label(rng.pick(['Hire date', 'Date of hire', 'Start date', 'Date of last promotion'])), sep, ordinaryDate(rng), '\n']);
   b.add([label('Department'), sep, rng.pick(DEPARTMENTS), '   ', label('Location'), sep, rng.pick(CITIES), '\n']);
   b.add([label(rng.pick(['SSN', 'Social Security No.', 'SSN/TIN'])), sep, ssn(rng), '\n']);
   b.add([label(rng.pick(PHONE_LABELS)), sep, phone(rng), '\n']);
@@ -35,7 +35,7 @@ export function medicalIntake(rng, b) {
   b.add([`${rng.pick(['PATIENT INTAKE FORM', 'New patient registration', 'Admission sheet'])} — ${company(rng).name}\n\n`]);
   b.add(['Patient: ', ...names[rng.pick(['full', 'lastFirst', 'upper'])](rng, patient), '    MRN: ', lookalikes.account(rng), '\n']);
   b.add([rng.pick(['DOB', 'Date of birth', 'Born']), ': ', dob, rng.pick([`    Age: ${dob.age}`, `  (${dob.age} y/o)`, '', `   age ${dob.age}`]), '    Sex: ', rng.pick(['F', 'M', 'X']), '\n']);
-  b.add(['Visit date: ', ordinaryDate(rng), '    Referring physician: ', ...names.titled(rng, doctor), '\n']);
+  b.add([rng.pick(['Visit date: ', 'Date of service: ', 'Date of injury: ', 'Admitted: ']), ordinaryDate(rng), '    Referring physician: ', ...names.titled(rng, doctor), '\n']);
   b.add([rng.pick(PHONE_LABELS), ': ', phone(rng), ...(rng.chance(0.4) ? ['   Alt: ', phone(rng)] : []), '\n']);
   b.add(['Insurance: ', org(rng), ' member ', lookalikes.account(rng), '\n']);
   if (rng.chance(0.5)) b.add(['Guarantor: ', ...names.full(rng, person(rng)), ', relationship ', rng.pick(['spouse', 'parent', 'self', 'child']), '\n']);
@@ -43,6 +43,7 @@ export function medicalIntake(rng, b) {
   b.add([`Chief complaint: ${rng.pick(['persistent cough x2 weeks', 'lower back pain after fall', 'follow-up for hypertension', 'rash on forearm'])}. Pt states symptoms began `, ordinaryDate(rng), '.\n']);
   b.add(['Notes: ', ...names.titled(rng, doctor), ` ${rng.pick(['reviewed labs', 'ordered an X-ray', 'adjusted dosage'])}; next appointment `, ordinaryDate(rng), ' at the ', place(rng), ' office.\n']);
   if (rng.chance(0.3)) b.add(['Copay paid by card ', card(rng), '\n']);
+  if (rng.chance(0.4)) b.add([`Assessment: pt is a ${dob.age} y/o ${rng.pick(['female', 'male', 'patient'])} (DOB `, { type: dob.type, text: dob.text, form: dob.form }, `) seen for ${rng.pick(['follow-up', 'annual physical', 'pre-op clearance'])}.\n`]);
 }
 
 export function invoice(rng, b) {

@@ -21,6 +21,7 @@ export function supportTicket(rng, b) {
   if (rng.chance(0.3)) b.add(['Card on file ending ', lookalikes.luhnInvalid(rng), ' was declined; customer read out the new one: ', card(rng), '.\n']);
   if (rng.chance(0.25)) b.add(['To verify identity they gave DOB ', birthDate(rng), ' and the last four of the SSN.\n']);
   if (rng.chance(0.3)) b.add([...names.titled(rng, customer), ` ${rng.pick(['said', 'mentioned', 'insists', 'confirmed'])} the package went to `, place(rng), ' instead.\n']);
+  if (rng.chance(0.25)) b.add([rng.pick(['According to ', 'Per ', 'Spoke with ', 'Left a message for ']), ...names[rng.pick(['titled', 'family', 'lastFirst'])](rng, customer), rng.pick([', the driver never knocked.', ", who wants a callback.", ' (account holder).']), '\n']);
   if (rng.chance(0.2)) b.add(['Customer works for ', org(rng), ' and uses ', product(rng), ' for approvals.\n']);
   if (rng.chance(0.15)) b.add(['Refund to IBAN ', iban(rng), ' approved by ', ...names.initialFamily(rng, agent), '.\n']);
   b.add([`\n${rng.pick(openers.close)} — `, ...names[rng.pick(['given', 'givenLower'])](rng, agent), '\n']);
@@ -59,11 +60,18 @@ export function emailThread(rng, b) {
   const sender = person(rng), recipient = person(rng), cc = [person(rng), person(rng)], co = company(rng);
   b.add(['From: ', ...names.full(rng, sender), ' <', emailFor(rng, sender, co.domain), '>\nTo: ']);
   b.add([...names[rng.pick(['full', 'lastFirst'])](rng, recipient), ' <', emailFor(rng, recipient, rng.pick([co.domain, 'gmail.com', 'proton.me'])), '>\nCc: ']);
-  cc.forEach((p, i) => b.add([...(i ? ['; '] : []), ...(rng.chance(0.5) ? names.full(rng, p) : []), rng.chance(0.5) ? ' <' : '<', emailFor(rng, p, co.domain), '>']));
+  cc.forEach((p, i) => b.add([...(i ? ['; '] : []), ...(rng.chance(0.5) ? [...names.full(rng, p), ' '] : []), '<', emailFor(rng, p, co.domain), '>']));
   b.add([`\nSubject: Re: ${rng.pick(['contract renewal', 'your reimbursement', 'onboarding paperwork', 'access request', 'shipment delay'])} (`, lookalikes.ticket(rng), ')\nDate: ', timestamp(rng), '\n\n']);
   b.add([rng.pick(['Hi ', 'Dear ', 'Hello ', 'Good morning ', 'Hej ', 'Hola ']), ...names[rng.pick(['given', 'titled', 'given'])](rng, recipient), ',\n\n']);
   b.add([`${rng.pick(['Thanks for the quick reply.', 'Following up on our call.', 'Apologies for the delay.'])} `, ...names.given(rng, cc[0]), ` ${rng.pick(['mentioned', 'said', 'flagged'])} that the `, org(rng), ' account still shows invoice ', lookalikes.invoice(rng), ' as unpaid.\n']);
-  if (rng.chance(0.35)) b.add(['For the background check we will need your date of birth (we have ', birthDate(rng), ' on file — please confirm) and a copy of your licence.\n']);
+  if (rng.chance(0.35)) {
+    const dob = birthDate(rng);
+    b.add(rng.pick([
+      ['For the background check we will need your date of birth (we have ', dob, ' on file — please confirm) and a copy of your licence.\n'],
+      [...names.given(rng, cc[1]), ` was born on `, dob, ` (${dob.age} this year), so the senior rate applies.\n`],
+      ['Beneficiary: ', ...names.full(rng, person(rng)), ', born ', dob, ', relationship: ', rng.pick(['daughter', 'spouse', 'son', 'partner']), '.\n'],
+    ]));
+  }
   if (rng.chance(0.25)) b.add(['Staging creds until SSO is fixed: ', ...urlWithPassword(rng), '\n']);
   b.add(['\n', rng.pick(['Best,', 'Kind regards,', 'Cheers,', 'Thanks,', 'Saludos,', 'Mit freundlichen Grüßen,']), '\n', ...names[rng.pick(['full', 'given', 'upper'])](rng, sender), '\n']);
   b.add([`${rng.pick(['Account Manager', 'Senior Recruiter', 'Head of Operations', 'Claims Adjuster'])} | ${co.name}\n`, rng.pick(['T ', 'Tel: ', 'M: ', 'Direct: ', 'Mobile ']), rng.chance(0.5) ? usPhone(rng) : intlPhone(rng), '\n']);

@@ -82,7 +82,7 @@ export function jsonPayload(rng, b) {
   const fields = [
     ['id', [lookalikes.uuid(rng)]], ['type', [rng.pick(['customer', 'employee', 'patient', 'applicant'])]],
     [rng.pick(['name', 'fullName', 'display_name', 'contact_name']), names[rng.pick(['full', 'full', 'upper'])](rng, p)],
-    [rng.pick(DOB_KEYS), [birthDate(rng)]], [rng.pick(['phone', 'phoneNumber', 'mobile', 'tel']), [phone(rng)]],
+    ...((dob) => [[rng.pick(DOB_KEYS), [dob]], ...(rng.chance(0.3) ? [['age', [String(dob.age)]]] : [])])(birthDate(rng)), [rng.pick(['phone', 'phoneNumber', 'mobile', 'tel']), [phone(rng)]],
     ['email', [emailFor(rng, p, rng.pick(['gmail.com', 'yahoo.com', company(rng).domain]))]],
     ['createdAt', [timestamp(rng)]], [rng.pick(['updated', 'last_login', 'renewal_date']), [ordinaryDate(rng, 'iso')]],
     ['orderRef', [lookalikes.orderId(rng)]],

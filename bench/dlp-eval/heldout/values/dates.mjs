@@ -42,7 +42,7 @@ export function ymd(rng, fromYear, toYear) {
 export function birthDate(rng, format = rng.weighted(FORMAT_WEIGHTS)) {
   const [y, m, d] = ymd(rng, 1938, 2008);
   const age = 2026 - y - (m > 11 || (m === 11 && d > 29) ? 1 : 0);
-  return Object.assign(val('DATE_OF_BIRTH', DATE_FORMATS[format](y, m, d)), { age, format });
+  return Object.assign(val('DATE_OF_BIRTH', DATE_FORMATS[format](y, m, d), format), { age, format });
 }
 
 /** An ordinary date (an event, a deadline, a record date): a hard negative. */

@@ -10,7 +10,7 @@ export function ssn(rng, layout = rng.weighted([[6, 'dash'], [1, 'space'], [2, '
   let area;
   do area = rng.int(1, 899); while (area === 666);
   const a = String(area).padStart(3, '0'), g = String(rng.int(1, 99)).padStart(2, '0'), s = String(rng.int(1, 9999)).padStart(4, '0');
-  return val('US_SSN', layout === 'dash' ? `${a}-${g}-${s}` : layout === 'space' ? `${a} ${g} ${s}` : `${a}${g}${s}`);
+  return val('US_SSN', layout === 'dash' ? `${a}-${g}-${s}` : layout === 'space' ? `${a} ${g} ${s}` : `${a}${g}${s}`, layout);
 }
 
 const L = 'ABCDEFGHJKLMNPRSTUVWXYZ';
@@ -33,7 +33,7 @@ const LICENCE_FORMATS = [
 ];
 export function driverLicense(rng) {
   const [state, make] = rng.pick(LICENCE_FORMATS);
-  return Object.assign(val('DRIVER_LICENSE', make(rng)), { state });
+  return Object.assign(val('DRIVER_LICENSE', make(rng), state), { state });
 }
 
 export function usPassport(rng) {

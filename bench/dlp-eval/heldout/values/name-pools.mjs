@@ -5,7 +5,7 @@
  */
 export const TRADITIONS = {
   anglo: {
-    given: ['Megan', 'Trevor', 'Heather', 'Douglas', 'Brittany', 'Wesley', 'Courtney', 'Gordon', 'Shannon', 'Clayton', 'Whitney', 'Russell', 'Paige', 'Dwayne', 'Lorraine', 'Colin'],
+    given: ['Megan', 'Trevor', 'Heather', 'Douglas', 'Brittany', 'Wesley', 'Courtney', 'Gordon', 'Shannon', 'Clayton', 'Whitney', 'Russell', 'Paige', 'Dwayne', 'Lorraine', 'Colin', 'Thaddeus', 'Marisol', 'Bryony', 'Ezekiel'],
     family: ['Whitfield', 'Hargrove', 'Pemberton', 'Caldwell', 'Ashby', 'Thornton', 'Mercer', 'Holloway', 'Prescott', 'Radcliffe', 'Kendrick', 'Langley', 'Sutherland', 'Fairbanks', 'Osborne', 'Whitlock'],
   },
   irish: {
@@ -13,7 +13,7 @@ export const TRADITIONS = {
     family: ["O'Sullivan", "O'Donnell", 'McCarthy', 'Gallagher', 'Kavanagh', "Ní Bhriain", 'MacNamara', 'Brennan'],
   },
   hispanic: {
-    given: ['Ximena', 'Joaquín', 'Valentina', 'Rodrigo', 'Guadalupe', 'Esteban', 'Itzel', 'Mauricio', 'Renata', 'Alejandro', 'María José', 'Juan Pablo'],
+    given: ['Ximena', 'Joaquín', 'Valentina', 'Rodrigo', 'Guadalupe', 'Esteban', 'Itzel', 'Mauricio', 'Renata', 'Alejandro', 'María José', 'Juan Pablo', 'Xóchitl', 'Anselmo'],
     family: ['Villalobos', 'Echeverría', 'de la Fuente', 'Cárdenas Ruiz', 'Montoya', 'Quintero', 'del Valle', 'Zambrano', 'Ibarra', 'Arriaga Solís', 'Bustamante', 'Olmedo'],
   },
   lusophone: {
@@ -53,7 +53,7 @@ export const TRADITIONS = {
     family: ['Al-Mansouri', 'Haddad', 'bin Saleh', 'El-Sayed', 'Nasser', 'Al Hashimi', 'Khoury', 'Abdelrahman'],
   },
   south_asian: {
-    given: ['Priyanka', 'Arjun', 'Meenakshi', 'Rohan', 'Shreya', 'Venkatesh', 'Farhan', 'Ananya', 'Harpreet', 'Sanjay'],
+    given: ['Priyanka', 'Arjun', 'Meenakshi', 'Rohan', 'Shreya', 'Venkatesh', 'Farhan', 'Ananya', 'Harpreet', 'Sanjay', 'Tanmay', 'Ishwari'],
     family: ['Raghunathan', 'Iyer', 'Chatterjee', 'Deshpande', 'Siddiqui', 'Patil', 'Bhattacharya', 'Gill', 'Krishnamurthy', 'Chowdhury'],
   },
   chinese_latin: {
@@ -83,6 +83,26 @@ export const TRADITIONS = {
   nordic: {
     given: ['Sigrid', 'Mikkel', 'Astrid', 'Bjørn', 'Ingrid', 'Leif'],
     family: ['Lindqvist', 'Haugen', 'Sørensen', 'Björklund', 'Halvorsen', 'Eriksdóttir'],
+  },
+  persian: {
+    given: ['Dariush', 'Shirin', 'Kourosh', 'Parisa', 'Arash', 'Nasrin'],
+    family: ['Rahimi', 'Tehrani', 'Ghorbani', 'Moradi', 'Esfahani', 'Karimzadeh'],
+  },
+  thai: {
+    given: ['Somchai', 'Kanokwan', 'Anurak', 'Pimchanok'],
+    family: ['Wongsawat', 'Srisuk', 'Chaiyaporn', 'Rattanakosin'],
+  },
+  indonesian_malay: {
+    given: ['Putri', 'Bagus', 'Siti Nurhaliza', 'Agus', 'Nur Aisyah'],
+    family: ['Wijaya', 'Santoso', 'Hidayat', 'binti Ismail', 'Kusumawardani'],
+  },
+  hungarian_romanian: {
+    given: ['Zsófia', 'Levente', 'Ioana', 'Mihai', 'Réka'],
+    family: ['Szabó', 'Nagy-Kovács', 'Popescu', 'Ionescu', 'Farkas'],
+  },
+  pacific_native: {
+    given: ['Keoni', 'Leilani', 'Tama', 'Aroha', 'Wiremu'],
+    family: ['Kahananui', 'Ngata', 'Tuilagi', 'Begay', 'Yazzie'],
   },
   filipino: {
     given: ['Maricel', 'Jomar', 'Rowena', 'Arnel'],

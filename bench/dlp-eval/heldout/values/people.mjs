@@ -28,27 +28,29 @@ export function person(rng, { latinOnly = false } = {}) {
   return { given, family, full: familyFirst ? `${family} ${given}` : `${given} ${family}`, familyFirst, tradition };
 }
 
+/** How a name is written, and whether in its own script. */
+const form = (p, style) => (p.native ? `native:${style}` : style);
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const TITLES = ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.', 'Mx.', 'Mr', 'Ms', 'Dr', 'Nurse', 'Officer', 'Judge', 'Coach', 'Sr.', 'Sra.', 'Herr', 'Frau', 'Mme', 'M.'];
 
 export const names = {
-  full: (_rng, p) => [val('PERSON', p.full)],
+  full: (_rng, p) => [val('PERSON', p.full, form(p, 'full'))],
   /** "Okafor, Chinonso" as directories and exports write it. */
-  lastFirst: (_rng, p) => [val('PERSON', p.native ? p.full : `${p.family}, ${p.given}`)],
-  upper: (_rng, p) => [val('PERSON', p.full.toUpperCase())],
-  lower: (_rng, p) => [val('PERSON', p.full.toLowerCase())],
-  given: (_rng, p) => [val('PERSON', p.given)],
-  givenLower: (_rng, p) => [val('PERSON', p.given.toLowerCase())],
+  lastFirst: (_rng, p) => [val('PERSON', p.native ? p.full : `${p.family}, ${p.given}`, form(p, 'lastFirst'))],
+  upper: (_rng, p) => [val('PERSON', p.full.toUpperCase(), form(p, 'upper'))],
+  lower: (_rng, p) => [val('PERSON', p.full.toLowerCase(), form(p, 'lower'))],
+  given: (_rng, p) => [val('PERSON', p.given, form(p, 'given'))],
+  givenLower: (_rng, p) => [val('PERSON', p.given.toLowerCase(), form(p, 'givenLower'))],
   /** "Dr. Haddad": the title is not part of the name. */
-  titled: (rng, p) => [`${rng.pick(TITLES)} `, val('PERSON', p.native ? p.full : p.family)],
-  titledFull: (rng, p) => [`${rng.pick(TITLES)} `, val('PERSON', p.full)],
+  titled: (rng, p) => [`${rng.pick(TITLES)} `, val('PERSON', p.native ? p.full : p.family, form(p, 'titled'))],
+  titledFull: (rng, p) => [`${rng.pick(TITLES)} `, val('PERSON', p.full, form(p, 'titledFull'))],
   /** A middle initial: "Megan R. Whitfield". */
-  middleInitial: (rng, p) => [val('PERSON', p.native || p.familyFirst ? p.full : `${p.given} ${rng.pick('ABCDEFGHJKLMNPRSTW')}. ${p.family}`)],
+  middleInitial: (rng, p) => [val('PERSON', p.native || p.familyFirst ? p.full : `${p.given} ${rng.pick('ABCDEFGHJKLMNPRSTW')}. ${p.family}`, form(p, 'middleInitial'))],
   /** The family name alone, as reported speech uses it ("Kamau said"). */
-  family: (_rng, p) => [val('PERSON', p.native ? p.full : cap(p.family))],
+  family: (_rng, p) => [val('PERSON', p.native ? p.full : cap(p.family), form(p, 'family'))],
   /** The family name in a last_name column (a native-script one alone too, as forms split it). */
-  familyField: (_rng, p) => [val('PERSON', p.native ? p.family : cap(p.family))],
-  initialFamily: (_rng, p) => [val('PERSON', p.native || p.familyFirst ? p.full : `${p.given[0]}. ${p.family}`)],
+  familyField: (_rng, p) => [val('PERSON', p.native ? p.family : cap(p.family), form(p, 'familyField'))],
+  initialFamily: (_rng, p) => [val('PERSON', p.native || p.familyFirst ? p.full : `${p.given[0]}. ${p.family}`, form(p, 'initialFamily'))],
 };
 
 /** Any rendering, weighted toward the ordinary ones. */
@@ -59,7 +61,8 @@ export function anyName(rng, p) {
 
 /** A work email for a person: the address is the EMAIL label; the name inside it is not a PERSON label. */
 export function emailFor(rng, p, domain) {
-  const ascii = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const FOLD = { ø: 'o', Ø: 'o', ß: 'ss', æ: 'ae', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ı: 'i' };
+  const ascii = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[øØßæłŁđĐı]/g, (c) => FOLD[c]).replace(/[^A-Za-z]/g, '').toLowerCase();
   let g = ascii(p.given), f = ascii(p.family);
   if (!g) g = rng.pick(['anna', 'li', 'sam', 'kim', 'dana']);
   if (!f) f = rng.pick(['wang', 'park', 'ivanova', 'cohen', 'sharma']);

@@ -30,7 +30,8 @@ const US_LAYOUTS = [
 ];
 
 export function usPhone(rng) {
-  return val('PHONE', rng.pick(US_LAYOUTS)(usParts(rng)));
+  const layout = rng.int(0, US_LAYOUTS.length - 1);
+  return val('PHONE', US_LAYOUTS[layout](usParts(rng)), layout === 3 ? 'us-bare' : 'us');
 }
 
 const d = (rng, n) => rng.digits(n);
@@ -72,8 +73,8 @@ const INTERNATIONAL = [
 
 /** An international number; national layout in its country's own documents, `+CC` otherwise. */
 export function intlPhone(rng, { national = rng.chance(0.45) } = {}) {
-  const [, nat, intl] = rng.pick(INTERNATIONAL);
-  return val('PHONE', national ? nat(rng) : intl(rng));
+  const [country, nat, intl] = rng.pick(INTERNATIONAL);
+  return val('PHONE', national ? nat(rng) : intl(rng), `${national ? 'national' : 'international'}:${country}`);
 }
 
 /** Mostly US, one in three international. */

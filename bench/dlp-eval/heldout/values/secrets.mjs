@@ -46,17 +46,17 @@ export const secrets = {
     return val('PRIVATE_KEY', `-----BEGIN ${label}-----\n${lines.join('\n')}\n${r.chars(r.int(8, 60), B64)}=\n-----END ${label}-----`);
   },
   /** Generic and vendor secrets with no family of their own in the gateway's list. */
-  sendgrid: (r) => val('GENERIC_SECRET', `SG.${r.chars(22, URLSAFE)}.${r.chars(43, URLSAFE)}`),
-  vault: (r) => val('GENERIC_SECRET', r.chance(0.7) ? `hvs.${r.chars(24, URLSAFE)}` : `s.${r.chars(24, ALNUM)}`),
-  twilio: (r) => val('GENERIC_SECRET', `SK${r.chars(32, HEX)}`),
-  mailgun: (r) => val('GENERIC_SECRET', `key-${r.chars(32, HEX)}`),
-  django: (r) => val('GENERIC_SECRET', `django-insecure-${r.chars(50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)')}`),
-  djangoPlain: (r) => val('GENERIC_SECRET', r.chars(50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)')),
-  azureStorage: (r) => val('GENERIC_SECRET', `${r.chars(86, B64)}==`),
-  datadog: (r) => val('GENERIC_SECRET', r.chars(32, HEX)),
-  hexToken: (r) => val('GENERIC_SECRET', r.chars(r.pick([32, 40, 64]), HEX)),
-  password: (r) => val('GENERIC_SECRET', humanPassword(r)),
-  bearer: (r) => val('GENERIC_SECRET', r.chars(r.int(32, 48), URLSAFE)),
+  sendgrid: (r) => val('GENERIC_SECRET', `SG.${r.chars(22, URLSAFE)}.${r.chars(43, URLSAFE)}`, 'sendgrid'),
+  vault: (r) => val('GENERIC_SECRET', r.chance(0.7) ? `hvs.${r.chars(24, URLSAFE)}` : `s.${r.chars(24, ALNUM)}`, 'vault'),
+  twilio: (r) => val('GENERIC_SECRET', `SK${r.chars(32, HEX)}`, 'twilio'),
+  mailgun: (r) => val('GENERIC_SECRET', `key-${r.chars(32, HEX)}`, 'mailgun'),
+  django: (r) => val('GENERIC_SECRET', `django-insecure-${r.chars(50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)')}`, 'django'),
+  djangoPlain: (r) => val('GENERIC_SECRET', r.chars(50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)'), 'djangoPlain'),
+  azureStorage: (r) => val('GENERIC_SECRET', `${r.chars(86, B64)}==`, 'azureStorage'),
+  datadog: (r) => val('GENERIC_SECRET', r.chars(32, HEX), 'datadog'),
+  hexToken: (r) => val('GENERIC_SECRET', r.chars(r.pick([32, 40, 64]), HEX), 'hexToken'),
+  password: (r) => val('GENERIC_SECRET', humanPassword(r), 'password'),
+  bearer: (r) => val('GENERIC_SECRET', r.chars(r.int(32, 48), URLSAFE), 'bearer'),
 };
 
 /** A vendor key with the variable name code and config give it. */
