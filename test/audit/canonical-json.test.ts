@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../worker/core/index.js';
 import { canonicalJson, inKeyOrder } from '../../worker/audit/canonical-json.js';
 import { chainDigest, chainedRow, chainEvent, GENESIS_HASH, hashInput, verifyChain, type ChainRow } from '../../worker/audit/chain.js';
 import { sampleEvent } from './helpers.js';
@@ -57,7 +58,7 @@ describe('canonical JSON', () => {
 });
 
 describe('chainedRow', () => {
-  const finding = { type: 'EMAIL', rule: 'tier1.email', tier: 1, score: 0.9, start: 3, end: 15, hash: 'ab12', location: { side: 'request' as const, path: '$.x' }, action: 'redact' as const };
+  const finding = { type: 'EMAIL', rule: 'tier1.email', tier: 1, score: 0.9, start: 3, end: 15, hash: 'ab12', location: { side: 'request', path: '$.x' }, action: 'redact' } as Finding;
   it('stores the members chainEvent gives, with the same hash, geo outside it', () => {
     for (const key of [undefined, 'secret']) {
       const d = chainDigest(key);

@@ -22,12 +22,10 @@ function isCanonicalOrder(value: unknown): boolean {
   }
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return false;
-  let previous: string | null = null;
-  for (const key in value as Record<string, unknown>) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
-    if (previous !== null && !(previous < key)) return false;
-    previous = key;
-    if (!isCanonicalOrder((value as Record<string, unknown>)[key])) return false;
+  const keys = Object.keys(value as object);
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && !(keys[i - 1]! < keys[i]!)) return false;
+    if (!isCanonicalOrder((value as Record<string, unknown>)[keys[i]!])) return false;
   }
   return true;
 }

@@ -56,13 +56,16 @@ const REPLACED_KEYS = new Set(['seq', 'prev_hash', 'hash_alg', 'hash', 'geo']);
  * sorted too, as pipeline/record.ts builds them), and its canonical text.
  */
 function linkedContent(event: AuditEvent, seq: number, prevHash: string, alg: HashAlg, projectLink?: { seq: number; hash: string }): { linked: Record<string, unknown>; text: string } {
-  const members: Record<string, unknown> = {};
-  for (const key in event) if (!REPLACED_KEYS.has(key) && Object.prototype.hasOwnProperty.call(event, key)) members[key] = (event as unknown as Record<string, unknown>)[key];
-  Object.assign(members, { seq, prev_hash: prevHash, hash_alg: alg });
+  const source = event as unknown as Record<string, unknown>;
+  const links: Record<string, unknown> = { seq, prev_hash: prevHash, hash_alg: alg };
   // Projects mode: the project's own link, inside the hash (audit/project-chain.ts).
-  if (projectLink) Object.assign(members, { project_seq: projectLink.seq, project_prev_hash: projectLink.hash });
+  if (projectLink) Object.assign(links, { project_seq: projectLink.seq, project_prev_hash: projectLink.hash });
+  const isLink = (key: string) => Object.prototype.hasOwnProperty.call(links, key);
+  const keys = Object.keys(source).filter((key) => !REPLACED_KEYS.has(key) && !isLink(key));
+  keys.push(...Object.keys(links));
+  keys.sort();
   const linked: Record<string, unknown> = {};
-  for (const key of Object.keys(members).sort()) linked[key] = members[key];
+  for (const key of keys) linked[key] = isLink(key) ? links[key] : source[key];
   return { linked, text: canonicalJson(linked) };
 }
 
