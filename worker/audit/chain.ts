@@ -13,6 +13,9 @@
  */
 import type { AuditEvent } from './event.js';
 import { hmacSha256, sha256, toHex, utf8 } from '../crypto/sha256.js';
+import { canonicalJson } from './canonical-json.js';
+
+export { canonicalJson } from './canonical-json.js';
 
 /** The chain's fixed starting point: the prev_hash of seq 1. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -24,24 +27,6 @@ export type ChainedEvent = AuditEvent & { readonly seq: number; readonly prev_ha
 
 /** Hex digest of a UTF-8 string; the CLI injects node:crypto's for speed, the worker uses the JS one. */
 export type Digest = (text: string) => string;
-
-/**
- * Canonical JSON (sorted keys, no whitespace).
- * @example
- * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  const parts: string[] = [];
-  for (const k of keys) {
-    const v = (value as Record<string, unknown>)[k];
-    if (v === undefined || typeof v === 'function') continue;
-    parts.push(`${JSON.stringify(k)}:${canonicalJson(v)}`);
-  }
-  return `{${parts.join(',')}}`;
-}
 
 /**
  * The digest for a key (HMAC-SHA256) or none (SHA-256), in plain JS.
@@ -62,19 +47,62 @@ export function hashInput(event: Record<string, unknown>): string {
   return canonicalJson(rest);
 }
 
+/** Members of an event that its links replace (geo stays outside the hash; hash is computed anew). */
+const REPLACED_KEYS = new Set(['seq', 'prev_hash', 'hash_alg', 'hash', 'geo']);
+
+/**
+ * The hashed content of a chained event: the event's members and its links, keys in sorted
+ * order (so canonicalJson is one native JSON.stringify when the event's nested objects are
+ * sorted too, as pipeline/record.ts builds them), and its canonical text.
+ */
+function linkedContent(event: AuditEvent, seq: number, prevHash: string, alg: HashAlg, projectLink?: { seq: number; hash: string }): { linked: Record<string, unknown>; text: string } {
+  const source = event as unknown as Record<string, unknown>;
+  const links: Record<string, unknown> = { seq, prev_hash: prevHash, hash_alg: alg };
+  // Projects mode: the project's own link, inside the hash (audit/project-chain.ts).
+  if (projectLink) Object.assign(links, { project_seq: projectLink.seq, project_prev_hash: projectLink.hash });
+  const isLink = (key: string) => Object.prototype.hasOwnProperty.call(links, key);
+  const keys = Object.keys(source).filter((key) => !REPLACED_KEYS.has(key) && !isLink(key));
+  keys.push(...Object.keys(links));
+  keys.sort();
+  const linked: Record<string, unknown> = {};
+  for (const key of keys) linked[key] = isLink(key) ? links[key] : source[key];
+  return { linked, text: canonicalJson(linked) };
+}
+
 /**
  * Links one event into the chain.
  * @example
  * const e1 = chainEvent(event, 1, GENESIS_HASH, chainDigest(undefined));
  */
 export function chainEvent(event: AuditEvent, seq: number, prevHash: string, d: { alg: HashAlg; digest: Digest }, projectLink?: { seq: number; hash: string }): ChainedEvent {
-  const { geo, ...rest } = event as AuditEvent & { seq?: unknown; prev_hash?: unknown; hash?: unknown };
-  const linked: Record<string, unknown> = { ...rest, seq, prev_hash: prevHash, hash_alg: d.alg };
-  // Projects mode: the project's own link, inside the hash (audit/project-chain.ts).
-  if (projectLink) Object.assign(linked, { project_seq: projectLink.seq, project_prev_hash: projectLink.hash });
-  const hash = d.digest(hashInput(linked));
+  const { linked, text } = linkedContent(event, seq, prevHash, d.alg, projectLink);
+  const hash = d.digest(text);
   // geo goes last and outside the hash.
-  return { ...linked, hash, ...(geo ? { geo } : {}) } as ChainedEvent;
+  return { ...linked, hash, ...(event.geo ? { geo: event.geo } : {}) } as ChainedEvent;
+}
+
+/** One event linked into the chain, as the queue stores it. */
+export interface ChainedRow {
+  readonly seq: number;
+  readonly hash: string;
+  readonly projectSeq: number | null;
+  /** event_json: the same members as JSON.stringify(chainEvent(...)) writes. */
+  readonly json: string;
+}
+
+/**
+ * Links one event into the chain and writes its stored JSON from the hashed text itself (the
+ * hashed members, then `hash`, then `geo`), so the event is serialised once, not twice.
+ * @example
+ * const row = chainedRow(event, 1, GENESIS_HASH, chainDigest(undefined));
+ * sql.exec('INSERT INTO local_audit_queue (event_json, queued_at) VALUES (?, ?)', row.json, now);
+ */
+export function chainedRow(event: AuditEvent, seq: number, prevHash: string, d: { alg: HashAlg; digest: Digest }, projectLink?: { seq: number; hash: string }): ChainedRow {
+  const { text } = linkedContent(event, seq, prevHash, d.alg, projectLink);
+  const hash = d.digest(text);
+  // text is an object with at least seq in it, so it ends in '}' after a member.
+  const json = `${text.slice(0, -1)},"hash":"${hash}"${event.geo ? `,"geo":${JSON.stringify(event.geo)}` : ''}}`;
+  return { seq, hash, projectSeq: projectLink ? projectLink.seq : null, json };
 }
 
 /** What the store remembers about the chain besides the rows themselves. */

@@ -9,7 +9,7 @@
  * a delivered or exported event as deleted.
  */
 import type { AuditEvent } from './event.js';
-import { chainDigest, chainEvent, EMPTY_CHAIN, type ChainedEvent, type ChainState, type HashAlg, type Digest } from './chain.js';
+import { chainDigest, chainedRow, EMPTY_CHAIN, type ChainedEvent, type ChainState, type HashAlg, type Digest } from './chain.js';
 import { ProjectHeads } from './project-chain.js';
 
 
@@ -111,14 +111,14 @@ export class QueueCore {
         for (const event of events) {
           const project = event.project_id;
           if (project) this.projects.ensureSchema();
-          const chained = chainEvent(event, lastSeq + 1, lastHash, this.hash, project ? this.projects.next(project) : undefined);
-          if (project) this.projects.advance(project, { seq: chained.project_seq!, hash: chained.hash });
-          const row = project
-            ? this.sql.all<{ id: number }>(`INSERT INTO local_audit_queue (event_json, queued_at, project_id) VALUES (?, ?, ?) RETURNING id`, JSON.stringify(chained), now / 1000, project)[0]!
-            : this.sql.all<{ id: number }>(`INSERT INTO local_audit_queue (event_json, queued_at) VALUES (?, ?) RETURNING id`, JSON.stringify(chained), now / 1000)[0]!;
-          lastSeq = chained.seq;
-          lastHash = chained.hash;
-          out.push({ id: Number(row.id), seq: chained.seq, hash: chained.hash });
+          const row = chainedRow(event, lastSeq + 1, lastHash, this.hash, project ? this.projects.next(project) : undefined);
+          if (project) this.projects.advance(project, { seq: row.projectSeq!, hash: row.hash });
+          const inserted = project
+            ? this.sql.all<{ id: number }>(`INSERT INTO local_audit_queue (event_json, queued_at, project_id) VALUES (?, ?, ?) RETURNING id`, row.json, now / 1000, project)[0]!
+            : this.sql.all<{ id: number }>(`INSERT INTO local_audit_queue (event_json, queued_at) VALUES (?, ?) RETURNING id`, row.json, now / 1000)[0]!;
+          lastSeq = row.seq;
+          lastHash = row.hash;
+          out.push({ id: Number(inserted.id), seq: row.seq, hash: row.hash });
         }
         this.writeChain({ ...this.chain, lastSeq, lastHash });
       });

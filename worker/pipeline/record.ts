@@ -12,6 +12,7 @@ import type { RequestFacts } from '../runtime/index.js';
 import { errorResponse, protocolNamed } from '../protocol/index.js';
 import { asGatewayError } from '../core/index.js';
 import type { KnowledgeUse } from '../knowledge/index.js';
+import { inKeyOrder } from '../audit/canonical-json.js';
 
 /** What happened to the call, accumulated as it moves through the stages. */
 export interface CallOutcome {
@@ -72,13 +73,20 @@ function withPolicyVersion(response: Response, call: CallContext): Response {
   return response;
 }
 
+/**
+ * The call's audit event. Nested objects list their keys in sorted order, so that the queue's
+ * canonical JSON for the chain hash is one native JSON.stringify (audit/canonical-json.ts);
+ * the top level is sorted where it is chained (audit/chain.ts).
+ * @example
+ * await gw.audit.record(buildAuditEvent(call, outcome, 'allow', null, 200));
+ */
 export function buildAuditEvent(call: CallContext, outcome: CallOutcome, decision: Decision, error: GatewayError | null, status: number): AuditEvent {
   return {
     schema: AUDIT_SCHEMA_VERSION,
     time: new Date(call.receivedAt).toISOString(),
     request_id: call.requestId,
     ...(call.project ? { project_id: call.project } : {}),
-    caller: call.caller ? { subject: call.caller.subject, groups: call.caller.groups, method: call.caller.method } : null,
+    caller: call.caller ? { groups: call.caller.groups, method: call.caller.method, subject: call.caller.subject } : null,
     client_ip: call.clientIp ?? null,
     ...(call.geo ? { geo: call.geo } : {}),
     route: call.route.id,
@@ -88,8 +96,8 @@ export function buildAuditEvent(call: CallContext, outcome: CallOutcome, decisio
     risk_tier: call.riskTier ?? null,
     decision,
     reason: error ? error.code : null,
-    findings: outcome.findings,
-    ...(outcome.knowledge ? { knowledge: outcome.knowledge } : {}),
+    findings: outcome.findings.length ? outcome.findings.map(inKeyOrder) : outcome.findings,
+    ...(outcome.knowledge ? { knowledge: inKeyOrder(outcome.knowledge) } : {}),
     response_scanned: outcome.responseScanned,
     response_scanned_fully: outcome.responseScannedFully,
     stream: outcome.stream,
