@@ -33,6 +33,10 @@ export interface CompiledAnchor {
   readonly digitRunMax: number;
   /** 1 for ASCII characters that may follow the starting digit run (digits anchors); null: any. */
   readonly afterDigits: Uint8Array | null;
+  /** Digits a match holds at least, in groups joined by up to `chainGap` of `chainSeparators` (0: unchecked). */
+  readonly chainMin: number;
+  readonly chainSeparators: Uint8Array | null;
+  readonly chainGap: number;
 }
 
 /**
@@ -85,10 +89,11 @@ export function compileAnchors(anchor: Anchor | readonly Anchor[], groups: Liter
     const third = asciiTable(a.third);
     const [digitRunMin, digitRunMax] = a.digitRun ?? [0, Infinity];
     const afterDigits = asciiTable(a.afterDigits);
-    const tables = { first, notAfter, second, third, digitRunMin: 0, digitRunMax: Infinity, afterDigits: null };
+    const chain = { chainMin: a.digitChain?.min ?? 0, chainSeparators: asciiTable(a.digitChain?.separators), chainGap: a.digitChain?.gap ?? 0 };
+    const tables = { first, notAfter, second, third, digitRunMin: 0, digitRunMax: Infinity, afterDigits: null, chainMin: 0, chainSeparators: null, chainGap: 0 };
     for (const run of a.runs ?? []) {
       const kind = RUN_KINDS[run];
-      out.push({ ...tables, kind, group: -1, ...(kind === SourceKind.Digits && { digitRunMin, digitRunMax, afterDigits }) });
+      out.push({ ...tables, kind, group: -1, ...(kind === SourceKind.Digits && { digitRunMin, digitRunMax, afterDigits, ...chain }) });
     }
     if (a.literals?.length) out.push({ ...tables, kind: SourceKind.Literals, group: groups.groupOf(a) });
   }
