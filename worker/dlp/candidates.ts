@@ -57,9 +57,14 @@ for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT;
 for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = CAPITAL;
 for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 4;
 ASCII_CLASS[95] = 4;
-/** ASCII folded to lower case, as the automaton's literals are. */
-const FOLD = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c | 0x20 : c));
 for (const c of '+/-') ASCII_CLASS[c.charCodeAt(0)] = 8;
+
+/** Whether the character before `start` is an ASCII letter, digit or '_'. */
+function afterAsciiWordChar(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const c = text.charCodeAt(start - 1);
+  return c < 128 && (ASCII_CLASS[c]! & WORD) !== 0;
+}
 
 /** Uppercase verdicts for the Basic Multilingual Plane, filled on first sight: 0 unknown, 1 yes, 2 no. */
 const UPPER = new Uint8Array(65536);
@@ -93,7 +98,15 @@ export class CandidateFinder {
   private readonly groupCount: number;
   private readonly keywordCount: number;
 
-  constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[], listKeywords: readonly string[] = []) {
+  /**
+   * Per automaton state: 0 nothing ends here, 1 record what ends here, 2 record it only when the
+   * character before it is not an ASCII word character (its one literal only opens windows of
+   * groups whose anchors all refuse a start inside a word), with that literal's length in `guardLength`.
+   */
+  private readonly recordAt: Uint8Array;
+  private readonly guardLength: Int32Array;
+
+  constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[], listKeywords: readonly string[] = [], wordStartOnly: readonly boolean[] = []) {
     const index = new Map<string, number>();
     const literals: string[] = [];
     const useOf = (literal: string): LiteralUse | undefined => {
@@ -131,6 +144,17 @@ export class CandidateFinder {
     this.automaton = new KeywordAutomaton(literals);
     this.groupCount = groups.length;
     this.keywordCount = keywords.length;
+    const states = this.automaton.hasOutput.length;
+    this.recordAt = new Uint8Array(states);
+    this.guardLength = new Int32Array(states);
+    for (let state = 0; state < states; state++) {
+      const ending = this.automaton.endingAt(state);
+      if (!ending) continue;
+      const use = ending.length === 1 ? this.uses[ending[0]!]! : undefined;
+      const guarded = use !== undefined && use.lists.length === 0 && use.keywords.length === 0 && use.windows.length > 0 && use.windows.every((w) => wordStartOnly[w.group] === true);
+      this.recordAt[state] = guarded ? 2 : 1;
+      if (guarded) this.guardLength[state] = this.automaton.lengthOf(ending[0]!);
+    }
   }
 
   private readonly digits = new Positions(256);
@@ -155,7 +179,8 @@ export class CandidateFinder {
     else this.keywordSeen.fill(0);
     this.listHits.count = 0;
     const automaton = this.automaton;
-    const { table, hasOutput } = automaton;
+    const { table } = automaton;
+    const { recordAt, guardLength } = this;
     let wordStart = -1;
     let base64Start = -1;
     let lowerShifts = false;
@@ -166,7 +191,7 @@ export class CandidateFinder {
       let kind = 0;
       if (c < 128) {
         kind = ASCII_CLASS[c]!;
-        state = table[(state << 7) | FOLD[c]!]!;
+        state = table[(state << 7) | c]!;
       } else {
         if ((previous & WORD) === 0 && isUpperOrAstral(c)) capitals.push(i, i);
         if (c === 0x130) lowerShifts = true;
@@ -188,7 +213,8 @@ export class CandidateFinder {
         }
         previous = kind;
       }
-      if (hasOutput[state] !== 0) this.record(text, i + 1, state);
+      const recording = recordAt[state]!;
+      if (recording !== 0 && (recording === 1 || !afterAsciiWordChar(text, i + 1 - guardLength[state]!))) this.record(text, i + 1, state);
     }
     if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
     if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
