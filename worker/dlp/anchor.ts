@@ -118,7 +118,7 @@ export function compileAnchors(anchor: Anchor | readonly Anchor[], groups: Liter
     if (a.literals?.length) {
       const group = groups.groupOf(a);
       groups.noteReader(group, a, notAfter);
-      out.push({ ...tables, kind: SourceKind.Literals, group });
+      out.push({ ...tables, ...chain, kind: SourceKind.Literals, group });
     }
   }
   return out;
