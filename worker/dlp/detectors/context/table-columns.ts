@@ -41,14 +41,25 @@ function headerOf(line: string, start: number): HeaderLine | undefined {
 const HEADER_LINE_CHAR = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 _.#/()-"\',\t;|\r\v\f') HEADER_LINE_CHAR[c.charCodeAt(0)] = 1;
 
-/** Whether [from, to) holds only characters a header line can hold and at least one delimiter (non-ASCII ones left to headerOf). */
+/** Characters other than spaces a header cell can hold: a letter, 40 more and two quotes. */
+const MAX_CELL_CHARS = 43;
+
+/**
+ * Whether [from, to) holds only characters a header line can hold, at least one delimiter, and no
+ * stretch between delimiters longer than a header cell (prose with a comma); non-ASCII characters
+ * are left to headerOf.
+ */
 function mayBeHeaderLine(text: string, from: number, to: number): boolean {
   let delimiter = false;
+  let cellChars = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128) continue;
     if (HEADER_LINE_CHAR[c] === 0) return false;
-    if (c === 44 || c === 9 || c === 59 || c === 124) delimiter = true;
+    if (c === 44 || c === 9 || c === 59 || c === 124) {
+      delimiter = true;
+      cellChars = 0;
+    } else if (c > 32 && ++cellChars > MAX_CELL_CHARS) return false;
   }
   return delimiter;
 }
