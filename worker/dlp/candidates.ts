@@ -105,6 +105,10 @@ export class CandidateFinder {
    */
   private readonly recordAt: Uint8Array;
   private readonly guardLength: Int32Array;
+  /** Per state, the windows its literals open: (group, start, end) triples relative to where the literals end. */
+  private readonly stateWindows: Int32Array[] = [];
+  /** Per state, 1 when one of its literals is also a keyword-list entry or a prefilter keyword. */
+  private readonly stateHasMore: Uint8Array;
 
   constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[], listKeywords: readonly string[] = [], wordStartOnly: readonly boolean[] = []) {
     const index = new Map<string, number>();
@@ -147,8 +151,17 @@ export class CandidateFinder {
     const states = this.automaton.hasOutput.length;
     this.recordAt = new Uint8Array(states);
     this.guardLength = new Int32Array(states);
+    this.stateHasMore = new Uint8Array(states);
     for (let state = 0; state < states; state++) {
       const ending = this.automaton.endingAt(state);
+      const windows: number[] = [];
+      for (const literal of ending ?? []) {
+        const length = this.automaton.lengthOf(literal);
+        const use = this.uses[literal]!;
+        for (const w of use.windows) windows.push(w.group, w.from - length, w.to - length);
+        if (use.lists.length > 0 || use.keywords.length > 0) this.stateHasMore[state] = 1;
+      }
+      this.stateWindows.push(Int32Array.from(windows));
       if (!ending) continue;
       const use = ending.length === 1 ? this.uses[ending[0]!]! : undefined;
       const guarded = use !== undefined && use.lists.length === 0 && use.keywords.length === 0 && use.windows.length > 0 && use.windows.every((w) => wordStartOnly[w.group] === true);
@@ -223,7 +236,15 @@ export class CandidateFinder {
 
   /** Every literal that ends at `end` (automaton state `state`): windows, prefilter keywords, keyword-list hits. */
   private record(text: string, end: number, state: number): void {
-    const { groups, keywordSeen, listHits, automaton } = this;
+    const windows = this.stateWindows[state]!;
+    const groups = this.groups;
+    for (let j = 0; j < windows.length; j += 3) groups[windows[j]!]!.push(end + windows[j + 1]!, end + windows[j + 2]!);
+    if (this.stateHasMore[state] === 1) this.recordListsAndKeywords(text, end, state);
+  }
+
+  /** The keyword-list hits and prefilter keywords among the literals that end at `end`. */
+  private recordListsAndKeywords(text: string, end: number, state: number): void {
+    const { keywordSeen, listHits, automaton } = this;
     const batch = listHits.count;
     for (const literal of automaton.endingAt(state)!) {
       const start = end - automaton.lengthOf(literal);
@@ -233,7 +254,6 @@ export class CandidateFinder {
         if (l.boundedEnd && end < text.length && isWordChar(text.charCodeAt(end))) continue;
         listHits.push(l.owner, start, end);
       }
-      for (const w of use.windows) groups[w.group]!.push(start + w.from, start + w.to);
       for (const k of use.keywords) {
         if (keywordSeen[k.id] === 1) continue;
         if (k.exact !== undefined && !text.startsWith(k.exact, start)) continue;
