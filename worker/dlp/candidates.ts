@@ -16,6 +16,8 @@ import { ListHits, Positions } from './positions.js';
 export interface Candidates {
   /** Offsets of digits that follow a non-digit (or open the text). */
   readonly digits: Positions;
+  /** Where each of those digit runs ends (`digitRunEnds.starts[k]` for `digits.starts[k]`). */
+  readonly digitRunEnds: Positions;
   /** Offsets of capitals (ASCII, or non-ASCII uppercase, or an astral character) after a non-word ASCII character. */
   readonly capitals: Positions;
   /** Offsets where a run of at least LONG_WORD ASCII word characters starts. */
@@ -171,6 +173,7 @@ export class CandidateFinder {
   }
 
   private readonly digits = new Positions(256);
+  private readonly digitRunEnds = new Positions(256);
   private readonly capitals = new Positions(256);
   private readonly words = new Positions(32);
   private readonly base64 = new Positions(32);
@@ -181,8 +184,9 @@ export class CandidateFinder {
   /** The single pass: classes of characters and literal hits, in text order. */
   find(text: string): Candidates {
     const n = text.length;
-    const { digits, capitals, words, base64 } = this;
+    const { digits, digitRunEnds, capitals, words, base64 } = this;
     digits.clear();
+    digitRunEnds.clear();
     capitals.clear();
     words.clear();
     base64.clear();
@@ -212,6 +216,7 @@ export class CandidateFinder {
       }
       // Inside a run of one class (most characters) nothing starts or ends.
       if (kind !== previous) {
+        if (previous === DIGIT) digitRunEnds.push(i, i);
         if (kind === DIGIT) digits.push(i, i);
         else if (kind === CAPITAL && (previous & WORD) === 0) capitals.push(i, i);
         if ((kind & WORD) !== 0) {
@@ -231,7 +236,8 @@ export class CandidateFinder {
     }
     if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
     if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
-    return { digits, capitals, words, base64, groups: this.groups, keywordSeen: this.keywordSeen, listHits: this.listHits, lowerShifts };
+    if (previous === DIGIT) digitRunEnds.push(n, n);
+    return { digits, digitRunEnds, capitals, words, base64, groups: this.groups, keywordSeen: this.keywordSeen, listHits: this.listHits, lowerShifts };
   }
 
   /** Every literal that ends at `end` (automaton state `state`): windows, prefilter keywords, keyword-list hits. */

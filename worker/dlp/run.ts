@@ -141,20 +141,44 @@ function restAllows(anchor: CompiledAnchor, text: string, p: number): boolean {
     if (c < 128 && anchor.third[c] === 0) return false;
   }
   if (anchor.chainMin > 0 && !chainReaches(anchor, text, p)) return false;
-  if (anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity || anchor.afterDigits !== null) {
-    // Reads at most digitRunMax + 1 characters; each run start is read once per detector.
-    let end = p;
-    const limit = Math.min(text.length, p + anchor.digitRunMax + 1);
-    while (end < limit && isDigit(text.charCodeAt(end))) end++;
-    const length = end - p;
-    if (length < anchor.digitRunMin || length > anchor.digitRunMax) return false;
-    if (anchor.afterDigits !== null) {
-      if (end >= text.length) return false;
-      const c = text.charCodeAt(end);
-      if (c < 128 && anchor.afterDigits[c] === 0) return false;
-    }
-  }
   return true;
+}
+
+/**
+ * Whether a digits anchor lets a match start at the digit run [p, runEnd): the run's length and
+ * the character after it come from the candidate pass, so most runs are refused without a read.
+ */
+function digitRunAllows(anchor: CompiledAnchor, text: string, p: number, runEnd: number): boolean {
+  const length = runEnd - p;
+  if (length < anchor.digitRunMin || length > anchor.digitRunMax) return false;
+  const { notAfter, first, afterDigits } = anchor;
+  if (notAfter !== null && p > 0) {
+    const b = text.charCodeAt(p - 1);
+    if (b < 128 && notAfter[b] === 1) return false;
+  }
+  if (first !== null && first[text.charCodeAt(p)] === 0) return false;
+  if (afterDigits !== null) {
+    if (runEnd >= text.length) return false;
+    const c = text.charCodeAt(runEnd);
+    if (c < 128 && afterDigits[c] === 0) return false;
+  }
+  return anchor.second === null && anchor.third === null && anchor.chainMin === 0 ? true : restAllows(anchor, text, p);
+}
+
+/** eachMatch for a digits anchor: one position per digit run, judged by digitRunAllows. */
+function eachDigitRunMatch(compiled: CompiledDetector, anchor: CompiledAnchor, candidates: Candidates, sticky: RegExp, input: RunInput): void {
+  const { text } = input;
+  const { starts, count } = candidates.digits;
+  const runEnds = candidates.digitRunEnds.starts;
+  let p = 0;
+  for (let k = 0; k < count; k++) {
+    const q = starts[k]!;
+    if (q < p || !digitRunAllows(anchor, text, q, runEnds[k]!)) continue;
+    p = q + 1;
+    sticky.lastIndex = q;
+    const m = sticky.exec(text);
+    if (m !== null) p = Math.max(p, judgeMatch(compiled, m, sticky.lastIndex, input));
+  }
 }
 
 /**
@@ -165,7 +189,7 @@ function eachMatch(compiled: CompiledDetector, anchor: CompiledAnchor, windows: 
   const { text } = input;
   const { starts, ends, count } = windows;
   const { first, notAfter } = anchor;
-  const checkRest = anchor.second !== null || anchor.third !== null || anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity || anchor.afterDigits !== null || anchor.chainMin > 0;
+  const checkRest = anchor.second !== null || anchor.third !== null || anchor.chainMin > 0;
   const last = text.length - 1;
   let p = 0;
   for (let k = 0; k < count; k++) {
@@ -204,8 +228,14 @@ function pushAllowed(q: number): void {
 }
 
 /** Every position of one anchor's (sorted) windows that the anchor allows, each once. */
-function gatherAllowed(anchor: CompiledAnchor, windows: Positions, text: string): void {
-  const { starts, ends, count } = windows;
+function gatherAllowed(anchor: CompiledAnchor, candidates: Candidates, text: string): void {
+  if (anchor.kind === SourceKind.Digits) {
+    const { starts, count } = candidates.digits;
+    const runEnds = candidates.digitRunEnds.starts;
+    for (let k = 0; k < count; k++) if (digitRunAllows(anchor, text, starts[k]!, runEnds[k]!)) pushAllowed(starts[k]!);
+    return;
+  }
+  const { starts, ends, count } = windowsOf(anchor, candidates);
   const last = text.length - 1;
   let next = 0;
   for (let k = 0; k < count; k++) {
@@ -238,13 +268,14 @@ export function runAnchored(compiled: CompiledDetector, anchors: readonly Compil
   const { text } = input;
   input.budget.charge(text.length);
   if (anchors.length === 1) {
-    eachMatch(compiled, anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, input);
+    if (anchors[0]!.kind === SourceKind.Digits) eachDigitRunMatch(compiled, anchors[0]!, candidates, sticky, input);
+    else eachMatch(compiled, anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, input);
     return;
   }
   // Several anchors: the positions each allows (each position at most once per anchor, so linear),
   // in increasing order; a position read by an earlier match is skipped as a global search skips it.
   allowedCount = 0;
-  for (const anchor of anchors) gatherAllowed(anchor, windowsOf(anchor, candidates), text);
+  for (const anchor of anchors) gatherAllowed(anchor, candidates, text);
   if (allowedCount === 0) return;
   const allowed = allowedBuffer.subarray(0, allowedCount);
   allowed.sort();
