@@ -4,12 +4,15 @@
 // median MB/s of several runs by wall clock and by the process's CPU time (the figure that holds on
 // a shared machine), plus the median time to scan one 4 KB prompt. With --baseline <git rev>, the
 // same measurements for worker/dlp at that revision, in the same process, for a before/after comparison.
-//   node bench/dlp.mjs [--baseline 1deb4ce]
+// With --by-detector, also the CPU time per MB each detector adds on its own (that detector alone,
+// minus the engine with none: normalisation, the candidate pass, keyword lists, base64), per corpus.
+//   node bench/dlp.mjs [--baseline 1deb4ce] [--by-detector]
 import { generatedCorpus, publicCorpus } from './dlp-eval/corpora.mjs';
 import { baselineRevision, beforeAndNow, loadFrom } from './source-tree.mjs';
 import { mixedText } from './mixed-text.mjs';
 
 const baselineRev = baselineRevision();
+const byDetector = process.argv.includes('--by-detector');
 
 /** Bundles worker/dlp (and the corpus helpers) found under `tree` for Node. */
 function load(tree) {
@@ -41,6 +44,28 @@ function throughput(dlp, compiled, texts, runs = 7) {
   return { mbps: median(rates), min: Math.min(...rates), max: Math.max(...rates), cpu: median(cpuRates), bytes, found };
 }
 
+/** Least CPU milliseconds of `runs` passes of scanText over `texts`. */
+function cpuOfPasses(dlp, compiled, texts, runs) {
+  for (const t of texts) dlp.scanText(compiled, t);
+  let least = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const started = cpuMs();
+    for (const t of texts) dlp.scanText(compiled, t);
+    least = Math.min(least, cpuMs() - started);
+  }
+  return least;
+}
+
+/** The engine alone and the CPU ms per MB each detector adds, the costliest first. */
+function detectorCosts(label, dlp, compiled, name, texts) {
+  const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+  const engine = cpuOfPasses(dlp, { ...compiled, detectors: [] }, texts, 3);
+  const costs = compiled.detectors.map((d) => [d.detector.id, (cpuOfPasses(dlp, { ...compiled, detectors: [d] }, texts, 3) - engine) / mb]);
+  costs.sort((a, b) => b[1] - a[1]);
+  const top = costs.slice(0, 12).map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ');
+  console.log(`${label} ${name} by detector (CPU ms/MB): engine without detectors ${(engine / mb).toFixed(1)}; ${top}`);
+}
+
 const rateLine = (r) => `median ${r.mbps.toFixed(1)} MB/s (min ${r.min.toFixed(1)}, max ${r.max.toFixed(1)}); ${r.cpu.toFixed(1)} MB/s of CPU time`;
 
 // The evaluation's corpora, read once for both trees.
@@ -61,6 +86,10 @@ async function measure(label, tree) {
   for (const [name, texts] of Object.entries(evalCorpora)) {
     const e = throughput(dlp, compiled, texts, 5);
     console.log(`${label} dlp-eval ${name} corpus: ${texts.length} documents, ${(e.bytes / 1e6).toFixed(2)} MB, ${e.found} findings; ${rateLine(e)}`);
+  }
+  if (byDetector) {
+    detectorCosts(label, dlp, compiled, 'mixed text', messages.slice(0, 128));
+    for (const [name, texts] of Object.entries(evalCorpora)) detectorCosts(label, dlp, compiled, `dlp-eval ${name}`, texts);
   }
   const prompt = mixed.slice(0, 4096);
   const times = [];

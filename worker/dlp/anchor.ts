@@ -33,6 +33,10 @@ export interface CompiledAnchor {
   readonly digitRunMax: number;
   /** 1 for ASCII characters that may follow the starting digit run (digits anchors); null: any. */
   readonly afterDigits: Uint8Array | null;
+  /** Digits a match holds at least, in groups joined by up to `chainGap` of `chainSeparators` (0: unchecked). */
+  readonly chainMin: number;
+  readonly chainSeparators: Uint8Array | null;
+  readonly chainGap: number;
 }
 
 /**
@@ -49,10 +53,30 @@ export function asciiTable(classBody: string | undefined): Uint8Array | null {
   return table;
 }
 
+/** ASCII word characters: a table that holds all of them in `notAfter` refuses a start inside a word. */
+const WORD_CHARS = asciiTable('A-Za-z0-9_')!;
+
+/** Whether an anchor's matches start at its literals and never right after an ASCII word character. */
+function startsOnlyAtWordStart(anchor: Anchor, notAfter: Uint8Array | null): boolean {
+  const [from, to] = anchor.window ?? [0, 0];
+  if (anchor.after !== undefined || from !== 0 || to !== 0 || notAfter === null) return false;
+  return WORD_CHARS.every((isWord, c) => isWord === 0 || notAfter[c] === 1);
+}
+
 /** The literal groups several anchors share (one group per distinct list and window). */
 export class LiteralGroups {
   readonly groups: GroupLiteral[][] = [];
+  /**
+   * Per group, whether every anchor that reads it refuses a start right after an ASCII word
+   * character ('de' inside "model"): the candidate pass then drops such hits as it finds them.
+   */
+  readonly wordStartOnly: boolean[] = [];
   private readonly byKey = new Map<string, number>();
+
+  /** Records what one more anchor reading `group` allows (compileAnchors calls it for each). */
+  noteReader(group: number, anchor: Anchor, notAfter: Uint8Array | null): void {
+    this.wordStartOnly[group] = (this.wordStartOnly[group] ?? true) && startsOnlyAtWordStart(anchor, notAfter);
+  }
 
   /** The group index for an anchor's literals and window, creating it on first use. */
   groupOf(anchor: Anchor): number {
@@ -85,12 +109,17 @@ export function compileAnchors(anchor: Anchor | readonly Anchor[], groups: Liter
     const third = asciiTable(a.third);
     const [digitRunMin, digitRunMax] = a.digitRun ?? [0, Infinity];
     const afterDigits = asciiTable(a.afterDigits);
-    const tables = { first, notAfter, second, third, digitRunMin: 0, digitRunMax: Infinity, afterDigits: null };
+    const chain = { chainMin: a.digitChain?.min ?? 0, chainSeparators: asciiTable(a.digitChain?.separators), chainGap: a.digitChain?.gap ?? 0 };
+    const tables = { first, notAfter, second, third, digitRunMin: 0, digitRunMax: Infinity, afterDigits: null, chainMin: 0, chainSeparators: null, chainGap: 0 };
     for (const run of a.runs ?? []) {
       const kind = RUN_KINDS[run];
-      out.push({ ...tables, kind, group: -1, ...(kind === SourceKind.Digits && { digitRunMin, digitRunMax, afterDigits }) });
+      out.push({ ...tables, kind, group: -1, ...(kind === SourceKind.Digits && { digitRunMin, digitRunMax, afterDigits, ...chain }) });
     }
-    if (a.literals?.length) out.push({ ...tables, kind: SourceKind.Literals, group: groups.groupOf(a) });
+    if (a.literals?.length) {
+      const group = groups.groupOf(a);
+      groups.noteReader(group, a, notAfter);
+      out.push({ ...tables, ...chain, kind: SourceKind.Literals, group });
+    }
   }
   return out;
 }

@@ -16,6 +16,8 @@ import { ListHits, Positions } from './positions.js';
 export interface Candidates {
   /** Offsets of digits that follow a non-digit (or open the text). */
   readonly digits: Positions;
+  /** Where each of those digit runs ends (`digitRunEnds.starts[k]` for `digits.starts[k]`). */
+  readonly digitRunEnds: Positions;
   /** Offsets of capitals (ASCII, or non-ASCII uppercase, or an astral character) after a non-word ASCII character. */
   readonly capitals: Positions;
   /** Offsets where a run of at least LONG_WORD ASCII word characters starts. */
@@ -57,9 +59,14 @@ for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT;
 for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = CAPITAL;
 for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 4;
 ASCII_CLASS[95] = 4;
-/** ASCII folded to lower case, as the automaton's literals are. */
-const FOLD = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c | 0x20 : c));
 for (const c of '+/-') ASCII_CLASS[c.charCodeAt(0)] = 8;
+
+/** Whether the character before `start` is an ASCII letter, digit or '_'. */
+function afterAsciiWordChar(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const c = text.charCodeAt(start - 1);
+  return c < 128 && (ASCII_CLASS[c]! & WORD) !== 0;
+}
 
 /** Uppercase verdicts for the Basic Multilingual Plane, filled on first sight: 0 unknown, 1 yes, 2 no. */
 const UPPER = new Uint8Array(65536);
@@ -93,7 +100,19 @@ export class CandidateFinder {
   private readonly groupCount: number;
   private readonly keywordCount: number;
 
-  constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[], listKeywords: readonly string[] = []) {
+  /**
+   * Per automaton state: 0 nothing ends here, 1 record what ends here, 2 record it only when the
+   * character before it is not an ASCII word character (its one literal only opens windows of
+   * groups whose anchors all refuse a start inside a word), with that literal's length in `guardLength`.
+   */
+  private readonly recordAt: Uint8Array;
+  private readonly guardLength: Int32Array;
+  /** Per state, the windows its literals open: (group, start, end) triples relative to where the literals end. */
+  private readonly stateWindows: Int32Array[] = [];
+  /** Per state, 1 when one of its literals is also a keyword-list entry or a prefilter keyword. */
+  private readonly stateHasMore: Uint8Array;
+
+  constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[], listKeywords: readonly string[] = [], wordStartOnly: readonly boolean[] = []) {
     const index = new Map<string, number>();
     const literals: string[] = [];
     const useOf = (literal: string): LiteralUse | undefined => {
@@ -131,9 +150,30 @@ export class CandidateFinder {
     this.automaton = new KeywordAutomaton(literals);
     this.groupCount = groups.length;
     this.keywordCount = keywords.length;
+    const states = this.automaton.hasOutput.length;
+    this.recordAt = new Uint8Array(states);
+    this.guardLength = new Int32Array(states);
+    this.stateHasMore = new Uint8Array(states);
+    for (let state = 0; state < states; state++) {
+      const ending = this.automaton.endingAt(state);
+      const windows: number[] = [];
+      for (const literal of ending ?? []) {
+        const length = this.automaton.lengthOf(literal);
+        const use = this.uses[literal]!;
+        for (const w of use.windows) windows.push(w.group, w.from - length, w.to - length);
+        if (use.lists.length > 0 || use.keywords.length > 0) this.stateHasMore[state] = 1;
+      }
+      this.stateWindows.push(Int32Array.from(windows));
+      if (!ending) continue;
+      const use = ending.length === 1 ? this.uses[ending[0]!]! : undefined;
+      const guarded = use !== undefined && use.lists.length === 0 && use.keywords.length === 0 && use.windows.length > 0 && use.windows.every((w) => wordStartOnly[w.group] === true);
+      this.recordAt[state] = guarded ? 2 : 1;
+      if (guarded) this.guardLength[state] = this.automaton.lengthOf(ending[0]!);
+    }
   }
 
   private readonly digits = new Positions(256);
+  private readonly digitRunEnds = new Positions(256);
   private readonly capitals = new Positions(256);
   private readonly words = new Positions(32);
   private readonly base64 = new Positions(32);
@@ -144,8 +184,9 @@ export class CandidateFinder {
   /** The single pass: classes of characters and literal hits, in text order. */
   find(text: string): Candidates {
     const n = text.length;
-    const { digits, capitals, words, base64 } = this;
+    const { digits, digitRunEnds, capitals, words, base64 } = this;
     digits.clear();
+    digitRunEnds.clear();
     capitals.clear();
     words.clear();
     base64.clear();
@@ -155,7 +196,8 @@ export class CandidateFinder {
     else this.keywordSeen.fill(0);
     this.listHits.count = 0;
     const automaton = this.automaton;
-    const { table, hasOutput } = automaton;
+    const { table } = automaton;
+    const { recordAt, guardLength } = this;
     let wordStart = -1;
     let base64Start = -1;
     let lowerShifts = false;
@@ -166,7 +208,7 @@ export class CandidateFinder {
       let kind = 0;
       if (c < 128) {
         kind = ASCII_CLASS[c]!;
-        state = table[(state << 7) | FOLD[c]!]!;
+        state = table[(state << 7) | c]!;
       } else {
         if ((previous & WORD) === 0 && isUpperOrAstral(c)) capitals.push(i, i);
         if (c === 0x130) lowerShifts = true;
@@ -174,6 +216,7 @@ export class CandidateFinder {
       }
       // Inside a run of one class (most characters) nothing starts or ends.
       if (kind !== previous) {
+        if (previous === DIGIT) digitRunEnds.push(i, i);
         if (kind === DIGIT) digits.push(i, i);
         else if (kind === CAPITAL && (previous & WORD) === 0) capitals.push(i, i);
         if ((kind & WORD) !== 0) {
@@ -188,16 +231,26 @@ export class CandidateFinder {
         }
         previous = kind;
       }
-      if (hasOutput[state] !== 0) this.record(text, i + 1, state);
+      const recording = recordAt[state]!;
+      if (recording !== 0 && (recording === 1 || !afterAsciiWordChar(text, i + 1 - guardLength[state]!))) this.record(text, i + 1, state);
     }
     if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
     if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
-    return { digits, capitals, words, base64, groups: this.groups, keywordSeen: this.keywordSeen, listHits: this.listHits, lowerShifts };
+    if (previous === DIGIT) digitRunEnds.push(n, n);
+    return { digits, digitRunEnds, capitals, words, base64, groups: this.groups, keywordSeen: this.keywordSeen, listHits: this.listHits, lowerShifts };
   }
 
   /** Every literal that ends at `end` (automaton state `state`): windows, prefilter keywords, keyword-list hits. */
   private record(text: string, end: number, state: number): void {
-    const { groups, keywordSeen, listHits, automaton } = this;
+    const windows = this.stateWindows[state]!;
+    const groups = this.groups;
+    for (let j = 0; j < windows.length; j += 3) groups[windows[j]!]!.push(end + windows[j + 1]!, end + windows[j + 2]!);
+    if (this.stateHasMore[state] === 1) this.recordListsAndKeywords(text, end, state);
+  }
+
+  /** The keyword-list hits and prefilter keywords among the literals that end at `end`. */
+  private recordListsAndKeywords(text: string, end: number, state: number): void {
+    const { keywordSeen, listHits, automaton } = this;
     const batch = listHits.count;
     for (const literal of automaton.endingAt(state)!) {
       const start = end - automaton.lengthOf(literal);
@@ -207,7 +260,6 @@ export class CandidateFinder {
         if (l.boundedEnd && end < text.length && isWordChar(text.charCodeAt(end))) continue;
         listHits.push(l.owner, start, end);
       }
-      for (const w of use.windows) groups[w.group]!.push(start + w.from, start + w.to);
       for (const k of use.keywords) {
         if (keywordSeen[k.id] === 1) continue;
         if (k.exact !== undefined && !text.startsWith(k.exact, start)) continue;

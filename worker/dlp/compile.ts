@@ -197,7 +197,7 @@ export function compileDlp(settings: DlpSettings): CompiledDlp {
     automaton: keywordOwners.length ? new KeywordAutomaton(keywordOwners.map((o) => o.keyword)) : null,
     keywordOwners,
     customPatterns,
-    candidates: new CandidateFinder(groups.groups, prefilter.list, keywordOwners.map((o) => o.keyword)),
+    candidates: new CandidateFinder(groups.groups, prefilter.list, keywordOwners.map((o) => o.keyword), groups.wordStartOnly),
     holdBackChars: Math.max(32, settings.stream_hold_back_chars ?? DEFAULT_HOLD_BACK_CHARS),
     scanBudgetUnits: settings.scan_budget_units ?? DEFAULT_SCAN_BUDGET_UNITS,
     ruleCount: detectors.length + keywordRuleCount + customPatterns.length,

@@ -58,6 +58,13 @@ export interface Anchor {
   readonly digitRun?: readonly [number, number];
   /** For 'digits' runs: ASCII characters that can follow that digit run inside a match (the run never ends a match). */
   readonly afterDigits?: string;
+  /**
+   * A match holds at least `min` digits, in groups joined by at most `gap` characters of
+   * `separators` (a character-class body), from its first character on. Read at each start (at most
+   * min × (gap + 1) characters), so a log's "2026-05-13" never reaches a card's pattern. `min` may
+   * come from the validator when it refuses every shorter value: what is found stays the same.
+   */
+  readonly digitChain?: { readonly min: number; readonly separators: string; readonly gap: number };
 }
 
 export interface Detector {

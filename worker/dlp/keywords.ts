@@ -28,8 +28,9 @@ export function lowerCode(code: number): number {
 
 export class KeywordAutomaton {
   /**
-   * ASCII goto function completed with failure transitions (a DFA over ASCII), state * 128 + code:
-   * read directly by single-pass callers (candidates.ts) whose hot loop cannot afford a call.
+   * ASCII goto function completed with failure transitions (a DFA over ASCII), state * 128 + code,
+   * capitals already folded (their columns repeat the lower-case ones): read directly by
+   * single-pass callers (candidates.ts) whose hot loop cannot afford a call.
    */
   readonly table: Int32Array;
   /** Non-ASCII transitions per state (trie edges only; failure links resolve the rest). */
@@ -115,6 +116,10 @@ export class KeywordAutomaton {
       }
     }
     this.hasOutput = Uint8Array.from(this.outputs, (o) => (o && o.length ? 1 : 0));
+    // Capitals step as their lower-case letters do, so callers may index the table with any ASCII code unfolded.
+    for (let state = 0; state < n; state++) {
+      for (let c = 65; c <= 90; c++) this.table[state * ASCII + c] = this.table[state * ASCII + (c | 0x20)]!;
+    }
   }
 
   /** The transition for a non-ASCII character (already folded by lowerCode). */

@@ -101,6 +101,33 @@ function windowsOf(anchor: CompiledAnchor, candidates: Candidates): Positions {
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/**
+ * Whether the digit groups from `p`, joined by at most chainGap separator characters each, hold at
+ * least chainMin digits. Reads at most chainMin × (chainGap + 1) characters: constant per position.
+ */
+function chainReaches(anchor: CompiledAnchor, text: string, p: number): boolean {
+  const separators = anchor.chainSeparators!;
+  const { chainMin, chainGap } = anchor;
+  const n = text.length;
+  let digits = 0;
+  let i = p;
+  while (i < n) {
+    if (isDigit(text.charCodeAt(i))) {
+      if (++digits >= chainMin) return true;
+      i++;
+      continue;
+    }
+    const gapStart = i;
+    while (i < n && i - gapStart < chainGap) {
+      const c = text.charCodeAt(i);
+      if (c >= 128 || separators[c] === 0) break;
+      i++;
+    }
+    if (i === gapStart || i >= n || !isDigit(text.charCodeAt(i))) return false;
+  }
+  return false;
+}
+
 /** The checks past the first character and the one before it: rarer, kept out of the hot loop. */
 function restAllows(anchor: CompiledAnchor, text: string, p: number): boolean {
   if (anchor.second !== null) {
@@ -113,20 +140,45 @@ function restAllows(anchor: CompiledAnchor, text: string, p: number): boolean {
     const c = text.charCodeAt(p + 2);
     if (c < 128 && anchor.third[c] === 0) return false;
   }
-  if (anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity || anchor.afterDigits !== null) {
-    // Reads at most digitRunMax + 1 characters; each run start is read once per detector.
-    let end = p;
-    const limit = Math.min(text.length, p + anchor.digitRunMax + 1);
-    while (end < limit && isDigit(text.charCodeAt(end))) end++;
-    const length = end - p;
-    if (length < anchor.digitRunMin || length > anchor.digitRunMax) return false;
-    if (anchor.afterDigits !== null) {
-      if (end >= text.length) return false;
-      const c = text.charCodeAt(end);
-      if (c < 128 && anchor.afterDigits[c] === 0) return false;
-    }
-  }
+  if (anchor.chainMin > 0 && !chainReaches(anchor, text, p)) return false;
   return true;
+}
+
+/**
+ * Whether a digits anchor lets a match start at the digit run [p, runEnd): the run's length and
+ * the character after it come from the candidate pass, so most runs are refused without a read.
+ */
+function digitRunAllows(anchor: CompiledAnchor, text: string, p: number, runEnd: number): boolean {
+  const length = runEnd - p;
+  if (length < anchor.digitRunMin || length > anchor.digitRunMax) return false;
+  const { notAfter, first, afterDigits } = anchor;
+  if (notAfter !== null && p > 0) {
+    const b = text.charCodeAt(p - 1);
+    if (b < 128 && notAfter[b] === 1) return false;
+  }
+  if (first !== null && first[text.charCodeAt(p)] === 0) return false;
+  if (afterDigits !== null) {
+    if (runEnd >= text.length) return false;
+    const c = text.charCodeAt(runEnd);
+    if (c < 128 && afterDigits[c] === 0) return false;
+  }
+  return anchor.second === null && anchor.third === null && anchor.chainMin === 0 ? true : restAllows(anchor, text, p);
+}
+
+/** eachMatch for a digits anchor: one position per digit run, judged by digitRunAllows. */
+function eachDigitRunMatch(compiled: CompiledDetector, anchor: CompiledAnchor, candidates: Candidates, sticky: RegExp, input: RunInput): void {
+  const { text } = input;
+  const { starts, count } = candidates.digits;
+  const runEnds = candidates.digitRunEnds.starts;
+  let p = 0;
+  for (let k = 0; k < count; k++) {
+    const q = starts[k]!;
+    if (q < p || !digitRunAllows(anchor, text, q, runEnds[k]!)) continue;
+    p = q + 1;
+    sticky.lastIndex = q;
+    const m = sticky.exec(text);
+    if (m !== null) p = Math.max(p, judgeMatch(compiled, m, sticky.lastIndex, input));
+  }
 }
 
 /**
@@ -137,7 +189,7 @@ function eachMatch(compiled: CompiledDetector, anchor: CompiledAnchor, windows: 
   const { text } = input;
   const { starts, ends, count } = windows;
   const { first, notAfter } = anchor;
-  const checkRest = anchor.second !== null || anchor.third !== null || anchor.digitRunMin > 1 || anchor.digitRunMax < Infinity || anchor.afterDigits !== null;
+  const checkRest = anchor.second !== null || anchor.third !== null || anchor.chainMin > 0;
   const last = text.length - 1;
   let p = 0;
   for (let k = 0; k < count; k++) {
@@ -162,25 +214,34 @@ function eachMatch(compiled: CompiledDetector, anchor: CompiledAnchor, windows: 
   }
 }
 
-/** One anchor's windows, walked in order alongside the others' (several anchors). */
-class AnchorCursor {
-  private next = 0;
-  /** The furthest end of the windows that start at or before the current position. */
-  private coveredTo = -1;
-  constructor(
-    readonly anchor: CompiledAnchor,
-    private readonly windows: Positions,
-  ) {}
+/** Start positions several anchors allow, gathered for one text (reused: scans are synchronous). */
+let allowedBuffer = new Int32Array(1024);
+let allowedCount = 0;
 
-  /** The first position at or after `p` inside one of the windows (Infinity when none is left). */
-  firstFrom(p: number): number {
-    const { starts, ends, count } = this.windows;
-    while (this.next < count && starts[this.next]! <= p) {
-      if (ends[this.next]! > this.coveredTo) this.coveredTo = ends[this.next]!;
-      this.next++;
-    }
-    if (this.coveredTo >= p) return p;
-    return this.next < count ? starts[this.next]! : Infinity;
+function pushAllowed(q: number): void {
+  if (allowedCount === allowedBuffer.length) {
+    const grown = new Int32Array(allowedBuffer.length * 2);
+    grown.set(allowedBuffer);
+    allowedBuffer = grown;
+  }
+  allowedBuffer[allowedCount++] = q;
+}
+
+/** Every position of one anchor's (sorted) windows that the anchor allows, each once. */
+function gatherAllowed(anchor: CompiledAnchor, candidates: Candidates, text: string): void {
+  if (anchor.kind === SourceKind.Digits) {
+    const { starts, count } = candidates.digits;
+    const runEnds = candidates.digitRunEnds.starts;
+    for (let k = 0; k < count; k++) if (digitRunAllows(anchor, text, starts[k]!, runEnds[k]!)) pushAllowed(starts[k]!);
+    return;
+  }
+  const { starts, ends, count } = windowsOf(anchor, candidates);
+  const last = text.length - 1;
+  let next = 0;
+  for (let k = 0; k < count; k++) {
+    const end = Math.min(ends[k]!, last);
+    for (let q = Math.max(starts[k]!, next); q <= end; q++) if (allows(anchor, text, q)) pushAllowed(q);
+    if (end + 1 > next) next = end + 1;
   }
 }
 
@@ -207,32 +268,22 @@ export function runAnchored(compiled: CompiledDetector, anchors: readonly Compil
   const { text } = input;
   input.budget.charge(text.length);
   if (anchors.length === 1) {
-    eachMatch(compiled, anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, input);
+    if (anchors[0]!.kind === SourceKind.Digits) eachDigitRunMatch(compiled, anchors[0]!, candidates, sticky, input);
+    else eachMatch(compiled, anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, input);
     return;
   }
-  const cursors: AnchorCursor[] = [];
-  for (const anchor of anchors) {
-    const windows = windowsOf(anchor, candidates);
-    if (windows.count > 0) cursors.push(new AnchorCursor(anchor, windows));
-  }
-  const n = text.length;
+  // Several anchors: the positions each allows (each position at most once per anchor, so linear),
+  // in increasing order; a position read by an earlier match is skipped as a global search skips it.
+  allowedCount = 0;
+  for (const anchor of anchors) gatherAllowed(anchor, candidates, text);
+  if (allowedCount === 0) return;
+  const allowed = allowedBuffer.subarray(0, allowedCount);
+  allowed.sort();
   let p = 0;
-  while (p < n) {
-    let at = Infinity;
-    for (const cursor of cursors) {
-      const q = cursor.firstFrom(p);
-      if (q < at) at = q;
-    }
-    if (at >= n) return;
-    let allowed = false;
-    for (const cursor of cursors) {
-      if (cursor.firstFrom(at) === at && allows(cursor.anchor, text, at)) {
-        allowed = true;
-        break;
-      }
-    }
+  for (let i = 0; i < allowed.length; i++) {
+    const at = allowed[i]!;
+    if (at < p) continue;
     p = at + 1;
-    if (!allowed) continue;
     sticky.lastIndex = at;
     const m = sticky.exec(text);
     if (m !== null) p = Math.max(p, judgeMatch(compiled, m, sticky.lastIndex, input));

@@ -72,7 +72,12 @@ function licenceShaped(value: string): boolean {
 export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.driver_license',
-    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_*-', digitRun: [2, 14] }, { runs: ['capitals'], first: 'A-Z', notAfter: 'A-Za-z0-9_*-' }],
+    // From the layouts: a digit run of 2-4 goes on with a separator or letters, one of 6-14 may stand alone, and a letter is followed by letters, digits, ' ' or '-'.
+    anchor: [
+      { runs: ['digits'], notAfter: 'A-Za-z0-9_*-', digitRun: [2, 4], afterDigits: ' A-Z-' },
+      { runs: ['digits'], notAfter: 'A-Za-z0-9_*-', digitRun: [6, 14] },
+      { runs: ['capitals'], first: 'A-Z', second: 'A-Z0-9 -', notAfter: 'A-Za-z0-9_*-' },
+    ],
     type: 'DRIVER_LICENSE',
     description: "Driver's licence numbers in US state layouts (CA, NY, FL, WA, TX, IL, PA, NJ, MI, OH, MA, GA, generic) next to licence words or in a licence column",
     pattern: new RegExp(`(?<![\\w*-])(?:${LICENCE_LAYOUTS.join('|')})(?![\\w*-])`, 'g'),

@@ -136,7 +136,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.nanp',
-    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./#$@-' }, { literals: ['('], notAfter: 'A-Za-z0-9_+./#$@-' }],
+    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 10, separators: ' .()-', gap: 2 } }, { literals: ['('], notAfter: 'A-Za-z0-9_+./#$@-', second: '0-9', digitChain: { min: 10, separators: ' .()-', gap: 2 } }],
     type: 'PHONE',
     description: 'US/NANP numbers with separators: (415) 555-2671, 378-849-0221, 261.739.3313, 1-800-555-0199, 001-518-640-0854, 345-899-3560x4587',
     pattern: new RegExp(`${START}(?:00?1[ .\\-]|1[ .\\-]?)?(?:\\(\\d{3}\\)[ .\\-]?|\\d{3}[ .\\-])\\d{3}[ .\\-]\\d{4}${EXTENSION}${END}`, 'g'),
@@ -157,7 +157,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.national',
-    anchor: [{ runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 37] }, { literals: ['(0'], notAfter: 'A-Za-z0-9_+./#$@-' }],
+    anchor: [{ runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 37], digitChain: { min: 9, separators: ' .-', gap: 1 } }, { literals: ['(0'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 9, separators: ' .()-', gap: 2 } }],
     type: 'PHONE',
     description: 'National numbers with a trunk 0 (07899 913263, 090-8485-6811, (030) 1234 5678) in the groups of a common numbering plan, or next to a phone word',
     pattern: new RegExp(`${START}(?:\\(0\\d{1,4}\\)|0\\d{1,4})(?:[ .\\-]?\\d{2,8}){1,4}${END}`, 'g'),
@@ -167,7 +167,8 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.grouped',
-    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./#$@-' }, { literals: ['('], notAfter: 'A-Za-z0-9_+./#$@-' }],
+    // The validator refuses fewer than 7 digits (extension left out), so shorter groups are not tried.
+    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 7, separators: ' .()-', gap: 2 } }, { literals: ['('], notAfter: 'A-Za-z0-9_+./#$@-', second: '0-9', digitChain: { min: 7, separators: ' .()-', gap: 2 } }],
     type: 'PHONE',
     description: 'Numbers in any grouping without a country code (560 1234, 606 01 34 48, (11) 96123-4567, 8 (771) 000 9998), only next to a phone word or in a phone column',
     pattern: new RegExp(`${START}(?:\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}(?:-\\d{1,4})?\\)[ .\\-]?)?\\d{2,12}(?:[ .\\-]\\d{1,8}){0,4}${EXTENSION}${END}`, 'g'),

@@ -107,7 +107,7 @@ export const PII_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.credit_card',
-    anchor: { runs: ['digits'], notAfter: '.-', digitRun: [1, 19] },
+    anchor: { runs: ['digits'], notAfter: '.-', digitRun: [1, 19], digitChain: { min: 12, separators: ' \\n./-', gap: 1 } },
     type: 'CREDIT_CARD',
     description: 'Payment card numbers: issuer prefix and length (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay) and Luhn',
     // Any one separator between digits (space, dot, slash, dash; NBSP and line breaks are spaces

@@ -34,6 +34,36 @@ function headerOf(line: string, start: number): HeaderLine | undefined {
   return undefined;
 }
 
+/**
+ * ASCII characters a header line can hold: those of HEADER_CELL, the delimiters and ASCII spaces.
+ * Any other ASCII character rules the line out before it is split (most lines of prose and code).
+ */
+const HEADER_LINE_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 _.#/()-"\',\t;|\r\v\f') HEADER_LINE_CHAR[c.charCodeAt(0)] = 1;
+
+/** Characters other than spaces a header cell can hold: a letter, 40 more and two quotes. */
+const MAX_CELL_CHARS = 43;
+
+/**
+ * Whether [from, to) holds only characters a header line can hold, at least one delimiter, and no
+ * stretch between delimiters longer than a header cell (prose with a comma); non-ASCII characters
+ * are left to headerOf.
+ */
+function mayBeHeaderLine(text: string, from: number, to: number): boolean {
+  let delimiter = false;
+  let cellChars = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) continue;
+    if (HEADER_LINE_CHAR[c] === 0) return false;
+    if (c === 44 || c === 9 || c === 59 || c === 124) {
+      delimiter = true;
+      cellChars = 0;
+    } else if (c > 32 && ++cellChars > MAX_CELL_CHARS) return false;
+  }
+  return delimiter;
+}
+
 function indexOf(text: string): TableIndex {
   if (cached && cached.text === text) return cached;
   const headers: HeaderLine[] = [];
@@ -43,7 +73,7 @@ function indexOf(text: string): TableIndex {
     if (lineEnd === -1) lineEnd = text.length;
     const length = lineEnd - lineStart;
     // A header is followed by a data line (there is a newline after it).
-    if (length > 2 && length <= MAX_HEADER_LINE && lineEnd < text.length) {
+    if (length > 2 && length <= MAX_HEADER_LINE && lineEnd < text.length && mayBeHeaderLine(text, lineStart, lineEnd)) {
       const header = headerOf(text.slice(lineStart, lineEnd).replace(/\r$/, ''), lineStart);
       if (header) headers.push(header);
     }
