@@ -147,7 +147,9 @@ export class SqliteWasmStore {
     return this.db.exec({ sql, rowMode: 'array', returnValue: 'resultRows' }) as unknown[][];
   }
 
+  /** Commits what is still queued (its callers resolve), then closes the file. */
   close(): void {
+    this.commit();
     this.db.close();
   }
 }
