@@ -89,13 +89,16 @@ function runWrk(url, conns, script) {
 }
 
 /** Model calls served by each process of a gateway, from its summed /metrics. */
-async function servedPerProcess(url) {
+async function servedPerProcess(url, attempt = 0) {
   try {
-    const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
+    // connection: close: a pooled keep-alive connection from the last scrape may be gone by now.
+    const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}`, connection: 'close' } })).text();
     const counts = {};
     for (const m of text.matchAll(/^outpost_process_requests_total\{process="(\d+)"\} (\d+)$/gm)) counts[m[1]] = Number(m[2]);
     return counts;
-  } catch {
+  } catch (e) {
+    if (attempt < 2) return servedPerProcess(url, attempt + 1);
+    console.error(`metrics of ${url}: ${e.message} ${e.cause?.message ?? ""}`);
     return {};
   }
 }
