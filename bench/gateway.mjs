@@ -9,13 +9,20 @@
 // Each on two 1.3 KB chat bodies (bench/bodies.mjs): one with a name, an email, a card and a phone
 // number (the issue 15 targets), and one without personal data.
 //
-//   node bench/gateway.mjs [--runs 3] [--duration 5] [--body personal|plain]
+// The same gateway under Deno (`outpost start --runtime deno`, its own state) runs in the same
+// rotation: its added p50, req/s and CPU per request beside workerd's (issue 15: Deno at most
+// 1.5 x workerd's cost). CPU per request is utime + stime of the runtime processes over a run
+// (bench/process-cpu.mjs), divided by the requests served; with OUTPOST_WORKERS=2 also each
+// process's share and the load generator's own CPU, to show whether the second process gets a core.
+//
+//   node bench/gateway.mjs [--runs 3] [--duration 5] [--body personal|plain] [--mode non-stream|stream]
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { floorConfig, freePort, median, waitFor } from './harness.mjs';
+import { measureCpu, runCounted, runtimePids } from './process-cpu.mjs';
 import { BODY_KINDS, chatBody } from './bodies.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -27,6 +34,10 @@ const RUNS = arg('runs', 3);
 const DURATION = arg('duration', 5);
 const bodyArg = process.argv.indexOf('--body');
 const KINDS = bodyArg > 0 ? [process.argv[bodyArg + 1]] : BODY_KINDS;
+const modeArg = process.argv.indexOf('--mode');
+const STREAM_MODES = modeArg > 0 ? [process.argv[modeArg + 1] === 'stream'] : [false, true];
+/** Reads /metrics of the OUTPOST_WORKERS=2 gateway (served per process). */
+const ADMIN_TOKEN = 'bench-gateway-admin-token-5f2e';
 
 function waitForListen(port, ms = 10000) {
   const end = Date.now() + ms;
@@ -73,8 +84,23 @@ function parseWrk(out) {
 }
 
 function runWrk(url, conns, script) {
-  const out = execFileSync('wrk', ['-t', conns > 1 ? '2' : '1', '-c', String(conns), '-d', `${DURATION}s`, '--latency', '-s', script, url], { encoding: 'utf8' });
-  return parseWrk(out);
+  const { stdout, cpuMs } = runCounted('wrk', ['-t', conns > 1 ? '2' : '1', '-c', String(conns), '-d', `${DURATION}s`, '--latency', '-s', script, url]);
+  return { ...parseWrk(stdout), loadCpuMs: cpuMs };
+}
+
+/** Model calls served by each process of a gateway, from its summed /metrics. */
+async function servedPerProcess(url, attempt = 0) {
+  try {
+    // connection: close: a pooled keep-alive connection from the last scrape may be gone by now.
+    const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}`, connection: 'close' } })).text();
+    const counts = {};
+    for (const m of text.matchAll(/^outpost_process_requests_total\{process="(\d+)"\} (\d+)$/gm)) counts[m[1]] = Number(m[2]);
+    return counts;
+  } catch (e) {
+    if (attempt < 2) return servedPerProcess(url, attempt + 1);
+    console.error(`metrics of ${url}: ${e.message} ${e.cause?.message ?? ""}`);
+    return {};
+  }
 }
 
 async function runAutocannon(url, conns, body) {
@@ -97,12 +123,18 @@ async function main() {
   const workersState = mkdtempSync(join(tmpdir(), 'outpost-bench-workers-'));
   const workersDb = join(workersState, 'audit', 'audit_queue.db');
   const workersEnv = { ...env, PORT: String(workersPort), OUTPOST_STATE_DIR: workersState, AIRGAP_POLICY_PATH: join(workersState, 'policies'), AUDIT_QUEUE_DB_PATH: workersDb, OUTPOST_WORKERS: '2' };
-  const outpostWorkers = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], { env: workersEnv, stdio: 'ignore' });
+  const outpostWorkers = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], { env: { ...workersEnv, OUTPOST_ADMIN_TOKEN: ADMIN_TOKEN }, stdio: 'ignore' });
+  // The same gateway under Deno (one process), its own state.
+  const denoPort = await freePort();
+  const denoState = mkdtempSync(join(tmpdir(), 'outpost-bench-deno-'));
+  const denoEnv = { ...env, PORT: String(denoPort), OUTPOST_STATE_DIR: denoState, AIRGAP_POLICY_PATH: join(denoState, 'policies'), AUDIT_QUEUE_DB_PATH: join(denoState, 'audit', 'audit_queue.db') };
+  const outpostDeno = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start', '--runtime', 'deno'], { env: denoEnv, stdio: 'ignore' });
   const floorPort = await freePort();
   const floor = spawn(join(ROOT, 'node_modules/workerd/bin/workerd'), ['serve', floorConfig(mkdtempSync(join(tmpdir(), 'outpost-floor-')), mockPort, floorPort), '--import-path=/'], { stdio: 'ignore' });
   const stopAll = () => {
     outpost.kill('SIGTERM');
     outpostWorkers.kill('SIGTERM');
+    outpostDeno.kill('SIGTERM');
     mock.kill('SIGTERM');
     floor.kill('SIGTERM');
   };
@@ -111,27 +143,54 @@ async function main() {
     await waitFor(`http://127.0.0.1:${mockPort}/v1/models`);
     await waitFor(`http://127.0.0.1:${outpostPort}/readyz`);
     await waitFor(`http://127.0.0.1:${workersPort}/readyz`);
+    await waitFor(`http://127.0.0.1:${denoPort}/readyz`);
     await waitForListen(floorPort);
+    // Whose CPU each target's runs are charged to: the runtime processes, not the node launchers.
+    const pidsOf = { direct: [mock.pid], floor: [floor.pid], outpost: runtimePids(outpost.pid), deno: runtimePids(outpostDeno.pid), workers: runtimePids(outpostWorkers.pid) };
     const rows = [];
     const workerRows = [];
     let workersAnswered = 0;
-    for (const [kind, stream] of KINDS.flatMap((k) => [[k, false], [k, true]])) {
+    for (const [kind, stream] of KINDS.flatMap((k) => STREAM_MODES.map((m) => [k, m]))) {
       const body = chatBody(kind, stream);
       const script = useWrk ? wrkScript(body) : null;
       for (const conns of [1, 32]) {
-        const results = { direct: [], floor: [], outpost: [], workers: [] };
-        const targets = [['direct', mockPort], ['floor', floorPort], ['outpost', outpostPort], ...(conns > 1 ? [['workers', workersPort]] : [])];
+        const results = { direct: [], floor: [], outpost: [], deno: [], workers: [] };
+        const targets = [['direct', mockPort], ['floor', floorPort], ['outpost', outpostPort], ['deno', denoPort], ...(conns > 1 ? [['workers', workersPort]] : [])];
         for (let run = 0; run < RUNS; run++) {
           // Alternate direct and through-Outpost runs so drift on a shared machine hits both.
           for (const [name, port] of targets) {
             const url = `http://127.0.0.1:${port}/v1/chat/completions`;
-            results[name].push(useWrk ? runWrk(url, conns, script) : await runAutocannon(url, conns, body));
+            const servedBefore = name === 'workers' ? await servedPerProcess(`http://127.0.0.1:${port}`) : null;
+            if (!useWrk) {
+              results[name].push({ ...(await runAutocannon(url, conns, body)), cpu: [], loadCpuMs: NaN });
+              continue;
+            }
+            const { result, cpu } = measureCpu(pidsOf[name], () => runWrk(url, conns, script));
+            const servedAfter = servedBefore ? await servedPerProcess(`http://127.0.0.1:${port}`) : null;
+            const served = servedAfter ? Object.keys(servedAfter).sort().map((p) => servedAfter[p] - (servedBefore[p] ?? 0)) : null;
+            results[name].push({ ...result, cpu, served });
           }
         }
+        const cpuPerRequest = (name) => median(results[name].map((r) => r.cpu.reduce((a, b) => a + b, 0) / r.total));
         if (conns > 1) {
           workersAnswered += results.workers.reduce((n, r) => n + r.total, 0);
           const rps = (name) => median(results[name].map((r) => r.rps));
-          workerRows.push({ kind, mode: stream ? 'stream' : 'non-stream', conns, one: rps('outpost'), two: rps('workers'), floor: rps('floor'), ratios: results.workers.map((r, i) => r.rps / results.outpost[i].rps) });
+          // Cores busy during a run: CPU ms over the run's wall ms, per process and for wrk.
+          const cores = (ms) => ms / (DURATION * 1000);
+          workerRows.push({
+            kind,
+            mode: stream ? 'stream' : 'non-stream',
+            conns,
+            one: rps('outpost'),
+            two: rps('workers'),
+            floor: rps('floor'),
+            ratios: results.workers.map((r, i) => r.rps / results.outpost[i].rps),
+            processCores: [0, 1].map((i) => median(results.workers.map((r) => cores(r.cpu[i] ?? NaN)))),
+            oneCores: median(results.outpost.map((r) => cores(r.cpu[0] ?? NaN))),
+            wrkCores: median(results.workers.map((r) => cores(r.loadCpuMs))),
+            servedShare: median(results.workers.map((r) => (r.served && r.served.length > 1 ? r.served[1] / (r.served[0] + r.served[1]) : NaN))),
+            cpuPerRequest: cpuPerRequest('workers'),
+          });
         }
         const m = (name, key) => median(results[name].map((r) => r[key]));
         rows.push({
@@ -147,6 +206,11 @@ async function main() {
           floor_rps: m('floor', 'rps'),
           added_p50: median(results.outpost.map((r, i) => r.p50 - results.direct[i].p50)),
           floor_added_p50: median(results.floor.map((r, i) => r.p50 - results.direct[i].p50)),
+          deno_rps: m('deno', 'rps'),
+          deno_added_p50: median(results.deno.map((r, i) => r.p50 - results.direct[i].p50)),
+          outpost_cpu: cpuPerRequest('outpost'),
+          deno_cpu: cpuPerRequest('deno'),
+          floor_cpu: cpuPerRequest('floor'),
         });
       }
     }
@@ -157,10 +221,20 @@ async function main() {
     for (const r of rows) {
       console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${Math.round(r.direct_rps)} | ${Math.round(r.outpost_rps)} | ${(r.outpost_rps / r.direct_rps).toFixed(2)} | ${f(r.direct_p50)} ms | ${f(r.outpost_p50)} ms | ${f(r.added_p50)} ms | ${f(r.direct_p99)} ms | ${f(r.outpost_p99)} ms | ${Math.round(r.floor_rps)} | ${f(r.floor_added_p50)} ms |`);
     }
+    console.log(`\nDeno (outpost start --runtime deno, one process) beside workerd (one process), same runs; CPU per request: utime + stime of the runtime process(es) / requests served (median of runs); target: Deno at most 1.5 x workerd\n`);
+    console.log('| body | mode | conns | workerd added p50 | Deno added p50 | Deno / workerd | workerd req/s | Deno req/s | workerd / Deno | workerd CPU/req | Deno CPU/req | Deno / workerd | bare relay CPU/req |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${f(r.added_p50)} ms | ${f(r.deno_added_p50)} ms | ${(r.deno_added_p50 / r.added_p50).toFixed(2)} | ${Math.round(r.outpost_rps)} | ${Math.round(r.deno_rps)} | ${(r.outpost_rps / r.deno_rps).toFixed(2)} | ${f(r.outpost_cpu)} ms | ${f(r.deno_cpu)} ms | ${(r.deno_cpu / r.outpost_cpu).toFixed(2)} | ${f(r.floor_cpu)} ms |`);
+    }
     console.log(`\nOUTPOST_WORKERS=2 (two workerd processes on the one port) beside one process and the bare relay, same runs (median req/s; ratio: median of per-run 2-process / 1-process)\n`);
     console.log('| body | mode | conns | one process req/s | OUTPOST_WORKERS=2 req/s | 2 / 1 | bare workerd relay req/s | 2 processes / relay |');
     console.log('|---|---|---|---|---|---|---|---|');
     for (const r of workerRows) console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${Math.round(r.one)} | ${Math.round(r.two)} | ${median(r.ratios).toFixed(2)} | ${Math.round(r.floor)} | ${(r.two / r.floor).toFixed(2)} |`);
+    console.log(`\nWhere the cores go with OUTPOST_WORKERS=2 (cores busy = CPU ms / run ms, median of runs; the machine has ${availableParallelism()}): does the second process get a core?\n`);
+    console.log('| body | mode | conns | one process: cores | process 0 (queue owner): cores | process 1: cores | wrk: cores | process 1 share of requests | CPU/req, both processes |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const r of workerRows) console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${f(r.oneCores)} | ${f(r.processCores[0])} | ${f(r.processCores[1])} | ${f(r.wrkCores)} | ${(100 * r.servedShare).toFixed(0)} % | ${f(r.cpuPerRequest)} ms |`);
     console.log(auditCheck(workersDb, workersAnswered));
   } finally {
     stopAll();

@@ -15,7 +15,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { exportManifest, type ExportManifest } from '../worker/audit/export.js';
-import { copyFileSync, createReadStream, existsSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync, openSync, readSync, writeSync, closeSync, fsyncSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync, openSync, readSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { verifyChain, type ChainRow, type VerifyResult } from '../worker/audit/chain.js';
@@ -43,7 +43,7 @@ export function auditDatabaseFile(dbPath: string): string {
  * WAL (workerd): copy the WAL, then the database, then the WAL again, and retry unless the WAL
  * header (its salts) stayed the same: then every page a checkpoint wrote into the database
  * during the copy is also in the second WAL copy, which SQLite replays over it. Rollback journal
- * (Deno): retry until no journal existed around the copy and the header's change counter held.
+ * (Deno): retry until no journal header was set around the copy and the header's change counter held.
  */
 export function snapshotDatabase(file: string): { path: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'outpost-audit-'));
@@ -65,7 +65,9 @@ export function snapshotDatabase(file: string): { path: string; cleanup(): void 
       if (header(`${path}-wal`, 32) === before) return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
     } else {
       const journal = `${file}-journal`;
-      const busy = () => existsSync(journal) && lstatSync(journal).size > 0;
+      // A write transaction is under way while the journal's header is set: the Deno queue keeps
+      // its journal (journal_mode=PERSIST) and zeroes the header at each commit's end.
+      const busy = () => /[^0]/.test(header(journal, 28));
       const counter = header(file, 100).slice(48, 56);
       if (!busy()) {
         copyFileSync(file, path);

@@ -7,11 +7,12 @@ import type { TargetConfig } from '../config/index.js';
 import type { RequestFacts, RuntimeAdapter, Volumes } from './types.js';
 import { VolumeError } from './types.js';
 import { openSqliteWasmBackend, type DenoAuditApi } from '../audit/sqlite-wasm/backend.js';
+import { denoDrain, type DenoSignalApi } from './deno-shutdown.js';
 
 interface DenoFileInfo {
   name: string;
 }
-interface DenoApi extends DenoAuditApi {
+interface DenoApi extends DenoAuditApi, DenoSignalApi {
   env: { toObject(): Record<string, string> };
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: Uint8Array): Promise<void>;
@@ -72,12 +73,21 @@ function createFileVolumes(deno: DenoApi): Volumes {
 
 export function createDenoRuntime(deno: DenoApi): RuntimeAdapter {
   const originalFetch = globalThis.fetch.bind(globalThis);
+  denoDrain.install(deno);
   return {
     describe: () => 'deno',
     // deno serve has one listener: operator and model routes share it (OUTPOST_ADMIN_PORT is workerd's).
     separatesListeners: false,
     env: deno.env.toObject(),
-    audit: { kind: 'sqlite-wasm', open: (config, log) => openSqliteWasmBackend(deno, config, log) },
+    audit: {
+      kind: 'sqlite-wasm',
+      async open(config, log) {
+        const backend = await openSqliteWasmBackend(deno, config, log);
+        // On SIGTERM, after the drain: the last batch committed and the file closed.
+        denoDrain.onExit(() => backend.close());
+        return backend;
+      },
+    },
     volumes: createFileVolumes(deno),
     fetchTarget: (_target: TargetConfig, url: string, init: RequestInit) => originalFetch(url, init),
     rawFetch: (url, init) => originalFetch(url, init),
@@ -97,10 +107,17 @@ interface DenoServeInfo {
   completed?: Promise<void>;
 }
 
+/**
+ * The request's peer and its background work; both the response and the background work count
+ * as in flight for a graceful exit (deno-shutdown.ts).
+ * @example
+ * app.fetch(request, { getGateway, facts: denoRequestFacts(info) });
+ */
 export function denoRequestFacts(info: DenoServeInfo | undefined): RequestFacts {
+  denoDrain.track(info?.completed);
   return {
     peerAddress: info?.remoteAddr?.hostname,
-    // Deno keeps serving after the response; background work just runs.
-    waitUntil: (p) => void p.catch(() => {}),
+    // Deno keeps serving after the response; background work just runs, counted until it settles.
+    waitUntil: (p) => denoDrain.track(p.then(() => undefined)),
   };
 }

@@ -54,7 +54,12 @@ async function loadDenoSqlite(deno: DenoAuditApi): Promise<unknown> {
  * const backend = await openSqliteWasmBackend(Deno, config, log);
  * await backend.append(event);
  */
-export async function openSqliteWasmBackend(deno: DenoAuditApi, config: GatewayConfig, log: Logger): Promise<AuditBackend> {
+/** The Deno backend, closable: the graceful exit commits the last batch and closes the file. */
+export interface ClosableAuditBackend extends AuditBackend {
+  close(): void;
+}
+
+export async function openSqliteWasmBackend(deno: DenoAuditApi, config: GatewayConfig, log: Logger): Promise<ClosableAuditBackend> {
   deno.mkdirSync(dirname(config.auditDbPath), { recursive: true });
   const store = await SqliteWasmStore.open({ path: realQueuePath(deno, config.auditDbPath), files: denoFiles(deno), hmacKey: config.audit.hmacKey, loadSqlite: () => loadDenoSqlite(deno) });
   if (store.exclusiveWal) log.warn(`Audit queue: ${config.auditDbPath} is in WAL mode (written by workerd); opened with exclusive locking, so sqlite3 cannot read it while this gateway runs (outpost audit export works once it stops)`);
@@ -83,5 +88,9 @@ export async function openSqliteWasmBackend(deno: DenoAuditApi, config: GatewayC
     depth: async () => core.depth(),
     read: async (afterId, limit) => core.peek(limit, afterId),
     details: async () => ({ last_seq: core.state().lastSeq, hash_alg: core.hashAlg, ...(link?.details() ?? NO_FLUSHER) }),
+    close() {
+      clearTimeout(timer);
+      store.close();
+    },
   };
 }

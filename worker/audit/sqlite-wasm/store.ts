@@ -1,6 +1,6 @@
 /**
  * The audit queue on sqlite-wasm (Deno gateway, Node CLI and tests): a real database file at
- * AUDIT_QUEUE_DB_PATH through the file VFS, synchronous=FULL, rollback journal.
+ * AUDIT_QUEUE_DB_PATH through the file VFS, synchronous=FULL, rollback journal (PERSIST).
  *
  * Group commit: append() only queues; the batch is written in one transaction (one journal
  * cycle, a few fsyncs) on the next timer tick, and every caller of the batch resolves after it.
@@ -102,9 +102,17 @@ export class SqliteWasmStore {
       if (options.exclusive) db.exec('PRAGMA locking_mode = EXCLUSIVE');
       const wal = (db.exec({ sql: 'PRAGMA journal_mode', returnValue: 'resultRows' }) as unknown[][])[0]?.[0] === 'wal';
       if (!options.readOnly && !wal) {
-        // FULL: fsync at every commit, the point of the queue. TRUNCATE keeps the journal file
-        // (no directory entry churn per commit).
-        db.exec('PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = FULL;');
+        // FULL: synced at every commit, the point of the queue. PERSIST keeps the journal file
+        // and its size (a commit ends by zeroing its header): no directory entry churn and no
+        // truncate per commit, so the journal's fdatasyncs write no metadata. TRUNCATE cost a
+        // truncate and a metadata sync per commit.
+        db.exec('PRAGMA journal_mode = PERSIST; PRAGMA synchronous = FULL;');
+        // The writer is the file's only one (one gateway per audit folder) and the VFS's locks are
+        // no-ops that no other process sees, so exclusive mode changes nothing for readers
+        // (sqlite3 -readonly, outpost audit's snapshots); it spares each commit the hot-journal
+        // check, the reopening of the journal and the page cache's revalidation: two opens,
+        // five stats and their Deno permission checks per commit.
+        db.exec('PRAGMA locking_mode = EXCLUSIVE');
       }
       const core = options.readOnly ? QueueCore.readOnly(port(db), { hmacKey: options.hmacKey }) : new QueueCore(port(db), { hmacKey: options.hmacKey });
       return new SqliteWasmStore(core, db, options.path);
@@ -147,7 +155,9 @@ export class SqliteWasmStore {
     return this.db.exec({ sql, rowMode: 'array', returnValue: 'resultRows' }) as unknown[][];
   }
 
+  /** Commits what is still queued (its callers resolve), then closes the file. */
   close(): void {
+    this.commit();
     this.db.close();
   }
 }

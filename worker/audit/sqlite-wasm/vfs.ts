@@ -138,7 +138,8 @@ function fileMethods(ctx: VfsContext): Record<string, VfsMethod> {
     },
     xFileControl: () => capi.SQLITE_NOTFOUND,
     xSectorSize: () => 4096,
-    xDeviceCharacteristics: () => 0,
+    // As SQLite's unix VFS by default: a write never damages bytes outside its range on power loss.
+    xDeviceCharacteristics: () => capi.SQLITE_IOCAP_POWERSAFE_OVERWRITE,
   };
 }
 
