@@ -3,7 +3,11 @@
 // one with Tier 3 off; the difference of the medians is the inference cost. Also the time from
 // spawn to ready with the model, and workerd's resident memory with ORT and the model loaded.
 //
-//   node bench/tier3.mjs [--requests 400] [--model assets/model]
+//   node bench/tier3.mjs [--requests 400] [--model assets/model] [--kb 2]
+//
+// --kb 32 sends 32 KB prompts (the same prose repeated) and reports the cost per 2 KB: when one
+// 2 KB inference costs less than the request-to-request noise of the CPU counters (10 ms ticks),
+// a longer prompt makes the difference measurable.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,15 +17,17 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 const REQUESTS = process.argv.includes('--requests') ? Number(process.argv[process.argv.indexOf('--requests') + 1]) : 400;
 const MODEL_DIR = resolve(ROOT, process.argv.includes('--model') ? process.argv[process.argv.indexOf('--model') + 1] : 'assets/model');
+const KB = process.argv.includes('--kb') ? Number(process.argv[process.argv.indexOf('--kb') + 1]) : 2;
+const PER_2KB = 2 / KB;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const freePort = () => new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); }); });
 
 // ~2 KB of prose: the kind of text Tier 3 exists for (flagged: the cost includes the finding),
 // and ~2 KB of ordinary text (passes: the cost of the inference alone).
 const PROMPT = ('Notes from the weekly sync: the migration of the records service is on track, the retention review needs two more weeks, and the training plan for new staff is drafted. ' +
-  'Between us, my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week. ').repeat(7).slice(0, 2048);
+  'Between us, my manager has been struggling with severe depression and asked me to cover their shifts while they go through counselling twice a week. ').repeat(7 * KB).slice(0, 1024 * KB);
 const ORDINARY = ('Notes from the weekly sync: the migration of the records service is on track, the retention review needs two more weeks, and the training plan for new staff is drafted. ' +
-  'The build now caches dependencies between runs, so the pipeline finishes in four minutes instead of nine; the flaky upload test was quarantined. ').repeat(7).slice(0, 2048);
+  'The build now caches dependencies between runs, so the pipeline finishes in four minutes instead of nine; the flaky upload test was quarantined. ').repeat(7 * KB).slice(0, 1024 * KB);
 
 async function gateway(mockUrl, tier3Mode) {
   const state = mkdtempSync(join(tmpdir(), 'outpost-bench-t3-'));
@@ -83,26 +89,31 @@ try {
   }
   // CPU time of the workerd process per request, on and off: unlike the wall clock, it does not
   // count the time other processes on a shared machine hold the cores.
-  const cpu = { on: 0, off: 0, onOrdinary: 0, offOrdinary: 0 };
+  // Five alternating rounds, the median per key: one long run per gateway let a GC pause or a
+  // neighbour's burst land on one side only (single runs disagreed by ±0.5 ms per request).
+  const cpuRounds = { on: [], off: [], onOrdinary: [], offOrdinary: [] };
   const CPU_REQUESTS = Math.max(REQUESTS, 400);
-  for (const [key, g, content] of [['on', on, PROMPT], ['off', off, PROMPT], ['onOrdinary', on, ORDINARY], ['offOrdinary', off, ORDINARY]]) {
-    const before = cpuMs(g.workerd);
-    await latencies(g.url, CPU_REQUESTS, content);
-    cpu[key] = (cpuMs(g.workerd) - before) / CPU_REQUESTS;
+  for (let round = 0; round < 5; round++) {
+    for (const [key, g, content] of [['on', on, PROMPT], ['off', off, PROMPT], ['onOrdinary', on, ORDINARY], ['offOrdinary', off, ORDINARY]]) {
+      const before = cpuMs(g.workerd);
+      await latencies(g.url, CPU_REQUESTS / 5, content);
+      cpuRounds[key].push((cpuMs(g.workerd) - before) / (CPU_REQUESTS / 5));
+    }
   }
+  const cpu = Object.fromEntries(Object.entries(cpuRounds).map(([key, xs]) => [key, median(xs)]));
   const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
-  console.log(`\nTier 3 (default model, 2 KB prompt, ${REQUESTS} requests per gateway in 5 alternating rounds, medians)\n`);
+  console.log(`\nTier 3 (default model, ${KB} KB prompt, ${REQUESTS} requests per gateway in 5 alternating rounds, medians)\n`);
   console.log('| measure | value |');
   console.log('|---|---|');
   console.log(`| request p50, Tier 3 always | ${median(rounds.on).toFixed(3)} ms |`);
   console.log(`| request p50, Tier 3 off | ${median(rounds.off).toFixed(3)} ms |`);
-  console.log(`| Tier 3 cost per 2 KB text (difference), flagged prompt | ${(median(rounds.on) - median(rounds.off)).toFixed(3)} ms |`);
-  console.log(`| request p50, ordinary 2 KB prompt, Tier 3 always / off | ${median(rounds.onOrdinary).toFixed(3)} / ${median(rounds.offOrdinary).toFixed(3)} ms |`);
-  console.log(`| Tier 3 cost per 2 KB text (difference), ordinary prompt (inference only) | ${(median(rounds.onOrdinary) - median(rounds.offOrdinary)).toFixed(3)} ms |`);
+  console.log(`| Tier 3 cost per 2 KB text (difference), flagged prompt | ${((median(rounds.on) - median(rounds.off)) * PER_2KB).toFixed(3)} ms |`);
+  console.log(`| request p50, ordinary ${KB} KB prompt, Tier 3 always / off | ${median(rounds.onOrdinary).toFixed(3)} / ${median(rounds.offOrdinary).toFixed(3)} ms |`);
+  console.log(`| Tier 3 cost per 2 KB text (difference), ordinary prompt (inference only) | ${((median(rounds.onOrdinary) - median(rounds.offOrdinary)) * PER_2KB).toFixed(3)} ms |`);
   console.log(`| workerd CPU per request, flagged prompt, Tier 3 always / off | ${cpu.on.toFixed(3)} / ${cpu.off.toFixed(3)} ms |`);
-  console.log(`| **Tier 3 CPU per 2 KB text, flagged prompt** | **${(cpu.on - cpu.off).toFixed(3)} ms** |`);
+  console.log(`| **Tier 3 CPU per 2 KB text, flagged prompt** | **${((cpu.on - cpu.off) * PER_2KB).toFixed(3)} ms** |`);
   console.log(`| workerd CPU per request, ordinary prompt, Tier 3 always / off | ${cpu.onOrdinary.toFixed(3)} / ${cpu.offOrdinary.toFixed(3)} ms |`);
-  console.log(`| **Tier 3 CPU per 2 KB text, ordinary prompt (inference only)** | **${(cpu.onOrdinary - cpu.offOrdinary).toFixed(3)} ms** |`);
+  console.log(`| **Tier 3 CPU per 2 KB text, ordinary prompt (inference only)** | **${((cpu.onOrdinary - cpu.offOrdinary) * PER_2KB).toFixed(3)} ms** |`);
   console.log(`| spawn to ready, with the model | ${on.readyMs.toFixed(0)} ms |`);
   console.log(`| spawn to ready, without | ${off.readyMs.toFixed(0)} ms |`);
   console.log(`| workerd RSS with ORT and the model | ${rss(on.workerd).toFixed(0)} MiB |`);

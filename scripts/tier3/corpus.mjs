@@ -5,6 +5,7 @@
 // and the rest look-alikes on the sensitive topics.
 import { backgroundDocument } from './background.mjs';
 import { FILLER, REQUESTS, SECRECY, SECRECY_AFTER, SLOTS, TOPICS } from './topics.mjs';
+import { MORE } from './topics-more.mjs';
 
 /** mulberry32: a small deterministic PRNG. */
 export function rng(seed) {
@@ -29,8 +30,10 @@ const sentence = (s) => s[0].toUpperCase() + s.slice(1);
  */
 function templatesOf(topic, split) {
   const t = TOPICS[topic];
-  const part = (list, held) => (split === 'test' ? list.slice(-held) : list.slice(0, -held));
-  return { facts: part(t.facts, 1), asks: part(t.asks, 1), lookalikes: part(t.lookalikes, 2) };
+  const more = MORE[topic] ?? { facts: [], asks: [], lookalikes: [] };
+  // topics-more.mjs adds training templates only: the held-out tail stays the same sentences.
+  const part = (list, held, extra) => (split === 'test' ? list.slice(-held) : [...list.slice(0, -held), ...extra]);
+  return { facts: part(t.facts, 1, more.facts), asks: part(t.asks, 1, more.asks), lookalikes: part(t.lookalikes, 2, more.lookalikes) };
 }
 
 /** A sensitive document: a private fact with or without secrecy cues and a request, or an ask. */

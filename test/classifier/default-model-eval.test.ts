@@ -16,8 +16,9 @@ import { ordinaryDocuments } from '../../bench/tier3-eval/ordinary.mjs';
 type Doc = { text: string; label?: string; source?: string };
 
 describe('the default model on the separate evaluation', () => {
-  it('finds sensitive prose without identifiers (recall >= 0.85 at precision >= 0.93)', async () => {
+  it('finds sensitive prose without identifiers (recall >= 0.90 at precision >= 0.95, the targets of issue 16)', async () => {
     const { classifier } = await createTier3Classifier({ enabled: true, modelDir: join(ROOT, 'assets', 'model') }, { volumes: disk, log: quietLog, gatewayVersion: 't', wasm: WASM });
+    expect(classifier!.threshold).toBe(0.55);
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -28,11 +29,11 @@ describe('the default model on the separate evaluation', () => {
       else if (hit) fp++;
     }
     expect(tp + fn).toBe(200);
-    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.93);
-    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.85);
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.95);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('rarely flags ordinary traffic: code, docs, chats, logs (<= 1.5 % overall, <= 4 % per source)', async () => {
+  it('rarely flags ordinary traffic: code, docs, chats, logs (<= 1 % overall, <= 3 % per source)', async () => {
     const { classifier } = await createTier3Classifier({ enabled: true, modelDir: join(ROOT, 'assets', 'model') }, { volumes: disk, log: quietLog, gatewayVersion: 't', wasm: WASM });
     const docs = ordinaryDocuments(ROOT, 400) as Doc[];
     const bySource = new Map<string, { n: number; flagged: number }>();
@@ -45,7 +46,7 @@ describe('the default model on the separate evaluation', () => {
     expect([...bySource.keys()].sort()).toEqual(['chat', 'code', 'docs', 'logs']);
     for (const s of bySource.values()) expect(s.n).toBeGreaterThanOrEqual(300);
     const flagged = [...bySource.values()].reduce((n, s) => n + s.flagged, 0);
-    expect(flagged / docs.length).toBeLessThanOrEqual(0.015);
-    for (const s of bySource.values()) expect(s.flagged / s.n).toBeLessThanOrEqual(0.04);
+    expect(flagged / docs.length).toBeLessThanOrEqual(0.01);
+    for (const s of bySource.values()) expect(s.flagged / s.n).toBeLessThanOrEqual(0.03);
   });
 });

@@ -1,13 +1,15 @@
 /**
- * Tier 3 inside real workerd (and Deno): onnxruntime-web on the precompiled wasm module, the
- * default model from assets/model, a policy whose risk tier always runs Tier 3 and blocks;
- * a broken model disables Tier 3 only.
+ * Tier 3 inside real workerd (and Deno): the default model from assets/model (run by the
+ * JavaScript engine, worker/classifier/hashed-mlp.ts, its score checked against onnxruntime-node),
+ * transformers on onnxruntime-web's precompiled wasm module, a policy whose risk tier always runs
+ * Tier 3 and blocks; a broken model disables Tier 3 only.
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageFromHfConfig, parseModelPackage } from '../../worker/classifier/index.js';
+import * as ortNode from 'onnxruntime-node';
+import { featurise, packageFromHfConfig, parseModelPackage, tokens, windows } from '../../worker/classifier/index.js';
 import { resolveOverlaps, type Match } from '../../worker/dlp/scan.js';
 import { exportWindow, reference, referenceSpans } from '../classifier/helpers.js';
 import { ROOT, auditEvents, startGateway, useMockUpstream, stateWithBundle } from './harness.js';
@@ -55,6 +57,16 @@ describe.each(['workerd', 'deno'] as const)('Tier 3 on %s', (runtime) => {
       const events = auditEvents(join(state, 'audit', 'audit_queue.db'));
       const event = events.find((e) => e.request_id === `t3-block-${runtime}`)!;
       expect(event.findings).toContainEqual(expect.objectContaining({ tier: 3, type: 'SENSITIVE_TEXT' }));
+      // The score the gateway computed equals onnxruntime-node's on the same windows (the audit keeps three decimals).
+      const pkg = parseModelPackage(readFileSync(join(ROOT, 'assets', 'model', 'model.json'), 'utf8'));
+      const session = await ortNode.InferenceSession.create(join(ROOT, 'assets', 'model', 'model.onnx'));
+      let expected = 0;
+      for (const part of windows(tokens(SENSITIVE), pkg.maxLength, pkg.stride)) {
+        const out = await session.run({ features: new ortNode.Tensor('float32', featurise(part, new Float32Array(pkg.dimensions)), [1, pkg.dimensions]) });
+        expected = Math.max(expected, (out.probabilities!.data as Float32Array)[pkg.positiveIndex]!);
+      }
+      const finding = (event.findings as unknown as Array<{ tier: number; score: number }>).find((f) => f.tier === 3)!;
+      expect(finding.score).toBeCloseTo(expected, 3);
     } finally {
       await g.stop();
     }

@@ -30,53 +30,87 @@ export function tokens(text: string): string[] {
   return out;
 }
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+const TILDE = 0x7e;
+
+/** FNV-1a (32 bit) of `text`'s UTF-16 code units, continued from `h`: no string is built for a feature. */
+function fnvOf(text: string, h: number, end = text.length): number {
+  for (let i = 0; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** A feature row: the buckets that are not zero, and their values. */
+export interface SparseRow {
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+}
+
+// Per-width scratch rows (the isolate runs one request's featurisation at a time): counting into
+// a dense array and remembering the buckets touched costs no allocation per feature.
+// `seen` marks a bucket once: a bucket whose signed hits pass through 0 is still one entry.
+const scratch = new Map<number, { counts: Float64Array; seen: Uint8Array }>();
+
+/**
+ * The features of `words` (unigrams, pairs, stems; see the top of this file) hashed into
+ * `dimensions` buckets: log-scaled signed counts, L2-normalised, as a sparse row.
+ * @example
+ * const row = sparseFeatures(tokens('the patient was diagnosed'), 16384); row.indices.length; // 7
+ */
+export function sparseFeatures(words: readonly string[], dimensions: number): SparseRow {
+  let rows = scratch.get(dimensions);
+  if (!rows) scratch.set(dimensions, (rows = { counts: new Float64Array(dimensions), seen: new Uint8Array(dimensions) }));
+  const { counts, seen } = rows;
+  const touched: number[] = [];
+  const add = (h: number) => {
+    const unsigned = h >>> 0;
+    const index = unsigned % dimensions;
+    if (seen[index] === 0) {
+      seen[index] = 1;
+      touched.push(index);
+    }
+    counts[index]! += unsigned >= 0x80000000 ? -1 : 1;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const glue = GLUE_WORDS.has(word);
+    const h = fnvOf(word, FNV_OFFSET);
+    if (!glue) add(h);
+    // A word's first five letters as well: "diagnosed", "diagnosis" and "diagnoses" share one
+    // feature, so a form the training never saw still counts.
+    if (word.length > 6) add(Math.imul(fnvOf(word, FNV_OFFSET, 5) ^ TILDE, FNV_PRIME));
+    const next = words[i + 1];
+    if (next !== undefined && !(glue && GLUE_WORDS.has(next))) add(fnvOf(next, Math.imul(h ^ SPACE, FNV_PRIME)));
   }
-  return h >>> 0;
+  const values = new Float32Array(touched.length);
+  let norm = 0;
+  for (let n = 0; n < touched.length; n++) {
+    const v = counts[touched[n]!]!;
+    // A bucket whose signed hits cancelled out stays 0.
+    const scaled = Math.sign(v) * Math.log1p(Math.abs(v));
+    values[n] = scaled;
+    norm += scaled * scaled;
+    counts[touched[n]!] = 0;
+    seen[touched[n]!] = 0;
+  }
+  if (norm > 0) {
+    const inv = 1 / Math.sqrt(norm);
+    for (let n = 0; n < values.length; n++) values[n]! *= inv;
+  }
+  return { indices: Int32Array.from(touched), values };
 }
 
 /**
- * Writes the feature vector of `words` into `out` (length `dimensions`, zeroed here).
+ * Writes the feature vector of `words` into `out` (length `dimensions`, zeroed here): the dense
+ * form of `sparseFeatures`, for graphs run by onnxruntime.
  * @example
  * const v = new Float32Array(4096); featurise(tokens('the patient was diagnosed'), v);
  */
 export function featurise(words: readonly string[], out: Float32Array): Float32Array {
   out.fill(0);
-  const dimensions = out.length;
-  // The buckets written, so that scaling and normalising visit those only (a window touches a
-  // few hundred of thousands).
-  const touched: number[] = [];
-  const add = (feature: string) => {
-    const h = fnv1a(feature);
-    const index = h % dimensions;
-    if (out[index] === 0) touched.push(index);
-    out[index]! += (h & 0x80000000) !== 0 ? -1 : 1;
-  };
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const glue = GLUE_WORDS.has(word);
-    if (!glue) add(word);
-    // A word's first five letters as well: "diagnosed", "diagnosis" and "diagnoses" share one
-    // feature, so a form the training never saw still counts.
-    if (word.length > 6) add(`${word.slice(0, 5)}~`);
-    if (i + 1 < words.length && !(glue && GLUE_WORDS.has(words[i + 1]!))) add(`${words[i]} ${words[i + 1]}`);
-  }
-  let norm = 0;
-  for (const i of touched) {
-    const v = out[i]!;
-    // A bucket whose signed hits cancelled out stays 0.
-    const scaled = Math.sign(v) * Math.log1p(Math.abs(v));
-    out[i] = scaled;
-    norm += scaled * scaled;
-  }
-  if (norm > 0) {
-    const inv = 1 / Math.sqrt(norm);
-    for (const i of touched) out[i]! *= inv;
-  }
+  const row = sparseFeatures(words, out.length);
+  for (let n = 0; n < row.indices.length; n++) out[row.indices[n]!] = row.values[n]!;
   return out;
 }
 

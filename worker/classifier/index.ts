@@ -20,7 +20,8 @@ import type { GatewayConfig } from '../config/index.js';
 import type { Tier3Classifier, Tier3Result } from '../dlp/settings.js';
 import type { Logger } from '../log/index.js';
 import type { Volumes } from '../runtime/index.js';
-import { featurise, tokens, windows } from './features.js';
+import { featurise, sparseFeatures, tokens, windows } from './features.js';
+import { hashedMlpFromOnnx, type HashedMlp } from './hashed-mlp.js';
 import { parseModelPackage, type ModelPackage } from './model-package.js';
 import { packageFromHfConfig, withMaxLength } from './hf-config.js';
 import { configureOrt, loadOrtModel, TOKEN_INPUTS, type OrtModel, type WasmSource } from './ort.js';
@@ -29,7 +30,8 @@ import { tokenClassifier, tokenSequenceClassifier } from './token-classifiers.js
 
 export { packageFromHfConfig } from './hf-config.js';
 export { parseModelPackage, ModelPackageError, type ModelPackage } from './model-package.js';
-export { featurise, tokens, windows } from './features.js';
+export { featurise, sparseFeatures, tokens, windows, type SparseRow } from './features.js';
+export { hashedMlpFromOnnx, type HashedMlp } from './hashed-mlp.js';
 export { bioSpans, tokenWindows, type TokenSpan } from './tokens.js';
 export { loadHfTokenizer, type HfTokenizer } from './hf-tokenizer.js';
 export { tokenProbabilities } from './token-classifiers.js';
@@ -50,6 +52,11 @@ export interface Tier3Deps {
   readonly wasm?: () => Promise<WasmSource>;
   /** Counts inferences and their time (metrics). */
   readonly onInference?: (windows: number, elapsedMs: number) => void;
+  /**
+   * Hashed-feature models: 'auto' (default) runs a plain perceptron graph in JavaScript
+   * (hashed-mlp.ts) and anything else on onnxruntime; 'onnxruntime' always uses ORT (parity tests, benchmarks).
+   */
+  readonly engine?: 'auto' | 'onnxruntime';
 }
 
 export interface Tier3Status {
@@ -99,6 +106,18 @@ export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3
     const tokenizer = read.pkg.input === 'token-ids' ? await readTokenizer(found.path, deps.volumes) : null;
     // An export's window: what the tokenizer files allow, if less than the positions (model.json's max_length is explicit and wins).
     pkg = read.fromHfConfig && tokenizer?.maxLength ? withMaxLength(read.pkg, tokenizer.maxLength) : read.pkg;
+    const fileName = found.path.split('/').pop();
+    const versions = `model_version=${pkg.version}, gateway_version=${deps.gatewayVersion}`;
+    const status: Tier3Status = { state: 'active', reason: `${found.path} version=${pkg.version}`, model: { path: found.path, version: pkg.version, threshold: pkg.threshold, labels: pkg.labels } };
+    // A hashed-feature perceptron needs no ORT at all (hashed-mlp.ts): no wasm instance, no session.
+    const mlp = !tokenizer && deps.engine !== 'onnxruntime' ? hashedMlpFromOnnx(found.bytes, 'features', 'probabilities') : null;
+    if (mlp) {
+      if (mlp.dimensions !== pkg.dimensions) throw new Error(`the model takes ${mlp.dimensions} features, model.json says ${pkg.dimensions}`);
+      if (mlp.classes !== pkg.labels.length) throw new Error(`the model outputs ${mlp.classes} labels, its model.json names ${pkg.labels.length}`);
+      log.info(`DeBERTa Tier3 scanner loaded: ${fileName} (label_map=${labelMap(pkg.labels)}, threshold=${pkg.threshold}, ${versions})`);
+      if (pkg.gatewayVersion && pkg.gatewayVersion !== deps.gatewayVersion) log.warn(`Tier 3 model was built for gateway ${pkg.gatewayVersion}, this is ${deps.gatewayVersion}`);
+      return { classifier: classifierFor(mlpRows(mlp, pkg), pkg, deps), status };
+    }
     configureOrt(await (deps.wasm ?? moduleFromRuntime)());
     const model = await loadOrtModel(found.bytes, 'features', 'probabilities');
     const unknown = tokenizer ? model.inputNames.filter((n) => !(TOKEN_INPUTS as readonly string[]).includes(n)) : [];
@@ -107,13 +126,11 @@ export async function createTier3Classifier(settings: Tier3Settings, deps: Tier3
     // another number of labels than config.json / model.json names, fails here, not on the first request.
     const rows = tokenizer ? await model.runTokens([...tokenizer.prefixIds, 0, ...tokenizer.suffixIds]) : await model.run(new Float32Array(pkg.dimensions), 1, pkg.dimensions);
     if (rows[0]!.length !== pkg.labels.length) throw new Error(`the model outputs ${rows[0]!.length} labels, its ${read.fromHfConfig ? 'config.json id2label' : 'model.json'} names ${pkg.labels.length}`);
-    const fileName = found.path.split('/').pop();
-    const versions = `model_version=${pkg.version}, gateway_version=${deps.gatewayVersion}`;
     log.info(`DeBERTa Tier3 scanner loaded: ${fileName} (label_map=${labelMap(pkg.labels)}, threshold=${pkg.threshold}, ${versions})`);
     if (pkg.gatewayVersion && pkg.gatewayVersion !== deps.gatewayVersion) log.warn(`Tier 3 model was built for gateway ${pkg.gatewayVersion}, this is ${deps.gatewayVersion}`);
     return {
-      classifier: !tokenizer ? classifierFor(model, pkg, deps) : pkg.task === 'token-classification' ? tokenClassifier(model, pkg, tokenizer, deps.onInference) : tokenSequenceClassifier(model, pkg, tokenizer, deps.onInference),
-      status: { state: 'active', reason: `${found.path} version=${pkg.version}`, model: { path: found.path, version: pkg.version, threshold: pkg.threshold, labels: pkg.labels } },
+      classifier: !tokenizer ? classifierFor(ortRows(model, pkg), pkg, deps) : pkg.task === 'token-classification' ? tokenClassifier(model, pkg, tokenizer, deps.onInference) : tokenSequenceClassifier(model, pkg, tokenizer, deps.onInference),
+      status,
     };
   } catch (e) {
     const reason = `${found.path}: ${(e as Error).message}`;
@@ -147,16 +164,29 @@ async function readTokenizer(modelPath: string, volumes: Pick<Volumes, 'read'>):
   return loadHfTokenizer({ tokenizer: JSON.parse(decoder.decode(json)) as Record<string, unknown>, config: await optional('tokenizer_config.json'), specialTokensMap: await optional('special_tokens_map.json') });
 }
 
-function classifierFor(model: OrtModel, pkg: ModelPackage, deps: Tier3Deps): Tier3Classifier {
+/** Scores feature windows: one row of label probabilities per window. */
+type WindowScorer = (parts: readonly string[][]) => Promise<ArrayLike<number>[]>;
+
+function ortRows(model: OrtModel, pkg: ModelPackage): WindowScorer {
+  return async (parts) => {
+    const batch = new Float32Array(parts.length * pkg.dimensions);
+    parts.forEach((words, i) => featurise(words, batch.subarray(i * pkg.dimensions, (i + 1) * pkg.dimensions)));
+    return model.run(batch, parts.length, pkg.dimensions);
+  };
+}
+
+function mlpRows(mlp: HashedMlp, pkg: ModelPackage): WindowScorer {
+  return async (parts) => parts.map((words) => mlp.run(sparseFeatures(words, pkg.dimensions)));
+}
+
+function classifierFor(scoreWindows: WindowScorer, pkg: ModelPackage, deps: Tier3Deps): Tier3Classifier {
   return {
     modelVersion: pkg.version,
     threshold: pkg.threshold,
     async classify(text: string): Promise<Tier3Result> {
       const started = Date.now();
       const parts = windows(tokens(text), pkg.maxLength, pkg.stride);
-      const batch = new Float32Array(parts.length * pkg.dimensions);
-      parts.forEach((words, i) => featurise(words, batch.subarray(i * pkg.dimensions, (i + 1) * pkg.dimensions)));
-      const rows = await model.run(batch, parts.length, pkg.dimensions);
+      const rows = await scoreWindows(parts);
       const highest = pkg.labels.map((_, k) => rows.reduce((m, row) => Math.max(m, row[k]!), 0));
       const best = highest[pkg.positiveIndex]!;
       const elapsedMs = Date.now() - started;
