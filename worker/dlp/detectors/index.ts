@@ -9,7 +9,6 @@ import { PHONE_DETECTORS } from './phone.js';
 import { PII_DETECTORS } from './pii.js';
 import { REGULATED_DETECTORS } from './regulated.js';
 import { SECRET_DETECTORS } from './secrets.js';
-import { VENDOR_SECRET_DETECTORS } from './secrets-vendors.js';
 
 export const TIER1_DETECTORS: readonly Detector[] = [
   ...PII_DETECTORS,
@@ -19,7 +18,6 @@ export const TIER1_DETECTORS: readonly Detector[] = [
   ...PERSON_DETECTORS,
   ...SECRET_DETECTORS,
   ...CONFIG_SECRET_DETECTORS,
-  ...VENDOR_SECRET_DETECTORS,
 ];
 export const TIER2_DETECTORS: readonly Detector[] = [...REGULATED_DETECTORS, ...CLASSIFICATION_DETECTORS];
 export const BUILTIN_DETECTORS: ReadonlyMap<string, Detector> = new Map([...TIER1_DETECTORS, ...TIER2_DETECTORS].map((d) => [d.id, d]));
