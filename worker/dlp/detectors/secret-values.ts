@@ -40,7 +40,7 @@ export function refusedSecretValue(value: string): boolean {
 /** The key the value is assigned to, lowercased ("db_password", "spring.datasource.password"). */
 function keyBefore(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 80), start);
-  const m = /([A-Za-z0-9_.\-]+)(?:\[\d{0,4}\])?["'\]]?[ \t]*(?:[!=]==?|:=|=>|=|:|[ \t]is|[ \t])[ \t]*@?(?:["'`]|Bearer |Basic )?$/i.exec(before);
+  const m = /([A-Za-z0-9_.\-]+)(?:\[\d{0,4}\])?(?:["']\]|["'\]])?[ \t]*(?:[!=]==?|:=|=>|=|:|[ \t]is|[ \t])[ \t]*@?(?:["'`]|Bearer |Basic )?$/i.exec(before);
   return (m?.[1] ?? '').toLowerCase();
 }
 
