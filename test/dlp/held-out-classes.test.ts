@@ -1,0 +1,140 @@
+/**
+ * Classes of failure on text the detectors were not written against (issue 14, second round):
+ * vendor token formats after gitleaks, secrets passed to setters and constructors, written after
+ * a bare name (.netrc, Dockerfile ENV), in XML elements or as quoted name/value arguments, PEM blocks whose body is not base64, birth dates in other
+ * languages' forms and month names, phones after reply words ("answering at", "messages to"); with
+ * negatives of the same shapes (UUIDs, prose, ordinary dates, order numbers).
+ */
+import { describe, expect, it } from 'vitest';
+import { compileDlp, scanText } from '../../worker/dlp/index.js';
+import { settingsWith } from './fixtures.js';
+
+const dlp = compileDlp(settingsWith({}));
+const found = (text: string, type: string) => scanText(dlp, text).filter((m) => m.type === type).map((m) => text.slice(m.start, m.end));
+const SECRET_TYPES = new Set(['GENERIC_SECRET', 'URL_PASSWORD', 'PRIVATE_KEY', 'SLACK_TOKEN', 'JWT']);
+const secrets = (text: string) => scanText(dlp, text).filter((m) => SECRET_TYPES.has(m.type)).map((m) => text.slice(m.start, m.end));
+
+describe('vendor token formats', () => {
+  it.each([
+    ['DISCORD_TOKEN=MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs', 'MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs'],
+    ['bot.run("Nzk5MjgxNDk0NDc2NDU1OTg3.YABS5g.2lmzECVlZv3vv6miVnUaKPQi2wI")', 'Nzk5MjgxNDk0NDc2NDU1OTg3.YABS5g.2lmzECVlZv3vv6miVnUaKPQi2wI'],
+    ['AZURE_CLIENT_SECRET: Hsy8Q~hCHpRw1x.wdUsCv7oIu8ADHS-XHIi6qcHN', 'Hsy8Q~hCHpRw1x.wdUsCv7oIu8ADHS-XHIi6qcHN'],
+    ['HEROKU_API_KEY=3f2b8c1e-9a4d-4e7f-b2c1-7d8e9f0a1b2c', '3f2b8c1e-9a4d-4e7f-b2c1-7d8e9f0a1b2c'],
+    ['heroku: HRKU-AAm3Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu9Yi2Oa7Pq4Mz1Nx8Lb5Vc2Rt6Yh0Jk3Qw', 'HRKU-AAm3Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu9Yi2Oa7Pq4Mz1Nx8Lb5Vc2Rt6Yh0Jk3Qw'],
+    ['export GROQ_API_KEY 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', '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'],
+    ['pulumi login --token pul-3f9a1c7e5b2d8f4a6c0e9b1d3f5a7c9e2b4d6f8a', 'pul-3f9a1c7e5b2d8f4a6c0e9b1d3f5a7c9e2b4d6f8a'],
+    ['grafana: glsa_Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu9_1a2b3c4d', 'glsa_Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu9_1a2b3c4d'],
+    [
+      'https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&sp=rl&se=2026-12-01T00:00:00Z&sig=Xk9pL2mQw7Zr4Tb8Vn3Hc6Jf1Ds5Ga0Ke9Wu2Yi4Oa%3D',
+      'Xk9pL2mQw7Zr4Tb8Vn3Hc6Jf1Ds5Ga0Ke9Wu2Yi4Oa%3D',
+    ],
+  ])('finds the vendor token in %j', (text, value) => {
+    expect(secrets(text)).toContain(value);
+  });
+
+  it.each([
+    'request_id=3f2b8c1e-9a4d-4e7f-b2c1-7d8e9f0a1b2c',
+    'heroku app: my-app-staging',
+    'DISCORD_TOKEN=<your-bot-token>',
+    'see docs.example.com/v2.1.3/MTIz.abc.def for details',
+    'sig=abc123',
+    'GROQ_API_KEY=gsk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+  ])('finds no secret in %j', (text) => {
+    expect(secrets(text)).toEqual([]);
+  });
+});
+
+describe('secrets in setters, constructors, XML elements, argument pairs and whitespace-separated config', () => {
+  it.each([
+    ['std::string secret("Xk9#pL2mQw7Zr4");', 'Xk9#pL2mQw7Zr4'],
+    ['client.setPassword("Tr0ub4dor&3x");', 'Tr0ub4dor&3x'],
+    ['secrete.assign("m{{h}o)p${e]nob(ody[finds>-_$#thisone}}",17);', 'm{{h}o)p${e]nob(ody[finds>-_$#thisone}}'],
+    ['machine api.example.com login deploy password Zq8#vR2pLm4', 'Zq8#vR2pLm4'],
+    ['ENV DB_PASSWORD Xk9pL2mQw7!', 'Xk9pL2mQw7!'],
+    ['<password>Xk9pL2mQw7!z</password>', 'Xk9pL2mQw7!z'],
+    ['<db:password>Xk9pL2mQw7!z</db:password>', 'Xk9pL2mQw7!z'],
+    ['<entry key="db.password">Xk9pL2mQw7!z</entry>', 'Xk9pL2mQw7!z'],
+    ["define('DB_PASSWORD', 'Xk9pL2mQw7!z');", 'Xk9pL2mQw7!z'],
+    ['props.put("api_key", "k8Zr4Tb8Vn3Hc6Jf1Ds5");', 'k8Zr4Tb8Vn3Hc6Jf1Ds5'],
+    ['os.environ["API_KEY"] = "k8Zr4Tb8Vn3Hc6Jf1Ds5"', 'k8Zr4Tb8Vn3Hc6Jf1Ds5'],
+  ])('finds the secret in %j', (text, value) => {
+    expect(secrets(text)).toEqual([value]);
+  });
+
+  it.each([
+    'Please use the password reset link sent 2024-01-02 to reset.',
+    'Your token expires in 3600 seconds.',
+    'password (optional) string',
+    'token abc123def456 is invalid',
+    'setPassword(password);',
+    'setPassword("${DB_PASSWORD}");',
+    'secret("changeme")',
+    'ENV DB_PASSWORD_FILE /run/secrets/db',
+    '<password>${DB_PASSWORD}</password>',
+    '<passwordPolicy>strict-mode</passwordPolicy>',
+    '<token_url>https://auth.example.com/token</token_url>',
+    "define('DB_PASSWORD', '');",
+    'props.put("password_min_length", "12");',
+    'getenv("API_KEY", "changeme")',
+    '<secret>true</secret>',
+  ])('finds no secret in %j', (text) => {
+    expect(secrets(text)).toEqual([]);
+  });
+});
+
+describe('PEM private key blocks', () => {
+  it('covers a block closed by its END line whatever its body', () => {
+    const text = 'key:\n-----BEGIN RSA PRIVATE KEY-----\nsuper secret private key here\n-----END RSA PRIVATE KEY-----\nthanks';
+    expect(found(text, 'PRIVATE_KEY')).toEqual(['-----BEGIN RSA PRIVATE KEY-----\nsuper secret private key here\n-----END RSA PRIVATE KEY-----']);
+  });
+
+  it('stops an unterminated block before the next BEGIN', () => {
+    const text = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+    expect(found(text, 'PRIVATE_KEY')).toEqual(['-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC']);
+  });
+});
+
+describe('DATE_OF_BIRTH in other languages', () => {
+  it.each([
+    ['date de naissance : 14 mars 1987', '14 mars 1987'],
+    ['née le 3 février 1990', '3 février 1990'],
+    ['Data di nascita: 14 marzo 1987', '14 marzo 1987'],
+    ['geboren am 14. März 1987', '14. März 1987'],
+    ['Fecha de nacimiento: 14 de marzo de 1987', '14 de marzo de 1987'],
+    ['Fødselsdato: 14.03.1987', '14.03.1987'],
+    ['Födelsedatum: 1987-03-14', '1987-03-14'],
+    ['Geboortedatum: 14 maart 1987', '14 maart 1987'],
+    ['Doğum tarihi: 14.03.1987', '14.03.1987'],
+    ['生年月日: 1987年3月14日', '1987年3月14日'],
+    ['생년월일: 1987년 3월 14일', '1987년 3월 14일'],
+    ['naam,geboortedatum\nJan de Vries,1987-03-14', '1987-03-14'],
+  ])('finds the birth date in %j', (text, value) => {
+    expect(found(text, 'DATE_OF_BIRTH')).toEqual([value]);
+  });
+
+  it.each(['Le 14 mars 2022 la réunion', 'Rechnung vom 3. März 2024', 'Reunión el 14 de marzo de 2022', '会議 2024年3月14日', 'Fødselsdato: 14.03.2087'])(
+    'finds no birth date in %j',
+    (text) => {
+      expect(found(text, 'DATE_OF_BIRTH')).toEqual([]);
+    },
+  );
+});
+
+describe('phones after reply words', () => {
+  it.each([
+    ["They're not answering at 699 956 915", '699 956 915'],
+    ['I would like to stop receiving messages to 0688 872 49 99', '0688 872 49 99'],
+    ['mobile no. 9876543210', '9876543210'],
+    ['phone number is 78 651 450', '78 651 450'],
+    ["They're not answering at 25-62-29-72", '25-62-29-72'],
+  ])('finds the phone in %j', (text, value) => {
+    expect(found(text, 'PHONE')).toEqual([value]);
+  });
+
+  it.each(['Call me, order no. 12345678', 'Please answer at 10:30 on 2024-03-14', 'message 4 of 12 sent', 'I got your message about invoice 44812 3321'])(
+    'finds no phone in %j',
+    (text) => {
+      expect(found(text, 'PHONE')).toEqual([]);
+    },
+  );
+});
