@@ -20,10 +20,10 @@ describe('vendor token formats', () => {
     ['bot.run("Nzk5MjgxNDk0NDc2NDU1OTg3.YABS5g.2lmzECVlZv3vv6miVnUaKPQi2wI")', 'Nzk5MjgxNDk0NDc2NDU1OTg3.YABS5g.2lmzECVlZv3vv6miVnUaKPQi2wI'],
     ['AZURE_CLIENT_SECRET: Hsy8Q~hCHpRw1x.wdUsCv7oIu8ADHS-XHIi6qcHN', 'Hsy8Q~hCHpRw1x.wdUsCv7oIu8ADHS-XHIi6qcHN'],
     ['HEROKU_API_KEY=3f2b8c1e-9a4d-4e7f-b2c1-7d8e9f0a1b2c', '3f2b8c1e-9a4d-4e7f-b2c1-7d8e9f0a1b2c'],
-    ['heroku: HRKU-AAm3Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu9Yi2Oa7Pq4Mz1Nx8Lb5Vc2Rt6Yh0Jk3Qw', 'HRKU-AAm3Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu9Yi2Oa7Pq4Mz1Nx8Lb5Vc2Rt6Yh0Jk3Qw'],
+    ['heroku: HRKU-AAm3Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu9Yi2Oa7Pq4Mz1Nx8Lb5Vc2Rt', 'HRKU-AAm3Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu9Yi2Oa7Pq4Mz1Nx8Lb5Vc2Rt'],
     ['export GROQ_API_KEY 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', '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'],
     ['pulumi login --token pul-3f9a1c7e5b2d8f4a6c0e9b1d3f5a7c9e2b4d6f8a', 'pul-3f9a1c7e5b2d8f4a6c0e9b1d3f5a7c9e2b4d6f8a'],
-    ['grafana: glsa_Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu9_1a2b3c4d', 'glsa_Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu9_1a2b3c4d'],
+    ['grafana: glsa_Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu_1a2b3c4d', 'glsa_Zx9Qp2Lr7Tb4Vn8Hc1Jf6Ds5Ga0Ke3Wu_1a2b3c4d'],
     [
       'https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&sp=rl&se=2026-12-01T00:00:00Z&sig=Xk9pL2mQw7Zr4Tb8Vn3Hc6Jf1Ds5Ga0Ke9Wu2Yi4Oa%3D',
       'Xk9pL2mQw7Zr4Tb8Vn3Hc6Jf1Ds5Ga0Ke9Wu2Yi4Oa%3D',
