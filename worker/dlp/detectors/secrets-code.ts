@@ -50,9 +50,11 @@ function spacedName(text: string, start: number): string {
  */
 function spacedSecretValid({ value, text, start }: Candidate): boolean | number {
   const quoted = /["']$/.test(text.slice(Math.max(0, start - 1), start));
-  if (value.startsWith('(')) return false;
+  // "(auth 8ab540f0…)" on a receipt is a payment authorisation code, not a credential.
+  const name = spacedName(text, start);
+  if (name === 'auth' || name === 'token') return false;
   if (!quoted && (value.length < 8 || characterClasses(value) < 3 || !/\d/.test(value) || !/[A-Za-z]/.test(value))) return false;
-  return secretValueScore(value, spacedName(text, start), quoted);
+  return secretValueScore(value, name, quoted);
 }
 
 export const CODE_SECRET_DETECTORS: readonly Detector[] = [
@@ -131,7 +133,7 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Values after a secret name and whitespace: .netrc (login u password VALUE), Dockerfile ENV NAME VALUE, Go/HCL name "value"',
-    pattern: new RegExp(`${SECRET_NAME}[A-Za-z0-9_]{0,24}[ \\t]{1,3}"?([^\\s"'\`,;<>]{6,128})`, 'dgi'),
+    pattern: new RegExp(`${SECRET_NAME}[A-Za-z0-9_]{0,24}[ \\t]{1,3}"?([^\\s"'\`,;<>()]{6,128})`, 'dgi'),
     group: 1,
     keywords: SECRET_NAME_KEYWORDS,
     keywordsCaseInsensitive: true,
