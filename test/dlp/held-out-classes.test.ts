@@ -57,6 +57,13 @@ describe('secrets in setters, constructors, XML elements, argument pairs and whi
     ["define('DB_PASSWORD', 'Xk9pL2mQw7!z');", 'Xk9pL2mQw7!z'],
     ['props.put("api_key", "k8Zr4Tb8Vn3Hc6Jf1Ds5");', 'k8Zr4Tb8Vn3Hc6Jf1Ds5'],
     ['os.environ["API_KEY"] = "k8Zr4Tb8Vn3Hc6Jf1Ds5"', 'k8Zr4Tb8Vn3Hc6Jf1Ds5'],
+    ['curl -u "deploy:ecc9Tpm#SSsMDzm" https://nexus.example/repos', 'ecc9Tpm#SSsMDzm'],
+    ['wget --user=admin:Harbor9027? https://files.example/a.zip', 'Harbor9027?'],
+    ["new PDO('mysql:host=localhost;dbname=shop', 'shop', 'j%bThmUAENAA5F');", 'j%bThmUAENAA5F'],
+    ["$db = mysqli_connect('localhost', 'shop', 'copper1783#');", 'copper1783#'],
+    ['the wifi pw is maple4028?', 'maple4028?'],
+    ['datadog.api.key=7bcc65e28aac9ea644fe20ecf343eb00', '7bcc65e28aac9ea644fe20ecf343eb00'],
+    ['azureStorageKey: "v5k1ZhrY1sI3fQF2dgySfAjPM99qQkSe96OA+USgPMa+R+NkvdSGdZhXlFp6DTgZfaeBS12bvpxBKCNEw7BfbQ=="', 'v5k1ZhrY1sI3fQF2dgySfAjPM99qQkSe96OA+USgPMa+R+NkvdSGdZhXlFp6DTgZfaeBS12bvpxBKCNEw7BfbQ=='],
   ])('finds the secret in %j', (text, value) => {
     expect(secrets(text)).toEqual([value]);
   });
@@ -77,6 +84,15 @@ describe('secrets in setters, constructors, XML elements, argument pairs and whi
     'props.put("password_min_length", "12");',
     'getenv("API_KEY", "changeme")',
     '<secret>true</secret>',
+    'curl -u <user:password> https://test.com/endpoint',
+    'curl --user neo4j:[PASSWORD] http://localhost:7474/db/data/',
+    'curl -u "$USER:$PASS" https://example.com',
+    'new PDO($dsn, $user, $pass);',
+    'SMTP_PASS: "test123"',
+    'admin.password=admin2024',
+    'SMTP_PASS: ENC[AES256_GCM,data:Tr0ub4dor,iv:x,tag:y,type:str]',
+    'Card used for deposit: 4111 1111 1111 1111 (auth req_45d88cdd492a85eb6c9d9853)',
+    'pwm_duty = 0.5',
   ])('finds no secret in %j', (text) => {
     expect(secrets(text)).toEqual([]);
   });
@@ -86,6 +102,10 @@ describe('PEM private key blocks', () => {
   it('covers a block closed by its END line whatever its body', () => {
     const text = 'key:\n-----BEGIN RSA PRIVATE KEY-----\nsuper secret private key here\n-----END RSA PRIVATE KEY-----\nthanks';
     expect(found(text, 'PRIVATE_KEY')).toEqual(['-----BEGIN RSA PRIVATE KEY-----\nsuper secret private key here\n-----END RSA PRIVATE KEY-----']);
+  });
+
+  it('leaves a placeholder block of dots alone', () => {
+    expect(found('"private_key":"-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"', 'PRIVATE_KEY')).toEqual([]);
   });
 
   it('stops an unterminated block before the next BEGIN', () => {
@@ -108,11 +128,15 @@ describe('DATE_OF_BIRTH in other languages', () => {
     ['生年月日: 1987年3月14日', '1987年3月14日'],
     ['생년월일: 1987년 3월 14일', '1987년 3월 14일'],
     ['naam,geboortedatum\nJan de Vries,1987-03-14', '1987-03-14'],
+    ['Geburtsdatum .......... Oct 22, 1939', 'Oct 22, 1939'],
+    ['Employee ID | MRN-39472139\nBirthdate | 2/8/73\nHire date | 2027-05-15', '2/8/73'],
+    ['Passport G37543775  DOB 12JAN1954  Date of issue 2016-11-13', '12JAN1954'],
+    ['Finance, reports to Ana\nb. June 15, 2007; start date 03/04/2023.', 'June 15, 2007'],
   ])('finds the birth date in %j', (text, value) => {
     expect(found(text, 'DATE_OF_BIRTH')).toEqual([value]);
   });
 
-  it.each(['Le 14 mars 2022 la réunion', 'Rechnung vom 3. März 2024', 'Reunión el 14 de marzo de 2022', '会議 2024年3月14日', 'Fødselsdato: 14.03.2087'])(
+  it.each(['Valid until 17JUN2022', 'HIRE DATE | 2015-10-03', 'Le 14 mars 2022 la réunion', 'Rechnung vom 3. März 2024', 'Reunión el 14 de marzo de 2022', '会議 2024年3月14日', 'Fødselsdato: 14.03.2087'])(
     'finds no birth date in %j',
     (text) => {
       expect(found(text, 'DATE_OF_BIRTH')).toEqual([]);

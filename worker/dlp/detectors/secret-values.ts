@@ -85,7 +85,7 @@ export function assignedSecretValid({ value, text, start }: Candidate, quoted: b
 }
 
 /** Secret-looking names; the key may carry a prefix (DB_, spring.datasource.) and a short suffix. */
-export const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|pw(?![a-z])|storage[_.-]?key|secret|token|api[_-]?key|apikey|access[_-]?key|account[_-]?key|private[_-]?key|client[_-]?secret|secret[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|auth[_-]?key|app[_-]?key|credentials?|auth(?!entic|or))`;
+export const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|pw(?![a-z])|storage[_.-]?key|secret|token|api[_.-]?key|apikey|access[_.-]?key|account[_.-]?key|private[_.-]?key|client[_.-]?secret|secret[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|auth[_.-]?key|app[_.-]?key|credentials?|auth(?!entic|or))`;
 /** How every SECRET_NAME alternative begins: the scanner tries the patterns only there (keep in step; test/dlp/anchors.test.ts checks). */
 export const SECRET_NAME_STARTS: readonly string[] = ['pass', 'pwd', 'pw', 'storage', 'secret', 'token', 'api', 'access', 'account', 'private', 'client', 'signing', 'encryption', 'master', 'auth', 'app', 'credential'];
 /** Keywords that must occur for any secret-name detector to run. */

@@ -75,6 +75,9 @@ const PREFIXED_VENDORS: readonly PrefixedVendor[] = [
   { id: 'adobe', vendor: 'Adobe client secrets (p8e-)', prefixes: ['p8e-'], body: 'p8e-[A-Za-z0-9]{32}', anyCase: true },
   { id: 'dropbox', vendor: 'Dropbox short-lived access tokens (sl.)', prefixes: ['sl.'], body: 'sl\\.(?:u\\.)?[A-Za-z0-9_=-]{130,}' },
   { id: 'plaid', vendor: 'Plaid access tokens (access-sandbox-, access-development-, access-production-)', prefixes: ['access-'], body: 'access-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}' },
+  { id: 'docker', vendor: 'Docker Hub personal access tokens (dckr_pat_)', prefixes: ['dckr_pat_'], body: 'dckr_pat_[A-Za-z0-9_-]{27,}' },
+  { id: 'figma', vendor: 'Figma personal access tokens (figd_)', prefixes: ['figd_'], body: 'figd_[A-Za-z0-9_-]{40,}' },
+  { id: 'cloudflare', vendor: 'Cloudflare user and account API tokens (cfut_, cfat_, cfk_)', prefixes: ['cfut_', 'cfat_', 'cfk_'], body: 'cf(?:ut|at|k)_[A-Za-z0-9]{40,64}' },
   { id: 'yandex', vendor: 'Yandex Cloud API keys (AQVN) and IAM tokens (t1.)', prefixes: ['aqvn'], body: 'AQVN[A-Za-z0-9_-]{35,38}' },
 ];
 
