@@ -128,6 +128,8 @@ describe('DATE_OF_BIRTH in other languages', () => {
     ['生年月日: 1987年3月14日', '1987年3月14日'],
     ['생년월일: 1987년 3월 14일', '1987년 3월 14일'],
     ['naam,geboortedatum\nJan de Vries,1987-03-14', '1987-03-14'],
+    ['"Last, First";Date of Birth;Mobile;Hire Date\n"Çelik, Zeynep";11/12/1941;+49 30 55713346;25 August 2026', '11/12/1941'],
+    ['Navn;Fødselsdato;Startdato\nOla Nordmann;14.03.1987;01.02.2020', '14.03.1987'],
     ['Geburtsdatum .......... Oct 22, 1939', 'Oct 22, 1939'],
     ['Employee ID | MRN-39472139\nBirthdate | 2/8/73\nHire date | 2027-05-15', '2/8/73'],
     ['Passport G37543775  DOB 12JAN1954  Date of issue 2016-11-13', '12JAN1954'],
