@@ -17,6 +17,27 @@ function proseLineFollows(text: string, from: number, limit: number): boolean {
   return line.length > 0 && line.length < 16 && !/[A-Z0-9+/=-]/.test(line);
 }
 
+/** Past the END line of the block whose header ends at `from`, or -1 when a BEGIN or the limit comes first. */
+function endLineEnd(text: string, from: number, limit: number): number {
+  let i = text.indexOf('----', from);
+  while (i !== -1 && i < limit) {
+    let j = i;
+    while (j < limit && text.charCodeAt(j) === 45) j++;
+    if (text.charCodeAt(j) === 32) j++;
+    const word = text.slice(j, j + 5).toLowerCase();
+    if (word.startsWith('begin')) return -1;
+    if (word.startsWith('end')) {
+      const close = text.indexOf('----', j);
+      if (close === -1 || close - j > 80) return -1;
+      let k = close;
+      while (k < text.length && text.charCodeAt(k) === 45) k++;
+      return k;
+    }
+    i = text.indexOf('----', j);
+  }
+  return -1;
+}
+
 /**
  * The end of the block that starts at `start` (its header or first body bytes end at `end`): past
  * the END line when there is one, else where the base64 body stops. Stops before the next BEGIN so
@@ -26,6 +47,10 @@ function proseLineFollows(text: string, from: number, limit: number): boolean {
  */
 export function pemBlockEnd(text: string, start: number, end: number): number {
   const limit = Math.min(text.length, start + PEM_MAX_CHARS);
+  // A block closed by its END line is key material whatever lies between (a redacted or made-up
+  // body such as "super secret private key here" is still what the sender meant to hide).
+  const closed = endLineEnd(text, end, limit);
+  if (closed !== -1) return closed;
   let i = end;
   let lastBody = end;
   while (i < limit) {

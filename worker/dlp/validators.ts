@@ -46,10 +46,12 @@ const CARD_ISSUERS: readonly { readonly name: string; readonly ranges: readonly 
   { name: 'maestro', ranges: [[2, 50, 50], [2, 56, 69]], lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
   { name: 'jcb15', ranges: [[4, 1800, 1800], [4, 2131, 2131]], lengths: [15] },
   { name: 'jcb35', ranges: [[2, 35, 35]], lengths: [16] },
+  // UATP (airline travel cards): 15 digits starting with 1.
+  { name: 'uatp', ranges: [[1, 1, 1]], lengths: [15] },
 ];
 
 /** Issuers whose numbers count only next to a card word (short or rare lengths that ids share). */
-export const CARD_ISSUERS_NEEDING_CONTEXT: ReadonlySet<string> = new Set(['visa13', 'maestro', 'jcb15', 'jcb35']);
+export const CARD_ISSUERS_NEEDING_CONTEXT: ReadonlySet<string> = new Set(['visa13', 'maestro', 'jcb15', 'jcb35', 'uatp']);
 
 /** The card issuer whose prefix and length fit, or null (a Luhn-valid number is not enough). */
 export function cardIssuer(digits: string): string | null {

@@ -35,9 +35,11 @@ function labelled(words: RegExp, column: RegExp, score: number, check?: (value: 
   return ({ value, text, start, end }: Candidate): boolean | number => {
     if (check && !check(value)) return false;
     const header = columnHeaderAt(text, start, end);
-    if (header !== undefined) return column.test(header) ? score : false;
+    if (header !== undefined && column.test(header)) return score;
     const between = afterLastWord(text, start, 48, words);
     if (between === undefined) return false;
+    // Under another column's header only a label in the same row can name the value ("Driver license (TX) | 4386…").
+    if (header !== undefined && between.includes('\n')) return false;
     if (OTHER_ID_WORD.test(between) || /\d{3}/.test(between)) return false;
     // The label is on the number's line, or alone on the line above it ("Driver license:\nD1234567").
     if (!labelReaches(between)) return false;

@@ -13,7 +13,7 @@ import { columnHeaderAt } from './context/table-columns.js';
 import { groupedAsNational, nanpPossible, possibleNumber } from './phone-plan.js';
 
 /** Phone words (whole words) before a number; the last one in the window is the one that counts. */
-const PHONE_WORD = /(?:^|[^a-z])(?:phone|phones|ph|tel|tele|telephone|call|callback|call-back|called|calling|mobile|mob|cell|cellphone|fax|contact|whatsapp|signal|sms|text|texted|reach|landline|direct|desk|dial|ring|hotline|helpline|office|home|work|emergency|pager|voice|voicemail|teléfono|telefon|telefono|téléphone|handy|portable|móvil|celular|携帯|電話)(?![a-z])/g;
+const PHONE_WORD = /(?:^|[^a-z])(?:phone|phones|ph|tel|tele|telephone|call|callback|call-back|called|calling|mobile|mob|cell|cellphone|fax|contact|whatsapp|signal|sms|text|texted|reach|landline|direct|desk|dial|ring|hotline|helpline|office|home|work|emergency|pager|voice|voicemail|teléfono|telefon|telefono|téléphone|handy|portable|móvil|celular|携帯|電話|answering|answer|messages|message|msg|phoned|texting|rufnummer|numéro de téléphone|número de teléfono)(?![a-z])/g;
 /** A one-letter label right before the number, as in e-mail signatures: "T: …", "M: …", "F: …". */
 const LETTER_LABEL = /(?:^|[\s(|,;])[tmfpchw]\.?:[ \t]*$/;
 /** Phone words right after the number on its line: "781 1704 office", "(579) 888-3058 fax", "…-Mobile". */
@@ -26,7 +26,8 @@ const PHONE_WORD_AFTER = /^[ \t]*[-–(,]?[ \t]*(?:office|fax|mobile|cell|home|w
  */
 function labelsNumber(between: string): boolean {
   if (/^[ \t:.#=()"'*\-–]*\n[ \t]*$/.test(between)) return true;
-  const rest = between.replace(EMAIL_IN_LABEL, ' ').replace(/^[ \t:.#=()"'*\-–]+/, '');
+  // "mobile no. 98…", "phone number is 555…", "tel nr: …": the word for number belongs to the label.
+  const rest = between.replace(EMAIL_IN_LABEL, ' ').replace(/^[ \t:.#=()"'*\-–]+/, '').replace(/^(?:no|nr|num|number|numbers|#)\.?(?:[ \t]+is)?[ \t:.#=\-–]*/, '');
   if (/[\n\d]|[.!?;](?:\s|$)/.test(rest) || OTHER_NUMBER_WORD.test(rest)) return false;
   return rest.split(/\s+/).filter(Boolean).length <= 4;
 }
@@ -112,7 +113,7 @@ function phoneValidator(options: { readonly needsContext: boolean; readonly minD
 const PHONE_KEYWORDS: readonly string[] = [
   'phone', 'ph', 'tel', 'call', 'mob', 'cell', 'fax', 'contact', 'whatsapp', 'signal', 'sms', 'text', 'reach', 'landline', 'direct', 'desk',
   'dial', 'ring', 'hotline', 'helpline', 'office', 'home', 'work', 'emergency', 'pager', 'voice', 'handy', 'portable', 'móvil', 'celular',
-  'main', 'msisdn', '携帯', '電話', 't:', 'm:', 'f:', 'p:', 'c:', 'h:', 'w:', 't.:', 'm.:',
+  'main', 'msisdn', '携帯', '電話', 'answering', 'answer', 'message', 'messages', 'msg', 'phoned', 'texting', 'rufnummer', 'numéro', 'número', 't:', 'm:', 'f:', 'p:', 'c:', 'h:', 'w:', 't.:', 'm.:',
 ];
 
 /** Not inside a word or number; a colon may end a label (tel:+1…, Phone:555…) but not a clock time (12:30). */

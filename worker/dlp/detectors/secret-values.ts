@@ -21,10 +21,14 @@ const STOP_VALUES = new Set(
   none null nil undefined true false yes no on off empty blank hidden masked redacted removed omitted todo tbd fixme na n/a unknown required optional string
   your_password yourpassword mypassword my_password password123 secret123 letmein qwerty abc123 foobar foo bar baz xxx xxxx xxxxx xxxxxx xxxxxxxx`.split(/\s+/),
 );
+/** A stop word with a few digits (test123, password1, admin2024): sample values, not secrets. */
+const PLACEHOLDER_WITH_DIGITS = /^(?:test|testing|password|passwd|pass|admin|secret|changeme|demo|example|sample|dummy|guest|user|default|qwerty|letmein)[-_]?\d{1,4}!?$/;
+/** Values encrypted at rest (SOPS ENC[AES256_GCM,…], Ansible $ANSIBLE_VAULT): ciphertext whose key lives elsewhere. */
+const ENCRYPTED_VALUE = /^(?:ENC\[|\$ANSIBLE_VAULT)/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Key names that hold metadata about a secret, not the secret: token_url, secret_name, api_key_header. */
 const METADATA_KEY = /(?:name|names|url|uri|endpoint|path|file|type|id|ids|header|env|ref|length|len|ttl|expiry|expires|expiration|expires_in|lifetime|count|policy|provider|field|prompt|label|hint|reset|min|max|rotation|version|store|manager|mode|scope|scopes|format|encoding|algorithm|alg|hash|limit|required|enabled|strategy|prefix|suffix|placeholder|pattern|days)["']?$/;
-const PASSWORD_KEY = /(?:pass(?:word|wd|phrase|code)?|pwd|passw)s?(?:[^a-z]|$)/;
+const PASSWORD_KEY = /(?:pass(?:word|wd|phrase|code)?|pwd|passw|(?:^|[^a-z])pw)s?(?:[^a-z]|$)/;
 
 /**
  * A reference, placeholder, UUID or run of one character: never reported as a secret.
@@ -34,13 +38,13 @@ const PASSWORD_KEY = /(?:pass(?:word|wd|phrase|code)?|pwd|passw)s?(?:[^a-z]|$)/;
  */
 export function refusedSecretValue(value: string): boolean {
   const lower = value.toLowerCase();
-  return STOP_VALUES.has(lower) || SECRET_REFERENCE.test(value) || YAML_ALIAS.test(value) || looksLikePlaceholder(value) || UUID.test(value) || /^\*+$|^x+$|^\.+$|^-+$/i.test(value);
+  return STOP_VALUES.has(lower) || PLACEHOLDER_WITH_DIGITS.test(lower) || ENCRYPTED_VALUE.test(value) || SECRET_REFERENCE.test(value) || YAML_ALIAS.test(value) || looksLikePlaceholder(value) || UUID.test(value) || /^\*+$|^x+$|^\.+$|^-+$/i.test(value);
 }
 
 /** The key the value is assigned to, lowercased ("db_password", "spring.datasource.password"). */
 function keyBefore(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 80), start);
-  const m = /([A-Za-z0-9_.\-]+)(?:\[\d{0,4}\])?["'\]]?[ \t]*(?:[!=]==?|:=|=>|=|:|[ \t]is|[ \t])[ \t]*@?(?:["'`]|Bearer |Basic )?$/i.exec(before);
+  const m = /([A-Za-z0-9_.\-]+)(?:\[\d{0,4}\])?(?:["']\]|["'\]])?[ \t]*(?:[!=]==?|:=|=>|=|:|[ \t]is|[ \t])[ \t]*@?(?:["'`]|Bearer |Basic )?$/i.exec(before);
   return (m?.[1] ?? '').toLowerCase();
 }
 
@@ -81,8 +85,8 @@ export function assignedSecretValid({ value, text, start }: Candidate, quoted: b
 }
 
 /** Secret-looking names; the key may carry a prefix (DB_, spring.datasource.) and a short suffix. */
-export const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|account[_-]?key|private[_-]?key|client[_-]?secret|secret[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|auth[_-]?key|app[_-]?key|credentials?|auth(?!entic|or))`;
+export const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|pw(?![a-z])|storage[_.-]?key|secret|token|api[_.-]?key|apikey|access[_.-]?key|account[_.-]?key|private[_.-]?key|client[_.-]?secret|secret[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|auth[_.-]?key|app[_.-]?key|credentials?|auth(?!entic|or))`;
 /** How every SECRET_NAME alternative begins: the scanner tries the patterns only there (keep in step; test/dlp/anchors.test.ts checks). */
-export const SECRET_NAME_STARTS: readonly string[] = ['pass', 'pwd', 'secret', 'token', 'api', 'access', 'account', 'private', 'client', 'signing', 'encryption', 'master', 'auth', 'app', 'credential'];
+export const SECRET_NAME_STARTS: readonly string[] = ['pass', 'pwd', 'pw', 'storage', 'secret', 'token', 'api', 'access', 'account', 'private', 'client', 'signing', 'encryption', 'master', 'auth', 'app', 'credential'];
 /** Keywords that must occur for any secret-name detector to run. */
-export const SECRET_NAME_KEYWORDS: readonly string[] = ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'auth'];
+export const SECRET_NAME_KEYWORDS: readonly string[] = ['pass', 'pwd', 'pw', 'storage', 'secret', 'token', 'key', 'credential', 'auth'];

@@ -3,11 +3,12 @@
  * do not read: Django SECRET_KEY values (50 characters of Django's key alphabet, whatever quotes
  * surround them), XML/.NET config attributes (<add key="DB_PASSWORD" value="…"/>), command-line
  * flags (--db-password VALUE, --secret=VALUE) and comparisons with the value first
- * (if ("…" == password)). Values go through the same references/placeholder/entropy checks.
+ * (if ("…" == password)), setters and constructors (setPassword("…"), std::string secret("…")) and
+ * whitespace-separated pairs (.netrc `password VALUE`, Dockerfile `ENV DB_PASSWORD VALUE`). Values go through the same references/placeholder/entropy checks.
  */
 import type { Candidate, Detector } from '../detector.js';
-import { shannonEntropy } from '../validators.js';
-import { SECRET_NAME, SECRET_NAME_KEYWORDS, secretValueScore } from './secret-values.js';
+import { characterClasses, shannonEntropy } from '../validators.js';
+import { SECRET_NAME, SECRET_NAME_KEYWORDS, SECRET_NAME_STARTS, secretValueScore } from './secret-values.js';
 
 /** Django's get_random_secret_key() alphabet: lowercase letters, digits and !@#$%^&*(-_=+). */
 const DJANGO_KEY_CHAR = String.raw`[a-z0-9!@#$%^&*(\-_=+)]`;
@@ -28,6 +29,32 @@ function flagName(text: string, start: number): string {
 function comparedName(text: string, end: number): string {
   const after = text.slice(end, end + 64);
   return (/^["'`][ \t]*[!=]==?[ \t]*([A-Za-z0-9_.]{1,48})/.exec(after)?.[1] ?? '').toLowerCase();
+}
+
+/** The lowercased function or variable name right before `("` (setPassword, secret, secret.assign). */
+function calledName(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 64), start);
+  return (/([A-Za-z0-9_.]{1,48})\([ \t]{0,2}["'`]$/.exec(before)?.[1] ?? '').replace(/\.(?:assign|set|put|update)$/i, '').toLowerCase();
+}
+
+/** The lowercased name right before whitespace and the value (`password VALUE`, `ENV DB_PASSWORD VALUE`). */
+function spacedName(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 64), start);
+  return (/([A-Za-z0-9_.-]{1,48})[ \t]{1,3}["']?$/.exec(before)?.[1] ?? '').toLowerCase();
+}
+
+/**
+ * An unquoted value after a bare name and a space is read from prose as often as from config
+ * ("password reset link", "token 3 of 5"): it must look like a password or key on its own (letters
+ * and digits and a symbol, or a long random run), and the name must end right there.
+ */
+function spacedSecretValid({ value, text, start }: Candidate): boolean | number {
+  const quoted = /["']$/.test(text.slice(Math.max(0, start - 1), start));
+  // "(auth 8ab540f0…)" on a receipt is a payment authorisation code, not a credential.
+  const name = spacedName(text, start);
+  if (name === 'auth' || name === 'token') return false;
+  if (!quoted && (value.length < 8 || characterClasses(value) < 3 || !/\d/.test(value) || !/[A-Za-z]/.test(value))) return false;
+  return secretValueScore(value, name, quoted);
 }
 
 export const CODE_SECRET_DETECTORS: readonly Detector[] = [
@@ -85,5 +112,57 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
     validator: (c: Candidate) => secretValueScore(c.value, comparedName(c.text, c.end), true),
     score: 0.86,
     examples: ['if ("Xk9#pL2mQw7" == db_password) {'],
+  },
+  {
+    id: 'tier1.generic_secret.call_argument',
+    anchor: { literals: SECRET_NAME_STARTS },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Quoted values passed to setters and constructors that name a secret: setPassword("…"), std::string secret("…"), token.assign("…")',
+    pattern: new RegExp(`${SECRET_NAME}[A-Za-z0-9_]{0,24}(?:\\.(?:assign|set|put|update))?\\([ \\t]{0,2}["'\`]([^"'\`\\n\\\\]{4,200})["'\`]`, 'dgi'),
+    group: 1,
+    keywords: SECRET_NAME_KEYWORDS,
+    keywordsCaseInsensitive: true,
+    validator: (c: Candidate) => secretValueScore(c.value, calledName(c.text, c.start), true),
+    score: 0.86,
+    examples: ['std::string secret("Xk9#pL2mQw7Zr4");', 'client.setPassword("Tr0ub4dor&3")'],
+  },
+  {
+    id: 'tier1.generic_secret.space_separated',
+    anchor: { literals: SECRET_NAME_STARTS },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Values after a secret name and whitespace: .netrc (login u password VALUE), Dockerfile ENV NAME VALUE, Go/HCL name "value"',
+    pattern: new RegExp(`${SECRET_NAME}[A-Za-z0-9_]{0,24}[ \\t]{1,3}"?([^\\s"'\`,;<>()]{6,128})`, 'dgi'),
+    group: 1,
+    keywords: SECRET_NAME_KEYWORDS,
+    keywordsCaseInsensitive: true,
+    validator: spacedSecretValid,
+    score: 0.84,
+    examples: ['machine api.example.com login deploy password Zq8#vR2pLm4', 'ENV DB_PASSWORD Xk9pL2mQw7!'],
+  },
+  {
+    id: 'tier1.generic_secret.basic_auth_flag',
+    anchor: { literals: ['-u', '--user'], notAfter: 'A-Za-z0-9_-' },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Passwords in user:password arguments of curl, wget and HTTP clients: curl -u "deploy:…", --user admin:…',
+    pattern: /(?<![\w-])(?:-u|--user)(?:=|[ \t]{1,3})["']?[^\s:"'@/<>[\]]{1,64}:([^\s"'@<>[\]]{4,128})(?![<>\]])/dg,
+    group: 1,
+    validator: ({ value }: Candidate) => secretValueScore(value, 'password', true),
+    score: 0.88,
+    examples: ['curl -u "deploy:ecc9Tpm#SSsMDzm" https://nexus.example/repos'],
+  },
+  {
+    id: 'tier1.generic_secret.db_connect_argument',
+    anchor: { literals: ['pdo(', 'mysqli(', 'mysqli_connect(', 'mysql_connect('] , window: [-4, 0] },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: "The password argument of database connection calls: new PDO($dsn, 'user', '…'), mysqli_connect('host', 'user', '…')",
+    pattern: /(?:PDO|mysqli|mysqli_connect|mysql_connect)\([ \t]*(?:["'][^"'\n]{0,200}["'][ \t]*,[ \t]*){2}["']([^"'\n]{4,128})["']/dgi,
+    group: 1,
+    validator: ({ value }: Candidate) => secretValueScore(value, 'password', true),
+    score: 0.88,
+    examples: ["new PDO('mysql:host=localhost;dbname=shop', 'shop', 'j%bThmUAENAA5F');"],
   },
 ];

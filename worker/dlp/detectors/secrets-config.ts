@@ -9,9 +9,11 @@ import type { Detector } from '../detector.js';
 import { characterClasses, looksLikePlaceholder, shannonEntropy } from '../validators.js';
 import { SECRET_NAME, SECRET_NAME_KEYWORDS, SECRET_NAME_STARTS, assignedSecretValid, refusedSecretValue } from './secret-values.js';
 import { CODE_SECRET_DETECTORS } from './secrets-code.js';
+import { MARKUP_SECRET_DETECTORS } from './secrets-markup.js';
+import { VENDOR_SECRET_DETECTORS } from './secrets-vendors.js';
 
-/** `NAME = `, `NAME: `, `NAME == ` (comparisons in code), `NAME[] = ` (C arrays), with a short suffix on the name. */
-const ASSIGN = String.raw`${SECRET_NAME}[A-Za-z0-9_.\-]{0,24}(?:\[\d{0,4}\])?["'\]]?[ \t]{0,3}(?:[!=]==?|:=|=>|=|:|[ \t]is)[ \t]{0,3}@?`;
+/** `NAME = `, `NAME: `, `NAME == ` (comparisons in code), `NAME[] = ` (C arrays), `env["NAME"] = `, with a short suffix on the name. */
+const ASSIGN = String.raw`${SECRET_NAME}[A-Za-z0-9_.\-]{0,24}(?:\[\d{0,4}\])?(?:["']\]|["'\]])?[ \t]{0,3}(?:[!=]==?|:=|=>|=|:|[ \t]is)[ \t]{0,3}@?`;
 
 export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   {
@@ -146,4 +148,8 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   },
   // Django key values, XML attributes, CLI flags and value-first comparisons (secrets-code.ts).
   ...CODE_SECRET_DETECTORS,
+  // XML elements and name/value argument pairs (secrets-markup.ts).
+  ...MARKUP_SECRET_DETECTORS,
+  // Vendor formats with their own prefixes or shapes (secrets-vendors.ts).
+  ...VENDOR_SECRET_DETECTORS,
 ];

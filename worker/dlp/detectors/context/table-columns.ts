@@ -16,8 +16,28 @@ interface TableIndex {
   readonly headers: readonly HeaderLine[];
 }
 
-/** A header cell: a short identifier-like label (first_name, Date of Birth, "phone"). */
-const HEADER_CELL = /^\s*["']?[A-Za-z][A-Za-z0-9 _.#/()-]{0,40}["']?\s*$/;
+/**
+ * A header cell: a short label in any script (first_name, Date of Birth, "phone", Fødselsdato,
+ * 生年月日), or a quoted one that may hold the delimiter ("Last, First").
+ */
+const HEADER_CELL = /^\s*(?:"\p{L}[\p{L}\p{N} _.#/(),;|-]{0,40}"|'?\p{L}[\p{L}\p{N} _.#/()-]{0,40}'?)\s*$/u;
+
+/** The cells of a line split at `delimiter`, except inside double quotes (RFC 4180). */
+function splitCells(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) {
+      cells.push(line.slice(from, i));
+      from = i + 1;
+    }
+  }
+  cells.push(line.slice(from));
+  return cells;
+}
 const DELIMITERS = [',', '\t', ';', '|'];
 /** Only this much of a line is inspected as a possible header. */
 const MAX_HEADER_LINE = 600;
@@ -27,7 +47,7 @@ let cached: TableIndex | undefined;
 function headerOf(line: string, start: number): HeaderLine | undefined {
   for (const delimiter of DELIMITERS) {
     if (!line.includes(delimiter)) continue;
-    const cells = line.split(delimiter);
+    const cells = splitCells(line, delimiter);
     if (cells.length < 2 || !cells.every((c) => HEADER_CELL.test(c))) continue;
     return { start, delimiter, columns: cells.map((c) => c.trim().replace(/^["']|["']$/g, '').toLowerCase()) };
   }
