@@ -56,3 +56,21 @@ describe('IBAN length decided by its country', () => {
     expect(found(text, 'IBAN')).toEqual(['GB82WEST12345698765432', 'DE89370400440532013000']);
   });
 });
+
+describe('tab-separated exports', () => {
+  // The normalised text keeps a tab as the cell delimiter, so column headers give context ...
+  it('reads a TSV header as column context', () => {
+    const tsv = 'employee_id\tfull_name\tdate_of_birth\tstart_date\n4417\tMarta Quispe\t03/14/1987\t01/06/2020\n';
+    expect(found(tsv, 'DATE_OF_BIRTH')).toEqual(['03/14/1987']);
+  });
+
+  // ... but a tab between digits reads as a space, so tabs cannot split a number out of sight.
+  it.each([
+    ['call 555\t123\t4567 now', 'PHONE', '555\t123\t4567'],
+    ['ssn: 536\t22\t1234', 'US_SSN', '536\t22\t1234'],
+    ['card 4111\t1111\t1111\t1111', 'CREDIT_CARD', '4111\t1111\t1111\t1111'],
+    ['iban DE89\t3704\t0044\t0532\t0130\t00', 'IBAN', 'DE89\t3704\t0044\t0532\t0130\t00'],
+  ])('finds the tab-split value in %j', (text, type, value) => {
+    expect(found(text, type)).toEqual([value]);
+  });
+});

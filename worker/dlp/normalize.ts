@@ -2,10 +2,11 @@
  * The one view of a text that every detector reads: NFKC, format characters (zero-width spaces,
  * joiners, bidi marks) removed, Unicode decimal digits folded to ASCII, common Cyrillic and Greek
  * look-alike letters folded to Latin, and whitespace runs (NBSP, tabs, newlines) collapsed to one
- * space, or one line break when the run holds one. An offset map leads back to the original, so a finding still redacts exactly the original
+ * space, or one line break when the run holds one, or one tab when it holds one (a TSV cell delimiter). An offset map leads back to the original, so a finding still redacts exactly the original
  * characters, including any zero-width characters hidden inside the value.
  */
 import { HOMOGLYPHS, digitValue } from './confusables.js';
+import { noteTabSpaces } from './tab-spaces.js';
 
 export interface NormalizedText {
   /** What the detectors scan. */
@@ -120,16 +121,19 @@ function fold(ch: string): string {
 export function normalizeText(original: string): NormalizedText {
   // Fast path: printable ASCII with single spaces needs no work and no map.
   const first = nextChange(original, 0);
-  if (first === original.length) return new SameText(original);
+  if (first === original.length) {
+    noteTabSpaces(original, NONE);
+    return new SameText(original);
+  }
   return mapText(original, first);
 }
 
 /**
- * Where the next character that may need work is: anything but printable ASCII, a single space or
- * a line break, or a space or line break that opens a whitespace run. Found by a native regex scan,
- * which reads plain ASCII several times faster than a loop of charCodeAt.
+ * Where the next character that may need work is: anything but printable ASCII, a space, a tab or
+ * a line break; a space, tab or line break that opens a whitespace run; a tab between digits.
+ * Found by a native regex scan, which reads plain ASCII several times faster than a loop of charCodeAt.
  */
-const MAY_CHANGE = /[^\x21-\x7e \n]|[ \n](?=[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])/g;
+const MAY_CHANGE = /[^\x21-\x7e \n\t]|[ \n\t](?=[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])|(?<=[0-9])\t(?=[0-9])/g;
 function nextChange(text: string, from: number): number {
   MAY_CHANGE.lastIndex = from;
   return MAY_CHANGE.exec(text)?.index ?? text.length;
@@ -157,15 +161,25 @@ class Segments {
   }
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
+/** Whether the whitespace run [from, to) has a digit on both sides. */
+function betweenDigits(text: string, from: number, to: number): boolean {
+  const before = text.charCodeAt(from - 1);
+  const after = text.charCodeAt(to);
+  return before >= 48 && before <= 57 && after >= 48 && after <= 57;
+}
+
 /** The slow path: everything before `firstChange` is copied as it is. */
 function mapText(original: string, firstChange: number): NormalizedText {
   const n = original.length;
   const segments = new Segments();
+  const tabSpaces = new Set<number>();
   let copyFrom = 0;
   let i = firstChange;
   while (i < n) {
     const c = original.charCodeAt(i);
-    if (c < 127 && (c >= 32 || c === 10)) {
+    if (c < 127 && (c >= 32 || c === 10 || c === 9)) {
       // Plain ASCII: jump to the next character that may need work (this one, when it opens a whitespace run).
       const next = nextChange(original, i);
       if (next > i) {
@@ -176,15 +190,24 @@ function mapText(original: string, firstChange: number): NormalizedText {
     if (isWhitespace(c)) {
       let j = i + 1;
       while (j < n && isWhitespace(original.charCodeAt(j))) j++;
-      if ((c === 32 || c === 10) && j === i + 1) {
+      if ((c === 32 || c === 10 || (c === 9 && !betweenDigits(original, i, j))) && j === i + 1) {
         i = j;
         continue;
       }
-      // A run with a line break stays one line break (line-anchored detectors need it), else one space.
+      // A run with a line break stays one line break (line-anchored detectors need it); one with a
+      // tab stays one tab (the cell delimiter of TSV exports, which column context reads) unless it
+      // separates digits: "555<TAB>123<TAB>4567" must read as the grouped number it spells; else one space.
       let lineBreak = false;
-      for (let k = i; k < j && !lineBreak; k++) lineBreak = isLineBreak(original.charCodeAt(k));
+      let tab = false;
+      for (let k = i; k < j && !lineBreak; k++) {
+        const w = original.charCodeAt(k);
+        lineBreak = isLineBreak(w);
+        tab ||= w === 9;
+      }
       if (i > copyFrom) segments.push(original, copyFrom, i, null);
-      segments.push(original, i, j, lineBreak ? '\n' : ' ');
+      const digits = tab && !lineBreak && betweenDigits(original, i, j);
+      if (digits) tabSpaces.add(segments.normLength);
+      segments.push(original, i, j, lineBreak ? '\n' : tab && !digits ? '\t' : ' ');
       copyFrom = i = j;
       continue;
     }
@@ -202,5 +225,7 @@ function mapText(original: string, firstChange: number): NormalizedText {
   if (n > copyFrom) segments.push(original, copyFrom, n, null);
   if (segments.normStarts.length === 0) segments.push(original, 0, 0, '');
   const { parts, normStarts, normEnds, origStarts, origEnds, copied } = segments;
-  return new MappedText(parts.join(''), normStarts, normEnds, origStarts, origEnds, copied, normStarts.length, n);
+  const text = parts.join('');
+  noteTabSpaces(text, tabSpaces);
+  return new MappedText(text, normStarts, normEnds, origStarts, origEnds, copied, normStarts.length, n);
 }

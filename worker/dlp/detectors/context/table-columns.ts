@@ -3,6 +3,7 @@
  * `first_name` is read as what its column says. Header lines are found once per text (one linear
  * pass over line starts), then each lookup is a binary search plus a bounded walk within one line.
  */
+import { wasTab } from '../../tab-spaces.js';
 
 interface HeaderLine {
   readonly start: number;
@@ -157,7 +158,8 @@ function cellAround(text: string, lineStart: number, lineEnd: number, delimiter:
   let quoted = false;
   let blank = true;
   for (let i = lineStart; i <= lineEnd; i++) {
-    const ch = i < lineEnd ? text[i] : delimiter;
+    // A tab between two numeric cells was read as a space (tab-spaces.ts); it still ends a cell.
+    const ch = i >= lineEnd || (delimiter === '\t' && text.charCodeAt(i) === 32 && wasTab(text, i)) ? delimiter : text[i];
     if (quoted) {
       if (ch !== '"') continue;
       if (text[i + 1] === '"') i++;
