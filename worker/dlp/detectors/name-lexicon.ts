@@ -102,8 +102,14 @@ export function isFirstName(token: string): boolean {
  * isSurname('Okonkwo'); // true
  */
 export function isSurname(token: string): boolean {
-  return inList((surnames ??= new HashedNames(SURNAME_HASHES)), token);
+  return inList((surnames ??= new HashedNames(SURNAME_HASHES)), token) || SURNAME_PREFIX_FORM.test(token);
 }
+
+/**
+ * Irish, Scottish, Italian and French surname prefixes ("O'Doherty", "McKenzie", "MacLeod",
+ * "D'Agostino", "Fitzgerald"): a surname whatever the lists hold, as no list holds them all.
+ */
+const SURNAME_PREFIX_FORM = /^(?:O['’]|D['’]|Mc(?=\p{Lu})|Mac(?=\p{Lu})|Fitz(?=\p{Ll}{3}))\p{Lu}?\p{Ll}{2,}$/u;
 
 /**
  * A given name so frequent (US births) that it reads as a given name first ("Mitchell", not "Hawkins").
@@ -236,8 +242,16 @@ export function isDistinctName(token: string): boolean {
  * isGivenName('Hernandez'); // false
  */
 export function isGivenName(token: string): boolean {
+  if (ROMANISED_SYLLABLE_PAIR.test(token)) return isDistinctName(token);
   return isFirstName(token) && isDistinctName(token) && (isCommonGivenName(token) || !isSurname(token));
 }
+
+/**
+ * Two romanised syllables joined by a hyphen, the second lowercase: Korean and Chinese given names
+ * ("Ji-hoon", "Seo-yeon", "Shu-fen"), which no list holds in every spelling; "Follow-up" and other
+ * compounds of ordinary words fail isDistinctName.
+ */
+const ROMANISED_SYLLABLE_PAIR = /^\p{Lu}\p{Ll}{0,4}-\p{Ll}{1,5}$/u;
 
 /**
  * A capitalised token no list knows that looks like it could be a rare name: not an ordinary word,

@@ -25,12 +25,16 @@ const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours
 const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants)s?["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
 /** Verbs and phrases that take a person: "you can reach Bayu", "spoke with Kaori", "my name is Ana". */
 const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|name\?|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to)[ \t]$/;
+/** A relative, friend or colleague named right after the relation: "my kid Elija", "her husband, Tomasz", "named him Ivo". */
+const RELATION_BEFORE = /(?:^|[^a-z])(?:(?:my|our|his|her|their|your) (?:kids?|child|children|son|daughter|wife|husband|partner|fianc[eé]e?|girlfriend|boyfriend|mom|mum|mother|dad|father|brother|sister|sibling|friend|best friend|boss|colleague|co-?worker|cousin|uncle|aunt|nephew|niece|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|neighbou?r|roommate|flatmate|landlord|landlady|assistant|lawyer|attorney|therapist|teacher|tutor|nanny|mentor|spouse|stepson|stepdaughter)|(?:named|called|name|christened) (?:him|her|them|it|me|us)|(?:his|her|their|my) name (?:is|was))[,:]? $/;
 /** Labels and verbs in prose before a person: "Customer Maria Lopez", "spoke with Kaori", "per Ana". */
-const PROSE_BEFORE = /(?:^|[^a-z])(?:customer|client|patient|employee|applicant|candidate|manager|colleague|agent|by|with|ask|tell|ping|loop in|cc'd|cc|per|according to|thanks to|contact|reach|call|email|message|meet|met|introduce|invite|hire|hired|named|called|name is|i am|i'm|this is|me,|add|remove|says|said|asked|replied|wrote|starring|featuring|feat\.|signed by|written by|directed by)[ \t]$/;
+const PROSE_BEFORE = /(?:^|[^a-z])(?:customer|client|patient|employee|applicant|candidate|manager|colleague|agent|by|with|ask|tell|ping|loop in|cc'd|cc|per|according to|thanks to|contact|reach|call|email|message|meet|met|introduce|invite|hire|hired|named|called|name is|i am|i'm|this is|me,|add|remove|says|said|asked|replied|wrote|starring|featuring|feat\.|signed by|written by|directed by|shouted at|yelled at|smiled at|waved at|assistant to|married|marry|son of|daughter of|wife of|husband of|friend of|mother of|father of|ex-[a-z]+|the late)[ \t]$/;
+/** Speech to someone: "said Carlos to ⟦Mina⟧", "wrote to ⟦Ana⟧", "talking to ⟦Ivo⟧". */
+const REPORTED_TO_BEFORE = /(?:^|[^a-z])(?:(?:said|says|whispered|shouted|wrote|replied|explained|complained|mentioned|lied|talked|talking|spoke|speaking|wrote|writing|listen|listening|pointed|turned|went over) (?:[a-z'’-]+ )?to|gave it to|sent it to)[ \t]$/;
 /** Keys ending in "name" that hold things other than people. */
 const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisation|organization|business|brand|service|project|team|display|screen|device|domain|bucket|table|column|field|db|database|schema|class|module|package|repo|branch|tag|city|country|state|street|region|store|vendor|merchant|bank|plan|model|server|queue|topic|key|role|group|event|item|variable|var|env|node|cluster|container|image|pod|job|task|account)[_ -]?name["']?[ \t]*[:=]/;
 /** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
-const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded|lives|lived|works|worked|moved|went|came|arrived|knows|met|visited|were)\b|['’]s\b)/;
+const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded|lives|lived|works|worked|moved|went|came|arrived|knows|met|visited|were|was born|began|decided|wants|wanted|needs|needed|loves|loved|hates|hated|likes|liked|feels|felt|cried|died|married|retired|resigned|graduated|studied|apologi[sz]ed|promised|insisted|admitted|complained|is (?:a )?very|is so|just has|has given|had given|gave|will be talking|spent|has been under)\b|['’]s\b)/;
 /** Words after a name that also follow places and things: "Maria is", "Jordan and". */
 const LOOSE_AFTER = /^(?: (?:will|would|can|could|is|was|has|had|and|from|at|in|on)\b| ?[(<]|[,:])/;
 /** A chat or transcript line prefix before the speaker: "[13:22] ", "09:41 ", "> ". */
@@ -43,6 +47,24 @@ const WORD_AFTER = /^[ ](\p{Lu}[\p{L}'’-]*)/u;
 /** A neighbouring item of a list: "Ros and ⟦Velásquez⟧", "⟦Sanjeewa⟧, Hakobyan and Sousa". */
 const LIST_ITEM_BEFORE = /(\p{Lu}[\p{L}'’-]+)(?:,| and| &| y| und| et) $/u;
 const LIST_ITEM_AFTER = /^(?:,| and| &| y| und| et) (\p{Lu}[\p{L}'’-]+)/u;
+
+/** A transcript line opened by a speaker: "⟦Tara⟧: Remember me?", "[13:22] ⟦Rizal⟧: ok", "⟦Mika⟧:"Who are you?"". */
+function speakerAt(text: string, start: number, end: number): boolean {
+  const prefix = lineBefore(text, start);
+  if (SPEAKER_PREFIX.test(prefix)) return true;
+  // Without a time stamp the line start alone says little ("Notes:", "Carrier:"): only a distinct
+  // listed name followed by speech counts.
+  const value = text.slice(start, end);
+  return /^[ \t>]*$/.test(prefix) && /^:[ ]?["“]?\p{Lu}/u.test(text.slice(end, end + 4)) && isDistinctName(value) && !isPlaceName(value);
+}
+
+/** Direct address: "Remember me, ⟦Hussa⟧?", "Don't go, ⟦Ana⟧!", "⟦Seo-yun⟧, can I please …". */
+const VOCATIVE_REQUEST = /^, (?:(?:can|could|would|will|do|did|are|have) (?:you|i|we)\b|please\b)/i;
+function vocativeAt(text: string, start: number, end: number): boolean {
+  const next = text.charCodeAt(end);
+  if (next === 44 /* , */) return VOCATIVE_REQUEST.test(text.slice(end, end + 16)) && atSentenceStart(text, start);
+  return (next === 33 /* ! */ || next === 63 /* ? */) && text.slice(Math.max(0, start - 2), start) === ', ';
+}
 
 function lineBefore(text: string, start: number): string {
   const from = Math.max(0, start - 40);
@@ -64,8 +86,9 @@ export function personContext(text: string, start: number, end: number): PersonC
   if (before === 'field') return 'strong';
   if (before === 'not-a-person-field') return 'none';
   if (before === 'greeting') return 'strong';
-  if (text.charCodeAt(end) === 58 /* : */ && SPEAKER_PREFIX.test(lineBefore(text, start))) return 'strong';
+  if (text.charCodeAt(end) === 58 /* : */ && speakerAt(text, start, end)) return 'strong';
   const after = textAfter(text, end, 16);
+  if (vocativeAt(text, start, end)) return 'weak';
   if (before === 'prose' || SPEECH_AFTER.test(after)) return 'weak';
   if (inListOfNames(text, start, end)) return 'weak';
   if (LOOSE_AFTER.test(after)) return 'loose';
@@ -90,8 +113,8 @@ function beforeKindAt(text: string, start: number): BeforeKind {
 function classifyBefore(before: string): BeforeKind {
   if (TITLE_BEFORE.test(before)) return 'title';
   if (FIELD_BEFORE.test(before)) return NOT_PERSON_KEY.test(before) ? 'not-a-person-field' : 'field';
-  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before) || PERSON_VERB_BEFORE.test(before)) return 'greeting';
-  return PROSE_BEFORE.test(before) ? 'prose' : 'none';
+  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before) || PERSON_VERB_BEFORE.test(before) || RELATION_BEFORE.test(before)) return 'greeting';
+  return PROSE_BEFORE.test(before) || REPORTED_TO_BEFORE.test(before) ? 'prose' : 'none';
 }
 
 /** Verbs only people do: "Albuquerque wrote" is a person even though Albuquerque is a city. */
