@@ -182,7 +182,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   British Irish English Scottish Welsh Dutch Danish Swedish Norwegian Finnish Polish Czech Slovak Hungarian Romanian Bulgarian Greek Turkish Russian
   Ukrainian Portuguese Brazilian Mexican Canadian Australian Thai Vietnamese Korean Filipino Indonesian Malaysian Pakistani Bangladeshi Nepali Iranian Iraqi
   Egyptian Moroccan Nigerian Kenyan Ethiopian Ghanaian Israeli Arab Arabic Persian Swiss Austrian Belgian Sunni Shia Muslim Christian Jewish Hindu Buddhist
-  Catholic Protestant Orthodox European Asian Latino Latina Hispanic Caribbean Nordic Baltic Slavic Celtic`.split(/\s+/),
+  Catholic Protestant Orthodox European Asian Latino Latina Hispanic Caribbean Nordic Baltic Slavic Celtic God Lord Jesus Allah Buddha`.split(/\s+/),
 );
 
 /**

@@ -69,10 +69,7 @@ function vocativeAt(text: string, start: number, end: number): boolean {
 function lineBefore(text: string, start: number): string {
   // Searched within the 40 characters before the start only, so the cost per candidate stays constant.
   const window = text.slice(Math.max(0, start - 40), start);
-  // An escaped newline ("\\n" in a JSON string or a log payload) starts a line as well.
-  const escaped = window.lastIndexOf('\\n');
-  const cut = Math.max(window.lastIndexOf('\n') + 1, escaped < 0 ? 0 : escaped + 2);
-  return window.slice(cut);
+  return window.slice(window.lastIndexOf('\n') + 1);
 }
 
 /**

@@ -18,6 +18,7 @@ import { atSentenceStart } from './context/nearby.js';
 import {
   isBlockedToken, isCommonGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
+import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
 import { continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
 const T = NAME_TOKEN;
@@ -54,6 +55,7 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
   const last = tokens[tokens.length - 1]!;
   if (context === 'strong') return tokens.every(nameOrUnlisted) || tokens.some(isDistinctName) ? 0.92 : false;
   if (looksLikePlace(value, first) || partOfLongerProperNoun(text, start, end) || inSurnameFirmName(text, start, end)) return false;
+  if (saidToBeOrganisation(text, start, end) || cityLineOfAddress(text, start, end)) return false;
   const distinct = tokens.filter(isDistinctName).length;
   const known = tokens.filter(isKnownName).length;
   const preceding = context === 'weak' ? undefined : precededBy(text, start);
@@ -67,7 +69,8 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
   // Every token a listed name, one of them unambiguous: "Maria Gonzalez", "Nguyen Thanh".
   if (known === tokens.length && distinct >= 1) return named ? 0.9 : 0.86;
   // Listed but all ambiguous ("Grant Park", "Will Young"): only in a person's context.
-  if (known === tokens.length) return context === 'weak' ? 0.8 : false;
+  // "The Princess Royal arrived": after an article even reported speech does not make them a name.
+  if (known === tokens.length) return context === 'weak' && precededBy(text, start) !== 'article' ? 0.8 : false;
   const otherTokensFit = tokens.every((t) => isKnownName(t) || isUnlistedNameShape(t));
   if (!otherTokensFit) return false;
   // A distinct given name and a surname no list holds: "Eva Waage", "Leandra Thanasi".
@@ -88,6 +91,7 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   // A title, a field or a greeting makes even a place-named token a person ("Ms. Austin", "last name? Hashimoto").
   if (context === 'strong') return 0.84;
   if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || inSurnameFirmName(text, start, end)) return false;
+  if (saidToBeOrganisation(text, start, end) || cityLineOfAddress(text, start, end)) return false;
   // "the Hemingway novel", "the Okafor family": an article before a name is fine when a work or a household follows.
   if (precededBy(text, start) === 'article') return isKnownName(value) && !isPlaceName(value) && PERSONAL_NOUN_AFTER.test(text.slice(end, end + 12)) ? 0.8 : false;
   // Reported speech or a list of given names: any listed name; a place only when it is also a given name ("Siti and Guadalupe").
