@@ -32,6 +32,13 @@ describe('PERSON finds, by class', () => {
     ["I'm so jealous! said Mina to Ahmad", 'Ahmad'],
     ['Salma began writing as a teenager.', 'Salma'],
     ['Santiago was born on 1943/01/26.', 'Santiago'],
+    // Nicknames and quotation attributions; a former role before a surname.
+    ['My name is Borna but everyone calls me Višeslav', 'Višeslav'],
+    ['"Most are horrible," says Quirion.', 'Quirion'],
+    ['This song by ex-Zombie Knežević is a perfect example.', 'Knežević'],
+    // Surnames in a list after a label of people are not a firm's name.
+    ['It is the brainchild of our 3 founders: Monjeau, Graves and Reed.', 'Monjeau'],
+    ['Attendees: Owens, Duran and Oneal', 'Duran'],
     // Romanised hyphenated given names (Korean, Chinese).
     ['Ji-hoon was born on December 13, 1984', 'Ji-hoon'],
     ['Shu-fen is a very sympathetic person.', 'Shu-fen'],
@@ -66,6 +73,8 @@ describe('PERSON leaves alone, by class', () => {
     'Coden is a design agency based in Leeds.',
     'Numedii, which later became Oliver Wyman in 1965.',
     'The Oliver Wyman office is at 95 Avenue des Ternes.',
+    // Firms named after three surnames, without a label of people before them.
+    'The account moved to Davis, Reynolds and Williamson last year.',
     // Royal titles and religious words.
     'The Princess Royal arrived at Hasle this morning.',
     'God gave rock and roll to you.',

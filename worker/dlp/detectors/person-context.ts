@@ -22,9 +22,9 @@ const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|
 /** Sign-offs on the previous line: "Regards,\nMaria Lopez". */
 const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours|truly|warmly|br|talk soon|speak soon|all the best|kind regards|best wishes|respectfully|saludos|grüße|grüsse|cordialement|cumprimentos|saluti|groeten|-|—|--)[,.!]?[ \t]*\r?\n[ \t]*$/;
 /** Field labels and JSON/YAML keys holding a person: `Name:`, `"first_name": "`, `cc:`, `From:`. */
-const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants)s?["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
+const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants|founders|co-founders|cofounders)s?["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
 /** Verbs and phrases that take a person: "you can reach Bayu", "spoke with Kaori", "my name is Ana". */
-const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|name\?|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to)[ \t]$/;
+const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|name\?|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to|calls me|called me|known as|goes by|aka)[ \t]$|["”],? (?:says|said|asks|asked|adds|added|writes|wrote|notes|noted|explains|explained|recalls|recalled) $/;
 /** A relative, friend or colleague named right after the relation: "my kid Elija", "her husband, Tomasz", "named him Ivo". */
 const RELATION_BEFORE = /(?:^|[^a-z])(?:(?:my|our|his|her|their|your) (?:kids?|child|children|son|daughter|wife|husband|partner|fianc[eé]e?|girlfriend|boyfriend|mom|mum|mother|dad|father|brother|sister|sibling|friend|best friend|boss|colleague|co-?worker|cousin|uncle|aunt|nephew|niece|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|neighbou?r|roommate|flatmate|landlord|landlady|assistant|lawyer|attorney|therapist|teacher|tutor|nanny|mentor|spouse|stepson|stepdaughter)|(?:named|called|name|christened) (?:him|her|them|it|me|us)|(?:his|her|their|my) name (?:is|was))[,:]? $/;
 /** Labels and verbs in prose before a person: "Customer Maria Lopez", "spoke with Kaori", "per Ana". */
@@ -162,6 +162,8 @@ export function insideOtherProperNoun(text: string, start: number, end: number):
   // After a lowercase particle it is the end of a longer name or place ("Villafranca del ⟦Cid⟧"); the particle detector reads real "de la Cruz".
   if (PARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  // "ex-Beatle ⟦Starr⟧": a former role, not the first word of a longer name.
+  if (previous && EX_ROLE.test(text.slice(Math.max(0, start - previous[0].length - 3), start - previous[0].length))) return false;
   if (previous && (!mayPrecedeName(previous[1]!, text, start - previous[0].length) || isPlaceName(`${previous[1]} ${value}`))) return true;
   return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
 }
@@ -201,10 +203,16 @@ export function inSurnameFirmName(text: string, start: number, end: number): boo
     if (from + whole![0] > start || from + whole![1] < end) continue;
     // A fourth item before it makes a list of people ("Sama, Jakob, Pol and Hugo"), not a firm.
     if (/\p{Lu}[\p{L}'’-]*, $/u.test(window.slice(Math.max(0, whole![0] - 24), whole![0]))) return false;
+    if (PEOPLE_LIST_LABEL.test(window.slice(Math.max(0, whole![0] - 16), whole![0]))) return false;
     return [m[1]!, m[2]!, m[3]!].filter((t) => !isCommonGivenName(t)).length >= 2;
   }
   return false;
 }
+
+/** "ex-" before a capitalised role word: "ex-Beatle", "ex-Googler". */
+const EX_ROLE = /(?:^|[^\p{L}])ex-$/iu;
+/** A label of people before a list: "founders: Owens, Duran and Oneal", "Attendees: …". */
+const PEOPLE_LIST_LABEL = /(?:founders|co-?founders|attendees|participants|members|owners|cc)[:] $/i;
 
 /** A lowercase name particle right before a token. */
 const PARTICLE_BEFORE = /(?:^|[^\p{L}])(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|ter|ten|el|al|y) $/u;

@@ -124,7 +124,8 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
   if (!value.includes(', ') && !quotedCell) return false;
   const context = personContext(text, start, end);
-  if (context !== 'strong' && !quotedCell && (continuesAList(text, start, end) || inSurnameFirmName(text, start, end))) return false;
+  // "founders: Monjeau, Graves and Reed" is a list even after a label of people.
+  if (!quotedCell && (continuesAList(text, start, end) || (context !== 'strong' && inSurnameFirmName(text, start, end)))) return false;
   const surnameLike = isKnownName(last) || isUnlistedNameShape(last) || (isPlaceName(last) && !isOrdinaryWord(last));
   if (!surnameLike) return false;
   const inAttendeeList = ATTENDEE_LIST.test(text.slice(end, end + 2)) || /; $/.test(text.slice(Math.max(0, start - 2), start));
