@@ -69,6 +69,25 @@ class HashedNames {
 /** The 50 US states and DC (states are not in the city list, and driver-licence text names them). */
 const US_STATES = `Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia`.split('|');
 
+/**
+ * What is known of each token, so that the ten predicates below run their list lookups (hashing,
+ * accent folding, lowercasing) once per distinct token rather than once per question: per token,
+ * bit i says "predicate i computed" and bit i + 16 its answer. Cleared when it grows past
+ * MAX_REMEMBERED tokens, so memory stays bounded on any input.
+ */
+const remembers = new Map<string, number>();
+const MAX_REMEMBERED = 20_000;
+function remembered(token: string, fact: number, compute: (token: string) => boolean): boolean {
+  const known = remembers.get(token);
+  const bit = 1 << fact;
+  if (known !== undefined && known & bit) return (known & (bit << 16)) !== 0;
+  const value = compute(token);
+  if (remembers.size >= MAX_REMEMBERED) remembers.clear();
+  // Read again: computing one fact may have remembered others of the same token.
+  remembers.set(token, (remembers.get(token) ?? 0) | bit | (value ? bit << 16 : 0));
+  return value;
+}
+
 let firstNames: HashedNames | undefined;
 let surnames: HashedNames | undefined;
 let commonGivenNames: ReadonlySet<string> | undefined;
@@ -94,6 +113,9 @@ function inList(set: { has(token: string): boolean }, token: string): boolean {
  * isFirstName('Priya'); // true
  */
 export function isFirstName(token: string): boolean {
+  return remembered(token, 0, isFirstNameUncached);
+}
+function isFirstNameUncached(token: string): boolean {
   return inList((firstNames ??= new HashedNames(FIRST_NAME_HASHES)), token);
 }
 
@@ -102,6 +124,9 @@ export function isFirstName(token: string): boolean {
  * isSurname('Okonkwo'); // true
  */
 export function isSurname(token: string): boolean {
+  return remembered(token, 1, isSurnameUncached);
+}
+function isSurnameUncached(token: string): boolean {
   return inList((surnames ??= new HashedNames(SURNAME_HASHES)), token) || SURNAME_PREFIX_FORM.test(token);
 }
 
@@ -117,6 +142,9 @@ const SURNAME_PREFIX_FORM = /^(?:O['’]|D['’]|Mc(?=\p{Lu})|Mac(?=\p{Lu})|Fitz
  * isCommonGivenName('Maria'); // true
  */
 export function isCommonGivenName(token: string): boolean {
+  return remembered(token, 2, isCommonGivenNameUncached);
+}
+function isCommonGivenNameUncached(token: string): boolean {
   return inList((commonGivenNames ??= new Set(decodeWordList(COMMON_GIVEN_NAMES))), token);
 }
 
@@ -126,6 +154,9 @@ export function isCommonGivenName(token: string): boolean {
  * isOrdinaryWord('Baby'); // true
  */
 export function isOrdinaryWord(token: string): boolean {
+  return remembered(token, 3, isOrdinaryWordUncached);
+}
+function isOrdinaryWordUncached(token: string): boolean {
   return (ordinaryWords ??= new Set(decodeWordList(ORDINARY_WORDS))).has(token.toLowerCase());
 }
 
@@ -135,6 +166,9 @@ export function isOrdinaryWord(token: string): boolean {
  * isPlaceName('Costa Rica'); // true
  */
 export function isPlaceName(value: string): boolean {
+  return remembered(value, 4, isPlaceNameUncached);
+}
+function isPlaceNameUncached(value: string): boolean {
   return (places ??= new Set([...decodeWordList(COUNTRIES), ...decodeWordList(CITIES), ...US_STATES])).has(value);
 }
 
@@ -220,6 +254,9 @@ function hyphenatedName(token: string): boolean {
  * isKnownName('Monday'); // false
  */
 export function isKnownName(token: string): boolean {
+  return remembered(token, 5, isKnownNameUncached);
+}
+function isKnownNameUncached(token: string): boolean {
   if (NOT_NAME_WORDS.has(token) || (ORGANISATION_WORDS.has(token) && !SURNAME_ORGANISATION_WORDS.has(token))) return false;
   return isName(token) || (token.includes('-') && hyphenatedName(token));
 }
@@ -232,6 +269,9 @@ export function isKnownName(token: string): boolean {
  * isDistinctName('Grant'); // false
  */
 export function isDistinctName(token: string): boolean {
+  return remembered(token, 6, isDistinctNameUncached);
+}
+function isDistinctNameUncached(token: string): boolean {
   return isKnownName(token) && !isOrdinaryWord(token);
 }
 
@@ -242,6 +282,9 @@ export function isDistinctName(token: string): boolean {
  * isGivenName('Hernandez'); // false
  */
 export function isGivenName(token: string): boolean {
+  return remembered(token, 7, isGivenNameUncached);
+}
+function isGivenNameUncached(token: string): boolean {
   if (ROMANISED_SYLLABLE_PAIR.test(token)) return isDistinctName(token);
   return isFirstName(token) && isDistinctName(token) && (isCommonGivenName(token) || !isSurname(token));
 }
@@ -261,6 +304,9 @@ const ROMANISED_SYLLABLE_PAIR = /^\p{Lu}\p{Ll}{0,4}-\p{Ll}{1,5}$/u;
  * isUnlistedNameShape('Verify'); // false
  */
 export function isUnlistedNameShape(token: string): boolean {
+  return remembered(token, 8, isUnlistedNameShapeUncached);
+}
+function isUnlistedNameShapeUncached(token: string): boolean {
   return !isName(token) && !NOT_NAME_WORDS.has(token) && !ORGANISATION_WORDS.has(token) && !isOrdinaryWord(token) && !isPlaceName(token) && !PLACE_PREFIXES.has(token);
 }
 
@@ -287,6 +333,9 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set(
  * isBlockedToken('Park'); // false
  */
 export function isBlockedToken(token: string): boolean {
+  return remembered(token, 9, isBlockedTokenUncached);
+}
+function isBlockedTokenUncached(token: string): boolean {
   if (CALENDAR_WORDS.has(token)) return true;
   if (ORGANISATION_WORDS.has(token)) return !(SURNAME_ORGANISATION_WORDS.has(token) && isName(token));
   return NOT_NAME_WORDS.has(token) && !isFirstName(token) && !isSurname(token);

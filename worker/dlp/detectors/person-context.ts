@@ -113,7 +113,7 @@ function beforeKindAt(text: string, start: number): BeforeKind {
 function classifyBefore(before: string): BeforeKind {
   if (TITLE_BEFORE.test(before)) return 'title';
   if (FIELD_BEFORE.test(before)) return NOT_PERSON_KEY.test(before) ? 'not-a-person-field' : 'field';
-  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before) || PERSON_VERB_BEFORE.test(before) || RELATION_BEFORE.test(before)) return 'greeting';
+  if (GREETING_BEFORE.test(before) || (before.includes('\n') && SIGN_OFF_BEFORE.test(before)) || PERSON_VERB_BEFORE.test(before) || RELATION_BEFORE.test(before)) return 'greeting';
   return PROSE_BEFORE.test(before) || REPORTED_TO_BEFORE.test(before) ? 'prose' : 'none';
 }
 
@@ -197,6 +197,8 @@ const SURNAME_TRIPLE = /(\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]+),? (?:and|&)
 export function inSurnameFirmName(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 48);
   const window = text.slice(from, end + 48);
+  // Cheap exit first: a firm name of three needs a comma and an "and" or "&".
+  if (window.indexOf(', ') < 0 || (window.indexOf(' and ') < 0 && window.indexOf(' & ') < 0)) return false;
   SURNAME_TRIPLE.lastIndex = 0;
   for (let m = SURNAME_TRIPLE.exec(window); m; m = SURNAME_TRIPLE.exec(window)) {
     const [whole] = m.indices!;
@@ -240,6 +242,11 @@ export function precededBy(text: string, start: number): 'article' | 'place-prep
  * followedByOrganisationWord('Atlas Freight', 5); // true
  */
 export function followedByOrganisationWord(text: string, end: number): boolean {
+  // Cheap exit first: most names are followed by a lowercase word or punctuation.
+  const joiner = text.charCodeAt(end);
+  if (joiner !== 32 && joiner !== 44 && joiner !== 45 && joiner !== 39 && joiner !== 0x2019) return false;
+  const following = text.charCodeAt(end + 1);
+  if (joiner === 32 && following >= 98 && following <= 122) return false;
   // Up to three capitalised words after the span (and a possessive): "Cedar ⟦Ridge Insurance⟧", "Zoe's Kitchen Inc.".
   const next = /^(?:['’]s)?(?:(?: |, |-)(?:&|and |\+ )?\p{Lu}[\p{L}.]*){1,3}/u.exec(text.slice(end, end + 48));
   if (!next) return false;
