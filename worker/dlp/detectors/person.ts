@@ -66,7 +66,10 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
   // "the White Stripes", "in Villafranca del Cid": after an article or a place preposition only
   // listed names with a distinct given name say person ("a Mateo Reyes concert", "to Maria Lopez").
   const givenFirst = isDistinctName(first) && (isFirstName(first) || first.includes('-'));
-  if (preceding && !(givenFirst && (preceding === 'place-preposition' || known === tokens.length))) return false;
+  // "a Calquín Cazares concert", "the Aasha Nepali version": a work or household after the name makes it a person's.
+  const personalNoun = preceding === 'article' && PERSONAL_NOUN_AFTER.test(text.slice(end, end + 12)) && tokens.every(nameOrUnlisted);
+  if (preceding && !personalNoun && !(givenFirst && (preceding === 'place-preposition' || known === tokens.length))) return false;
+  if (personalNoun) return 0.8;
   // "Grant Park", "Maple Hall": a street or building word last is a place unless the context says person.
   if (context !== 'weak' && isStreetWord(last)) return false;
   const named = context === 'weak' || context === 'loose';
@@ -116,7 +119,7 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
 }
 
 /** Nouns after "the ⟦Name⟧" that make it a person's: their works, family or household. */
-const PERSONAL_NOUN_AFTER = /^ (?:novels?|books?|memoir|biography|concert|family|household|estate|children|twins|residence)\b/;
+const PERSONAL_NOUN_AFTER = /^ (?:novels?|books?|memoir|biography|concerts?|family|household|estate|children|twins|residence|version|cover|recording|album)\b/;
 
 /** After a rare given name only a verb or punctuation says "person": "Hamlet in", "Tesla at" are works and brands. */
 const LOOSE_VERB_AFTER = /^(?: (?:will|would|can|could|is|was|has|had)\b| ?[(<]|[,:])/;
