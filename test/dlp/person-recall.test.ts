@@ -39,6 +39,9 @@ describe('PERSON finds, by class', () => {
     // Surnames in a list after a label of people are not a firm's name.
     ['It is the brainchild of our 3 founders: Monjeau, Graves and Reed.', 'Monjeau'],
     ['Attendees: Owens, Duran and Oneal', 'Duran'],
+    // A rare name among listed names.
+    ['They had 6: James, Maryam, Beshoi, Luca, Noah and Lin.', 'Beshoi'],
+    ['They had 6: Saidali, Elizabeth, Michael, Arthur and Greg.', 'Saidali'],
     // Romanised hyphenated given names (Korean, Chinese).
     ['Ji-hoon was born on December 13, 1984', 'Ji-hoon'],
     ['Shu-fen is a very sympathetic person.', 'Shu-fen'],
@@ -75,6 +78,9 @@ describe('PERSON leaves alone, by class', () => {
     'The Oliver Wyman office is at 95 Avenue des Ternes.',
     // Firms named after three surnames, without a label of people before them.
     'The account moved to Davis, Reynolds and Williamson last year.',
+    // A rare word among places or products is not a person.
+    'We ship to Berlin, Paris, Quoxa and Rome.',
+    'Supported: Docker, Kubernetes, Zorbatech and Linux.',
     // Royal titles and religious words.
     'The Princess Royal arrived at Hasle this morning.',
     'God gave rock and roll to you.',

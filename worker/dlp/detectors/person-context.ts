@@ -137,6 +137,24 @@ function inListOfNames(text: string, start: number, end: number): boolean {
   return !!after && neighbourIsName(after);
 }
 
+/** Two items of a list after the candidate, or two before it: "⟦Saidali⟧, Elizabeth, Michael", "Mateo, Boris, ⟦Lethokuhle⟧". */
+const TWO_ITEMS_AFTER = /^(?:,| and) (\p{Lu}[\p{L}'’-]+)(?:,| and) (\p{Lu}[\p{L}'’-]+)/u;
+const TWO_ITEMS_BEFORE = /(\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]+),? (?:and )?$/u;
+
+/**
+ * Whether the candidate sits among listed names: its two neighbouring items, or the two items on
+ * one side of it, are known names. A list of people takes a rare name ("James, Maryam, ⟦Beshoi⟧, Luca").
+ * @example
+ * amongListedNames('They had 6: James, Maryam, Beshoi, Luca and Noah.', 27, 33); // true
+ */
+export function amongListedNames(text: string, start: number, end: number): boolean {
+  const before = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  const after = LIST_ITEM_AFTER.exec(text.slice(end, end + 30));
+  if (before && after) return isKnownName(before[1]!) && isKnownName(after[1]!);
+  const pair = after ? TWO_ITEMS_AFTER.exec(text.slice(end, end + 60)) : before ? TWO_ITEMS_BEFORE.exec(text.slice(Math.max(0, start - 60), start)) : null;
+  return !!pair && isKnownName(pair[1]!) && isKnownName(pair[2]!);
+}
+
 /** A given name in any list; any distinct listed name across a plain "and" ("Morales and Ramos were"). */
 const neighbourIsName = (match: RegExpExecArray): boolean => isGivenName(match[1]!) || (/ and /.test(match[0]) && isDistinctName(match[1]!) && !isPlaceName(match[1]!));
 

@@ -20,7 +20,7 @@ import {
 } from './name-lexicon.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
-import { continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
+import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
 const T = NAME_TOKEN;
 /** Lowercase particles inside names: van der Berg, da Silva, bin Salman, de la Cruz. */
@@ -107,7 +107,7 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   if (context === 'weak') {
     if (isKnownName(value)) return !isPlaceName(value) || isGivenName(value) || followedBySpeechVerb(text, end) ? 0.82 : false;
     // A surname no list holds, in a shape only surnames have: "Huseynov said", "by ex-Zombie Krličević".
-    return isUnlistedNameShape(value) && DISTINCT_SURNAME_FORM.test(value) ? 0.8 : false;
+    return isUnlistedNameShape(value) && (DISTINCT_SURNAME_FORM.test(value) || amongListedNames(text, start, end)) ? 0.8 : false;
   }
   if (!isGivenName(value) || isPlaceName(value)) return false;
   // Without context only a common given name counts ("Maria", not "Hamlet", "Tesla" or "Mercedes",
