@@ -57,6 +57,14 @@ describe('PERSON finds, by class', () => {
     ['talked to maria yesterday about the invoice', 'maria'],
     ['hi dana mitchell, the refund went out', 'dana mitchell'],
     ['my name is priya and I need help', 'priya'],
+    // Names in scripts without capitals, after a label, a greeting or a title.
+    ['姓名：王小明\n电话：13800138000', '王小明'],
+    ['氏名: 山田太郎', '山田太郎'],
+    ['이름: 김민준', '김민준'],
+    ['Dear 김민준, thank you', '김민준'],
+    ['الاسم: أحمد علي', 'أحمد علي'],
+    ['नाम: राहुल शर्मा', 'राहुल शर्मा'],
+    ['Customer name: ナカムラ', 'ナカムラ'],
     // ALL-CAPS form fields.
     ['PATIENT: JOHN SMITH\nDOB: 01/02/1980', 'JOHN SMITH'],
     ['NAME: OKONKWO, CHIDI', 'OKONKWO, CHIDI'],
@@ -81,6 +89,11 @@ describe('PERSON leaves alone, by class', () => {
     // A rare word among places or products is not a person.
     'We ship to Berlin, Paris, Quoxa and Rome.',
     'Supported: Docker, Kubernetes, Zorbatech and Linux.',
+    // Uncased scripts without a label, placeholders and long runs after a label.
+    '我们明天在北京开会。',
+    '姓名：未知',
+    '备注：王小明明天来',
+    '姓名：这是一段很长的中文说明文字',
     // Royal titles and religious words.
     'The Princess Royal arrived at Hasle this morning.',
     'God gave rock and roll to you.',

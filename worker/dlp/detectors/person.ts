@@ -19,6 +19,7 @@ import {
   isBlockedToken, isCommonGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
+import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
@@ -237,4 +238,5 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     examples: ['Ms. Tran', 'Okonkwo said'],
   },
   ...UNCASED_PERSON_DETECTORS,
+  ...SCRIPT_PERSON_DETECTORS,
 ];
