@@ -94,6 +94,10 @@ describe('PERSON leaves alone, by class', () => {
     '姓名：未知',
     '备注：王小明明天来',
     '姓名：这是一段很长的中文说明文字',
+    // The tail of a longer proper noun after a place prefix or a rejected longer reading; trade words ending a firm.
+    'She spent a year at Billguard in San Giovanni Di Casarsa, which later became Liquid Robotics.',
+    'The version recorded for Freeport McMoran Copper & Gold Inc. became a hit.',
+    'grinding machine tender\nBuena Vista Garden Maintenance\nPSC 7004',
     // Royal titles and religious words.
     'The Princess Royal arrived at Hasle this morning.',
     'God gave rock and roll to you.',
@@ -117,6 +121,7 @@ describe('PERSON leaves alone, by class', () => {
 describe('PERSON finds the person and not the organisation or place beside it', () => {
   it.each([
     ['Amy Weiss of Reed Elsevier spoke first.', 'Amy Weiss', 'Reed Elsevier'],
+    ["Banco Products Ltd's Ema Nakajima, and Engie SA's Aada Laitinen.", 'Aada Laitinen', 'Engie'],
     ["Bridgewater's Parker Suknović presented the results.", 'Parker Suknović', 'Bridgewater'],
     // The city line of a postal address names a place, the line above the street the addressee.
     ['Tintin Forsberg\n85199 Avda. Rio Nalon 58\nApt. 461\nSoto del Barco\nSpain 61709', 'Tintin Forsberg', 'Soto del Barco'],

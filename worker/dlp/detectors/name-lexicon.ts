@@ -184,7 +184,8 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
   County City Town Village Valley Heights Beach Island Islands Port Harbor Harbour Bay Airport Station Mall Campus Avenue Region Republic Kingdom States
   Orchestra Band Club Society Association Union Federation League Alliance Committee Commission Board Authority Trustees Brothers Bros Sons
   Investments Investment Resources Gems Mining Oil Gas Motor Mobile Oncology Pharmaceuticals Pharma Therapeutics Biosciences Biotech Realty Staffing
-  Legal Law Telecom Communications Electric Electronics Airlines Railway Railways Express Verify Studio Suite Pro Enterprise Edition Cloud Platform`.split(/\s+/),
+  Legal Law Telecom Communications Electric Electronics Airlines Railway Railways Express Verify Studio Suite Pro Enterprise Edition Cloud Platform
+  Garden Gardens Maintenance Landscaping Cleaning Repair Repairs Plumbing Roofing Auto Salon Spa Fitness Gym Catering Printing Realtors Copper Steel Chemicals`.split(/\s+/),
 );
 
 /** Capitalised words common at the start of sentences, in headings and UI text, that name lists also hold. */

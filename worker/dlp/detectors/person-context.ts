@@ -6,7 +6,7 @@
  */
 import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
 import { nameColumnHeaderAt } from './person-columns.js';
-import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
+import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, isUnlistedNameShape, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
 
 /**
  * How strongly the surroundings say "a person's name is here": `strong` (a title, a `Name:` field,
@@ -200,6 +200,9 @@ export function partOfLongerProperNoun(text: string, start: number, end: number)
   // usually a role ("Producer James Sparks") and a possessive ends the other noun ("Ltd's Ema Nakajima").
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
   const word = previous?.[1];
+  // "San ⟦Giovanni Di Casarsa⟧", "Berkery ⟦Noyes Mandasoft⟧": a place prefix, or a name-like word
+  // the longer reading starting there would have taken, makes this the tail of another proper noun.
+  if (word && !/['’]s$/.test(word) && (PLACE_PREFIXES.has(word) || (!NOT_NAME_WORDS.has(word) && !isOrdinaryWord(word) && (isKnownName(word) || isUnlistedNameShape(word))))) return true;
   if (word && !/['’]s$/.test(word) && !isKnownName(word) && !NOT_NAME_WORDS.has(word) && (!isOrdinaryWord(word) || ORGANISATION_WORDS.has(word) || PLACE_PREFIXES.has(word))) return true;
   return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
 }
@@ -265,8 +268,8 @@ export function followedByOrganisationWord(text: string, end: number): boolean {
   if (joiner !== 32 && joiner !== 44 && joiner !== 45 && joiner !== 39 && joiner !== 0x2019) return false;
   const following = text.charCodeAt(end + 1);
   if (joiner === 32 && following >= 98 && following <= 122) return false;
-  // Up to three capitalised words after the span (and a possessive): "Cedar ⟦Ridge Insurance⟧", "Zoe's Kitchen Inc.".
-  const next = /^(?:['’]s)?(?:(?: |, |-)(?:&|and |\+ )?\p{Lu}[\p{L}.]*){1,3}/u.exec(text.slice(end, end + 48));
+  // Up to four capitalised words after the span (and a possessive): "Cedar ⟦Ridge Insurance⟧", "Zoe's Kitchen Inc.".
+  const next = /^(?:['’]s)?(?:(?: |, |-)(?:& ?|and |\+ )?\p{Lu}[\p{L}.]*){1,4}/u.exec(text.slice(end, end + 56));
   if (!next) return false;
   for (const word of next[0].split(/[ ,&+-]+/)) if (ORGANISATION_WORDS.has(word.replace(/\.$/, ''))) return true;
   return false;
