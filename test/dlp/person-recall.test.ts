@@ -39,6 +39,13 @@ describe('PERSON finds, by class', () => {
     // Surnames in a list after a label of people are not a firm's name.
     ['It is the brainchild of our 3 founders: Monjeau, Graves and Reed.', 'Monjeau'],
     ['Attendees: Owens, Duran and Oneal', 'Duran'],
+    // A middle initial makes a name of rare or word-like tokens; a romanised given name takes a short surname.
+    ["What's your name? Jildau S Bouts", 'Jildau S Bouts'],
+    ['Please change it to Soib K. Kishiev', 'Soib K. Kishiev'],
+    ['What is your name? Ji-a Im', 'Ji-a Im'],
+    ['even greater by a mandolin coda (not by Ha-rin Gang).', 'Ha-rin Gang'],
+    // Degrees and generational suffixes do not make a name part of a longer proper noun.
+    ['My great grandmother was called Giovanna Rodrigues MD', 'Giovanna Rodrigues'],
     // A rare name among listed names.
     ['They had 6: James, Maryam, Beshoi, Luca, Noah and Lin.', 'Beshoi'],
     ['They had 6: Saidali, Elizabeth, Michael, Arthur and Greg.', 'Saidali'],
@@ -98,6 +105,8 @@ describe('PERSON leaves alone, by class', () => {
     'She spent a year at Billguard in San Giovanni Di Casarsa, which later became Liquid Robotics.',
     'The version recorded for Freeport McMoran Copper & Gold Inc. became a hit.',
     'grinding machine tender\nBuena Vista Garden Maintenance\nPSC 7004',
+    // A middle initial after a word that is no name.
+    'See Section A Summary and Vitamin D Supplements.',
     // Royal titles and religious words.
     'The Princess Royal arrived at Hasle this morning.',
     'God gave rock and roll to you.',
@@ -126,6 +135,7 @@ describe('PERSON finds the person and not the organisation or place beside it', 
     // The city line of a postal address names a place, the line above the street the addressee.
     ['Tintin Forsberg\n85199 Avda. Rio Nalon 58\nApt. 461\nSoto del Barco\nSpain 61709', 'Tintin Forsberg', 'Soto del Barco'],
     ['Tintin Forsberg\n12 Calle Mayor\nApt. 4\nMaría Albina\nUruguay 77212', 'Tintin Forsberg', 'María Albina'],
+    ['Tintin Forsberg\n274 Via delle Coste 41\n??? Apt. 322\n??? Colle Di Tora\n??? Italy 95787', 'Tintin Forsberg', 'Colle Di'],
   ])('%s', (text, person, other) => {
     const found = people(text);
     expect(found).toContain(person);

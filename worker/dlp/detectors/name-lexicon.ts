@@ -225,7 +225,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
  * apostrophe prefix (O'Brien), inner capital (McDonald) or hyphenated second part, capitalised
  * (Boulanger-Roy) or not (Ji-hoon, Shu-chen).
  */
-export const NAME_TOKEN = String.raw`(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}+)?`;
+export const NAME_TOKEN = String.raw`(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}*)?`;
 
 /** First words of place names: "Santa Monica", "Lake Geneva", "Saint Vincent", "Costa Rica". */
 export const PLACE_PREFIXES: ReadonlySet<string> = new Set(
@@ -288,6 +288,15 @@ export function isGivenName(token: string): boolean {
 function isGivenNameUncached(token: string): boolean {
   if (ROMANISED_SYLLABLE_PAIR.test(token)) return isDistinctName(token);
   return isFirstName(token) && isDistinctName(token) && (isCommonGivenName(token) || !isSurname(token));
+}
+
+/**
+ * A romanised Korean or Chinese given name of two hyphenated syllables ("Ji-hoon", "Ji-a", "Shu-fen").
+ * @example
+ * isRomanisedGivenName('Ji-hoon'); // true
+ */
+export function isRomanisedGivenName(token: string): boolean {
+  return ROMANISED_SYLLABLE_PAIR.test(token) && isGivenName(token);
 }
 
 /**

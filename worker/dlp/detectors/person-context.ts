@@ -195,7 +195,7 @@ export function insideOtherProperNoun(text: string, start: number, end: number):
  */
 export function partOfLongerProperNoun(text: string, start: number, end: number): boolean {
   const next = WORD_AFTER.exec(text.slice(end, end + 30));
-  if (next && !NOT_NAME_WORDS.has(next[1]!) && !isKnownName(next[1]!)) return true;
+  if (next && !NOT_NAME_WORDS.has(next[1]!) && !isKnownName(next[1]!) && !NAME_SUFFIX.test(next[1]!)) return true;
   // Before it, an unlisted or organisation word ("Kabushiki", "Trust"); an ordinary word there is
   // usually a role ("Producer James Sparks") and a possessive ends the other noun ("Ltd's Ema Nakajima").
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
@@ -231,6 +231,9 @@ export function inSurnameFirmName(text: string, start: number, end: number): boo
   }
   return false;
 }
+
+/** Degrees and generational suffixes after a name: "Giovanna Rodrigues MD", "Kevin Veitonen II". */
+const NAME_SUFFIX = /^(?:MD|PhD|DDS|DVM|DO|RN|NP|PA|CPA|Esq|Jr|Sr|II|III|IV|MBA|MSc|BSc)\.?$/;
 
 /** "ex-" before a capitalised role word: "ex-Beatle", "ex-Googler". */
 const EX_ROLE = /(?:^|[^\p{L}])ex-$/iu;

@@ -49,18 +49,22 @@ const MAX_LINE = 80;
  * cityLineOfAddress('Maria Albina\n12 Main St\nApt. 4', 0, 12); // false
  */
 export function cityLineOfAddress(text: string, start: number, end: number): boolean {
-  // Only a span alone on its line (after at most a short prefix such as "> " or "??? ") is looked at.
-  const head = text.slice(Math.max(0, start - 9), start);
+  // Only a line of at most six capitalised words and particles is looked at ("Cite Ben Hjel", "Colle Di Tora").
+  const head = text.slice(Math.max(0, start - MAX_LINE), start);
   const newlineBefore = head.lastIndexOf('\n');
-  if (newlineBefore < 0 || !/^[\W\d_]*$/u.test(head.slice(newlineBefore + 1))) return false;
-  const tail = text.slice(end, end + 5);
+  const tail = text.slice(end, end + MAX_LINE);
   const newlineAfter = tail.indexOf('\n');
-  if (newlineAfter < 0 || /[\p{L}\p{N}]/u.test(tail.slice(0, newlineAfter))) return false;
+  if (newlineBefore < 0 || newlineAfter < 0) return false;
+  const line = head.slice(newlineBefore + 1) + text.slice(start, end) + tail.slice(0, newlineAfter);
+  if (!PLACE_LINE.test(line)) return false;
   const previous = lineBefore(text, start - head.length + newlineBefore);
   const next = lineAfter(text, end + newlineAfter + 1);
   if (previous === undefined || next === undefined || !STREET_LINE.test(previous)) return false;
   return AFTER_CITY_LINE.test(next) || isPlaceName(next.trim());
 }
+
+/** A line holding only a place name: a short prefix ("> ", "??? "), capitalised words and particles. */
+const PLACE_LINE = /^[^\p{L}\p{N}]{0,6}\p{Lu}[\p{L}'’.-]*(?: (?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3})){0,5}[ \t\r]*$/u;
 
 /** The nearest line with a letter or digit ending at `newline` or before it (two blank lines at most), if short. */
 function lineBefore(text: string, newline: number): string | undefined {

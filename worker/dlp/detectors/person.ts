@@ -16,7 +16,7 @@
 import type { Candidate, Detector } from '../detector.js';
 import { atSentenceStart } from './context/nearby.js';
 import {
-  isBlockedToken, isCommonGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
+  isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
@@ -49,7 +49,33 @@ const nameOrUnlisted = (token: string): boolean => isKnownName(token) || isUnlis
 const looksLikePlace = (value: string, first: string): boolean => PLACE_PREFIXES.has(first) || isPlaceName(value);
 
 /** Two or three name tokens: a given name (or a surname first, as in East Asian order) and a surname. */
-function fullNameValid({ value, text, start, end }: Candidate): boolean | number {
+function fullNameValid(candidate: Candidate): boolean | number {
+  const shaped = nameShapedPairValid(candidate);
+  return shaped === false ? listedFullNameValid(candidate) : shaped;
+}
+
+/** The middle initial of "Soib K. Kishiev", "Jildau S Bouts". */
+const MIDDLE_INITIAL = / \p{Lu}\.? /u;
+
+/**
+ * Shapes that say "person" whatever the lists hold: a given name, a middle initial and any surname
+ * ("Jildau S Bouts", "Soib K. Kishiev"); a romanised hyphenated given name and a short surname
+ * ("Ji-a Im", "Ha-rin Gang", "Chin-lung Low"), Korean and Chinese surnames being short and often
+ * ordinary words or months in English.
+ */
+function nameShapedPairValid({ value, text, start, end }: Candidate): false | number {
+  const tokens = tokensOf(value);
+  if (tokens.length !== 2) return false;
+  const [first, last] = tokens as [string, string];
+  const initial = MIDDLE_INITIAL.test(value);
+  const romanised = !initial && isRomanisedGivenName(first) && last.length <= 5 && !NOT_NAME_WORDS.has(last);
+  if (!initial && !romanised) return false;
+  if (initial && (!nameOrUnlisted(first) || isOrdinaryWord(first) || isBlockedToken(first) || isBlockedToken(last))) return false;
+  if (followedByOrganisationWord(text, end) || saidToBeOrganisation(text, start, end) || looksLikePlace(value, first)) return false;
+  return 0.84;
+}
+
+function listedFullNameValid({ value, text, start, end }: Candidate): boolean | number {
   const tokens = tokensOf(value);
   if (tokens.length < 2 || tokens.some(isBlockedToken)) return false;
   // Word lists first (cheap): every branch below needs name-like tokens.
