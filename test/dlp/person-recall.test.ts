@@ -46,6 +46,9 @@ describe('PERSON finds, by class', () => {
     ['even greater by a mandolin coda (not by Ha-rin Gang).', 'Ha-rin Gang'],
     // Degrees and generational suffixes do not make a name part of a longer proper noun.
     ['My great grandmother was called Giovanna Rodrigues MD', 'Giovanna Rodrigues'],
+    // A surname and initials.
+    ['Reviewed by Kowalski, J. on Monday', 'Kowalski, J.'],
+    ['Okonkwo C. signed off the change.', 'Okonkwo C.'],
     // A rare name among listed names.
     ['They had 6: James, Maryam, Beshoi, Luca, Noah and Lin.', 'Beshoi'],
     ['They had 6: Saidali, Elizabeth, Michael, Arthur and Greg.', 'Saidali'],
@@ -105,6 +108,8 @@ describe('PERSON leaves alone, by class', () => {
     'She spent a year at Billguard in San Giovanni Di Casarsa, which later became Liquid Robotics.',
     'The version recorded for Freeport McMoran Copper & Gold Inc. became a hit.',
     'grinding machine tender\nBuena Vista Garden Maintenance\nPSC 7004',
+    // A word and an initial that are no surname and initials.
+    'Take Vitamin D. daily and follow Plan B. if it fails; Paris, F. is a heading.',
     // A middle initial after a word that is no name.
     'See Section A Summary and Vitamin D Supplements.',
     // Royal titles and religious words.

@@ -188,6 +188,15 @@ function initialSurnameValid({ value, text, start, end }: Candidate): boolean | 
   return isDistinctName(surname) && isSurname(surname) ? 0.78 : false;
 }
 
+/** "Kowalski, J.", "Okonkwo C.", "Smith J.R.": a surname and initials, as in citations, rosters and sign-offs. */
+function surnameInitialsValid({ value, text, start, end }: Candidate): boolean | number {
+  const surname = value.slice(0, value.search(/,? \p{Lu}\./u));
+  if (isBlockedToken(surname) || isOrdinaryWord(surname) || isPlaceName(surname) || followedByOrganisationWord(text, end)) return false;
+  const context = personContext(text, start, end);
+  if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) ? 0.84 : false;
+  return isDistinctName(surname) && isSurname(surname) && !insideOtherProperNoun(text, start, start + surname.length) ? 0.8 : false;
+}
+
 /** "van der Berg", "de la Cruz": a particle-led surname after a title or before reported speech. */
 function particleSurnameValid({ value, text, start, end }: Candidate): boolean | number {
   const surname = value.slice(value.lastIndexOf(' ') + 1);
@@ -241,6 +250,17 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     validator: initialSurnameValid,
     score: 0.8,
     examples: ['Signature: S. Gallo'],
+  },
+  {
+    id: 'tier1.person.surname_initials',
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
+    type: 'PERSON',
+    description: 'A surname followed by initials ("Kowalski, J.", "Okonkwo C.") with a listed surname or in context',
+    pattern: new RegExp(`${BEFORE}(?=(${T},? \\p{Lu}\\.(?: ?\\p{Lu}\\.)?)(?![\\p{L}\\p{N}]))${T}`, 'dgu'),
+    group: 1,
+    validator: surnameInitialsValid,
+    score: 0.8,
+    examples: ['Kowalski, J.'],
   },
   {
     id: 'tier1.person.particle_surname',
