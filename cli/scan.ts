@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { compileDlp, scanText, type CompiledDlp, type ComplianceBundleId, type DlpSettings, type Match } from '../worker/dlp/index.js';
 import { resolveDlpSettings, validateBundle, formatProblem } from '../worker/policy/index.js';
 import type { Tier3Classifier } from '../worker/dlp/settings.js';
+import { tier3Matches, WHOLE_TEXT } from '../worker/dlp/tier3.js';
 import { scanTier3 } from './scan-tier3.js';
 import { parseFlags, UsageError, type FlagValues } from './flags.js';
 
@@ -88,8 +89,10 @@ async function scanJsonl(compiled: CompiledDlp, tier3: Tier3Classifier | null, n
     }
     const matches = scanText(compiled, record.text).map(publicFinding);
     const t3 = tier3 ? await tier3.classify(record.text) : null;
-    const spans = (t3?.spans ?? []).map((s) => ({ start: s.start, end: s.end, type: s.type, rule: 'tier3', tier: 3, score: Number(s.score.toFixed(3)) }));
-    const sensitive = t3 !== null && spans.length === 0 && t3.score >= tier3!.threshold;
+    // Judged as the gateway judges it: the policy tier's threshold, sensitive labels and entities.
+    const judged = t3 ? tier3Matches(t3, record.text, compiled.settings.tier3, tier3!) : [];
+    const spans = judged.filter((m) => m.type !== WHOLE_TEXT).map((s) => ({ start: s.start, end: s.end, type: s.type, rule: 'tier3', tier: 3, score: Number(s.score.toFixed(3)) }));
+    const sensitive = judged.some((m) => m.type === WHOLE_TEXT);
     findings += matches.length + spans.length + (sensitive ? 1 : 0);
     out(JSON.stringify({ id: record.id, findings: [...matches, ...spans], ...(t3 ? { classification: { label: t3.label, score: Number(t3.score.toFixed(3)) } } : {}) }));
   }

@@ -1,11 +1,12 @@
 /**
- * The three corpora the scorer reports side by side, all as {id, text, spans, negatives?, ignore?,
+ * The four corpora the scorer reports side by side, all as {id, text, spans, negatives?, ignore?,
  * scope?, source}: public labelled data from other projects (data/*.jsonl), the independent
- * generator, and the project's own corpus (test/dlp/corpus.ts, passed in already bundled).
+ * generator, the second held-out generator, and the project's own corpus (test/dlp/corpus.ts, passed in already bundled).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDocuments } from './generator/index.mjs';
+import { generateHeldout } from './heldout/index.mjs';
 
 const DATA = join(import.meta.dirname, 'data');
 
@@ -19,6 +20,9 @@ export function publicCorpus() {
 }
 
 export const generatedCorpus = (options) => generateDocuments(options);
+
+/** The second, held-out generator (heldout/), written apart from the detectors and from generator/. */
+export const heldoutCorpus = (options) => generateHeldout(options);
 
 /** The project's own corpus in the common shape (labels → spans). */
 export function projectCorpus(generateCorpus, seed = 20260513, count = 2000) {

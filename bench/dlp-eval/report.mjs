@@ -4,6 +4,8 @@
  * @example
  * console.log(summaryTable({ public: scoreA, generated: scoreB }));
  */
+import { goldFound } from './match.mjs';
+
 const f = (x, digits = 3) => (x === null || x === undefined ? '—' : x.toFixed(digits));
 const pct = (x) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)} %`);
 
@@ -45,3 +47,30 @@ export function markdownPerType(scores) {
   const body = types.map((t) => `| ${t} | ${names.map((n) => { const r = scores[n].perType[t]; return r && r.gold ? `${r.gold} | ${f(r.precision, 2)} | ${f(r.recall, 2)}` : '— | — | —'; }).join(' | ')} |`);
   return [head, sep, ...body].join('\n');
 }
+
+/**
+ * Recall by how the values are written, for corpora whose spans say so (`form`, as the held-out
+ * generator labels them): per type, worst first. Phone forms are cut at the country
+ * ("national:GB" counts as "national"); names in their own script are one row.
+ * @example
+ * const { rows, text } = recallByForm(docs, (d) => predictions.get(d.id));
+ */
+export function recallByForm(docs, predict) {
+  const counts = new Map();
+  for (const d of docs) {
+    const predictions = predict(d);
+    for (const g of d.spans) {
+      if (!g.form) continue;
+      const form = g.form.startsWith('native:') ? 'native script' : g.form.split(':')[0];
+      const key = `${g.type}|${form}`;
+      const c = counts.get(key) ?? { type: g.type, form, gold: 0, found: 0 };
+      c.gold++;
+      if (goldFound(g, predictions)) c.found++;
+      counts.set(key, c);
+    }
+  }
+  const rows = [...counts.values()].map((c) => ({ ...c, recall: c.found / c.gold }))
+    .sort((a, b) => a.type.localeCompare(b.type) || a.recall - b.recall);
+  return { rows, text: table(['type', 'written as', 'gold', 'found', 'recall'], rows.map((r) => [r.type, r.form, r.gold, r.found, f(r.recall)])) };
+}
+

@@ -16,6 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { runtimeLogFilter } from './runtime-log.js';
+import { startupEcho } from './startup-echo.js';
 
 export interface ProcessGroupOptions {
   /** The workerd executable. */
@@ -36,6 +37,8 @@ export interface ProcessGroup {
   readonly exited: Promise<number>;
   /** Forwards a stop signal to every process (once; later calls do nothing). */
   stop(signal: NodeJS.Signals): void;
+  /** Startup is over (ready or not): each process's lines pass even when another printed the same (startup-echo.ts). */
+  startupLogged(): void;
 }
 
 const SOCKET_NAMES = ['http', 'admin'];
@@ -47,10 +50,11 @@ const SOCKET_NAMES = ['http', 'admin'];
  */
 export function spawnProcessGroup(options: ProcessGroupOptions): ProcessGroup {
   const socketArgs = options.fds.flatMap((_, i) => ['--socket-fd', `${SOCKET_NAMES[i]}=${3 + i}`]);
+  const echo = startupEcho();
   const children = options.configs.map((config, index) => {
     const fds = options.fds.map((list) => list[index % list.length]!);
     const child = spawn(options.binary, ['serve', config, '--import-path=/', ...socketArgs], { env: options.env, stdio: ['ignore', 'inherit', 'pipe', ...fds] });
-    child.stderr!.pipe(runtimeLogFilter()).pipe(process.stderr, { end: false });
+    child.stderr!.pipe(runtimeLogFilter()).pipe(echo.stream()).pipe(process.stderr, { end: false });
     return child;
   });
   let stopping = false;
@@ -88,6 +92,7 @@ export function spawnProcessGroup(options: ProcessGroupOptions): ProcessGroup {
       console.log(`INFO Outpost shutting down (${signal}): draining in-flight requests in ${children.length} processes`);
       stopAll(signal);
     },
+    startupLogged: echo.settle,
   };
 }
 

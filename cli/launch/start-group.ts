@@ -67,6 +67,7 @@ export async function startWorkerdGroup(launch: GroupLaunch): Promise<number> {
   const exited = group.exited.finally(cleanup);
 
   void waitGroupReady(group, sockets).then((ready) => {
+    group.startupLogged();
     if (ready) console.log(`INFO Outpost ready on http://${values.HOST}:${values.PORT} (${Date.now() - spawnedAt} ms from spawn, ${launch.count} processes)`);
   });
   let done = false;

@@ -55,13 +55,32 @@ describe('the Tier 3 stage applies them to an export folder', () => {
     const dir = buildModel('--export', 'bert', '--task', 'token', '--no-quantized');
     const { classifier } = await createTier3Classifier({ enabled: true, modelDir: dir }, { volumes: disk, log: quietLog, gatewayVersion: 't', wasm: WASM });
     const text = 'José Müller flew to 東京 with Zoë and Alice, the doctor; Bob visited London.';
-    const spans = (await classifier!.classify(text)).spans;
+    // The classifier reports every tagged span with its score; the model's threshold is the default.
+    const spans = (await classifier!.classify(text)).spans.filter((s) => s.score >= classifier!.threshold);
     const types = new Set(spans.map((s) => s.type));
     expect([...types].sort()).toEqual(['LOCATION', 'PERSON']); // both kinds present, so the filter is seen
     const all = await runTier3(compileDlp(settingsWith({ tier3: tier3With({}) })), classifier!, [part(text)], [[]]);
     expect(all.matches[0]!.map((m) => m.type).sort()).toEqual(spans.map((s) => s.type).sort());
+    // A tier's threshold below the model's admits the spans the model's own would drop.
+    const everySpan = await runTier3(compileDlp(settingsWith({ tier3: tier3With({ threshold: 0.001 }) })), classifier!, [part(text)], [[]]);
+    expect(everySpan.matches[0]!.length).toBeGreaterThan(all.matches[0]!.length);
     const onlyLocations = await runTier3(compileDlp(settingsWith({ tier3: tier3With({ entities: ['LOCATION'] }) })), classifier!, [part(text)], [[]]);
     expect(onlyLocations.matches[0]!.map((m) => [m.type, m.start, m.end])).toEqual(spans.filter((s) => s.type === 'LOCATION').map((s) => [s.type, s.start, s.end]));
+  });
+
+  it("threshold: a policy tier may set it below the model's own as well as above", async () => {
+    const dir = buildModel('--export', 'roberta', '--task', 'sequence', '--no-quantized');
+    const { classifier } = await createTier3Classifier({ enabled: true, modelDir: dir }, { volumes: disk, log: quietLog, gatewayVersion: 't', wasm: WASM });
+    const texts = ['The board will announce the acquisition on Monday.', 'Lunch is at noon in the small room.', 'a', 'b', 'x y'];
+    const results = await Promise.all(texts.map((t) => classifier!.classify(t)));
+    // A text the model itself calls clean (its sensitive probability under its own threshold) ...
+    const i = results.findIndex((r) => r.score < classifier!.threshold);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const { score } = results[i]!;
+    const judged = async (threshold: number) => (await runTier3(compileDlp(settingsWith({ tier3: tier3With({ threshold }) })), classifier!, [part(texts[i]!)], [[]])).matches[0]!;
+    // ... is sensitive under a policy threshold below that probability, and not above it.
+    expect(await judged(score - 0.001)).toMatchObject([{ type: 'SENSITIVE_TEXT', score, start: 0, end: texts[i]!.length }]);
+    expect(await judged(Math.min(score + 0.001, 0.999))).toEqual([]);
   });
 
   it('sensitive_labels: the highest probability of the listed labels is the score', async () => {

@@ -55,6 +55,8 @@ describe('OUTPOST_WORKERS=2', () => {
     const pids = workerPids(gateway.output());
     expect(pids).toHaveLength(2);
     expect(pids.every(alive)).toBe(true);
+    // Both processes warn about the missing GeoIP database at startup; the operator reads it once.
+    expect(gateway.output().match(/WARN GeoIP: no database loaded/g)).toHaveLength(1);
     // Every readiness probe, whichever process takes it, checks the other one too.
     for (let i = 0; i < 6; i++) {
       const res = await fetch(`${gateway.url}/readyz`, { headers: { connection: 'close' } });

@@ -16,7 +16,7 @@ class RecordingJudge implements StreamText {
   readonly seen: string[] = [];
   private readonly held = new Map<string, { pending: string; offset: number }>();
 
-  async feed(channel: StreamChannel, delta: string, final: boolean): Promise<string> {
+  feed(channel: StreamChannel, delta: string, final: boolean): string {
     let h = this.held.get(channel.key);
     if (!h) this.held.set(channel.key, (h = { pending: '', offset: 0 }));
     if (delta) this.seen.push(`${channel.path}=${delta}`);
@@ -30,11 +30,11 @@ class RecordingJudge implements StreamText {
   has(key: string): boolean {
     return this.held.has(key);
   }
-  async whole(text: string, path: string): Promise<string> {
+  whole(text: string, path: string): string {
     this.seen.push(`${path}=${text}`);
     return text.toUpperCase();
   }
-  async releaseHeld(prefix: string): Promise<{ key: string; text: string }[]> {
+  releaseHeld(prefix: string): { key: string; text: string }[] {
     const out: { key: string; text: string }[] = [];
     for (const [key, h] of this.held) {
       if (!key.startsWith(prefix) || !h.pending) continue;
@@ -55,8 +55,8 @@ async function through(protocol: typeof OPENAI, body: string, judge = new Record
   const { frames, rest } = codec.split(body, true);
   expect(rest.trim()).toBe('');
   let out = '';
-  for (const { raw, end } of frames) out += (await codec.rewrite(raw, judge)) + end;
-  out += await codec.flush(judge);
+  for (const { raw, end } of frames) out += codec.rewrite(raw, judge) + end;
+  out += codec.flush(judge);
   return { out, judge };
 }
 

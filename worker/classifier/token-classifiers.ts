@@ -74,8 +74,8 @@ export async function tokenProbabilities(model: OrtModel, pkg: Pick<ModelPackage
 }
 
 /**
- * Token classification: each token's most probable BIO tag, decoded to typed character spans
- * whose mean tag probability reaches the threshold.
+ * Token classification: each token's most probable BIO tag, decoded to typed character spans,
+ * each with its mean tag probability (the policy tier's threshold keeps or drops it).
  *
  * @example
  * const classifier = tokenClassifier(model, pkg, tokenizer);
@@ -93,11 +93,12 @@ export function tokenClassifier(model: OrtModel, pkg: ModelPackage, tokenizer: H
         for (let k = 1; k < row.length; k++) if (row[k]! > row[best]!) best = k;
         return { label: pkg.labels[best]!, score: row[best]! };
       });
-      const spans = bioSpans(tags, offsets).filter((s) => s.score >= pkg.threshold);
-      const score = spans.reduce((m, s) => Math.max(m, s.score), 0);
+      // Every tagged span, with its score: the threshold is the caller's (a policy tier may set its
+      // own, lower or higher than the model's: dlp/tier3.ts); the label says what the model's own gives.
+      const spans = bioSpans(tags, offsets);
       const elapsedMs = Date.now() - started;
       onInference?.(windows, elapsedMs);
-      return { score, label: spans.length ? 'entities' : 'O', spans, elapsedMs };
+      return { score: 0, label: spans.some((s) => s.score >= pkg.threshold) ? 'entities' : 'O', spans, elapsedMs };
     },
   };
 }

@@ -21,6 +21,14 @@ import { scanText, type Match } from './scan.js';
 export const MAX_HOLD_CHARS = 16384;
 /** Released text kept (unsent again) so context words before a value are still seen. */
 const CONTEXT_CHARS = 64;
+/**
+ * Fewest characters a scan must be able to release before it runs (unless the choice ends or the
+ * bound forces a cut). Each scan reads the context and the whole window (~200 characters by
+ * default) to release what has aged out of it: run on every token (~4 characters), the stream's
+ * text would be scanned ~50 times over; in steps of 32, about 7 times, for at most 32 characters
+ * of extra delay. Nothing undecided is released either way.
+ */
+export const RELEASE_STEP_CHARS = 32;
 
 interface HeldChannel {
   readonly path: string;
@@ -59,7 +67,9 @@ const newChannel = (path: string, jsonString: boolean): HeldChannel => ({ path, 
  * action is block.
  * @example
  * const text = new HoldBackText({ compiled, redactor, hasher, scan: true });
- * await text.feed({ key: '0:content', path: 'choices[0].delta.content', jsonString: false }, 'card 4111', false); // 'card '
+ * const channel = { key: '0:content', path: 'choices[0].delta.content', jsonString: false };
+ * text.feed(channel, 'card 4111', false); // '' (younger than the window: held)
+ * text.feed(channel, ' 1111 1111 1111 thanks', true); // 'card [CREDIT_CARD_1] thanks' (final: all of it)
  */
 export class HoldBackText implements StreamText {
   readonly findings: Finding[] = [];
@@ -67,7 +77,7 @@ export class HoldBackText implements StreamText {
 
   constructor(private readonly options: HoldBackOptions) {}
 
-  feed(channel: StreamChannel, delta: string, final: boolean): Promise<string> {
+  feed(channel: StreamChannel, delta: string, final: boolean): string {
     let held = this.channels.get(channel.key);
     if (!held) this.channels.set(channel.key, (held = newChannel(channel.path, channel.jsonString)));
     return this.release(held, delta, final);
@@ -77,15 +87,15 @@ export class HoldBackText implements StreamText {
     return this.channels.has(key);
   }
 
-  whole(text: string, path: string): Promise<string> {
+  whole(text: string, path: string): string {
     return this.release(newChannel(path, false), text, true);
   }
 
-  async releaseHeld(prefix: string): Promise<{ key: string; text: string }[]> {
+  releaseHeld(prefix: string): { key: string; text: string }[] {
     const out: { key: string; text: string }[] = [];
     for (const [key, held] of this.channels) {
       if (!key.startsWith(prefix) || !held.pending) continue;
-      const text = await this.release(held, '', true);
+      const text = this.release(held, '', true);
       if (text) out.push({ key, text });
     }
     return out;
@@ -104,10 +114,13 @@ export class HoldBackText implements StreamText {
       .map((m) => ({ ...m, start: Math.max(0, m.start - ctxLen), end: m.end - ctxLen }));
   }
 
-  /** True when cutOf would answer 0 for any matches: the window is not full and no bound forces a cut. */
+  /**
+   * True when a scan now could release fewer than RELEASE_STEP_CHARS (cutOf never answers more
+   * than the aged-out text before the trailing token), and no bound forces a cut.
+   */
   private nothingToRelease(pending: string): boolean {
     const len = pending.length;
-    return Math.min(len - this.options.compiled.holdBackChars, trailingTokenStart(pending)) <= 0 && len <= MAX_HOLD_CHARS;
+    return Math.min(len - this.options.compiled.holdBackChars, trailingTokenStart(pending)) < RELEASE_STEP_CHARS && len <= MAX_HOLD_CHARS;
   }
 
   /** Where the pending text may be cut now: nothing of an open match or token goes out. */
@@ -128,12 +141,12 @@ export class HoldBackText implements StreamText {
   }
 
   /** Appends `delta` and returns what may be sent now, redacted and restored. */
-  private async release(held: HeldChannel, delta: string, final: boolean): Promise<string> {
+  private release(held: HeldChannel, delta: string, final: boolean): string {
     const { redactor, hasher } = this.options;
     held.pending += delta;
     const pending = held.pending;
     // While the window is still filling nothing can be released, whatever a scan would find
-    // (matches only move the cut back): the scan waits for the first chunk that can release.
+    // (matches only move the cut back): the scan waits for a chunk that can release a step.
     if (!final && this.nothingToRelease(pending)) return '';
     const matches = this.matchesOf(held);
     const cut = final ? pending.length : this.cutOf(pending, matches);

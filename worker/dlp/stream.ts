@@ -40,22 +40,22 @@ export class DlpStreamInspector implements StreamInspector {
 
   async push(chunk: Uint8Array): Promise<Uint8Array> {
     this.buffer += this.decoder.decode(chunk, { stream: true });
-    return encoder.encode(await this.drain(false));
+    return encoder.encode(this.drain(false));
   }
 
   async finish(): Promise<Uint8Array> {
     this.buffer += this.decoder.decode();
-    let out = await this.drain(true);
-    out += await this.codec.flush(this.text);
+    let out = this.drain(true);
+    out += this.codec.flush(this.text);
     return encoder.encode(out);
   }
 
   /** Rewrites every complete frame (all of the buffer at the end). */
-  private async drain(atEnd: boolean): Promise<string> {
+  private drain(atEnd: boolean): string {
     const { frames, rest } = this.codec.split(this.buffer, atEnd);
     this.buffer = rest;
     let out = '';
-    for (const { raw, end } of frames) out += (await this.codec.rewrite(raw, this.text)) + end;
+    for (const { raw, end } of frames) out += this.codec.rewrite(raw, this.text) + end;
     return out;
   }
 }

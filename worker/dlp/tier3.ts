@@ -11,6 +11,8 @@ import type { Tier3Classifier, Tier3Result } from './settings.js';
 export const LOW_CONFIDENCE_SCORE = 0.8;
 /** Texts at least this long with no Tier 1/2 match are worth a look in ambiguous mode. */
 export const LONG_TEXT_CHARS = 256;
+/** The finding a sequence classifier's verdict makes: the whole text is sensitive. */
+export const WHOLE_TEXT = 'SENSITIVE_TEXT';
 
 export interface Tier3Outcome {
   /** Tier 3 matches per text part (same order as the parts). */
@@ -37,7 +39,6 @@ const TIMED_OUT = Symbol('timed out');
  */
 export async function runTier3(compiled: CompiledDlp, classifier: Tier3Classifier, parts: readonly TextPart[], tier12: readonly Match[][]): Promise<Tier3Outcome> {
   const settings = compiled.settings.tier3;
-  const threshold = settings.threshold ?? classifier.threshold;
   const gated = parts.map((p, i) => needsTier3(settings.mode, p.text, tier12[i] ?? []));
   const empty = parts.map((): Match[] => []);
   if (!gated.includes(true)) return { matches: empty, budgetExceeded: false, classified: 0 };
@@ -54,33 +55,46 @@ export async function runTier3(compiled: CompiledDlp, classifier: Tier3Classifie
   const spent = results.reduce((sum, r) => sum + (r?.elapsedMs ?? 0), 0);
   if (spent > settings.budget_ms) return { matches: empty, budgetExceeded: true, classified };
 
-  const entities = settings.entities ? new Set(settings.entities) : null;
-  const matches = results.map((result, i): Match[] => {
-    if (!result) return [];
-    const text = parts[i]!.text;
-    const spans = result.spans
-      .filter((s) => s.score >= threshold && s.end > s.start && s.start >= 0 && s.end <= text.length && (!entities || entities.has(s.type)))
-      .map((s): Match => ({ type: s.type, rule: `tier3.${classifier.modelVersion}`, tier: 3, score: s.score, start: s.start, end: s.end, action: settings.action }));
-    // A sequence classifier without spans: the whole text is the finding.
-    const sensitive = sensitiveScore(result, settings.sensitive_labels);
-    if (spans.length === 0 && sensitive !== null && sensitive >= threshold) {
-      spans.push({ type: 'SENSITIVE_TEXT', rule: `tier3.${classifier.modelVersion}`, tier: 3, score: sensitive, start: 0, end: text.length, action: settings.action });
-    }
-    return spans;
-  });
+  const matches = results.map((result, i): Match[] => (result ? tier3Matches(result, parts[i]!.text, compiled.settings.tier3, classifier) : []));
   return { matches, budgetExceeded: false, classified };
+}
+
+/**
+ * One classification made findings under the policy tier's settings: the typed spans at or above
+ * the threshold (the policy's, else the model's: either way, a policy may lower it as well as
+ * raise it) and of the configured entity types; a sequence classifier's verdict, with no spans,
+ * becomes one SENSITIVE_TEXT finding over the whole text. The gateway and `outpost scan` both
+ * judge a classification here.
+ *
+ * @example
+ * tier3Matches({ score: 0.9, label: 'sensitive', spans: [], elapsedMs: 1 }, text, { ...tier3, threshold: 0.7 }, classifier)
+ * // [{ type: 'SENSITIVE_TEXT', tier: 3, score: 0.9, start: 0, end: text.length, ... }]
+ */
+export function tier3Matches(result: Tier3Result, text: string, settings: CompiledDlp['settings']['tier3'], classifier: Pick<Tier3Classifier, 'threshold' | 'modelVersion'>): Match[] {
+  const threshold = settings.threshold ?? classifier.threshold;
+  const rule = `tier3.${classifier.modelVersion}`;
+  const entities = settings.entities ? new Set(settings.entities) : null;
+  const spans = result.spans
+    .filter((s) => s.score >= threshold && s.end > s.start && s.start >= 0 && s.end <= text.length && (!entities || entities.has(s.type)))
+    .map((s): Match => ({ type: s.type, rule, tier: 3, score: s.score, start: s.start, end: s.end, action: settings.action }));
+  const sensitive = sensitiveScore(result, settings.sensitive_labels);
+  if (spans.length === 0 && sensitive !== null && sensitive >= threshold) {
+    spans.push({ type: WHOLE_TEXT, rule, tier: 3, score: sensitive, start: 0, end: text.length, action: settings.action });
+  }
+  return spans;
 }
 
 /**
  * How sensitive a sequence classifier found a text: with the policy's `sensitive_labels`, the
  * highest probability among them (a label the model does not have counts as 0); otherwise the
- * model's own score, unless it labelled the text clean. Null: not sensitive.
+ * probability of the model's sensitive label (0 from a model that only tags spans), whatever label
+ * the model's own threshold gave. Null: no label of the list can be read.
  *
  * @example
  * sensitiveScore({ score: 0.1, label: 'clean', labelScores: { clean: 0.1, phi: 0.9 }, spans: [], elapsedMs: 1 }, ['phi']) // 0.9
  */
 export function sensitiveScore(result: Tier3Result, labels: readonly string[] | undefined): number | null {
-  if (!labels) return result.label !== 'clean' ? result.score : null;
+  if (!labels) return result.score;
   if (!result.labelScores) return null;
   return labels.reduce((best, l) => Math.max(best, result.labelScores![l] ?? 0), 0);
 }

@@ -85,13 +85,19 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
         else models.add(model);
       }
       // Projects mode: every per-call series carries the project (standalone series are unchanged).
-      const project: Record<string, string> = event.project_id ? { project: event.project_id } : {};
-      requests.inc({ route: event.route, model, decision: event.decision, status: String(event.status), ...project });
-        perProcess?.inc(processLabels);
-      const totalSeconds = event.timings_ms.total / 1000;
-      total.observe(totalSeconds, { route: event.route, ...project });
-      overhead.observe(Math.max(0, event.timings_ms.total - (event.timings_ms.upstream ?? 0)) / 1000, { route: event.route, ...project });
-      for (const f of event.findings) findings.inc({ type: f.type, tier: String(f.tier), action: f.action, ...project });
+      const project = event.project_id;
+      const status = String(event.status);
+      requests.inc(
+        project ? { route: event.route, model, decision: event.decision, status, project } : { route: event.route, model, decision: event.decision, status },
+      );
+      perProcess?.inc(processLabels);
+      const byRoute: Record<string, string> = project ? { route: event.route, project } : { route: event.route };
+      total.observe(event.timings_ms.total / 1000, byRoute);
+      overhead.observe(Math.max(0, event.timings_ms.total - (event.timings_ms.upstream ?? 0)) / 1000, byRoute);
+      for (const f of event.findings) {
+        const tier = String(f.tier);
+        findings.inc(project ? { type: f.type, tier, action: f.action, project } : { type: f.type, tier, action: f.action });
+      }
     },
     render: () => registry.render(),
   };

@@ -19,31 +19,48 @@ export interface RecentDecision {
   readonly total_ms: number;
 }
 
-/** A fixed-size ring of the newest decisions, newest first when listed. */
+/**
+ * A fixed-size ring of the newest decisions, newest first when listed. Each call only stores its
+ * event (one slot write, no copy); the console's rare read projects them to what it may show.
+ */
 export class RecentDecisions {
-  private readonly items: RecentDecision[] = [];
-  constructor(private readonly capacity = 50) {}
+  private readonly events: (AuditEvent | undefined)[];
+  /** Where the next event goes; the oldest kept event is there once the ring is full. */
+  private next = 0;
+  constructor(private readonly capacity = 50) {
+    this.events = new Array<AuditEvent | undefined>(capacity);
+  }
 
   push(event: AuditEvent): void {
-    this.items.push({
-      time: event.time,
-      request_id: event.request_id,
-      ...(event.project_id ? { project_id: event.project_id } : {}),
-      route: event.route,
-      model: event.model,
-      caller: event.caller?.subject ?? null,
-      decision: event.decision,
-      status: event.status,
-      reason: event.reason,
-      findings: event.findings.map((f) => ({ type: f.type, rule: f.rule, tier: f.tier, action: f.action })),
-      total_ms: event.timings_ms.total,
-    });
-    if (this.items.length > this.capacity) this.items.shift();
+    this.events[this.next] = event;
+    this.next = (this.next + 1) % this.capacity;
   }
 
   /** Newest first; with a project, only that project's decisions. */
   list(project?: string): RecentDecision[] {
-    const items = project === undefined ? this.items : this.items.filter((d) => d.project_id === project);
-    return [...items].reverse();
+    const out: RecentDecision[] = [];
+    for (let k = 1; k <= this.capacity; k++) {
+      const event = this.events[(this.next - k + this.capacity) % this.capacity];
+      if (!event) break;
+      if (project === undefined || event.project_id === project) out.push(decisionOf(event));
+    }
+    return out;
   }
+}
+
+/** What the console shows of one event: never a value, an offset or a hash. */
+function decisionOf(event: AuditEvent): RecentDecision {
+  return {
+    time: event.time,
+    request_id: event.request_id,
+    ...(event.project_id ? { project_id: event.project_id } : {}),
+    route: event.route,
+    model: event.model,
+    caller: event.caller?.subject ?? null,
+    decision: event.decision,
+    status: event.status,
+    reason: event.reason,
+    findings: event.findings.map((f) => ({ type: f.type, rule: f.rule, tier: f.tier, action: f.action })),
+    total_ms: event.timings_ms.total,
+  };
 }

@@ -10,6 +10,7 @@
 import type { ModelRoute } from '../protocol/index.js';
 import { GatewayError } from '../core/index.js';
 import { parseRequestJson } from '../protocol/body.js';
+import { jsonShape } from '../protocol/json-shape.js';
 import { concatBytes } from '../proxy/forward.js';
 
 /** Deepest nesting of objects and arrays accepted in a request body (documented in the README). */
@@ -45,10 +46,11 @@ export async function parseBody(request: Request, route: ModelRoute, limits: Bod
   } catch {
     throw new GatewayError(400, 'invalid_encoding', 'Request body is not valid UTF-8');
   }
-  const depth = jsonDepthExceeds(text, MAX_JSON_DEPTH);
-  if (depth) throw new GatewayError(400, 'invalid_request', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  // One scan of the text answers both the nesting limit and the duplicate-key count.
+  const shape = jsonShape(text, MAX_JSON_DEPTH);
+  if (shape.tooDeep) throw new GatewayError(400, 'invalid_request', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   // Strict reading: a duplicate key would let the DLP scan one value and the upstream read another.
-  const body = parseRequestJson(text);
+  const body = parseRequestJson(text, shape.keys);
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new GatewayError(400, 'invalid_request', 'Request body must be a JSON object');
   const problem = route.validate(body as Record<string, unknown>);
   if (problem) throw new GatewayError(400, 'invalid_request', problem);
@@ -56,26 +58,12 @@ export async function parseBody(request: Request, route: ModelRoute, limits: Bod
 }
 
 /**
- * True when `text`, read as JSON, opens more than `limit` nested objects or arrays. One pass,
- * no recursion: brackets inside strings (and escaped quotes) do not count. Malformed JSON is left
- * to JSON.parse.
+ * True when `text`, read as JSON, opens more than `limit` nested objects or arrays (jsonShape).
  * @example
  * jsonDepthExceeds('[[["]]]]"]]]', 2); // true
  */
 export function jsonDepthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
+  return jsonShape(text, limit).tooDeep;
 }
 
 /**

@@ -11,13 +11,15 @@
  */
 import { GatewayError } from '../core/index.js';
 import { JsonSyntaxError, readJson } from '../policy/json.js';
+import { jsonShape } from './json-shape.js';
 
 /**
- * The parsed body; throws a 400 GatewayError on invalid JSON or a duplicate key.
+ * The parsed body; throws a 400 GatewayError on invalid JSON or a duplicate key. `keysWritten` is
+ * the text's key count when the caller already scanned it (jsonShape, with the nesting check).
  * @example
  * parseRequestJson('{"model":"m","model":"x"}'); // throws 400 duplicate_key
  */
-export function parseRequestJson(text: string): unknown {
+export function parseRequestJson(text: string, keysWritten?: number): unknown {
   let value: unknown;
   try {
     // The strict reader skipped one leading byte-order mark; JSON.parse would refuse it.
@@ -25,7 +27,7 @@ export function parseRequestJson(text: string): unknown {
   } catch {
     throw invalidJson();
   }
-  return keysInText(text) === keysInValue(value) ? value : readStrict(text);
+  return (keysWritten ?? keysInText(text)) === keysInValue(value) ? value : readStrict(text);
 }
 
 /** The strict reader, for a body with a repeated key: the error names where. */
@@ -55,17 +57,7 @@ function invalidJson(): GatewayError {
  * keysInText('{"a":{"b:c":1},"a":2}'); // 3
  */
 export function keysInText(text: string): number {
-  let keys = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x3a) keys++;
-  }
-  return keys;
+  return jsonShape(text, Infinity).keys;
 }
 
 /**

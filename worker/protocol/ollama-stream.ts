@@ -49,14 +49,14 @@ function parseLine(line: string): JsonObject {
 /**
  * The NDJSON codec of one Ollama stream.
  * @example
- * await new OllamaStreamCodec().rewrite('{"message":{"content":"hi"},"done":false}', text);
+ * new OllamaStreamCodec().rewrite('{"message":{"content":"hi"},"done":false}', text);
  */
 export class OllamaStreamCodec implements StreamCodec {
   split(buffer: string, atEnd: boolean): SplitFrames {
     return splitNdjson(buffer, atEnd);
   }
 
-  async rewrite(line: string, text: StreamText): Promise<string> {
+  rewrite(line: string, text: StreamText): string {
     if (!line.trim()) return line;
     const event = parseLine(line);
     const final = event.done === true;
@@ -66,16 +66,16 @@ export class OllamaStreamCodec implements StreamCodec {
       const holder = message ?? event;
       const value = holder[at.field];
       if (typeof value !== 'string' && !(final && text.has(at.key))) continue;
-      const released = await text.feed(at, typeof value === 'string' ? value : '', final);
+      const released = text.feed(at, typeof value === 'string' ? value : '', final);
       if (released !== value && !(value === undefined && released === '')) {
         holder[at.field] = released;
         changed = true;
       }
     }
     // Ollama sends a tool call whole, in one line: judged as it is.
-    if (message && message.tool_calls !== undefined) changed = (await judgeWhole(message, 'tool_calls', 'message.tool_calls', text)) || changed;
+    if (message && message.tool_calls !== undefined) changed = judgeWhole(message, 'tool_calls', 'message.tool_calls', text) || changed;
     if (final) {
-      for (const { key, text: rest } of await text.releaseHeld('ollama:')) {
+      for (const { key, text: rest } of text.releaseHeld('ollama:')) {
         const at = BY_KEY.get(key);
         if (!at) continue;
         writeInto(event, at, rest);
@@ -85,9 +85,9 @@ export class OllamaStreamCodec implements StreamCodec {
     return changed ? JSON.stringify(event) : line;
   }
 
-  async flush(text: StreamText): Promise<string> {
+  flush(text: StreamText): string {
     let out = '';
-    for (const { key, text: rest } of await text.releaseHeld('')) {
+    for (const { key, text: rest } of text.releaseHeld('')) {
       const at = BY_KEY.get(key);
       if (!at) continue;
       const event: JsonObject = { done: false };

@@ -76,47 +76,47 @@ export class ChoiceRewrite {
   }
 
   /** True when the choice was rewritten. */
-  async run(): Promise<boolean> {
+  run(): boolean {
     const { choice, index } = this;
     if (typeof choice.text === 'string' || (this.final && this.text.has(`${index}:text`))) {
-      await this.swap(choice, 'text', this.codec.place(`${index}:text`, index, { kind: 'completion' }, `choices[${index}].text`));
+      this.swap(choice, 'text', this.codec.place(`${index}:text`, index, { kind: 'completion' }, `choices[${index}].text`));
     }
     const delta = isObject(choice.delta) ? choice.delta : isObject(choice.message) ? choice.message : undefined;
     if (delta) {
-      await this.chatFields(delta);
-      await this.toolCalls(delta);
-      await this.functionCall(delta);
+      this.chatFields(delta);
+      this.toolCalls(delta);
+      this.functionCall(delta);
     }
-    await this.choiceLogprobs();
-    if (this.final) await this.releaseHeld();
+    this.choiceLogprobs();
+    if (this.final) this.releaseHeld();
     return this.changed;
   }
 
   /** Feeds holder[field] to the channel and writes back what may be sent now. */
-  private async swap(holder: JsonObject, field: string, channel: StreamChannel): Promise<void> {
+  private swap(holder: JsonObject, field: string, channel: StreamChannel): void {
     const value = holder[field];
-    const released = await this.text.feed(channel, typeof value === 'string' ? value : '', this.final);
+    const released = this.text.feed(channel, typeof value === 'string' ? value : '', this.final);
     if (released !== value && !(value === undefined && released === '')) {
       holder[field] = released;
       this.changed = true;
     }
   }
 
-  private async whole(holder: JsonObject, field: string, path: string): Promise<void> {
-    if (await judgeWhole(holder, field, path, this.text)) this.changed = true;
+  private whole(holder: JsonObject, field: string, path: string): void {
+    if (judgeWhole(holder, field, path, this.text)) this.changed = true;
   }
 
-  private async chatFields(delta: JsonObject): Promise<void> {
+  private chatFields(delta: JsonObject): void {
     const { index } = this;
     for (const field of CHAT_TEXT_FIELDS) {
       const key = `${index}:${field}`;
       if (typeof delta[field] === 'string' || (this.final && this.text.has(key))) {
-        await this.swap(delta, field, this.codec.place(key, index, { kind: 'chat', field }, `choices[${index}].delta.${field}`));
+        this.swap(delta, field, this.codec.place(key, index, { kind: 'chat', field }, `choices[${index}].delta.${field}`));
       }
     }
   }
 
-  private async toolCalls(delta: JsonObject): Promise<void> {
+  private toolCalls(delta: JsonObject): void {
     const { index } = this;
     const toolCalls = Array.isArray(delta.tool_calls) ? delta.tool_calls : [];
     for (const [k, call] of toolCalls.entries()) {
@@ -125,28 +125,28 @@ export class ChoiceRewrite {
       const fn = isObject(call.function) ? call.function : undefined;
       const path = `choices[${index}].delta.tool_calls[${tool}].function`;
       if (fn && typeof fn.arguments === 'string') {
-        await this.swap(fn, 'arguments', this.codec.place(`${index}:tool:${tool}`, index, { kind: 'tool', tool }, `${path}.arguments`, true));
+        this.swap(fn, 'arguments', this.codec.place(`${index}:tool:${tool}`, index, { kind: 'tool', tool }, `${path}.arguments`, true));
       }
       // A tool's name arrives whole, in its first delta: judged as it is.
-      if (fn && typeof fn.name === 'string') await this.whole(fn, 'name', `${path}.name`);
+      if (fn && typeof fn.name === 'string') this.whole(fn, 'name', `${path}.name`);
     }
   }
 
   /** The legacy function_call: arguments stream like a tool call's, the name arrives whole. */
-  private async functionCall(delta: JsonObject): Promise<void> {
+  private functionCall(delta: JsonObject): void {
     const { index } = this;
     const legacy = isObject(delta.function_call) ? delta.function_call : undefined;
     if (legacy && typeof legacy.arguments === 'string') {
-      await this.swap(legacy, 'arguments', this.codec.place(`${index}:function_call`, index, { kind: 'function_call' }, `choices[${index}].delta.function_call.arguments`, true));
+      this.swap(legacy, 'arguments', this.codec.place(`${index}:function_call`, index, { kind: 'function_call' }, `choices[${index}].delta.function_call.arguments`, true));
     }
-    if (legacy && typeof legacy.name === 'string') await this.whole(legacy, 'name', `choices[${index}].delta.function_call.name`);
+    if (legacy && typeof legacy.name === 'string') this.whole(legacy, 'name', `choices[${index}].delta.function_call.name`);
   }
 
   /**
    * Holds this choice's logprobs (chosen tokens and alternatives, each rank judged as one text)
    * and writes back the entries every rank has decided past, masked where redacted.
    */
-  private async choiceLogprobs(): Promise<void> {
+  private choiceLogprobs(): void {
     const { choice, index, text, final } = this;
     const incoming = isObject(choice.logprobs) ? choice.logprobs : undefined;
     // Only the chat form (content/refusal lists) is held back token by token; tokens in any other
@@ -163,7 +163,7 @@ export class ChoiceRewrite {
       const added = held.hold(entries);
       for (let rank = 0; rank < held.ranks; rank++) {
         const path = `choices[${index}].logprobs.${list}${rank ? `[].top_logprobs[${rank - 1}]` : '[]'}.token`;
-        await text.feed(this.codec.place(`${key}:lp${rank}`, index, { kind: 'logprobs' }, path), added[rank] ?? '', final);
+        text.feed(this.codec.place(`${key}:lp${rank}`, index, { kind: 'logprobs' }, path), added[rank] ?? '', final);
       }
       const out = held.release((rank) => text.decided(`${key}:lp${rank}`), final);
       if (entries.length || out.length) changed = true;
@@ -177,8 +177,8 @@ export class ChoiceRewrite {
   }
 
   /** Whatever this choice still holds (channels absent from the finish event) goes out here. */
-  private async releaseHeld(): Promise<void> {
-    for (const { key, text } of await this.text.releaseHeld(`${this.index}:`)) {
+  private releaseHeld(): void {
+    for (const { key, text } of this.text.releaseHeld(`${this.index}:`)) {
       const at = this.codec.placed(key);
       if (!at) continue;
       writeInto(this.choice, at.where, text);

@@ -17,6 +17,11 @@ function sseData(lines: readonly string[]): string | undefined {
   return dataLines.length ? dataLines.map((l) => l.slice(5).replace(/^ /, '')).join('\n') : undefined;
 }
 
+/** The data of an event that is one `data:` line (one leading space dropped, as the spec says). */
+function dataOfLine(line: string): string {
+  return line.charCodeAt(5) === 0x20 ? line.slice(6) : line.slice(5);
+}
+
 /** The event's lines with its data replaced by `event` (one data: line, other fields kept). */
 function rebuildSse(lines: readonly string[], event: JsonObject): string {
   const rebuilt: string[] = [];
@@ -48,11 +53,11 @@ function parseChunk(data: string): JsonObject & { choices: unknown[] } {
  * The SSE codec of one OpenAI stream.
  * @example
  * const codec = new OpenAiStreamCodec();
- * await codec.rewrite('data: {"choices":[{"index":0,"delta":{"content":"hi"}}]}', text);
+ * codec.rewrite('data: {"choices":[{"index":0,"delta":{"content":"hi"}}]}', text);
  */
 export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
-  /** The last chunk's identity fields, for synthetic chunks that carry held text. */
-  private template: JsonObject = {};
+  /** The last chunk, whose identity fields synthetic chunks that carry held text repeat. */
+  private last: JsonObject = {};
   private readonly channels = new Map<string, Placed>();
   /** Held logprobs per choice and list (`0:content`, `0:refusal`). */
   private readonly logprobs = new Map<string, HeldLogprobs>();
@@ -61,26 +66,29 @@ export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
     return splitSse(buffer, atEnd);
   }
 
-  async rewrite(raw: string, text: StreamText): Promise<string> {
-    const lines = raw.split(/\r?\n/);
-    if (!lines.every(isSseFieldLine)) throw framingError('sse_field');
-    const data = sseData(lines);
+  rewrite(raw: string, text: StreamText): string {
+    // Nearly every event is one `data:` line: it skips the line split and the rebuild of fields.
+    const oneDataLine = raw.startsWith('data:') && !raw.includes('\n');
+    const lines = oneDataLine ? null : raw.split(/\r?\n/);
+    if (lines && !lines.every(isSseFieldLine)) throw framingError('sse_field');
+    const data = lines ? sseData(lines) : dataOfLine(raw);
     if (data === undefined) return raw;
-    if (data.trim() === '[DONE]') return (await this.flush(text)) + raw;
+    if (data.trim() === '[DONE]') return this.flush(text) + raw;
     const event = parseChunk(data);
-    this.template = { id: event.id, object: event.object, created: event.created, model: event.model };
+    this.last = event;
     let changed = false;
     for (const [i, choice] of event.choices.entries()) {
       if (!isObject(choice)) continue;
       const index = typeof choice.index === 'number' ? choice.index : i;
-      changed = (await new ChoiceRewrite(this, choice, index, text).run()) || changed;
+      changed = new ChoiceRewrite(this, choice, index, text).run() || changed;
     }
-    return changed ? rebuildSse(lines, event) : raw;
+    if (!changed) return raw;
+    return lines ? rebuildSse(lines, event) : `data: ${JSON.stringify(event)}`;
   }
 
-  async flush(text: StreamText): Promise<string> {
+  flush(text: StreamText): string {
     let out = '';
-    for (const { key, text: rest } of await text.releaseHeld('')) {
+    for (const { key, text: rest } of text.releaseHeld('')) {
       const at = this.channels.get(key);
       if (!at || at.where.kind === 'logprobs') continue;
       const choice: JsonObject = { index: at.choice, finish_reason: null };
@@ -98,7 +106,8 @@ export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
 
   /** A synthetic chunk of one choice, with the stream's identity fields. */
   private chunk(choice: JsonObject): string {
-    return `data: ${JSON.stringify({ ...this.template, choices: [choice] })}\n\n`;
+    const { id, object, created, model } = this.last;
+    return `data: ${JSON.stringify({ id, object, created, model, choices: [choice] })}\n\n`;
   }
 
   place(key: string, choice: number, where: Where, path: string, jsonString = false): Placed {

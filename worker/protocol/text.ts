@@ -26,21 +26,21 @@ export function collectStrings(value: unknown, path: (string | number)[], out: T
 export const isJsonStringField = (path: readonly (string | number)[]): boolean => path[path.length - 1] === 'arguments';
 
 /** Rewrites every string under holder[field] through `text.whole` (strings that arrive whole). True when changed. */
-export async function judgeWhole(holder: JsonObject, field: string, path: string, text: StreamText): Promise<boolean> {
+export function judgeWhole(holder: JsonObject, field: string, path: string, text: StreamText): boolean {
   let changed = false;
-  const visit = async (node: unknown, nodePath: string, set: (v: string) => void): Promise<void> => {
+  const visit = (node: unknown, nodePath: string, set: (v: string) => void): void => {
     if (typeof node === 'string') {
-      const out = await text.whole(node, nodePath);
+      const out = text.whole(node, nodePath);
       if (out !== node) {
         set(out);
         changed = true;
       }
     } else if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) await visit(node[i], `${nodePath}[${i}]`, (v) => (node[i] = v));
+      for (let i = 0; i < node.length; i++) visit(node[i], `${nodePath}[${i}]`, (v) => (node[i] = v));
     } else if (isObject(node)) {
-      for (const key of Object.keys(node)) await visit(node[key], `${nodePath}.${key}`, (v) => (node[key] = v));
+      for (const key of Object.keys(node)) visit(node[key], `${nodePath}.${key}`, (v) => (node[key] = v));
     }
   };
-  await visit(holder[field], path, (v) => (holder[field] = v));
+  visit(holder[field], path, (v) => (holder[field] = v));
   return changed;
 }

@@ -65,13 +65,13 @@ export interface StreamChannel {
  */
 export interface StreamText {
   /** Appends `delta` to the channel; returns the text that may be sent now (all of it when `final`). */
-  feed(channel: StreamChannel, delta: string, final: boolean): Promise<string>;
+  feed(channel: StreamChannel, delta: string, final: boolean): string;
   /** Whether the channel has been fed before. */
   has(key: string): boolean;
   /** A string that arrives whole (a tool's name): returns it as it may be sent. */
-  whole(text: string, path: string): Promise<string>;
+  whole(text: string, path: string): string;
   /** Releases (final) what every channel whose key starts with `prefix` still holds, in first-fed order. */
-  releaseHeld(prefix: string): Promise<{ readonly key: string; readonly text: string }[]>;
+  releaseHeld(prefix: string): { readonly key: string; readonly text: string }[];
   /** What has been decided of a channel's text (offset Infinity when it was never fed). */
   decided(key: string): DecidedText;
 }
@@ -91,9 +91,9 @@ export interface StreamCodec {
   /** Splits complete frames off `buffer` (all of it when `atEnd`); throws on framing it refuses. */
   split(buffer: string, atEnd: boolean): SplitFrames;
   /** The frame as the client may receive it now, every string judged through `text`. */
-  rewrite(raw: string, text: StreamText): Promise<string>;
+  rewrite(raw: string, text: StreamText): string;
   /** Events carrying everything still held (before the terminal event, or when upstream just stopped). */
-  flush(text: StreamText): Promise<string>;
+  flush(text: StreamText): string;
 }
 
 /** One API surface: everything Outpost knows about its wire format. */
