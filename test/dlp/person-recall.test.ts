@@ -67,6 +67,11 @@ describe('PERSON finds, by class', () => {
     ['talked to maria yesterday about the invoice', 'maria'],
     ['hi dana mitchell, the refund went out', 'dana mitchell'],
     ['my name is priya and I need help', 'priya'],
+    // Booking names (SURNAME/GIVEN), a piped ALL-CAPS field, a lowercase chat speaker after a time stamp.
+    ['1. BJORKLUND/SIGRID MS ADT', 'BJORKLUND/SIGRID'],
+    ['2. VAN DIJK/FEMKE MS', 'VAN DIJK/FEMKE'],
+    ['EMPLOYEE NAME | QUENTIN LEFEBVRE', 'QUENTIN LEFEBVRE'],
+    ['[16:57] bogdan: hey did anyone call?', 'bogdan'],
     // Names in scripts without capitals, after a label, a greeting or a title.
     ['姓名：王小明\n电话：13800138000', '王小明'],
     ['氏名: 山田太郎', '山田太郎'],
@@ -99,6 +104,9 @@ describe('PERSON leaves alone, by class', () => {
     // A rare word among places or products is not a person.
     'We ship to Berlin, Paris, Quoxa and Rome.',
     'Supported: Docker, Kubernetes, Zorbatech and Linux.',
+    // Slash pairs of codes and words, lowercase speakers that are words.
+    'ROUTE: LHR/JFK, SIZE: XL/XXL, AC/DC, TCP/UDP and INPUT/OUTPUT',
+    '[10:00] build: ok\n[12:00] will: ok',
     // Uncased scripts without a label, placeholders and long runs after a label.
     '我们明天在北京开会。',
     '姓名：未知',

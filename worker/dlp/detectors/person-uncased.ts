@@ -50,7 +50,7 @@ function lowercaseSingleValid(candidate: Candidate): boolean | number {
 }
 
 /** Field labels and keys whose value is a person's name. */
-const NAME_LABELS = ['name', 'full name', 'full_name', 'fullname', 'first name', 'first_name', 'firstname', 'last name', 'last_name', 'lastname', 'surname', 'given name', 'family name', 'patient', 'patient name', 'customer', 'customer name', 'client', 'client name', 'employee', 'employee name', 'insured', 'member', 'member name', 'cardholder', 'card holder', 'account holder', 'applicant', 'beneficiary', 'guardian', 'subscriber', 'guarantor', 'emergency contact', 'contact', 'attn', 'physician', 'doctor', 'spouse', 'signed', 'signature', 'recipient', 'sender', 'passenger', 'driver'];
+const NAME_LABELS = ['name', 'manager', 'agent', 'owner', 'maiden name', 'traveler', 'traveller', 'full name', 'full_name', 'fullname', 'first name', 'first_name', 'firstname', 'last name', 'last_name', 'lastname', 'surname', 'given name', 'family name', 'patient', 'patient name', 'customer', 'customer name', 'client', 'client name', 'employee', 'employee name', 'insured', 'member', 'member name', 'cardholder', 'card holder', 'account holder', 'applicant', 'beneficiary', 'guardian', 'subscriber', 'guarantor', 'emergency contact', 'contact', 'attn', 'physician', 'doctor', 'spouse', 'signed', 'signature', 'recipient', 'sender', 'passenger', 'driver'];
 /** A label in any case ("NAME", "Name", "name"); the value after it is upper case. */
 const caseless = (label: string): string => [...label].map((c) => (/[a-z]/.test(c) ? `[${c.toUpperCase()}${c}]` : c === ' ' ? '[ _]' : c)).join('');
 const LABEL = NAME_LABELS.filter((l) => !l.includes('_')).sort((a, b) => b.length - a.length).map(caseless).join('|');
@@ -65,7 +65,45 @@ function capsNameValid({ value }: Candidate): boolean | number {
   return known >= 1 && tokens.every((t) => isKnownName(t) || isUnlistedNameShape(t)) ? 0.86 : false;
 }
 
+/** The titles and passenger codes after a booking name ("MRS", "ADT") are not part of it. */
+const NOT_A_TITLE = String.raw`(?!(?:MR|MRS|MS|MISS|MSTR|DR|PROF|ADT|CHD|INF)\b)`;
+
+/** "KOBAYASHI/YUI MRS", "VAN DIJK/FEMKE": SURNAME/GIVEN as airline bookings and passports write names. */
+function airlineNameValid({ value }: Candidate): boolean | number {
+  const tokens = value.split(/[ /]/).map(titleCase);
+  if (tokens.some(isBlockedToken)) return false;
+  // Every part a listed or name-shaped word of three or more letters ("AC/DC", "LHR/JFK" fail), one of them a distinct listed name.
+  return tokens.some((t) => isKnownName(t) && !isOrdinaryWord(t)) && tokens.every((t) => t.length >= 3 && (isKnownName(t) || isUnlistedNameShape(t))) ? 0.86 : false;
+}
+
+/** "[16:57] bogdan: hey": a lowercase chat speaker after a time stamp. */
+function lowercaseSpeakerValid({ value }: Candidate): boolean | number {
+  return lowercaseGivenName(value, true) ? 0.8 : false;
+}
+
 export const UNCASED_PERSON_DETECTORS: readonly Detector[] = [
+  {
+    id: 'tier1.person.airline_name',
+    anchor: { runs: ['capitals'], notAfter: 'A-Za-z0-9_', second: 'A-Z' },
+    type: 'PERSON',
+    description: 'SURNAME/GIVEN names as bookings and passports write them ("KOBAYASHI/YUI MRS")',
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_])(${CAPS_TOKEN}(?: ${CAPS_TOKEN})?\/${CAPS_TOKEN}(?: ${NOT_A_TITLE}${CAPS_TOKEN})?)(?![\p{L}\p{N}/])`, 'dgu'),
+    group: 1,
+    validator: airlineNameValid,
+    score: 0.86,
+    examples: ['2. KOBAYASHI/YUI MRS'],
+  },
+  {
+    id: 'tier1.person.lowercase_speaker',
+    anchor: { literals: ['] '], window: [2, 2] },
+    type: 'PERSON',
+    description: 'A lowercase given name as a chat speaker after a time stamp ("[16:57] bogdan: hey")',
+    pattern: new RegExp(String.raw`(?<=\[\d{1,2}:\d{2}(?::\d{2})?\] )(${LOWER_TOKEN}):`, 'dgu'),
+    group: 1,
+    validator: lowercaseSpeakerValid,
+    score: 0.8,
+    examples: ['[16:57] bogdan: hey'],
+  },
   {
     id: 'tier1.person.lowercase_full_name',
     anchor: { literals: [...STRONG_CUES, ...WEAK_CUES], notAfter: 'A-Za-z0-9_' },
@@ -93,7 +131,7 @@ export const UNCASED_PERSON_DETECTORS: readonly Detector[] = [
     anchor: { literals: NAME_LABELS.map((l) => l.split(/[ _]/)[0]!), notAfter: 'A-Za-z0-9' },
     type: 'PERSON',
     description: 'ALL-CAPS names after a name label in forms and headers ("PATIENT: JOHN SMITH", "NAME: SMITH, JOHN")',
-    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LABEL})["']?[ \t]{0,3}[:=][ \t]{0,3}["']?(${CAPS_TOKEN}(?:,? ${CAPS_TOKEN}){0,3})${AFTER}`, 'dgu'),
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LABEL})["']?[ \t]{0,3}[:=|\t][ \t]{0,3}["']?(${CAPS_TOKEN}(?:,? ${CAPS_TOKEN}){0,3})${AFTER}`, 'dgu'),
     group: 1,
     validator: capsNameValid,
     score: 0.86,
