@@ -72,6 +72,10 @@ describe('PERSON finds, by class', () => {
     ['2. VAN DIJK/FEMKE MS', 'VAN DIJK/FEMKE'],
     ['EMPLOYEE NAME | QUENTIN LEFEBVRE', 'QUENTIN LEFEBVRE'],
     ['[16:57] bogdan: hey did anyone call?', 'bogdan'],
+    ["Visitor: hi i'm siobhan", 'siobhan'],
+    ['## Actions\n- [ ] arnel: ping legal by Friday', 'arnel'],
+    ['MANAGER .......... KEONI KAHANANUI\nLAST REVIEW', 'KEONI KAHANANUI'],
+    ['Requester: BRYONY SUTHERLAND <bsutherland@example.com>', 'BRYONY SUTHERLAND'],
     // Names in scripts without capitals, after a label, a greeting or a title.
     ['姓名：王小明\n电话：13800138000', '王小明'],
     ['氏名: 山田太郎', '山田太郎'],
@@ -107,6 +111,7 @@ describe('PERSON leaves alone, by class', () => {
     // Slash pairs of codes and words, lowercase speakers that are words.
     'ROUTE: LHR/JFK, SIZE: XL/XXL, AC/DC, TCP/UDP and INPUT/OUTPUT',
     '[10:00] build: ok\n[12:00] will: ok',
+    "i'm fine, i am here, this is great — will do\n- [x] build: green",
     // Uncased scripts without a label, placeholders and long runs after a label.
     '我们明天在北京开会。',
     '姓名：未知',

@@ -13,7 +13,7 @@ import { isBlockedToken, isCommonGivenName, isFirstName, isKnownName, isOrdinary
 const eitherCase = (cue: string): string => `[${cue[0]!.toUpperCase()}${cue[0]}]${cue.slice(1).replace(/[.]/g, '\\.')}`;
 
 /** Cues after which a listed name is a person: greetings, introductions, titles, name fields. */
-const STRONG_CUES = ['hi', 'hey', 'hello', 'hiya', 'dear', 'thanks', 'thank you', 'thx', 'cheers', 'bye', 'my name is', 'name is', 'call me', 'named him', 'named her', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'name:', 'user:'];
+const STRONG_CUES = ['hi', 'hey', 'hello', 'hiya', 'dear', 'thanks', 'thank you', 'thx', 'cheers', 'bye', 'my name is', 'name is', 'call me', "i'm", 'i am', 'this is', '—', 'named him', 'named her', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'name:', 'user:'];
 /** Verbs that take a person, but in lowercase chat also products and places: only common given names after them. */
 const WEAK_CUES = ['talked to', 'talking to', 'spoke to', 'spoke with', 'speak to', 'speak with', 'talk to', 'met with', 'meeting with', 'call with', 'chat with', 'sync with', 'lunch with', 'ask', 'asked', 'tell', 'told', 'ping', 'pinged', 'cc', 'cc:', 'said', 'says', 'according to', 'thanks to', 'loop in', 'assigned to'];
 const CUE = [...STRONG_CUES, ...WEAK_CUES].sort((a, b) => b.length - a.length).map(eitherCase).join('|');
@@ -50,7 +50,7 @@ function lowercaseSingleValid(candidate: Candidate): boolean | number {
 }
 
 /** Field labels and keys whose value is a person's name. */
-const NAME_LABELS = ['name', 'manager', 'agent', 'owner', 'maiden name', 'traveler', 'traveller', 'full name', 'full_name', 'fullname', 'first name', 'first_name', 'firstname', 'last name', 'last_name', 'lastname', 'surname', 'given name', 'family name', 'patient', 'patient name', 'customer', 'customer name', 'client', 'client name', 'employee', 'employee name', 'insured', 'member', 'member name', 'cardholder', 'card holder', 'account holder', 'applicant', 'beneficiary', 'guardian', 'subscriber', 'guarantor', 'emergency contact', 'contact', 'attn', 'physician', 'doctor', 'spouse', 'signed', 'signature', 'recipient', 'sender', 'passenger', 'driver'];
+const NAME_LABELS = ['name', 'manager', 'requester', 'requested by', 'reporter', 'assignee', 'assigned to', 'approved by', 'prepared by', 'bill to', 'ship to', 'sold to', 'attention', 'agent', 'owner', 'maiden name', 'traveler', 'traveller', 'full name', 'full_name', 'fullname', 'first name', 'first_name', 'firstname', 'last name', 'last_name', 'lastname', 'surname', 'given name', 'family name', 'patient', 'patient name', 'customer', 'customer name', 'client', 'client name', 'employee', 'employee name', 'insured', 'member', 'member name', 'cardholder', 'card holder', 'account holder', 'applicant', 'beneficiary', 'guardian', 'subscriber', 'guarantor', 'emergency contact', 'contact', 'attn', 'physician', 'doctor', 'spouse', 'signed', 'signature', 'recipient', 'sender', 'passenger', 'driver'];
 /** A label in any case ("NAME", "Name", "name"); the value after it is upper case. */
 const caseless = (label: string): string => [...label].map((c) => (/[a-z]/.test(c) ? `[${c.toUpperCase()}${c}]` : c === ' ' ? '[ _]' : c)).join('');
 const LABEL = NAME_LABELS.filter((l) => !l.includes('_')).sort((a, b) => b.length - a.length).map(caseless).join('|');
@@ -76,7 +76,7 @@ function airlineNameValid({ value }: Candidate): boolean | number {
   return tokens.some((t) => isKnownName(t) && !isOrdinaryWord(t)) && tokens.every((t) => t.length >= 3 && (isKnownName(t) || isUnlistedNameShape(t))) ? 0.86 : false;
 }
 
-/** "[16:57] bogdan: hey": a lowercase chat speaker after a time stamp. */
+/** "[16:57] bogdan: hey", "- [ ] arnel: ping legal": a lowercase chat speaker or action owner. */
 function lowercaseSpeakerValid({ value }: Candidate): boolean | number {
   return lowercaseGivenName(value, true) ? 0.8 : false;
 }
@@ -97,8 +97,8 @@ export const UNCASED_PERSON_DETECTORS: readonly Detector[] = [
     id: 'tier1.person.lowercase_speaker',
     anchor: { literals: ['] '], window: [2, 2] },
     type: 'PERSON',
-    description: 'A lowercase given name as a chat speaker after a time stamp ("[16:57] bogdan: hey")',
-    pattern: new RegExp(String.raw`(?<=\[\d{1,2}:\d{2}(?::\d{2})?\] )(${LOWER_TOKEN}):`, 'dgu'),
+    description: 'A lowercase given name as a chat speaker after a time stamp or a checkbox ("[16:57] bogdan: hey", "- [ ] arnel: ping legal")',
+    pattern: new RegExp(String.raw`(?<=\[\d{1,2}:\d{2}(?::\d{2})?\] |- \[[ x]\] )(${LOWER_TOKEN}):`, 'dgu'),
     group: 1,
     validator: lowercaseSpeakerValid,
     score: 0.8,
@@ -131,7 +131,7 @@ export const UNCASED_PERSON_DETECTORS: readonly Detector[] = [
     anchor: { literals: NAME_LABELS.map((l) => l.split(/[ _]/)[0]!), notAfter: 'A-Za-z0-9' },
     type: 'PERSON',
     description: 'ALL-CAPS names after a name label in forms and headers ("PATIENT: JOHN SMITH", "NAME: SMITH, JOHN")',
-    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LABEL})["']?[ \t]{0,3}[:=|\t][ \t]{0,3}["']?(${CAPS_TOKEN}(?:,? ${CAPS_TOKEN}){0,3})${AFTER}`, 'dgu'),
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LABEL})["']?[ \t]{0,3}(?:[:=|\t]|\.{3,20})[ \t]{0,3}["']?(${CAPS_TOKEN}(?:,? ${CAPS_TOKEN}){0,3})${AFTER}`, 'dgu'),
     group: 1,
     validator: capsNameValid,
     score: 0.86,
