@@ -69,6 +69,25 @@ class HashedNames {
 /** The 50 US states and DC (states are not in the city list, and driver-licence text names them). */
 const US_STATES = `Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia`.split('|');
 
+/**
+ * What is known of each token, so that the ten predicates below run their list lookups (hashing,
+ * accent folding, lowercasing) once per distinct token rather than once per question: per token,
+ * bit i says "predicate i computed" and bit i + 16 its answer. Cleared when it grows past
+ * MAX_REMEMBERED tokens, so memory stays bounded on any input.
+ */
+const remembers = new Map<string, number>();
+const MAX_REMEMBERED = 20_000;
+function remembered(token: string, fact: number, compute: (token: string) => boolean): boolean {
+  const known = remembers.get(token);
+  const bit = 1 << fact;
+  if (known !== undefined && known & bit) return (known & (bit << 16)) !== 0;
+  const value = compute(token);
+  if (remembers.size >= MAX_REMEMBERED) remembers.clear();
+  // Read again: computing one fact may have remembered others of the same token.
+  remembers.set(token, (remembers.get(token) ?? 0) | bit | (value ? bit << 16 : 0));
+  return value;
+}
+
 let firstNames: HashedNames | undefined;
 let surnames: HashedNames | undefined;
 let commonGivenNames: ReadonlySet<string> | undefined;
@@ -94,6 +113,9 @@ function inList(set: { has(token: string): boolean }, token: string): boolean {
  * isFirstName('Priya'); // true
  */
 export function isFirstName(token: string): boolean {
+  return remembered(token, 0, isFirstNameUncached);
+}
+function isFirstNameUncached(token: string): boolean {
   return inList((firstNames ??= new HashedNames(FIRST_NAME_HASHES)), token);
 }
 
@@ -102,8 +124,17 @@ export function isFirstName(token: string): boolean {
  * isSurname('Okonkwo'); // true
  */
 export function isSurname(token: string): boolean {
-  return inList((surnames ??= new HashedNames(SURNAME_HASHES)), token);
+  return remembered(token, 1, isSurnameUncached);
 }
+function isSurnameUncached(token: string): boolean {
+  return inList((surnames ??= new HashedNames(SURNAME_HASHES)), token) || SURNAME_PREFIX_FORM.test(token);
+}
+
+/**
+ * Irish, Scottish, Italian and French surname prefixes ("O'Doherty", "McKenzie", "MacLeod",
+ * "D'Agostino", "Fitzgerald"): a surname whatever the lists hold, as no list holds them all.
+ */
+const SURNAME_PREFIX_FORM = /^(?:O['’]|D['’]|Mc(?=\p{Lu})|Mac(?=\p{Lu})|Fitz(?=\p{Ll}{3}))\p{Lu}?\p{Ll}{2,}$/u;
 
 /**
  * A given name so frequent (US births) that it reads as a given name first ("Mitchell", not "Hawkins").
@@ -111,6 +142,9 @@ export function isSurname(token: string): boolean {
  * isCommonGivenName('Maria'); // true
  */
 export function isCommonGivenName(token: string): boolean {
+  return remembered(token, 2, isCommonGivenNameUncached);
+}
+function isCommonGivenNameUncached(token: string): boolean {
   return inList((commonGivenNames ??= new Set(decodeWordList(COMMON_GIVEN_NAMES))), token);
 }
 
@@ -120,6 +154,9 @@ export function isCommonGivenName(token: string): boolean {
  * isOrdinaryWord('Baby'); // true
  */
 export function isOrdinaryWord(token: string): boolean {
+  return remembered(token, 3, isOrdinaryWordUncached);
+}
+function isOrdinaryWordUncached(token: string): boolean {
   return (ordinaryWords ??= new Set(decodeWordList(ORDINARY_WORDS))).has(token.toLowerCase());
 }
 
@@ -129,6 +166,9 @@ export function isOrdinaryWord(token: string): boolean {
  * isPlaceName('Costa Rica'); // true
  */
 export function isPlaceName(value: string): boolean {
+  return remembered(value, 4, isPlaceNameUncached);
+}
+function isPlaceNameUncached(value: string): boolean {
   return (places ??= new Set([...decodeWordList(COUNTRIES), ...decodeWordList(CITIES), ...US_STATES])).has(value);
 }
 
@@ -144,7 +184,8 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
   County City Town Village Valley Heights Beach Island Islands Port Harbor Harbour Bay Airport Station Mall Campus Avenue Region Republic Kingdom States
   Orchestra Band Club Society Association Union Federation League Alliance Committee Commission Board Authority Trustees Brothers Bros Sons
   Investments Investment Resources Gems Mining Oil Gas Motor Mobile Oncology Pharmaceuticals Pharma Therapeutics Biosciences Biotech Realty Staffing
-  Legal Law Telecom Communications Electric Electronics Airlines Railway Railways Express Verify Studio Suite Pro Enterprise Edition Cloud Platform`.split(/\s+/),
+  Legal Law Telecom Communications Electric Electronics Airlines Railway Railways Express Verify Studio Suite Pro Enterprise Edition Cloud Platform
+  Garden Gardens Maintenance Landscaping Cleaning Repair Repairs Plumbing Roofing Auto Salon Spa Fitness Gym Catering Printing Realtors Copper Steel Chemicals`.split(/\s+/),
 );
 
 /** Capitalised words common at the start of sentences, in headings and UI text, that name lists also hold. */
@@ -176,7 +217,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   British Irish English Scottish Welsh Dutch Danish Swedish Norwegian Finnish Polish Czech Slovak Hungarian Romanian Bulgarian Greek Turkish Russian
   Ukrainian Portuguese Brazilian Mexican Canadian Australian Thai Vietnamese Korean Filipino Indonesian Malaysian Pakistani Bangladeshi Nepali Iranian Iraqi
   Egyptian Moroccan Nigerian Kenyan Ethiopian Ghanaian Israeli Arab Arabic Persian Swiss Austrian Belgian Sunni Shia Muslim Christian Jewish Hindu Buddhist
-  Catholic Protestant Orthodox European Asian Latino Latina Hispanic Caribbean Nordic Baltic Slavic Celtic`.split(/\s+/),
+  Catholic Protestant Orthodox European Asian Latino Latina Hispanic Caribbean Nordic Baltic Slavic Celtic God Lord Jesus Allah Buddha`.split(/\s+/),
 );
 
 /**
@@ -184,7 +225,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
  * apostrophe prefix (O'Brien), inner capital (McDonald) or hyphenated second part, capitalised
  * (Boulanger-Roy) or not (Ji-hoon, Shu-chen).
  */
-export const NAME_TOKEN = String.raw`(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}+)?`;
+export const NAME_TOKEN = String.raw`(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}*)?`;
 
 /** First words of place names: "Santa Monica", "Lake Geneva", "Saint Vincent", "Costa Rica". */
 export const PLACE_PREFIXES: ReadonlySet<string> = new Set(
@@ -214,6 +255,9 @@ function hyphenatedName(token: string): boolean {
  * isKnownName('Monday'); // false
  */
 export function isKnownName(token: string): boolean {
+  return remembered(token, 5, isKnownNameUncached);
+}
+function isKnownNameUncached(token: string): boolean {
   if (NOT_NAME_WORDS.has(token) || (ORGANISATION_WORDS.has(token) && !SURNAME_ORGANISATION_WORDS.has(token))) return false;
   return isName(token) || (token.includes('-') && hyphenatedName(token));
 }
@@ -226,6 +270,9 @@ export function isKnownName(token: string): boolean {
  * isDistinctName('Grant'); // false
  */
 export function isDistinctName(token: string): boolean {
+  return remembered(token, 6, isDistinctNameUncached);
+}
+function isDistinctNameUncached(token: string): boolean {
   return isKnownName(token) && !isOrdinaryWord(token);
 }
 
@@ -236,8 +283,28 @@ export function isDistinctName(token: string): boolean {
  * isGivenName('Hernandez'); // false
  */
 export function isGivenName(token: string): boolean {
+  return remembered(token, 7, isGivenNameUncached);
+}
+function isGivenNameUncached(token: string): boolean {
+  if (ROMANISED_SYLLABLE_PAIR.test(token)) return isDistinctName(token);
   return isFirstName(token) && isDistinctName(token) && (isCommonGivenName(token) || !isSurname(token));
 }
+
+/**
+ * A romanised Korean or Chinese given name of two hyphenated syllables ("Ji-hoon", "Ji-a", "Shu-fen").
+ * @example
+ * isRomanisedGivenName('Ji-hoon'); // true
+ */
+export function isRomanisedGivenName(token: string): boolean {
+  return ROMANISED_SYLLABLE_PAIR.test(token) && isGivenName(token);
+}
+
+/**
+ * Two romanised syllables joined by a hyphen, the second lowercase: Korean and Chinese given names
+ * ("Ji-hoon", "Seo-yeon", "Shu-fen"), which no list holds in every spelling; "Follow-up" and other
+ * compounds of ordinary words fail isDistinctName.
+ */
+const ROMANISED_SYLLABLE_PAIR = /^\p{Lu}\p{Ll}{0,4}-\p{Ll}{1,5}$/u;
 
 /**
  * A capitalised token no list knows that looks like it could be a rare name: not an ordinary word,
@@ -247,6 +314,9 @@ export function isGivenName(token: string): boolean {
  * isUnlistedNameShape('Verify'); // false
  */
 export function isUnlistedNameShape(token: string): boolean {
+  return remembered(token, 8, isUnlistedNameShapeUncached);
+}
+function isUnlistedNameShapeUncached(token: string): boolean {
   return !isName(token) && !NOT_NAME_WORDS.has(token) && !ORGANISATION_WORDS.has(token) && !isOrdinaryWord(token) && !isPlaceName(token) && !PLACE_PREFIXES.has(token);
 }
 
@@ -273,6 +343,9 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set(
  * isBlockedToken('Park'); // false
  */
 export function isBlockedToken(token: string): boolean {
+  return remembered(token, 9, isBlockedTokenUncached);
+}
+function isBlockedTokenUncached(token: string): boolean {
   if (CALENDAR_WORDS.has(token)) return true;
   if (ORGANISATION_WORDS.has(token)) return !(SURNAME_ORGANISATION_WORDS.has(token) && isName(token));
   return NOT_NAME_WORDS.has(token) && !isFirstName(token) && !isSurname(token);

@@ -6,7 +6,7 @@
  */
 import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
 import { nameColumnHeaderAt } from './person-columns.js';
-import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
+import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, isUnlistedNameShape, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
 
 /**
  * How strongly the surroundings say "a person's name is here": `strong` (a title, a `Name:` field,
@@ -22,15 +22,19 @@ const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|
 /** Sign-offs on the previous line: "Regards,\nMaria Lopez". */
 const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours|truly|warmly|br|talk soon|speak soon|all the best|kind regards|best wishes|respectfully|saludos|grüße|grüsse|cordialement|cumprimentos|saluti|groeten|-|—|--)[,.!]?[ \t]*\r?\n[ \t]*$/;
 /** Field labels and JSON/YAML keys holding a person: `Name:`, `"first_name": "`, `cc:`, `From:`. */
-const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants)s?["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
+const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants|founders|co-founders|cofounders)s?["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
 /** Verbs and phrases that take a person: "you can reach Bayu", "spoke with Kaori", "my name is Ana". */
-const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|name\?|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to)[ \t]$/;
+const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|name\?|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to|calls me|called me|known as|goes by|aka)[ \t]$|["”],? (?:says|said|asks|asked|adds|added|writes|wrote|notes|noted|explains|explained|recalls|recalled) $/;
+/** A relative, friend or colleague named right after the relation: "my kid Elija", "her husband, Tomasz", "named him Ivo". */
+const RELATION_BEFORE = /(?:^|[^a-z])(?:(?:my|our|his|her|their|your) (?:kids?|child|children|son|daughter|wife|husband|partner|fianc[eé]e?|girlfriend|boyfriend|mom|mum|mother|dad|father|brother|sister|sibling|friend|best friend|boss|colleague|co-?worker|cousin|uncle|aunt|nephew|niece|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|neighbou?r|roommate|flatmate|landlord|landlady|assistant|lawyer|attorney|therapist|teacher|tutor|nanny|mentor|spouse|stepson|stepdaughter)|(?:named|called|name|christened) (?:him|her|them|it|me|us)|(?:his|her|their|my) name (?:is|was))[,:]? $/;
 /** Labels and verbs in prose before a person: "Customer Maria Lopez", "spoke with Kaori", "per Ana". */
-const PROSE_BEFORE = /(?:^|[^a-z])(?:customer|client|patient|employee|applicant|candidate|manager|colleague|agent|by|with|ask|tell|ping|loop in|cc'd|cc|per|according to|thanks to|contact|reach|call|email|message|meet|met|introduce|invite|hire|hired|named|called|name is|i am|i'm|this is|me,|add|remove|says|said|asked|replied|wrote|starring|featuring|feat\.|signed by|written by|directed by)[ \t]$/;
+const PROSE_BEFORE = /(?:^|[^a-z])(?:customer|client|patient|employee|applicant|candidate|manager|colleague|agent|by|with|ask|tell|ping|loop in|cc'd|cc|per|according to|thanks to|contact|reach|call|email|message|meet|met|introduce|invite|hire|hired|named|called|name is|i am|i'm|this is|me,|add|remove|says|said|asked|replied|wrote|starring|featuring|feat\.|signed by|written by|directed by|shouted at|yelled at|smiled at|waved at|assistant to|married|marry|son of|daughter of|wife of|husband of|friend of|mother of|father of|ex-[a-z]+|the late)[ \t]$/;
+/** Speech to someone: "said Carlos to ⟦Mina⟧", "wrote to ⟦Ana⟧", "talking to ⟦Ivo⟧". */
+const REPORTED_TO_BEFORE = /(?:^|[^a-z])(?:(?:said|says|whispered|shouted|wrote|replied|explained|complained|mentioned|lied|talked|talking|spoke|speaking|wrote|writing|listen|listening|pointed|turned|went over) (?:[a-z'’-]+ )?to|gave it to|sent it to)[ \t]$/;
 /** Keys ending in "name" that hold things other than people. */
 const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisation|organization|business|brand|service|project|team|display|screen|device|domain|bucket|table|column|field|db|database|schema|class|module|package|repo|branch|tag|city|country|state|street|region|store|vendor|merchant|bank|plan|model|server|queue|topic|key|role|group|event|item|variable|var|env|node|cluster|container|image|pod|job|task|account)[_ -]?name["']?[ \t]*[:=]/;
 /** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
-const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded|lives|lived|works|worked|moved|went|came|arrived|knows|met|visited|were)\b|['’]s\b)/;
+const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded|lives|lived|works|worked|moved|went|came|arrived|knows|met|visited|were|was born|began|decided|wants|wanted|needs|needed|loves|loved|hates|hated|likes|liked|feels|felt|cried|died|married|retired|resigned|graduated|studied|apologi[sz]ed|promised|insisted|admitted|complained|is (?:a )?very|is so|just has|has given|had given|gave|will be talking|spent|has been under)\b|['’]s\b)/;
 /** Words after a name that also follow places and things: "Maria is", "Jordan and". */
 const LOOSE_AFTER = /^(?: (?:will|would|can|could|is|was|has|had|and|from|at|in|on)\b| ?[(<]|[,:])/;
 /** A chat or transcript line prefix before the speaker: "[13:22] ", "09:41 ", "> ". */
@@ -44,10 +48,28 @@ const WORD_AFTER = /^[ ](\p{Lu}[\p{L}'’-]*)/u;
 const LIST_ITEM_BEFORE = /(\p{Lu}[\p{L}'’-]+)(?:,| and| &| y| und| et) $/u;
 const LIST_ITEM_AFTER = /^(?:,| and| &| y| und| et) (\p{Lu}[\p{L}'’-]+)/u;
 
+/** A transcript line opened by a speaker: "⟦Tara⟧: Remember me?", "[13:22] ⟦Rizal⟧: ok", "⟦Mika⟧:"Who are you?"". */
+function speakerAt(text: string, start: number, end: number): boolean {
+  const prefix = lineBefore(text, start);
+  if (SPEAKER_PREFIX.test(prefix)) return true;
+  // Without a time stamp the line start alone says little ("Notes:", "Carrier:"): only a distinct
+  // listed name followed by speech counts.
+  const value = text.slice(start, end);
+  return /^[ \t>]*$/.test(prefix) && /^:[ ]?["“]?\p{Lu}/u.test(text.slice(end, end + 4)) && isDistinctName(value) && !isPlaceName(value);
+}
+
+/** Direct address: "Remember me, ⟦Hussa⟧?", "Don't go, ⟦Ana⟧!", "⟦Seo-yun⟧, can I please …". */
+const VOCATIVE_REQUEST = /^, (?:(?:can|could|would|will|do|did|are|have) (?:you|i|we)\b|please\b)/i;
+function vocativeAt(text: string, start: number, end: number): boolean {
+  const next = text.charCodeAt(end);
+  if (next === 44 /* , */) return VOCATIVE_REQUEST.test(text.slice(end, end + 16)) && atSentenceStart(text, start);
+  return (next === 33 /* ! */ || next === 63 /* ? */) && text.slice(Math.max(0, start - 2), start) === ', ';
+}
+
 function lineBefore(text: string, start: number): string {
-  const from = Math.max(0, start - 40);
-  const lineStart = text.lastIndexOf('\n', start - 1);
-  return text.slice(Math.max(from, lineStart + 1), start);
+  // Searched within the 40 characters before the start only, so the cost per candidate stays constant.
+  const window = text.slice(Math.max(0, start - 40), start);
+  return window.slice(window.lastIndexOf('\n') + 1);
 }
 
 /**
@@ -64,8 +86,9 @@ export function personContext(text: string, start: number, end: number): PersonC
   if (before === 'field') return 'strong';
   if (before === 'not-a-person-field') return 'none';
   if (before === 'greeting') return 'strong';
-  if (text.charCodeAt(end) === 58 /* : */ && SPEAKER_PREFIX.test(lineBefore(text, start))) return 'strong';
+  if (text.charCodeAt(end) === 58 /* : */ && speakerAt(text, start, end)) return 'strong';
   const after = textAfter(text, end, 16);
+  if (vocativeAt(text, start, end)) return 'weak';
   if (before === 'prose' || SPEECH_AFTER.test(after)) return 'weak';
   if (inListOfNames(text, start, end)) return 'weak';
   if (LOOSE_AFTER.test(after)) return 'loose';
@@ -90,8 +113,8 @@ function beforeKindAt(text: string, start: number): BeforeKind {
 function classifyBefore(before: string): BeforeKind {
   if (TITLE_BEFORE.test(before)) return 'title';
   if (FIELD_BEFORE.test(before)) return NOT_PERSON_KEY.test(before) ? 'not-a-person-field' : 'field';
-  if (GREETING_BEFORE.test(before) || SIGN_OFF_BEFORE.test(before) || PERSON_VERB_BEFORE.test(before)) return 'greeting';
-  return PROSE_BEFORE.test(before) ? 'prose' : 'none';
+  if (GREETING_BEFORE.test(before) || (before.includes('\n') && SIGN_OFF_BEFORE.test(before)) || PERSON_VERB_BEFORE.test(before) || RELATION_BEFORE.test(before)) return 'greeting';
+  return PROSE_BEFORE.test(before) || REPORTED_TO_BEFORE.test(before) ? 'prose' : 'none';
 }
 
 /** Verbs only people do: "Albuquerque wrote" is a person even though Albuquerque is a city. */
@@ -112,6 +135,24 @@ function inListOfNames(text: string, start: number, end: number): boolean {
   if (before && neighbourIsName(before)) return true;
   const after = LIST_ITEM_AFTER.exec(text.slice(end, end + 30));
   return !!after && neighbourIsName(after);
+}
+
+/** Two items of a list after the candidate, or two before it: "⟦Saidali⟧, Elizabeth, Michael", "Mateo, Boris, ⟦Lethokuhle⟧". */
+const TWO_ITEMS_AFTER = /^(?:,| and) (\p{Lu}[\p{L}'’-]+)(?:,| and) (\p{Lu}[\p{L}'’-]+)/u;
+const TWO_ITEMS_BEFORE = /(\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]+),? (?:and )?$/u;
+
+/**
+ * Whether the candidate sits among listed names: its two neighbouring items, or the two items on
+ * one side of it, are known names. A list of people takes a rare name ("James, Maryam, ⟦Beshoi⟧, Luca").
+ * @example
+ * amongListedNames('They had 6: James, Maryam, Beshoi, Luca and Noah.', 27, 33); // true
+ */
+export function amongListedNames(text: string, start: number, end: number): boolean {
+  const before = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  const after = LIST_ITEM_AFTER.exec(text.slice(end, end + 30));
+  if (before && after) return isKnownName(before[1]!) && isKnownName(after[1]!);
+  const pair = after ? TWO_ITEMS_AFTER.exec(text.slice(end, end + 60)) : before ? TWO_ITEMS_BEFORE.exec(text.slice(Math.max(0, start - 60), start)) : null;
+  return !!pair && isKnownName(pair[1]!) && isKnownName(pair[2]!);
 }
 
 /** A given name in any list; any distinct listed name across a plain "and" ("Morales and Ramos were"). */
@@ -139,6 +180,8 @@ export function insideOtherProperNoun(text: string, start: number, end: number):
   // After a lowercase particle it is the end of a longer name or place ("Villafranca del ⟦Cid⟧"); the particle detector reads real "de la Cruz".
   if (PARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  // "ex-Beatle ⟦Starr⟧": a former role, not the first word of a longer name.
+  if (previous && EX_ROLE.test(text.slice(Math.max(0, start - previous[0].length - 3), start - previous[0].length))) return false;
   if (previous && (!mayPrecedeName(previous[1]!, text, start - previous[0].length) || isPlaceName(`${previous[1]} ${value}`))) return true;
   return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
 }
@@ -152,11 +195,14 @@ export function insideOtherProperNoun(text: string, start: number, end: number):
  */
 export function partOfLongerProperNoun(text: string, start: number, end: number): boolean {
   const next = WORD_AFTER.exec(text.slice(end, end + 30));
-  if (next && !NOT_NAME_WORDS.has(next[1]!) && !isKnownName(next[1]!)) return true;
+  if (next && !NOT_NAME_WORDS.has(next[1]!) && !isKnownName(next[1]!) && !NAME_SUFFIX.test(next[1]!)) return true;
   // Before it, an unlisted or organisation word ("Kabushiki", "Trust"); an ordinary word there is
   // usually a role ("Producer James Sparks") and a possessive ends the other noun ("Ltd's Ema Nakajima").
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
   const word = previous?.[1];
+  // "San ⟦Giovanni Di Casarsa⟧", "Berkery ⟦Noyes Mandasoft⟧": a place prefix, or a name-like word
+  // the longer reading starting there would have taken, makes this the tail of another proper noun.
+  if (word && !/['’]s$/.test(word) && (PLACE_PREFIXES.has(word) || (!NOT_NAME_WORDS.has(word) && !isOrdinaryWord(word) && (isKnownName(word) || isUnlistedNameShape(word))))) return true;
   if (word && !/['’]s$/.test(word) && !isKnownName(word) && !NOT_NAME_WORDS.has(word) && (!isOrdinaryWord(word) || ORGANISATION_WORDS.has(word) || PLACE_PREFIXES.has(word))) return true;
   return JOINED_BY_AMPERSAND.test(text.slice(end, end + 4)) || /\p{Lu}[\p{L}.]* & $/u.test(text.slice(Math.max(0, start - 24), start));
 }
@@ -172,16 +218,27 @@ const SURNAME_TRIPLE = /(\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]+),? (?:and|&)
 export function inSurnameFirmName(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 48);
   const window = text.slice(from, end + 48);
+  // Cheap exit first: a firm name of three needs a comma and an "and" or "&".
+  if (window.indexOf(', ') < 0 || (window.indexOf(' and ') < 0 && window.indexOf(' & ') < 0)) return false;
   SURNAME_TRIPLE.lastIndex = 0;
   for (let m = SURNAME_TRIPLE.exec(window); m; m = SURNAME_TRIPLE.exec(window)) {
     const [whole] = m.indices!;
     if (from + whole![0] > start || from + whole![1] < end) continue;
     // A fourth item before it makes a list of people ("Sama, Jakob, Pol and Hugo"), not a firm.
     if (/\p{Lu}[\p{L}'’-]*, $/u.test(window.slice(Math.max(0, whole![0] - 24), whole![0]))) return false;
+    if (PEOPLE_LIST_LABEL.test(window.slice(Math.max(0, whole![0] - 16), whole![0]))) return false;
     return [m[1]!, m[2]!, m[3]!].filter((t) => !isCommonGivenName(t)).length >= 2;
   }
   return false;
 }
+
+/** Degrees and generational suffixes after a name: "Giovanna Rodrigues MD", "Kevin Veitonen II". */
+const NAME_SUFFIX = /^(?:MD|PhD|DDS|DVM|DO|RN|NP|PA|CPA|Esq|Jr|Sr|II|III|IV|MBA|MSc|BSc)\.?$/;
+
+/** "ex-" before a capitalised role word: "ex-Beatle", "ex-Googler". */
+const EX_ROLE = /(?:^|[^\p{L}])ex-$/iu;
+/** A label of people before a list: "founders: Owens, Duran and Oneal", "Attendees: …". */
+const PEOPLE_LIST_LABEL = /(?:founders|co-?founders|attendees|participants|members|owners|cc)[:] $/i;
 
 /** A lowercase name particle right before a token. */
 const PARTICLE_BEFORE = /(?:^|[^\p{L}])(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|ter|ten|el|al|y) $/u;
@@ -209,8 +266,13 @@ export function precededBy(text: string, start: number): 'article' | 'place-prep
  * followedByOrganisationWord('Atlas Freight', 5); // true
  */
 export function followedByOrganisationWord(text: string, end: number): boolean {
-  // Up to three capitalised words after the span (and a possessive): "Cedar ⟦Ridge Insurance⟧", "Zoe's Kitchen Inc.".
-  const next = /^(?:['’]s)?(?:(?: |, |-)(?:&|and |\+ )?\p{Lu}[\p{L}.]*){1,3}/u.exec(text.slice(end, end + 48));
+  // Cheap exit first: most names are followed by a lowercase word or punctuation.
+  const joiner = text.charCodeAt(end);
+  if (joiner !== 32 && joiner !== 44 && joiner !== 45 && joiner !== 39 && joiner !== 0x2019) return false;
+  const following = text.charCodeAt(end + 1);
+  if (joiner === 32 && following >= 98 && following <= 122) return false;
+  // Up to four capitalised words after the span (and a possessive): "Cedar ⟦Ridge Insurance⟧", "Zoe's Kitchen Inc.".
+  const next = /^(?:['’]s)?(?:(?: |, |-)(?:& ?|and |\+ )?\p{Lu}[\p{L}.]*){1,4}/u.exec(text.slice(end, end + 56));
   if (!next) return false;
   for (const word of next[0].split(/[ ,&+-]+/)) if (ORGANISATION_WORDS.has(word.replace(/\.$/, ''))) return true;
   return false;

@@ -16,9 +16,12 @@
 import type { Candidate, Detector } from '../detector.js';
 import { atSentenceStart } from './context/nearby.js';
 import {
-  isBlockedToken, isCommonGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
+  isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
-import { continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
+import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
+import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
+import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
+import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
 const T = NAME_TOKEN;
 /** Lowercase particles inside names: van der Berg, da Silva, bin Salman, de la Cruz. */
@@ -31,7 +34,10 @@ const JOIN = String.raw`(?: (?:${PARTICLE} ){0,2}|-)`;
 const INITIAL = String.raw`\p{Lu}\.?(?= )`;
 
 /** Surname morphology across naming traditions: Irish/Scottish prefixes and common patronymic or family suffixes. */
-const SURNAME_FORM = /^(?:O['’]\p{Lu}|Mc\p{Lu}|Mac\p{Lu}|Fitz)|(?:son|sen|sson|ez|es|ov|ova|ev|eva|in|ina|sky|ski|ska|wicz|czyk|escu|ian|yan|oglu|oğlu|poulos|akis|enko|uk|ić|ic|vić|ini|elli|etti|otti|ucci|berg|stein|mann|feld|baum|ides|adze|shvili|ayev|yev|uddin|ullah|wala|appa|ara|ola|emi|unde|anya|ekwe|uwa|oye|ade)$/u;
+const SURNAME_FORM = /^(?:O['’]\p{Lu}|Mc\p{Lu}|Mac\p{Lu}|Fitz)|(?:son|sen|sson|ez|es|ov|ova|ev|eva|in|ina|sky|ski|ska|wicz|czyk|escu|eanu|ian|yan|oglu|oğlu|oglou|poulos|opoulou|akis|idis|iadis|enko|uk|ić|ic|ič|vić|ini|elli|etti|otti|ucci|berg|stein|mann|feld|baum|ides|adze|dze|shvili|ayev|yev|uddin|ullah|wala|appa|ara|ola|emi|unde|anya|ekwe|uwa|oye|ade|ienė|aitė|ytė|utė|auskas|evičius|avičius|dóttir|dottir|zadeh|pour|nathan|kar|ov[aá]|ová|ská|ský)$/u;
+
+/** The surname endings of SURNAME_FORM that ordinary words, brands and places almost never have. */
+const DISTINCT_SURNAME_FORM = /\p{Ll}(?:ov|ova|ev|eva|yev|ayev|ić|ič|vić|enko|chuk|czuk|sky|ski|ska|wicz|czyk|escu|eanu|yan|oglu|oğlu|poulos|opoulou|akis|idis|adze|dze|shvili|dóttir|dottir|sson|ienė|aitė|ytė|auskas|zadeh)$/u;
 
 /** The capitalised name tokens of a span (initials and particles left out). */
 const tokensOf = (value: string): string[] => value.split(/[ ,]+/).filter((t) => /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}/u.test(t));
@@ -43,7 +49,33 @@ const nameOrUnlisted = (token: string): boolean => isKnownName(token) || isUnlis
 const looksLikePlace = (value: string, first: string): boolean => PLACE_PREFIXES.has(first) || isPlaceName(value);
 
 /** Two or three name tokens: a given name (or a surname first, as in East Asian order) and a surname. */
-function fullNameValid({ value, text, start, end }: Candidate): boolean | number {
+function fullNameValid(candidate: Candidate): boolean | number {
+  const shaped = nameShapedPairValid(candidate);
+  return shaped === false ? listedFullNameValid(candidate) : shaped;
+}
+
+/** The middle initial of "Soib K. Kishiev", "Jildau S Bouts". */
+const MIDDLE_INITIAL = / \p{Lu}\.? /u;
+
+/**
+ * Shapes that say "person" whatever the lists hold: a given name, a middle initial and any surname
+ * ("Jildau S Bouts", "Soib K. Kishiev"); a romanised hyphenated given name and a short surname
+ * ("Ji-a Im", "Ha-rin Gang", "Chin-lung Low"), Korean and Chinese surnames being short and often
+ * ordinary words or months in English.
+ */
+function nameShapedPairValid({ value, text, start, end }: Candidate): false | number {
+  const tokens = tokensOf(value);
+  if (tokens.length !== 2) return false;
+  const [first, last] = tokens as [string, string];
+  const initial = MIDDLE_INITIAL.test(value);
+  const romanised = !initial && isRomanisedGivenName(first) && last.length <= 5 && !NOT_NAME_WORDS.has(last);
+  if (!initial && !romanised) return false;
+  if (initial && (!nameOrUnlisted(first) || isOrdinaryWord(first) || isBlockedToken(first) || isBlockedToken(last))) return false;
+  if (followedByOrganisationWord(text, end) || saidToBeOrganisation(text, start, end) || looksLikePlace(value, first)) return false;
+  return 0.84;
+}
+
+function listedFullNameValid({ value, text, start, end }: Candidate): boolean | number {
   const tokens = tokensOf(value);
   if (tokens.length < 2 || tokens.some(isBlockedToken)) return false;
   // Word lists first (cheap): every branch below needs name-like tokens.
@@ -54,20 +86,25 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
   const last = tokens[tokens.length - 1]!;
   if (context === 'strong') return tokens.every(nameOrUnlisted) || tokens.some(isDistinctName) ? 0.92 : false;
   if (looksLikePlace(value, first) || partOfLongerProperNoun(text, start, end) || inSurnameFirmName(text, start, end)) return false;
+  if (saidToBeOrganisation(text, start, end) || cityLineOfAddress(text, start, end)) return false;
   const distinct = tokens.filter(isDistinctName).length;
   const known = tokens.filter(isKnownName).length;
   const preceding = context === 'weak' ? undefined : precededBy(text, start);
   // "the White Stripes", "in Villafranca del Cid": after an article or a place preposition only
   // listed names with a distinct given name say person ("a Mateo Reyes concert", "to Maria Lopez").
   const givenFirst = isDistinctName(first) && (isFirstName(first) || first.includes('-'));
-  if (preceding && !(givenFirst && (preceding === 'place-preposition' || known === tokens.length))) return false;
+  // "a Calquín Cazares concert", "the Aasha Nepali version": a work or household after the name makes it a person's.
+  const personalNoun = preceding === 'article' && PERSONAL_NOUN_AFTER.test(text.slice(end, end + 12)) && tokens.every(nameOrUnlisted);
+  if (preceding && !personalNoun && !(givenFirst && (preceding === 'place-preposition' || known === tokens.length))) return false;
+  if (personalNoun) return 0.8;
   // "Grant Park", "Maple Hall": a street or building word last is a place unless the context says person.
   if (context !== 'weak' && isStreetWord(last)) return false;
   const named = context === 'weak' || context === 'loose';
   // Every token a listed name, one of them unambiguous: "Maria Gonzalez", "Nguyen Thanh".
   if (known === tokens.length && distinct >= 1) return named ? 0.9 : 0.86;
   // Listed but all ambiguous ("Grant Park", "Will Young"): only in a person's context.
-  if (known === tokens.length) return context === 'weak' ? 0.8 : false;
+  // "The Princess Royal arrived": after an article even reported speech does not make them a name.
+  if (known === tokens.length) return context === 'weak' && precededBy(text, start) !== 'article' ? 0.8 : false;
   const otherTokensFit = tokens.every((t) => isKnownName(t) || isUnlistedNameShape(t));
   if (!otherTokensFit) return false;
   // A distinct given name and a surname no list holds: "Eva Waage", "Leandra Thanasi".
@@ -75,6 +112,10 @@ function fullNameValid({ value, text, start, end }: Candidate): boolean | number
   // An unlisted given name and a distinct surname: "Nagi Okamoto", "Alise Liepiņš".
   if (isDistinctName(last) && isSurname(last)) return named ? 0.84 : 0.8;
   if (named && (distinct >= 1 || SURNAME_FORM.test(last))) return 0.8;
+  // Reported speech or a verb that takes a person: two rare name-shaped tokens ("spoke with Binita Koroveshi").
+  if (context === 'weak') return 0.78;
+  // Two rare tokens, the last shaped like a surname of its tradition: "Aisultan Kusainov", "Ástríður Steinarsdóttir".
+  if (SURNAME_FORM.test(last) && !SURNAME_FORM.test(first) && !preceding) return 0.78;
   return false;
 }
 
@@ -85,9 +126,16 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   const context = personContext(text, start, end);
   // A title, a field or a greeting makes even a place-named token a person ("Ms. Austin", "last name? Hashimoto").
   if (context === 'strong') return 0.84;
-  if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || precededBy(text, start) === 'article' || inSurnameFirmName(text, start, end)) return false;
+  if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || inSurnameFirmName(text, start, end)) return false;
+  if (saidToBeOrganisation(text, start, end) || cityLineOfAddress(text, start, end)) return false;
+  // "the Hemingway novel", "the Okafor family": an article before a name is fine when a work or a household follows.
+  if (precededBy(text, start) === 'article') return isKnownName(value) && !isPlaceName(value) && PERSONAL_NOUN_AFTER.test(text.slice(end, end + 12)) ? 0.8 : false;
   // Reported speech or a list of given names: any listed name; a place only when it is also a given name ("Siti and Guadalupe").
-  if (context === 'weak') return isKnownName(value) && (!isPlaceName(value) || isGivenName(value) || followedBySpeechVerb(text, end)) ? 0.82 : false;
+  if (context === 'weak') {
+    if (isKnownName(value)) return !isPlaceName(value) || isGivenName(value) || followedBySpeechVerb(text, end) ? 0.82 : false;
+    // A surname no list holds, in a shape only surnames have: "Huseynov said", "by ex-Zombie Krličević".
+    return isUnlistedNameShape(value) && (DISTINCT_SURNAME_FORM.test(value) || amongListedNames(text, start, end)) ? 0.8 : false;
+  }
   if (!isGivenName(value) || isPlaceName(value)) return false;
   // Without context only a common given name counts ("Maria", not "Hamlet", "Tesla" or "Mercedes",
   // which the long tail of birth records also holds; a rarer one needs at least a verb after it);
@@ -96,6 +144,9 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   if (!atSentenceStart(text, start)) return 0.74;
   return context === 'loose' && !STARTS_WITH_PREPOSITION.test(text.slice(end, end + 4)) ? 0.74 : false;
 }
+
+/** Nouns after "the ⟦Name⟧" that make it a person's: their works, family or household. */
+const PERSONAL_NOUN_AFTER = /^ (?:novels?|books?|memoir|biography|concerts?|family|household|estate|children|twins|residence|version|cover|recording|album)\b/;
 
 /** After a rare given name only a verb or punctuation says "person": "Hamlet in", "Tesla at" are works and brands. */
 const LOOSE_VERB_AFTER = /^(?: (?:will|would|can|could|is|was|has|had)\b| ?[(<]|[,:])/;
@@ -112,7 +163,8 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
   if (!value.includes(', ') && !quotedCell) return false;
   const context = personContext(text, start, end);
-  if (context !== 'strong' && !quotedCell && (continuesAList(text, start, end) || inSurnameFirmName(text, start, end))) return false;
+  // "founders: Monjeau, Graves and Reed" is a list even after a label of people.
+  if (!quotedCell && (continuesAList(text, start, end) || (context !== 'strong' && inSurnameFirmName(text, start, end)))) return false;
   const surnameLike = isKnownName(last) || isUnlistedNameShape(last) || (isPlaceName(last) && !isOrdinaryWord(last));
   if (!surnameLike) return false;
   const inAttendeeList = ATTENDEE_LIST.test(text.slice(end, end + 2)) || /; $/.test(text.slice(Math.max(0, start - 2), start));
@@ -134,6 +186,15 @@ function initialSurnameValid({ value, text, start, end }: Candidate): boolean | 
   const context = personContext(text, start, end);
   if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) ? 0.86 : false;
   return isDistinctName(surname) && isSurname(surname) ? 0.78 : false;
+}
+
+/** "Kowalski, J.", "Okonkwo C.", "Smith J.R.": a surname and initials, as in citations, rosters and sign-offs. */
+function surnameInitialsValid({ value, text, start, end }: Candidate): boolean | number {
+  const surname = value.slice(0, value.search(/,? \p{Lu}\./u));
+  if (isBlockedToken(surname) || isOrdinaryWord(surname) || isPlaceName(surname) || followedByOrganisationWord(text, end)) return false;
+  const context = personContext(text, start, end);
+  if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) ? 0.84 : false;
+  return isDistinctName(surname) && isSurname(surname) && !insideOtherProperNoun(text, start, start + surname.length) ? 0.8 : false;
 }
 
 /** "van der Berg", "de la Cruz": a particle-led surname after a title or before reported speech. */
@@ -191,6 +252,17 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     examples: ['Signature: S. Gallo'],
   },
   {
+    id: 'tier1.person.surname_initials',
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
+    type: 'PERSON',
+    description: 'A surname followed by initials ("Kowalski, J.", "Okonkwo C.") with a listed surname or in context',
+    pattern: new RegExp(`${BEFORE}(?=(${T},? \\p{Lu}\\.(?: ?\\p{Lu}\\.)?)(?![\\p{L}\\p{N}]))${T}`, 'dgu'),
+    group: 1,
+    validator: surnameInitialsValid,
+    score: 0.8,
+    examples: ['Kowalski, J.'],
+  },
+  {
     id: 'tier1.person.particle_surname',
     anchor: { literals: ['van', 'von', 'de', 'da', 'del', 'della', 'di', 'du', 'dos', 'das', 'le', 'la', 'ter', 'ten', 'bin', 'al', 'el'], notAfter: "A-Za-z0-9_@./'-" },
     type: 'PERSON',
@@ -211,4 +283,6 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     score: 0.8,
     examples: ['Ms. Tran', 'Okonkwo said'],
   },
+  ...UNCASED_PERSON_DETECTORS,
+  ...SCRIPT_PERSON_DETECTORS,
 ];

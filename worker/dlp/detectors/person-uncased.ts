@@ -1,0 +1,140 @@
+/**
+ * PERSON in text that does not capitalise names: lowercase chat ("talked to maria yesterday",
+ * "hi dana") and ALL-CAPS forms and headers ("PATIENT: JOHN SMITH", `"last_name": "OKONKWO"`).
+ * Capitals say nothing there, so each pattern starts at a cue word (a greeting, a verb that takes a
+ * person, a field label) and the validators look the title-cased tokens up in the name lists.
+ * Lowercase words that are also names ("will", "may", "mark", "bill", "grace") are ordinary English
+ * words in word-data.ts and never count; a weak cue ("talked to") takes only a common given name.
+ */
+import type { Candidate, Detector } from '../detector.js';
+import { isBlockedToken, isCommonGivenName, isFirstName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape } from './name-lexicon.js';
+
+/** Both cases of a cue's first letter: "hi" and "Hi" ("Thanks maria"), the rest as written. */
+const eitherCase = (cue: string): string => `[${cue[0]!.toUpperCase()}${cue[0]}]${cue.slice(1).replace(/[.]/g, '\\.')}`;
+
+/** Cues after which a listed name is a person: greetings, introductions, titles, name fields. */
+const STRONG_CUES = ['hi', 'hey', 'hello', 'hiya', 'dear', 'thanks', 'thank you', 'thx', 'cheers', 'bye', 'my name is', 'name is', 'call me', "i'm", 'i am', 'this is', '—', 'named him', 'named her', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'name:', 'user:'];
+/** Verbs that take a person, but in lowercase chat also products and places: only common given names after them. */
+const WEAK_CUES = ['talked to', 'talking to', 'spoke to', 'spoke with', 'speak to', 'speak with', 'talk to', 'met with', 'meeting with', 'call with', 'chat with', 'sync with', 'lunch with', 'ask', 'asked', 'tell', 'told', 'ping', 'pinged', 'cc', 'cc:', 'said', 'says', 'according to', 'thanks to', 'loop in', 'assigned to'];
+const CUE = [...STRONG_CUES, ...WEAK_CUES].sort((a, b) => b.length - a.length).map(eitherCase).join('|');
+const STRONG_CUE_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${STRONG_CUES.map(eitherCase).join('|')})[ ,]{1,2}$`, 'u');
+
+const LOWER_TOKEN = String.raw`\p{Ll}{2,}(?:['’-]\p{Ll}{2,})?`;
+const AFTER = String.raw`(?![\p{L}\p{N}_@-])`;
+
+const titleCase = (token: string): string => token.charAt(0).toUpperCase() + token.slice(1).toLowerCase();
+
+/** Whether a strong cue (greeting, introduction, title, name field) stands right before the candidate. */
+const strongCueBefore = ({ text, start }: Candidate): boolean => STRONG_CUE_BEFORE.test(text.slice(Math.max(0, start - 14), start));
+
+/** A lowercase token that reads as a given name: listed, no ordinary English word, no place, no heading word. */
+function lowercaseGivenName(token: string, strong: boolean): boolean {
+  const name = titleCase(token);
+  if (isOrdinaryWord(name) || isBlockedToken(name) || isPlaceName(name) || !isFirstName(name)) return false;
+  return strong || isCommonGivenName(name);
+}
+
+/** "hi dana mitchell", "talked to maria lopez": a given name and a surname. */
+function lowercaseFullNameValid(candidate: Candidate): boolean | number {
+  const [first, last] = candidate.value.split(' ') as [string, string];
+  const strong = strongCueBefore(candidate);
+  if (!lowercaseGivenName(first, strong)) return false;
+  const surname = titleCase(last);
+  if (isOrdinaryWord(surname) || isBlockedToken(surname) || isPlaceName(surname)) return false;
+  return isSurname(surname) || (strong && isUnlistedNameShape(surname)) ? 0.86 : false;
+}
+
+/** "talked to maria yesterday", "thanks priya": one given name. */
+function lowercaseSingleValid(candidate: Candidate): boolean | number {
+  return lowercaseGivenName(candidate.value, strongCueBefore(candidate)) ? 0.8 : false;
+}
+
+/** Field labels and keys whose value is a person's name. */
+const NAME_LABELS = ['name', 'manager', 'requester', 'requested by', 'reporter', 'assignee', 'assigned to', 'approved by', 'prepared by', 'bill to', 'ship to', 'sold to', 'attention', 'agent', 'owner', 'maiden name', 'traveler', 'traveller', 'full name', 'full_name', 'fullname', 'first name', 'first_name', 'firstname', 'last name', 'last_name', 'lastname', 'surname', 'given name', 'family name', 'patient', 'patient name', 'customer', 'customer name', 'client', 'client name', 'employee', 'employee name', 'insured', 'member', 'member name', 'cardholder', 'card holder', 'account holder', 'applicant', 'beneficiary', 'guardian', 'subscriber', 'guarantor', 'emergency contact', 'contact', 'attn', 'physician', 'doctor', 'spouse', 'signed', 'signature', 'recipient', 'sender', 'passenger', 'driver'];
+/** A label in any case ("NAME", "Name", "name"); the value after it is upper case. */
+const caseless = (label: string): string => [...label].map((c) => (/[a-z]/.test(c) ? `[${c.toUpperCase()}${c}]` : c === ' ' ? '[ _]' : c)).join('');
+const LABEL = NAME_LABELS.filter((l) => !l.includes('_')).sort((a, b) => b.length - a.length).map(caseless).join('|');
+const CAPS_TOKEN = String.raw`\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?`;
+
+/** "JOHN SMITH", "SMITH, JOHN", "MARIA DE LA CRUZ" after a name label. */
+function capsNameValid({ value }: Candidate): boolean | number {
+  const tokens = value.split(/,? /).map(titleCase);
+  if (tokens.some(isBlockedToken)) return false;
+  const known = tokens.filter((t) => isKnownName(t) && !isOrdinaryWord(t)).length;
+  // One listed name that is no ordinary word, the others names or name-shaped: "ACME CORP" and "NOT PROVIDED" fail.
+  return known >= 1 && tokens.every((t) => isKnownName(t) || isUnlistedNameShape(t)) ? 0.86 : false;
+}
+
+/** The titles and passenger codes after a booking name ("MRS", "ADT") are not part of it. */
+const NOT_A_TITLE = String.raw`(?!(?:MR|MRS|MS|MISS|MSTR|DR|PROF|ADT|CHD|INF)\b)`;
+
+/** "KOBAYASHI/YUI MRS", "VAN DIJK/FEMKE": SURNAME/GIVEN as airline bookings and passports write names. */
+function airlineNameValid({ value }: Candidate): boolean | number {
+  const tokens = value.split(/[ /]/).map(titleCase);
+  if (tokens.some(isBlockedToken)) return false;
+  // Every part a listed or name-shaped word of three or more letters ("AC/DC", "LHR/JFK" fail), one of them a distinct listed name.
+  return tokens.some((t) => isKnownName(t) && !isOrdinaryWord(t)) && tokens.every((t) => t.length >= 3 && (isKnownName(t) || isUnlistedNameShape(t))) ? 0.86 : false;
+}
+
+/** "[16:57] bogdan: hey", "- [ ] arnel: ping legal": a lowercase chat speaker or action owner. */
+function lowercaseSpeakerValid({ value }: Candidate): boolean | number {
+  return lowercaseGivenName(value, true) ? 0.8 : false;
+}
+
+export const UNCASED_PERSON_DETECTORS: readonly Detector[] = [
+  {
+    id: 'tier1.person.airline_name',
+    anchor: { runs: ['capitals'], notAfter: 'A-Za-z0-9_', second: 'A-Z' },
+    type: 'PERSON',
+    description: 'SURNAME/GIVEN names as bookings and passports write them ("KOBAYASHI/YUI MRS")',
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_])(${CAPS_TOKEN}(?: ${CAPS_TOKEN})?\/${CAPS_TOKEN}(?: ${NOT_A_TITLE}${CAPS_TOKEN})?)(?![\p{L}\p{N}/])`, 'dgu'),
+    group: 1,
+    validator: airlineNameValid,
+    score: 0.86,
+    examples: ['2. KOBAYASHI/YUI MRS'],
+  },
+  {
+    id: 'tier1.person.lowercase_speaker',
+    anchor: { literals: ['] '], window: [2, 2] },
+    type: 'PERSON',
+    description: 'A lowercase given name as a chat speaker after a time stamp or a checkbox ("[16:57] bogdan: hey", "- [ ] arnel: ping legal")',
+    pattern: new RegExp(String.raw`(?<=\[\d{1,2}:\d{2}(?::\d{2})?\] |- \[[ x]\] )(${LOWER_TOKEN}):`, 'dgu'),
+    group: 1,
+    validator: lowercaseSpeakerValid,
+    score: 0.8,
+    examples: ['[16:57] bogdan: hey'],
+  },
+  {
+    id: 'tier1.person.lowercase_full_name',
+    anchor: { literals: [...STRONG_CUES, ...WEAK_CUES], notAfter: 'A-Za-z0-9_' },
+    type: 'PERSON',
+    description: 'Lowercase given name and surname after a greeting, an introduction or a verb that takes a person ("hi dana mitchell")',
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${CUE})[ ,]{1,2}(${LOWER_TOKEN} ${LOWER_TOKEN})${AFTER}`, 'dgu'),
+    group: 1,
+    validator: lowercaseFullNameValid,
+    score: 0.86,
+    examples: ['talked to maria lopez yesterday'],
+  },
+  {
+    id: 'tier1.person.lowercase_single',
+    anchor: { literals: [...STRONG_CUES, ...WEAK_CUES], notAfter: 'A-Za-z0-9_' },
+    type: 'PERSON',
+    description: 'Lowercase given name after a greeting, an introduction or a verb that takes a person ("talked to maria yesterday")',
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${CUE})[ ,]{1,2}(${LOWER_TOKEN})${AFTER}`, 'dgu'),
+    group: 1,
+    validator: lowercaseSingleValid,
+    score: 0.8,
+    examples: ['talked to maria yesterday'],
+  },
+  {
+    id: 'tier1.person.caps_field',
+    anchor: { literals: NAME_LABELS.map((l) => l.split(/[ _]/)[0]!), notAfter: 'A-Za-z0-9' },
+    type: 'PERSON',
+    description: 'ALL-CAPS names after a name label in forms and headers ("PATIENT: JOHN SMITH", "NAME: SMITH, JOHN")',
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LABEL})["']?[ \t]{0,3}(?:[:=|\t]|\.{3,20})[ \t]{0,3}["']?(${CAPS_TOKEN}(?:,? ${CAPS_TOKEN}){0,3})${AFTER}`, 'dgu'),
+    group: 1,
+    validator: capsNameValid,
+    score: 0.86,
+    examples: ['PATIENT: JOHN SMITH'],
+  },
+];
