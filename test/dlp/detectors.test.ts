@@ -139,6 +139,18 @@ describe('Tier 1 and Tier 2 detectors', () => {
     expect(scanText(only('SECRETS'), text).every((m) => m.action === 'block' && m.tier === 2)).toBe(true);
   });
 
+  it('HIPAA and GDPR switch on every detector of the personal types they name, later ones included', () => {
+    const ofType = (type: string) => [...BUILTIN_DETECTORS.values()].filter((d) => d.type === type).map((d) => d.id);
+    for (const type of ['PERSON', 'PHONE', 'DATE_OF_BIRTH', 'EMAIL', 'IP_ADDRESS']) {
+      expect(ofType(type).length).toBeGreaterThan(0);
+      for (const bundle of ['HIPAA', 'GDPR'] as const) expect(COMPLIANCE_BUNDLES[bundle].detectors, `${bundle} ${type}`).toEqual(expect.arrayContaining(ofType(type)));
+    }
+    expect(ofType('PERSON').length).toBeGreaterThan(10);
+    const hipaaOnly = compileDlp(settingsWith({ tier1: { enabled: false, action: 'redact' }, bundles: { HIPAA: {} } }));
+    const form = 'PATIENT NAME: MARIA GONZALEZ\nReason: follow-up\n';
+    expect(scanText(hipaaOnly, form).map((m) => [m.type, form.slice(m.start, m.end)])).toEqual([['PERSON', 'MARIA GONZALEZ']]);
+  });
+
   it('the SECRETS bundle is every detector of the two secret lists, and nothing else', () => {
     const secretIds = [...SECRET_DETECTORS, ...CONFIG_SECRET_DETECTORS].map((d) => d.id).sort();
     expect(secretIds.length).toBeGreaterThan(20);

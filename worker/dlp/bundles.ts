@@ -29,6 +29,11 @@ export interface ComplianceBundle {
 /** The SECRETS bundle: every built-in detector marked `secret` (detectors/secrets*.ts). */
 const SECRET_DETECTOR_IDS: readonly string[] = TIER1_DETECTORS.filter((d) => d.secret === true).map((d) => d.id);
 
+/** Every built-in detector of these types: a detector added for a type joins the bundles that name the type. */
+function detectorsOfTypes(...types: string[]): string[] {
+  return TIER1_DETECTORS.filter((d) => types.includes(d.type)).map((d) => d.id);
+}
+
 export const COMPLIANCE_BUNDLES: Readonly<Record<ComplianceBundleId, ComplianceBundle>> = {
   PCI: {
     id: 'PCI',
@@ -50,9 +55,8 @@ export const COMPLIANCE_BUNDLES: Readonly<Record<ComplianceBundleId, ComplianceB
     description: 'HIPAA protected health information (Safe Harbor identifiers)',
     defaultAction: 'redact',
     detectors: [
-      'tier1.person.full_name', 'tier1.person.full_name_short', 'tier1.person.last_first', 'tier1.person.single', 'tier1.us_ssn', 'tier1.us_ssn_unformatted',
-      'tier1.date_of_birth', 'tier1.phone.international', 'tier1.phone.nanp', 'tier1.phone.nanp_bare', 'tier1.phone.national', 'tier1.phone.grouped', 'tier1.email', 'tier1.ipv4', 'tier1.ipv6',
-      'tier1.driver_license', 'tier2.hipaa.medical_record_number', 'tier2.hipaa.health_plan_id', 'tier2.hipaa.npi',
+      ...detectorsOfTypes('PERSON', 'US_SSN', 'DATE_OF_BIRTH', 'PHONE', 'EMAIL', 'IP_ADDRESS', 'DRIVER_LICENSE'),
+      'tier2.hipaa.medical_record_number', 'tier2.hipaa.health_plan_id', 'tier2.hipaa.npi',
     ],
     keywordLists: [
       {
@@ -68,10 +72,7 @@ export const COMPLIANCE_BUNDLES: Readonly<Record<ComplianceBundleId, ComplianceB
     id: 'GDPR',
     description: 'GDPR personal data and special categories',
     defaultAction: 'redact',
-    detectors: [
-      'tier1.email', 'tier1.phone.international', 'tier1.phone.nanp', 'tier1.phone.nanp_bare', 'tier1.phone.national', 'tier1.phone.grouped', 'tier1.iban', 'tier1.iban.lowercase', 'tier1.ipv4', 'tier1.ipv6', 'tier1.person.full_name',
-      'tier1.person.full_name_short', 'tier1.person.last_first', 'tier1.person.single', 'tier1.date_of_birth', 'tier1.us_passport', 'tier2.gdpr.uk_nino',
-    ],
+    detectors: [...detectorsOfTypes('EMAIL', 'PHONE', 'IBAN', 'IP_ADDRESS', 'PERSON', 'DATE_OF_BIRTH', 'US_PASSPORT'), 'tier2.gdpr.uk_nino'],
     keywordLists: [
       {
         id: 'tier2.gdpr.special_categories',
