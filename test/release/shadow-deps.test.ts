@@ -37,6 +37,8 @@ const ALLOWED_URLS: Allowed[] = [
   { match: /^https:\/\/web\.dev\/cross-origin-isolation-guide\/$/, why: 'documentation link inside an onnxruntime-web warning about threads (we run one thread); text, never fetched' },
   { match: /^https:\/\/github\.com\/runk\/node-maxmind\/wiki\/Migration-guide$/, why: 'documentation link inside an mmdb-lib error message; text, never fetched' },
   { match: /^postgres:\/\/app:s3cr3t-Pa55@db\.internal:5432\/app$/, why: 'DLP detector self-test example (URL_PASSWORD)' },
+  { match: /^https:\/\/[a-z0-9-]+\.example(\/[\w/.-]*)?$/, why: 'DLP detector examples on RFC 2606 .example hosts (curl -u ... https://nexus.example/repos); text, never fetched' },
+  { match: /^https:\/\/(discord)?$/, why: 'DLP anchor literals of the Discord and Teams webhook detectors (worker/dlp/detectors/secrets-vendors.ts): text searched for, never fetched' },
 ];
 
 /** Hostnames (outside URLs) the bundle may contain. */
@@ -46,6 +48,7 @@ const ALLOWED_HOSTS: Allowed[] = [
   { match: /^hooks\.slack\.com$/, why: 'DLP keyword of the Slack webhook secret detector: matched in content, never contacted' },
   { match: /^acme-corp\.com$/, why: 'DLP detector self-test example e-mail domain' },
   { match: /^(example\.(com|org|net)|[a-z0-9-]+\.example\.(com|org|net))$/, why: 'RFC 2606 example domains in detector examples and docs strings' },
+  { match: /^(fly\.io|frame\.io|webhook\.office\.com)$/, why: 'vendor names in DLP token detector descriptions (secrets-vendors.ts: "Fly.io access tokens", Teams "webhook.office.com/webhookb2/..." URLs); matched in content, never contacted' },
 ];
 
 const URL_RE = /\b([a-z][a-z0-9+.-]{1,15}):\/\/[^\s"'`<>)\\,]*/gi;
