@@ -19,6 +19,7 @@ import {
   isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
+import { namedAsNonPerson } from './person-surroundings.js';
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
@@ -207,6 +208,17 @@ function particleSurnameValid({ value, text, start, end }: Candidate): boolean |
   return context === 'weak' && !isPlaceName(surname) ? 0.84 : false;
 }
 
+/**
+ * A validator that also rejects a name read as a street, product or organisation from its surroundings;
+ * run after the validator, so only accepted candidates pay for the look around.
+ */
+const notStreetProductOrOrganisation = (validate: (candidate: Candidate) => boolean | number) => (candidate: Candidate): boolean | number => {
+  const verdict = validate(candidate);
+  if (verdict === false) return false;
+  const { text, start, end } = candidate;
+  return namedAsNonPerson(text, start, end, personContext(text, start, end) === 'strong') ? false : verdict;
+};
+
 export const PERSON_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.person.full_name',
@@ -215,7 +227,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     description: 'Full names (given name, optional middle name or initial, surname) checked against multilingual name lists and context',
     pattern: new RegExp(`${BEFORE}(?=(${T}(?:${JOIN}(?:${INITIAL}|${T})){1,2})${AFTER})${T}`, 'dgu'),
     group: 1,
-    validator: fullNameValid,
+    validator: notStreetProductOrOrganisation(fullNameValid),
     score: 0.86,
     examples: ['Maria Gonzalez', 'Chidi Okonkwo'],
   },
@@ -226,7 +238,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     description: 'Two-token names where a third capitalised word follows (the three-token reading failed)',
     pattern: new RegExp(`${BEFORE}(?=(${T}${JOIN}${T})(?= \\p{Lu}))${T}`, 'dgu'),
     group: 1,
-    validator: fullNameValid,
+    validator: notStreetProductOrOrganisation(fullNameValid),
     score: 0.85,
   },
   {
@@ -236,7 +248,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     description: '"Last, First" as in directories and exports',
     pattern: new RegExp(`${BEFORE}(?=(${T}, ?${T}(?: \\p{Lu}\\.)?)${AFTER})${T}`, 'dgu'),
     group: 1,
-    validator: lastFirstValid,
+    validator: notStreetProductOrOrganisation(lastFirstValid),
     score: 0.88,
     examples: ['Castillo, Chidi'],
   },
@@ -247,7 +259,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     description: 'An initial and a surname ("S. Gallo") in a field, a signature or with a listed surname',
     pattern: new RegExp(`${BEFORE}(?=(\\p{Lu}\\. ?(?:${PARTICLE} ){0,2}${T})${AFTER})\\p{Lu}`, 'dgu'),
     group: 1,
-    validator: initialSurnameValid,
+    validator: notStreetProductOrOrganisation(initialSurnameValid),
     score: 0.8,
     examples: ['Signature: S. Gallo'],
   },
@@ -258,7 +270,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     description: 'A surname followed by initials ("Kowalski, J.", "Okonkwo C.") with a listed surname or in context',
     pattern: new RegExp(`${BEFORE}(?=(${T},? \\p{Lu}\\.(?: ?\\p{Lu}\\.)?)(?![\\p{L}\\p{N}]))${T}`, 'dgu'),
     group: 1,
-    validator: surnameInitialsValid,
+    validator: notStreetProductOrOrganisation(surnameInitialsValid),
     score: 0.8,
     examples: ['Kowalski, J.'],
   },
@@ -279,7 +291,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     type: 'PERSON',
     description: 'Single given names or surnames after titles, greetings, labels, in sign-offs, chat speaker prefixes, reported speech, lists of names and CSV name columns',
     pattern: new RegExp(`${BEFORE}${T}${AFTER}`, 'gu'),
-    validator: singleNameValid,
+    validator: notStreetProductOrOrganisation(singleNameValid),
     score: 0.8,
     examples: ['Ms. Tran', 'Okonkwo said'],
   },

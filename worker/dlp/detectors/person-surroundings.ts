@@ -1,0 +1,88 @@
+/**
+ * Surroundings that make a name-shaped span an organisation, a street or a product whatever the
+ * names in it: an address line ("804 ⟦Calle Morelos⟧, Nairobi", "123 ⟦Rue Lafayette⟧"), a
+ * product version after it ("⟦Hugo⟧ v3.14", "⟦Tesla⟧ Model 3"), a possessive brand standing alone
+ * ("Employer: ⟦Wendy⟧'s since"), a field or phrase that takes a company ("Employer: ⟦Morgan
+ * Stanley⟧", "the contract with ⟦Edward Jones⟧", "the ⟦Charles Schwab⟧ account"), or the company
+ * line of an addressee block ("Bill to: Ana Ruiz\n⟦Baker McKenzie⟧\n467 Lincoln Ave").
+ * Every look is a bounded slice of a few dozen characters, so the cost per candidate is constant.
+ */
+
+/** Words that start a street name in many languages ("Rue Lafayette", "Calle Morelos", "Via Roma"). */
+const STREET_PREFIXES: ReadonlySet<string> = new Set(
+  'rue avenue av avenida av. calle carrer camino via viale vicolo strada piazza rua travessa praça largo boulevard bd blvd chemin allée allee impasse quai place plaza paseo ulica ul aleja straße strasse'.split(' '),
+);
+
+/** A street word ending the first token of a German or Dutch street name ("Hauptstraße", "Kerkstraat"). */
+const STREET_SUFFIX = /(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|ufer|straat|laan|gracht|plein|vej|gatan|gata|vägen|veien)$/iu;
+
+/** A house number starting a line or an address cell just before the span: "804 ", "12b ". */
+const HOUSE_NUMBER_BEFORE = /(?:^|\n|[,;:\t] ?)[ \t]*\d{1,5}[A-Za-z]? $/;
+/** The last word before the span. */
+const WORD_BEFORE = /([\p{L}.]+) $/u;
+
+/** A version or model number after a product name: "Hugo v3.14.4", "Jasper 9.0.0", "Tesla Model 3". */
+const PRODUCT_AFTER = /^ (?:v?\d+(?:\.\d+)+\b|v\d+\b|(?:Model|Series|Mk|Mark|Gen) ?[\dIVX]+\b)/;
+
+/** A possessive with nothing possessed, so a brand: "Wendy's\n", "McDonald's since 2018", "with Wendy's renews". */
+const BRAND_POSSESSIVE_AFTER = /^['’]s(?:[ \t]*(?:$|[\n,;|)])| (?:since|renews|member|account|support|store|restaurant|locations?|franchise)\b)/;
+
+/** Fields and phrases whose value is a company: "Employer: X", "Insurance: X", "the contract with X", "works for X". */
+const ORGANISATION_BEFORE = /(?:^|[^\p{L}])(?:(?:employer|insurance|insurer|carrier|company|organi[sz]ation|vendor|supplier|merchant|bank|payer|institution|firm)[ \t]*[:=][ \t]*|(?:contract|agreement|deal|account|partnership) with |(?:works|worked|working|work) (?:for|at) |employed (?:by|at) |customer of |client of |uses |using |switched to |migrated to )$/iu;
+
+/** What follows a company and not a person: "the X account", "X support", "X member ACCT-…". */
+const ORGANISATION_NOUN_AFTER = /^ (?:account|accounts|support|helpdesk|member|members|customer service|portal|subscription|plan|policy)\b/;
+/** An article right before the span (or before its title): "the Dr. Martens account". */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an) (?:(?:Dr|Mr|Mrs|Ms|St)\. ?)?$/iu;
+
+/** A line that names the addressee of an invoice, delivery or letter. */
+const ADDRESSEE_LINE = /^[ \t]*(?:bill(?:ed)? to|ship(?:ped)? to|sold to|deliver(?:ed)? to|invoice to|mail to|attn|attention|to)[ \t]*:/i;
+/** A street line: a house number and a word. */
+const STREET_LINE_START = /^[ \t]*\d{1,5}[A-Za-z]?,? \p{L}/u;
+
+/**
+ * Whether the span reads as a street, a product or an organisation from what surrounds it.
+ * `strongContext` (a title, a name field, a greeting) keeps only the cues no person's name shares.
+ * @example
+ * namedAsNonPerson('804 Calle Morelos, Nairobi', 9, 26, false); // true: a street in an address line
+ * namedAsNonPerson('the rollout of Hugo v3.14.4', 15, 19, false); // true: a product version
+ * namedAsNonPerson('Dr. Martin Luther King Jr. spoke', 4, 22, true); // false
+ */
+export function namedAsNonPerson(text: string, start: number, end: number, strongContext: boolean): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 24);
+  if (ORGANISATION_NOUN_AFTER.test(after) && ARTICLE_BEFORE.test(before)) return true;
+  if (BRAND_POSSESSIVE_AFTER.test(after) || PRODUCT_AFTER.test(after)) return true;
+  const titleFree = before.replace(/(?:Dr|Mr|Mrs|Ms|St)\. ?$/, '');
+  if (ORGANISATION_BEFORE.test(titleFree) || (ORGANISATION_NOUN_AFTER.test(after) && /^ (?:support|helpdesk|member)\b/.test(after))) return true;
+  if (strongContext) return false;
+  return inAddressLine(text, start, end, before) || companyLineOfAddressee(text, start, end);
+}
+
+/** "804 ⟦Calle Morelos⟧", "123 Rue ⟦Lafayette⟧", "450 ⟦Hauptstraße, Alexandria⟧": a street in an address line. */
+function inAddressLine(text: string, start: number, end: number, before: string): boolean {
+  if (HOUSE_NUMBER_BEFORE.test(before)) return true;
+  const word = WORD_BEFORE.exec(before);
+  if (word && STREET_PREFIXES.has(word[1]!.toLowerCase())) return true;
+  const firstToken = /^[\p{L}.]+/u.exec(text.slice(start, end))?.[0] ?? '';
+  return STREET_PREFIXES.has(firstToken.toLowerCase()) || STREET_SUFFIX.test(firstToken);
+}
+
+/**
+ * The company line of an addressee block: the span ends its line, the next line is a street line,
+ * and the addressee is named on the line before it ("Bill to: Ana Ruiz\n⟦Baker McKenzie⟧") or
+ * earlier on its own line ("Bill to: Ana Ruiz, ⟦Morgan Stanley⟧").
+ */
+function companyLineOfAddressee(text: string, start: number, end: number): boolean {
+  const lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0 || text.slice(end, lineEnd).trim() !== '') return false;
+  if (!STREET_LINE_START.test(text.slice(lineEnd + 1, lineEnd + 24))) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (start - lineStart > 80) return false;
+  const head = text.slice(lineStart, start);
+  if (head.trim() === '') {
+    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    return lineStart - previousStart <= 80 && ADDRESSEE_LINE.test(text.slice(previousStart, lineStart));
+  }
+  return ADDRESSEE_LINE.test(head) && /, $/.test(head);
+}
