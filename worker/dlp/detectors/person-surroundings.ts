@@ -28,7 +28,7 @@ const PRODUCT_AFTER = /^ (?:v?\d+(?:\.\d+)+\b|v\d+\b|(?:Model|Series|Mk|Mark|Gen
 const BRAND_POSSESSIVE_AFTER = /^['’]s(?:[ \t]*(?:$|[\n,;|)])| (?:since|renews|member|account|support|store|restaurant|locations?|franchise)\b)/;
 
 /** Fields and phrases whose value is a company: "Employer: X", "Insurance: X", "the contract with X", "works for X". */
-const ORGANISATION_BEFORE = /(?:^|[^\p{L}])(?:(?:employer|insurance|insurer|carrier|company|organi[sz]ation|vendor|supplier|merchant|bank|payer|institution|firm)[ \t]*[:=][ \t]*|(?:contract|agreement|deal|account|partnership) with |(?:works|worked|working|work) (?:for|at) |employed (?:by|at) |customer of |client of |uses |using |switched to |migrated to )$/iu;
+const ORGANISATION_BEFORE = /(?:^|[^\p{L}])(?:(?:employer|insurance|insurer|carrier|company|organi[sz]ation|vendor|supplier|merchant|bank|payer|institution|firm)[ \t]*[:=][ \t]*|(?:contract|agreement|account|partnership) with |(?:works|worked|working|work) (?:for|at) |employed (?:by|at) |customer of |client of |uses |using |switched to |migrated to )$/iu;
 
 /** What follows a company and not a person: "the X account", "X support", "X member ACCT-…". */
 const ORGANISATION_NOUN_AFTER = /^ (?:account|accounts|support|helpdesk|member|members|customer service|portal|subscription|plan|policy)\b/;

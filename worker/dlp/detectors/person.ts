@@ -166,6 +166,10 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   const context = personContext(text, start, end);
   // "founders: Monjeau, Graves and Reed" is a list even after a label of people.
   if (!quotedCell && (continuesAList(text, start, end) || (context !== 'strong' && inSurnameFirmName(text, start, end)))) return false;
+  // "Kingston, Ontario", "in Hollywood, California": a country, state or city after the comma makes a
+  // "City, Region" pair, unless it is also a given name after a token that is no place ("Reyes, Georgia");
+  // a quoted cell ("\"Ibarra, Guadalupe\";01/03/1987") is a name column whatever the words.
+  if (context !== 'strong' && text[start - 1] !== '"' && isPlaceName(first) && (!isGivenName(first) || isPlaceName(last) || precededBy(text, start) === 'place-preposition')) return false;
   const surnameLike = isKnownName(last) || isUnlistedNameShape(last) || (isPlaceName(last) && !isOrdinaryWord(last));
   if (!surnameLike) return false;
   const inAttendeeList = ATTENDEE_LIST.test(text.slice(end, end + 2)) || /; $/.test(text.slice(Math.max(0, start - 2), start));
