@@ -16,7 +16,7 @@
 import type { Candidate, Detector } from '../detector.js';
 import { atSentenceStart } from './context/nearby.js';
 import {
-  isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
+  isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
 import { namedAsNonPerson } from './person-surroundings.js';
@@ -122,6 +122,8 @@ function listedFullNameValid({ value, text, start, end }: Candidate): boolean | 
 
 /** One token: a name only with context, or a distinct given name in mid-sentence position. */
 function singleNameValid({ value, text, start, end }: Candidate): boolean | number {
+  // "Ms. Harbor", "Dr. Bay": after an honorific a place or organisation word is a surname.
+  if (ORGANISATION_WORDS.has(value) && HONORIFIC_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && !followedByOrganisationWord(text, end)) return 0.84;
   // Word lists first (cheap): ordinary capitalised words stop here, before any look at the context.
   if (isBlockedToken(value) || !(nameOrUnlisted(value) || isPlaceName(value)) || followedByOrganisationWord(text, end)) return false;
   const context = personContext(text, start, end);
@@ -146,6 +148,9 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   return context === 'loose' && !STARTS_WITH_PREPOSITION.test(text.slice(end, end + 4)) ? 0.74 : false;
 }
 
+/** An honorific right before a single token: "Ms. ", "Dr ". */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? $/u;
+
 /** Nouns after "the ⟦Name⟧" that make it a person's: their works, family or household. */
 const PERSONAL_NOUN_AFTER = /^ (?:novels?|books?|memoir|biography|concerts?|family|household|estate|children|twins|residence|version|cover|recording|album)\b/;
 
@@ -160,7 +165,8 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   const [last, rest] = value.split(/, ?/) as [string, string];
   const first = rest.split(' ')[0]!;
   if (isBlockedToken(last) || isBlockedToken(first) || followedByOrganisationWord(text, end)) return false;
-  const quotedCell = /(?:^|[,;\t])"$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === '"';
+  // A quoted cell opens a line or follows a delimiter: "\"Ibarra, Guadalupe\";01/03/1987".
+  const quotedCell = /(?:^|[\n,;\t])"$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === '"';
   // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
   if (!value.includes(', ') && !quotedCell) return false;
   const context = personContext(text, start, end);
