@@ -37,6 +37,9 @@ describe('PERSON leaves streets, products and organisations alone', () => {
     // A country, state or city after the comma of "Last, First".
     ['The conference moved to Hamilton, Ontario in 2019.', 'Hamilton'],
     ['She grew up in Lafayette, Indiana, near the river.', 'Lafayette'],
+    ['Our offsite is in San Mateo, California this spring.', 'Mateo'],
+    ['He flew from Perth, Australia to Calgary, Alberta last week.', 'Alberta'],
+    ["Belgium's new rules apply from March.", 'Belgium'],
   ])('%j: no PERSON on %s', (text, word) => {
     expect(people(text).some((p) => p.includes(word))).toBe(false);
   });
@@ -50,6 +53,7 @@ describe('PERSON still finds people of the same shapes', () => {
     ['Mr. Lafayette signed the lease on Monday.', 'Lafayette'],
     // A person's possessive followed by what is theirs.
     ["We found Priya's badge in the lobby.", 'Priya'],
+    ["Victoria's laptop was returned to IT on Friday.", 'Victoria'],
     // A person named in a field, also with a street-shaped line below.
     ['Bill to: Amara Okafor\n14 Elm Street, Dayton OH 45402', 'Amara Okafor'],
     ['Contact: Chidi Okonkwo\nPhone: 555-0100', 'Chidi Okonkwo'],

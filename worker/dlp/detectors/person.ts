@@ -16,7 +16,7 @@
 import type { Candidate, Detector } from '../detector.js';
 import { atSentenceStart } from './context/nearby.js';
 import {
-  isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES,
+  isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isRegionName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
 import { namedAsNonPerson } from './person-surroundings.js';
@@ -130,6 +130,9 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   // A title, a field or a greeting makes even a place-named token a person ("Ms. Austin", "last name? Hashimoto").
   if (context === 'strong') return 0.84;
   if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || inSurnameFirmName(text, start, end)) return false;
+  // "Calgary, ⟦Alberta⟧", "⟦Australia⟧'s richest": a country or state after a place and a comma, or one
+  // in the possessive that is no common given name, is the place.
+  if (isRegionName(value) && (afterPlaceAndComma(text, start) || (!isCommonGivenName(value) && /^['’]s\b/.test(text.slice(end, end + 3))))) return false;
   if (saidToBeOrganisation(text, start, end) || cityLineOfAddress(text, start, end)) return false;
   // "the Hemingway novel", "the Okafor family": an article before a name is fine when a work or a household follows.
   if (precededBy(text, start) === 'article') return isKnownName(value) && !isPlaceName(value) && PERSONAL_NOUN_AFTER.test(text.slice(end, end + 12)) ? 0.8 : false;
@@ -173,9 +176,10 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   // "founders: Monjeau, Graves and Reed" is a list even after a label of people.
   if (!quotedCell && (continuesAList(text, start, end) || (context !== 'strong' && inSurnameFirmName(text, start, end)))) return false;
   // "Kingston, Ontario", "in Hollywood, California": a country, state or city after the comma makes a
-  // "City, Region" pair, unless it is also a given name after a token that is no place ("Reyes, Georgia");
+  // "City, Region" pair ("San Jose, California"), unless it is also a given name (a common one, if it
+  // names a state or country) after a token that is no place ("Reyes, Georgia", "Bobick, Norton");
   // a quoted cell ("\"Ibarra, Guadalupe\";01/03/1987") is a name column whatever the words.
-  if (context !== 'strong' && text[start - 1] !== '"' && isPlaceName(first) && (!isGivenName(first) || isPlaceName(last) || precededBy(text, start) === 'place-preposition')) return false;
+  if (context !== 'strong' && text[start - 1] !== '"' && (isPlaceName(first) || isRegionName(first)) && (!(isRegionName(first) ? isCommonGivenName(first) : isGivenName(first)) || isPlaceName(last) || afterPlacePrefix(text, start) || precededBy(text, start) === 'place-preposition')) return false;
   const surnameLike = isKnownName(last) || isUnlistedNameShape(last) || (isPlaceName(last) && !isOrdinaryWord(last));
   if (!surnameLike) return false;
   const inAttendeeList = ATTENDEE_LIST.test(text.slice(end, end + 2)) || /; $/.test(text.slice(Math.max(0, start - 2), start));
@@ -186,6 +190,18 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   if ((context === 'strong' || quotedCell) && (isKnownName(first) || isUnlistedNameShape(first))) return 0.88;
   return false;
 }
+
+/** "Calgary, ⟦Alberta⟧": a place name and a comma right before the span. */
+const afterPlaceAndComma = (text: string, start: number): boolean => {
+  const place = /(\p{Lu}[\p{L}'’.-]*), $/u.exec(text.slice(Math.max(0, start - 32), start));
+  return place !== null && isPlaceName(place[1]!);
+};
+
+/** "San ⟦Jose, California⟧", "Los ⟦Angeles, California⟧": the span continues a place name. */
+const afterPlacePrefix = (text: string, start: number): boolean => {
+  const word = /(\p{Lu}[\p{L}.]*) $/u.exec(text.slice(Math.max(0, start - 10), start));
+  return word !== null && PLACE_PREFIXES.has(word[1]!.replace(/\.$/, ''));
+};
 
 /** "Nasser, Noor; Lindemann, Annegret": a semicolon ends one "Last, First" of a list. */
 const ATTENDEE_LIST = /^;/;
