@@ -18,6 +18,7 @@ describe('PERSON leaves streets, products and organisations alone', () => {
     ['Ship to:\n18 Rue Lafontaine, Lyon 69002\nFrance', 'Lafontaine'],
     ['Deliver to 2207 Calle Hidalgo, Oaxaca 68000 before noon.', 'Hidalgo'],
     ['Office: 77 Avenida Bolivar, Caracas', 'Bolivar'],
+    ['Sede: 14 via Garibaldi, Torino', 'Garibaldi'],
     ['Lieferadresse: 31 Goethestraße, Thomas Weber GmbH', 'Goethestraße'],
     ['Address: 12 Victoria Gardens, Leeds LS6 1AB', 'Victoria'],
     // A product with a version or model number after its name.
@@ -62,6 +63,8 @@ describe('PERSON still finds people of the same shapes', () => {
     ['The form was countersigned by Okafor, Victoria yesterday.', 'Okafor, Victoria'],
     // A quoted "Last, First" cell at the start of a CSV row.
     ['name;dob\n"Ferreira, Giorgos";01/03/1987', 'Ferreira, Giorgos'],
+    // A street prefix word in lowercase that is a preposition here.
+    ['The draft went out via Maria Gonzalez this morning.', 'Maria Gonzalez'],
     // A version-like number that is not after the name.
     ['Maria Gonzalez opened ticket 4.2 yesterday.', 'Maria Gonzalez'],
   ])('%j: PERSON %s', (text, name) => {

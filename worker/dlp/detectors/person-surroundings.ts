@@ -7,6 +7,25 @@
  * line of an addressee block ("Bill to: Ana Ruiz\n⟦Baker McKenzie⟧\n467 Lincoln Ave").
  * Every look is a bounded slice of a few dozen characters, so the cost per candidate is constant.
  */
+import type { Candidate } from '../detector.js';
+import { isPlaceName, PLACE_PREFIXES } from './name-lexicon.js';
+import { personContext } from './person-context.js';
+
+/**
+ * A validator that also rejects a name read as a street, product or organisation from its surroundings;
+ * run after the validator, so only accepted candidates pay for the look around.
+ * @example
+ * const validator = notStreetProductOrOrganisation(() => 0.9);
+ * validator({ value: 'Hugo', text: 'Hugo v3.1', start: 0, end: 4 } as Candidate); // false
+ */
+export function notStreetProductOrOrganisation(validate: (candidate: Candidate) => boolean | number): (candidate: Candidate) => boolean | number {
+  return (candidate) => {
+    const verdict = validate(candidate);
+    if (verdict === false) return false;
+    const { text, start, end } = candidate;
+    return namedAsNonPerson(text, start, end, personContext(text, start, end) === 'strong') ? false : verdict;
+  };
+}
 
 /** Words that start a street name in many languages ("Rue Lafayette", "Calle Morelos", "Via Roma"). */
 const STREET_PREFIXES: ReadonlySet<string> = new Set(
@@ -62,8 +81,9 @@ export function namedAsNonPerson(text: string, start: number, end: number, stron
 /** "804 ⟦Calle Morelos⟧", "123 Rue ⟦Lafayette⟧", "450 ⟦Hauptstraße, Alexandria⟧": a street in an address line. */
 function inAddressLine(text: string, start: number, end: number, before: string): boolean {
   if (HOUSE_NUMBER_BEFORE.test(before)) return true;
+  // A lowercase prefix only after a house number: "12 via Roma" but "sent via Maria".
   const word = WORD_BEFORE.exec(before);
-  if (word && STREET_PREFIXES.has(word[1]!.toLowerCase())) return true;
+  if (word && STREET_PREFIXES.has(word[1]!.toLowerCase()) && (/^\p{Lu}/u.test(word[1]!) || /\d $/.test(before.slice(0, word.index)))) return true;
   const firstToken = /^[\p{L}.]+/u.exec(text.slice(start, end))?.[0] ?? '';
   return STREET_PREFIXES.has(firstToken.toLowerCase()) || STREET_SUFFIX.test(firstToken);
 }
@@ -85,4 +105,24 @@ function companyLineOfAddressee(text: string, start: number, end: number): boole
     return lineStart - previousStart <= 80 && ADDRESSEE_LINE.test(text.slice(previousStart, lineStart));
   }
   return ADDRESSEE_LINE.test(head) && /, $/.test(head);
+}
+
+/**
+ * "Calgary, ⟦Alberta⟧": a place name and a comma right before the span.
+ * @example
+ * afterPlaceAndComma('Calgary, Alberta', 9); // true
+ */
+export function afterPlaceAndComma(text: string, start: number): boolean {
+  const place = /(\p{Lu}[\p{L}'’.-]*), $/u.exec(text.slice(Math.max(0, start - 32), start));
+  return place !== null && isPlaceName(place[1]!);
+}
+
+/**
+ * "San ⟦Jose, California⟧", "Los ⟦Angeles, California⟧": the span continues a place name.
+ * @example
+ * afterPlacePrefix('San Jose, California', 4); // true
+ */
+export function afterPlacePrefix(text: string, start: number): boolean {
+  const word = /(\p{Lu}[\p{L}.]*) $/u.exec(text.slice(Math.max(0, start - 10), start));
+  return word !== null && PLACE_PREFIXES.has(word[1]!.replace(/\.$/, ''));
 }

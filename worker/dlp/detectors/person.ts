@@ -19,7 +19,7 @@ import {
   isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isRegionName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
-import { namedAsNonPerson } from './person-surroundings.js';
+import { afterPlaceAndComma, afterPlacePrefix, notStreetProductOrOrganisation } from './person-surroundings.js';
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
@@ -191,18 +191,6 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   return false;
 }
 
-/** "Calgary, ⟦Alberta⟧": a place name and a comma right before the span. */
-const afterPlaceAndComma = (text: string, start: number): boolean => {
-  const place = /(\p{Lu}[\p{L}'’.-]*), $/u.exec(text.slice(Math.max(0, start - 32), start));
-  return place !== null && isPlaceName(place[1]!);
-};
-
-/** "San ⟦Jose, California⟧", "Los ⟦Angeles, California⟧": the span continues a place name. */
-const afterPlacePrefix = (text: string, start: number): boolean => {
-  const word = /(\p{Lu}[\p{L}.]*) $/u.exec(text.slice(Math.max(0, start - 10), start));
-  return word !== null && PLACE_PREFIXES.has(word[1]!.replace(/\.$/, ''));
-};
-
 /** "Nasser, Noor; Lindemann, Annegret": a semicolon ends one "Last, First" of a list. */
 const ATTENDEE_LIST = /^;/;
 
@@ -233,17 +221,6 @@ function particleSurnameValid({ value, text, start, end }: Candidate): boolean |
   // "de Santos said" yes, "de Janeiro" (a place) only after a title or in a field.
   return context === 'weak' && !isPlaceName(surname) ? 0.84 : false;
 }
-
-/**
- * A validator that also rejects a name read as a street, product or organisation from its surroundings;
- * run after the validator, so only accepted candidates pay for the look around.
- */
-const notStreetProductOrOrganisation = (validate: (candidate: Candidate) => boolean | number) => (candidate: Candidate): boolean | number => {
-  const verdict = validate(candidate);
-  if (verdict === false) return false;
-  const { text, start, end } = candidate;
-  return namedAsNonPerson(text, start, end, personContext(text, start, end) === 'strong') ? false : verdict;
-};
 
 export const PERSON_DETECTORS: readonly Detector[] = [
   {
