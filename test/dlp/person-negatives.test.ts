@@ -41,6 +41,9 @@ describe('PERSON leaves streets, products and organisations alone', () => {
     ['Our offsite is in San Mateo, California this spring.', 'Mateo'],
     ['He flew from Perth, Australia to Calgary, Alberta last week.', 'Alberta'],
     ["Belgium's new rules apply from March.", 'Belgium'],
+    // A word that begins place names right before the span.
+    ['He played for the St. Louis Hawks in 1958.', 'Louis'],
+    ['The team drove up to Fort Collins for the offsite.', 'Collins'],
   ])('%j: no PERSON on %s', (text, word) => {
     expect(people(text).some((p) => p.includes(word))).toBe(false);
   });
@@ -52,6 +55,7 @@ describe('PERSON still finds people of the same shapes', () => {
     ['Dr. Martin Luther King Jr. spoke in Memphis that night.', 'Martin Luther King'],
     ['Ms. Harbor will call you back tomorrow.', 'Harbor'],
     ['Mr. Lafayette signed the lease on Monday.', 'Lafayette'],
+    ['Mr. Collins drove up for the offsite.', 'Collins'],
     // A person's possessive followed by what is theirs.
     ["We found Priya's badge in the lobby.", 'Priya'],
     ["Victoria's laptop was returned to IT on Friday.", 'Victoria'],

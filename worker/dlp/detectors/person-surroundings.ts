@@ -54,6 +54,9 @@ const ORGANISATION_NOUN_AFTER = /^ (?:account|accounts|support|helpdesk|member|m
 /** An article right before the span (or before its title): "the Dr. Martens account". */
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an) (?:(?:Dr|Mr|Mrs|Ms|St)\. ?)?$/iu;
 
+/** A word that begins place names and never a person's name right before the span: "St. ⟦Louis⟧", "San ⟦Jose⟧", "Fort ⟦Collins⟧". */
+const CONTINUES_PLACE_NAME = /(?:^|[^\p{L}])(?:San|Santa|Santo|São|Saint|St\.?|Ste\.?|Sainte|Sankt|Fort|Ft\.|Mount|Mt\.?|Port|Lake|Los|Las|Nueva|Nuevo|Cape) $/u;
+
 /** A line that names the addressee of an invoice, delivery or letter. */
 const ADDRESSEE_LINE = /^[ \t]*(?:bill(?:ed)? to|ship(?:ped)? to|sold to|deliver(?:ed)? to|invoice to|mail to|attn|attention|to)[ \t]*:/i;
 /** A street line: a house number and a word. */
@@ -75,7 +78,7 @@ export function namedAsNonPerson(text: string, start: number, end: number, stron
   const titleFree = before.replace(/(?:Dr|Mr|Mrs|Ms|St)\. ?$/, '');
   if (ORGANISATION_BEFORE.test(titleFree) || (ORGANISATION_NOUN_AFTER.test(after) && /^ (?:support|helpdesk|member)\b/.test(after))) return true;
   if (strongContext) return false;
-  return inAddressLine(text, start, end, before) || companyLineOfAddressee(text, start, end);
+  return inAddressLine(text, start, end, before) || companyLineOfAddressee(text, start, end) || CONTINUES_PLACE_NAME.test(before);
 }
 
 /** "804 ⟦Calle Morelos⟧", "123 Rue ⟦Lafayette⟧", "450 ⟦Hauptstraße, Alexandria⟧": a street in an address line. */
