@@ -23,7 +23,7 @@ export function notStreetProductOrOrganisation(validate: (candidate: Candidate) 
     const verdict = validate(candidate);
     if (verdict === false) return false;
     const { text, start, end } = candidate;
-    return namedAsNonPerson(text, start, end, personContext(text, start, end) === 'strong') ? false : verdict;
+    return namedAsNonPerson(text, start, end, () => personContext(text, start, end) === 'strong') ? false : verdict;
   };
 }
 
@@ -49,6 +49,20 @@ const BRAND_POSSESSIVE_AFTER = /^['’]s(?:[ \t]*(?:$|[\n,;|)])| (?:since|renews
 /** Fields and phrases whose value is a company: "Employer: X", "Insurance: X", "the contract with X", "works for X". */
 const ORGANISATION_BEFORE = /(?:^|[^\p{L}])(?:(?:employer|insurance|insurer|carrier|company|organi[sz]ation|vendor|supplier|merchant|bank|payer|institution|firm)[ \t]*[:=][ \t]*|(?:contract|agreement|account|partnership) with |(?:works|worked|working|work) (?:for|at) |employed (?:by|at) |customer of |client of |uses |using |switched to |migrated to )$/iu;
 
+/** The last words of ORGANISATION_BEFORE, looked up before that regular expression runs (most names fail here). */
+const ORGANISATION_LAST_WORDS: ReadonlySet<string> = new Set(
+  'employer insurance insurer carrier company organisation organization vendor supplier merchant bank payer institution firm with for at by of uses using to'.split(' '),
+);
+
+/** The last word of `before`, lowercased, skipping trailing spaces, tabs, colons and equals signs. */
+function lastWord(before: string): string {
+  let end = before.length;
+  while (end > 0 && ' \t:='.includes(before[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && /[A-Za-z]/.test(before[start - 1]!)) start--;
+  return before.slice(start, end).toLowerCase();
+}
+
 /** What follows a company and not a person: "the X account", "X support", "X member ACCT-…". */
 const ORGANISATION_NOUN_AFTER = /^ (?:account|accounts|support|helpdesk|member|members|customer service|portal|subscription|plan|policy)\b/;
 /** An article right before the span (or before its title): "the Dr. Martens account". */
@@ -64,31 +78,33 @@ const STREET_LINE_START = /^[ \t]*\d{1,5}[A-Za-z]?,? \p{L}/u;
 
 /**
  * Whether the span reads as a street, a product or an organisation from what surrounds it.
- * `strongContext` (a title, a name field, a greeting) keeps only the cues no person's name shares.
+ * `strongContext` (a title, a name field, a greeting; asked only when needed) keeps only the cues no person's name shares.
  * @example
- * namedAsNonPerson('804 Calle Morelos, Nairobi', 9, 26, false); // true: a street in an address line
- * namedAsNonPerson('the rollout of Hugo v3.14.4', 15, 19, false); // true: a product version
- * namedAsNonPerson('Dr. Martin Luther King Jr. spoke', 4, 22, true); // false
+ * namedAsNonPerson('804 Calle Morelos, Nairobi', 9, 26, () => false); // true: a street in an address line
+ * namedAsNonPerson('the rollout of Hugo v3.14.4', 15, 19, () => false); // true: a product version
+ * namedAsNonPerson('Dr. Martin Luther King Jr. spoke', 4, 22, () => true); // false
  */
-export function namedAsNonPerson(text: string, start: number, end: number, strongContext: boolean): boolean {
+export function namedAsNonPerson(text: string, start: number, end: number, strongContext: () => boolean): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 24);
   if (ORGANISATION_NOUN_AFTER.test(after) && ARTICLE_BEFORE.test(before)) return true;
   if (BRAND_POSSESSIVE_AFTER.test(after) || PRODUCT_AFTER.test(after)) return true;
-  const titleFree = before.replace(/(?:Dr|Mr|Mrs|Ms|St)\. ?$/, '');
-  if (ORGANISATION_BEFORE.test(titleFree) || (ORGANISATION_NOUN_AFTER.test(after) && /^ (?:support|helpdesk|member)\b/.test(after))) return true;
-  if (strongContext) return false;
-  return inAddressLine(text, start, end, before) || companyLineOfAddressee(text, start, end) || CONTINUES_PLACE_NAME.test(before);
+  const titleFree = before.endsWith('. ') || before.endsWith('.') ? before.replace(/(?:Dr|Mr|Mrs|Ms|St)\. ?$/, '') : before;
+  if ((ORGANISATION_LAST_WORDS.has(lastWord(titleFree)) && ORGANISATION_BEFORE.test(titleFree)) || (ORGANISATION_NOUN_AFTER.test(after) && /^ (?:support|helpdesk|member)\b/.test(after))) return true;
+  // The context is read only when a place cue fired: most names pass without that second look.
+  return (inAddressLine(text, start, end, before) || companyLineOfAddressee(text, start, end) || CONTINUES_PLACE_NAME.test(before)) && !strongContext();
 }
 
 /** "804 ⟦Calle Morelos⟧", "123 Rue ⟦Lafayette⟧", "450 ⟦Hauptstraße, Alexandria⟧": a street in an address line. */
 function inAddressLine(text: string, start: number, end: number, before: string): boolean {
-  if (HOUSE_NUMBER_BEFORE.test(before)) return true;
+  // Cheap looks at the last characters first: the expressions run on short tails only.
+  if (/\d[A-Za-z]? $/.test(before.slice(-3)) && HOUSE_NUMBER_BEFORE.test(before)) return true;
   // A lowercase prefix only after a house number: "12 via Roma" but "sent via Maria".
-  const word = WORD_BEFORE.exec(before);
-  if (word && STREET_PREFIXES.has(word[1]!.toLowerCase()) && (/^\p{Lu}/u.test(word[1]!) || /\d $/.test(before.slice(0, word.index)))) return true;
-  const firstToken = /^[\p{L}.]+/u.exec(text.slice(start, end))?.[0] ?? '';
-  return STREET_PREFIXES.has(firstToken.toLowerCase()) || STREET_SUFFIX.test(firstToken);
+  const tail = before.slice(-16);
+  const word = WORD_BEFORE.exec(tail);
+  if (word && STREET_PREFIXES.has(word[1]!.toLowerCase()) && (/^\p{Lu}/u.test(word[1]!) || /\d $/.test(tail.slice(0, word.index)))) return true;
+  const firstToken = /^[\p{L}.]+/u.exec(text.slice(start, Math.min(end, start + 24)))?.[0] ?? '';
+  return STREET_PREFIXES.has(firstToken.toLowerCase()) || STREET_SUFFIX.test(firstToken.slice(-8));
 }
 
 /**
@@ -97,9 +113,12 @@ function inAddressLine(text: string, start: number, end: number, before: string)
  * earlier on its own line ("Bill to: Ana Ruiz, ⟦Morgan Stanley⟧").
  */
 function companyLineOfAddressee(text: string, start: number, end: number): boolean {
-  const lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0 || text.slice(end, lineEnd).trim() !== '') return false;
+  // Only the few characters after the span are looked at (indexOf on the whole text would be linear per candidate).
+  const rest = /^[ \t\r]*\n/.exec(text.slice(end, end + 8));
+  if (!rest) return false;
+  const lineEnd = end + rest[0].length - 1;
   if (!STREET_LINE_START.test(text.slice(lineEnd + 1, lineEnd + 24))) return false;
+  // Reached only before a street line, so the look back for the line start is rare.
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   if (start - lineStart > 80) return false;
   const head = text.slice(lineStart, start);
