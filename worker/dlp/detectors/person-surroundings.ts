@@ -37,8 +37,22 @@ const STREET_SUFFIX = /(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|
 
 /** A house number starting a line or an address cell just before the span: "804 ", "12b ". */
 const HOUSE_NUMBER_BEFORE = /(?:^|\n|[,;:\t] ?)[ \t]*\d{1,5}[A-Za-z]? $/;
-/** The last word before the span. */
-const WORD_BEFORE = /([\p{L}.]+) $/u;
+/**
+ * The word (letters and full stops) that ends `before` followed by one space, or '' (a loop, as an
+ * expression ending in "$" would be tried at every position of the slice).
+ * @example
+ * wordBefore('804 Calle '); // 'Calle'
+ */
+export function wordBefore(before: string): string {
+  if (!before.endsWith(' ')) return '';
+  let start = before.length - 1;
+  while (start > 0) {
+    const ch = before[start - 1]!;
+    if (ch !== '.' && ch.toLowerCase() === ch.toUpperCase()) break;
+    start--;
+  }
+  return before.slice(start, before.length - 1);
+}
 
 /** A version or model number after a product name: "Hugo v3.14.4", "Jasper 9.0.0", "Tesla Model 3". */
 const PRODUCT_AFTER = /^ (?:v?\d+(?:\.\d+)+\b|v\d+\b|(?:Model|Series|Mk|Mark|Gen) ?[\dIVX]+\b)/;
@@ -100,9 +114,8 @@ function inAddressLine(text: string, start: number, end: number, before: string)
   // Cheap looks at the last characters first: the expressions run on short tails only.
   if (/\d[A-Za-z]? $/.test(before.slice(-3)) && HOUSE_NUMBER_BEFORE.test(before)) return true;
   // A lowercase prefix only after a house number: "12 via Roma" but "sent via Maria".
-  const tail = before.slice(-16);
-  const word = WORD_BEFORE.exec(tail);
-  if (word && STREET_PREFIXES.has(word[1]!.toLowerCase()) && (/^\p{Lu}/u.test(word[1]!) || /\d $/.test(tail.slice(0, word.index)))) return true;
+  const word = wordBefore(before);
+  if (word && STREET_PREFIXES.has(word.toLowerCase()) && (word[0] !== word[0]!.toLowerCase() || /\d $/.test(before.slice(0, before.length - word.length - 1)))) return true;
   const firstToken = /^[\p{L}.]+/u.exec(text.slice(start, Math.min(end, start + 24)))?.[0] ?? '';
   return STREET_PREFIXES.has(firstToken.toLowerCase()) || STREET_SUFFIX.test(firstToken.slice(-8));
 }
@@ -145,6 +158,6 @@ export function afterPlaceAndComma(text: string, start: number): boolean {
  * afterPlacePrefix('San Jose, California', 4); // true
  */
 export function afterPlacePrefix(text: string, start: number): boolean {
-  const word = /(\p{Lu}[\p{L}.]*) $/u.exec(text.slice(Math.max(0, start - 10), start));
-  return word !== null && PLACE_PREFIXES.has(word[1]!.replace(/\.$/, ''));
+  const word = wordBefore(text.slice(Math.max(0, start - 12), start));
+  return word !== '' && PLACE_PREFIXES.has(word.replace(/\.$/, ''));
 }
