@@ -172,6 +172,21 @@ function isPlaceNameUncached(value: string): boolean {
   return (places ??= new Set([...decodeWordList(COUNTRIES), ...decodeWordList(CITIES), ...US_STATES])).has(value);
 }
 
+/** Canadian provinces and territories and Australian states, which follow a city after a comma as US states do (official names). */
+const OTHER_REGIONS = 'Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland|Nova Scotia|Ontario|Quebec|Québec|Saskatchewan|Yukon|Nunavut|New South Wales|Queensland|Tasmania|Victoria|Western Australia|South Australia'.split('|');
+let regions: Set<string> | undefined;
+
+/**
+ * Whether the value is a country, a US state, a Canadian province or an Australian state: what
+ * follows a city after a comma ("Kingston, Ontario", "Bangkok, Thailand").
+ * @example
+ * isRegionName('California'); // true
+ * isRegionName('Norton'); // false
+ */
+export function isRegionName(value: string): boolean {
+  return (regions ??= new Set([...decodeWordList(COUNTRIES), ...US_STATES, ...OTHER_REGIONS])).has(value);
+}
+
 /** Words that end or make up organisation, place and product names ("Harbor Dental Group"). */
 export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
   `Inc Incorporated LLC LLP Ltd Limited Corp Corporation Co Company Companies GmbH AG SA SAS BV NV PLC Pty Group Holdings Partners Associates

@@ -16,9 +16,10 @@
 import type { Candidate, Detector } from '../detector.js';
 import { atSentenceStart } from './context/nearby.js';
 import {
-  isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, PLACE_PREFIXES,
+  isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isRegionName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES,
 } from './name-lexicon.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
+import { afterPlaceAndComma, afterPlacePrefix, notStreetProductOrOrganisation } from './person-surroundings.js';
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
@@ -121,12 +122,17 @@ function listedFullNameValid({ value, text, start, end }: Candidate): boolean | 
 
 /** One token: a name only with context, or a distinct given name in mid-sentence position. */
 function singleNameValid({ value, text, start, end }: Candidate): boolean | number {
+  // "Ms. Harbor", "Dr. Bay": after an honorific a place or organisation word is a surname.
+  if (ORGANISATION_WORDS.has(value) && HONORIFIC_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && !followedByOrganisationWord(text, end)) return 0.84;
   // Word lists first (cheap): ordinary capitalised words stop here, before any look at the context.
   if (isBlockedToken(value) || !(nameOrUnlisted(value) || isPlaceName(value)) || followedByOrganisationWord(text, end)) return false;
   const context = personContext(text, start, end);
   // A title, a field or a greeting makes even a place-named token a person ("Ms. Austin", "last name? Hashimoto").
   if (context === 'strong') return 0.84;
   if (PLACE_PREFIXES.has(value) || insideOtherProperNoun(text, start, end) || inSurnameFirmName(text, start, end)) return false;
+  // "Calgary, ⟦Alberta⟧", "⟦Australia⟧'s richest": a country or state after a place and a comma, or one
+  // in the possessive that is no common given name, is the place.
+  if (isRegionName(value) && (afterPlaceAndComma(text, start) || (!isCommonGivenName(value) && /^['’]s\b/.test(text.slice(end, end + 3))))) return false;
   if (saidToBeOrganisation(text, start, end) || cityLineOfAddress(text, start, end)) return false;
   // "the Hemingway novel", "the Okafor family": an article before a name is fine when a work or a household follows.
   if (precededBy(text, start) === 'article') return isKnownName(value) && !isPlaceName(value) && PERSONAL_NOUN_AFTER.test(text.slice(end, end + 12)) ? 0.8 : false;
@@ -145,6 +151,9 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   return context === 'loose' && !STARTS_WITH_PREPOSITION.test(text.slice(end, end + 4)) ? 0.74 : false;
 }
 
+/** An honorific right before a single token: "Ms. ", "Dr ". */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? $/u;
+
 /** Nouns after "the ⟦Name⟧" that make it a person's: their works, family or household. */
 const PERSONAL_NOUN_AFTER = /^ (?:novels?|books?|memoir|biography|concerts?|family|household|estate|children|twins|residence|version|cover|recording|album)\b/;
 
@@ -159,12 +168,18 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   const [last, rest] = value.split(/, ?/) as [string, string];
   const first = rest.split(' ')[0]!;
   if (isBlockedToken(last) || isBlockedToken(first) || followedByOrganisationWord(text, end)) return false;
-  const quotedCell = /(?:^|[,;\t])"$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === '"';
+  // A quoted cell opens a line or follows a delimiter: "\"Ibarra, Guadalupe\";01/03/1987".
+  const quotedCell = /(?:^|[\n,;\t])"$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === '"';
   // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
   if (!value.includes(', ') && !quotedCell) return false;
   const context = personContext(text, start, end);
   // "founders: Monjeau, Graves and Reed" is a list even after a label of people.
   if (!quotedCell && (continuesAList(text, start, end) || (context !== 'strong' && inSurnameFirmName(text, start, end)))) return false;
+  // "Kingston, Ontario", "in Hollywood, California": a country, state or city after the comma makes a
+  // "City, Region" pair ("San Jose, California"), unless it is also a given name (a common one, if it
+  // names a state or country) after a token that is no place ("Reyes, Georgia", "Bobick, Norton");
+  // a quoted cell ("\"Ibarra, Guadalupe\";01/03/1987") is a name column whatever the words.
+  if (context !== 'strong' && text[start - 1] !== '"' && (isPlaceName(first) || isRegionName(first)) && (!(isRegionName(first) ? isCommonGivenName(first) : isGivenName(first)) || isPlaceName(last) || afterPlacePrefix(text, start) || precededBy(text, start) === 'place-preposition')) return false;
   const surnameLike = isKnownName(last) || isUnlistedNameShape(last) || (isPlaceName(last) && !isOrdinaryWord(last));
   if (!surnameLike) return false;
   const inAttendeeList = ATTENDEE_LIST.test(text.slice(end, end + 2)) || /; $/.test(text.slice(Math.max(0, start - 2), start));
@@ -215,7 +230,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     description: 'Full names (given name, optional middle name or initial, surname) checked against multilingual name lists and context',
     pattern: new RegExp(`${BEFORE}(?=(${T}(?:${JOIN}(?:${INITIAL}|${T})){1,2})${AFTER})${T}`, 'dgu'),
     group: 1,
-    validator: fullNameValid,
+    validator: notStreetProductOrOrganisation(fullNameValid),
     score: 0.86,
     examples: ['Maria Gonzalez', 'Chidi Okonkwo'],
   },
@@ -226,7 +241,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     description: 'Two-token names where a third capitalised word follows (the three-token reading failed)',
     pattern: new RegExp(`${BEFORE}(?=(${T}${JOIN}${T})(?= \\p{Lu}))${T}`, 'dgu'),
     group: 1,
-    validator: fullNameValid,
+    validator: notStreetProductOrOrganisation(fullNameValid),
     score: 0.85,
   },
   {
@@ -236,7 +251,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     description: '"Last, First" as in directories and exports',
     pattern: new RegExp(`${BEFORE}(?=(${T}, ?${T}(?: \\p{Lu}\\.)?)${AFTER})${T}`, 'dgu'),
     group: 1,
-    validator: lastFirstValid,
+    validator: notStreetProductOrOrganisation(lastFirstValid),
     score: 0.88,
     examples: ['Castillo, Chidi'],
   },
@@ -247,7 +262,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     description: 'An initial and a surname ("S. Gallo") in a field, a signature or with a listed surname',
     pattern: new RegExp(`${BEFORE}(?=(\\p{Lu}\\. ?(?:${PARTICLE} ){0,2}${T})${AFTER})\\p{Lu}`, 'dgu'),
     group: 1,
-    validator: initialSurnameValid,
+    validator: notStreetProductOrOrganisation(initialSurnameValid),
     score: 0.8,
     examples: ['Signature: S. Gallo'],
   },
@@ -258,7 +273,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     description: 'A surname followed by initials ("Kowalski, J.", "Okonkwo C.") with a listed surname or in context',
     pattern: new RegExp(`${BEFORE}(?=(${T},? \\p{Lu}\\.(?: ?\\p{Lu}\\.)?)(?![\\p{L}\\p{N}]))${T}`, 'dgu'),
     group: 1,
-    validator: surnameInitialsValid,
+    validator: notStreetProductOrOrganisation(surnameInitialsValid),
     score: 0.8,
     examples: ['Kowalski, J.'],
   },
@@ -279,7 +294,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
     type: 'PERSON',
     description: 'Single given names or surnames after titles, greetings, labels, in sign-offs, chat speaker prefixes, reported speech, lists of names and CSV name columns',
     pattern: new RegExp(`${BEFORE}${T}${AFTER}`, 'gu'),
-    validator: singleNameValid,
+    validator: notStreetProductOrOrganisation(singleNameValid),
     score: 0.8,
     examples: ['Ms. Tran', 'Okonkwo said'],
   },
