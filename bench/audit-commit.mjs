@@ -16,7 +16,10 @@
 // So a write commit costs ~0.45 ms of workerd CPU over a bare call + sync() (which, with nothing
 // written, does no fsync at all), about 0.1 of it kernel time (write + fsync) and the rest user
 // time, and it is the same whatever the statements: RETURNING, the chain-head upsert, AUTOINCREMENT
-// and transactionSync are each below this bench's resolution (~0.03 ms). A separate /tmp run
+// and transactionSync did not differ in that run. A second run (--requests 400 --rounds 5, the
+// machine busier): sync-only 0.350, kv-put 0.400, store.ts shape 0.575, no RETURNING 0.475, no
+// head 0.525, no AUTOINCREMENT 0.525, no transactionSync 0.475, real DO 0.675: shape differences
+// up to 0.1 ms, but not the same ones as in the first run, so none is established yet. A separate /tmp run
 // showed a kv.put of a new key costing as much as the SQL insert, so the price is per commit,
 // not per statement: fewer commits per event (group commit) is the lever, not statement shape.
 import { spawn } from 'node:child_process';
