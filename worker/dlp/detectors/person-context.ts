@@ -6,7 +6,8 @@
  */
 import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
 import { nameColumnHeaderAt } from './person-columns.js';
-import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, isUnlistedNameShape, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-lexicon.js';
+import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, isUnlistedNameShape } from './name-lexicon.js';
+import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-context-words.js';
 
 /**
  * How strongly the surroundings say "a person's name is here": `strong` (a title, a `Name:` field,

@@ -8,7 +8,8 @@
  * Every look is a bounded slice of a few dozen characters, so the cost per candidate is constant.
  */
 import type { Candidate } from '../detector.js';
-import { isPlaceName, PLACE_PREFIXES } from './name-lexicon.js';
+import { isPlaceName } from './name-lexicon.js';
+import { PLACE_PREFIXES } from './name-context-words.js';
 import { personContext } from './person-context.js';
 
 /**

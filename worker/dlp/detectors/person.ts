@@ -16,8 +16,22 @@
 import type { Candidate, Detector } from '../detector.js';
 import { atSentenceStart } from './context/nearby.js';
 import {
-  isBlockedToken, isCommonGivenName, isRomanisedGivenName, isDistinctName, isFirstName, isGivenName, isStreetWord, isKnownName, isOrdinaryWord, isPlaceName, isRegionName, isSurname, isUnlistedNameShape, NAME_TOKEN, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES,
+  isBlockedToken,
+  isCommonGivenName,
+  isRomanisedGivenName,
+  isDistinctName,
+  isFirstName,
+  isGivenName,
+  isStreetWord,
+  isKnownName,
+  isOrdinaryWord,
+  isPlaceName,
+  isRegionName,
+  isSurname,
+  isUnlistedNameShape,
+  NAME_TOKEN,
 } from './name-lexicon.js';
+import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-context-words.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
 import { afterPlaceAndComma, afterPlacePrefix, notStreetProductOrOrganisation } from './person-surroundings.js';
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
