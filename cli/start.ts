@@ -20,7 +20,7 @@ import { gatherLaunchFacts } from './launch/facts.js';
 import { nodeLaunchFiles } from './launch/node-files.js';
 import { renderWorkerdConfig } from './launch/render-workerd.js';
 import { denoArgs } from './launch/render-deno.js';
-import { linkWorkerdDatabase } from './launch/audit-database.js';
+import { auditFileLinked, linkWorkerdDatabase } from './launch/audit-database.js';
 import { runtimeLogFilter } from './launch/runtime-log.js';
 import { processCount } from './launch/process-count.js';
 import { startWorkerdGroup } from './launch/start-group.js';
@@ -57,13 +57,14 @@ export function checkPortFree(host: string, port: number): Promise<void> {
   });
 }
 
-async function waitReady(host: string, port: number, child: ChildProcess, spawnedAt: number): Promise<void> {
+async function waitReady(host: string, port: number, child: ChildProcess, spawnedAt: number, linked: Promise<unknown>): Promise<void> {
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/readyz`;
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
     try {
       const res = await fetch(url);
       const body = (await res.json()) as { status?: string; reason?: string };
       if (res.ok) {
+        await auditFileLinked(linked);
         console.log(`INFO Outpost ready on http://${host}:${port} (${Date.now() - spawnedAt} ms from spawn)`);
         return;
       }
@@ -155,9 +156,12 @@ export async function start(options: StartOptions): Promise<number> {
       resolveExit(1);
     });
   });
-  void waitReady(host, port, child, spawnedAt);
   // workerd names the audit queue's file itself: link AUDIT_QUEUE_DB_PATH to it once it exists.
-  if (options.runtime === 'workerd') void linkWorkerdDatabase(values.AUDIT_QUEUE_DB_PATH!, 60_000, () => child.exitCode !== null).catch((e: Error) => console.error(`WARN Audit queue: ${e.message}`));
+  const linked =
+    options.runtime === 'workerd'
+      ? linkWorkerdDatabase(values.AUDIT_QUEUE_DB_PATH!, 60_000, () => child.exitCode !== null).catch((e: Error) => console.error(`WARN Audit queue: ${e.message}`))
+      : Promise.resolve();
+  void waitReady(host, port, child, spawnedAt, linked);
   return exited;
 }
 

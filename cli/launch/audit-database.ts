@@ -53,3 +53,15 @@ export async function linkWorkerdDatabase(dbPath: string, timeoutMs = 60_000, is
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Waits (at most `boundMs`) for the link above: the readiness probe builds the gateway, which
+ * creates the queue's file, and "ready" is said only once `sqlite3 "$AUDIT_QUEUE_DB_PATH"` can
+ * read it, so a reader started at "ready" never finds the path missing.
+ * @example
+ * await auditFileLinked(linked); console.log('INFO Outpost ready on ...');
+ */
+export async function auditFileLinked(linked: Promise<unknown>, boundMs = 2000): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([linked, new Promise((r) => (timer = setTimeout(r, boundMs)))]).finally(() => clearTimeout(timer));
+}

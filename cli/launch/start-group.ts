@@ -11,7 +11,7 @@ import { renderWorkerdConfig } from './render-workerd.js';
 import { internalSocketPath, OWNER_INDEX } from './render-processes.js';
 import { withListeningSockets, type SocketRequest } from './listen-sockets.js';
 import { spawnProcessGroup, waitGroupReady, type ProcessGroup } from './process-group.js';
-import { linkWorkerdDatabase } from './audit-database.js';
+import { auditFileLinked, linkWorkerdDatabase } from './audit-database.js';
 
 export interface GroupLaunch {
   readonly binary: string;
@@ -66,13 +66,14 @@ export async function startWorkerdGroup(launch: GroupLaunch): Promise<number> {
   process.on('SIGINT', () => group.stop('SIGINT'));
   const exited = group.exited.finally(cleanup);
 
-  void waitGroupReady(group, sockets).then((ready) => {
-    group.startupLogged();
-    if (ready) console.log(`INFO Outpost ready on http://${values.HOST}:${values.PORT} (${Date.now() - spawnedAt} ms from spawn, ${launch.count} processes)`);
-  });
   let done = false;
   void exited.then(() => (done = true));
   // workerd names the audit queue's file itself: link AUDIT_QUEUE_DB_PATH to it once it exists.
-  void linkWorkerdDatabase(values.AUDIT_QUEUE_DB_PATH!, 60_000, () => done).catch((e: Error) => console.error(`WARN Audit queue: ${e.message}`));
+  const linked = linkWorkerdDatabase(values.AUDIT_QUEUE_DB_PATH!, 60_000, () => done).catch((e: Error) => console.error(`WARN Audit queue: ${e.message}`));
+  void waitGroupReady(group, sockets).then(async (ready) => {
+    group.startupLogged();
+    if (ready) await auditFileLinked(linked);
+    if (ready) console.log(`INFO Outpost ready on http://${values.HOST}:${values.PORT} (${Date.now() - spawnedAt} ms from spawn, ${launch.count} processes)`);
+  });
   return exited;
 }
