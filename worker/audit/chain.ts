@@ -14,6 +14,7 @@
 import type { AuditEvent } from './event.js';
 import { hmacSha256, sha256, toHex, utf8 } from '../crypto/sha256.js';
 import { canonicalJson } from './canonical-json.js';
+import { eventParts, eventText, linkedText, storedJson, type EventParts } from './event-text.js';
 
 export { canonicalJson } from './canonical-json.js';
 
@@ -98,11 +99,19 @@ export interface ChainedRow {
  * sql.exec('INSERT INTO local_audit_queue (event_json, queued_at) VALUES (?, ?)', row.json, now);
  */
 export function chainedRow(event: AuditEvent, seq: number, prevHash: string, d: { alg: HashAlg; digest: Digest }, projectLink?: { seq: number; hash: string }): ChainedRow {
-  const { text } = linkedContent(event, seq, prevHash, d.alg, projectLink);
-  const hash = d.digest(text);
-  // text is an object with at least seq in it, so it ends in '}' after a member.
-  const json = `${text.slice(0, -1)},"hash":"${hash}"${event.geo ? `,"geo":${JSON.stringify(event.geo)}` : ''}}`;
-  return { seq, hash, projectSeq: projectLink ? projectLink.seq : null, json };
+  return chainedTextRow(eventParts(eventText(event)), seq, prevHash, d, projectLink);
+}
+
+/**
+ * Links one serialised event (audit/event-text.ts) into the chain: its links are spliced into
+ * the text the worker wrote, the splice is hashed, and `hash` and `geo` are appended to it.
+ * @example
+ * const row = chainedTextRow(eventParts(text), 1, GENESIS_HASH, chainDigest(undefined));
+ */
+export function chainedTextRow(event: EventParts, seq: number, prevHash: string, d: { alg: HashAlg; digest: Digest }, projectLink?: { seq: number; hash: string }): ChainedRow {
+  const hashed = linkedText(event, { seq, prevHash, alg: d.alg, ...(projectLink ? { project: projectLink } : {}) });
+  const hash = d.digest(hashed);
+  return { seq, hash, projectSeq: projectLink ? projectLink.seq : null, json: storedJson(hashed, hash, event) };
 }
 
 /** What the store remembers about the chain besides the rows themselves. */
