@@ -5,6 +5,14 @@
  */
 import type { AuditEvent } from '../../worker/audit/event.js';
 import type { DoStatus } from '../../worker/audit/durable-object.js';
+import { eventParts, linkedText, storedJson } from '../../worker/audit/event-text.js';
+
+/** The event a serialised event text (worker/audit/event-text.ts) stands for, without chain links. */
+function eventOfText(text: string): AuditEvent {
+  const parts = eventParts(text);
+  const { seq: _seq, prev_hash: _prev, hash_alg: _alg, hash: _hash, ...event } = JSON.parse(storedJson(linkedText(parts, { seq: 0, prevHash: '', alg: '' }), '', parts)) as Record<string, unknown>;
+  return event as unknown as AuditEvent;
+}
 
 export class MemoryAuditQueue {
   readonly events: AuditEvent[] = [];
@@ -32,6 +40,7 @@ export class MemoryAuditQueue {
     return {
       append: async (event: AuditEvent) => this.append([event])[0],
       appendMany: async (events: AuditEvent[]) => this.append(events),
+      appendTexts: async (texts: string[]) => this.append(texts.map(eventOfText)),
       depth: async () => this.events.length,
       peek: async (limit: number, afterId: number) =>
         this.events.slice(afterId, afterId + limit).map((event, i) => ({ id: afterId + i + 1, event_json: JSON.stringify(event), queued_at: 0, retry_count: 0 })),

@@ -7,11 +7,13 @@ import type { QueueRow } from './store.js';
 import type { DoStatus } from './durable-object-status.js';
 import { dirname, type AuditBackend } from './backend.js';
 import { RecordCoalescer } from './coalesce.js';
+import { eventText, type EventText } from './event-text.js';
 
 /** The Durable Object's RPC surface as the gateway sees it. */
 export interface AuditStub {
   append(event: AuditEvent): Promise<unknown>;
   appendMany(events: AuditEvent[]): Promise<unknown[]>;
+  appendTexts(texts: EventText[]): Promise<unknown[]>;
   depth(): Promise<number>;
   peek(limit: number, afterId: number): Promise<QueueRow[]>;
   status(): Promise<DoStatus>;
@@ -45,11 +47,12 @@ export async function openDurableObjectBackend(namespace: unknown, dbPath: strin
   const first = await stub().status();
   const file = `${dirname(dbPath)}/outpost-audit/${first.id}.sqlite`;
   // Concurrent records cross to the Durable Object together: one RPC per batch, not per event.
-  const batches = new RecordCoalescer<AuditEvent, unknown>((events) => stub().appendMany(events));
+  // Each event crosses as the one string it is hashed and stored as (audit/event-text.ts).
+  const batches = new RecordCoalescer<EventText, unknown>((texts) => stub().appendTexts(texts));
   return {
     kind: 'workerd-durable-object',
     file: () => file,
-    append: (event) => batches.record(event),
+    append: (event) => batches.record(eventText(event)),
     depth: () => stub().depth(),
     read: (afterId, limit) => stub().peek(limit, afterId),
     async details() {

@@ -9,6 +9,7 @@
  * commit is being synced wait and then share the next transaction (and its single fsync).
  */
 import type { AuditEvent } from './event.js';
+import { eventText, type EventText } from './event-text.js';
 import { QueueCore, type Appended, type QueueRow, type SqlPort } from './store.js';
 import { linkFlusher, NO_FLUSHER, type FlusherLink } from './flusher-link.js';
 import type { DoStatus } from './durable-object-status.js';
@@ -42,9 +43,10 @@ function sqlPort(storage: DoStorage): SqlPort {
   };
 }
 
+/** One RPC's events, waiting for the next group commit (one entry per RPC, not per event). */
 interface Pending {
-  readonly event: AuditEvent;
-  resolve(a: Appended): void;
+  readonly texts: readonly EventText[];
+  resolve(a: Appended[]): void;
   reject(e: unknown): void;
 }
 
@@ -87,19 +89,27 @@ export class AuditQueueObject extends DurableObjectBase {
   }
 
   /** Resolves (at the caller) once the event is committed to disk. */
-  append(event: AuditEvent): Promise<Appended> {
-    return new Promise<Appended>((resolve, reject) => {
-      this.pending.push({ event, resolve, reject });
-      if (!this.committing) void this.drain();
-    });
+  async append(event: AuditEvent): Promise<Appended> {
+    return (await this.appendTexts([eventText(event)]))[0]!;
   }
 
   /**
-   * Several events in one RPC (the worker-side coalescer sends them); resolves once all are
-   * committed. They join the same group commit as single appends.
+   * Several events in one RPC (as objects: the cluster's owner routes send these); resolves
+   * once all are committed. They join the same group commit as single appends.
    */
   appendMany(events: AuditEvent[]): Promise<Appended[]> {
-    return Promise.all(events.map((e) => this.append(e)));
+    return this.appendTexts(events.map(eventText));
+  }
+
+  /**
+   * Serialised events (audit/event-text.ts), as the worker's coalescer sends them: strings cross
+   * the RPC as one copy each, not as object graphs; resolves once all are committed.
+   */
+  appendTexts(texts: EventText[]): Promise<Appended[]> {
+    return new Promise<Appended[]>((resolve, reject) => {
+      this.pending.push({ texts, resolve, reject });
+      if (!this.committing) void this.drain();
+    });
   }
 
   private async drain(): Promise<void> {
@@ -109,10 +119,15 @@ export class AuditQueueObject extends DurableObjectBase {
         const batch = this.pending;
         this.pending = [];
         try {
-          const appended = this.core.append(batch.map((p) => p.event));
+          const texts = batch.length === 1 ? batch[0]!.texts : batch.flatMap((p) => p.texts);
+          const appended = this.core.appendTexts(texts);
           this.commits++;
-          this.appended += batch.length;
-          batch.forEach((p, i) => p.resolve(appended[i]!));
+          this.appended += texts.length;
+          let at = 0;
+          for (const p of batch) {
+            p.resolve(batch.length === 1 ? appended : appended.slice(at, at + p.texts.length));
+            at += p.texts.length;
+          }
         } catch (e) {
           for (const p of batch) p.reject(e);
         }

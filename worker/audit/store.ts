@@ -9,9 +9,9 @@
  * a delivered or exported event as deleted.
  */
 import type { AuditEvent } from './event.js';
-import { chainDigest, chainedRow, EMPTY_CHAIN, type ChainedEvent, type ChainState, type HashAlg, type Digest } from './chain.js';
+import { chainDigest, chainedTextRow, EMPTY_CHAIN, type ChainedEvent, type ChainedRow, type ChainState, type HashAlg, type Digest } from './chain.js';
+import { eventParts, eventText, type EventText } from './event-text.js';
 import { ProjectHeads } from './project-chain.js';
-
 
 /** The table, exactly as PRODUCT.md ("Audit queue") writes it. */
 export const QUEUE_TABLE_SQL = `CREATE TABLE local_audit_queue (
@@ -29,6 +29,22 @@ const CHAIN_TABLE_SQL = `CREATE TABLE IF NOT EXISTS audit_chain (
   last_hash TEXT NOT NULL
 )`;
 const REMOVED_TABLE_SQL = `CREATE TABLE IF NOT EXISTS audit_removed (seq INTEGER PRIMARY KEY, hash TEXT NOT NULL, reason TEXT NOT NULL)`;
+
+/** Rows per INSERT statement: 3 parameters a row, far under SQLite's limit of 32,766. */
+const ROWS_PER_INSERT = 128;
+const insertStatements = new Map<string, string>();
+
+/** The multi-row INSERT for `count` rows, written once per shape (the statement text is its cache key). */
+function insertStatement(count: number, withProject: boolean): string {
+  const key = `${count}${withProject ? 'p' : ''}`;
+  let sql = insertStatements.get(key);
+  if (!sql) {
+    const values = Array.from({ length: count }, () => (withProject ? '(?, ?, ?)' : '(?, ?)')).join(', ');
+    sql = `INSERT INTO local_audit_queue (event_json, queued_at${withProject ? ', project_id' : ''}) VALUES ${values} RETURNING id`;
+    insertStatements.set(key, sql);
+  }
+  return sql;
+}
 
 /** The few SQL operations both backends offer, synchronously. */
 export interface SqlPort {
@@ -104,22 +120,32 @@ export class QueueCore {
    * transaction has succeeded, so a failed commit leaves no gap in the chain.
    */
   append(events: readonly AuditEvent[], now = Date.now()): Appended[] {
+    return this.appendTexts(events.map(eventText), now);
+  }
+
+  /**
+   * Chains and inserts serialised events (audit/event-text.ts, as the worker sends them) in one
+   * transaction: one multi-row INSERT per batch and one write of the chain head.
+   * @example
+   * core.appendTexts([eventText(event)]);
+   */
+  appendTexts(texts: readonly EventText[], now = Date.now()): Appended[] {
     let { lastSeq, lastHash } = this.chain;
-    const out: Appended[] = [];
+    const rows: Array<ChainedRow & { project: string | null }> = [];
+    let ids: number[] = [];
     try {
       this.sql.transaction(() => {
-        for (const event of events) {
-          const project = event.project_id;
+        for (const text of texts) {
+          const event = eventParts(text);
+          const project = event.projectId;
           if (project) this.projects.ensureSchema();
-          const row = chainedRow(event, lastSeq + 1, lastHash, this.hash, project ? this.projects.next(project) : undefined);
+          const row = chainedTextRow(event, lastSeq + 1, lastHash, this.hash, project ? this.projects.next(project) : undefined);
           if (project) this.projects.advance(project, { seq: row.projectSeq!, hash: row.hash });
-          const inserted = project
-            ? this.sql.all<{ id: number }>(`INSERT INTO local_audit_queue (event_json, queued_at, project_id) VALUES (?, ?, ?) RETURNING id`, row.json, now / 1000, project)[0]!
-            : this.sql.all<{ id: number }>(`INSERT INTO local_audit_queue (event_json, queued_at) VALUES (?, ?) RETURNING id`, row.json, now / 1000)[0]!;
           lastSeq = row.seq;
           lastHash = row.hash;
-          out.push({ id: Number(inserted.id), seq: row.seq, hash: row.hash });
+          rows.push({ ...row, project });
         }
+        ids = this.insertRows(rows, now / 1000);
         this.writeChain({ ...this.chain, lastSeq, lastHash });
       });
     } catch (e) {
@@ -127,7 +153,28 @@ export class QueueCore {
       throw e;
     }
     this.chain = { ...this.chain, lastSeq, lastHash };
-    return out;
+    return rows.map((row, i) => ({ id: ids[i]!, seq: row.seq, hash: row.hash }));
+  }
+
+  /**
+   * One INSERT for a batch's rows (in chunks under SQLite's parameter limit). The ids of a
+   * multi-row insert are consecutive in VALUES order (AUTOINCREMENT, one writer in one
+   * transaction); RETURNING lists them in no promised order, so they are sorted.
+   */
+  private insertRows(rows: ReadonlyArray<{ json: string; project: string | null }>, queuedAt: number): number[] {
+    const withProject = rows.some((r) => r.project !== null);
+    const ids: number[] = [];
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+      const params: unknown[] = [];
+      for (const r of chunk) {
+        params.push(r.json, queuedAt);
+        if (withProject) params.push(r.project);
+      }
+      const got = this.sql.all<{ id: number }>(insertStatement(chunk.length, withProject), ...params).map((r) => Number(r.id));
+      ids.push(...got.sort((a, b) => a - b));
+    }
+    return ids;
   }
 
   private writeChain(c: ChainState): void {
