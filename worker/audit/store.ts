@@ -9,8 +9,9 @@
  * a delivered or exported event as deleted.
  */
 import type { AuditEvent } from './event.js';
-import { chainDigest, chainedTextRow, EMPTY_CHAIN, type ChainedEvent, type ChainedRow, type ChainState, type HashAlg, type Digest } from './chain.js';
-import { eventParts, eventText, type EventText } from './event-text.js';
+import { chainDigest, EMPTY_CHAIN, type ChainedEvent, type ChainState, type HashAlg, type Digest } from './chain.js';
+import { eventText, type EventText } from './event-text.js';
+import { BatchLinks, type LinkedRow } from './batch-links.js';
 import { ProjectHeads } from './project-chain.js';
 
 /** The table, exactly as PRODUCT.md ("Audit queue") writes it. */
@@ -130,29 +131,57 @@ export class QueueCore {
    * core.appendTexts([eventText(event)]);
    */
   appendTexts(texts: readonly EventText[], now = Date.now()): Appended[] {
-    let { lastSeq, lastHash } = this.chain;
-    const rows: Array<ChainedRow & { project: string | null }> = [];
+    const links = this.batchLinks();
+    const rows = texts.map((text) => {
+      const pending = links.next(text);
+      return links.hashed(pending, this.hash.digest(pending.hashed));
+    });
+    return this.commitRows(rows, links, now);
+  }
+
+  /**
+   * As appendTexts, with an asynchronous digest (crypto.subtle inside workerd): the batch's
+   * hashes are awaited one after another (each is inside the next event's content), then the
+   * rows are written in one synchronous transaction. The caller must not start another append
+   * before this one settles (the Durable Object's drain loop runs one batch at a time).
+   * @example
+   * await core.appendTextsHashedBy(texts, subtleDigest);
+   */
+  async appendTextsHashedBy(texts: readonly EventText[], digest: (text: string) => Promise<string>, now = Date.now()): Promise<Appended[]> {
+    const links = this.batchLinks();
+    const rows: LinkedRow[] = [];
+    for (const text of texts) {
+      const pending = links.next(text);
+      rows.push(links.hashed(pending, await digest(pending.hashed)));
+    }
+    return this.commitRows(rows, links, now);
+  }
+
+  private batchLinks(): BatchLinks {
+    return new BatchLinks(this.chain, (project) => this.projects.next(project), this.hash.alg);
+  }
+
+  /**
+   * Writes a linked batch: its rows, its projects' heads and the chain head, all or nothing. The
+   * in-memory head moves only once the transaction has succeeded, so a failed commit leaves no
+   * gap in the chain.
+   */
+  private commitRows(rows: readonly LinkedRow[], links: BatchLinks, now: number): Appended[] {
+    if (rows.length === 0) return [];
+    const last = rows[rows.length - 1]!;
     let ids: number[] = [];
     try {
       this.sql.transaction(() => {
-        for (const text of texts) {
-          const event = eventParts(text);
-          const project = event.projectId;
-          if (project) this.projects.ensureSchema();
-          const row = chainedTextRow(event, lastSeq + 1, lastHash, this.hash, project ? this.projects.next(project) : undefined);
-          if (project) this.projects.advance(project, { seq: row.projectSeq!, hash: row.hash });
-          lastSeq = row.seq;
-          lastHash = row.hash;
-          rows.push({ ...row, project });
-        }
+        if (links.projectHeads.size > 0) this.projects.ensureSchema();
+        for (const [project, head] of links.projectHeads) this.projects.advance(project, head);
         ids = this.insertRows(rows, now / 1000);
-        this.writeChain({ ...this.chain, lastSeq, lastHash });
+        this.writeChain({ ...this.chain, lastSeq: last.seq, lastHash: last.hash });
       });
     } catch (e) {
       this.projects.reset();
       throw e;
     }
-    this.chain = { ...this.chain, lastSeq, lastHash };
+    this.chain = { ...this.chain, lastSeq: last.seq, lastHash: last.hash };
     return rows.map((row, i) => ({ id: ids[i]!, seq: row.seq, hash: row.hash }));
   }
 
