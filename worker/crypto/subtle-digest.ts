@@ -17,9 +17,10 @@ const encoder = new TextEncoder();
  */
 export function subtleDigest(hmacKey: string | undefined): (text: string) => Promise<string> {
   if (!hmacKey) return async (text) => toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text))));
-  let key: Promise<CryptoKey> | undefined;
+  // Imported once; after that, one await per digest.
+  let key: CryptoKey | undefined;
   return async (text) => {
-    key ??= crypto.subtle.importKey('raw', encoder.encode(hmacKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    return toHex(new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(text))));
+    key ??= await crypto.subtle.importKey('raw', encoder.encode(hmacKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    return toHex(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(text))));
   };
 }

@@ -12,7 +12,6 @@ import type { RequestFacts } from '../runtime/index.js';
 import { errorResponse, protocolNamed } from '../protocol/index.js';
 import { asGatewayError } from '../core/index.js';
 import type { KnowledgeUse } from '../knowledge/index.js';
-import { inKeyOrder } from '../audit/canonical-json.js';
 
 /** What happened to the call, accumulated as it moves through the stages. */
 export interface CallOutcome {
@@ -74,9 +73,8 @@ function withPolicyVersion(response: Response, call: CallContext): Response {
 }
 
 /**
- * The call's audit event. Nested objects list their keys in sorted order, so that the queue's
- * canonical JSON for the chain hash is one native JSON.stringify (audit/canonical-json.ts);
- * the top level is sorted where it is chained (audit/chain.ts).
+ * The call's audit event. The findings are passed as they are, not copied: the queue writes the
+ * event's canonical JSON (keys in sorted order) by construction (audit/event-text.ts).
  * @example
  * await gw.audit.record(buildAuditEvent(call, outcome, 'allow', null, 200));
  */
@@ -96,8 +94,8 @@ export function buildAuditEvent(call: CallContext, outcome: CallOutcome, decisio
     risk_tier: call.riskTier ?? null,
     decision,
     reason: error ? error.code : null,
-    findings: outcome.findings.length ? outcome.findings.map(inKeyOrder) : outcome.findings,
-    ...(outcome.knowledge ? { knowledge: inKeyOrder(outcome.knowledge) } : {}),
+    findings: outcome.findings,
+    ...(outcome.knowledge ? { knowledge: outcome.knowledge } : {}),
     response_scanned: outcome.responseScanned,
     response_scanned_fully: outcome.responseScannedFully,
     stream: outcome.stream,
