@@ -3,7 +3,7 @@
 // object, keys sorted at run time), same hash, same stored JSON.
 import { describe, expect, it } from 'vitest';
 import { chainDigest, chainEvent, chainedRow, chainedTextRow, GENESIS_HASH, hashInput, verifyChain, type ChainRow } from '../../worker/audit/chain.js';
-import { eventParts, eventText } from '../../worker/audit/event-text.js';
+import { eventParts, eventText, isEventText } from '../../worker/audit/event-text.js';
 import type { AuditEvent } from '../../worker/audit/event.js';
 import type { Finding } from '../../worker/core/index.js';
 import { sampleEvent } from './helpers.js';
@@ -64,5 +64,8 @@ describe('event text', () => {
 
   it('refuses a text that is not an event text', () => {
     expect(() => eventParts('{"schema":1}')).toThrow(/not an audit event text/);
+    expect(isEventText('{"schema":1}')).toBe(false);
+    expect(isEventText(42)).toBe(false);
+    for (const [, event] of variants) expect(isEventText(eventText(event))).toBe(true);
   });
 });

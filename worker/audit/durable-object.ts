@@ -9,7 +9,7 @@
  * commit is being synced wait and then share the next transaction (and its single fsync).
  */
 import type { AuditEvent } from './event.js';
-import { eventText, type EventText } from './event-text.js';
+import { eventText, isEventText, type EventText } from './event-text.js';
 import { QueueCore, type Appended, type QueueRow, type SqlPort } from './store.js';
 import { linkFlusher, NO_FLUSHER, type FlusherLink } from './flusher-link.js';
 import type { DoStatus } from './durable-object-status.js';
@@ -110,6 +110,7 @@ export class AuditQueueObject extends DurableObjectBase {
    * the RPC as one copy each, not as object graphs; resolves once all are committed.
    */
   appendTexts(texts: EventText[]): Promise<Appended[]> {
+    if (!Array.isArray(texts) || !texts.every(isEventText)) return Promise.reject(new TypeError('appendTexts takes audit event texts (audit/event-text.ts)'));
     return new Promise<Appended[]>((resolve, reject) => {
       this.pending.push({ texts, resolve, reject });
       if (!this.committing) void this.drain();

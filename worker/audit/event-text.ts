@@ -102,6 +102,19 @@ export function eventParts(text: EventText): EventParts {
   return { parts, projectId: parts[2] ? (JSON.parse(parts[2]) as string) : null };
 }
 
+/**
+ * True when `text` has the layout's six parts (the Durable Object checks each RPC's texts on
+ * arrival, so that one malformed text fails its own call, not the group commit it would join).
+ * @example
+ * isEventText(eventText(event)); // true
+ */
+export function isEventText(text: unknown): text is EventText {
+  if (typeof text !== 'string') return false;
+  let parts = 1;
+  for (let at = text.indexOf(PART); at >= 0; at = text.indexOf(PART, at + 1)) parts++;
+  return parts === 6;
+}
+
 /** Joins the members that are there ('' stands for none). */
 function joinMembers(a: string, b: string): string {
   return a && b ? `${a},${b}` : a || b;
