@@ -77,7 +77,9 @@ export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
     const event = parseChunk(data);
     this.last = event;
     let changed = false;
-    for (const [i, choice] of event.choices.entries()) {
+    const { choices } = event;
+    for (let i = 0; i < choices.length; i++) {
+      const choice = choices[i];
       if (!isObject(choice)) continue;
       const index = typeof choice.index === 'number' ? choice.index : i;
       changed = new ChoiceRewrite(this, choice, index, text).run() || changed;

@@ -12,17 +12,37 @@ type IdentityPipeClass = new () => { readonly readable: ReadableStream<Uint8Arra
 
 const NativePipe = (globalThis as { IdentityTransformStream?: IdentityPipeClass }).IdentityTransformStream;
 
+/** Bytes queued behind a write in flight before the relay stops reading upstream (backpressure). */
+const MAX_QUEUED_BYTES = 64 * 1024;
+
+/** One chunk of all of `parts` (no copy when there is one). */
+function joined(parts: readonly Uint8Array[], bytes: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(bytes);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
 /**
- * Where relayed bytes go. Writes are not awaited one by one: at most one is in flight while
- * the next upstream read is under way (`settled()` before the next batch), which keeps
- * backpressure from a slow client without a round trip per write.
+ * Where relayed bytes go. One write is in flight at a time; what is relayed meanwhile is queued
+ * and goes out as one chunk when it completes. Each chunk handed to the HTTP layer costs the
+ * runtime a socket write whatever its size, so upstream chunks that arrive while the client's
+ * side is busy are coalesced, without delaying any byte (a write starts as soon as none is in
+ * flight).
  */
 export class PipeSink {
   readonly readable: ReadableStream<Uint8Array>;
   private readonly writer: WritableStreamDefaultWriter<Uint8Array>;
-  private inFlight: Promise<void> = Promise.resolve();
+  private queue: Uint8Array[] = [];
+  private queued = 0;
+  private writing = false;
   private closed = false;
-  /** The client went away (the readable side was cancelled or the write failed). */
+  private waiters: (() => void)[] = [];
+  /** The client went away (the readable side was cancelled or a write failed). */
   gone = false;
 
   /**
@@ -39,24 +59,52 @@ export class PipeSink {
   }
 
   private readonly lost = (): void => {
-    if (this.gone || this.closed) return;
+    if (this.gone) return;
     this.gone = true;
-    this.onGone();
+    this.queue = [];
+    this.queued = 0;
+    this.wake();
+    if (!this.closed) this.onGone();
   };
 
   write(chunk: Uint8Array): void {
     if (this.gone || this.closed || !chunk.byteLength) return;
-    this.inFlight = this.writer.write(chunk).catch(this.lost);
+    this.queue.push(chunk);
+    this.queued += chunk.byteLength;
+    if (!this.writing) this.pump();
   }
 
+  /** Closes the client's side once everything queued is written. */
   close(): void {
     if (this.gone || this.closed) return;
     this.closed = true;
-    this.writer.close().catch(() => {});
+    if (!this.writing) this.writer.close().catch(() => {});
   }
 
-  /** Resolves once the last write was taken by the reader (never rejects). */
-  settled(): Promise<void> {
-    return this.inFlight;
+  /** Resolves when fewer than MAX_QUEUED_BYTES wait behind the write in flight (never rejects). */
+  room(): Promise<void> | undefined {
+    if (this.queued < MAX_QUEUED_BYTES || this.gone) return undefined;
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private pump(): void {
+    this.writing = true;
+    const chunk = joined(this.queue, this.queued);
+    this.queue = [];
+    this.queued = 0;
+    this.wake();
+    this.writer.write(chunk).then(this.written, this.lost);
+  }
+
+  private readonly written = (): void => {
+    if (this.queue.length && !this.gone) return this.pump();
+    this.writing = false;
+    if (this.closed && !this.gone) this.writer.close().catch(() => {});
+  };
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
   }
 }

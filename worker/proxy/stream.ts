@@ -136,15 +136,15 @@ class StreamRelay {
   }
 
   /**
-   * Reads upstream until the stream ends. The next read starts before the last write is taken,
-   * and at most one write is in flight when a chunk is processed (a slow client slows the read).
+   * Reads upstream until the stream ends; reading pauses only while the sink's queue is full (a
+   * slow client slows the read).
    */
   async run(): Promise<void> {
     try {
       for (;;) {
-        const next = this.reader.read();
-        await this.sink.settled();
-        const { done, value } = await next;
+        const full = this.sink.room();
+        if (full) await full;
+        const { done, value } = await this.reader.read();
         this.watchdog.touch();
         if (this.sink.gone) return;
         if (this.idleExpired) throw new GatewayError(504, 'upstream_stream_timeout', `Upstream sent nothing for ${this.options.idleTimeoutMs} ms; the stream was ended`, 'upstream_error');
