@@ -12,7 +12,6 @@
 import type { Protocol } from '../protocol/index.js';
 import { GatewayError } from '../core/index.js';
 import type { StreamInspector } from '../core/index.js';
-import { PipeSink } from './pipe.js';
 
 export interface StreamOutcome {
   /** True when upstream reached its terminal event and nothing failed. */
@@ -33,6 +32,8 @@ export interface RelayOptions {
   /** Runs once at the end, before the terminal event is released; must not throw. */
   readonly onFinish: (outcome: StreamOutcome) => Promise<void>;
 }
+
+type Controller = ReadableStreamDefaultController<Uint8Array>;
 
 const encoder = new TextEncoder();
 /** How much of a line's start is kept: enough for the terminal markers, which open their line. */
@@ -111,7 +112,6 @@ class StreamRelay {
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private readonly watchdog: { touch(): void; stop(): void };
   private readonly lastLine = new LastLine();
-  private readonly sink: PipeSink;
   private bytesOut = 0;
   private bytesIn = 0;
   private finished = false;
@@ -124,35 +124,21 @@ class StreamRelay {
     private readonly options: RelayOptions,
   ) {
     this.reader = upstream.getReader();
-    this.sink = new PipeSink(() => void this.cancel());
     this.watchdog = idleWatchdog(options.idleTimeoutMs, () => {
       this.idleExpired = true;
       void this.reader.cancel().catch(() => {});
     });
   }
 
-  get body(): ReadableStream<Uint8Array> {
-    return this.sink.readable;
-  }
-
-  /**
-   * Reads upstream until the stream ends; reading pauses only while the sink's queue is full (a
-   * slow client slows the read).
-   */
-  async run(): Promise<void> {
+  /** Reads one upstream chunk; true when something was enqueued or the stream was closed. */
+  async pullOnce(controller: Controller): Promise<boolean> {
     try {
-      for (;;) {
-        const full = this.sink.room();
-        if (full) await full;
-        const { done, value } = await this.reader.read();
-        this.watchdog.touch();
-        if (this.sink.gone) return;
-        if (this.idleExpired) throw new GatewayError(504, 'upstream_stream_timeout', `Upstream sent nothing for ${this.options.idleTimeoutMs} ms; the stream was ended`, 'upstream_error');
-        if (done) return await this.upstreamEnded();
-        if (await this.upstreamChunk(value)) return;
-      }
+      const { done, value } = await this.reader.read();
+      this.watchdog.touch();
+      if (this.idleExpired) throw new GatewayError(504, 'upstream_stream_timeout', `Upstream sent nothing for ${this.options.idleTimeoutMs} ms; the stream was ended`, 'upstream_error');
+      return done ? await this.upstreamEnded(controller) : await this.upstreamChunk(controller, value);
     } catch (error) {
-      await this.upstreamFailed(error).catch(() => this.sink.close());
+      return this.upstreamFailed(controller, error);
     }
   }
 
@@ -163,28 +149,29 @@ class StreamRelay {
   }
 
   /** Upstream closed: the end is released once on record, or a truncated stream ends with an error. */
-  private async upstreamEnded(): Promise<void> {
+  private async upstreamEnded(controller: Controller): Promise<boolean> {
     const { inspector, protocol } = this.options;
     const rest = inspector ? await inspector.finish() : new Uint8Array(0);
     if (rest.byteLength) this.lastLine.push(rest);
     if (!protocol.isTerminal(this.lastLine.text())) {
-      this.release(this.held);
-      this.release(rest);
-      await this.fail(new GatewayError(502, 'upstream_stream_truncated', 'The upstream stream ended before its final event', 'upstream_error'));
-      return;
+      this.release(controller, this.held);
+      this.release(controller, rest);
+      await this.fail(controller, new GatewayError(502, 'upstream_stream_truncated', 'The upstream stream ended before its final event', 'upstream_error'));
+      return true;
     }
     await this.finish({ complete: true, error: undefined, clientAborted: false }, (this.held?.byteLength ?? 0) + rest.byteLength);
-    this.release(this.held);
-    this.release(rest);
-    this.sink.close();
+    this.release(controller, this.held);
+    this.release(controller, rest);
+    controller.close();
+    return true;
   }
 
-  /** One upstream chunk, inspected; a chunk ending in the terminal event is held. True when the stream was ended. */
-  private async upstreamChunk(value: Uint8Array): Promise<boolean> {
+  /** One upstream chunk, inspected; a chunk ending in the terminal event is held. */
+  private async upstreamChunk(controller: Controller, value: Uint8Array): Promise<boolean> {
     const { inspector, protocol, maxBytes } = this.options;
     this.bytesIn += value.byteLength;
     if (this.bytesIn > maxBytes) {
-      await this.fail(new GatewayError(502, 'upstream_response_too_large', `Upstream stream exceeds the limit of ${maxBytes} bytes`, 'upstream_error'));
+      await this.fail(controller, new GatewayError(502, 'upstream_response_too_large', `Upstream stream exceeds the limit of ${maxBytes} bytes`, 'upstream_error'));
       return true;
     }
     // The DLP inspector answers synchronously: no await (and no microtask turn) per chunk for it.
@@ -192,27 +179,32 @@ class StreamRelay {
     const out = pushed instanceof Uint8Array ? pushed : await pushed;
     if (!out.byteLength) return false;
     // Data after a held terminal event: it was not the end after all.
-    this.release(this.held);
+    const hadHeld = this.held !== null;
+    this.release(controller, this.held);
     this.held = null;
     this.lastLine.push(out);
-    if (protocol.isTerminal(this.lastLine.text())) this.held = out;
-    else this.release(out);
-    return false;
+    if (protocol.isTerminal(this.lastLine.text())) {
+      this.held = out;
+      return hadHeld;
+    }
+    this.release(controller, out);
+    return true;
   }
 
   /** A read, inspection or size failure: an error event, unless the terminal event already arrived. */
-  private async upstreamFailed(error: unknown): Promise<void> {
+  private async upstreamFailed(controller: Controller, error: unknown): Promise<boolean> {
     if (this.held) {
       // The terminal event already arrived; a failure while closing does not undo it.
       await this.finish({ complete: true, error: undefined, clientAborted: false }, this.held.byteLength);
-      this.release(this.held);
+      this.release(controller, this.held);
       this.held = null;
-      this.sink.close();
-      return;
+      controller.close();
+      return true;
     }
     const gatewayError =
       error instanceof GatewayError ? error : new GatewayError(502, 'upstream_stream_interrupted', 'The upstream connection failed in the middle of the stream', 'upstream_error');
-    await this.fail(gatewayError);
+    await this.fail(controller, gatewayError);
+    return true;
   }
 
   /** Reports the outcome; `pendingBytes` are bytes about to be released after it (the held end). */
@@ -224,33 +216,41 @@ class StreamRelay {
   }
 
   /** Ends the stream with the protocol's error event, after the outcome is on record. */
-  private async fail(error: GatewayError): Promise<void> {
+  private async fail(controller: Controller, error: GatewayError): Promise<void> {
     await this.reader.cancel().catch(() => {});
     const event = encoder.encode(this.options.protocol.streamErrorEvent(error));
     this.bytesOut += event.byteLength;
     await this.finish({ complete: false, error, clientAborted: false });
-    this.sink.write(event);
-    this.sink.close();
+    controller.enqueue(event);
+    controller.close();
   }
 
-  private release(chunk: Uint8Array | null): void {
+  private release(controller: Controller, chunk: Uint8Array | null): void {
     if (chunk && chunk.byteLength) {
       this.bytesOut += chunk.byteLength;
-      this.sink.write(chunk);
+      controller.enqueue(chunk);
     }
   }
 }
 
 /**
- * Starts relaying at once (not when the client first reads) into a pipe whose readable side is
- * returned: in workerd a native one, so the response is written without a JavaScript turn per
- * chunk on the client's side.
  * @example
  * const body = relayStream(upstream.body!, { protocol: OPENAI, idleTimeoutMs: 30000, maxBytes: 1 << 26, inspector: null, onFinish: record });
  * return new Response(body, { headers: { 'content-type': OPENAI.streamContentType } });
  */
 export function relayStream(upstream: ReadableStream<Uint8Array>, options: RelayOptions): ReadableStream<Uint8Array> {
   const relay = new StreamRelay(upstream, options);
-  void relay.run();
-  return relay.body;
+  return new ReadableStream<Uint8Array>(
+    {
+      // One pull must enqueue or close: a pull that returns empty-handed is not called again
+      // by spec-compliant streams (Deno), so reading loops until there is something to send.
+      async pull(controller) {
+        for (;;) {
+          if (await relay.pullOnce(controller)) return;
+        }
+      },
+      cancel: () => relay.cancel(),
+    },
+    { highWaterMark: 0 },
+  );
 }
