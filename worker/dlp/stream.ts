@@ -1,8 +1,9 @@
 /**
  * Streamed responses: the protocol's stream codec (protocol/) splits the upstream bytes into
  * events and lists every string the client would receive; the hold-back window (hold-back.ts)
- * judges each. Events are rewritten in place (the released text replaces the delta), so the
- * client keeps the upstream's event rhythm and its first byte is not delayed beyond the window.
+ * judges each. Events are rewritten in place (the released text replaces the delta); an ordinary
+ * content event whose text is all held is dropped (the codec answers ''), so the client gets an
+ * event when there is text for it (and at least one a second: codecs keep the connection busy).
  * Held text goes out with the choice's finish event, before the terminal event, or at the end.
  */
 import type { Finding, StreamInspector } from '../core/index.js';
@@ -56,7 +57,10 @@ export class DlpStreamInspector implements StreamInspector {
     const { frames, rest } = this.codec.split(this.buffer, atEnd);
     this.buffer = rest;
     let out = '';
-    for (const { raw, end } of frames) out += this.codec.rewrite(raw, this.text) + end;
+    for (const { raw, end } of frames) {
+      const rewritten = this.codec.rewrite(raw, this.text);
+      if (rewritten || !raw) out += rewritten + end;
+    }
     return out;
   }
 }

@@ -51,6 +51,12 @@ function parseChunk(data: string): JsonObject & { choices: unknown[] } {
 }
 
 const CONTENT_WHERE = { kind: 'chat', field: 'content' } as const;
+/**
+ * A content event whose text is all held is dropped rather than sent with empty content (each
+ * event sent costs the runtime a client write), unless nothing was sent for this long: a client
+ * still hears from a stream whose text is held back.
+ */
+const QUIET_MS = 1000;
 const CHOICE_KEYS = new Set(['index', 'delta', 'finish_reason', 'logprobs']);
 
 /**
@@ -83,12 +89,20 @@ export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
   private readonly logprobs = new Map<string, HeldLogprobs>();
   /** This stream's ordinary content event, once one is verified: later ones skip the whole parse. */
   private readonly template = new EventTemplate('"content":');
+  /** When an event last went to the client (Date.now()). */
+  private lastSent = 0;
 
   split(buffer: string, atEnd: boolean): SplitFrames {
     return splitSse(buffer, atEnd);
   }
 
   rewrite(raw: string, text: StreamText): string {
+    const out = this.rewriteEvent(raw, text);
+    if (out) this.lastSent = Date.now();
+    return out;
+  }
+
+  private rewriteEvent(raw: string, text: StreamText): string {
     // Nearly every event is one `data:` line: it skips the line split and the rebuild of fields.
     const oneDataLine = raw.startsWith('data:') && !raw.includes('\n');
     const lines = oneDataLine ? null : raw.split(/\r?\n/);
@@ -119,7 +133,9 @@ export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
   private rewriteContent(raw: string, content: string, text: StreamText): string {
     this.last = this.template.event as JsonObject;
     const released = text.feed(this.place('0:content', 0, CONTENT_WHERE, 'choices[0].delta.content'), content, false);
-    return released === content ? raw : `data: ${this.template.render(released)}`;
+    if (released === content) return raw;
+    if (!released && Date.now() - this.lastSent < QUIET_MS) return '';
+    return `data: ${this.template.render(released)}`;
   }
 
   flush(text: StreamText): string {
