@@ -4,7 +4,7 @@
  * must give the client exactly what the whole-parse path gives, and never judge a string other
  * than the one the client's JSON parser will read.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventTemplate } from '../../worker/protocol/event-template.js';
 import { callFor, stagesFor } from '../dlp/stages.test.js';
 
@@ -76,5 +76,30 @@ describe('stream event template', () => {
     const pieces = words(30).map((w, i) => (i % 3 ? w : `"q\\${i}" é ${w}`));
     const { contents } = relay([...pieces.map((p) => chunk(p)), ...END]);
     expect(contents.join('')).toBe(pieces.join(''));
+  });
+
+  describe('events whose text is all held', () => {
+    afterEach(() => vi.useRealTimers());
+    const count = (out: string) => out.split('\n\n').filter((b) => b.startsWith('data: {')).length;
+
+    it('are dropped: fewer events reach the client, with all of the text', () => {
+      const pieces = words(60);
+      const { out, contents } = relay([...pieces.map((p) => chunk(p)), ...END]);
+      expect(contents.join('')).toBe(pieces.join(''));
+      expect(count(out)).toBeLessThan(pieces.length / 2);
+      expect(contents.filter((c) => c === '').length).toBeLessThanOrEqual(2); // the first event and the finish event
+    });
+
+    it('still go out (empty) when nothing was sent for a second', () => {
+      vi.useFakeTimers();
+      const { inspectResponse } = stagesFor({ tier1: { enabled: true, action: 'redact' }, bundles: {} });
+      const inspector = inspectResponse.stream(callFor('openai.chat'), { decision: 'allow', findings: [] })!;
+      let sent = 0;
+      for (const w of words(10)) {
+        vi.advanceTimersByTime(1100);
+        sent += count(dec.decode(inspector.push(enc.encode(chunk(w))) as Uint8Array));
+      }
+      expect(sent).toBe(10);
+    });
   });
 });
