@@ -89,4 +89,22 @@ describe('a value split across streamed events', () => {
       }
     });
   }
+
+  it('Ollama NDJSON: each value redacted at every split point, held lines dropped, all the text kept', () => {
+    const { inspectResponse } = stagesFor({ tier1: { enabled: true, action: 'redact' }, bundles: {} });
+    const line = (content: string, done = false) => `${JSON.stringify({ model: 'm', created_at: '2026-11-29T00:00:00Z', message: { role: 'assistant', content }, done })}\n`;
+    for (const { type, value } of VALUES) {
+      for (let split = 1; split < value.length; split++) {
+        const inspector = inspectResponse.stream(callFor('ollama.chat'), { decision: 'allow', findings: [] })!;
+        const lines = [...deltas(value, split).map((d) => line(d)), line('', true)];
+        let out = '';
+        for (const l of lines) out += dec.decode(inspector.push(enc.encode(l)) as Uint8Array);
+        out += dec.decode(inspector.finish() as Uint8Array);
+        const sent = out.trim().split('\n').map((l) => JSON.parse(l) as { message: { content: string }; done: boolean });
+        expect(sent.map((l) => l.message.content).join(''), `${type} split ${split}`).toBe(`${BEFORE}[${type}_1]${AFTER}`);
+        expect(sent.at(-1)!.done).toBe(true);
+        expect(sent.length).toBeLessThan(lines.length / 2);
+      }
+    }
+  });
 });
