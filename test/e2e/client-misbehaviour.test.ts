@@ -212,3 +212,33 @@ describe('finding hashes', () => {
     expect(finding!.hash).toBe(createHmac('sha256', SALT).update(value).digest('hex').slice(0, 32));
   });
 });
+
+describe('a client that goes away mid-stream', () => {
+  it('ends the relay at once and the stream is still on record, long before upstream would have finished', async () => {
+    // drip-200: ~90 events 200 ms apart, ~18 s in all; the record must come from the disconnect.
+    const controller = new AbortController();
+    const started = Date.now();
+    const res = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      signal: controller.signal,
+      headers: { ...authorized, 'x-request-id': 'gone-mid-stream' },
+      body: JSON.stringify({ model: 'drip-200', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('data: ');
+    controller.abort();
+    let event: ReturnType<typeof events>[number] | undefined;
+    while (!event && Date.now() - started < 15_000) {
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        event = events().find((e) => e.request_id === 'gone-mid-stream');
+      } catch {
+        // sqlite3 found the queue busy (a commit under way): read again
+      }
+    }
+    expect(event, 'no audit event for gone-mid-stream').toBeDefined();
+    expect(Date.now() - started).toBeLessThan(9000);
+    expect(event!.status).toBe(200);
+  });
+});

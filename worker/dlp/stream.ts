@@ -1,8 +1,9 @@
 /**
  * Streamed responses: the protocol's stream codec (protocol/) splits the upstream bytes into
  * events and lists every string the client would receive; the hold-back window (hold-back.ts)
- * judges each. Events are rewritten in place (the released text replaces the delta), so the
- * client keeps the upstream's event rhythm and its first byte is not delayed beyond the window.
+ * judges each. Events are rewritten in place (the released text replaces the delta); an ordinary
+ * content event whose text is all held is dropped (the codec answers ''), so the client gets an
+ * event when there is text for it (and at least one a second: codecs keep the connection busy).
  * Held text goes out with the choice's finish event, before the terminal event, or at the end.
  */
 import type { Finding, StreamInspector } from '../core/index.js';
@@ -21,7 +22,7 @@ const encoder = new TextEncoder();
 /**
  * @example
  * const inspector = new DlpStreamInspector({ compiled, codec: OPENAI.streamCodec(), redactor, hasher, scan: true });
- * const out = await inspector.push(chunk); // the bytes the client may receive now
+ * const out = inspector.push(chunk); // the bytes the client may receive now
  */
 export class DlpStreamInspector implements StreamInspector {
   private readonly decoder = new TextDecoder();
@@ -38,12 +39,13 @@ export class DlpStreamInspector implements StreamInspector {
     return this.text.findings;
   }
 
-  async push(chunk: Uint8Array): Promise<Uint8Array> {
+  /** Synchronous: the relay need not wait a microtask turn per chunk. */
+  push(chunk: Uint8Array): Uint8Array {
     this.buffer += this.decoder.decode(chunk, { stream: true });
     return encoder.encode(this.drain(false));
   }
 
-  async finish(): Promise<Uint8Array> {
+  finish(): Uint8Array {
     this.buffer += this.decoder.decode();
     let out = this.drain(true);
     out += this.codec.flush(this.text);
@@ -55,7 +57,10 @@ export class DlpStreamInspector implements StreamInspector {
     const { frames, rest } = this.codec.split(this.buffer, atEnd);
     this.buffer = rest;
     let out = '';
-    for (const { raw, end } of frames) out += this.codec.rewrite(raw, this.text) + end;
+    for (const { raw, end } of frames) {
+      const rewritten = this.codec.rewrite(raw, this.text);
+      if (rewritten || !raw) out += rewritten + end;
+    }
     return out;
   }
 }

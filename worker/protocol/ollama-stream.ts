@@ -46,21 +46,43 @@ function parseLine(line: string): JsonObject {
   return event;
 }
 
+/** A line with no other keys carries nothing but its text fields, the model and a timestamp. */
+const ORDINARY_LINE_KEYS = new Set(['model', 'created_at', 'message', 'response', 'thinking', 'done']);
+const ORDINARY_MESSAGE_KEYS = new Set(['role', 'content', 'thinking']);
+/** A line whose text is all held is dropped, unless nothing went to the client for this long. */
+const QUIET_MS = 1000;
+
+function ordinaryLine(event: JsonObject, message: JsonObject | undefined): boolean {
+  return Object.keys(event).every((k) => ORDINARY_LINE_KEYS.has(k)) && (!message || Object.keys(message).every((k) => ORDINARY_MESSAGE_KEYS.has(k)));
+}
+
 /**
  * The NDJSON codec of one Ollama stream.
  * @example
  * new OllamaStreamCodec().rewrite('{"message":{"content":"hi"},"done":false}', text);
  */
 export class OllamaStreamCodec implements StreamCodec {
+  /** When a line last went to the client (Date.now()). */
+  private lastSent = 0;
+
   split(buffer: string, atEnd: boolean): SplitFrames {
     return splitNdjson(buffer, atEnd);
   }
 
   rewrite(line: string, text: StreamText): string {
+    const out = this.rewriteLine(line, text);
+    if (out) this.lastSent = Date.now();
+    return out;
+  }
+
+  private rewriteLine(line: string, text: StreamText): string {
     if (!line.trim()) return line;
     const event = parseLine(line);
     const final = event.done === true;
     let changed = false;
+    /** Text was fed and none of it released: the line carries nothing for the client now. */
+    let allHeld = true;
+    let fed = false;
     const message = isObject(event.message) ? event.message : undefined;
     for (const at of message ? CHAT_FIELDS : GENERATE_FIELDS) {
       const holder = message ?? event;
@@ -71,7 +93,10 @@ export class OllamaStreamCodec implements StreamCodec {
         holder[at.field] = released;
         changed = true;
       }
+      fed ||= typeof value === 'string' && value !== '';
+      allHeld &&= released === '';
     }
+    if (!final && fed && allHeld && ordinaryLine(event, message) && Date.now() - this.lastSent < QUIET_MS) return '';
     // Ollama sends a tool call whole, in one line: judged as it is.
     if (message && message.tool_calls !== undefined) changed = judgeWhole(message, 'tool_calls', 'message.tool_calls', text) || changed;
     if (final) {

@@ -61,10 +61,35 @@ export interface StreamMemory {
   hasHeldLogprobs(key: string): boolean;
 }
 
+/** The channel keys and finding paths of one choice index, built once rather than per event. */
+interface ChoiceNames {
+  readonly text: { readonly key: string; readonly path: string };
+  readonly chat: readonly { readonly field: string; readonly key: string; readonly path: string; readonly where: Where }[];
+  /** `0:content`, `0:refusal`: the held logprobs lists. */
+  readonly logprobs: readonly string[];
+}
+
+/** Choice indexes whose names are kept for the isolate's life (streams have one or a few). */
+const CACHED_CHOICES = 16;
+const namesCache: ChoiceNames[] = [];
+
+function namesOf(index: number): ChoiceNames {
+  const cached = index >= 0 && index < CACHED_CHOICES && Number.isInteger(index) ? namesCache[index] : undefined;
+  if (cached) return cached;
+  const names: ChoiceNames = {
+    text: { key: `${index}:text`, path: `choices[${index}].text` },
+    chat: CHAT_TEXT_FIELDS.map((field) => ({ field, key: `${index}:${field}`, path: `choices[${index}].delta.${field}`, where: { kind: 'chat', field } as const })),
+    logprobs: LOGPROBS_LISTS.map((list) => `${index}:${list}`),
+  };
+  if (index >= 0 && index < CACHED_CHOICES && Number.isInteger(index)) namesCache[index] = names;
+  return names;
+}
+
 /** One choice of one chunk: feeds its strings, flushes its channels on its finish event. */
 export class ChoiceRewrite {
   private changed = false;
   private readonly final: boolean;
+  private readonly names: ChoiceNames;
 
   constructor(
     private readonly codec: StreamMemory,
@@ -73,13 +98,14 @@ export class ChoiceRewrite {
     private readonly text: StreamText,
   ) {
     this.final = choice.finish_reason !== undefined && choice.finish_reason !== null;
+    this.names = namesOf(index);
   }
 
   /** True when the choice was rewritten. */
   run(): boolean {
-    const { choice, index } = this;
-    if (typeof choice.text === 'string' || (this.final && this.text.has(`${index}:text`))) {
-      this.swap(choice, 'text', this.codec.place(`${index}:text`, index, { kind: 'completion' }, `choices[${index}].text`));
+    const { choice, index, names } = this;
+    if (typeof choice.text === 'string' || (this.final && this.text.has(names.text.key))) {
+      this.swap(choice, 'text', this.codec.place(names.text.key, index, { kind: 'completion' }, names.text.path));
     }
     const delta = isObject(choice.delta) ? choice.delta : isObject(choice.message) ? choice.message : undefined;
     if (delta) {
@@ -108,11 +134,8 @@ export class ChoiceRewrite {
 
   private chatFields(delta: JsonObject): void {
     const { index } = this;
-    for (const field of CHAT_TEXT_FIELDS) {
-      const key = `${index}:${field}`;
-      if (typeof delta[field] === 'string' || (this.final && this.text.has(key))) {
-        this.swap(delta, field, this.codec.place(key, index, { kind: 'chat', field }, `choices[${index}].delta.${field}`));
-      }
+    for (const { field, key, path, where } of this.names.chat) {
+      if (typeof delta[field] === 'string' || (this.final && this.text.has(key))) this.swap(delta, field, this.codec.place(key, index, where, path));
     }
   }
 
@@ -149,6 +172,8 @@ export class ChoiceRewrite {
   private choiceLogprobs(): void {
     const { choice, index, text, final } = this;
     const incoming = isObject(choice.logprobs) ? choice.logprobs : undefined;
+    // Nearly every event: no logprobs asked for, none held.
+    if (!incoming && choice.logprobs == null && !this.names.logprobs.some((key) => this.codec.hasHeldLogprobs(key))) return;
     // Only the chat form (content/refusal lists) is held back token by token; tokens in any other
     // form (legacy completions' tokens/top_logprobs maps) would reach the client unjudged.
     const lists: readonly string[] = LOGPROBS_LISTS;

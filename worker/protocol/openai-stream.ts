@@ -3,6 +3,7 @@
  * by `data: [DONE]`. Each choice's strings are judged by openai-choice.ts; this module parses and
  * rebuilds events, refuses framing it cannot judge, and synthesises chunks for held text.
  */
+import { EventTemplate } from './event-template.js';
 import { framingError, isSseFieldLine, splitSse, upstreamStreamError } from './framing.js';
 import { HeldLogprobs } from './logprobs.js';
 import { ChoiceRewrite, writeInto, type Placed, type StreamMemory, type Where } from './openai-choice.js';
@@ -49,6 +50,31 @@ function parseChunk(data: string): JsonObject & { choices: unknown[] } {
   return event as JsonObject & { choices: unknown[] };
 }
 
+const CONTENT_WHERE = { kind: 'chat', field: 'content' } as const;
+/**
+ * A content event whose text is all held is dropped rather than sent with empty content (each
+ * event sent costs the runtime a client write), unless nothing was sent for this long: a client
+ * still hears from a stream whose text is held back.
+ */
+const QUIET_MS = 1000;
+const CHOICE_KEYS = new Set(['index', 'delta', 'finish_reason', 'logprobs']);
+
+/**
+ * Whether `event` is an ordinary content event, with `sentinel` as its first choice's delta
+ * content: one choice, index 0, not final, no logprobs, and a delta of content (and role) only.
+ * Such an event's only judged string is that content: its fast path (EventTemplate) does what
+ * ChoiceRewrite would.
+ */
+function plainContentEvent(event: unknown, sentinel: string): boolean {
+  if (!isObject(event) || event.error !== undefined || !Array.isArray(event.choices) || event.choices.length !== 1) return false;
+  const choice: unknown = event.choices[0];
+  if (!isObject(choice) || choice.index !== 0 || choice.finish_reason != null || choice.logprobs != null) return false;
+  if (Object.keys(choice).some((k) => !CHOICE_KEYS.has(k))) return false;
+  const delta = choice.delta;
+  if (!isObject(delta) || delta.content !== sentinel) return false;
+  return Object.keys(delta).every((k) => k === 'content' || (k === 'role' && typeof delta.role === 'string'));
+}
+
 /**
  * The SSE codec of one OpenAI stream.
  * @example
@@ -61,12 +87,22 @@ export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
   private readonly channels = new Map<string, Placed>();
   /** Held logprobs per choice and list (`0:content`, `0:refusal`). */
   private readonly logprobs = new Map<string, HeldLogprobs>();
+  /** This stream's ordinary content event, once one is verified: later ones skip the whole parse. */
+  private readonly template = new EventTemplate('"content":');
+  /** When an event last went to the client (Date.now()). */
+  private lastSent = 0;
 
   split(buffer: string, atEnd: boolean): SplitFrames {
     return splitSse(buffer, atEnd);
   }
 
   rewrite(raw: string, text: StreamText): string {
+    const out = this.rewriteEvent(raw, text);
+    if (out) this.lastSent = Date.now();
+    return out;
+  }
+
+  private rewriteEvent(raw: string, text: StreamText): string {
     // Nearly every event is one `data:` line: it skips the line split and the rebuild of fields.
     const oneDataLine = raw.startsWith('data:') && !raw.includes('\n');
     const lines = oneDataLine ? null : raw.split(/\r?\n/);
@@ -74,16 +110,32 @@ export class OpenAiStreamCodec implements StreamCodec, StreamMemory {
     const data = lines ? sseData(lines) : dataOfLine(raw);
     if (data === undefined) return raw;
     if (data.trim() === '[DONE]') return this.flush(text) + raw;
+    if (!lines && this.logprobs.size === 0) {
+      const content = this.template.slotOf(data);
+      if (content !== undefined) return this.rewriteContent(raw, content, text);
+    }
     const event = parseChunk(data);
     this.last = event;
     let changed = false;
-    for (const [i, choice] of event.choices.entries()) {
+    const { choices } = event;
+    for (let i = 0; i < choices.length; i++) {
+      const choice = choices[i];
       if (!isObject(choice)) continue;
       const index = typeof choice.index === 'number' ? choice.index : i;
       changed = new ChoiceRewrite(this, choice, index, text).run() || changed;
     }
+    if (!lines) this.template.learn(data, plainContentEvent);
     if (!changed) return raw;
     return lines ? rebuildSse(lines, event) : `data: ${JSON.stringify(event)}`;
+  }
+
+  /** An event with the verified skeleton: its content judged, the original bytes kept when unchanged. */
+  private rewriteContent(raw: string, content: string, text: StreamText): string {
+    this.last = this.template.event as JsonObject;
+    const released = text.feed(this.place('0:content', 0, CONTENT_WHERE, 'choices[0].delta.content'), content, false);
+    if (released === content) return raw;
+    if (!released && Date.now() - this.lastSent < QUIET_MS) return '';
+    return `data: ${this.template.render(released)}`;
   }
 
   flush(text: StreamText): string {

@@ -90,7 +90,10 @@ export interface SplitFrames {
 export interface StreamCodec {
   /** Splits complete frames off `buffer` (all of it when `atEnd`); throws on framing it refuses. */
   split(buffer: string, atEnd: boolean): SplitFrames;
-  /** The frame as the client may receive it now, every string judged through `text`. */
+  /**
+   * The frame as the client may receive it now, every string judged through `text`; '' for a
+   * frame that is not blank drops it (all it carries is held), separator and all.
+   */
   rewrite(raw: string, text: StreamText): string;
   /** Events carrying everything still held (before the terminal event, or when upstream just stopped). */
   flush(text: StreamText): string;

@@ -174,7 +174,9 @@ class StreamRelay {
       await this.fail(controller, new GatewayError(502, 'upstream_response_too_large', `Upstream stream exceeds the limit of ${maxBytes} bytes`, 'upstream_error'));
       return true;
     }
-    const out = inspector ? await inspector.push(value) : value;
+    // The DLP inspector answers synchronously: no await (and no microtask turn) per chunk for it.
+    const pushed = inspector ? inspector.push(value) : value;
+    const out = pushed instanceof Uint8Array ? pushed : await pushed;
     if (!out.byteLength) return false;
     // Data after a held terminal event: it was not the end after all.
     const hadHeld = this.held !== null;
