@@ -90,6 +90,15 @@ describe('a value split across two messages', () => {
     expect(brief(matches)).toEqual(brief(acrossByWholeScan(texts)));
   });
 
+  it('finds a value spread over many long messages once, as the whole joined text does (grown windows give way to one whole read)', () => {
+    // Lines of words far longer than the seam windows: each window holds a piece of the block and grows.
+    const line = (i: number) => Array.from({ length: 12 }, (_, w) => `${String(i * 12 + w).padStart(4, '0')}MIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7on`).join(' ');
+    const texts = [`${FILLER}key: -----BEGIN RSA PRIVATE KEY-----`, ...Array.from({ length: 24 }, (_, i) => line(i)), `-----END RSA PRIVATE KEY----- ${FILLER}`];
+    const { matches } = acrossMessages(compiled, partsOf(texts));
+    expect(brief(matches)).toEqual(brief(acrossByWholeScan(texts)));
+    expect(matches).toHaveLength(1);
+  });
+
   it('finds a card whose digit groups are far apart in the original text (whitespace runs count as one)', () => {
     const texts = [`${FILLER}card 4111${' '.repeat(300)}1111`, `1111 1111 ${FILLER}`];
     const { matches } = acrossMessages(compiled, partsOf(texts));

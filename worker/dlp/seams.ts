@@ -12,7 +12,8 @@
  * window's first or last word may be longer in the whole text (a long name, a PEM block): that
  * window is doubled and read again, so such values are still found whole. When the windows would
  * cover most of the text, the whole text is read once instead. The work stays linear: windows are
- * merged before they are read, and a doubled window at most doubles the text it reads.
+ * merged before they are read, and once grown windows have read twice the text, the whole text is
+ * read once instead.
  */
 import { ScanBudget } from './budget.js';
 import type { CompiledDlp } from './compile.js';
@@ -23,6 +24,9 @@ export const SEAM_CONTEXT_CHARS = 64;
 
 /** Windows covering more than this share of the text: the whole text is read once instead. */
 const WHOLE_TEXT_SHARE = 0.75;
+
+/** Windows that grew past this many times the text's length in all: the whole text is read once instead. */
+const MAX_READ_SHARE = 2;
 
 /** Joined texts and where each part starts and ends in them (across.ts). */
 export interface SeamedText {
@@ -138,12 +142,17 @@ export function scanSeams(compiled: CompiledDlp, seamed: SeamedText): Match[] {
   for (const [from, to] of windows) covered += to - from;
   if (covered > text.length * WHOLE_TEXT_SHARE) return scanText(compiled, text, budget);
   const found: Match[] = [];
+  // Windows grown one by one could each reach over the whole text (one value across every part):
+  // past twice the text read, the whole text is read once instead, so the work stays linear.
+  let read = covered;
   for (let [from, to] of windows) {
     let matches = scanWindow(compiled, text, from, to, budget);
     while (cutByWindow(matches, seamed, from, to)) {
       const width = to - from;
       from = wordStart(text, Math.max(0, from - width));
       to = wordEnd(text, Math.min(text.length, to + width));
+      read += to - from;
+      if (read > text.length * MAX_READ_SHARE) return scanText(compiled, text, budget);
       matches = scanWindow(compiled, text, from, to, budget);
     }
     for (const m of matches) found.push(m);
