@@ -70,6 +70,11 @@ describe('protocol token checks', () => {
     expect(isProtocolToken('model', 'org/model-7b-instruct', null)).toBe(true);
     expect(isProtocolToken('model', `card ${CARD}`, null)).toBe(false);
     expect(isProtocolToken('id', 'chatcmpl-1', null)).toBe(false);
+    expect(isProtocolToken('object', 'chat.completion', null)).toBe(true);
+    expect(isProtocolToken('object', `card ${CARD}`, null)).toBe(false);
+    expect(isProtocolToken('finish_reason', 'stop', 0)).toBe(true);
+    expect(isProtocolToken('done_reason', 'length', null)).toBe(true);
+    expect(isProtocolToken('finish_reason', `card ${CARD}`, 0)).toBe(false);
   });
 });
 

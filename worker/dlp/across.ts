@@ -1,16 +1,26 @@
 /**
  * A value split across consecutive messages ("my card is 4111 1111" then "1111 1111") is in no
- * single message. The texts of consecutive message parts are scanned once more as one text,
- * joined by a space (the separator most detectors allow inside a value); only matches that cross a boundary are new. Such a value cannot be
- * redacted in place (it spans two fields), so a match whose action is redact or block becomes a
- * block; a flag stays a flag.
+ * single message. The texts of consecutive message parts are joined by a space (the separator most
+ * detectors allow inside a value), and the joined text is scanned again only at the seams: around
+ * each boundary, as far as a value crossing it can reach (seams.ts). Each part was scanned whole
+ * already, so only matches that cross a boundary are new; a match inside one part is never reported
+ * twice. Such a value cannot be redacted in place (it spans two fields), so a match whose action is
+ * redact or block becomes a block; a flag stays a flag.
  */
 import type { TextPart } from '../protocol/index.js';
 import type { CompiledDlp } from './compile.js';
-import { scanText, type Match } from './scan.js';
+import type { Match } from './scan.js';
+import { scanSeams } from './seams.js';
+
+/** The joined message texts, and where each part starts and ends in it. */
+export interface JoinedMessages {
+  readonly text: string;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
 
 /** The message parts in body order (paths under `messages`), joined, with each part's start. */
-function joined(parts: readonly TextPart[]): { text: string; starts: number[]; ends: number[] } {
+function joined(parts: readonly TextPart[]): JoinedMessages {
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
@@ -24,18 +34,26 @@ function joined(parts: readonly TextPart[]): { text: string; starts: number[]; e
   return { text, starts, ends };
 }
 
+/** Whether `m` lies inside one part (the per-part scan has it already). */
+function insideOnePart(m: Match, { starts, ends }: JoinedMessages): boolean {
+  for (let i = 0; i < starts.length; i++) if (m.start >= starts[i]! && m.end <= ends[i]!) return true;
+  return false;
+}
+
 /**
  * Matches in the joined message texts that cross a boundary between two parts, with the joined
- * text they index; redact becomes block.
+ * text they index; redact becomes block. A single part has no boundary and is not scanned again.
  * @example
- * acrossMessages(compiled, parts); // { text: 'card 4111 1111 1111 1111', matches: [{ type: 'CREDIT_CARD', action: 'block', ... }] }
+ * acrossMessages(compiled, parts); // { text: 'my card is 4111 1111 1111 1111 thanks', matches: [{ type: 'CREDIT_CARD', action: 'block', start: 11, end: 30, ... }] }
  */
 export function acrossMessages(compiled: CompiledDlp, parts: readonly TextPart[]): { text: string; matches: Match[] } {
-  const { text, starts, ends } = joined(parts);
-  if (starts.length < 2) return { text, matches: [] };
-  const within = (m: Match): boolean => starts.some((s, i) => m.start >= s && m.end <= ends[i]!);
-  const matches = scanText(compiled, text)
-    .filter((m) => !within(m))
-    .map((m) => (m.action === 'redact' ? { ...m, action: 'block' as const } : m));
-  return { text, matches };
+  const messages = joined(parts);
+  if (messages.starts.length < 2) return { text: messages.text, matches: [] };
+  const matches: Match[] = [];
+  for (const m of scanSeams(compiled, messages)) {
+    if (insideOnePart(m, messages)) continue;
+    matches.push(m.action === 'redact' ? { ...m, action: 'block' } : m);
+  }
+  return { text: messages.text, matches };
 }
+

@@ -1,6 +1,6 @@
 /**
- * The short allow-list of request fields whose values are protocol tokens, not caller text, and
- * so are not scanned by the DLP. Each entry checks its value: a value outside the expected shape
+ * The short allow-list of request and response fields whose values are protocol tokens, not
+ * caller or model text, and so are not scanned by the DLP. Each entry checks its value: a value outside the expected shape
  * is scanned like any other string (issue 13: "nothing unscanned by default").
  *
  * Everything else in a request body is scanned, including `id`, `name`, tool definitions and any
@@ -22,6 +22,15 @@ const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,127}$/;
  * only a finding changes the outcome.
  */
 const modelNeedsScan = (value: string): boolean => value.replace(/\D+/g, '').length >= 9 || /[A-Z0-9]{16}/.test(value);
+
+/**
+ * `object` of an OpenAI response (and of its stream chunks and lists). A response body is walked
+ * like a request body: each of these would otherwise be one more scan of every response.
+ */
+const OBJECT_TYPES = new Set(['chat.completion', 'chat.completion.chunk', 'text_completion', 'list', 'embedding', 'model']);
+
+/** Why a generation stopped: OpenAI's `finish_reason`, Ollama's `done_reason`. */
+const FINISH_REASONS = new Set(['stop', 'length', 'tool_calls', 'content_filter', 'function_call', 'load', 'unload']);
 
 /** Ollama's `format` as a string: only "json" (a JSON-schema object is walked and scanned). */
 const FORMATS = new Set(['json']);
@@ -73,6 +82,11 @@ export function isProtocolToken(key: string | number, value: string, parentKey: 
       return MODEL_NAME.test(value) && !modelNeedsScan(value);
     case 'format':
       return FORMATS.has(value);
+    case 'object':
+      return OBJECT_TYPES.has(value);
+    case 'finish_reason':
+    case 'done_reason':
+      return FINISH_REASONS.has(value);
     case 'url':
       return parentKey === 'image_url' && isMediaDataUrl(value);
     case 'data':
