@@ -204,11 +204,12 @@ async function main() {
               processCores: [0, 1].map((i) => median(results[two].map((r) => cores(r.cpu[i] ?? NaN)))),
               oneCores: median(results[one].map((r) => cores(r.cpu[0] ?? NaN))),
               wrkCores: median(results[two].map((r) => cores(r.loadCpuMs))),
-              servedShare: median(results[two].map((r) => (r.served && r.served.length > 1 ? r.served[1] / (r.served[0] + r.served[1]) : NaN))),
+              servedShare: median(results[two].flatMap((r) => (r.served && r.served.length > 1 ? [r.served[1] / (r.served[0] + r.served[1])] : []))),
               cpuPerRequest: cpuPerRequest(two),
               // Each process's CPU over the requests it answered itself: process 0's also pays for
               // committing process 1's audit events, process 1's for sending them.
-              perServed: [0, 1].map((i) => median(results[two].map((r) => (r.served && r.served[i] ? r.cpu[i] / r.served[i] : NaN)))),
+              // Runs whose /metrics scrape failed (or where a process answered nothing) are left out.
+              perServed: [0, 1].map((i) => median(results[two].flatMap((r) => (r.served && r.served[i] ? [r.cpu[i] / r.served[i]] : [])))),
             });
           }
         }
