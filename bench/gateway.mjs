@@ -208,8 +208,8 @@ async function main() {
               cpuPerRequest: cpuPerRequest(two),
               // Each process's CPU over the requests it answered itself: process 0's also pays for
               // committing process 1's audit events, process 1's for sending them.
-              // Runs whose /metrics scrape failed (or where a process answered nothing) are left out.
-              perServed: [0, 1].map((i) => median(results[two].flatMap((r) => (r.served && r.served[i] ? [r.cpu[i] / r.served[i]] : [])))),
+              // Runs whose /metrics scrape or /proc read failed (or where a process answered nothing) are left out.
+              perServed: [0, 1].map((i) => median(results[two].map((r) => (r.served && r.served[i] ? r.cpu[i] / r.served[i] : NaN)).filter(Number.isFinite))),
             });
           }
         }
