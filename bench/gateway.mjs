@@ -181,7 +181,9 @@ async function main() {
             }
             const { result, cpu } = measureCpu(pidsOf[name], () => runWrk(url, conns, script));
             const servedAfter = servedBefore ? await servedPerProcess(`http://127.0.0.1:${port}`) : null;
-            const served = servedAfter ? Object.keys(servedAfter).sort().map((p) => servedAfter[p] - (servedBefore[p] ?? 0)) : null;
+            // Either scrape failing (an empty answer) leaves this run's per-process split unknown.
+            const scraped = servedAfter && Object.keys(servedAfter).length > 0 && Object.keys(servedBefore).length > 0;
+            const served = scraped ? Object.keys(servedAfter).sort().map((p) => servedAfter[p] - (servedBefore[p] ?? 0)) : null;
             results[name].push({ ...result, cpu, served });
           }
         }
