@@ -107,7 +107,7 @@ async function servedPerProcess(url, attempt = 0) {
   } catch (e) {
     if (attempt < 2) return servedPerProcess(url, attempt + 1);
     console.error(`metrics of ${url}: ${e.message} ${e.cause?.message ?? ""}`);
-    return {};
+    return null;
   }
 }
 
@@ -174,16 +174,16 @@ async function main() {
           // Alternate direct and through-Outpost runs so drift on a shared machine hits both.
           for (const [name, port] of targets) {
             const url = `http://127.0.0.1:${port}/v1/chat/completions`;
-            const servedBefore = twoProcess(name) ? await servedPerProcess(`http://127.0.0.1:${port}`) : null;
+            const servedBefore = twoProcess(name) ? await servedPerProcess(`http://127.0.0.1:${port}`) : undefined;
             if (!useWrk) {
               results[name].push({ ...(await runAutocannon(url, conns, body)), cpu: [], loadCpuMs: NaN });
               continue;
             }
             const { result, cpu } = measureCpu(pidsOf[name], () => runWrk(url, conns, script));
-            const servedAfter = servedBefore ? await servedPerProcess(`http://127.0.0.1:${port}`) : null;
-            // Either scrape failing (an empty answer) leaves this run's per-process split unknown.
-            const scraped = servedAfter && Object.keys(servedAfter).length > 0 && Object.keys(servedBefore).length > 0;
-            const served = scraped ? Object.keys(servedAfter).sort().map((p) => servedAfter[p] - (servedBefore[p] ?? 0)) : null;
+            const servedAfter = servedBefore !== undefined ? await servedPerProcess(`http://127.0.0.1:${port}`) : null;
+            // By process index (a process that answered nothing has no series yet); either scrape
+            // failing (null) leaves this run's per-process split unknown.
+            const served = servedBefore && servedAfter ? [0, 1].map((p) => (servedAfter[p] ?? 0) - (servedBefore[p] ?? 0)) : null;
             results[name].push({ ...result, cpu, served });
           }
         }
@@ -206,7 +206,7 @@ async function main() {
               processCores: [0, 1].map((i) => median(results[two].map((r) => cores(r.cpu[i] ?? NaN)))),
               oneCores: median(results[one].map((r) => cores(r.cpu[0] ?? NaN))),
               wrkCores: median(results[two].map((r) => cores(r.loadCpuMs))),
-              servedShare: median(results[two].flatMap((r) => (r.served && r.served.length > 1 ? [r.served[1] / (r.served[0] + r.served[1])] : []))),
+              servedShare: median(results[two].flatMap((r) => (r.served ? [r.served[1] / (r.served[0] + r.served[1])] : []))),
               cpuPerRequest: cpuPerRequest(two),
               // Each process's CPU over the requests it answered itself: process 0's also pays for
               // committing process 1's audit events, process 1's for sending them.
