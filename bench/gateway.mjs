@@ -15,7 +15,12 @@
 // (bench/process-cpu.mjs), divided by the requests served; with OUTPOST_WORKERS=2 also each
 // process's share and the load generator's own CPU, to show whether the second process gets a core.
 //
-//   node bench/gateway.mjs [--runs 3] [--duration 5] [--body personal|plain] [--mode non-stream|stream]
+// With --baseline DIR (another checkout whose dist/ is built, e.g. `git archive f3bbde9 | tar -x -C
+// /tmp/base`, then `node scripts/build.mjs` there), that tree's gateway runs in the same rotation,
+// one process and OUTPOST_WORKERS=2, so that before and after share the machine's load; --no-deno
+// leaves Deno out.
+//
+//   node bench/gateway.mjs [--runs 3] [--duration 5] [--body personal|plain] [--mode non-stream|stream] [--baseline DIR] [--no-deno]
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -36,6 +41,9 @@ const bodyArg = process.argv.indexOf('--body');
 const KINDS = bodyArg > 0 ? [process.argv[bodyArg + 1]] : BODY_KINDS;
 const modeArg = process.argv.indexOf('--mode');
 const STREAM_MODES = modeArg > 0 ? [process.argv[modeArg + 1] === 'stream'] : [false, true];
+const baselineArg = process.argv.indexOf('--baseline');
+const BASELINE = baselineArg > 0 ? resolve(process.argv[baselineArg + 1]) : null;
+const WITH_DENO = !process.argv.includes('--no-deno');
 /** Reads /metrics of the OUTPOST_WORKERS=2 gateway (served per process). */
 const ADMIN_TOKEN = 'bench-gateway-admin-token-5f2e';
 
@@ -99,7 +107,7 @@ async function servedPerProcess(url, attempt = 0) {
   } catch (e) {
     if (attempt < 2) return servedPerProcess(url, attempt + 1);
     console.error(`metrics of ${url}: ${e.message} ${e.cause?.message ?? ""}`);
-    return {};
+    return null;
   }
 }
 
@@ -114,83 +122,98 @@ async function main() {
   const useWrk = haveWrk();
   const mockPort = await freePort();
   const mock = spawn(process.execPath, [join(ROOT, 'test/mock/upstream.mjs'), String(mockPort)], { stdio: 'ignore' });
-  const outpostPort = await freePort();
-  const state = mkdtempSync(join(tmpdir(), 'outpost-bench-state-'));
-  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(outpostPort), OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: `http://127.0.0.1:${mockPort}`, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: join(state, 'audit', 'audit_queue.db'), OUTPOST_LOG_LEVEL: 'warn', OUTPOST_WORKERS: '1' };
-  const outpost = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], { env, stdio: 'ignore' });
-  // The same gateway as two workerd processes on one socket (OUTPOST_WORKERS=2), its own state.
-  const workersPort = await freePort();
-  const workersState = mkdtempSync(join(tmpdir(), 'outpost-bench-workers-'));
-  const workersDb = join(workersState, 'audit', 'audit_queue.db');
-  const workersEnv = { ...env, PORT: String(workersPort), OUTPOST_STATE_DIR: workersState, AIRGAP_POLICY_PATH: join(workersState, 'policies'), AUDIT_QUEUE_DB_PATH: workersDb, OUTPOST_WORKERS: '2' };
-  const outpostWorkers = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start'], { env: { ...workersEnv, OUTPOST_ADMIN_TOKEN: ADMIN_TOKEN }, stdio: 'ignore' });
-  // The same gateway under Deno (one process), its own state.
-  const denoPort = await freePort();
-  const denoState = mkdtempSync(join(tmpdir(), 'outpost-bench-deno-'));
-  const denoEnv = { ...env, PORT: String(denoPort), OUTPOST_STATE_DIR: denoState, AIRGAP_POLICY_PATH: join(denoState, 'policies'), AUDIT_QUEUE_DB_PATH: join(denoState, 'audit', 'audit_queue.db') };
-  const outpostDeno = spawn(process.execPath, [join(ROOT, 'bin/outpost.mjs'), 'start', '--runtime', 'deno'], { env: denoEnv, stdio: 'ignore' });
+  const env = { ...process.env, HOST: '127.0.0.1', OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: `http://127.0.0.1:${mockPort}`, OUTPOST_LOG_LEVEL: 'warn', OUTPOST_ADMIN_TOKEN: ADMIN_TOKEN };
+  /** `outpost start` of the tree at `root`, with its own port and state. */
+  const startGateway = async (root, workers, runtime = 'workerd') => {
+    const port = await freePort();
+    const state = mkdtempSync(join(tmpdir(), 'outpost-bench-state-'));
+    const db = join(state, 'audit', 'audit_queue.db');
+    const gatewayEnv = { ...env, PORT: String(port), OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: db, OUTPOST_WORKERS: String(workers) };
+    const child = spawn(process.execPath, [join(root, 'bin/outpost.mjs'), 'start', ...(runtime === 'deno' ? ['--runtime', 'deno'] : [])], { env: gatewayEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+    // The last of its log, to say why it never got ready.
+    let log = '';
+    child.stderr.on('data', (d) => (log = (log + d).slice(-2000)));
+    const ready = () => waitFor(`http://127.0.0.1:${port}/readyz`, 90_000).catch((e) => Promise.reject(new Error(`${e.message} (outpost start in ${root}, ${workers} process(es), exit ${child.exitCode}): ${log}`)));
+    return { port, db, child, ready };
+  };
+  // One process; the same gateway as two workerd processes on one socket (OUTPOST_WORKERS=2, one
+  // audit queue); under Deno; and, with --baseline, the other tree's one and two processes.
+  const gateways = {
+    outpost: await startGateway(ROOT, 1),
+    workers: await startGateway(ROOT, 2),
+    ...(WITH_DENO ? { deno: await startGateway(ROOT, 1, 'deno') } : {}),
+    ...(BASELINE ? { 'base-outpost': await startGateway(BASELINE, 1), 'base-workers': await startGateway(BASELINE, 2) } : {}),
+  };
+  const names = Object.keys(gateways);
+  const twoProcess = (name) => name === 'workers' || name === 'base-workers';
   const floorPort = await freePort();
   const floor = spawn(join(ROOT, 'node_modules/workerd/bin/workerd'), ['serve', floorConfig(mkdtempSync(join(tmpdir(), 'outpost-floor-')), mockPort, floorPort), '--import-path=/'], { stdio: 'ignore' });
   const stopAll = () => {
-    outpost.kill('SIGTERM');
-    outpostWorkers.kill('SIGTERM');
-    outpostDeno.kill('SIGTERM');
+    for (const g of Object.values(gateways)) g.child.kill('SIGTERM');
     mock.kill('SIGTERM');
     floor.kill('SIGTERM');
   };
   process.on('exit', stopAll);
   try {
     await waitFor(`http://127.0.0.1:${mockPort}/v1/models`);
-    await waitFor(`http://127.0.0.1:${outpostPort}/readyz`);
-    await waitFor(`http://127.0.0.1:${workersPort}/readyz`);
-    await waitFor(`http://127.0.0.1:${denoPort}/readyz`);
+    // Several gateways start at once on a shared 2-core host: give them longer than one alone needs.
+    for (const g of Object.values(gateways)) await g.ready();
     await waitForListen(floorPort);
     // Whose CPU each target's runs are charged to: the runtime processes, not the node launchers.
-    const pidsOf = { direct: [mock.pid], floor: [floor.pid], outpost: runtimePids(outpost.pid), deno: runtimePids(outpostDeno.pid), workers: runtimePids(outpostWorkers.pid) };
+    const pidsOf = { direct: [mock.pid], floor: [floor.pid], ...Object.fromEntries(names.map((n) => [n, runtimePids(gateways[n].child.pid)])) };
     const rows = [];
     const workerRows = [];
-    let workersAnswered = 0;
+    const answered = { workers: 0, 'base-workers': 0 };
     for (const [kind, stream] of KINDS.flatMap((k) => STREAM_MODES.map((m) => [k, m]))) {
       const body = chatBody(kind, stream);
       const script = useWrk ? wrkScript(body) : null;
       for (const conns of [1, 32]) {
-        const results = { direct: [], floor: [], outpost: [], deno: [], workers: [] };
-        const targets = [['direct', mockPort], ['floor', floorPort], ['outpost', outpostPort], ['deno', denoPort], ...(conns > 1 ? [['workers', workersPort]] : [])];
+        const results = Object.fromEntries(['direct', 'floor', ...names].map((n) => [n, []]));
+        const targets = [['direct', mockPort], ['floor', floorPort], ...names.filter((n) => conns > 1 || !twoProcess(n)).map((n) => [n, gateways[n].port])];
         for (let run = 0; run < RUNS; run++) {
           // Alternate direct and through-Outpost runs so drift on a shared machine hits both.
           for (const [name, port] of targets) {
             const url = `http://127.0.0.1:${port}/v1/chat/completions`;
-            const servedBefore = name === 'workers' ? await servedPerProcess(`http://127.0.0.1:${port}`) : null;
+            const servedBefore = twoProcess(name) ? await servedPerProcess(`http://127.0.0.1:${port}`) : undefined;
             if (!useWrk) {
               results[name].push({ ...(await runAutocannon(url, conns, body)), cpu: [], loadCpuMs: NaN });
               continue;
             }
             const { result, cpu } = measureCpu(pidsOf[name], () => runWrk(url, conns, script));
-            const servedAfter = servedBefore ? await servedPerProcess(`http://127.0.0.1:${port}`) : null;
-            const served = servedAfter ? Object.keys(servedAfter).sort().map((p) => servedAfter[p] - (servedBefore[p] ?? 0)) : null;
+            const servedAfter = servedBefore !== undefined ? await servedPerProcess(`http://127.0.0.1:${port}`) : null;
+            // By process index (a process that answered nothing has no series yet); either scrape
+            // failing (null) leaves this run's per-process split unknown.
+            const served = servedBefore && servedAfter ? [0, 1].map((p) => (servedAfter[p] ?? 0) - (servedBefore[p] ?? 0)) : null;
             results[name].push({ ...result, cpu, served });
           }
         }
         const cpuPerRequest = (name) => median(results[name].map((r) => r.cpu.reduce((a, b) => a + b, 0) / r.total));
         if (conns > 1) {
-          workersAnswered += results.workers.reduce((n, r) => n + r.total, 0);
           const rps = (name) => median(results[name].map((r) => r.rps));
           // Cores busy during a run: CPU ms over the run's wall ms, per process and for wrk.
           const cores = (ms) => ms / (DURATION * 1000);
-          workerRows.push({
-            kind,
-            mode: stream ? 'stream' : 'non-stream',
-            conns,
-            one: rps('outpost'),
-            two: rps('workers'),
-            floor: rps('floor'),
-            ratios: results.workers.map((r, i) => r.rps / results.outpost[i].rps),
-            processCores: [0, 1].map((i) => median(results.workers.map((r) => cores(r.cpu[i] ?? NaN)))),
-            oneCores: median(results.outpost.map((r) => cores(r.cpu[0] ?? NaN))),
-            wrkCores: median(results.workers.map((r) => cores(r.loadCpuMs))),
-            servedShare: median(results.workers.map((r) => (r.served && r.served.length > 1 ? r.served[1] / (r.served[0] + r.served[1]) : NaN))),
-            cpuPerRequest: cpuPerRequest('workers'),
-          });
+          for (const [tree, one, two] of [['this tree', 'outpost', 'workers'], ...(BASELINE ? [['baseline', 'base-outpost', 'base-workers']] : [])]) {
+            answered[two] += results[two].reduce((n, r) => n + r.total, 0);
+            workerRows.push({
+              tree,
+              kind,
+              mode: stream ? 'stream' : 'non-stream',
+              conns,
+              one: rps(one),
+              two: rps(two),
+              floor: rps('floor'),
+              ratios: results[two].map((r, i) => r.rps / results[one][i].rps),
+              processCores: [0, 1].map((i) => median(results[two].map((r) => cores(r.cpu[i] ?? NaN)))),
+              oneCores: median(results[one].map((r) => cores(r.cpu[0] ?? NaN))),
+              wrkCores: median(results[two].map((r) => cores(r.loadCpuMs))),
+              servedShare: median(results[two].flatMap((r) => (r.served ? [r.served[1] / (r.served[0] + r.served[1])] : []))),
+              cpuPerRequest: cpuPerRequest(two),
+              // Each process's CPU over the requests it answered itself: process 0's also pays for
+              // committing process 1's audit events, process 1's for sending them.
+              // Runs whose /metrics scrape or /proc read failed (or where a process answered nothing) are left out.
+              perServed: [0, 1].map((i) => median(results[two].map((r) => (r.served && r.served[i] ? r.cpu[i] / r.served[i] : NaN)).filter(Number.isFinite))),
+            });
+          }
         }
         const m = (name, key) => median(results[name].map((r) => r[key]));
         rows.push({
@@ -206,11 +229,17 @@ async function main() {
           floor_rps: m('floor', 'rps'),
           added_p50: median(results.outpost.map((r, i) => r.p50 - results.direct[i].p50)),
           floor_added_p50: median(results.floor.map((r, i) => r.p50 - results.direct[i].p50)),
-          deno_rps: m('deno', 'rps'),
-          deno_added_p50: median(results.deno.map((r, i) => r.p50 - results.direct[i].p50)),
+          ...(WITH_DENO ? { deno_rps: m('deno', 'rps'), deno_added_p50: median(results.deno.map((r, i) => r.p50 - results.direct[i].p50)), deno_cpu: cpuPerRequest('deno') } : {}),
           outpost_cpu: cpuPerRequest('outpost'),
-          deno_cpu: cpuPerRequest('deno'),
           floor_cpu: cpuPerRequest('floor'),
+          ...(BASELINE
+            ? {
+                base_rps: m('base-outpost', 'rps'),
+                base_added_p50: median(results['base-outpost'].map((r, i) => r.p50 - results.direct[i].p50)),
+                base_cpu: cpuPerRequest('base-outpost'),
+                ...(conns > 1 ? { workers_cpu: cpuPerRequest('workers'), base_workers_cpu: cpuPerRequest('base-workers') } : {}),
+              }
+            : {}),
         });
       }
     }
@@ -221,21 +250,31 @@ async function main() {
     for (const r of rows) {
       console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${Math.round(r.direct_rps)} | ${Math.round(r.outpost_rps)} | ${(r.outpost_rps / r.direct_rps).toFixed(2)} | ${f(r.direct_p50)} ms | ${f(r.outpost_p50)} ms | ${f(r.added_p50)} ms | ${f(r.direct_p99)} ms | ${f(r.outpost_p99)} ms | ${Math.round(r.floor_rps)} | ${f(r.floor_added_p50)} ms |`);
     }
-    console.log(`\nDeno (outpost start --runtime deno, one process) beside workerd (one process), same runs; CPU per request: utime + stime of the runtime process(es) / requests served (median of runs); target: Deno at most 1.5 x workerd\n`);
-    console.log('| body | mode | conns | workerd added p50 | Deno added p50 | Deno / workerd | workerd req/s | Deno req/s | workerd / Deno | workerd CPU/req | Deno CPU/req | Deno / workerd | bare relay CPU/req |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-    for (const r of rows) {
+    if (BASELINE) {
+      console.log(`\nBefore (--baseline ${BASELINE}) and after (this tree), same runs, interleaved; CPU per request: utime + stime of the runtime process(es) / requests served\n`);
+      console.log('| body | mode | conns | before added p50 | after added p50 | relay added p50 | before req/s | after req/s | relay req/s | before CPU/req | after CPU/req | relay CPU/req |');
+      console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+      for (const r of rows) {
+        console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${f(r.base_added_p50)} ms | ${f(r.added_p50)} ms | ${f(r.floor_added_p50)} ms | ${Math.round(r.base_rps)} | ${Math.round(r.outpost_rps)} | ${Math.round(r.floor_rps)} | ${f(r.base_cpu)} ms | ${f(r.outpost_cpu)} ms | ${f(r.floor_cpu)} ms |`);
+      }
+      for (const r of rows.filter((x) => x.conns > 1)) console.log(`OUTPOST_WORKERS=2 CPU/req (${r.kind}, ${r.mode}): before ${f(r.base_workers_cpu)} ms, after ${f(r.workers_cpu)} ms`);
+    }
+    if (WITH_DENO) console.log(`\nDeno (outpost start --runtime deno, one process) beside workerd (one process), same runs; CPU per request: utime + stime of the runtime process(es) / requests served (median of runs); target: Deno at most 1.5 x workerd\n`);
+    if (WITH_DENO) console.log('| body | mode | conns | workerd added p50 | Deno added p50 | Deno / workerd | workerd req/s | Deno req/s | workerd / Deno | workerd CPU/req | Deno CPU/req | Deno / workerd | bare relay CPU/req |');
+    if (WITH_DENO) console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of WITH_DENO ? rows : []) {
       console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${f(r.added_p50)} ms | ${f(r.deno_added_p50)} ms | ${(r.deno_added_p50 / r.added_p50).toFixed(2)} | ${Math.round(r.outpost_rps)} | ${Math.round(r.deno_rps)} | ${(r.outpost_rps / r.deno_rps).toFixed(2)} | ${f(r.outpost_cpu)} ms | ${f(r.deno_cpu)} ms | ${(r.deno_cpu / r.outpost_cpu).toFixed(2)} | ${f(r.floor_cpu)} ms |`);
     }
     console.log(`\nOUTPOST_WORKERS=2 (two workerd processes on the one port) beside one process and the bare relay, same runs (median req/s; ratio: median of per-run 2-process / 1-process)\n`);
-    console.log('| body | mode | conns | one process req/s | OUTPOST_WORKERS=2 req/s | 2 / 1 | bare workerd relay req/s | 2 processes / relay |');
-    console.log('|---|---|---|---|---|---|---|---|');
-    for (const r of workerRows) console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${Math.round(r.one)} | ${Math.round(r.two)} | ${median(r.ratios).toFixed(2)} | ${Math.round(r.floor)} | ${(r.two / r.floor).toFixed(2)} |`);
-    console.log(`\nWhere the cores go with OUTPOST_WORKERS=2 (cores busy = CPU ms / run ms, median of runs; the machine has ${availableParallelism()}): does the second process get a core?\n`);
-    console.log('| body | mode | conns | one process: cores | process 0 (queue owner): cores | process 1: cores | wrk: cores | process 1 share of requests | CPU/req, both processes |');
+    console.log('| tree | body | mode | conns | one process req/s | OUTPOST_WORKERS=2 req/s | 2 / 1 | bare workerd relay req/s | 2 processes / relay |');
     console.log('|---|---|---|---|---|---|---|---|---|');
-    for (const r of workerRows) console.log(`| ${r.kind} | ${r.mode} | ${r.conns} | ${f(r.oneCores)} | ${f(r.processCores[0])} | ${f(r.processCores[1])} | ${f(r.wrkCores)} | ${(100 * r.servedShare).toFixed(0)} % | ${f(r.cpuPerRequest)} ms |`);
-    console.log(auditCheck(workersDb, workersAnswered));
+    for (const r of workerRows) console.log(`| ${r.tree} | ${r.kind} | ${r.mode} | ${r.conns} | ${Math.round(r.one)} | ${Math.round(r.two)} | ${median(r.ratios).toFixed(2)} | ${Math.round(r.floor)} | ${(r.two / r.floor).toFixed(2)} |`);
+    console.log(`\nWhere the cores go with OUTPOST_WORKERS=2 (cores busy = CPU ms / run ms, median of runs; the machine has ${availableParallelism()}): does the second process get a core?\n`);
+    console.log('| tree | body | mode | conns | one process: cores | process 0 (queue owner): cores | process 1: cores | wrk: cores | process 1 share of requests | CPU/req, both processes | process 0 CPU / request it answered | process 1 CPU / request it answered |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of workerRows) console.log(`| ${r.tree} | ${r.kind} | ${r.mode} | ${r.conns} | ${f(r.oneCores)} | ${f(r.processCores[0])} | ${f(r.processCores[1])} | ${f(r.wrkCores)} | ${(100 * r.servedShare).toFixed(0)} % | ${f(r.cpuPerRequest)} ms | ${f(r.perServed[0])} ms | ${f(r.perServed[1])} ms |`);
+    console.log(auditCheck(gateways.workers.db, answered.workers));
+    if (BASELINE) console.log(`baseline ${auditCheck(gateways['base-workers'].db, answered['base-workers'])}`);
   } finally {
     stopAll();
   }

@@ -28,12 +28,21 @@ export interface ProcessTopology {
 
 const SINGLE: ProcessTopology = { index: 0, count: 1, peers: [] };
 
+/** workerd's env is fixed for the isolate's life, and every request asks (internalOnly): read it once per env. */
+const topologies = new WeakMap<object, ProcessTopology>();
+
 /**
  * @example
  * processTopology({ OUTPOST_PROCESS_INDEX: '1', OUTPOST_PROCESS_COUNT: '2', PEER_0: channel }); // { index: 1, count: 2, peers: [{ index: 0, channel }] }
  * processTopology({}); // { index: 0, count: 1, peers: [] }
  */
 export function processTopology(env: Readonly<Record<string, unknown>>): ProcessTopology {
+  let topology = topologies.get(env);
+  if (topology === undefined) topologies.set(env, (topology = readTopology(env)));
+  return topology;
+}
+
+function readTopology(env: Readonly<Record<string, unknown>>): ProcessTopology {
   const count = Number(env.OUTPOST_PROCESS_COUNT ?? '1');
   const index = Number(env.OUTPOST_PROCESS_INDEX ?? '0');
   if (!Number.isInteger(count) || count <= 1 || !Number.isInteger(index) || index < 0 || index >= count) return SINGLE;

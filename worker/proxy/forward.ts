@@ -21,31 +21,49 @@ export function upstreamUrl(target: TargetConfig, path: string): string {
   return `${target.baseUrl}${path}`;
 }
 
+/** The upstream timeout's timer callback: module-level, so that no closure is made per call. */
+function abortCall(controller: AbortController): void {
+  controller.abort();
+}
+
+/** A transport failure as the gateway error the client sees. */
+function transportError(e: unknown, target: TargetConfig, timedOut: boolean, timeoutMs: number): GatewayError {
+  if (e instanceof TargetUnreachableError) return new GatewayError(502, 'upstream_unreachable', e.message, 'upstream_error');
+  if (timedOut) return new GatewayError(504, 'upstream_timeout', `Target "${target.id}" did not answer within ${timeoutMs} ms`, 'upstream_error');
+  return new GatewayError(502, 'upstream_unreachable', `Target "${target.id}" refused the connection or is unreachable`, 'upstream_error');
+}
+
 /**
- * Forwards to `target` and resolves when response headers arrive.
+ * Forwards to `target` and resolves when response headers arrive. The body goes as given (the
+ * client's own bytes when the DLP changed nothing). One settle handler pair on the runtime's
+ * promise, rather than an async function around it: one promise and one turn fewer per call.
  * @example
  * const res = await forward(runtime, target, '/v1/chat/completions', { method: 'POST', body, requestId, timeoutMs: 30000 });
  */
-export async function forward(runtime: RuntimeAdapter, target: TargetConfig, path: string, options: ForwardOptions): Promise<Response> {
+export function forward(runtime: RuntimeAdapter, target: TargetConfig, path: string, options: ForwardOptions): Promise<Response> {
   // A plain record and an init, not Headers and a Request: the runtime builds its own from them.
   const headers: Record<string, string> = { 'x-request-id': options.requestId, accept: options.accept ?? 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-  const init: RequestInit = { method: options.method, headers, signal: controller.signal };
-  if (options.body !== undefined) init.body = options.body;
+  const timer = setTimeout(abortCall, options.timeoutMs, controller);
+  const init: RequestInit = options.body === undefined ? { method: options.method, headers, signal: controller.signal } : { method: options.method, headers, signal: controller.signal, body: options.body };
+  let sent: Promise<Response>;
   try {
-    return await runtime.fetchTarget(target, upstreamUrl(target, path), init);
+    sent = runtime.fetchTarget(target, upstreamUrl(target, path), init);
   } catch (e) {
-    if (e instanceof TargetUnreachableError) throw new GatewayError(502, 'upstream_unreachable', e.message, 'upstream_error');
-    if (controller.signal.aborted) {
-      throw new GatewayError(504, 'upstream_timeout', `Target "${target.id}" did not answer within ${options.timeoutMs} ms`, 'upstream_error');
-    }
-    throw new GatewayError(502, 'upstream_unreachable', `Target "${target.id}" refused the connection or is unreachable`, 'upstream_error');
-  } finally {
-    clearTimeout(timer);
+    sent = Promise.reject(e as Error);
   }
+  return sent.then(
+    (response) => {
+      clearTimeout(timer);
+      return response;
+    },
+    (e: unknown) => {
+      clearTimeout(timer);
+      throw transportError(e, target, controller.signal.aborted, options.timeoutMs);
+    },
+  );
 }
 
 function tooLarge(what: 'request' | 'response', limit: number): GatewayError {

@@ -10,6 +10,7 @@ import type { TargetConfig } from '../config/index.js';
 export class TargetRegistry {
   private readonly exact = new Map<string, TargetConfig>();
   private readonly catchAll: TargetConfig | undefined;
+  private originList: readonly string[] | undefined;
   readonly all: readonly TargetConfig[];
 
   constructor(targets: readonly TargetConfig[]) {
@@ -39,8 +40,12 @@ export class TargetRegistry {
     return [...this.exact].map(([model, target]) => ({ model, target }));
   }
 
-  /** Origins (scheme://host:port) of all targets: the worker's egress allow-list. */
+  /**
+   * Origins (scheme://host:port) of all targets: the worker's egress allow-list, asked at every
+   * guarded fetch. The URLs are parsed once per registry (a new bundle makes a new registry); the
+   * set is the caller's own to extend.
+   */
   origins(): Set<string> {
-    return new Set(this.all.map((t) => new URL(t.baseUrl).origin));
+    return new Set((this.originList ??= this.all.map((t) => new URL(t.baseUrl).origin)));
   }
 }
