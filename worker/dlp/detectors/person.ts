@@ -35,6 +35,7 @@ import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-conte
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
 import { afterPlaceAndComma, afterPlacePrefix, notStreetProductOrOrganisation } from './person-surroundings.js';
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
+import { NATIVE_PERSON_DETECTORS } from './person-native.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
@@ -314,4 +315,5 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   ...UNCASED_PERSON_DETECTORS,
   ...SCRIPT_PERSON_DETECTORS,
+  ...NATIVE_PERSON_DETECTORS,
 ];

@@ -1,0 +1,53 @@
+/**
+ * Where a name written in its own script stands, beyond what person-context.ts reads: the honorifics
+ * those languages put after a name, lines that list people (To, cc, attendees), and chat speakers or
+ * action owners at a line start ("- [ ] 서연: draft the RFC"). Each look reads at most one line's
+ * first 160 characters, so the cost per candidate is constant.
+ */
+
+/** Honorifics after a name: Chinese 先生/女士/小姐, Japanese さん/様/氏, Korean 씨/님, Hindi जी. */
+export const NATIVE_SUFFIX_AFTER = /^ ?(?:先生|女士|小姐|老师|老師|さん|さま|様|氏|君|くん|ちゃん|씨|님|선생님|जी)/u;
+
+/**
+ * Words such places hold that are no name: placeholders ("unknown", "none"), forms of address
+ * without a name ("customer", "everyone", "sir") and common salutations.
+ */
+export const NATIVE_NOT_A_NAME: ReadonlySet<string> = new Set([
+  '未知', '不详', '不詳', '匿名', '无', '無', '先生', '女士', '小姐', '客户', '客戶', '大家', '各位', '您好', '你好', '谢谢', '謝謝', '同事', '经理', '經理', '老师',
+  '不明', 'なし', '未定', '皆様', 'みなさん', 'お客様', 'こんにちは', 'ありがとう', '担当者',
+  '없음', '미상', '고객', '여러분', '안녕하세요', '감사합니다', '고객님',
+  'غير معروف', 'مجهول', 'لا يوجد', 'عميل', 'مرحبا', 'شكرا',
+  'לא ידוע', 'לקוח', 'שלום', 'תודה',
+  'अज्ञात', 'कोई नहीं', 'ग्राहक', 'नमस्ते', 'धन्यवाद',
+  'ไม่ระบุ', 'ลูกค้า', 'สวัสดี', 'ขอบคุณ',
+  'Неизвестно', 'Нет', 'Клиент', 'Привет', 'Спасибо', 'Здравствуйте', 'Москва', 'Россия',
+  'Άγνωστο', 'Πελάτης', 'Γεια', 'Ευχαριστώ', 'Αθήνα', 'Ελλάδα',
+]);
+
+/** Lines whose items are people: To/From/cc headers and meeting attendees. */
+const PEOPLE_LINE = /^[ \t>*-]*(?:to|from|cc|bcc|reply-to|attendees|participants|present|invitees|absent|apologies|owners?|reviewers?|assignees?)[ \t]*:/i;
+/** A list item or checkbox at a line start: "- ", "* ", "1. ", "- [ ] ". */
+const ITEM_PREFIX = /^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$/;
+/** A chat or transcript prefix at a line start: nothing, "> ", a time stamp in brackets. */
+const SPEAKER_PREFIX = /^[ \t>]*(?:\[[^\]\n]{1,25}\][ \t]*)?$/;
+
+/**
+ * Whether the line the candidate is on says "person": a To/cc/attendees line with the candidate as
+ * one of its items, or the candidate opening a line as a chat speaker or action owner (a colon after it).
+ * @example
+ * nativeLineCue('Attendees: Rodrigo, 渡辺健一, Femke', 20, 24); // true
+ * nativeLineCue('- [ ] 서연: draft the RFC', 6, 8); // true
+ */
+export function nativeLineCue(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 160);
+  const window = text.slice(from, start);
+  const newline = window.lastIndexOf('\n');
+  // A line longer than the window is prose, not a header or a list line.
+  if (newline < 0 && from > 0) return false;
+  const prefix = window.slice(newline + 1);
+  const colonAfter = text.charCodeAt(end) === 58 /* : */ || text.charCodeAt(end) === 0xff1a; /* ： */
+  if (colonAfter && (ITEM_PREFIX.test(prefix) || SPEAKER_PREFIX.test(prefix))) return true;
+  if (!PEOPLE_LINE.test(prefix)) return false;
+  // The candidate is an item: right after the label's colon or after a comma or semicolon.
+  return /(?::|[,;])[ \t]*["']?$/.test(prefix);
+}

@@ -1,0 +1,62 @@
+/**
+ * PERSON in a name's own script inside otherwise Latin text: Han, Hangul, Kana, Arabic, Hebrew,
+ * Devanagari and Thai (no capitals), Cyrillic and Greek (capitalised, but outside the name lists).
+ * The name lists cannot vouch for such a run, so the place it stands in must: a title, a name field
+ * or column, a greeting, a sign-off, a chat speaker or action owner, reported speech, a To/From/cc
+ * or attendees line, or an honorific of the script's own language after it (王先生, 佐藤さん, 민준 씨).
+ * Runs are as long as names in each script are, so a sentence in that script never matches whole.
+ */
+import type { Candidate, Detector } from '../detector.js';
+import { personContext } from './person-context.js';
+import { nativeLineCue, NATIVE_NOT_A_NAME, NATIVE_SUFFIX_AFTER } from './person-native-cues.js';
+
+/** One run per script. A capitalised Cyrillic or Greek word: "Сергей", "ΜΑΡΊΑ". */
+const CASED_WORD = (script: string): string => String.raw`\p{Lu}[\p{Script=${script}}\p{M}]{1,15}`;
+const SPACED = (word: string, words: number): string => `${word}(?: ${word}){0,${words - 1}}`;
+
+/** After a run: no further letter, mark, digit or joiner of any script. */
+const END = String.raw`(?![\p{L}\p{M}\p{N}_])`;
+
+const NATIVE_NAME = [
+  // Han: a surname alone (in a family-name column) up to surname and two-character given name; an honorific after is left out.
+  String.raw`\p{Script=Han}{1,3}(?=先生|女士|小姐|様|さん|さま|君|氏)`,
+  String.raw`\p{Script=Han}{1,4}${END}`,
+  String.raw`\p{Script=Hangul}{1,3}(?= ?(?:씨|님))`,
+  String.raw`\p{Script=Hangul}{1,4}(?: \p{Script=Hangul}{1,3})?${END}`,
+  String.raw`[\p{Script=Katakana}\p{Script=Hiragana}ー・]{2,10}${END}`,
+  SPACED(String.raw`[\p{Script=Arabic}\p{M}]{2,12}`, 4) + END,
+  SPACED(String.raw`[\p{Script=Hebrew}\p{M}]{2,12}`, 3) + END,
+  SPACED(String.raw`[\p{Script=Devanagari}\p{M}]{2,12}`, 3) + END,
+  SPACED(String.raw`[\p{Script=Thai}\p{M}]{2,16}`, 2) + END,
+  SPACED(CASED_WORD('Cyrillic'), 3) + END,
+  SPACED(CASED_WORD('Greek'), 3) + END,
+].join('|');
+
+/** A single Han character or Hangul syllable is a surname only in a name field or column. */
+const SINGLE_CHARACTER = /^[\p{Script=Han}\p{Script=Hangul}]$/u;
+
+/**
+ * A run of a non-Latin script in a place where a name stands.
+ * @example
+ * nativeNameValid({ value: '정민준', text: 'To: 정민준 <a@b.io>', start: 4, end: 7 }); // 0.84
+ */
+export function nativeNameValid({ value, text, start, end }: Candidate): boolean | number {
+  if (NATIVE_NOT_A_NAME.has(value) || /^(.)\1+$/u.test(value)) return false;
+  const context = personContext(text, start, end);
+  if (SINGLE_CHARACTER.test(value)) return context === 'strong' ? 0.8 : false;
+  if (context === 'strong' || context === 'weak') return 0.84;
+  if (NATIVE_SUFFIX_AFTER.test(text.slice(end, end + 6))) return 0.84;
+  return nativeLineCue(text, start, end) ? 0.82 : false;
+}
+
+export const NATIVE_PERSON_DETECTORS: readonly Detector[] = [
+  {
+    id: 'tier1.person.native_script',
+    type: 'PERSON',
+    description: 'Names written in their own script (Han, Hangul, Kana, Arabic, Hebrew, Devanagari, Thai, Cyrillic, Greek) in a name position: titles, fields, columns, greetings, sign-offs, speakers, reported speech, To/cc and attendee lines, native honorifics',
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}_])(?:${NATIVE_NAME})`, 'gu'),
+    validator: nativeNameValid,
+    score: 0.84,
+    examples: ['To: 정민준 <jung@example.com>', 'Hi Mr. יוסף לוי,', '王先生'],
+  },
+];
