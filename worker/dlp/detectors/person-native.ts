@@ -10,8 +10,12 @@ import type { Candidate, Detector } from '../detector.js';
 import { personContext } from './person-context.js';
 import { nativeLineCue, NATIVE_NOT_A_NAME, NATIVE_SUFFIX_AFTER } from './person-native-cues.js';
 
-/** One run per script. A capitalised Cyrillic or Greek word: "Сергей", "ΜΑΡΊΑ". */
-const CASED_WORD = (script: string): string => String.raw`\p{Lu}[\p{Script=${script}}\p{M}]{1,15}`;
+/**
+ * A capitalised Cyrillic or Greek word: "Сергей", "ΜΑΡΊΑ". The normaliser folds the letters that look
+ * Latin (А, Е, О, Μ, Ν, ρ…) to Latin ones, so a word mixes both scripts; the lookahead (bounded, so
+ * linear) asks for at least one letter of the script itself, which keeps plain Latin words out.
+ */
+const CASED_WORD = (script: string): string => String.raw`(?=[\p{Script=Latin}\p{M}]{0,15}\p{Script=${script}})\p{Lu}[\p{Script=${script}}\p{Script=Latin}\p{M}]{1,15}`;
 const SPACED = (word: string, words: number): string => `${word}(?: ${word}){0,${words - 1}}`;
 
 /** After a run: no further letter, mark, digit or joiner of any script. */
@@ -28,12 +32,14 @@ const NATIVE_NAME = [
   SPACED(String.raw`[\p{Script=Hebrew}\p{M}]{2,12}`, 3) + END,
   SPACED(String.raw`[\p{Script=Devanagari}\p{M}]{2,12}`, 3) + END,
   SPACED(String.raw`[\p{Script=Thai}\p{M}]{2,16}`, 2) + END,
-  SPACED(CASED_WORD('Cyrillic'), 3) + END,
-  SPACED(CASED_WORD('Greek'), 3) + END,
 ].join('|');
+
+const CASED_NAME = [SPACED(CASED_WORD('Cyrillic'), 3) + END, SPACED(CASED_WORD('Greek'), 3) + END].join('|');
 
 /** A single Han character or Hangul syllable is a surname only in a name field or column. */
 const SINGLE_CHARACTER = /^[\p{Script=Han}\p{Script=Hangul}]$/u;
+
+const SUBJECT_AFTER = /^ (?:will|would|can|could|should|has|had|is|was) /;
 
 /**
  * A run of a non-Latin script in a place where a name stands.
@@ -45,6 +51,8 @@ export function nativeNameValid({ value, text, start, end }: Candidate): boolean
   const context = personContext(text, start, end);
   if (SINGLE_CHARACTER.test(value)) return context === 'strong' ? 0.8 : false;
   if (context === 'strong' || context === 'weak') return 0.84;
+  // In Latin text a run of another script followed by a modal or auxiliary is the subject: "健一 will rotate it".
+  if (SUBJECT_AFTER.test(text.slice(end, end + 8))) return 0.82;
   if (NATIVE_SUFFIX_AFTER.test(text.slice(end, end + 6))) return 0.84;
   return nativeLineCue(text, start, end) ? 0.82 : false;
 }
@@ -53,10 +61,20 @@ export const NATIVE_PERSON_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.person.native_script',
     type: 'PERSON',
-    description: 'Names written in their own script (Han, Hangul, Kana, Arabic, Hebrew, Devanagari, Thai, Cyrillic, Greek) in a name position: titles, fields, columns, greetings, sign-offs, speakers, reported speech, To/cc and attendee lines, native honorifics',
+    description: 'Names written in their own script (Han, Hangul, Kana, Arabic, Hebrew, Devanagari, Thai) in a name position: titles, fields, columns, greetings, sign-offs, speakers, reported speech, To/cc and attendee lines, native honorifics',
     pattern: new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}_])(?:${NATIVE_NAME})`, 'gu'),
     validator: nativeNameValid,
     score: 0.84,
     examples: ['To: 정민준 <jung@example.com>', 'Hi Mr. יוסף לוי,', '王先生'],
+  },
+  {
+    id: 'tier1.person.native_cased',
+    anchor: { runs: ['capitals'], notAfter: 'A-Za-z0-9_' },
+    type: 'PERSON',
+    description: 'Names in Cyrillic or Greek script in a name position ("Manager: АННА ИВАНОВА", "- Νίκος walked through")',
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}_])(?:${CASED_NAME})`, 'gu'),
+    validator: nativeNameValid,
+    score: 0.84,
+    examples: ['Manager: Анна Иванова', 'Co-signer: Μαρία Παπαδόπουλος'],
   },
 ];

@@ -31,7 +31,7 @@ import {
   isUnlistedNameShape,
   NAME_TOKEN,
 } from './name-lexicon.js';
-import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-context-words.js';
+import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES, TITLE_WORDS } from './name-context-words.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
 import { afterPlaceAndComma, afterPlacePrefix, notStreetProductOrOrganisation } from './person-surroundings.js';
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
@@ -66,6 +66,8 @@ const looksLikePlace = (value: string, first: string): boolean => PLACE_PREFIXES
 
 /** Two or three name tokens: a given name (or a surname first, as in East Asian order) and a surname. */
 function fullNameValid(candidate: Candidate): boolean | number {
+  // "Judge Inoue", "Nurse Han": a title is no part of the name; the single-name detector takes the surname after it.
+  if (TITLE_WORDS.has(candidate.value.slice(0, candidate.value.indexOf(' ')).replace(/\.$/, ''))) return false;
   const shaped = nameShapedPairValid(candidate);
   return shaped === false ? listedFullNameValid(candidate) : shaped;
 }
