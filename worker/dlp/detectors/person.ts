@@ -36,6 +36,7 @@ import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js'
 import { afterPlaceAndComma, afterPlacePrefix, notStreetProductOrOrganisation } from './person-surroundings.js';
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
 import { NATIVE_PERSON_DETECTORS } from './person-native.js';
+import { CAPS_PERSON_DETECTORS } from './person-caps.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
@@ -139,6 +140,8 @@ function listedFullNameValid({ value, text, start, end }: Candidate): boolean | 
 
 /** One token: a name only with context, or a distinct given name in mid-sentence position. */
 function singleNameValid({ value, text, start, end }: Candidate): boolean | number {
+  // "Bill to: Judge Arnel Dimaculangan": a title before a name is not one.
+  if (TITLE_WORDS.has(value)) return false;
   // "Ms. Harbor", "Dr. Bay": after an honorific a place or organisation word is a surname.
   if (ORGANISATION_WORDS.has(value) && HONORIFIC_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && !followedByOrganisationWord(text, end)) return 0.84;
   // Word lists first (cheap): ordinary capitalised words stop here, before any look at the context.
@@ -318,4 +321,5 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   ...UNCASED_PERSON_DETECTORS,
   ...SCRIPT_PERSON_DETECTORS,
   ...NATIVE_PERSON_DETECTORS,
+  ...CAPS_PERSON_DETECTORS,
 ];
