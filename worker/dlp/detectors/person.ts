@@ -37,6 +37,7 @@ import { afterPlaceAndComma, afterPlacePrefix, notStreetProductOrOrganisation } 
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
 import { NATIVE_PERSON_DETECTORS } from './person-native.js';
 import { CAPS_PERSON_DETECTORS } from './person-caps.js';
+import { CHAT_PERSON_DETECTORS } from './person-chat.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
@@ -322,4 +323,5 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   ...SCRIPT_PERSON_DETECTORS,
   ...NATIVE_PERSON_DETECTORS,
   ...CAPS_PERSON_DETECTORS,
+  ...CHAT_PERSON_DETECTORS,
 ];
