@@ -65,3 +65,15 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   Sergeant Sgt Inspector Lieutenant Colonel General Major Father Sister Brother Pastor Reverend Rev Rabbi Imam Senator Governor Mayor President
   Chancellor Minister Ambassador Councillor Councilor Commissioner Uncle Aunt Auntie Agent Doctor Chef Engineer Principal Dean`.split(/\s+/),
 );
+
+/**
+ * Given names that are also everyday lowercase English words ("will", "may", "mark"): in lowercase
+ * text they are the word unless a strong cue says otherwise. Checked on top of the ordinary-word list,
+ * which leaves out some words that are mostly names when capitalised.
+ */
+export const LOWERCASE_WORD_NAMES: ReadonlySet<string> = new Set(
+  `will may mark bill grace rose june art april august pat sue frank rob bob jack guy ray gene joy hope faith iris lily daisy dawn
+  sky river rock stone penny ruby amber pearl honey sunny chase drew grant hunter mason miles max rich sandy dale glen ivy holly
+  heather violet jasmine olive hazel ginger crystal misty brook lane cliff wade reed rod nick don dean earl duke king prince
+  bishop baker carter cook major summer winter autumn star storm rain`.split(/\s+/),
+);

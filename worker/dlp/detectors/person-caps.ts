@@ -33,13 +33,26 @@ function capsTokenFits(token: string): boolean {
  * capsNameInPlaceValid({ value: 'AOI TAKAHASHI', text: 'FULL NAME,DOB\nAOI TAKAHASHI,1952-06-27\n', start: 14, end: 27 }); // 0.86
  */
 export function capsNameInPlaceValid({ value, text, start, end }: Candidate): boolean | number {
-  const tokens = value.split(/,? /);
-  const named = tokens.filter((t) => !CAPS_PARTICLE.has(t));
-  if (named.length === 0 || !tokens.every(capsTokenFits)) return false;
-  // One word alone must be a listed name: key-value rows ("SSN | 392 61 2218") and tickers ("Reach PLC") are not.
-  if (named.length === 1 && !(isKnownName(titleCase(named[0]!)) && !isOrdinaryWord(titleCase(named[0]!)))) return false;
-  // One word alone only in a name column or field ("SURNAME\nOKONKWO"); the context must say "strong" either way.
+  if (!capsTokensFit(value)) return false;
+  // The words could be a name; the place decides.
   return personContext(text, start, end) === 'strong' ? 0.86 : false;
+}
+
+/** Verdicts on the words alone, by value: logs and SQL repeat the same capitals ("ERROR", "ORDER BY") thousands of times. */
+const fitCache = new Map<string, boolean>();
+
+function capsTokensFit(value: string): boolean {
+  let fits = fitCache.get(value);
+  if (fits === undefined) {
+    const tokens = value.split(/,? /);
+    const named = tokens.filter((t) => !CAPS_PARTICLE.has(t));
+    // Two name words at least: one word in capitals is an acronym, a key or a ticker far more often
+    // ("SSN | 392 61 2218", "IBAN DE89…", "Reach PLC"), and reading the place (a CSV column) costs a pass over the text.
+    fits = named.length >= 2 && tokens.every(capsTokenFits);
+    if (fitCache.size >= 4096) fitCache.clear();
+    fitCache.set(value, fits);
+  }
+  return fits;
 }
 
 export const CAPS_PERSON_DETECTORS: readonly Detector[] = [

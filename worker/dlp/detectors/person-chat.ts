@@ -6,6 +6,7 @@
  */
 import type { Candidate, Detector } from '../detector.js';
 import { isBlockedToken, isFirstName, isKnownName, isOrdinaryWord, isPlaceName } from './name-lexicon.js';
+import { LOWERCASE_WORD_NAMES } from './name-context-words.js';
 
 const LOWER_WORD = String.raw`\p{Ll}{2,12}(?:['’-]\p{Ll}{2,12})?`;
 
@@ -13,6 +14,7 @@ const titleCase = (token: string): string => token.charAt(0).toUpperCase() + tok
 
 /** A lowercase word that is a name and nothing else: listed, no ordinary word, place or heading word. */
 function onlyAName(token: string): boolean {
+  if (LOWERCASE_WORD_NAMES.has(token)) return false;
   const name = titleCase(token);
   return isKnownName(name) && !isOrdinaryWord(name) && !isBlockedToken(name) && !isPlaceName(name);
 }

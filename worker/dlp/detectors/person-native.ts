@@ -36,6 +36,9 @@ const NATIVE_NAME = [
 
 const CASED_NAME = [SPACED(CASED_WORD('Cyrillic'), 3) + END, SPACED(CASED_WORD('Greek'), 3) + END].join('|');
 
+/** The code point blocks of the uncased scripts above (Hebrew, Arabic, Devanagari, Thai, Hangul, Kana, Han). */
+const UNCASED_SCRIPT_FIRST = String.raw`[\u0590-\u06ff\u0750-\u077f\u08a0-\u08ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufb1d-\ufdff\ufe70-\ufeff\uff66-\uff9f\u{20000}-\u{2fa1f}]`;
+
 /** A single Han character or Hangul syllable is a surname only in a name field or column. */
 const SINGLE_CHARACTER = /^[\p{Script=Han}\p{Script=Hangul}]$/u;
 
@@ -49,11 +52,13 @@ const SUBJECT_AFTER = /^ (?:will|would|can|could|should|has|had|is|was) /;
 export function nativeNameValid({ value, text, start, end }: Candidate): boolean | number {
   if (NATIVE_NOT_A_NAME.has(value) || /^(.)\1+$/u.test(value)) return false;
   const context = personContext(text, start, end);
-  if (SINGLE_CHARACTER.test(value)) return context === 'strong' ? 0.8 : false;
+  const honorificAfter = NATIVE_SUFFIX_AFTER.test(text.slice(end, end + 6));
+  // A single Han character or Hangul syllable: a surname in a name field or column, or before an honorific ("王先生").
+  if (SINGLE_CHARACTER.test(value)) return context === 'strong' || honorificAfter ? 0.8 : false;
   if (context === 'strong' || context === 'weak') return 0.84;
   // In Latin text a run of another script followed by a modal or auxiliary is the subject: "健一 will rotate it".
   if (SUBJECT_AFTER.test(text.slice(end, end + 8))) return 0.82;
-  if (NATIVE_SUFFIX_AFTER.test(text.slice(end, end + 6))) return 0.84;
+  if (honorificAfter) return 0.84;
   return nativeLineCue(text, start, end) ? 0.82 : false;
 }
 
@@ -62,7 +67,8 @@ export const NATIVE_PERSON_DETECTORS: readonly Detector[] = [
     id: 'tier1.person.native_script',
     type: 'PERSON',
     description: 'Names written in their own script (Han, Hangul, Kana, Arabic, Hebrew, Devanagari, Thai) in a name position: titles, fields, columns, greetings, sign-offs, speakers, reported speech, To/cc and attendee lines, native honorifics',
-    pattern: new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}_])(?:${NATIVE_NAME})`, 'gu'),
+    // The lookahead first: one range test rejects every Latin position before the costlier lookbehind and script classes run.
+    pattern: new RegExp(String.raw`(?=${UNCASED_SCRIPT_FIRST})(?<![\p{L}\p{M}\p{N}_])(?:${NATIVE_NAME})`, 'gu'),
     validator: nativeNameValid,
     score: 0.84,
     examples: ['To: 정민준 <jung@example.com>', 'Hi Mr. יוסף לוי,', '王先生'],
