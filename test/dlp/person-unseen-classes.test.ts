@@ -111,6 +111,26 @@ describe('PERSON as a lowercase chat speaker', () => {
   });
 });
 
+describe('PERSON in To/cc and attendee lines, lowercase surnames after a cue', () => {
+  it.each([
+    ['Attendees: Rodrigo, Tang Xiaoling, C. Adeyemi, Y. Xu, Orla', 'Y. Xu'],
+    ['Attendees: Сергей, C. Langley, Ngozi Okonkwo', 'Сергей'],
+    ['Attendees: Сергей, C. Langley, Ngozi Okonkwo', 'C. Langley'],
+    ['élodie: also tell okafor the wifi pw is maple4028?', 'okafor'],
+  ])('%j -> %s', (text, name) => {
+    expect(people(text)).toContain(name);
+  });
+
+  it.each([
+    // Lowercase words after the same cue, and a subject line that is no list of people.
+    'also tell apple support the wifi pw is maple4028?',
+    'pls tell mark the build is green',
+    'Subject: Q3 planning, budget, Roadmap',
+  ])('%j has no PERSON', (text) => {
+    expect(people(text)).toEqual([]);
+  });
+});
+
 describe('PERSON: given names before work verbs, dash signatures and titles', () => {
   it.each([
     ['## Notes\n- Rodrigo walked through the rollout of the new API.', 'Rodrigo'],

@@ -6,6 +6,7 @@
  */
 import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
 import { nameColumnHeaderAt } from './person-columns.js';
+import { inPeopleLine } from './person-native-cues.js';
 import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, isUnlistedNameShape } from './name-lexicon.js';
 import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-context-words.js';
 
@@ -104,6 +105,8 @@ export function personContext(text: string, start: number, end: number): PersonC
   if (vocativeAt(text, start, end)) return 'weak';
   if (before === 'prose' || SPEECH_AFTER.test(after)) return 'weak';
   if (inListOfNames(text, start, end)) return 'weak';
+  // An item of a To/cc or attendees line whose neighbours are not names ("Attendees: Rodrigo, ⟦Y. Xu⟧").
+  if (inPeopleLine(text, start)) return 'weak';
   if (LOOSE_AFTER.test(after)) return 'loose';
   return 'none';
 }

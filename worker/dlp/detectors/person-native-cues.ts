@@ -39,15 +39,33 @@ const SPEAKER_PREFIX = /^[ \t>]*(?:\[[^\]\n]{1,25}\][ \t]*)?$/;
  * nativeLineCue('- [ ] 서연: draft the RFC', 6, 8); // true
  */
 export function nativeLineCue(text: string, start: number, end: number): boolean {
+  const prefix = linePrefix(text, start);
+  if (prefix === undefined) return false;
+  const colonAfter = text.charCodeAt(end) === 58 /* : */ || text.charCodeAt(end) === 0xff1a; /* ： */
+  if (colonAfter && (ITEM_PREFIX.test(prefix) || SPEAKER_PREFIX.test(prefix))) return true;
+  return isItemOfPeopleLine(prefix);
+}
+
+/**
+ * Whether the candidate is an item of a To/From/cc or attendees line: right after the label's colon
+ * or after a comma or semicolon ("Attendees: Rodrigo, ⟦Y. Xu⟧, Orla").
+ * @example
+ * inPeopleLine('Attendees: Rodrigo, Y. Xu, Orla', 20); // true
+ */
+export function inPeopleLine(text: string, start: number): boolean {
+  const prefix = linePrefix(text, start);
+  return prefix !== undefined && isItemOfPeopleLine(prefix);
+}
+
+function isItemOfPeopleLine(prefix: string): boolean {
+  return PEOPLE_LINE.test(prefix) && /(?::|[,;])[ \t]*["']?$/.test(prefix);
+}
+
+/** The line up to `start`, or undefined when the line is longer than 160 characters (prose, not a header or list line). */
+function linePrefix(text: string, start: number): string | undefined {
   const from = Math.max(0, start - 160);
   const window = text.slice(from, start);
   const newline = window.lastIndexOf('\n');
-  // A line longer than the window is prose, not a header or a list line.
-  if (newline < 0 && from > 0) return false;
-  const prefix = window.slice(newline + 1);
-  const colonAfter = text.charCodeAt(end) === 58 /* : */ || text.charCodeAt(end) === 0xff1a; /* ： */
-  if (colonAfter && (ITEM_PREFIX.test(prefix) || SPEAKER_PREFIX.test(prefix))) return true;
-  if (!PEOPLE_LINE.test(prefix)) return false;
-  // The candidate is an item: right after the label's colon or after a comma or semicolon.
-  return /(?::|[,;])[ \t]*["']?$/.test(prefix);
+  if (newline < 0 && from > 0) return undefined;
+  return window.slice(newline + 1);
 }

@@ -228,6 +228,8 @@ function initialSurnameValid({ value, text, start, end }: Candidate): boolean | 
 function surnameInitialsValid({ value, text, start, end }: Candidate): boolean | number {
   const surname = value.slice(0, value.search(/,? \p{Lu}\./u));
   if (isBlockedToken(surname) || isOrdinaryWord(surname) || isPlaceName(surname) || followedByOrganisationWord(text, end)) return false;
+  // "Сергей, C. Langley": an initial followed by a surname opens the next name of a list.
+  if (/^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) return false;
   const context = personContext(text, start, end);
   if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) ? 0.84 : false;
   return isDistinctName(surname) && isSurname(surname) && !insideOtherProperNoun(text, start, start + surname.length) ? 0.8 : false;
