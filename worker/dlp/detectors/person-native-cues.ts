@@ -20,7 +20,8 @@ export const NATIVE_NOT_A_NAME: ReadonlySet<string> = new Set([
   'לא ידוע', 'לקוח', 'שלום', 'תודה',
   'अज्ञात', 'कोई नहीं', 'ग्राहक', 'नमस्ते', 'धन्यवाद',
   'ไม่ระบุ', 'ลูกค้า', 'สวัสดี', 'ขอบคุณ',
-  'Неизвестно', 'Нет', 'Клиент', 'Привет', 'Спасибо', 'Здравствуйте', 'Москва', 'Россия',
+  '姓名', '名字', '备注', '備註', '联系人', '聯絡人', '地址', '电话', '電話', '氏名', '名前', '住所', '備考', '이름', '성명', '주소', '비고', 'الاسم', 'العنوان', 'ملاحظات', 'שם', 'כתובת', 'नाम', 'पता', 'ชื่อ', 'ที่อยู่',
+  'Неизвестно', 'Имя', 'Фамилия', 'Адрес', 'Όνομα', 'Επώνυμο', 'Διεύθυνση', 'Нет', 'Клиент', 'Привет', 'Спасибо', 'Здравствуйте', 'Москва', 'Россия',
   'Άγνωστο', 'Πελάτης', 'Γεια', 'Ευχαριστώ', 'Αθήνα', 'Ελλάδα',
 ]);
 
@@ -41,7 +42,8 @@ const SPEAKER_PREFIX = /^[ \t>]*(?:\[[^\]\n]{1,25}\][ \t]*)?$/;
 export function nativeLineCue(text: string, start: number, end: number): boolean {
   const prefix = linePrefix(text, start);
   if (prefix === undefined) return false;
-  const colonAfter = text.charCodeAt(end) === 58 /* : */ || text.charCodeAt(end) === 0xff1a; /* ： */
+  // A speaker's colon is followed by a space; a label's ("姓名：", "备注:王") by the value.
+  const colonAfter = text.charCodeAt(end) === 58 /* : */ && text.charCodeAt(end + 1) === 32;
   if (colonAfter && (ITEM_PREFIX.test(prefix) || SPEAKER_PREFIX.test(prefix))) return true;
   return isItemOfPeopleLine(prefix);
 }
@@ -55,6 +57,23 @@ export function nativeLineCue(text: string, start: number, end: number): boolean
 export function inPeopleLine(text: string, start: number): boolean {
   const prefix = linePrefix(text, start);
   return prefix !== undefined && isItemOfPeopleLine(prefix);
+}
+
+/** Meeting lines whose commas separate people ("Attendees: Tang Xiaoling, C. Adeyemi"), unlike a To line's "Castillo, Chidi <…>". */
+const ATTENDEES_LINE = /^[ \t>*-]*(?:attendees|participants|present|invitees|absent|apologies)[ \t]*:/i;
+
+/**
+ * Whether the candidate is on an attendees line, where a comma separates two people rather than a surname and a given name.
+ * @example
+ * onAttendeesLine('Attendees: T. Kendrick, Sanjay Bhattacharya', 15); // true
+ */
+export function onAttendeesLine(text: string, start: number): boolean {
+  const prefix = linePrefix(text, start);
+  if (prefix === undefined || !ATTENDEES_LINE.test(prefix)) return false;
+  // "Attendees: Nasser, Noor; Lindemann, Annegret": semicolons separate the people, commas their names.
+  const rest = text.slice(start, start + 160);
+  const lineEnd = rest.indexOf('\n');
+  return !prefix.includes(';') && !(lineEnd < 0 ? rest : rest.slice(0, lineEnd)).includes(';');
 }
 
 function isItemOfPeopleLine(prefix: string): boolean {

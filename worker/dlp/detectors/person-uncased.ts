@@ -32,6 +32,8 @@ const strongCueBefore = ({ text, start }: Candidate): boolean => STRONG_CUE_BEFO
 function lowercaseGivenName(token: string, strong: boolean): boolean {
   const name = titleCase(token);
   if (isOrdinaryWord(name) || isBlockedToken(name) || isPlaceName(name) || !isFirstName(name)) return false;
+  // "tell mark the build is green": a name that is also an everyday word needs a greeting or an introduction.
+  if (!strong && LOWERCASE_WORD_NAMES.has(token)) return false;
   return strong || isCommonGivenName(name);
 }
 

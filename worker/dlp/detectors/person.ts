@@ -36,6 +36,7 @@ import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js'
 import { afterPlaceAndComma, afterPlacePrefix, notStreetProductOrOrganisation } from './person-surroundings.js';
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
 import { NATIVE_PERSON_DETECTORS } from './person-native.js';
+import { onAttendeesLine } from './person-native-cues.js';
 import { CAPS_PERSON_DETECTORS } from './person-caps.js';
 import { CHAT_PERSON_DETECTORS } from './person-chat.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
@@ -191,6 +192,8 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   if (isBlockedToken(last) || isBlockedToken(first) || followedByOrganisationWord(text, end)) return false;
   // A quoted cell opens a line or follows a delimiter: "\"Ibarra, Guadalupe\";01/03/1987".
   const quotedCell = /(?:^|[\n,;\t])"$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === '"';
+  // "Attendees: T. Kendrick, Sanjay Bhattacharya": the comma separates two people.
+  if (!quotedCell && onAttendeesLine(text, start)) return false;
   // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
   if (!value.includes(', ') && !quotedCell) return false;
   const context = personContext(text, start, end);
