@@ -18,7 +18,7 @@ import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-conte
 export type PersonContext = 'strong' | 'weak' | 'loose' | 'none';
 
 /** Titles and honorifics that make the next capitalised word a name. */
-const TITLE_BEFORE = /(?:^|[^a-z])(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|mme|mlle|m|herr|frau|sr|sra|srta|sig|sra|dott|dra|sen|rep|capt|sgt|lt|col|rev|fr|hon|judge|officer|detective|nurse|coach|uncle|aunt|auntie)\.? ?$/;
+const TITLE_BEFORE = /(?:^|[^a-z])(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|mme|mlle|m|herr|frau|sr|sra|srta|sig|sra|dott|dra|sen|rep|capt|sgt|lt|col|rev|fr|hon|judge|officer|detective|nurse|coach|uncle|aunt|auntie|colonel|captain|lieutenant|sergeant|president|senator|governor|mayor|chancellor|inspector|commissioner|ambassador|admiral|commander|brigadier)\.? ?$/;
 /** Greetings and thanks directly before a name: "Hi Maria,", "thanks, Chidi". */
 const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|thank you|thx|ty|cheers|welcome|morning|good morning|good afternoon|good evening|congrats|congratulations|sorry|ok|okay|bye|ciao|hola|bonjour|hallo|salut|ola|olá|hej|moin|servus|buongiorno|buenos días|bom dia|merhaba|salam|shalom|namaste|selamat pagi|kia ora|sawasdee)[,!]? {1,2}$/;
 /** Sign-offs on the previous line: "Regards,\nMaria Lopez". */
