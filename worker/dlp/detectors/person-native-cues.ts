@@ -55,8 +55,24 @@ export function nativeLineCue(text: string, start: number, end: number): boolean
  * inPeopleLine('Attendees: Rodrigo, Y. Xu, Orla', 20); // true
  */
 export function inPeopleLine(text: string, start: number): boolean {
-  const prefix = linePrefix(text, start);
-  return prefix !== undefined && isItemOfPeopleLine(prefix);
+  // Cheapest test first, without allocating: an item follows the label's colon, a comma or a semicolon.
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39)) i--;
+  const c = text.charCodeAt(i);
+  if (c !== 58 /* : */ && c !== 44 /* , */ && c !== 59 /* ; */) return false;
+  const lineStart = lineStartWithin(text, start);
+  if (lineStart < 0) return false;
+  PEOPLE_LINE_AT.lastIndex = lineStart;
+  return PEOPLE_LINE_AT.test(text);
+}
+
+const PEOPLE_LINE_AT = new RegExp(PEOPLE_LINE.source.slice(1), 'iy');
+
+/** The start of the line holding `start`, or -1 when it lies more than 160 characters back (prose, not a header or list line). */
+function lineStartWithin(text: string, start: number): number {
+  const stop = Math.max(0, start - 160);
+  for (let i = start - 1; i >= stop; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return stop === 0 ? 0 : -1;
 }
 
 /** Meeting lines whose commas separate people ("Attendees: Tang Xiaoling, C. Adeyemi"), unlike a To line's "Castillo, Chidi <…>". */
