@@ -58,3 +58,22 @@ export const PLACE_PREFIXES: ReadonlySet<string> = new Set(
   `San Santa Santo Sankt Saint St Ste Sainte São Sao Lake Mount Mt Fort Ft Port Porto Puerto Cape Cabo Isla Isle Lac Los Las El Al Ciudad Villa Vila
   New Nueva Nuevo Nova Novo North South East West Upper Lower Great Little Costa Sierra Monte Mont Rio Bad Ras Bandar Kota Sri Val Valle Col Pointe Point`.split(/\s+/),
 );
+
+/** Titles and roles written before a surname ("Judge Inoue", "Nurse Han"): the first word of a span, they say the name is the rest. */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(
+  `Mr Mrs Ms Miss Mx Dr Prof Professor Sir Madam Mme Mlle Herr Frau Sr Sra Srta Dott Dra Judge Justice Nurse Officer Coach Captain Capt Detective
+  Sergeant Sgt Inspector Lieutenant Colonel General Major Father Sister Brother Pastor Reverend Rev Rabbi Imam Senator Governor Mayor President
+  Chancellor Minister Ambassador Councillor Councilor Commissioner Uncle Aunt Auntie Agent Doctor Chef Engineer Principal Dean`.split(/\s+/),
+);
+
+/**
+ * Given names that are also everyday lowercase English words ("will", "may", "mark"): in lowercase
+ * text they are the word unless a strong cue says otherwise. Checked on top of the ordinary-word list,
+ * which leaves out some words that are mostly names when capitalised.
+ */
+export const LOWERCASE_WORD_NAMES: ReadonlySet<string> = new Set(
+  `will may mark bill grace rose june art april august pat sue frank rob bob jack guy ray gene joy hope faith iris lily daisy dawn
+  sky river rock stone penny ruby amber pearl honey sunny chase drew grant hunter mason miles max rich sandy dale glen ivy holly
+  heather violet jasmine olive hazel ginger crystal misty brook lane cliff wade reed rod nick don dean earl duke king prince
+  bishop baker carter cook major summer winter autumn star storm rain`.split(/\s+/),
+);

@@ -6,6 +6,7 @@
  */
 import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
 import { nameColumnHeaderAt } from './person-columns.js';
+import { inPeopleLine } from './person-native-cues.js';
 import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, isUnlistedNameShape } from './name-lexicon.js';
 import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-context-words.js';
 
@@ -17,13 +18,13 @@ import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-conte
 export type PersonContext = 'strong' | 'weak' | 'loose' | 'none';
 
 /** Titles and honorifics that make the next capitalised word a name. */
-const TITLE_BEFORE = /(?:^|[^a-z])(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|mme|mlle|m|herr|frau|sr|sra|srta|sig|sra|dott|dra|sen|rep|capt|sgt|lt|col|rev|fr|hon|judge|officer|detective|nurse|coach|uncle|aunt|auntie)\.? ?$/;
+const TITLE_BEFORE = /(?:^|[^a-z])(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|mme|mlle|m|herr|frau|sr|sra|srta|sig|sra|dott|dra|sen|rep|capt|sgt|lt|col|rev|fr|hon|judge|officer|detective|nurse|coach|uncle|aunt|auntie|colonel|captain|lieutenant|sergeant|president|senator|governor|mayor|chancellor|inspector|commissioner|ambassador|admiral|commander|brigadier)\.? ?$/;
 /** Greetings and thanks directly before a name: "Hi Maria,", "thanks, Chidi". */
-const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|thank you|thx|ty|cheers|welcome|morning|good morning|good afternoon|good evening|congrats|congratulations|sorry|ok|okay|bye|ciao|hola|bonjour|hallo|salut|ola|olá)[,!]? {1,2}$/;
+const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|thank you|thx|ty|cheers|welcome|morning|good morning|good afternoon|good evening|congrats|congratulations|sorry|ok|okay|bye|ciao|hola|bonjour|hallo|salut|ola|olá|hej|moin|servus|buongiorno|buenos días|bom dia|merhaba|salam|shalom|namaste|selamat pagi|kia ora|sawasdee)[,!]? {1,2}$/;
 /** Sign-offs on the previous line: "Regards,\nMaria Lopez". */
 const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours|truly|warmly|br|talk soon|speak soon|all the best|kind regards|best wishes|respectfully|saludos|grüße|grüsse|cordialement|cumprimentos|saluti|groeten|-|—|--)[,.!]?[ \t]*\r?\n[ \t]*$/;
 /** Field labels and JSON/YAML keys holding a person: `Name:`, `"first_name": "`, `cc:`, `From:`. */
-const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants|founders|co-founders|cofounders)s?["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
+const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants|founders|co-founders|cofounders|guarantor|co-?signer|co-?applicant|next of kin|traveller|traveler|insured|policyholder|subscriber)s?["']?[ \t]*(?:[:=]|=>|\.{3,24})[ \t]*["']?$/;
 /** Verbs and phrases that take a person: "you can reach Bayu", "spoke with Kaori", "my name is Ana". */
 const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|name\?|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to|calls me|called me|known as|goes by|aka)[ \t]$|["”],? (?:says|said|asks|asked|adds|added|writes|wrote|notes|noted|explains|explained|recalls|recalled) $/;
 /** A relative, friend or colleague named right after the relation: "my kid Elija", "her husband, Tomasz", "named him Ivo". */
@@ -35,7 +36,7 @@ const REPORTED_TO_BEFORE = /(?:^|[^a-z])(?:(?:said|says|whispered|shouted|wrote|
 /** Keys ending in "name" that hold things other than people. */
 const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisation|organization|business|brand|service|project|team|display|screen|device|domain|bucket|table|column|field|db|database|schema|class|module|package|repo|branch|tag|city|country|state|street|region|store|vendor|merchant|bank|plan|model|server|queue|topic|key|role|group|event|item|variable|var|env|node|cluster|container|image|pod|job|task|account)[_ -]?name["']?[ \t]*[:=]/;
 /** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
-const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded|lives|lived|works|worked|moved|went|came|arrived|knows|met|visited|were|was born|began|decided|wants|wanted|needs|needed|loves|loved|hates|hated|likes|liked|feels|felt|cried|died|married|retired|resigned|graduated|studied|apologi[sz]ed|promised|insisted|admitted|complained|is (?:a )?very|is so|just has|has given|had given|gave|will be talking|spent|has been under)\b|['’]s\b)/;
+const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded|lives|lived|works|worked|moved|went|came|arrived|knows|met|visited|were|was born|began|decided|wants|wanted|needs|needed|loves|loved|hates|hated|likes|liked|feels|felt|cried|died|married|retired|resigned|graduated|studied|apologi[sz]ed|promised|insisted|admitted|complained|is (?:a )?very|is so|just has|has given|had given|gave|will be talking|spent|has been under|walked (?:us )?through|flagged|argued|raised|proposed|presented|demoed|volunteered|escalated|pointed out|followed up|took (?:the|an|over)|will (?:own|rotate|follow up|send|share|check|draft|update|book|ping|review|handle|look into|circle back))\b|['’]s\b)/;
 /** Words after a name that also follow places and things: "Maria is", "Jordan and". */
 const LOOSE_AFTER = /^(?: (?:will|would|can|could|is|was|has|had|and|from|at|in|on)\b| ?[(<]|[,:])/;
 /** A chat or transcript line prefix before the speaker: "[13:22] ", "09:41 ", "> ". */
@@ -57,6 +58,17 @@ function speakerAt(text: string, start: number, end: number): boolean {
   // listed name followed by speech counts.
   const value = text.slice(start, end);
   return /^[ \t>]*$/.test(prefix) && /^:[ ]?["“]?\p{Lu}/u.test(text.slice(end, end + 4)) && isDistinctName(value) && !isPlaceName(value);
+}
+
+/** "Escalating to billing. — ⟦Mariam⟧", "Signed 02/25/2025 — ⟦Ana Lima⟧": a dash, the name, then the line ends. */
+function dashSignatureAt(text: string, start: number, end: number): boolean {
+  const dash = text.charCodeAt(start - 2);
+  if (text.charCodeAt(start - 1) !== 32 || (dash !== 0x2014 && dash !== 0x2013)) return false;
+  // After a sentence, a date or at a line start; "PATIENT INTAKE FORM — Tallyhq" is a heading and its organisation.
+  const before = text.charCodeAt(start - 3);
+  if (!Number.isNaN(before) && before !== 10 && !(text[start - 3] === ' ' && /[.!?0-9]/.test(text[start - 4] ?? ''))) return false;
+  const next = text.charCodeAt(end);
+  return Number.isNaN(next) || next === 10 || next === 13;
 }
 
 /** Direct address: "Remember me, ⟦Hussa⟧?", "Don't go, ⟦Ana⟧!", "⟦Seo-yun⟧, can I please …". */
@@ -88,10 +100,13 @@ export function personContext(text: string, start: number, end: number): PersonC
   if (before === 'not-a-person-field') return 'none';
   if (before === 'greeting') return 'strong';
   if (text.charCodeAt(end) === 58 /* : */ && speakerAt(text, start, end)) return 'strong';
+  if (dashSignatureAt(text, start, end)) return 'strong';
   const after = textAfter(text, end, 16);
   if (vocativeAt(text, start, end)) return 'weak';
   if (before === 'prose' || SPEECH_AFTER.test(after)) return 'weak';
   if (inListOfNames(text, start, end)) return 'weak';
+  // An item of a To/cc or attendees line whose neighbours are not names ("Attendees: Rodrigo, ⟦Y. Xu⟧").
+  if (inPeopleLine(text, start)) return 'weak';
   if (LOOSE_AFTER.test(after)) return 'loose';
   return 'none';
 }

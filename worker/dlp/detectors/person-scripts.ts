@@ -7,6 +7,7 @@
  * Cyrillic and Greek names are capitalised and handled by person.ts.
  */
 import type { Candidate, Detector } from '../detector.js';
+import { NATIVE_NOT_A_NAME } from './person-native-cues.js';
 
 /** Name labels in English (any case) and in the scripts' own languages; a full-width colon counts. */
 const LATIN_LABELS = ['name', 'full name', 'customer name', 'patient name', 'employee name', 'contact', 'patient', 'customer', 'employee', 'client', 'applicant', 'dear', 'hi', 'hello', 'mr.', 'mrs.', 'ms.', 'dr.'];
@@ -29,7 +30,7 @@ const NOT_A_NAME = new Set(['未知', '不详', '不詳', '匿名', '无', '無'
 
 /** Long enough to be a name, not one of the placeholders, and no run of one repeated character. */
 function scriptNameValid({ value }: Candidate): boolean | number {
-  if (NOT_A_NAME.has(value) || /^(.)\1+$/u.test(value)) return false;
+  if (NOT_A_NAME.has(value) || NATIVE_NOT_A_NAME.has(value) || /^(.)\1+$/u.test(value)) return false;
   return 0.84;
 }
 

@@ -7,7 +7,8 @@
  * words in word-data.ts and never count; a weak cue ("talked to") takes only a common given name.
  */
 import type { Candidate, Detector } from '../detector.js';
-import { isBlockedToken, isCommonGivenName, isFirstName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape } from './name-lexicon.js';
+import { isBlockedToken, isCommonGivenName, isDistinctName, isFirstName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape } from './name-lexicon.js';
+import { LOWERCASE_WORD_NAMES } from './name-context-words.js';
 
 /** Both cases of a cue's first letter: "hi" and "Hi" ("Thanks maria"), the rest as written. */
 const eitherCase = (cue: string): string => `[${cue[0]!.toUpperCase()}${cue[0]}]${cue.slice(1).replace(/[.]/g, '\\.')}`;
@@ -31,6 +32,8 @@ const strongCueBefore = ({ text, start }: Candidate): boolean => STRONG_CUE_BEFO
 function lowercaseGivenName(token: string, strong: boolean): boolean {
   const name = titleCase(token);
   if (isOrdinaryWord(name) || isBlockedToken(name) || isPlaceName(name) || !isFirstName(name)) return false;
+  // "tell mark the build is green": a name that is also an everyday word needs a greeting or an introduction.
+  if (!strong && LOWERCASE_WORD_NAMES.has(token)) return false;
   return strong || isCommonGivenName(name);
 }
 
@@ -46,7 +49,10 @@ function lowercaseFullNameValid(candidate: Candidate): boolean | number {
 
 /** "talked to maria yesterday", "thanks priya": one given name. */
 function lowercaseSingleValid(candidate: Candidate): boolean | number {
-  return lowercaseGivenName(candidate.value, strongCueBefore(candidate)) ? 0.8 : false;
+  if (lowercaseGivenName(candidate.value, strongCueBefore(candidate))) return 0.8;
+  // "also tell osborne the wifi pw": chat writes surnames in lowercase too; a distinct listed surname only.
+  const name = titleCase(candidate.value);
+  return isSurname(name) && isDistinctName(name) && !LOWERCASE_WORD_NAMES.has(candidate.value) && !isOrdinaryWord(name) && !isBlockedToken(name) && !isPlaceName(name) ? 0.78 : false;
 }
 
 /** Field labels and keys whose value is a person's name. */

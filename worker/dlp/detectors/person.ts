@@ -31,10 +31,14 @@ import {
   isUnlistedNameShape,
   NAME_TOKEN,
 } from './name-lexicon.js';
-import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-context-words.js';
+import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES, TITLE_WORDS } from './name-context-words.js';
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
 import { afterPlaceAndComma, afterPlacePrefix, notStreetProductOrOrganisation } from './person-surroundings.js';
 import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
+import { NATIVE_PERSON_DETECTORS } from './person-native.js';
+import { onAttendeesLine } from './person-native-cues.js';
+import { CAPS_PERSON_DETECTORS } from './person-caps.js';
+import { CHAT_PERSON_DETECTORS } from './person-chat.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
@@ -65,6 +69,8 @@ const looksLikePlace = (value: string, first: string): boolean => PLACE_PREFIXES
 
 /** Two or three name tokens: a given name (or a surname first, as in East Asian order) and a surname. */
 function fullNameValid(candidate: Candidate): boolean | number {
+  // "Judge Inoue", "Nurse Han": a title is no part of the name; the single-name detector takes the surname after it.
+  if (TITLE_WORDS.has(candidate.value.slice(0, candidate.value.indexOf(' ')).replace(/\.$/, ''))) return false;
   const shaped = nameShapedPairValid(candidate);
   return shaped === false ? listedFullNameValid(candidate) : shaped;
 }
@@ -136,6 +142,8 @@ function listedFullNameValid({ value, text, start, end }: Candidate): boolean | 
 
 /** One token: a name only with context, or a distinct given name in mid-sentence position. */
 function singleNameValid({ value, text, start, end }: Candidate): boolean | number {
+  // "Bill to: Judge Arnel Dimaculangan": a title before a name is not one.
+  if (TITLE_WORDS.has(value)) return false;
   // "Ms. Harbor", "Dr. Bay": after an honorific a place or organisation word is a surname.
   if (ORGANISATION_WORDS.has(value) && HONORIFIC_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && !followedByOrganisationWord(text, end)) return 0.84;
   // Word lists first (cheap): ordinary capitalised words stop here, before any look at the context.
@@ -184,6 +192,8 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   if (isBlockedToken(last) || isBlockedToken(first) || followedByOrganisationWord(text, end)) return false;
   // A quoted cell opens a line or follows a delimiter: "\"Ibarra, Guadalupe\";01/03/1987".
   const quotedCell = /(?:^|[\n,;\t])"$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === '"';
+  // "Attendees: T. Kendrick, Sanjay Bhattacharya": the comma separates two people.
+  if (!quotedCell && onAttendeesLine(text, start)) return false;
   // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
   if (!value.includes(', ') && !quotedCell) return false;
   const context = personContext(text, start, end);
@@ -221,6 +231,8 @@ function initialSurnameValid({ value, text, start, end }: Candidate): boolean | 
 function surnameInitialsValid({ value, text, start, end }: Candidate): boolean | number {
   const surname = value.slice(0, value.search(/,? \p{Lu}\./u));
   if (isBlockedToken(surname) || isOrdinaryWord(surname) || isPlaceName(surname) || followedByOrganisationWord(text, end)) return false;
+  // "Сергей, C. Langley": an initial followed by a surname opens the next name of a list.
+  if (/^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) return false;
   const context = personContext(text, start, end);
   if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) ? 0.84 : false;
   return isDistinctName(surname) && isSurname(surname) && !insideOtherProperNoun(text, start, start + surname.length) ? 0.8 : false;
@@ -314,4 +326,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   ...UNCASED_PERSON_DETECTORS,
   ...SCRIPT_PERSON_DETECTORS,
+  ...NATIVE_PERSON_DETECTORS,
+  ...CAPS_PERSON_DETECTORS,
+  ...CHAT_PERSON_DETECTORS,
 ];
