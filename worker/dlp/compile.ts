@@ -12,6 +12,7 @@ import { CandidateFinder, type PrefilterKeyword } from './candidates.js';
 import type { Detector } from './detector.js';
 import { BUILTIN_DETECTORS, TIER1_DETECTORS } from './detectors/index.js';
 import { KeywordAutomaton } from './keywords.js';
+import { RunSieve } from './run-sieve.js';
 import type { ComplianceBundleId, DlpSettings } from './settings.js';
 
 /** A setting the engine cannot run: the message names the rule. */
@@ -66,6 +67,8 @@ export interface CompiledDlp {
   readonly customPatterns: readonly CompiledCustomPattern[];
   /** The one pass over a text that finds every detector's anchors and prefilter keywords. */
   readonly candidates: CandidateFinder;
+  /** Sorts that pass's digit runs and capitals to the anchors that may start a match there. */
+  readonly sieve: RunSieve;
   /** Characters a stream inspector holds back so a value split across chunks is still whole when scanned. */
   readonly holdBackChars: number;
   /** Work units one request's scan may spend before it fails closed (budget.ts). */
@@ -198,6 +201,7 @@ export function compileDlp(settings: DlpSettings): CompiledDlp {
     keywordOwners,
     customPatterns,
     candidates: new CandidateFinder(groups.groups, prefilter.list, keywordOwners.map((o) => o.keyword), groups.wordStartOnly),
+    sieve: new RunSieve(detectors.flatMap((d) => d.anchors ?? [])),
     holdBackChars: Math.max(32, settings.stream_hold_back_chars ?? DEFAULT_HOLD_BACK_CHARS),
     scanBudgetUnits: settings.scan_budget_units ?? DEFAULT_SCAN_BUDGET_UNITS,
     ruleCount: detectors.length + keywordRuleCount + customPatterns.length,

@@ -10,6 +10,7 @@ import type { ScanBudget } from './budget.js';
 import type { Candidates } from './candidates.js';
 import type { CompiledDetector } from './compile.js';
 import type { Positions } from './positions.js';
+import type { RunSieve, SievedRuns } from './run-sieve.js';
 import { hasWholeWord } from './context.js';
 
 /**
@@ -37,6 +38,8 @@ export interface RunInput {
   readonly minScore: number;
   readonly budget: ScanBudget;
   readonly out: Match[];
+  /** Digit runs and capitals sorted to the anchors that may start there (reset for each text). */
+  readonly sieve: RunSieve;
 }
 
 /** Judges one regex match (span, context, validator) and returns where the search resumes. */
@@ -135,6 +138,11 @@ function restAllows(anchor: CompiledAnchor, text: string, p: number): boolean {
     const c = text.charCodeAt(p + 1);
     if (c < 128 && anchor.second[c] === 0) return false;
   }
+  return laterChecksAllow(anchor, text, p);
+}
+
+/** The checks the sieve (run-sieve.ts) leaves to the anchor: the third character and the digit chain. */
+function laterChecksAllow(anchor: CompiledAnchor, text: string, p: number): boolean {
   if (anchor.third !== null) {
     if (p + 2 >= text.length) return false;
     const c = text.charCodeAt(p + 2);
@@ -168,12 +176,33 @@ function digitRunAllows(anchor: CompiledAnchor, text: string, p: number, runEnd:
 /** eachMatch for a digits anchor: one position per digit run, judged by digitRunAllows. */
 function eachDigitRunMatch(compiled: CompiledDetector, anchor: CompiledAnchor, candidates: Candidates, sticky: RegExp, input: RunInput): void {
   const { text } = input;
+  const sieved = input.sieve.sievedFor(anchor, text, candidates);
+  if (sieved) return eachSievedMatch(compiled, anchor, sieved, candidates.digits.starts, sticky, input);
   const { starts, count } = candidates.digits;
   const runEnds = candidates.digitRunEnds.starts;
   let p = 0;
   for (let k = 0; k < count; k++) {
     const q = starts[k]!;
     if (q < p || !digitRunAllows(anchor, text, q, runEnds[k]!)) continue;
+    p = q + 1;
+    sticky.lastIndex = q;
+    const m = sticky.exec(text);
+    if (m !== null) p = Math.max(p, judgeMatch(compiled, m, sticky.lastIndex, input));
+  }
+}
+
+/**
+ * eachMatch over the runs the sieve passed (digit run indices into `digitStarts`, or capital
+ * offsets when `digitStarts` is null): only the later checks are left to make.
+ */
+function eachSievedMatch(compiled: CompiledDetector, anchor: CompiledAnchor, sieved: SievedRuns, digitStarts: Int32Array | null, sticky: RegExp, input: RunInput): void {
+  const { text } = input;
+  const { items, count } = sieved;
+  const checkLater = anchor.third !== null || anchor.chainMin > 0;
+  let p = 0;
+  for (let k = 0; k < count; k++) {
+    const q = digitStarts === null ? items[k]! : digitStarts[items[k]!]!;
+    if (q < p || (checkLater && !laterChecksAllow(anchor, text, q))) continue;
     p = q + 1;
     sticky.lastIndex = q;
     const m = sticky.exec(text);
@@ -228,7 +257,18 @@ function pushAllowed(q: number): void {
 }
 
 /** Every position of one anchor's (sorted) windows that the anchor allows, each once. */
-function gatherAllowed(anchor: CompiledAnchor, candidates: Candidates, text: string): void {
+function gatherAllowed(anchor: CompiledAnchor, candidates: Candidates, input: RunInput): void {
+  const { text } = input;
+  const sieved = anchor.kind === SourceKind.Digits || anchor.kind === SourceKind.Capitals ? input.sieve.sievedFor(anchor, text, candidates) : undefined;
+  if (sieved) {
+    const digitStarts = anchor.kind === SourceKind.Digits ? candidates.digits.starts : null;
+    const checkLater = anchor.third !== null || anchor.chainMin > 0;
+    for (let k = 0; k < sieved.count; k++) {
+      const q = digitStarts === null ? sieved.items[k]! : digitStarts[sieved.items[k]!]!;
+      if (!checkLater || laterChecksAllow(anchor, text, q)) pushAllowed(q);
+    }
+    return;
+  }
   if (anchor.kind === SourceKind.Digits) {
     const { starts, count } = candidates.digits;
     const runEnds = candidates.digitRunEnds.starts;
@@ -268,14 +308,19 @@ export function runAnchored(compiled: CompiledDetector, anchors: readonly Compil
   const { text } = input;
   input.budget.charge(text.length);
   if (anchors.length === 1) {
-    if (anchors[0]!.kind === SourceKind.Digits) eachDigitRunMatch(compiled, anchors[0]!, candidates, sticky, input);
-    else eachMatch(compiled, anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, input);
+    const anchor = anchors[0]!;
+    if (anchor.kind === SourceKind.Digits) eachDigitRunMatch(compiled, anchor, candidates, sticky, input);
+    else {
+      const sieved = anchor.kind === SourceKind.Capitals ? input.sieve.sievedFor(anchor, text, candidates) : undefined;
+      if (sieved) eachSievedMatch(compiled, anchor, sieved, null, sticky, input);
+      else eachMatch(compiled, anchor, windowsOf(anchor, candidates), sticky, input);
+    }
     return;
   }
   // Several anchors: the positions each allows (each position at most once per anchor, so linear),
   // in increasing order; a position read by an earlier match is skipped as a global search skips it.
   allowedCount = 0;
-  for (const anchor of anchors) gatherAllowed(anchor, candidates, text);
+  for (const anchor of anchors) gatherAllowed(anchor, candidates, input);
   if (allowedCount === 0) return;
   const allowed = allowedBuffer.subarray(0, allowedCount);
   allowed.sort();

@@ -43,7 +43,8 @@ export function resolveOverlaps(matches: Match[]): Match[] {
 function scanNormalized(compiled: CompiledDlp, text: string, candidates: Candidates, budget: ScanBudget, out: RawMatch[]): void {
   const lower = new LowerText(text);
   const minScore = compiled.settings.tier1.min_score ?? 0;
-  const input: RunInput = { text, lower, minScore, budget, out };
+  compiled.sieve.reset();
+  const input: RunInput = { text, lower, minScore, budget, out, sieve: compiled.sieve };
 
   for (const detector of compiled.detectors) {
     if (!prefilterPasses(detector, candidates)) continue;
