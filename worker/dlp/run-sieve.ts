@@ -3,8 +3,9 @@
  * one pass for all of them. Each anchor's first checks (the length of the digit run, the
  * character before it, its first, second and next characters) become bits in a few 32-bit masks
  * per character, so a run is tested against every anchor with four table reads and an AND,
- * instead of each anchor reading every run of the text. The checks past those (the third
- * character, digit chains) stay with the anchor (run.ts).
+ * instead of each anchor reading every run of the text. Digit chains (runs joined by short
+ * separators, as in a grouped card number) are counted once per text, from the last run back, for
+ * each distinct chain rule. Only the third character is left to the anchor (run.ts).
  */
 import { SourceKind, type CompiledAnchor } from './anchor.js';
 import type { Candidates } from './candidates.js';
@@ -50,6 +51,14 @@ const firstPasses = (t: Uint8Array, index: number): boolean => index >= 128 || t
 /** second and afterDigits: non-ASCII passes, the text's end does not. */
 const nextPasses = (t: Uint8Array, index: number): boolean => index === NON_ASCII || (index < 128 && t[index] === 1);
 
+/** A digit chain rule some anchors share: which characters join two runs, and how many at most. */
+interface ChainRule {
+  readonly separators: Uint8Array;
+  readonly gap: number;
+  /** Per digit run of the current text, the digits its chain holds from the run's start on. */
+  digits: Int32Array;
+}
+
 /** The anchors of one kind (digit runs or capitals) and the masks their checks compile to. */
 class KindSieve {
   readonly anchors: readonly CompiledAnchor[];
@@ -62,6 +71,10 @@ class KindSieve {
   private readonly lengthCap: number;
   /** Per slot, the accepted items of the current text: digit run indices, or capital offsets. */
   readonly lists: IntList[];
+  /** Digit runs: the distinct chain rules, each slot's rule (-1: none) and the slots that have one. */
+  private readonly chainRules: ChainRule[] = [];
+  private readonly chainOf: Int32Array;
+  private readonly chainSlots: number;
   /** Whether the lists hold the current text's runs (the sieve runs at most once per text and kind). */
   filled = false;
 
@@ -82,6 +95,42 @@ class KindSieve {
       }
     });
     this.lists = anchors.map(() => new IntList());
+    this.chainOf = new Int32Array(anchors.length).fill(-1);
+    let chainSlots = 0;
+    anchors.forEach((anchor, slot) => {
+      if (anchor.kind !== SourceKind.Digits || anchor.chainMin <= 0) return;
+      const separators = anchor.chainSeparators!;
+      let rule = this.chainRules.findIndex((r) => r.gap === anchor.chainGap && r.separators.every((v, c) => v === separators[c]));
+      if (rule < 0) rule = this.chainRules.push({ separators, gap: anchor.chainGap, digits: new Int32Array(64) }) - 1;
+      this.chainOf[slot] = rule;
+      chainSlots |= 1 << slot;
+    });
+    this.chainSlots = chainSlots;
+  }
+
+  /**
+   * For each chain rule, the digits of the chain that starts at each run: the run's own digits,
+   * plus the next run's chain when 1 to `gap` separators (and nothing else) lie between them. The
+   * same count as reading the text on from the run until chainMin digits (run.ts chainReaches).
+   */
+  private countChains(text: string, candidates: Candidates): void {
+    const { starts, count } = candidates.digits;
+    const runEnds = candidates.digitRunEnds.starts;
+    for (const rule of this.chainRules) {
+      if (rule.digits.length < count) rule.digits = new Int32Array(Math.max(count, rule.digits.length * 2));
+      const { digits, separators, gap } = rule;
+      let following = 0;
+      for (let k = count - 1; k >= 0; k--) {
+        const end = runEnds[k]!;
+        let joined = k + 1 < count && starts[k + 1]! - end <= gap;
+        for (let i = end; joined && i < starts[k + 1]!; i++) {
+          const c = text.charCodeAt(i);
+          joined = c < 128 && separators[c] === 1;
+        }
+        following = end - starts[k]! + (joined ? following : 0);
+        digits[k] = following;
+      }
+    }
   }
 
   private clear(): void {
@@ -89,14 +138,15 @@ class KindSieve {
     this.filled = true;
   }
 
-  /** Sends each digit run to the slots whose length, before, first, second and after checks it passes. */
+  /** Sends each digit run to the slots whose length, before, first, second, after and chain checks it passes. */
   siftDigits(text: string, candidates: Candidates): void {
     this.clear();
     const { starts, count } = candidates.digits;
     const runEnds = candidates.digitRunEnds.starts;
     const n = text.length;
     const cap = this.lengthCap;
-    const { before, first, second, afterRun, lengths, lists } = this;
+    const { before, first, second, afterRun, lengths, lists, chainSlots, chainOf, chainRules, anchors } = this;
+    if (chainSlots !== 0) this.countChains(text, candidates);
     for (let k = 0; k < count; k++) {
       const p = starts[k]!;
       const end = runEnds[k]!;
@@ -109,6 +159,7 @@ class KindSieve {
       while (mask !== 0) {
         const slot = 31 - Math.clz32(mask);
         mask ^= 1 << slot;
+        if ((chainSlots >>> slot) & 1 && chainRules[chainOf[slot]!]!.digits[k]! < anchors[slot]!.chainMin) continue;
         lists[slot]!.push(k);
       }
     }
@@ -169,8 +220,9 @@ export class RunSieve {
   }
 
   /**
-   * The runs of `text` that pass `anchor`'s length, before, first, second and after checks, in
-   * increasing order; undefined when the anchor has no slot (its caller checks the runs itself).
+   * The runs of `text` that pass `anchor`'s length, before, first, second, after and chain checks,
+   * in increasing order (the third character is left to the caller); undefined when the anchor has
+   * no slot (its caller checks the runs itself).
    */
   sievedFor(anchor: CompiledAnchor, text: string, candidates: Candidates): SievedRuns | undefined {
     const slot = this.slotOf.get(anchor);

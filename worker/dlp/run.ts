@@ -141,15 +141,18 @@ function restAllows(anchor: CompiledAnchor, text: string, p: number): boolean {
   return laterChecksAllow(anchor, text, p);
 }
 
-/** The checks the sieve (run-sieve.ts) leaves to the anchor: the third character and the digit chain. */
+/** The checks past the second character: the third and the digit chain. */
 function laterChecksAllow(anchor: CompiledAnchor, text: string, p: number): boolean {
-  if (anchor.third !== null) {
-    if (p + 2 >= text.length) return false;
-    const c = text.charCodeAt(p + 2);
-    if (c < 128 && anchor.third[c] === 0) return false;
-  }
+  if (anchor.third !== null && !thirdAllows(anchor.third, text, p)) return false;
   if (anchor.chainMin > 0 && !chainReaches(anchor, text, p)) return false;
   return true;
+}
+
+/** The check the sieve (run-sieve.ts) leaves to the anchor: the third character. */
+function thirdAllows(third: Uint8Array, text: string, p: number): boolean {
+  if (p + 2 >= text.length) return false;
+  const c = text.charCodeAt(p + 2);
+  return c >= 128 || third[c] === 1;
 }
 
 /**
@@ -198,11 +201,11 @@ function eachDigitRunMatch(compiled: CompiledDetector, anchor: CompiledAnchor, c
 function eachSievedMatch(compiled: CompiledDetector, anchor: CompiledAnchor, sieved: SievedRuns, digitStarts: Int32Array | null, sticky: RegExp, input: RunInput): void {
   const { text } = input;
   const { items, count } = sieved;
-  const checkLater = anchor.third !== null || anchor.chainMin > 0;
+  const third = anchor.third;
   let p = 0;
   for (let k = 0; k < count; k++) {
     const q = digitStarts === null ? items[k]! : digitStarts[items[k]!]!;
-    if (q < p || (checkLater && !laterChecksAllow(anchor, text, q))) continue;
+    if (q < p || (third !== null && !thirdAllows(third, text, q))) continue;
     p = q + 1;
     sticky.lastIndex = q;
     const m = sticky.exec(text);
@@ -262,10 +265,10 @@ function gatherAllowed(anchor: CompiledAnchor, candidates: Candidates, input: Ru
   const sieved = anchor.kind === SourceKind.Digits || anchor.kind === SourceKind.Capitals ? input.sieve.sievedFor(anchor, text, candidates) : undefined;
   if (sieved) {
     const digitStarts = anchor.kind === SourceKind.Digits ? candidates.digits.starts : null;
-    const checkLater = anchor.third !== null || anchor.chainMin > 0;
+    const third = anchor.third;
     for (let k = 0; k < sieved.count; k++) {
       const q = digitStarts === null ? sieved.items[k]! : digitStarts[sieved.items[k]!]!;
-      if (!checkLater || laterChecksAllow(anchor, text, q)) pushAllowed(q);
+      if (third === null || thirdAllows(third, text, q)) pushAllowed(q);
     }
     return;
   }
