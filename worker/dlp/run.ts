@@ -11,6 +11,7 @@ import type { Candidates } from './candidates.js';
 import type { CompiledDetector } from './compile.js';
 import type { Positions } from './positions.js';
 import type { RunSieve, SievedRuns } from './run-sieve.js';
+import { mergeAscendingRuns } from './merge-runs.js';
 import { hasWholeWord } from './context.js';
 
 /**
@@ -323,12 +324,16 @@ export function runAnchored(compiled: CompiledDetector, anchors: readonly Compil
   // Several anchors: the positions each allows (each position at most once per anchor, so linear),
   // in increasing order; a position read by an earlier match is skipped as a global search skips it.
   allowedCount = 0;
-  for (const anchor of anchors) gatherAllowed(anchor, candidates, input);
+  // Each anchor's positions come in increasing order: merging those runs orders them all.
+  const bounds = [0];
+  for (const anchor of anchors) {
+    gatherAllowed(anchor, candidates, input);
+    if (allowedCount > bounds[bounds.length - 1]!) bounds.push(allowedCount);
+  }
   if (allowedCount === 0) return;
-  const allowed = allowedBuffer.subarray(0, allowedCount);
-  allowed.sort();
+  const allowed = mergeAscendingRuns(allowedBuffer, bounds);
   let p = 0;
-  for (let i = 0; i < allowed.length; i++) {
+  for (let i = 0; i < allowedCount; i++) {
     const at = allowed[i]!;
     if (at < p) continue;
     p = at + 1;
