@@ -55,8 +55,10 @@ const nextPasses = (t: Uint8Array, index: number): boolean => index === NON_ASCI
 interface ChainRule {
   readonly separators: Uint8Array;
   readonly gap: number;
-  /** Per digit run of the current text, the digits its chain holds from the run's start on. */
+  /** Per digit run of the current text, the digits its chain holds from the run's start on (at most `cap`). */
   digits: Int32Array;
+  /** Per chain length (up to the longest chainMin among its slots), the slots it falls short of. */
+  readonly shortOf: Uint32Array;
 }
 
 /** The anchors of one kind (digit runs or capitals) and the masks their checks compile to. */
@@ -71,10 +73,11 @@ class KindSieve {
   private readonly lengthCap: number;
   /** Per slot, the accepted items of the current text: digit run indices, or capital offsets. */
   readonly lists: IntList[];
-  /** Digit runs: the distinct chain rules, each slot's rule (-1: none) and the slots that have one. */
+  /** Digit runs: the distinct chain rules and the slots that have one. */
   private readonly chainRules: ChainRule[] = [];
-  private readonly chainOf: Int32Array;
   private readonly chainSlots: number;
+  /** Chains are counted up to this many digits (the longest chainMin): enough to compare. */
+  private readonly chainCap: number;
   /** Whether the lists hold the current text's runs (the sieve runs at most once per text and kind). */
   filled = false;
 
@@ -95,15 +98,22 @@ class KindSieve {
       }
     });
     this.lists = anchors.map(() => new IntList());
-    this.chainOf = new Int32Array(anchors.length).fill(-1);
+    this.chainCap = Math.max(0, ...anchors.map((a) => (a.kind === SourceKind.Digits ? a.chainMin : 0)));
     let chainSlots = 0;
+    const ruleOf: number[] = [];
     anchors.forEach((anchor, slot) => {
       if (anchor.kind !== SourceKind.Digits || anchor.chainMin <= 0) return;
       const separators = anchor.chainSeparators!;
       let rule = this.chainRules.findIndex((r) => r.gap === anchor.chainGap && r.separators.every((v, c) => v === separators[c]));
-      if (rule < 0) rule = this.chainRules.push({ separators, gap: anchor.chainGap, digits: new Int32Array(64) }) - 1;
-      this.chainOf[slot] = rule;
+      if (rule < 0) rule = this.chainRules.push({ separators, gap: anchor.chainGap, digits: new Int32Array(64), shortOf: new Uint32Array(this.chainCap + 1) }) - 1;
+      ruleOf[slot] = rule;
       chainSlots |= 1 << slot;
+    });
+    anchors.forEach((anchor, slot) => {
+      const rule = ruleOf[slot];
+      if (rule === undefined) return;
+      const { shortOf } = this.chainRules[rule]!;
+      for (let length = 0; length < anchor.chainMin; length++) shortOf[length]! |= 1 << slot;
     });
     this.chainSlots = chainSlots;
   }
@@ -116,6 +126,7 @@ class KindSieve {
   private countChains(text: string, candidates: Candidates): void {
     const { starts, count } = candidates.digits;
     const runEnds = candidates.digitRunEnds.starts;
+    const cap = this.chainCap;
     for (const rule of this.chainRules) {
       if (rule.digits.length < count) rule.digits = new Int32Array(Math.max(count, rule.digits.length * 2));
       const { digits, separators, gap } = rule;
@@ -127,7 +138,7 @@ class KindSieve {
           const c = text.charCodeAt(i);
           joined = c < 128 && separators[c] === 1;
         }
-        following = end - starts[k]! + (joined ? following : 0);
+        following = Math.min(cap, end - starts[k]! + (joined ? following : 0));
         digits[k] = following;
       }
     }
@@ -145,7 +156,7 @@ class KindSieve {
     const runEnds = candidates.digitRunEnds.starts;
     const n = text.length;
     const cap = this.lengthCap;
-    const { before, first, second, afterRun, lengths, lists, chainSlots, chainOf, chainRules, anchors } = this;
+    const { before, first, second, afterRun, lengths, lists, chainSlots, chainRules } = this;
     if (chainSlots !== 0) this.countChains(text, candidates);
     for (let k = 0; k < count; k++) {
       const p = starts[k]!;
@@ -156,10 +167,10 @@ class KindSieve {
       mask &= first[text.charCodeAt(p)]! & afterRun[end < n ? indexOf(text.charCodeAt(end)) : NONE]!;
       if (mask === 0) continue;
       mask &= before[p > 0 ? indexOf(text.charCodeAt(p - 1)) : NONE]! & second[p + 1 < n ? indexOf(text.charCodeAt(p + 1)) : NONE]!;
+      if ((mask & chainSlots) !== 0) for (const rule of chainRules) mask &= ~rule.shortOf[rule.digits[k]!]!;
       while (mask !== 0) {
         const slot = 31 - Math.clz32(mask);
         mask ^= 1 << slot;
-        if ((chainSlots >>> slot) & 1 && chainRules[chainOf[slot]!]!.digits[k]! < anchors[slot]!.chainMin) continue;
         lists[slot]!.push(k);
       }
     }
