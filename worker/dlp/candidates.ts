@@ -28,6 +28,9 @@ export interface Candidates {
   readonly groups: readonly Positions[];
   /** Per prefilter keyword id, whether it occurs (with its case, when case-sensitive). */
   readonly keywordSeen: Uint8Array;
+  /** The ids keywordSeen marks, in the order first seen (`seenKeywords[0, seenKeywordCount)`). */
+  readonly seenKeywords: Int32Array;
+  readonly seenKeywordCount: number;
   /**
    * Keyword-list hits on word boundaries (compile.ts keywordOwners), as KeywordAutomaton.search
    * reports them: by end, then longest first, then by list order. `starts`/`ends` are offsets,
@@ -221,6 +224,8 @@ export class CandidateFinder {
   private readonly base64 = new Positions(32);
   private groups: Positions[] = [];
   private keywordSeen = new Uint8Array(0);
+  private seenKeywords = new Int32Array(0);
+  private seenKeywordCount = 0;
   private readonly listHits = new ListHits();
 
   /** The single pass: classes of characters and literal hits, in text order. */
@@ -234,8 +239,13 @@ export class CandidateFinder {
     base64.clear();
     if (this.groups.length !== this.groupCount) this.groups = Array.from({ length: this.groupCount }, () => new Positions(16));
     for (const group of this.groups) group.clear();
-    if (this.keywordSeen.length !== this.keywordCount) this.keywordSeen = new Uint8Array(this.keywordCount);
-    else this.keywordSeen.fill(0);
+    if (this.keywordSeen.length !== this.keywordCount) {
+      this.keywordSeen = new Uint8Array(this.keywordCount);
+      this.seenKeywords = new Int32Array(this.keywordCount);
+    } else {
+      for (let k = 0; k < this.seenKeywordCount; k++) this.keywordSeen[this.seenKeywords[k]!] = 0;
+    }
+    this.seenKeywordCount = 0;
     this.listHits.count = 0;
     const automaton = this.automaton;
     const { charInfo, next, columnShift } = this.transitions;
@@ -280,7 +290,8 @@ export class CandidateFinder {
     if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
     if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
     if (previous === DIGIT) digitRunEnds.push(n, n);
-    return { digits, digitRunEnds, capitals, words, base64, groups: this.groups, keywordSeen: this.keywordSeen, listHits: this.listHits, lowerShifts };
+    const { keywordSeen, seenKeywords, seenKeywordCount } = this;
+    return { digits, digitRunEnds, capitals, words, base64, groups: this.groups, keywordSeen, seenKeywords, seenKeywordCount, listHits: this.listHits, lowerShifts };
   }
 
   /** Every literal that ends at `end` (automaton state `state`): windows, prefilter keywords, keyword-list hits. */
@@ -308,6 +319,7 @@ export class CandidateFinder {
         if (k.exact !== undefined && !text.startsWith(k.exact, start)) continue;
         if (k.folded !== undefined && text.slice(start, start + k.folded.length).toLowerCase() !== k.folded) continue;
         keywordSeen[k.id] = 1;
+        this.seenKeywords[this.seenKeywordCount++] = k.id;
       }
     }
     if (listHits.count - batch > 1) listHits.orderBatch(batch);
