@@ -7,6 +7,7 @@
  */
 import type { GroupLiteral } from './anchor.js';
 import { isWordChar, KeywordAutomaton, lowerCode } from './keywords.js';
+import { compactTransitions, type CompactTransitions } from './transitions.js';
 import { ListHits, Positions } from './positions.js';
 
 /**
@@ -82,46 +83,6 @@ function isUpperOrAstral(c: number): boolean {
   return verdict === 1;
 }
 
-/**
- * The automaton's ASCII transitions, narrowed for the hot loop: characters that step alike in every
- * state share one column (some 60 columns rather than 128), in 16-bit cells when the states fit,
- * so the table is a quarter of the automaton's (about 0.3 MB rather than 1.1 MB) and stays in cache.
- */
-interface CompactTransitions {
-  /** Per ASCII character: its character class (ASCII_CLASS) in the low 4 bits, its column above them. */
-  readonly charInfo: Uint16Array;
-  /** Row-major transitions: the next state for (state, column) at state << columnShift | column. */
-  readonly next: Uint16Array | Int32Array;
-  readonly columnShift: number;
-}
-
-/** Groups the automaton's ASCII columns that are equal in every state. */
-function compactTransitions(automaton: KeywordAutomaton): CompactTransitions {
-  const states = automaton.hasOutput.length;
-  const { table } = automaton;
-  const columnOf = new Map<string, number>();
-  const representative: number[] = [];
-  const charInfo = new Uint16Array(128);
-  for (let c = 0; c < 128; c++) {
-    const cells: number[] = [];
-    for (let state = 0; state < states; state++) cells.push(table[(state << 7) | c]!);
-    const key = cells.join(',');
-    let column = columnOf.get(key);
-    if (column === undefined) {
-      column = representative.length;
-      columnOf.set(key, column);
-      representative.push(c);
-    }
-    charInfo[c] = ASCII_CLASS[c]! | (column << 4);
-  }
-  const columnShift = Math.max(1, Math.ceil(Math.log2(representative.length)));
-  const next = states <= 0x10000 ? new Uint16Array(states << columnShift) : new Int32Array(states << columnShift);
-  for (let state = 0; state < states; state++) {
-    representative.forEach((c, column) => (next[(state << columnShift) | column] = table[(state << 7) | c]!));
-  }
-  return { charInfo, next, columnShift };
-}
-
 interface LiteralUse {
   /** Windows this literal opens, per group. */
   readonly windows: { readonly group: number; readonly from: number; readonly to: number }[];
@@ -192,7 +153,7 @@ export class CandidateFinder {
       useOf(trimmed)?.lists.push({ owner, boundedStart: isWordChar(trimmed.charCodeAt(0)), boundedEnd: isWordChar(trimmed.charCodeAt(trimmed.length - 1)) });
     });
     this.automaton = new KeywordAutomaton(literals);
-    this.transitions = compactTransitions(this.automaton);
+    this.transitions = compactTransitions(this.automaton, ASCII_CLASS);
     this.groupCount = groups.length;
     this.keywordCount = keywords.length;
     const states = this.automaton.hasOutput.length;
