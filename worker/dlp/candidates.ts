@@ -7,6 +7,7 @@
  */
 import type { GroupLiteral } from './anchor.js';
 import { isWordChar, KeywordAutomaton, lowerCode } from './keywords.js';
+import { compactTransitions, type CompactTransitions } from './transitions.js';
 import { ListHits, Positions } from './positions.js';
 
 /**
@@ -28,6 +29,9 @@ export interface Candidates {
   readonly groups: readonly Positions[];
   /** Per prefilter keyword id, whether it occurs (with its case, when case-sensitive). */
   readonly keywordSeen: Uint8Array;
+  /** The ids keywordSeen marks, in the order first seen (`seenKeywords[0, seenKeywordCount)`). */
+  readonly seenKeywords: Int32Array;
+  readonly seenKeywordCount: number;
   /**
    * Keyword-list hits on word boundaries (compile.ts keywordOwners), as KeywordAutomaton.search
    * reports them: by end, then longest first, then by list order. `starts`/`ends` are offsets,
@@ -96,6 +100,7 @@ interface LiteralUse {
  */
 export class CandidateFinder {
   private readonly automaton: KeywordAutomaton;
+  private readonly transitions: CompactTransitions;
   private readonly uses: LiteralUse[] = [];
   private readonly groupCount: number;
   private readonly keywordCount: number;
@@ -148,6 +153,7 @@ export class CandidateFinder {
       useOf(trimmed)?.lists.push({ owner, boundedStart: isWordChar(trimmed.charCodeAt(0)), boundedEnd: isWordChar(trimmed.charCodeAt(trimmed.length - 1)) });
     });
     this.automaton = new KeywordAutomaton(literals);
+    this.transitions = compactTransitions(this.automaton, ASCII_CLASS);
     this.groupCount = groups.length;
     this.keywordCount = keywords.length;
     const states = this.automaton.hasOutput.length;
@@ -179,6 +185,8 @@ export class CandidateFinder {
   private readonly base64 = new Positions(32);
   private groups: Positions[] = [];
   private keywordSeen = new Uint8Array(0);
+  private seenKeywords = new Int32Array(0);
+  private seenKeywordCount = 0;
   private readonly listHits = new ListHits();
 
   /** The single pass: classes of characters and literal hits, in text order. */
@@ -192,11 +200,16 @@ export class CandidateFinder {
     base64.clear();
     if (this.groups.length !== this.groupCount) this.groups = Array.from({ length: this.groupCount }, () => new Positions(16));
     for (const group of this.groups) group.clear();
-    if (this.keywordSeen.length !== this.keywordCount) this.keywordSeen = new Uint8Array(this.keywordCount);
-    else this.keywordSeen.fill(0);
+    if (this.keywordSeen.length !== this.keywordCount) {
+      this.keywordSeen = new Uint8Array(this.keywordCount);
+      this.seenKeywords = new Int32Array(this.keywordCount);
+    } else {
+      for (let k = 0; k < this.seenKeywordCount; k++) this.keywordSeen[this.seenKeywords[k]!] = 0;
+    }
+    this.seenKeywordCount = 0;
     this.listHits.count = 0;
     const automaton = this.automaton;
-    const { table } = automaton;
+    const { charInfo, next, columnShift } = this.transitions;
     const { recordAt, guardLength } = this;
     let wordStart = -1;
     let base64Start = -1;
@@ -207,8 +220,9 @@ export class CandidateFinder {
       const c = text.charCodeAt(i);
       let kind = 0;
       if (c < 128) {
-        kind = ASCII_CLASS[c]!;
-        state = table[(state << 7) | c]!;
+        const info = charInfo[c]!;
+        kind = info & 15;
+        state = next[(state << columnShift) | (info >> 4)]!;
       } else {
         if ((previous & WORD) === 0 && isUpperOrAstral(c)) capitals.push(i, i);
         if (c === 0x130) lowerShifts = true;
@@ -237,7 +251,8 @@ export class CandidateFinder {
     if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
     if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
     if (previous === DIGIT) digitRunEnds.push(n, n);
-    return { digits, digitRunEnds, capitals, words, base64, groups: this.groups, keywordSeen: this.keywordSeen, listHits: this.listHits, lowerShifts };
+    const { keywordSeen, seenKeywords, seenKeywordCount } = this;
+    return { digits, digitRunEnds, capitals, words, base64, groups: this.groups, keywordSeen, seenKeywords, seenKeywordCount, listHits: this.listHits, lowerShifts };
   }
 
   /** Every literal that ends at `end` (automaton state `state`): windows, prefilter keywords, keyword-list hits. */
@@ -265,6 +280,7 @@ export class CandidateFinder {
         if (k.exact !== undefined && !text.startsWith(k.exact, start)) continue;
         if (k.folded !== undefined && text.slice(start, start + k.folded.length).toLowerCase() !== k.folded) continue;
         keywordSeen[k.id] = 1;
+        this.seenKeywords[this.seenKeywordCount++] = k.id;
       }
     }
     if (listHits.count - batch > 1) listHits.orderBatch(batch);

@@ -12,6 +12,8 @@ import { CandidateFinder, type PrefilterKeyword } from './candidates.js';
 import type { Detector } from './detector.js';
 import { BUILTIN_DETECTORS, TIER1_DETECTORS } from './detectors/index.js';
 import { KeywordAutomaton } from './keywords.js';
+import { PrefilterIndex } from './prefilter.js';
+import { RunSieve } from './run-sieve.js';
 import type { ComplianceBundleId, DlpSettings } from './settings.js';
 
 /** A setting the engine cannot run: the message names the rule. */
@@ -33,6 +35,8 @@ export interface CompiledDetector {
   readonly keywords: readonly string[] | undefined;
   /** The prefilter keywords as ids into the candidate finder's keyword list. */
   readonly keywordIds?: readonly number[];
+  /** Where the detector stands in the compiled list: its prefilter verdict's index (PrefilterIndex), kept when a caller runs a subset. */
+  readonly index: number;
   /** Where the pattern can match (from `detector.anchor`), and the sticky pattern tried there. */
   readonly anchors?: readonly CompiledAnchor[];
   readonly sticky?: RegExp;
@@ -66,6 +70,10 @@ export interface CompiledDlp {
   readonly customPatterns: readonly CompiledCustomPattern[];
   /** The one pass over a text that finds every detector's anchors and prefilter keywords. */
   readonly candidates: CandidateFinder;
+  /** Sorts that pass's digit runs and capitals to the anchors that may start a match there. */
+  readonly sieve: RunSieve;
+  /** Which detectors (by index in `detectors`) the keywords the pass saw let run. */
+  readonly prefilter: PrefilterIndex;
   /** Characters a stream inspector holds back so a value split across chunks is still whole when scanned. */
   readonly holdBackChars: number;
   /** Work units one request's scan may spend before it fails closed (budget.ts). */
@@ -182,8 +190,9 @@ export function compileDlp(settings: DlpSettings): CompiledDlp {
   const customPatterns = settings.custom_patterns.map(compileCustomPattern);
   const groups = new LiteralGroups();
   const prefilter = new PrefilterKeywords();
-  const detectors: CompiledDetector[] = [...chosen.values()].map(({ detector, tier, action }) => ({
+  const detectors: CompiledDetector[] = [...chosen.values()].map(({ detector, tier, action }, index) => ({
     detector,
+    index,
     tier,
     action,
     keywords: detector.keywords && (detector.keywordsCaseInsensitive ? detector.keywords.map((k) => k.toLowerCase()) : detector.keywords),
@@ -198,6 +207,8 @@ export function compileDlp(settings: DlpSettings): CompiledDlp {
     keywordOwners,
     customPatterns,
     candidates: new CandidateFinder(groups.groups, prefilter.list, keywordOwners.map((o) => o.keyword), groups.wordStartOnly),
+    sieve: new RunSieve(detectors.flatMap((d) => d.anchors ?? [])),
+    prefilter: new PrefilterIndex(detectors.map((d) => d.keywordIds)),
     holdBackChars: Math.max(32, settings.stream_hold_back_chars ?? DEFAULT_HOLD_BACK_CHARS),
     scanBudgetUnits: settings.scan_budget_units ?? DEFAULT_SCAN_BUDGET_UNITS,
     ruleCount: detectors.length + keywordRuleCount + customPatterns.length,

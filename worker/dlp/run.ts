@@ -10,6 +10,9 @@ import type { ScanBudget } from './budget.js';
 import type { Candidates } from './candidates.js';
 import type { CompiledDetector } from './compile.js';
 import type { Positions } from './positions.js';
+import type { RunSieve, SievedRuns } from './run-sieve.js';
+import { mergeAscendingRuns } from './merge-runs.js';
+import { allows, digitRunAllows, restAllows, thirdAllows } from './anchor-checks.js';
 import { hasWholeWord } from './context.js';
 
 /**
@@ -37,6 +40,8 @@ export interface RunInput {
   readonly minScore: number;
   readonly budget: ScanBudget;
   readonly out: Match[];
+  /** Digit runs and capitals sorted to the anchors that may start there (reset for each text). */
+  readonly sieve: RunSieve;
 }
 
 /** Judges one regex match (span, context, validator) and returns where the search resumes. */
@@ -99,81 +104,36 @@ function windowsOf(anchor: CompiledAnchor, candidates: Candidates): Positions {
   return group;
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/**
- * Whether the digit groups from `p`, joined by at most chainGap separator characters each, hold at
- * least chainMin digits. Reads at most chainMin × (chainGap + 1) characters: constant per position.
- */
-function chainReaches(anchor: CompiledAnchor, text: string, p: number): boolean {
-  const separators = anchor.chainSeparators!;
-  const { chainMin, chainGap } = anchor;
-  const n = text.length;
-  let digits = 0;
-  let i = p;
-  while (i < n) {
-    if (isDigit(text.charCodeAt(i))) {
-      if (++digits >= chainMin) return true;
-      i++;
-      continue;
-    }
-    const gapStart = i;
-    while (i < n && i - gapStart < chainGap) {
-      const c = text.charCodeAt(i);
-      if (c >= 128 || separators[c] === 0) break;
-      i++;
-    }
-    if (i === gapStart || i >= n || !isDigit(text.charCodeAt(i))) return false;
-  }
-  return false;
-}
-
-/** The checks past the first character and the one before it: rarer, kept out of the hot loop. */
-function restAllows(anchor: CompiledAnchor, text: string, p: number): boolean {
-  if (anchor.second !== null) {
-    if (p + 1 >= text.length) return false;
-    const c = text.charCodeAt(p + 1);
-    if (c < 128 && anchor.second[c] === 0) return false;
-  }
-  if (anchor.third !== null) {
-    if (p + 2 >= text.length) return false;
-    const c = text.charCodeAt(p + 2);
-    if (c < 128 && anchor.third[c] === 0) return false;
-  }
-  if (anchor.chainMin > 0 && !chainReaches(anchor, text, p)) return false;
-  return true;
-}
-
-/**
- * Whether a digits anchor lets a match start at the digit run [p, runEnd): the run's length and
- * the character after it come from the candidate pass, so most runs are refused without a read.
- */
-function digitRunAllows(anchor: CompiledAnchor, text: string, p: number, runEnd: number): boolean {
-  const length = runEnd - p;
-  if (length < anchor.digitRunMin || length > anchor.digitRunMax) return false;
-  const { notAfter, first, afterDigits } = anchor;
-  if (notAfter !== null && p > 0) {
-    const b = text.charCodeAt(p - 1);
-    if (b < 128 && notAfter[b] === 1) return false;
-  }
-  if (first !== null && first[text.charCodeAt(p)] === 0) return false;
-  if (afterDigits !== null) {
-    if (runEnd >= text.length) return false;
-    const c = text.charCodeAt(runEnd);
-    if (c < 128 && afterDigits[c] === 0) return false;
-  }
-  return anchor.second === null && anchor.third === null && anchor.chainMin === 0 ? true : restAllows(anchor, text, p);
-}
-
 /** eachMatch for a digits anchor: one position per digit run, judged by digitRunAllows. */
 function eachDigitRunMatch(compiled: CompiledDetector, anchor: CompiledAnchor, candidates: Candidates, sticky: RegExp, input: RunInput): void {
   const { text } = input;
+  const sieved = input.sieve.sievedFor(anchor, text, candidates);
+  if (sieved) return eachSievedMatch(compiled, anchor, sieved, candidates.digits.starts, sticky, input);
   const { starts, count } = candidates.digits;
   const runEnds = candidates.digitRunEnds.starts;
   let p = 0;
   for (let k = 0; k < count; k++) {
     const q = starts[k]!;
     if (q < p || !digitRunAllows(anchor, text, q, runEnds[k]!)) continue;
+    p = q + 1;
+    sticky.lastIndex = q;
+    const m = sticky.exec(text);
+    if (m !== null) p = Math.max(p, judgeMatch(compiled, m, sticky.lastIndex, input));
+  }
+}
+
+/**
+ * eachMatch over the runs the sieve passed (digit run indices into `digitStarts`, or capital
+ * offsets when `digitStarts` is null): only the later checks are left to make.
+ */
+function eachSievedMatch(compiled: CompiledDetector, anchor: CompiledAnchor, sieved: SievedRuns, digitStarts: Int32Array | null, sticky: RegExp, input: RunInput): void {
+  const { text } = input;
+  const { items, count } = sieved;
+  const third = anchor.third;
+  let p = 0;
+  for (let k = 0; k < count; k++) {
+    const q = digitStarts === null ? items[k]! : digitStarts[items[k]!]!;
+    if (q < p || (third !== null && !thirdAllows(third, text, q))) continue;
     p = q + 1;
     sticky.lastIndex = q;
     const m = sticky.exec(text);
@@ -228,7 +188,18 @@ function pushAllowed(q: number): void {
 }
 
 /** Every position of one anchor's (sorted) windows that the anchor allows, each once. */
-function gatherAllowed(anchor: CompiledAnchor, candidates: Candidates, text: string): void {
+function gatherAllowed(anchor: CompiledAnchor, candidates: Candidates, input: RunInput): void {
+  const { text } = input;
+  const sieved = anchor.kind === SourceKind.Digits || anchor.kind === SourceKind.Capitals ? input.sieve.sievedFor(anchor, text, candidates) : undefined;
+  if (sieved) {
+    const digitStarts = anchor.kind === SourceKind.Digits ? candidates.digits.starts : null;
+    const third = anchor.third;
+    for (let k = 0; k < sieved.count; k++) {
+      const q = digitStarts === null ? sieved.items[k]! : digitStarts[sieved.items[k]!]!;
+      if (third === null || thirdAllows(third, text, q)) pushAllowed(q);
+    }
+    return;
+  }
   if (anchor.kind === SourceKind.Digits) {
     const { starts, count } = candidates.digits;
     const runEnds = candidates.digitRunEnds.starts;
@@ -245,20 +216,6 @@ function gatherAllowed(anchor: CompiledAnchor, candidates: Candidates, text: str
   }
 }
 
-/** Whether `anchor` lets a match start at `p`. */
-function allows(anchor: CompiledAnchor, text: string, p: number): boolean {
-  const { first, notAfter } = anchor;
-  if (first !== null) {
-    const c = text.charCodeAt(p);
-    if (c < 128 && first[c] === 0) return false;
-  }
-  if (notAfter !== null && p > 0) {
-    const b = text.charCodeAt(p - 1);
-    if (b < 128 && notAfter[b] === 1) return false;
-  }
-  return restAllows(anchor, text, p);
-}
-
 /**
  * The sticky pattern at every position an anchor allows, in increasing order, resuming after each
  * match as a global search would (so a long match is read once, however many anchors lie inside
@@ -268,19 +225,28 @@ export function runAnchored(compiled: CompiledDetector, anchors: readonly Compil
   const { text } = input;
   input.budget.charge(text.length);
   if (anchors.length === 1) {
-    if (anchors[0]!.kind === SourceKind.Digits) eachDigitRunMatch(compiled, anchors[0]!, candidates, sticky, input);
-    else eachMatch(compiled, anchors[0]!, windowsOf(anchors[0]!, candidates), sticky, input);
+    const anchor = anchors[0]!;
+    if (anchor.kind === SourceKind.Digits) eachDigitRunMatch(compiled, anchor, candidates, sticky, input);
+    else {
+      const sieved = anchor.kind === SourceKind.Capitals ? input.sieve.sievedFor(anchor, text, candidates) : undefined;
+      if (sieved) eachSievedMatch(compiled, anchor, sieved, null, sticky, input);
+      else eachMatch(compiled, anchor, windowsOf(anchor, candidates), sticky, input);
+    }
     return;
   }
   // Several anchors: the positions each allows (each position at most once per anchor, so linear),
   // in increasing order; a position read by an earlier match is skipped as a global search skips it.
   allowedCount = 0;
-  for (const anchor of anchors) gatherAllowed(anchor, candidates, text);
+  // Each anchor's positions come in increasing order: merging those runs orders them all.
+  const bounds = [0];
+  for (const anchor of anchors) {
+    gatherAllowed(anchor, candidates, input);
+    if (allowedCount > bounds[bounds.length - 1]!) bounds.push(allowedCount);
+  }
   if (allowedCount === 0) return;
-  const allowed = allowedBuffer.subarray(0, allowedCount);
-  allowed.sort();
+  const allowed = mergeAscendingRuns(allowedBuffer, bounds);
   let p = 0;
-  for (let i = 0; i < allowed.length; i++) {
+  for (let i = 0; i < allowedCount; i++) {
     const at = allowed[i]!;
     if (at < p) continue;
     p = at + 1;

@@ -5,18 +5,20 @@
 import { base64Runs } from './base64.js';
 import { ScanBudget } from './budget.js';
 import type { Candidates } from './candidates.js';
-import type { CompiledDetector, CompiledDlp } from './compile.js';
+import { SourceKind, type CompiledAnchor } from './anchor.js';
+import type { CompiledDlp } from './compile.js';
 import { normalizeText } from './normalize.js';
 import { LowerText, runAnchored, runWhole, type Match, type RunInput } from './run.js';
 
 export type { Match } from './run.js';
 
-/** Whether one of the detector's prefilter keywords occurs (all found by the candidate pass). */
-function prefilterPasses(compiled: CompiledDetector, candidates: Candidates): boolean {
-  const ids = compiled.keywordIds;
-  if (!ids) return true;
-  for (const id of ids) if (candidates.keywordSeen[id] === 1) return true;
-  return false;
+/** Whether an anchored detector has no position to try: every source its anchors read is empty in this text. */
+function nothingAnchored(anchors: readonly CompiledAnchor[], candidates: Candidates): boolean {
+  for (const anchor of anchors) {
+    const source = anchor.kind === SourceKind.Digits ? candidates.digits : anchor.kind === SourceKind.Capitals ? candidates.capitals : anchor.kind === SourceKind.Words ? candidates.words : candidates.groups[anchor.group]!;
+    if (source.count > 0) return false;
+  }
+  return true;
 }
 
 /** A match in the scanned (normalised) text, before offsets are mapped back. */
@@ -43,14 +45,20 @@ export function resolveOverlaps(matches: Match[]): Match[] {
 function scanNormalized(compiled: CompiledDlp, text: string, candidates: Candidates, budget: ScanBudget, out: RawMatch[]): void {
   const lower = new LowerText(text);
   const minScore = compiled.settings.tier1.min_score ?? 0;
-  const input: RunInput = { text, lower, minScore, budget, out };
+  compiled.sieve.reset();
+  const input: RunInput = { text, lower, minScore, budget, out, sieve: compiled.sieve };
 
+  // Whether each detector's prefilter keywords occur (all found by the candidate pass).
+  const passing = compiled.prefilter.passing(candidates.seenKeywords, candidates.seenKeywordCount);
   for (const detector of compiled.detectors) {
-    if (!prefilterPasses(detector, candidates)) continue;
+    if (passing[detector.index] === 0) continue;
     const { anchors, sticky } = detector;
     // Anchors that follow context words read lower-case offsets, which U+0130 shifts.
-    if (anchors && sticky && !(candidates.lowerShifts && detector.detector.context)) runAnchored(detector, anchors, sticky, candidates, input);
-    else runWhole(detector, input);
+    if (anchors && sticky && !(candidates.lowerShifts && detector.detector.context)) {
+      // No position to try: charged as the run would have been, without the run.
+      if (nothingAnchored(anchors, candidates)) budget.charge(text.length);
+      else runAnchored(detector, anchors, sticky, candidates, input);
+    } else runWhole(detector, input);
   }
 
   if (compiled.automaton) {

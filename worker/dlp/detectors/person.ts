@@ -283,7 +283,8 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.initial_surname',
-    anchor: { runs: ['capitals'] },
+    // From the pattern: BEFORE's lookbehind, and the full stop after the initial.
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: '.' },
     type: 'PERSON',
     description: 'An initial and a surname ("S. Gallo") in a field, a signature or with a listed surname',
     pattern: new RegExp(`${BEFORE}(?=(\\p{Lu}\\. ?(?:${PARTICLE} ){0,2}${T})${AFTER})\\p{Lu}`, 'dgu'),
