@@ -9,8 +9,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { sourceLocator, stageTimes } from './stage-profile.mjs';
+import { buildProfiled, sourceLocator, stageTimes } from './stage-profile.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const argOf = (name, fallback) => {
@@ -23,24 +22,7 @@ const TOP = Number(argOf('top', 25));
 
 async function sourceMap() {
   const out = mkdtempSync(join(tmpdir(), 'outpost-record-frames-'));
-  const { version } = JSON.parse(readFileSync(join(TREE, 'package.json'), 'utf8'));
-  await build({
-    entryPoints: [join(TREE, 'worker/index.ts')],
-    outfile: join(out, 'worker.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['module', 'main'],
-    external: ['*.wasm', 'node:*', 'cloudflare:*', './ort-module.js'],
-    supported: { 'import-source': true },
-    define: { __OUTPOST_VERSION__: JSON.stringify(version) },
-    nodePaths: [join(ROOT, 'node_modules')],
-    sourcemap: 'external',
-    legalComments: 'none',
-    logLevel: 'error',
-  });
+  await buildProfiled(TREE, out);
   return { map: join(out, 'worker.js.map'), cleanup: () => rmSync(out, { recursive: true, force: true }) };
 }
 

@@ -4,10 +4,13 @@
 // until a frame's original source file (through the bundle's source map) or pipeline function
 // names a stage; native frames (JSON.parse, crypto.subtle, TextDecoder) count for the JavaScript
 // that called them.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 
 const require = createRequire(import.meta.url);
+const ROOT = resolve(import.meta.dirname, '..');
 const { SourceMapConsumer } = require('source-map-js');
 
 /** The stages of worker/pipeline/index.ts, in order, then what is no stage's own. */
@@ -159,4 +162,34 @@ export function topFrames(profile, locate, n) {
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   });
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+/**
+ * The worker bundled as scripts/build.mjs does, but readable, with a source map beside it
+ * (worker.js.map): the profiles' frames are located through it.
+ * @example
+ * const workerPath = await buildProfiled('/work/main', '/tmp/profiled');
+ */
+export async function buildProfiled(tree, outDir) {
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, 'worker.js');
+  const { version } = JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8'));
+  await build({
+    entryPoints: [join(tree, 'worker/index.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    external: ['*.wasm', 'node:*', 'cloudflare:*', './ort-module.js'],
+    supported: { 'import-source': true },
+    define: { __OUTPOST_VERSION__: JSON.stringify(version) },
+    nodePaths: [join(ROOT, 'node_modules')],
+    sourcemap: 'external',
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+  return outfile;
 }

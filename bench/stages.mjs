@@ -29,10 +29,9 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { BODY_KINDS, chatBody } from './bodies.mjs';
 import { floorConfig, freePort, median, waitFor } from './harness.mjs';
-import { STAGES, cpuProfile, sourceLocator, stageTimes, topFrames } from './stage-profile.mjs';
+import { STAGES, buildProfiled, cpuProfile, sourceLocator, stageTimes, topFrames } from './stage-profile.mjs';
 
 if (typeof WebSocket === 'undefined') {
   // Node 20 has WebSocket behind a flag; Node 22 and later have it anyway.
@@ -69,30 +68,6 @@ const tempDir = (prefix) => {
   return dir;
 };
 
-/** The worker bundled as scripts/build.mjs does, but readable, with a source map beside it. */
-async function buildProfiled(tree, outDir) {
-  mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, 'worker.js');
-  const { version } = JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8'));
-  await build({
-    entryPoints: [join(tree, 'worker/index.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['module', 'main'],
-    external: ['*.wasm', 'node:*', 'cloudflare:*', './ort-module.js'],
-    supported: { 'import-source': true },
-    define: { __OUTPOST_VERSION__: JSON.stringify(version) },
-    nodePaths: [join(ROOT, 'node_modules')],
-    sourcemap: 'external',
-    legalComments: 'none',
-    logLevel: 'error',
-  });
-  return outfile;
-}
 
 /** CPU seconds (user + system) a process has used so far. */
 function cpuSeconds(pid) {
