@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { workerBundleOptions } from '../scripts/worker-bundle-options.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -173,23 +174,6 @@ export function topFrames(profile, locate, n) {
 export async function buildProfiled(tree, outDir) {
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'worker.js');
-  const { version } = JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8'));
-  await build({
-    entryPoints: [join(tree, 'worker/index.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['module', 'main'],
-    external: ['*.wasm', 'node:*', 'cloudflare:*', './ort-module.js'],
-    supported: { 'import-source': true },
-    define: { __OUTPOST_VERSION__: JSON.stringify(version) },
-    nodePaths: [join(ROOT, 'node_modules')],
-    sourcemap: 'external',
-    legalComments: 'none',
-    logLevel: 'error',
-  });
+  await build({ ...workerBundleOptions(tree, ROOT), outfile, sourcemap: 'external', logLevel: 'error' });
   return outfile;
 }

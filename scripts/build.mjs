@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { mkdirSync, statSync, writeFileSync, readFileSync, renameSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { versionDefine, workerBundleOptions } from './worker-bundle-options.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -29,27 +30,13 @@ async function bundle(options) {
 // from `from` into dist/; `when` names a variable that must be "true" for the config to declare
 // it (the 14 MB ORT wasm only with Tier 3 on, so that cold start does not pay for it otherwise).
 const modulesFile = join(root, 'wasm', 'modules.json');
-const { version } = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(root, 'package.json'), 'utf8')));
-// The gateway's version, compiled in: logged at startup, in /readyz and the admin status, and
-// compared with the Tier 3 model's version.
-const define = { __OUTPOST_VERSION__: JSON.stringify(version) };
 const extraModules = existsSync(modulesFile) ? JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(modulesFile, 'utf8'))) : [];
 
 await bundle({
-  entryPoints: [join(root, 'worker/index.ts')],
+  ...workerBundleOptions(root),
   outfile: join(dist, 'worker.js'),
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2022',
-  conditions: ['workerd', 'worker', 'browser'],
-  mainFields: ['module', 'main'],
-  external: ['*.wasm', 'node:*', 'cloudflare:*', './ort-module.js'],
-  supported: { 'import-source': true },
-  define,
   minify: true,
   sourcemap: false,
-  legalComments: 'none',
   logLevel: 'warning',
 });
 
@@ -71,7 +58,7 @@ const cliBundle = (entry, outfile) =>
     // The npm packages the CLI imports are bundled in, so that dist/cli.mjs runs inside a release
     // (which ships no node_modules). The runtimes' packages are only resolved at run time.
     external: ['workerd', 'deno', 'onnxruntime-node'],
-    define,
+    define: versionDefine(root),
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
   });
