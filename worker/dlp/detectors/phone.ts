@@ -13,9 +13,8 @@ import { textAfter, textBefore } from './context/nearby.js';
 import { answersQuestion } from './context/asked.js';
 import { columnHeaderAt } from './context/table-columns.js';
 import { groupedAsNational, nanpPossible, possibleNumber } from './phone-plan.js';
+import { PHONE_KEYWORDS, PHONE_WORD } from './phone-words.js';
 
-/** Phone words (whole words) before a number; the last one in the window is the one that counts. */
-const PHONE_WORD = /(?:^|[^a-z])(?:phone|phones|ph|tel|tele|telephone|call|callback|call-back|called|calling|mobile|mob|cell|cellphone|fax|contact|whatsapp|signal|sms|text|texted|reach|landline|direct|desk|dial|ring|hotline|helpline|office|home|work|emergency|pager|voice|voicemail|teléfono|telefon|telefono|téléphone|handy|portable|móvil|celular|携帯|電話|answering|answer|messages|message|msg|phoned|texting|rufnummer|numéro de téléphone|número de teléfono|alt|alternate|(?:my|new|our|his|her|their|your|the same|a different) number)(?:[ _-]?(?:number|num|no|nr))?(?![a-z])/g;
 /** A one-letter label right before the number, as in e-mail signatures: "T: …", "M: …", "F: …". */
 const LETTER_LABEL = /(?:(?:^|[\s(|,;])[tmfpchw]\.?:|\n[tmfpchw]\.?)[ \t]*$/;
 /** Phone words right after the number on its line: "781 1704 office", "(579) 888-3058 fax", "…-Mobile". */
@@ -94,7 +93,7 @@ type Plan = 'nanp' | 'any' | 'national' | 'none';
 /** Scores a candidate: shape (digits), plan (libphonenumber), then the words around it. */
 function phoneValidator(options: { readonly needsContext: boolean; readonly minDigits: number; readonly maxDigits: number; readonly plan: Plan }) {
   return (candidate: Candidate): boolean | number => {
-    const value = candidate.value.replace(/\s*(?:x|ext\.?|extension)\s*\d{1,6}$/i, '');
+    const value = withPlus(candidate.value.replace(/\s*(?:x|ext\.?|extension)\s*\d{1,6}$/i, ''));
     const digits = digitsOf(value);
     if (digits.length < options.minDigits || digits.length > options.maxDigits) return false;
     if (DATE_LIKE.test(value)) return false;
@@ -116,29 +115,21 @@ function phoneValidator(options: { readonly needsContext: boolean; readonly minD
         if (!possibleNumber(value) || (!where.phoneWord && !groupedAsNational(value))) return false;
         break;
       case 'none':
+        // A seven-digit local number grouped 3-4 is a NANP exchange and line: the exchange starts with 2-9 ("112-3333" is not one).
+        if (digits.length === 7 && /^\d{3}[ .-]\d{4}$/.test(value) && digits[0]! < '2') return false;
         break;
     }
     return where.phoneWord ? 0.95 : options.needsContext ? 0.9 : 0.8;
   };
 }
 
-/**
- * Prefilter for the detectors that need a phone word or column: the words above (and column names
- * and one-letter labels), so texts without any skip them. Kept in step with PHONE_WORD,
- * LETTER_LABEL, PHONE_WORD_AFTER and PHONE_COLUMN.
- */
-const PHONE_KEYWORDS: readonly string[] = [
-  'phone', 'ph', 'tel', 'call', 'mob', 'cell', 'fax', 'contact', 'whatsapp', 'signal', 'sms', 'text', 'reach', 'landline', 'direct', 'desk',
-  'dial', 'ring', 'hotline', 'helpline', 'office', 'home', 'work', 'emergency', 'pager', 'voice', 'handy', 'portable', 'móvil', 'celular',
-  'main', 'msisdn', '携帯', '電話', 'answering', 'answer', 'message', 'messages', 'msg', 'phoned', 'texting', 'rufnummer', 'numéro', 'número', 'number', 'alt', 'alternate', 'phonenumber', 'phoneno', 'mobilenumber', 'mobileno', 'cellnumber', 'telnumber', 'telno', 'faxnumber', 'contactnumber', 't:', 'm:', 'f:', 'p:', 'c:', 'h:', 'w:', 't.:', 'm.:',
-];
 
 /** Not inside a word or number; a colon may end a label (tel:+1…, Phone:555…) but not a clock time (12:30). */
 const START = String.raw`(?<![\w+.\-/#$€£@]|\d:)`;
 /** Not followed by more of a word or number ("-Office" after a number is a label); a comma may start the next CSV cell ("…2414,19 July 1949"), not a thousands group (",000"). */
 const END = String.raw`(?![\w/@]|-\d|[.:]\d|,\d{3}(?![\w\-/.:]))`;
 /** An extension after the number: x4587, ext. 12, extension 7. */
-const EXTENSION = String.raw`(?: ?(?:x|ext\.? ?|extension )\d{1,6})?`;
+const EXTENSION = String.raw`(?: ?(?:[xX]|[eE]xt\.? ?|[eE]xtension )\d{1,6})?`;
 
 /** How far along its line a number looks for the tabs of a TSV row. */
 const ROW_REACH = 512;
@@ -162,18 +153,37 @@ function endAtCell(text: string, start: number, end: number): number {
   return end;
 }
 
+/** Digit groups after a country code: separated by spaces, dots, dashes or a slash, or an area code in parentheses ("(0)8", "(+31)(6) 1223…"). */
+const INTERNATIONAL_GROUPS = String.raw`(?:[ .\-]?\(\d{1,5}\)(?=[ .\-]?\())?(?:(?:[ .\-/]{1,2}|[ .\-]?\(\d{1,5}\)[ .\-]?)\d{1,12}){0,6}`;
+
+/** A number with its international prefix written out: "(+55) 15 …" and "0049 176 …" read as "+55 15 …", "+49 176 …"; a trunk 0 after the country code ("0044 07700 900873") is dropped. */
+function withPlus(value: string): string {
+  return value.replace(/^\(\+(\d{1,4})\)/, '+$1').replace(/^00[ ]?([1-9]\d{0,3})([ .\-/]+)0(?=\d)/, '+$1$2').replace(/^00[ ]?(?=[1-9])/, '+');
+}
+
 export const PHONE_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.phone.international',
-    anchor: { literals: ['+'], notAfter: 'A-Za-z0-9_+./#$@-' },
+    anchor: { literals: ['+', '(+'], notAfter: 'A-Za-z0-9_+./#$@-' },
     type: 'PHONE',
     resolveEnd: endAtCell,
-    description: 'Phone numbers with a +country code in any grouping (+44 20 5144 0676, +1-675-724-7313, +81 90 8485 6811, +46 (0)8 928 571 38)',
-    pattern: new RegExp(`${START}\\+\\d{1,15}(?:(?:[ .\\-]{1,2}|[ .\\-]?\\(\\d{1,5}\\)[ .\\-]?)\\d{1,12}){0,6}${EXTENSION}${END}`, 'g'),
+    description: 'Phone numbers with a +country code in any grouping (+44 20 5144 0676, +1-675-724-7313, +81 90 8485 6811, +46 (0)8 928 571 38, (+55) 15 3702-7523, +49 176/12345678)',
+    pattern: new RegExp(`${START}(?:\\(\\+\\d{1,4}\\)|\\+\\d{1,15})${INTERNATIONAL_GROUPS}${EXTENSION}${END}`, 'g'),
     keywords: ['+'],
     validator: phoneValidator({ needsContext: false, minDigits: 7, maxDigits: 15, plan: 'any' }),
     score: 0.85,
     examples: ['+44 20 5144 0676', '+1 675 724 7313'],
+  },
+  {
+    id: 'tier1.phone.international_00',
+    anchor: { runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 15] },
+    type: 'PHONE',
+    resolveEnd: endAtCell,
+    description: 'Phone numbers with the 00 international prefix (0044 7700 900873, 00 49 176 12345678, 0049 171 1234567), next to a phone word or valid in the country\'s plan',
+    pattern: new RegExp(`${START}00 ?[1-9]\\d{0,13}(?:[ .\\-/]{1,2}\\d{1,12}){1,6}${EXTENSION}${END}`, 'g'),
+    validator: phoneValidator({ needsContext: false, minDigits: 9, maxDigits: 15, plan: 'any' }),
+    score: 0.85,
+    examples: ['0044 7700 900873', '0049 171 1234567'],
   },
   {
     id: 'tier1.phone.nanp',
@@ -200,7 +210,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.national',
-    anchor: [{ runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 37], digitChain: { min: 9, separators: ' .-/', gap: 3 } }, { literals: ['(0'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 9, separators: ' .()-', gap: 2 } }],
+    anchor: [{ runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 37], digitChain: { min: 9, separators: ' .-/', gap: 4 } }, { literals: ['(0'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 9, separators: ' .()-', gap: 2 } }],
     type: 'PHONE',
     resolveEnd: endAtCell,
     description: 'National numbers with a trunk 0 (07899 913263, 090-8485-6811, (030) 1234 5678, 089 / 9470 454) in the groups of a common numbering plan, or next to a phone word',
@@ -213,11 +223,11 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.phone.grouped',
     // The validator refuses fewer than 7 digits (extension left out), so shorter groups are not tried.
-    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 7, separators: ' .()-', gap: 2 } }, { literals: ['('], notAfter: 'A-Za-z0-9_+./#$@-', second: '0-9', digitChain: { min: 7, separators: ' .()-', gap: 2 } }],
+    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 7, separators: ' .()-', gap: 2 } }, { literals: ['('], notAfter: 'A-Za-z0-9_+./#$@-', second: '0-9 ', digitChain: { min: 7, separators: ' .()-', gap: 3 } }],
     type: 'PHONE',
     resolveEnd: endAtCell,
-    description: 'Numbers in any grouping without a country code (560 1234, 606 01 34 48, (11) 96123-4567, 8 (771) 000 9998), only next to a phone word or in a phone column',
-    pattern: new RegExp(`${START}(?:\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}(?:-\\d{1,4})?\\)[ .\\-]?)?\\d{2,12}(?:[ .\\-]\\d{1,8}){0,4}${EXTENSION}${END}`, 'g'),
+    description: 'Numbers in any grouping without a country code (560 1234, 606 01 34 48, (11) 96123-4567, ( 19 ) 38294427, 8 (771) 000 9998), only next to a phone word or in a phone column',
+    pattern: new RegExp(`${START}(?:\\d{1,3}[ .\\-]?)?(?:\\( ?\\d{1,5}(?:-\\d{1,4})? ?\\)[ .\\-]?)?\\d{2,12}(?:[ .\\-]\\d{1,8}){0,4}${EXTENSION}${END}`, 'g'),
     keywords: PHONE_KEYWORDS,
     keywordsCaseInsensitive: true,
     validator: phoneValidator({ needsContext: true, minDigits: 7, maxDigits: 12, plan: 'none' }),
