@@ -4,6 +4,7 @@
  * number", "Meu telefone é", "我的电话号是", "Телефон:"). Written for this project from common
  * usage; no outside list was copied.
  */
+import { normalizeText } from '../normalize.js';
 
 /** Phone words, lower case; a word may carry a "number" suffix in the pattern below (phoneNumber, mobile_no, telNr). */
 const PHONE_WORDS: readonly string[] = [
@@ -22,6 +23,15 @@ const PHONE_WORDS: readonly string[] = [
   '电话', '電話', '手机', '手機', '联系电话', '携帯', '電話番号', '전화', '전화번호', '휴대폰', '연락처',
 ];
 
+/**
+ * The words as the scanner sees them: normalisation folds Cyrillic and Greek look-alike letters to
+ * Latin ("Телефон" arrives as a mix of both, and folding differs by case), so each word is matched
+ * in its folded forms (lower, capitalised, upper case) too.
+ */
+const SCANNED_WORDS: readonly string[] = [
+  ...new Set(PHONE_WORDS.flatMap((word) => [word, ...[word, word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()].map((w) => normalizeText(w).text.toLowerCase())])),
+];
+
 /** Possessives before "number" that make it a phone number: "my new number", "their number". */
 const NUMBER_PHRASE = String.raw`(?:my|new|our|his|her|their|your|the same|a different) number`;
 
@@ -34,7 +44,7 @@ const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\-]/g, '\
  * PHONE_WORD.lastIndex = 0; PHONE_WORD.test('"phonenumber": "'); // true
  */
 export const PHONE_WORD = new RegExp(
-  String.raw`(?:^|[^a-z])(?:${[...PHONE_WORDS].sort((a, b) => b.length - a.length).map(escape).join('|')}|${NUMBER_PHRASE})(?:[ _-]?(?:number|num|no|nr))?(?![a-z])`,
+  String.raw`(?:^|[^a-z])(?:${[...SCANNED_WORDS].sort((a, b) => b.length - a.length).map(escape).join('|')}|${NUMBER_PHRASE})(?:[ _-]?(?:number|num|no|nr))?(?![a-z])`,
   'g',
 );
 
@@ -43,6 +53,6 @@ export const PHONE_WORD = new RegExp(
  * "number" compounds as one word (phonenumber), column names and one-letter signature labels.
  */
 export const PHONE_KEYWORDS: readonly string[] = [
-  ...PHONE_WORDS, 'main', 'msisdn', 'numéro', 'número', 'number', 'phonenumber', 'phoneno', 'mobilenumber', 'mobileno', 'cellnumber',
+  ...SCANNED_WORDS, 'main', 'msisdn', 'numéro', 'número', 'number', 'phonenumber', 'phoneno', 'mobilenumber', 'mobileno', 'cellnumber',
   'telnumber', 'telno', 'faxnumber', 'contactnumber', 't:', 'm:', 'f:', 'p:', 'c:', 'h:', 'w:', 't.:', 'm.:',
 ];

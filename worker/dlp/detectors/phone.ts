@@ -210,7 +210,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.national',
-    anchor: [{ runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 37], digitChain: { min: 9, separators: ' .-/', gap: 4 } }, { literals: ['(0'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 9, separators: ' .()-', gap: 2 } }],
+    anchor: [{ runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 37], digitChain: { min: 9, separators: ' ./-', gap: 4 } }, { literals: ['(0'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 9, separators: ' .()-', gap: 2 } }],
     type: 'PHONE',
     resolveEnd: endAtCell,
     description: 'National numbers with a trunk 0 (07899 913263, 090-8485-6811, (030) 1234 5678, 089 / 9470 454) in the groups of a common numbering plan, or next to a phone word',
