@@ -176,7 +176,8 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.international_00',
-    anchor: { runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 15] },
+    // A match starts "00" and holds at least nine digits (the validator refuses fewer after the 00), so other runs starting with 0 are not tried.
+    anchor: { runs: ['digits'], first: '0', second: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 15], digitChain: { min: 11, separators: ' ./-', gap: 2 } },
     type: 'PHONE',
     resolveEnd: endAtCell,
     description: 'Phone numbers with the 00 international prefix (0044 7700 900873, 00 49 176 12345678, 0049 171 1234567), next to a phone word or valid in the country\'s plan',
