@@ -211,12 +211,17 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.national',
-    anchor: [{ runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 37], digitChain: { min: 9, separators: ' ./-', gap: 4 } }, { literals: ['(0'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 9, separators: ' .()-', gap: 2 } }],
+    // Groups joined by one separator; the slash layout ("089 / 9470 454") is anchored on its own, at a short area code followed by a space or slash.
+    anchor: [
+      { runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 37], digitChain: { min: 9, separators: ' .-', gap: 1 } },
+      { runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 5], afterDigits: ' /', digitChain: { min: 9, separators: ' ./-', gap: 3 } },
+      { literals: ['(0'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 9, separators: ' .()-', gap: 2 } },
+    ],
     type: 'PHONE',
     resolveEnd: endAtCell,
     description: 'National numbers with a trunk 0 (07899 913263, 090-8485-6811, (030) 1234 5678, 089 / 9470 454) in the groups of a common numbering plan, or next to a phone word',
     // German layouts set the area code off with a slash: 089 / 9470 454, 030/2200 2312.
-    pattern: new RegExp(`${START}(?:\\(0\\d{1,4}\\)|0\\d{1,4}(?: ?/ ?)?)(?:[ .\\-]?\\d{2,8}){1,4}${END}`, 'g'),
+    pattern: new RegExp(`${START}(?:\\(0\\d{1,4}\\)(?:[ .\\-]?\\d{2,8}){1,4}|0\\d{1,4}(?: ?/ ?\\d{2,8}(?:[ .\\-]?\\d{2,8}){0,3}|(?:[ .\\-]?\\d{2,8}){1,4}))${END}`, 'g'),
     validator: phoneValidator({ needsContext: false, minDigits: 9, maxDigits: 12, plan: 'national' }),
     score: 0.8,
     examples: ['07899 913263', '090-8485-6811'],
