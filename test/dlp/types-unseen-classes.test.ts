@@ -116,6 +116,8 @@ describe('phones at cell boundaries and in international layouts', () => {
     'invoice 00123/2024 and 0049 items',
     // A bare ten digits under a key that is not a phone.
     '{"orderRef":"4156620193"}',
+    // A US ZIP+4 after a city.
+    'Bill to: Kofi Mensah\n12 Elm Street, Springfield 01105-2231\n',
   ])('finds no phone in %j', (text) => {
     expect(found(text, 'PHONE')).toEqual([]);
   });

@@ -111,6 +111,8 @@ function phoneValidator(options: { readonly needsContext: boolean; readonly minD
         if (!possibleNumber(value) && !where.phoneWord) return false;
         break;
       case 'national':
+        // A US ZIP+4 (09659-0460) has the shape of a 5-4 national number: only a phone word makes it one.
+        if (!where.phoneWord && /^\d{5}-\d{4}$/.test(value)) return false;
         // A phone word vouches for the number; without one, it must be grouped as its plan groups it.
         if (!possibleNumber(value) || (!where.phoneWord && !groupedAsNational(value))) return false;
         break;
