@@ -12,6 +12,14 @@ const MAX_REPLY_PREFIX = 32;
 const MAX_REPLY_WORDS = 3;
 /** How far back the question line is read. */
 const MAX_QUESTION = 200;
+/** How far into its line a reply's value may start. */
+const MAX_REPLY_LINE = 64;
+
+/** The start of the line holding `at` (after its '\n'), if that '\n' is at most `reach` characters back; -1 otherwise (0 at the text's start). */
+function lineStartWithin(text: string, at: number, reach: number): number {
+  for (let i = at - 1; i >= 0 && i >= at - reach - 1; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return at - reach - 1 < 0 ? 0 : -1;
+}
 
 /**
  * Whether the value at `start` answers the line before, that is, its line is "speaker: value…"
@@ -21,13 +29,14 @@ const MAX_QUESTION = 200;
  * answersQuestion('Agent: your date of birth?\nVisitor: 3/4/85', 36, (q) => q.includes('birth')); // true
  */
 export function answersQuestion(text: string, start: number, asks: (question: string) => boolean): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (lineStart === 0 || start - lineStart > 64) return false;
+  // Bounded looks back (a text without line breaks must not be rescanned from each value: linear time).
+  const lineStart = lineStartWithin(text, start, MAX_REPLY_LINE);
+  if (lineStart <= 0) return false;
   const speaker = SPEAKER.exec(text.slice(lineStart, start));
   if (!speaker) return false;
   const reply = text.slice(lineStart + speaker[0].length, start);
   if (reply.length > MAX_REPLY_PREFIX || reply.split(/\s+/).filter(Boolean).length > MAX_REPLY_WORDS) return false;
-  const questionStart = Math.max(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1 - MAX_QUESTION);
+  const questionStart = Math.max(0, lineStartWithin(text, lineStart - 1, MAX_QUESTION), lineStart - 1 - MAX_QUESTION);
   // The line before is another speaker's message, and a question or remark, not a filled-in form
   // field: "Date of birth: 12/5/1954" above "Date of service: 2024-02-23" answers nothing.
   const question = SPEAKER.exec(text.slice(questionStart, lineStart - 1));
