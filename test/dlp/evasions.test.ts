@@ -99,7 +99,7 @@ describe('PEM private keys', () => {
   });
 
   it('reads repeated headers once each, not as one huge block', () => {
-    const text = '-----BEGIN PRIVATE KEY-----'.repeat(3);
+    const text = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n'.repeat(3);
     expect(found(text).filter((m) => m.type === 'PRIVATE_KEY')).toHaveLength(3);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Candidate, Detector } from '../detector.js';
 import { textAfter, textBefore } from './context/nearby.js';
+import { answersQuestion } from './context/asked.js';
 import { columnHeaderAt } from './context/table-columns.js';
 
 const MONTH_NAME = String.raw`(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may\.?|june?\.?|july?\.?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)`;
@@ -43,6 +44,8 @@ const AGE_BEFORE = /(?:^|[^a-z])(?:(?:age|aged)[ \t:]*\d{1,3}|\d{1,3}[ \t-]?(?:y
 const BIRTH_AFTER = /^[ \t]*[,;]?[ \t]*[([]?[ \t]*(?:dob|d\.o\.b|date of birth|birth ?date|birthday|born|(?:age|aged)[ \t:]*\d{1,3}|\d{1,3}[ \t]?(?:years? old|yrs? old|y\/o))(?![a-z])(?![ \t]*:)/;
 /** Other dates that sit in forms next to a birth date: these labels mean it is not the birth date. */
 const OTHER_DATE_LABEL = /(?:hire|hired|start|joined|join|issue|issued|expir|expires|admission|admitted|visit|appointment|created|updated|modified|signed|effective|due|renewal|termination|travel|departure|arrival|order|invoice|payment|service|incident|exam|test|today|date)/;
+/** A birth date asked for on the line before a reply. */
+const BIRTH_ASKED = /(?:^|[^a-z])(?:dob|d\.o\.b|birth|born|birthday|bday)(?![a-z])/;
 const BIRTH_COLUMN = /(?:dob|birth|bday|born|geburt|naissance|nacimiento|nascita|nascimento|f[øo]dsel|f[öo]delse|geboorte|urodzenia|do[ğg]um|syntym|生年月日|出生|생년월일)/;
 
 /** A year as written: four digits, or two read as the most recent year ending so (85 → 1985, 04 → 2004). */
@@ -95,6 +98,8 @@ function birthContext({ text, start, end }: Candidate): number | false {
   if (wider && !/\d{2}/.test(wider[1]!) && !OTHER_DATE_LABEL.test(wider[1]!)) return 0.9;
   if (BIRTH_AFTER.test(textAfter(text, end, 24))) return 0.9;
   if (AGE_BEFORE.test(before.slice(-28))) return 0.85;
+  // A chat reply to a line that asked for the birth date ("your date of birth?" / "Visitor: 3/3/61").
+  if (answersQuestion(text, start, (question) => BIRTH_ASKED.test(question))) return 0.9;
   return false;
 }
 

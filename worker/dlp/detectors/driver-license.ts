@@ -30,8 +30,11 @@ function afterLastWord(text: string, start: number, window: number, words: RegEx
   return last ? before.slice(last.index + last[0].length) : undefined;
 }
 
+/** How many words may stand between an SSN word and its number in the same sentence (no sentence end, other label or number between). */
+const SSN_SENTENCE_WORDS = 8;
+
 /** Scores an identifier by its label: column header first, then the nearest label word. */
-function labelled(words: RegExp, column: RegExp, score: number, check?: (value: string) => boolean) {
+function labelled(words: RegExp, column: RegExp, score: number, check?: (value: string) => boolean, maxWords = 4) {
   return ({ value, text, start, end }: Candidate): boolean | number => {
     if (check && !check(value)) return false;
     const header = columnHeaderAt(text, start, end);
@@ -44,7 +47,8 @@ function labelled(words: RegExp, column: RegExp, score: number, check?: (value: 
     // The label is on the number's line, or alone on the line above it ("Driver license:\nD1234567").
     if (!labelReaches(between)) return false;
     // A label names the value right after it ("license (NJ) number:"), not one a sentence later.
-    if (between.split(/[\s,;]+/).filter((w) => /[a-z]/.test(w)).length > 4) return false;
+    const wordCount = between.split(/[\s,;]+/).filter((w) => /[a-z]/.test(w)).length;
+    if (wordCount > maxWords || (wordCount > 4 && /[.!?](?:\s|$)/.test(between))) return false;
     return score;
   };
 }
@@ -82,7 +86,8 @@ export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
     ],
     type: 'DRIVER_LICENSE',
     description: "Driver's licence numbers in US state layouts (CA, NY, FL, WA, TX, IL, PA, NJ, MI, OH, MA, GA, generic) next to licence words or in a licence column",
-    pattern: new RegExp(`(?<![\\w*-])(?:${LICENCE_LAYOUTS.join('|')})(?![\\w*-])`, 'g'),
+    // Not the integer part of an amount or a decimal ("License renewal  9   218213.13 USD").
+    pattern: new RegExp(`(?<![\\w*-]|\\d\\.)(?:${LICENCE_LAYOUTS.join('|')})(?![\\w*-]|\\.\\d)`, 'g'),
     keywords: ['licen', 'dl', 'dln', 'lic', 'permis', 'führerschein'],
     keywordsCaseInsensitive: true,
     validator: labelled(LICENCE_WORD, LICENCE_COLUMN, 0.9, licenceShaped),
@@ -97,7 +102,8 @@ export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
     pattern: /(?<![\w-])\d{9}(?![\w-])/g,
     keywords: ['ssn', 'social', 'ss#', 'ss no', 'soc sec', 'tin'],
     keywordsCaseInsensitive: true,
-    validator: labelled(SSN_WORD, SSN_COLUMN, 0.92, (v) => ssnValid(v)),
+    // "SSN on the W-4 was mistyped; corrected to 063371218": an SSN word names a valid nine-digit number later in its sentence.
+    validator: labelled(SSN_WORD, SSN_COLUMN, 0.92, (v) => ssnValid(v), SSN_SENTENCE_WORDS),
     score: 0.92,
     examples: ['SSN 536221234'],
   },

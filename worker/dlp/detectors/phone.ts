@@ -7,15 +7,16 @@
  * and test data both carry well-formed unassigned numbers.
  */
 import type { Candidate, Detector } from '../detector.js';
+import { wasTab } from '../tab-spaces.js';
 import { digitsOf } from '../validators.js';
 import { textAfter, textBefore } from './context/nearby.js';
+import { answersQuestion } from './context/asked.js';
 import { columnHeaderAt } from './context/table-columns.js';
 import { groupedAsNational, nanpPossible, possibleNumber } from './phone-plan.js';
+import { PHONE_KEYWORDS, PHONE_WORD } from './phone-words.js';
 
-/** Phone words (whole words) before a number; the last one in the window is the one that counts. */
-const PHONE_WORD = /(?:^|[^a-z])(?:phone|phones|ph|tel|tele|telephone|call|callback|call-back|called|calling|mobile|mob|cell|cellphone|fax|contact|whatsapp|signal|sms|text|texted|reach|landline|direct|desk|dial|ring|hotline|helpline|office|home|work|emergency|pager|voice|voicemail|teléfono|telefon|telefono|téléphone|handy|portable|móvil|celular|携帯|電話|answering|answer|messages|message|msg|phoned|texting|rufnummer|numéro de téléphone|número de teléfono)(?![a-z])/g;
 /** A one-letter label right before the number, as in e-mail signatures: "T: …", "M: …", "F: …". */
-const LETTER_LABEL = /(?:^|[\s(|,;])[tmfpchw]\.?:[ \t]*$/;
+const LETTER_LABEL = /(?:(?:^|[\s(|,;])[tmfpchw]\.?:|\n[tmfpchw]\.?)[ \t]*$/;
 /** Phone words right after the number on its line: "781 1704 office", "(579) 888-3058 fax", "…-Mobile". */
 const PHONE_WORD_AFTER = /^[ \t]*[-–(,]?[ \t]*(?:office|fax|mobile|cell|home|work|desk|tel|phone|landline|direct|main)(?![a-z])/;
 /**
@@ -27,10 +28,15 @@ const PHONE_WORD_AFTER = /^[ \t]*[-–(,]?[ \t]*(?:office|fax|mobile|cell|home|w
 function labelsNumber(between: string): boolean {
   if (/^[ \t:.#=()"'*\-–]*\n[ \t]*$/.test(between)) return true;
   // "mobile no. 98…", "phone number is 555…", "tel nr: …": the word for number belongs to the label.
-  const rest = between.replace(EMAIL_IN_LABEL, ' ').replace(/^[ \t:.#=()"'*\-–]+/, '').replace(/^(?:no|nr|num|number|numbers|#)\.?(?:[ \t]+is)?[ \t:.#=\-–]*/, '');
+  let rest = between.replace(EMAIL_IN_LABEL, ' ').replace(/^[ \t:.#=()"'*|\-–]+/, '').replace(/^(?:no|nr|num|number|numbers|#)\.?(?:[ \t]+is)?[ \t:.#=|\-–]*/, '');
+  rest = rest.replace(TITLE, ' ');
   if (/[\n\d]|[.!?;](?:\s|$)/.test(rest) || OTHER_NUMBER_WORD.test(rest)) return false;
-  return rest.split(/\s+/).filter(Boolean).length <= 4;
+  // "contact for the pilot: Sr. Tama Ngata, 832…": the words after the clause's colon name whose number it is.
+  const clause = rest.lastIndexOf(': ');
+  return rest.slice(clause + 1).split(/\s+/).filter(Boolean).length <= 4;
 }
+/** Titles before a name between a phone word and its number: their full stop ends no sentence. */
+const TITLE = /(?:^|\s)(?:mr|mrs|ms|mx|dr|sr|sra|prof|fr|st|jr)\.(?=\s)/g;
 /** An e-mail address between a contact word and the number ("reach Priya at p@x.org or 2535080974"). */
 const EMAIL_IN_LABEL = /[^\s@]{1,64}@[^\s@]{1,255}/g;
 /** Words that make a number an identifier of something else. */
@@ -59,6 +65,12 @@ function phoneWordAt(text: string, start: number, end: number): boolean {
   return PHONE_WORD_AFTER.test(afterLine);
 }
 
+/** Whether a column header or record key holds a phone word. */
+function phoneWordIn(header: string): boolean {
+  PHONE_WORD.lastIndex = 0;
+  return PHONE_WORD.test(header);
+}
+
 interface Surroundings {
   readonly phoneWord: boolean;
   readonly otherWord: boolean;
@@ -66,8 +78,12 @@ interface Surroundings {
 
 function surroundings({ text, start, end }: Candidate): Surroundings {
   const header = columnHeaderAt(text, start, end);
-  if (header !== undefined) return { phoneWord: PHONE_COLUMN.test(header), otherWord: !PHONE_COLUMN.test(header) };
-  const phoneWord = phoneWordAt(text, start, end);
+  if (header !== undefined) {
+    const phoneColumn = PHONE_COLUMN.test(header) || phoneWordIn(header);
+    return { phoneWord: phoneColumn, otherWord: !phoneColumn };
+  }
+  // A chat reply to a line that asked for (or announced) a number: "got a new number" / "siobhan: 6148684698".
+  const phoneWord = phoneWordAt(text, start, end) || answersQuestion(text, start, phoneWordIn);
   const near = textBefore(text, start, 20);
   return { phoneWord, otherWord: !phoneWord && OTHER_NUMBER_WORD.test(near) };
 }
@@ -77,7 +93,7 @@ type Plan = 'nanp' | 'any' | 'national' | 'none';
 /** Scores a candidate: shape (digits), plan (libphonenumber), then the words around it. */
 function phoneValidator(options: { readonly needsContext: boolean; readonly minDigits: number; readonly maxDigits: number; readonly plan: Plan }) {
   return (candidate: Candidate): boolean | number => {
-    const value = candidate.value.replace(/\s*(?:x|ext\.?|extension)\s*\d{1,6}$/i, '');
+    const value = withPlus(candidate.value.replace(/\s*(?:x|ext\.?|extension)\s*\d{1,6}$/i, ''));
     const digits = digitsOf(value);
     if (digits.length < options.minDigits || digits.length > options.maxDigits) return false;
     if (DATE_LIKE.test(value)) return false;
@@ -95,50 +111,88 @@ function phoneValidator(options: { readonly needsContext: boolean; readonly minD
         if (!possibleNumber(value) && !where.phoneWord) return false;
         break;
       case 'national':
+        // A US ZIP+4 (09659-0460) has the shape of a 5-4 national number: only a phone word makes it one.
+        if (!where.phoneWord && /^\d{5}-\d{4}$/.test(value)) return false;
         // A phone word vouches for the number; without one, it must be grouped as its plan groups it.
         if (!possibleNumber(value) || (!where.phoneWord && !groupedAsNational(value))) return false;
         break;
       case 'none':
+        // A seven-digit local number grouped 3-4 is a NANP exchange and line: the exchange starts with 2-9 ("112-3333" is not one).
+        if (digits.length === 7 && /^\d{3}[ .-]\d{4}$/.test(value) && digits[0]! < '2') return false;
         break;
     }
     return where.phoneWord ? 0.95 : options.needsContext ? 0.9 : 0.8;
   };
 }
 
-/**
- * Prefilter for the detectors that need a phone word or column: the words above (and column names
- * and one-letter labels), so texts without any skip them. Kept in step with PHONE_WORD,
- * LETTER_LABEL, PHONE_WORD_AFTER and PHONE_COLUMN.
- */
-const PHONE_KEYWORDS: readonly string[] = [
-  'phone', 'ph', 'tel', 'call', 'mob', 'cell', 'fax', 'contact', 'whatsapp', 'signal', 'sms', 'text', 'reach', 'landline', 'direct', 'desk',
-  'dial', 'ring', 'hotline', 'helpline', 'office', 'home', 'work', 'emergency', 'pager', 'voice', 'handy', 'portable', 'móvil', 'celular',
-  'main', 'msisdn', '携帯', '電話', 'answering', 'answer', 'message', 'messages', 'msg', 'phoned', 'texting', 'rufnummer', 'numéro', 'número', 't:', 'm:', 'f:', 'p:', 'c:', 'h:', 'w:', 't.:', 'm.:',
-];
 
 /** Not inside a word or number; a colon may end a label (tel:+1…, Phone:555…) but not a clock time (12:30). */
 const START = String.raw`(?<![\w+.\-/#$€£@]|\d:)`;
-/** Not followed by more of a word or number ("-Office" after a number is a label); a comma may start the next CSV cell, not a thousands group. */
-const END = String.raw`(?![\w/@]|-\d|[.:]\d|,\d{1,3}(?![\d\-/.:]))`;
+/** Not followed by more of a word or number ("-Office" after a number is a label); a comma may start the next CSV cell ("…2414,19 July 1949"), not a thousands group (",000"). */
+const END = String.raw`(?![\w/@]|-\d|[.:]\d|,\d{3}(?![\w\-/.:]))`;
 /** An extension after the number: x4587, ext. 12, extension 7. */
-const EXTENSION = String.raw`(?: ?(?:x|ext\.? ?|extension )\d{1,6})?`;
+const EXTENSION = String.raw`(?: ?(?:[xX]|[eE]xt\.? ?|[eE]xtension )\d{1,6})?`;
+
+/** How far along its line a number looks for the tabs of a TSV row. */
+const ROW_REACH = 512;
+
+/** Whether the line around [start, end) holds a tab that stayed a tab (a TSV cell delimiter), within ROW_REACH. */
+function inTsvRow(text: string, start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - ROW_REACH && text[i] !== '\n'; i--) if (text[i] === '\t') return true;
+  for (let i = end; i < text.length && i < end + ROW_REACH && text[i] !== '\n'; i++) if (text[i] === '\t') return true;
+  return false;
+}
+
+/**
+ * A number ends at a TSV cell boundary: normalisation reads a tab between digits as a space
+ * (tab-spaces.ts), so "+18804529048<TAB>18.12.2019" would otherwise read on into the next cell.
+ * Only in a TSV row (other tabs on the line stayed tabs): "call 555<TAB>123<TAB>4567" is one number.
+ */
+function endAtCell(text: string, start: number, end: number): number {
+  for (let i = start + 1; i < end; i++) {
+    if (text.charCodeAt(i) === 32 && wasTab(text, i)) return inTsvRow(text, start, end) ? i : end;
+  }
+  return end;
+}
+
+/** Digit groups after a country code: separated by spaces, dots, dashes or a slash, or an area code in parentheses ("(0)8", "(+31)(6) 1223…"). */
+const INTERNATIONAL_GROUPS = String.raw`(?:[ .\-]?\(\d{1,5}\)(?=[ .\-]?\())?(?:(?:[ .\-/]{1,2}|[ .\-]?\(\d{1,5}\)[ .\-]?)\d{1,12}){0,6}`;
+
+/** A number with its international prefix written out: "(+55) 15 …" and "0049 176 …" read as "+55 15 …", "+49 176 …"; a trunk 0 after the country code ("0044 07700 900873") is dropped. */
+function withPlus(value: string): string {
+  return value.replace(/^\(\+(\d{1,4})\)/, '+$1').replace(/^00[ ]?([1-9]\d{0,3})([ .\-/]+)0(?=\d)/, '+$1$2').replace(/^00[ ]?(?=[1-9])/, '+');
+}
 
 export const PHONE_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.phone.international',
-    anchor: { literals: ['+'], notAfter: 'A-Za-z0-9_+./#$@-' },
+    anchor: { literals: ['+', '(+'], notAfter: 'A-Za-z0-9_+./#$@-' },
     type: 'PHONE',
-    description: 'Phone numbers with a +country code in any grouping (+44 20 5144 0676, +1-675-724-7313, +81 90 8485 6811, +46 (0)8 928 571 38)',
-    pattern: new RegExp(`${START}\\+\\d{1,15}(?:(?:[ .\\-]{1,2}|[ .\\-]?\\(\\d{1,5}\\)[ .\\-]?)\\d{1,8}){0,6}${EXTENSION}${END}`, 'g'),
+    resolveEnd: endAtCell,
+    description: 'Phone numbers with a +country code in any grouping (+44 20 5144 0676, +1-675-724-7313, +81 90 8485 6811, +46 (0)8 928 571 38, (+55) 15 3702-7523, +49 176/12345678)',
+    pattern: new RegExp(`${START}(?:\\(\\+\\d{1,4}\\)|\\+\\d{1,15})${INTERNATIONAL_GROUPS}${EXTENSION}${END}`, 'g'),
     keywords: ['+'],
     validator: phoneValidator({ needsContext: false, minDigits: 7, maxDigits: 15, plan: 'any' }),
     score: 0.85,
     examples: ['+44 20 5144 0676', '+1 675 724 7313'],
   },
   {
+    id: 'tier1.phone.international_00',
+    // A match starts "00" and holds at least nine digits (the validator refuses fewer after the 00), so other runs starting with 0 are not tried.
+    anchor: { runs: ['digits'], first: '0', second: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 15], digitChain: { min: 11, separators: ' ./-', gap: 2 } },
+    type: 'PHONE',
+    resolveEnd: endAtCell,
+    description: 'Phone numbers with the 00 international prefix (0044 7700 900873, 00 49 176 12345678, 0049 171 1234567), next to a phone word or valid in the country\'s plan',
+    pattern: new RegExp(`${START}00 ?[1-9]\\d{0,13}(?:[ .\\-/]{1,2}\\d{1,12}){1,6}${EXTENSION}${END}`, 'g'),
+    validator: phoneValidator({ needsContext: false, minDigits: 9, maxDigits: 15, plan: 'any' }),
+    score: 0.85,
+    examples: ['0044 7700 900873', '0049 171 1234567'],
+  },
+  {
     id: 'tier1.phone.nanp',
     anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 10, separators: ' .()-', gap: 2 } }, { literals: ['('], notAfter: 'A-Za-z0-9_+./#$@-', second: '0-9', digitChain: { min: 10, separators: ' .()-', gap: 2 } }],
     type: 'PHONE',
+    resolveEnd: endAtCell,
     description: 'US/NANP numbers with separators: (415) 555-2671, 378-849-0221, 261.739.3313, 1-800-555-0199, 001-518-640-0854, 345-899-3560x4587',
     pattern: new RegExp(`${START}(?:00?1[ .\\-]|1[ .\\-]?)?(?:\\(\\d{3}\\)[ .\\-]?|\\d{3}[ .\\-])\\d{3}[ .\\-]\\d{4}${EXTENSION}${END}`, 'g'),
     validator: phoneValidator({ needsContext: false, minDigits: 10, maxDigits: 13, plan: 'nanp' }),
@@ -149,6 +203,7 @@ export const PHONE_DETECTORS: readonly Detector[] = [
     id: 'tier1.phone.nanp_bare',
     anchor: { runs: ['digits'], notAfter: 'A-Za-z0-9_+./:#$@-', digitRun: [10, 11] },
     type: 'PHONE',
+    resolveEnd: endAtCell,
     description: 'Ten digits without separators (8242288272), next to a phone word or in a phone column',
     pattern: new RegExp(`(?<![\\w+.\\-/:#$@])1?\\d{10}${END}`, 'g'),
     keywords: PHONE_KEYWORDS,
@@ -158,10 +213,17 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.phone.national',
-    anchor: [{ runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 37], digitChain: { min: 9, separators: ' .-', gap: 1 } }, { literals: ['(0'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 9, separators: ' .()-', gap: 2 } }],
+    // Groups joined by one separator; the slash layout ("089 / 9470 454") is anchored on its own, at a short area code followed by a space or slash.
+    anchor: [
+      { runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 37], digitChain: { min: 9, separators: ' .-', gap: 1 } },
+      { runs: ['digits'], first: '0', notAfter: 'A-Za-z0-9_+./#$@-', digitRun: [2, 5], afterDigits: ' /', digitChain: { min: 9, separators: ' ./-', gap: 3 } },
+      { literals: ['(0'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 9, separators: ' .()-', gap: 2 } },
+    ],
     type: 'PHONE',
-    description: 'National numbers with a trunk 0 (07899 913263, 090-8485-6811, (030) 1234 5678) in the groups of a common numbering plan, or next to a phone word',
-    pattern: new RegExp(`${START}(?:\\(0\\d{1,4}\\)|0\\d{1,4})(?:[ .\\-]?\\d{2,8}){1,4}${END}`, 'g'),
+    resolveEnd: endAtCell,
+    description: 'National numbers with a trunk 0 (07899 913263, 090-8485-6811, (030) 1234 5678, 089 / 9470 454) in the groups of a common numbering plan, or next to a phone word',
+    // German layouts set the area code off with a slash: 089 / 9470 454, 030/2200 2312.
+    pattern: new RegExp(`${START}(?:\\(0\\d{1,4}\\)(?:[ .\\-]?\\d{2,8}){1,4}|0\\d{1,4}(?: ?/ ?\\d{2,8}(?:[ .\\-]?\\d{2,8}){0,3}|(?:[ .\\-]?\\d{2,8}){1,4}))${END}`, 'g'),
     validator: phoneValidator({ needsContext: false, minDigits: 9, maxDigits: 12, plan: 'national' }),
     score: 0.8,
     examples: ['07899 913263', '090-8485-6811'],
@@ -169,10 +231,11 @@ export const PHONE_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.phone.grouped',
     // The validator refuses fewer than 7 digits (extension left out), so shorter groups are not tried.
-    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 7, separators: ' .()-', gap: 2 } }, { literals: ['('], notAfter: 'A-Za-z0-9_+./#$@-', second: '0-9', digitChain: { min: 7, separators: ' .()-', gap: 2 } }],
+    anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_+./#$@-', digitChain: { min: 7, separators: ' .()-', gap: 2 } }, { literals: ['('], notAfter: 'A-Za-z0-9_+./#$@-', second: '0-9 ', digitChain: { min: 7, separators: ' .()-', gap: 3 } }],
     type: 'PHONE',
-    description: 'Numbers in any grouping without a country code (560 1234, 606 01 34 48, (11) 96123-4567, 8 (771) 000 9998), only next to a phone word or in a phone column',
-    pattern: new RegExp(`${START}(?:\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}(?:-\\d{1,4})?\\)[ .\\-]?)?\\d{2,12}(?:[ .\\-]\\d{1,8}){0,4}${EXTENSION}${END}`, 'g'),
+    resolveEnd: endAtCell,
+    description: 'Numbers in any grouping without a country code (560 1234, 606 01 34 48, (11) 96123-4567, ( 19 ) 38294427, 8 (771) 000 9998), only next to a phone word or in a phone column',
+    pattern: new RegExp(`${START}(?:\\d{1,3}[ .\\-]?)?(?:\\( ?\\d{1,5}(?:-\\d{1,4})? ?\\)[ .\\-]?)?\\d{2,12}(?:[ .\\-]\\d{1,8}){0,4}${EXTENSION}${END}`, 'g'),
     keywords: PHONE_KEYWORDS,
     keywordsCaseInsensitive: true,
     validator: phoneValidator({ needsContext: true, minDigits: 7, maxDigits: 12, plan: 'none' }),

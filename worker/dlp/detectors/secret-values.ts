@@ -22,6 +22,8 @@ const STOP_VALUES = new Set(
   your_password yourpassword mypassword my_password password123 secret123 letmein qwerty abc123 foobar foo bar baz xxx xxxx xxxxx xxxxxx xxxxxxxx`.split(/\s+/),
 );
 /** A stop word with a few digits (test123, password1, admin2024): sample values, not secrets. */
+/** Values that say they are not secrets: "not_a_real_token", "no-secret-here", "notused". */
+const SAYS_NOT_SECRET = /^(?:not|no)[_\- ]?(?:a[_\- ]?)?(?:real|valid|used|secret|set)(?:[_\- ]|$)/i;
 const PLACEHOLDER_WITH_DIGITS = /^(?:test|testing|password|passwd|pass|admin|secret|changeme|demo|example|sample|dummy|guest|user|default|qwerty|letmein)[-_]?\d{1,4}!?$/;
 /** Values encrypted at rest (SOPS ENC[AES256_GCM,…], Ansible $ANSIBLE_VAULT): ciphertext whose key lives elsewhere. */
 const ENCRYPTED_VALUE = /^(?:ENC\[|\$ANSIBLE_VAULT)/;
@@ -38,7 +40,7 @@ const PASSWORD_KEY = /(?:pass(?:word|wd|phrase|code)?|pwd|passw|(?:^|[^a-z])pw)s
  */
 export function refusedSecretValue(value: string): boolean {
   const lower = value.toLowerCase();
-  return STOP_VALUES.has(lower) || PLACEHOLDER_WITH_DIGITS.test(lower) || ENCRYPTED_VALUE.test(value) || SECRET_REFERENCE.test(value) || YAML_ALIAS.test(value) || looksLikePlaceholder(value) || UUID.test(value) || /^\*+$|^x+$|^\.+$|^-+$/i.test(value);
+  return STOP_VALUES.has(lower) || PLACEHOLDER_WITH_DIGITS.test(lower) || SAYS_NOT_SECRET.test(value) || ENCRYPTED_VALUE.test(value) || SECRET_REFERENCE.test(value) || YAML_ALIAS.test(value) || looksLikePlaceholder(value) || UUID.test(value) || /^\*+$|^x+$|^\.+$|^-+$/i.test(value);
 }
 
 /** The key the value is assigned to, lowercased ("db_password", "spring.datasource.password"). */
@@ -61,7 +63,8 @@ export function secretValueScore(value: string, key: string, quoted: boolean): n
   // Unquoted code: `password = get_password()`, `token = request.token` are references, not values.
   if (!quoted && (/^[A-Za-z_][\w.]*\(/.test(value) || /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_.]*$/i.test(value))) return false;
   // URLs and host names ("Authentication-Results: 5h.ca.iphmx.com") say where, not what.
-  if (/^https?:\/\//i.test(value) || /^(?:[a-z0-9-]{1,63}\.)+[a-z]{2,12}$/.test(value)) return false;
+  // A URL of any scheme without a password in it (tier1.url_password reports those): "mongodb://localhost:27017/db".
+  if (/^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]*(?::\d{1,5})?(?:[/?#]|$)/i.test(value) || /^(?:[a-z0-9-]{1,63}\.)+[a-z]{2,12}$/.test(value)) return false;
   // File paths and key files: `key_file = /secure/release.pem`, `secret: ./certs/tls.key`.
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(value) || /\.(?:pem|key|crt|cer|json|ya?ml|txt|env|p12|pfx|jks|der)$/i.test(value)) return false;
   const entropy = shannonEntropy(value);
@@ -90,3 +93,36 @@ export const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|pw(?![a-z])
 export const SECRET_NAME_STARTS: readonly string[] = ['pass', 'pwd', 'pw', 'storage', 'secret', 'token', 'api', 'access', 'account', 'private', 'client', 'signing', 'encryption', 'master', 'auth', 'app', 'credential'];
 /** Keywords that must occur for any secret-name detector to run. */
 export const SECRET_NAME_KEYWORDS: readonly string[] = ['pass', 'pwd', 'pw', 'storage', 'secret', 'token', 'key', 'credential', 'auth'];
+
+/** A URL's password field holding a template or its own name: `{password}`, `[PASSWORD]`, `$(DB_PASS)`, `:password@`. */
+const URL_PASSWORD_TEMPLATE = /^(?:\{[\w.-]+\}|\[[\w.-]+\]|\$\([\w.-]+\)|\{\{.*\}\}|<%.*%>|password|passwd|pwd|x+|\*+|\.+)$/i;
+
+/**
+ * Whether the password part of a URL (`scheme://user:PASSWORD@host`) is a password: anything but a
+ * reference, template or placeholder. Short and common values count here ("user:pass@",
+ * "admin:secret123@"), since a URL that carries them logs in with them; the stop-list that keeps
+ * `password = test` out of code findings does not apply.
+ * @example
+ * urlPasswordValid('s3cr3t-Pa55'); // true
+ * urlPasswordValid('${DB_PASSWORD}'); // false
+ */
+export function urlPasswordValid(value: string): boolean {
+  if (URL_PASSWORD_TEMPLATE.test(value) || SECRET_REFERENCE.test(value) || looksLikePlaceholder(value) || ENCRYPTED_VALUE.test(value)) return false;
+  return !/^\$[A-Za-z_{(]/.test(value);
+}
+
+/** Runs of the alphabet or of digits, which documentation tokens are often typed with. */
+const SEQUENCE = /0123456|123456789|abcdefgh/gi;
+
+/**
+ * Whether a token with a vendor's literal prefix and exact shape is only a template: placeholder
+ * words (your_, example, redacted), ${VAR}, or one character repeated. A typed-out sequence
+ * ("…1234567890abcdefghij") does not make it one: the prefix and shape say what the token is, and
+ * a sample token pasted into a prompt leaks the same way a real one would.
+ * @example
+ * vendorTokenPlaceholder('gsk_your_key_here'); // true
+ * vendorTokenPlaceholder('gsk_aBcDeFgHiJkLmNoPqRsT1234567890abcdefghijklmnopqrstuv'); // false
+ */
+export function vendorTokenPlaceholder(value: string): boolean {
+  return looksLikePlaceholder(value.replace(SEQUENCE, '~'));
+}

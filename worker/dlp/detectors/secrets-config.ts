@@ -7,7 +7,8 @@
  */
 import type { Detector } from '../detector.js';
 import { characterClasses, looksLikePlaceholder, shannonEntropy } from '../validators.js';
-import { SECRET_NAME, SECRET_NAME_KEYWORDS, SECRET_NAME_STARTS, assignedSecretValid, refusedSecretValue } from './secret-values.js';
+import { SECRET_NAME, SECRET_NAME_KEYWORDS, SECRET_NAME_STARTS, assignedSecretValid, urlPasswordValid, vendorTokenPlaceholder } from './secret-values.js';
+import { CHAT_SECRET_DETECTORS } from './secrets-chat.js';
 import { CODE_SECRET_DETECTORS } from './secrets-code.js';
 import { MARKUP_SECRET_DETECTORS } from './secrets-markup.js';
 import { VENDOR_SECRET_DETECTORS } from './secrets-vendors.js';
@@ -25,7 +26,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
     pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"'<>]{0,64}:([^\s@"'<>]{1,128})@[A-Za-z0-9[\]._-]+/dg,
     group: 1,
     keywords: ['://'],
-    validator: ({ value }) => !refusedSecretValue(value) && !/^(?:pass(?:word)?|pwd|secret|x+|\*+)$/i.test(value),
+    validator: ({ value }) => urlPasswordValid(value),
     // Above EMAIL (0.95): a password with `@`-like tails (`pa%25ss@host`) must stay a password.
     score: 0.97,
     examples: ['postgres://app:s3cr3t-Pa55@db.internal:5432/app'],
@@ -129,9 +130,9 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
     secret: true,
     description: 'Other vendor tokens with fixed prefixes: Hugging Face, Shopify, PyPI, DigitalOcean, Doppler, Databricks, Atlassian, Linear, Postman, New Relic, Mailgun, Mailchimp, Square, age, Telegram bots',
     pattern:
-      /\b(?:hf_[A-Za-z0-9]{34,40}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,}|[0-9a-f]{32}-us\d{1,2}|do[opr]_v1_[a-f0-9]{64}|dp\.(?:st|ct|sa|scim|audit)\.[A-Za-z0-9_.-]{40,}|dapi[a-f0-9]{32}(?:-\d)?|ATATT3[A-Za-z0-9_=-]{100,}|lin_api_[A-Za-z0-9]{40}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|NRAK-[A-Z0-9]{27}|key-[a-f0-9]{32}|sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])/g,
+      /\b(?:hf_[A-Za-z0-9]{34,40}|shp(?:at|ss|ca|pa)_[A-Za-z0-9]{32,40}|pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,}|[0-9a-f]{32}-us\d{1,2}|do[opr]_v1_[a-f0-9]{64}|dp\.(?:st|ct|sa|scim|audit)\.[A-Za-z0-9_.-]{40,}|dapi[a-fA-F0-9]{32}(?:-\d)?|ATATT3[A-Za-z0-9_=-]{100,}|lin_api_[A-Za-z0-9]{40}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|NRAK-[A-Z0-9]{27}|key-[a-f0-9]{32}|sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])/g,
     keywords: ['hf_', 'shpat_', 'shpss_', 'shpca_', 'shppa_', 'pypi-', 'dop_v1_', 'doo_v1_', 'dor_v1_', 'dp.', 'dapi', 'ATATT3', 'lin_api_', 'PMAK-', 'NRAK-', 'key-', '-us', 'sq0', 'AGE-SECRET-KEY-', ':AA'],
-    validator: ({ value }) => !looksLikePlaceholder(value) && shannonEntropy(value) >= 3,
+    validator: ({ value }) => !vendorTokenPlaceholder(value) && shannonEntropy(value) >= 3,
     score: 0.95,
   },
   {
@@ -150,6 +151,8 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   ...CODE_SECRET_DETECTORS,
   // XML elements and name/value argument pairs (secrets-markup.ts).
   ...MARKUP_SECRET_DETECTORS,
+  // Passwords given in chat replies to a line that asked for one (secrets-chat.ts).
+  ...CHAT_SECRET_DETECTORS,
   // Vendor formats with their own prefixes or shapes (secrets-vendors.ts).
   ...VENDOR_SECRET_DETECTORS,
 ];

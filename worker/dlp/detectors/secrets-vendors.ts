@@ -10,9 +10,10 @@
  */
 import type { Candidate, Detector } from '../detector.js';
 import { characterClasses, looksLikePlaceholder, shannonEntropy } from '../validators.js';
+import { vendorTokenPlaceholder } from './secret-values.js';
 
 /** A vendor token that is not a placeholder and carries real randomness. */
-const randomToken = ({ value }: Candidate): boolean => !looksLikePlaceholder(value) && shannonEntropy(value) >= 3.2;
+const randomToken = ({ value }: Candidate): boolean => !vendorTokenPlaceholder(value) && shannonEntropy(value) >= 3.2;
 
 /** Characters that continue a token: a match must not start or end inside a longer run. */
 const TOKEN_CHAR = 'A-Za-z0-9_-';
@@ -76,6 +77,7 @@ const PREFIXED_VENDORS: readonly PrefixedVendor[] = [
   { id: 'dropbox', vendor: 'Dropbox short-lived access tokens (sl.)', prefixes: ['sl.'], body: 'sl\\.(?:u\\.)?[A-Za-z0-9_=-]{130,}' },
   { id: 'plaid', vendor: 'Plaid access tokens (access-sandbox-, access-development-, access-production-)', prefixes: ['access-'], body: 'access-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}' },
   { id: 'docker', vendor: 'Docker Hub personal access tokens (dckr_pat_)', prefixes: ['dckr_pat_'], body: 'dckr_pat_[A-Za-z0-9_-]{27,}' },
+  { id: 'vercel', vendor: 'Vercel personal, integration, access, refresh and API tokens (vcp_, vci_, vca_, vcr_, vck_)', prefixes: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], body: 'vc[pciark]_[A-Za-z0-9]{24,64}' },
   { id: 'figma', vendor: 'Figma personal access tokens (figd_)', prefixes: ['figd_'], body: 'figd_[A-Za-z0-9_-]{40,}' },
   { id: 'cloudflare', vendor: 'Cloudflare user and account API tokens (cfut_, cfat_, cfk_)', prefixes: ['cfut_', 'cfat_', 'cfk_'], body: 'cf(?:ut|at|k)_[A-Za-z0-9]{40,64}' },
   { id: 'yandex', vendor: 'Yandex Cloud API keys (AQVN) and IAM tokens (t1.)', prefixes: ['aqvn'], body: 'AQVN[A-Za-z0-9_-]{35,38}' },

@@ -29,12 +29,16 @@ function awsAccessKeyValid({ value }: Candidate): boolean {
 /** A token whose tail is masked (xoxp-123-456-####, sk_live_abc****): a redacted sample, not a secret. */
 const masked = ({ value, text, end }: Candidate): boolean => /[-_]$/.test(value) || /^[#*•]{3}/.test(text.slice(end, end + 3));
 
-/** A PEM block with a BEGIN and an END line and nothing (or only placeholder dots) between them is a template, not a key. */
+/**
+ * A PEM block holds key material: something between its BEGIN line and its END line (or the end
+ * of the block when it is unterminated). A header with nothing after it, or a body of placeholder
+ * dots, stars or x's, is a template or a quoted header line ("-----BEGIN PRIVATE KEY-----" alone in
+ * a README or a log), not a key.
+ */
 function pemHasBody({ value }: Candidate): boolean {
   const body = value.replace(/-{4,5} ?(?:BEGIN|END) [A-Z ]*-{4,5}/gi, '').replace(/\s|\\n/g, '');
   // A body of dots, stars or x's ("\n...\n", "****") is a documentation placeholder.
   if (body.length > 0 && /^(?:[.*•…#]+|x+)$/i.test(body)) return false;
-  if (!/-{4,5} ?END /i.test(value)) return true;
   return body.length > 0;
 }
 

@@ -4,6 +4,7 @@
  * pass over line starts), then each lookup is a binary search plus a bounded walk within one line.
  */
 import { wasTab } from '../../tab-spaces.js';
+import { recordKeyAt } from './record-keys.js';
 
 interface HeaderLine {
   readonly start: number;
@@ -50,6 +51,8 @@ function headerOf(line: string, start: number): HeaderLine | undefined {
     if (!line.includes(delimiter)) continue;
     const cells = splitCells(line, delimiter);
     if (cells.length < 2 || !cells.every((c) => HEADER_CELL.test(c))) continue;
+    // A data row of letters-first values ("Aug 26, 1972", S62975977, "June 27, 2025") is not a header: headers hold few digits.
+    if (cells.filter((c) => /\d/.test(c)).length > 1) continue;
     return { start, delimiter, columns: cells.map((c) => c.trim().replace(/^["']|["']$/g, '').toLowerCase()) };
   }
   return undefined;
@@ -106,11 +109,15 @@ function indexOf(text: string): TableIndex {
 
 /**
  * The lowercased header of the column holding [start, end), when the value is a whole cell of a
- * delimited row below a header line with the same delimiter; otherwise undefined.
+ * delimited row below a header line with the same delimiter; for a "Key | value" record line, its
+ * own key (record-keys.ts); otherwise undefined.
  * @example
  * columnHeaderAt('id,dob\n7,1985-03-14\n', 10, 20); // 'dob'
+ * columnHeaderAt('Name | Ana\nPh | +1-852-741-7208', 16, 31); // 'ph'
  */
 export function columnHeaderAt(text: string, start: number, end: number): string | undefined {
+  const key = recordKeyAt(text, start);
+  if (key !== undefined) return key;
   if (text.indexOf('\n') === -1) return undefined;
   const { headers } = indexOf(text);
   if (headers.length === 0) return undefined;
