@@ -77,3 +77,18 @@ describe('linear-time detectors', () => {
     expect(worst.ratio, `worst anchor ${JSON.stringify(worst.anchor)}: ${worst.ratio.toFixed(1)}x the whole engine on ordinary text (${(baseline * 1000).toFixed(0)} ms)`).toBeLessThan(MAX_RATIO);
   }, 120_000);
 });
+
+describe('context lookups on a text of one long line', () => {
+  // Each candidate asks which line, column header or record key it sits under; answered by a scan
+  // back to the previous newline, that cost grew with the line, and a 1 MB one-line text of dates
+  // took the birth-date detector 0.6 s (quadratic). 8x the text must cost about 8x, not 64x.
+  const birthDates = only('tier1.date_of_birth');
+  const best = (text: string) => Math.min(seconds(birthDates, text), seconds(birthDates, text), seconds(birthDates, text));
+  const line = (bytes: number) => '"birthDate": "1985-03-14 '.repeat(Math.ceil(bytes / 25)).slice(0, bytes);
+
+  it('costs in proportion to the text', () => {
+    const small = best(line(MB / 4));
+    const large = best(line(2 * MB));
+    expect(large / small, `256 KB ${(small * 1000).toFixed(0)} ms, 2 MB ${(large * 1000).toFixed(0)} ms`).toBeLessThan(24);
+  }, 120_000);
+});

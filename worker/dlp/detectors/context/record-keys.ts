@@ -4,6 +4,7 @@
  * "Department | Sales   Location | Nairobi". Such lines also look like a header row to a CSV
  * reader, so without this the value on one line would be read under the previous line's "columns".
  */
+import { lineStartAt } from './line-index.js';
 
 /** The longest key looked at: a field label, not a sentence. */
 const MAX_KEY = 40;
@@ -37,7 +38,7 @@ export function recordKeyAt(text: string, start: number): string | undefined {
   if (key.length === 0 || key.length > MAX_KEY || !KEY.test(key)) return undefined;
   if (boundary === ' ') {
     // A later pair on the line: the line itself must not be a Markdown row.
-    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+    const lineStart = lineStartAt(text, keyStart);
     if (text[lineStart] === '|') return undefined;
   }
   return key.toLowerCase();

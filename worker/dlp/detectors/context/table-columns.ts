@@ -4,6 +4,7 @@
  * pass over line starts), then each lookup is a binary search plus a bounded walk within one line.
  */
 import { wasTab } from '../../tab-spaces.js';
+import { hasNewline, lineEndAt, lineStartAt } from './line-index.js';
 import { recordKeyAt } from './record-keys.js';
 
 interface HeaderLine {
@@ -118,7 +119,7 @@ function indexOf(text: string): TableIndex {
 export function columnHeaderAt(text: string, start: number, end: number): string | undefined {
   const key = recordKeyAt(text, start);
   if (key !== undefined) return key;
-  if (text.indexOf('\n') === -1) return undefined;
+  if (!hasNewline(text)) return undefined;
   const { headers } = indexOf(text);
   if (headers.length === 0) return undefined;
   let lo = 0;
@@ -133,10 +134,9 @@ export function columnHeaderAt(text: string, start: number, end: number): string
   }
   if (found < 0) return undefined;
   const header = headers[found]!;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartAt(text, start);
   if (lineStart <= header.start) return undefined;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd === -1) lineEnd = text.length;
+  const lineEnd = lineEndAt(text, end);
   if (lineEnd - lineStart > 4096) return undefined;
   const cell = cellAround(text, lineStart, lineEnd, header.delimiter, start, end);
   return cell === undefined ? undefined : header.columns[cell];
