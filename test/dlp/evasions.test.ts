@@ -4,7 +4,7 @@
  * words; and the per-request scan budget.
  */
 import { describe, expect, it } from 'vitest';
-import { ScanBudget, ScanBudgetExceededError } from '../../worker/dlp/budget.js';
+import { ScanBudget, ScanBudgetExceededError, VALIDATION_UNITS } from '../../worker/dlp/budget.js';
 import { hasWholeWord } from '../../worker/dlp/context.js';
 import { compileDlp, scanText } from '../../worker/dlp/index.js';
 import { normalizeText } from '../../worker/dlp/normalize.js';
@@ -164,6 +164,24 @@ describe('scan budget', () => {
     expect(() => scanText(all, 'Ms. Tran, '.repeat(2000), budget)).toThrow(ScanBudgetExceededError);
     expect(budget.seen).toBe(401);
     expect(scanText(all, 'Ms. Tran, '.repeat(20), new ScanBudget(Number.MAX_SAFE_INTEGER, 100)).length).toBe(20);
+  });
+
+  it('charges every validator call, so candidates that all fail validation still spend the budget', () => {
+    // "John Smith John Smith ...": a name candidate at every word, none of them a finding (a run of
+    // one name is no person). Before validators were charged, 2 MB of it cost seconds of CPU and
+    // only the characters' units; now each call costs VALIDATION_UNITS and the default budget
+    // stops the scan long before the end.
+    class CountingBudget extends ScanBudget {
+      charged = 0;
+      override charge(units: number): void {
+        if (units === VALIDATION_UNITS) this.charged++;
+        super.charge(units);
+      }
+    }
+    const probe = new CountingBudget(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    scanText(all, 'John Smith '.repeat(1000), probe);
+    expect(probe.charged).toBeGreaterThanOrEqual(1000);
+    expect(() => scanText(all, 'John Smith '.repeat(200_000))).toThrow(ScanBudgetExceededError);
   });
 
   it('comes from the settings, with a default', () => {

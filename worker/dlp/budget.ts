@@ -13,6 +13,15 @@ export const DEFAULT_SCAN_BUDGET_UNITS = 64 * 1024 * 1024;
  */
 export const MAX_FINDINGS_PER_REQUEST = 2000;
 
+/**
+ * Work units one validator call costs. A validator (a name's context checks, a checksum, a phone
+ * plan lookup) costs microseconds where a character through a pattern costs nanoseconds; without
+ * this charge, 2 MB of one name repeated ("John Smith John Smith ...") paid ~400,000 validations,
+ * seconds of CPU, before any limit stopped it. At 512 units, the default budget allows ~100,000
+ * validations per request, several times what a 4 MB prompt of ordinary prose needs.
+ */
+export const VALIDATION_UNITS = 512;
+
 /** Overlapping detectors can match one value several times (a number read as phone, licence and SSN). */
 const MATCHES_PER_FINDING = 4;
 

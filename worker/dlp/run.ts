@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../core/index.js';
 import { SourceKind, type CompiledAnchor } from './anchor.js';
-import type { ScanBudget } from './budget.js';
+import { VALIDATION_UNITS, type ScanBudget } from './budget.js';
 import type { Candidates } from './candidates.js';
 import type { CompiledDetector } from './compile.js';
 import type { Positions } from './positions.js';
@@ -73,6 +73,7 @@ function judgeMatch(compiled: CompiledDetector, m: RegExpExecArray, resume: numb
     if (hasContext && detector.contextBoost) score = Math.min(1, score + detector.contextBoost);
   }
   if (detector.validator) {
+    budget.charge(VALIDATION_UNITS);
     const verdict = detector.validator({ value: text.slice(start, end), text, start, end });
     if (verdict === false) return resume;
     if (typeof verdict === 'number') score = verdict;

@@ -4,6 +4,7 @@
  * for a header), and quoted cells may hold the delimiter ("Castillo, Chidi"). Blocks are found once
  * per text in one pass over its lines; each lookup is a binary search plus a walk within one line.
  */
+import { hasNewline, lineStartAt } from './context/line-index.js';
 
 interface Block {
   /** Offsets of the header line and of the end of the block's last line. */
@@ -74,7 +75,7 @@ function blocksOf(text: string): Block[] {
  * nameColumnHeaderAt('first_name,last_name\nAna,Lima\n', 21, 24); // 'first_name'
  */
 export function nameColumnHeaderAt(text: string, start: number, end: number): string | undefined {
-  if (text.indexOf('\n') === -1) return undefined;
+  if (!hasNewline(text)) return undefined;
   const blocks = blocksOf(text);
   let lo = 0;
   let hi = blocks.length - 1;
@@ -88,7 +89,7 @@ export function nameColumnHeaderAt(text: string, start: number, end: number): st
   }
   if (found < 0) return undefined;
   const block = blocks[found]!;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartAt(text, start);
   if (lineStart <= block.start || end > block.end || start - lineStart > MAX_LINE) return undefined;
   const before = cellsOf(text.slice(lineStart, start), block.delimiter);
   if (!/^\s*["']?$/.test(before[before.length - 1]!)) return undefined;
