@@ -48,7 +48,7 @@ const TOKENS = new Set([
 /** Every word of a PERSON label is a name token of the pools (an initial "J." is allowed). */
 function nameOk(text: string, form: string) {
   if (form.startsWith('native:')) { const lower = text.toLocaleLowerCase('en'); return [...TOKENS].some((t) => lower.startsWith(t)) && [...TOKENS].some((t) => lower.endsWith(t)); }
-  return text.split(/[ ,^]+/).every((w) => TOKENS.has(w.toLocaleLowerCase('en')) || /^[A-Z]\.$/.test(w));
+  return text.split(/[ ,^/]+/).every((w) => TOKENS.has(w.toLocaleLowerCase('en')) || /^[A-Z]\.$/.test(w));
 }
 
 const CHECKS: Record<string, (text: string, form: string) => boolean> = {

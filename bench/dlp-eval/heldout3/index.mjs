@@ -16,6 +16,7 @@ import { fhirPatient, hl7Message, intakeNote } from './kinds/health.mjs';
 import { configFile, logLines, sourceCode } from './kinds/tech.mjs';
 import { customerSms, teamChat } from './kinds/chat.mjs';
 import { invoice, orderConfirmation } from './kinds/commerce.mjs';
+import { kycReview, travelBooking } from './kinds/identity.mjs';
 
 export const DEFAULT_SEED = 3307;
 export const DEFAULT_COUNT = 1500;
@@ -27,6 +28,7 @@ export const KINDS = [
   [3, 'hl7_message', hl7Message], [3, 'fhir_patient', fhirPatient], [4, 'intake_note', intakeNote],
   [8, 'source_code', sourceCode], [7, 'config_file', configFile], [7, 'log_lines', logLines],
   [8, 'team_chat', teamChat], [4, 'customer_sms', customerSms], [4, 'order_confirmation', orderConfirmation], [4, 'invoice', invoice],
+  [3, 'kyc_review', kycReview], [3, 'travel_booking', travelBooking],
 ];
 
 /**

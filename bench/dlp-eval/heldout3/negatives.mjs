@@ -15,8 +15,8 @@ const uuid = (r) => `${r.chars(8, HEX)}-${r.chars(4, HEX)}-4${r.chars(3, HEX)}-$
 /** Companies, places and products that contain words that are also personal names. */
 export const COMPANIES = ['Harbor Dental Group', 'Atlas Freight', 'Morgan Stanley', 'Wells Fargo', 'Johnson Controls', 'Ferrero Rocher', 'Marcus & Millichap', 'Ben & Jerry\'s', 'Dr. Martens', 'Procter & Gamble', 'Goldman Sachs', 'Abbott Laboratories', 'Carter\'s Kids', 'Hilton Garden Inn', 'Tim Hortons', 'Siemens Healthineers', 'Baker Hughes', 'Lockheed Martin', 'Ernst & Young', 'Kellogg Company', 'Ruth\'s Chris Steak House', 'Wendy\'s', 'Jackson Hewitt', 'Sherwin-Williams'];
 export const PLACES = ['Washington', 'Jackson Heights', 'San Antonio', 'St. Louis', 'Victoria Station', 'Lake Louise', 'Charlotte', 'Mount Elgin', 'Santa Clara', 'Port Elizabeth', 'Georgetown', 'Marysville', 'Abbey Road', 'Francisco Bay'];
-export const PRODUCTS = ['Alexa', 'Siri', 'Jenkins', 'Ford Ranger', 'Tesla Model Y', 'Nest Thermostat', 'Jira', 'Grafana', 'Oscar Mayer ham', 'Victoria\'s Secret catalogue', 'Casper mattress', 'Kubernetes', 'Hugo', 'Sphinx'];
-export const PLACEHOLDERS = ['<your-api-key>', 'changeme', 'YOUR_SECRET_HERE', '${DB_PASSWORD}', '********', 'xxxxxxxxxxxxxxxx', 'REDACTED', '<password>', '{{ vault_db_password }}', 'example-token', 'sk_test_XXXXXXXXXXXXXXXX', 'dummy', 'TODO', 'os.environ["API_KEY"]', 'process.env.STRIPE_KEY', 'John Doe', 'Jane Doe'];
+export const PRODUCTS = ['Amazon Alexa', 'Siri', 'Jenkins CI', 'Ford Ranger', 'Tesla Model Y', 'Nest Thermostat', 'Jira', 'Grafana', 'Oscar Mayer ham', 'Victoria\'s Secret catalogue', 'Casper mattress', 'Kubernetes', 'Hugo Boss cologne', 'Sphinx docs'];
+export const PLACEHOLDERS = ['<your-api-key>', 'changeme', 'YOUR_SECRET_HERE', '${DB_PASSWORD}', '********', 'xxxxxxxxxxxxxxxx', 'REDACTED', '<password>', '{{ vault_db_password }}', 'example-token', 'sk_test_XXXXXXXXXXXXXXXX', 'dummy', 'TODO', 'os.environ["API_KEY"]', 'process.env.STRIPE_KEY'];
 
 export const NEGATIVES = {
   order_id: (r) => r.pick([`ORD-${r.int(2019, 2026)}-${r.digits(6)}`, `#${r.digits(7)}`, `SO${r.digits(8)}`, `${r.digits(3)}-${r.digits(7)}-${r.digits(7)}`]),

@@ -49,9 +49,26 @@ const VENDORS = [
   ['GENERIC_SECRET', 'datadog', (r) => r.chars(32, DIGITS + 'abcdef')],
 ];
 
-export function vendorKey(rng, form) {
-  const [type, f, make] = form ? VENDORS.find((v) => v[1] === form) : rng.pick(VENDORS);
-  return { type, value: make(rng), form: f };
+/** The environment variable a team would store each vendor's key in. */
+export const VARIABLE_FOR = {
+  'aws-akia': 'AWS_ACCESS_KEY_ID', 'aws-secret': 'AWS_SECRET_ACCESS_KEY', 'github-classic': 'GITHUB_TOKEN', 'github-fine-grained': 'GH_PAT',
+  gitlab: 'GITLAB_TOKEN', slack: 'SLACK_BOT_TOKEN', stripe: 'STRIPE_SECRET_KEY', google: 'GOOGLE_MAPS_API_KEY', openai: 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY', npm: 'NPM_TOKEN', sendgrid: 'SENDGRID_API_KEY', vault: 'VAULT_TOKEN', twilio: 'TWILIO_API_KEY',
+  mailgun: 'MAILGUN_API_KEY', shopify: 'SHOPIFY_ACCESS_TOKEN', datadog: 'DD_API_KEY',
+};
+
+/** Forms whose shape says what they are even with no variable name next to them. */
+const PREFIXED = new Set(['aws-akia', 'github-classic', 'github-fine-grained', 'gitlab', 'slack', 'stripe', 'google', 'openai', 'anthropic', 'npm', 'sendgrid', 'vault', 'shopify']);
+
+/**
+ * A vendor key. `bare: true` keeps to self-describing (prefixed) shapes, for text where no
+ * variable name or header says what the value is: 40 random characters in a chat are not
+ * recognisable as an AWS secret by anyone, so they would not be a fair label.
+ */
+export function vendorKey(rng, form, { bare = false } = {}) {
+  const pool = bare ? VENDORS.filter((v) => PREFIXED.has(v[1])) : VENDORS;
+  const [type, f, make] = form ? VENDORS.find((v) => v[1] === form) : rng.pick(pool);
+  return { type, value: make(rng), form: f, variable: VARIABLE_FOR[f] };
 }
 
 /** Passwords as people and admins choose them (no placeholders; those are hard negatives). */
@@ -78,8 +95,8 @@ const SCHEMES = [
 ];
 
 /**
- * Writes a connection URL whose password is labelled URL_PASSWORD (form = scheme, "-nouser" when
- * the user is empty as redis writes it, "-encoded" when it carries percent escapes).
+ * Writes a connection URL whose password is labelled URL_PASSWORD (form: the scheme, or
+ * "empty-user" for redis's `redis://:pw@host`, or "percent-encoded" when it carries escapes).
  */
 export function urlWithPassword(b, rng, host) {
   const [scheme, port, path] = rng.pick(SCHEMES);
@@ -90,6 +107,6 @@ export function urlWithPassword(b, rng, host) {
   // Characters that end the userinfo are either percent-escaped (as a careful admin does) or absent.
   if (rng.chance(0.3)) { pw = pw.replace(/[!#%^*&@?]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`); encoded = /%/.test(pw); }
   else pw = pw.replace(/[#%@?/]/g, '');
-  b.text(`${scheme}://${user}:`).pii('URL_PASSWORD', pw, `${scheme}${noUser ? '-nouser' : ''}${encoded ? '-encoded' : ''}`);
+  b.text(`${scheme}://${user}:`).pii('URL_PASSWORD', pw, noUser ? 'empty-user' : encoded ? 'percent-encoded' : scheme);
   return b.text(`@${host}${port ? `:${port}` : ''}${path}`);
 }

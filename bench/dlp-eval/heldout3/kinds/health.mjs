@@ -7,10 +7,13 @@ import { person, writeName } from '../names.mjs';
 import { dobValue, dobWithContext, writePhone } from '../pieces.mjs';
 import { writeNegative } from '../negatives.mjs';
 
+const p2 = (n) => String(n).padStart(2, '0');
+const hl7Time = (rng) => `202${rng.int(0, 6)}${p2(rng.int(1, 12))}${p2(rng.int(1, 28))}${p2(rng.int(0, 23))}${p2(rng.int(0, 59))}${p2(rng.int(0, 59))}`;
+
 export function hl7Message(rng, b) {
   const p = person(rng);
   const upper = rng.chance(0.6);
-  b.text('MSH|^~\\&|EPIC|HARBORCLINIC|LAB|HC|').put((x) => writeNegative(x, rng, 'timestamp')).text('||ADT^A04|').put((x) => writeNegative(x, rng, 'order_id')).text('|P|2.5.1\r');
+  b.text('MSH|^~\\&|EPIC|HARBORCLINIC|LAB|HC|').neg('timestamp', hl7Time(rng)).text('||ADT^A04|').put((x) => writeNegative(x, rng, 'order_id')).text('|P|2.5.1\r');
   b.text('PID|1||').put((x) => writeNegative(x, rng, 'mrn')).text('^^^HC^MR||');
   const fam = upper ? p.surname.toUpperCase() : p.surname;
   const giv = upper ? p.given.toUpperCase() : p.given;
@@ -27,7 +30,7 @@ export function hl7Message(rng, b) {
   const doc = person(rng);
   b.pii('PERSON', `${upper ? doc.surname.toUpperCase() : doc.surname}^${upper ? doc.given.toUpperCase() : doc.given}`, 'hl7');
   b.text('^^^DR|||||||||||').put((x) => writeNegative(x, rng, 'invoice_number'));
-  b.text('\rOBX|1|NM|GLU^Glucose||').text(String(rng.int(70, 180))).text('|mg/dL|||||F|||').put((x) => writeNegative(x, rng, 'timestamp')).text('\r');
+  b.text('\rOBX|1|NM|GLU^Glucose||').text(String(rng.int(70, 180))).text('|mg/dL|||||F|||').neg('timestamp', hl7Time(rng)).text('\r');
   return b;
 }
 

@@ -81,7 +81,7 @@ export function hrNote(rng, b) {
     (x) => { x.text('Payroll: direct deposit changed to '); x.pii('IBAN', iban(rng).value, 'hr'); x.text('; SSN on file '); const s = ssn(rng); x.pii('US_SSN', s.value, s.form); x.text('.'); },
     (x) => { x.text('Emergency contact: '); proseName(x, rng); x.text(', '); writePhone(x, rng); x.text('.'); },
     (x) => { ordinaryDate(x, rng); x.text(' — start of probation review. Hired on the basis of the referral from '); writeNegative(x, rng, 'company_name'); x.text('.'); },
-    (x) => { x.text('Note: '); writeName(x, rng, emp, 'given'); x.text(`'s ${rng.pick(['birthday', 'work anniversary'])} lunch is on `); writeNegative(x, rng, 'ordinary_date'); x.text(', not related to this case.'); },
+    (x) => { x.text('Note: '); writeName(x, rng, emp, 'given'); x.text(`'s ${rng.pick(['work anniversary', 'farewell', 'team'])} lunch is on `); writeNegative(x, rng, 'ordinary_date'); x.text(', not related to this case.'); },
   ]).slice(0, rng.int(2, 5));
   for (const p of paras) { p(b); b.text('\n\n'); }
   return b;

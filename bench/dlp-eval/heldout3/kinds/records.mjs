@@ -25,7 +25,7 @@ const COLUMNS = {
   created: ['created_at', (b, r) => writeNegative(b, r, 'timestamp')],
   hired: ['hire_date', (b, r) => writeNegative(b, r, 'ordinary_date')],
   zip: ['zip', (b, r) => writeNegative(b, r, 'zip_code')],
-  amount: ['balance', (b, r) => writeNegative(b, r, 'amount')],
+  amount: ['balance', (b, r) => b.neg('amount', `${r.int(0, 99999)}.${r.digits(2)}`)],
   uuid: ['row_uuid', (b, r) => writeNegative(b, r, 'uuid')],
 };
 

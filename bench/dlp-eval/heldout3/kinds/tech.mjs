@@ -24,7 +24,7 @@ const ASSIGN = {
 
 function secretFor(rng) {
   return rng.weighted([
-    [5, () => ['api_key', vendorKey(rng)]],
+    [5, () => { const k = vendorKey(rng); return [k.variable.toLowerCase(), k]; }],
     [2, () => ['db_password', { type: 'GENERIC_SECRET', value: password(rng), form: 'password-code' }]],
     [1, () => ['webhook_secret', randomSecret(rng)]],
     [1, () => ['auth_token', jwt(rng)]],
@@ -57,7 +57,7 @@ export function sourceCode(rng, b) {
   }
   if (rng.chance(0.4)) {
     b.text(lang === 'python' ? 'headers = {"Authorization": "Bearer ' : 'fetch(url, { headers: { Authorization: "Bearer ');
-    secret(b, rng.chance(0.5) ? jwt(rng) : vendorKey(rng));
+    secret(b, rng.chance(0.5) ? jwt(rng) : vendorKey(rng, undefined, { bare: true }));
     b.text(lang === 'python' ? '"}\n' : '" } });\n');
   }
   return b;
@@ -69,9 +69,9 @@ export function configFile(rng, b) {
   const count = rng.int(3, 6);
   for (let i = 0; i < count; i++) {
     const [name, s] = rng.weighted([
-      [3, () => [rng.pick(['STRIPE_SECRET', 'GITHUB_TOKEN', 'OPENAI_API_KEY', 'SENDGRID_API_KEY', 'NPM_TOKEN', 'AWS_ACCESS_KEY_ID', 'SLACK_BOT_TOKEN']), vendorKey(rng)]],
+      [3, () => { const k = vendorKey(rng); return [k.variable, k]; }],
       [2, () => [rng.pick(['DB_PASSWORD', 'POSTGRES_PASSWORD', 'smtp_pass', 'admin_password', 'REDIS_PASSWORD', 'ldap.bind.password']), { type: 'GENERIC_SECRET', value: password(rng), form: 'password-config' }]],
-      [1, () => [rng.pick(['SESSION_SECRET', 'JWT_SIGNING_KEY', 'ENCRYPTION_KEY', 'DD_API_KEY']), randomSecret(rng)]],
+      [1, () => [rng.pick(['SESSION_SECRET', 'JWT_SIGNING_KEY', 'ENCRYPTION_KEY', 'WEBHOOK_SIGNING_SECRET']), randomSecret(rng)]],
       [1, () => ['VAULT_TOKEN', vendorKey(rng, 'vault')]],
     ])();
     pairs.push([name, s]);
@@ -105,7 +105,7 @@ export function logLines(rng, b) {
     rng.pick([
       () => { b.text('login ok user='); b.pii('EMAIL', email(rng, person(rng)).value, 'log'); b.text(' ip='); const v = ip(rng); b.pii('IP_ADDRESS', v.value, v.form); },
       () => { b.text('request_id=').put((x) => writeNegative(x, rng, 'uuid')).text(' status=200 took=').text(`${rng.int(2, 900)}ms`); },
-      () => { b.text('retrying with token='); const s = vendorKey(rng); b.pii(s.type, s.value, s.form); },
+      () => { b.text('retrying with token='); const s = vendorKey(rng, undefined, { bare: true }); b.pii(s.type, s.value, s.form); },
       () => { b.text('connect ').text('url="'); urlWithPassword(b, rng, rng.pick(HOSTS)); b.text('" failed: ECONNREFUSED'); },
       () => { b.text('sms sent to '); writePhone(b, rng); b.text(' template=otp'); },
       () => { b.text('profile updated for "'); writeName(b, rng, person(rng), 'full'); b.text('" by admin'); },
