@@ -40,15 +40,19 @@ function birthDateOk(text: string, form: string) {
   return year !== null && monthWordsOk && /^\d|^[A-Z][a-z]{2}/.test(text);
 }
 
+/** Case-folds as capitals forms do (the Turkish dotless ı capitalises to I and comes back as i). */
+const fold = (w: string) => w.toLocaleLowerCase('en').replace(/ı/g, 'i');
+
 const TOKENS = new Set([
-  ...Object.values(TRADITIONS).flatMap((t) => [...t.given, ...t.surnames.flatMap((s) => s.split('_'))]),
+  // Surnames with particles also appear joined, as airline records write them (DASILVA/GUSTAVO).
+  ...Object.values(TRADITIONS).flatMap((t) => [...t.given, ...t.surnames.flatMap((s) => [...s.split('_'), s.replace(/_/g, '')])]),
   ...Object.values(NATIVE).flatMap((n) => [...n.given, ...n.surnames]),
-].map((t) => t.toLocaleLowerCase('en')));
+].map((t) => fold(t)));
 
 /** Every word of a PERSON label is a name token of the pools (an initial "J." is allowed). */
 function nameOk(text: string, form: string) {
-  if (form.startsWith('native:')) { const lower = text.toLocaleLowerCase('en'); return [...TOKENS].some((t) => lower.startsWith(t)) && [...TOKENS].some((t) => lower.endsWith(t)); }
-  return text.split(/[ ,^/]+/).every((w) => TOKENS.has(w.toLocaleLowerCase('en')) || /^[A-Z]\.$/.test(w));
+  if (form.startsWith('native:')) { const lower = fold(text); return [...TOKENS].some((t) => lower.startsWith(t)) && [...TOKENS].some((t) => lower.endsWith(t)); }
+  return text.split(/[ ,^/]+/).every((w) => TOKENS.has(fold(w)) || /^[A-Z]\.$/.test(w));
 }
 
 const CHECKS: Record<string, (text: string, form: string) => boolean> = {
