@@ -17,6 +17,8 @@ import { configFile, logLines, sourceCode } from './kinds/tech.mjs';
 import { customerSms, teamChat } from './kinds/chat.mjs';
 import { invoice, orderConfirmation } from './kinds/commerce.mjs';
 import { kycReview, travelBooking } from './kinds/identity.mjs';
+import { multilingualMail } from './kinds/multilingual.mjs';
+import { apiPayload } from './kinds/api.mjs';
 
 export const DEFAULT_SEED = 3307;
 export const DEFAULT_COUNT = 1500;
@@ -28,7 +30,7 @@ export const KINDS = [
   [3, 'hl7_message', hl7Message], [3, 'fhir_patient', fhirPatient], [4, 'intake_note', intakeNote],
   [8, 'source_code', sourceCode], [7, 'config_file', configFile], [7, 'log_lines', logLines],
   [8, 'team_chat', teamChat], [4, 'customer_sms', customerSms], [4, 'order_confirmation', orderConfirmation], [4, 'invoice', invoice],
-  [3, 'kyc_review', kycReview], [3, 'travel_booking', travelBooking],
+  [3, 'kyc_review', kycReview], [3, 'travel_booking', travelBooking], [4, 'multilingual_mail', multilingualMail], [4, 'api_payload', apiPayload],
 ];
 
 /**
