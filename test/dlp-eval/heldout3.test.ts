@@ -52,7 +52,7 @@ const TOKENS = new Set([
 /** Every word of a PERSON label is a name token of the pools (an initial "J." is allowed). */
 function nameOk(text: string, form: string) {
   if (form.startsWith('native:')) { const lower = fold(text); return [...TOKENS].some((t) => lower.startsWith(t)) && [...TOKENS].some((t) => lower.endsWith(t)); }
-  return text.split(/[ ,^/]+/).every((w) => TOKENS.has(fold(w)) || /^[A-Z]\.$/.test(w));
+  return text.split(/[ ,^/.]+/).filter(Boolean).every((w) => TOKENS.has(fold(w)) || /^[A-Z]$/.test(w));
 }
 
 const CHECKS: Record<string, (text: string, form: string) => boolean> = {
@@ -123,6 +123,6 @@ describe('dlp-eval third held-out generator', () => {
     const kinds = new Set(docs.flatMap((d) => d.negatives.map((n) => n.kind)));
     for (const k of ['order_id', 'uuid', 'git_sha', 'timestamp', 'version', 'tracking_number', 'luhn_invalid_card', 'invoice_number', 'company_name', 'place', 'product', 'placeholder', 'ordinary_date']) expect(kinds).toContain(k);
     const personForms = new Set(docs.flatMap((d) => d.spans.filter((s) => s.type === 'PERSON').map((s) => s.form)));
-    for (const f of ['full', 'given', 'title-surname', 'surname-reported', 'last-first', 'caps', 'lowercase', 'full-particle', 'hl7']) expect(personForms).toContain(f);
+    for (const f of ['full', 'given', 'title-surname', 'surname-reported', 'last-first', 'caps', 'lowercase', 'handle', 'airline', 'full-particle', 'hl7', 'json-given']) expect(personForms).toContain(f);
   });
 });

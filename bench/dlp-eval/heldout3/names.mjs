@@ -61,7 +61,7 @@ const caps = (s) => s.toLocaleUpperCase('en');
 
 /**
  * Appends one person's name in the given form, labelled PERSON. Titles stay outside the label.
- * Forms: full, full-middle, initial-surname, given, lowercase, title-surname, reported,
+ * Forms: full, full-middle, initial-surname, given, lowercase, handle (after @), title-surname, reported,
  * last-first, caps, caps-last-first, native:<script>.
  */
 export function writeName(b, rng, p, form) {
@@ -71,6 +71,7 @@ export function writeName(b, rng, p, form) {
     case 'initial-surname': return b.pii('PERSON', `${p.given[0]}. ${p.surname}`, 'initial-surname');
     case 'given': return b.pii('PERSON', p.given, 'given');
     case 'lowercase': return b.pii('PERSON', rng.chance(0.5) ? p.given.toLowerCase() : `${p.given} ${p.surname}`.toLowerCase(), 'lowercase');
+    case 'handle': return b.pii('PERSON', rng.chance(0.5) ? p.given.toLowerCase() : `${p.given}.${p.surname.replace(/ /g, '')}`.toLowerCase(), 'handle');
     case 'title-surname': return b.text(`${rng.pick(TITLES)} `).pii('PERSON', p.surname, 'title-surname');
     case 'reported': return b.pii('PERSON', p.surname, 'surname-reported');
     case 'last-first': return b.pii('PERSON', `${p.surname}, ${p.given}`, 'last-first');

@@ -21,7 +21,7 @@ export function teamChat(rng, b) {
     rng.pick([
       () => { b.text('can someone reset the staging pw? its '); b.pii('GENERIC_SECRET', password(rng), 'password-chat'); b.text(' rn lol'); },
       () => { b.text('ugh pasted the wrong thing, ignore '); const s = vendorKey(rng, undefined, { bare: true }); b.pii(s.type, s.value, s.form); b.text(' (rotating now)'); },
-      () => { b.text('@'); writeName(b, rng, rng.pick(people), 'lowercase'); b.text(' did u talk to '); writeName(b, rng, person(rng), 'given'); b.text('?'); },
+      () => { b.text('@'); writeName(b, rng, rng.pick(people), 'handle'); b.text(' did u talk to '); writeName(b, rng, person(rng), 'given'); b.text('?'); },
       () => { writeName(b, rng, person(rng), 'reported'); b.text(' says the client wants it by friday 🙃'); },
       () => { b.text('his cell is '); writePhone(b, rng); b.text(' if u need him'); },
       () => { b.text('lgtm, merged '); writeNegative(b, rng, 'git_sha'); },

@@ -23,7 +23,7 @@ export function multilingualMail(rng, b) {
   const L = LANGS[lang];
   const writer = person(rng), reader = person(rng), subject = person(rng);
   if (rng.chance(0.4)) b.text('FYI — see below, can someone translate? Thanks\n\n---------- Forwarded message ---------\n');
-  b.text('Von/From: ');
+  b.text('From: ');
   writeName(b, rng, writer, 'full');
   b.text(' <').pii('EMAIL', email(rng, writer).value, 'header').text('>\n\n');
   b.text(L.hello);

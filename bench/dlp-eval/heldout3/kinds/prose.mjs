@@ -101,7 +101,7 @@ export function meetingNotes(rng, b) {
       () => { b.text('Deploy '); writeNegative(b, rng, 'version'); b.text(' to prod; rollback plan in '); writeNegative(b, rng, 'ticket_id'); b.text('.'); },
       () => { b.text('Nouveau contact chez le client : '); writeName(b, rng, person(rng), 'full'); b.text(', tél. '); writePhone(b, rng); },
       () => { negativeSentence(b, rng); },
-      () => { b.text('ping @'); writeName(b, rng, person(rng), 'lowercase'); b.text(' re: access review'); },
+      () => { b.text('ping @'); writeName(b, rng, person(rng), 'handle'); b.text(' re: access review'); },
     ])();
     b.text('\n');
   }
