@@ -92,7 +92,7 @@ export function configFile(rng, b) {
   b.text(pre3);
   urlWithPassword(b, rng, rng.pick(HOSTS));
   b.text(post3);
-  if (rng.chance(0.2)) { b.text(format === 'yaml' ? '  tls_key: |\n' : '# server.key\n'); secret(b, privateKey(rng)); b.text('\n'); }
+  if (rng.chance(0.35)) { b.text(format === 'yaml' ? '  tls_key: |\n' : '# server.key\n'); secret(b, privateKey(rng)); b.text('\n'); }
   const [pre4, post4] = line('ADMIN_EMAIL');
   b.text(pre4).pii('EMAIL', email(rng, person(rng)).value, 'config').text(post4);
   return b;
