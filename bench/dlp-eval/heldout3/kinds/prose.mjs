@@ -7,6 +7,7 @@ import { email, iban, ssn, card } from '../ids.mjs';
 import { person, writeName } from '../names.mjs';
 import { dobWithContext, negativeSentence, ordinaryDate, proseName, writePhone } from '../pieces.mjs';
 import { writeNegative } from '../negatives.mjs';
+import { typo } from '../noise.mjs';
 
 const GREETINGS = ['Hi ', 'Hello ', 'Dear ', 'Hey ', 'Good morning ', 'Hallo ', 'Hola ', 'Bonjour '];
 const SIGNOFFS = ['Thanks,\n', 'Best regards,\n', 'Cheers,\n', '-- \n', 'Kind regards,\n', 'Saludos,\n', 'Mit freundlichen Grüßen\n', 'Thx\n'];
@@ -20,7 +21,7 @@ export function supportTicket(rng, b) {
   writePhone(b, rng).text('\n\n');
   const paras = rng.shuffle([
     (x) => { x.text('Customer says she was charged twice. I checked the card '); x.pii('CREDIT_CARD', card(rng).value, 'ticket'); x.text(' and see two captures.'); },
-    (x) => { x.text('> I cant log in since the update, pls help!!\n\nAsked them to clear cookies. '); negativeSentence(x, rng); },
+    (x) => { x.text(typo(rng, rng.pick(['> I cant log in since the update, pls help!!\n\nAsked them to clear cookies. ', '> the invoice amount is wrong AGAIN, third time this month\n\nChecked with billing. ', '> package never arrived, tracking says delivered???\n\nOpened a claim with the carrier. ']), 0.6)); negativeSentence(x, rng); },
     (x) => { x.text('Spoke with '); proseName(x, rng); x.text(' from the warehouse; '); writeName(x, rng, person(rng), 'reported'); x.text(' said the parcel left on time. '); negativeSentence(x, rng); },
     (x) => { x.text('Refund goes to IBAN '); x.pii('IBAN', iban(rng).value, 'ticket'); x.text(' once approved by '); writeName(x, rng, person(rng), 'title-surname'); x.text('.'); },
     (x) => { negativeSentence(x, rng); x.text(' '); negativeSentence(x, rng); },
