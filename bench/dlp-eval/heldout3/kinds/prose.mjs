@@ -61,7 +61,11 @@ export function emailChain(rng, b) {
     ])();
     b.text(`\n${q}\n${q}${rng.pick(SIGNOFFS).replace('\n', `\n${q}`)}`);
     writeName(b, rng, writer, rng.pick(['given', 'full', 'initial-surname']));
-    if (rng.chance(0.4)) { b.text(`\n${q}Mobile: `); writePhone(b, rng); }
+    if (rng.chance(0.5)) {
+      b.text(`\n${q}${rng.pick(['Mobile: ', 'Tel. ', 'M ', 'Direct: ', 'Ph: ', 'Office: '])}`);
+      writePhone(b, rng);
+      if (rng.chance(0.25)) { const [pre, post] = rng.pick([[' ext. ', ''], [' x', ''], [' (ext ', ')']]); b.text(`${pre}${rng.int(100, 4999)}${post}`); }
+    }
     b.text('\n\n');
     if (level < depth - 1) b.text(`${'> '.repeat(level + 1)}On ${rng.pick(['Mon', 'Tue', 'Wed', 'Thu'])}, `).put((x) => writeNegative(x, rng, 'ordinary_date')).text(' wrote:\n');
   }
@@ -103,6 +107,7 @@ export function meetingNotes(rng, b) {
       () => { b.text('Nouveau contact chez le client : '); writeName(b, rng, person(rng), 'full'); b.text(', tél. '); writePhone(b, rng); },
       () => { negativeSentence(b, rng); },
       () => { b.text('ping @'); writeName(b, rng, person(rng), 'handle'); b.text(' re: access review'); },
+      () => { const [pre, post] = rng.pick([['According to ', ', the audit is done.'], ['Per ', "'s estimate, two more sprints."], ['As ', ' pointed out, the SLA is 4h.']]); b.text(pre); writeName(b, rng, person(rng), 'reported'); b.text(post); },
     ])();
     b.text('\n');
   }
