@@ -1,12 +1,13 @@
 /**
  * The four corpora the scorer reports side by side, all as {id, text, spans, negatives?, ignore?,
  * scope?, source}: public labelled data from other projects (data/*.jsonl), the independent
- * generator, the second held-out generator, and the project's own corpus (test/dlp/corpus.ts, passed in already bundled).
+ * generator, the second and third held-out generators, and the project's own corpus (test/dlp/corpus.ts, passed in already bundled).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDocuments } from './generator/index.mjs';
 import { generateHeldout } from './heldout/index.mjs';
+import { generateHeldout3 } from './heldout3/index.mjs';
 
 const DATA = join(import.meta.dirname, 'data');
 
@@ -23,6 +24,9 @@ export const generatedCorpus = (options) => generateDocuments(options);
 
 /** The second, held-out generator (heldout/), written apart from the detectors and from generator/. */
 export const heldoutCorpus = (options) => generateHeldout(options);
+
+/** The third held-out generator (heldout3/), written apart from the detectors and from both generators above. */
+export const heldout3Corpus = (options) => generateHeldout3(options);
 
 /** The project's own corpus in the common shape (labels → spans). */
 export function projectCorpus(generateCorpus, seed = 20260513, count = 2000) {

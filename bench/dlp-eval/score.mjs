@@ -3,19 +3,21 @@
 //   public     labelled data other projects publish (bench/dlp-eval/data/*.jsonl),
 //   generated  the independent generator (bench/dlp-eval/generator/),
 //   heldout    a second generator written apart from the detectors and the first (bench/dlp-eval/heldout/),
+//   heldout3   a third generator written apart from the detectors and both others (bench/dlp-eval/heldout3/),
 //   project    the project's own corpus (test/dlp/corpus.ts), for comparison,
 // and prints per-type precision/recall, micro P/R/F1, the share of sensitive characters left
 // visible after redaction and the share of hard negatives flagged (rules in match.mjs). The same
 // corpora also go through `outpost scan --jsonl` with the baseline policy, whose figures must agree.
-//   node bench/dlp-eval/score.mjs [--out FILE] [--count N] [--heldout-count N] [--no-cli] [--markdown]
+//   node bench/dlp-eval/score.mjs [--out FILE] [--count N] [--heldout-count N] [--heldout3-count N] [--no-cli] [--markdown]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generatedCorpus, heldoutCorpus, projectCorpus, publicCorpus } from './corpora.mjs';
+import { generatedCorpus, heldout3Corpus, heldoutCorpus, projectCorpus, publicCorpus } from './corpora.mjs';
 import { DEFAULT_SEED as HELDOUT_SEED } from './heldout/index.mjs';
+import { DEFAULT_COUNT as HELDOUT3_COUNT, DEFAULT_SEED as HELDOUT3_SEED } from './heldout3/index.mjs';
 import { scoreDocuments } from './match.mjs';
 import { markdownPerType, negativesTable, perTypeTable, recallByForm, summaryTable } from './report.mjs';
 
@@ -25,6 +27,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const outFile = option('--out', join(import.meta.dirname, 'out', 'results.json'));
 const count = Number(option('--count', 3000));
 const heldoutCount = Number(option('--heldout-count', 2000));
+const heldout3Count = Number(option('--heldout3-count', HELDOUT3_COUNT));
 const BASELINE = join(root, 'assets/policy/policy_bundle.baseline.json');
 
 // The DLP and the project corpus, bundled for Node the way bench/dlp.mjs does it.
@@ -46,7 +49,7 @@ const settings = { ...dlp.resolveDlpSettings(validated.bundle, 'baseline') };
 settings.tier3 = { ...settings.tier3, mode: 'off' };
 const compiled = dlp.compileDlp(settings);
 
-const corpora = { public: publicCorpus(), generated: generatedCorpus({ count }), heldout: heldoutCorpus({ count: heldoutCount }), project: projectCorpus(dlp.generateCorpus) };
+const corpora = { public: publicCorpus(), generated: generatedCorpus({ count }), heldout: heldoutCorpus({ count: heldoutCount }), heldout3: heldout3Corpus({ count: heldout3Count }), project: projectCorpus(dlp.generateCorpus) };
 
 function scanAll(docs) {
   const predictions = new Map(docs.map((d) => [d.id, dlp.scanText(compiled, d.text).map(({ start, end, type }) => ({ start, end, type }))]));
@@ -81,11 +84,11 @@ function scanWithCli(name, docs) {
 
 const results = {};
 const scores = {};
-let heldoutByForm;
+const byForm = {};
 for (const [name, docs] of Object.entries(corpora)) {
   const run = scanAll(docs);
   scores[name] = scoreDocuments(docs, (d) => run.predictions.get(d.id));
-  if (name === 'heldout') heldoutByForm = recallByForm(docs, (d) => run.predictions.get(d.id));
+  if (name === 'heldout' || name === 'heldout3') byForm[name] = recallByForm(docs, (d) => run.predictions.get(d.id));
   results[name] = { scanText: { ...scores[name], mbPerSecond: run.mbPerSecond } };
   if (!args.includes('--no-cli') && name !== 'project') {
     const cli = scanWithCli(name, docs);
@@ -96,7 +99,7 @@ for (const [name, docs] of Object.entries(corpora)) {
 rmSync(dir, { recursive: true, force: true });
 
 const commit = spawnSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
-console.log(`DLP accuracy, Tiers 1+2 with the built-in baseline policy (commit ${commit}; generator seed 14, ${count} documents; heldout seed ${HELDOUT_SEED}, ${heldoutCount} documents)\n`);
+console.log(`DLP accuracy, Tiers 1+2 with the built-in baseline policy (commit ${commit}; generator seed 14, ${count} documents; heldout seed ${HELDOUT_SEED}, ${heldoutCount} documents; heldout3 seed ${HELDOUT3_SEED}, ${heldout3Count} documents)\n`);
 console.log(summaryTable(scores));
 // The public corpus, source by source (documents are grouped by the first part of their id).
 const bySource = {};
@@ -107,9 +110,9 @@ results.public.bySource = Object.fromEntries(Object.entries(sourceScores).map(([
 console.log(`\n-- public, by source\n${summaryTable(sourceScores)}`);
 for (const [name, s] of Object.entries(scores)) {
   console.log(`\n-- ${name}: per type (precision by predicted type, recall by gold type)\n${perTypeTable(s)}\n\n${negativesTable(s)}`);
-  if (name === 'heldout') console.log(`\n-- heldout: recall by how values are written\n${heldoutByForm.text}`);
+  if (byForm[name]) console.log(`\n-- ${name}: recall by how values are written\n${byForm[name].text}`);
 }
-results.heldout.byForm = heldoutByForm.rows;
+for (const [name, f] of Object.entries(byForm)) results[name].byForm = f.rows;
 console.log('\nthroughput (MB/s; scanText median of 5 passes, outpost scan one run including start-up):', Object.entries(results).map(([n, r]) => `${n} scanText ${r.scanText.mbPerSecond.toFixed(1)}${r.cli ? `, outpost scan ${r.cli.mbPerSecond.toFixed(1)}` : ''}`).join('; '));
 for (const [name, r] of Object.entries(results)) {
   if (!r.cli) continue;
@@ -119,5 +122,5 @@ for (const [name, r] of Object.entries(results)) {
 if (args.includes('--markdown')) console.log(`\n${markdownPerType(scores)}`);
 
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, JSON.stringify({ commit, date: new Date().toISOString(), settings: 'built-in baseline policy, tier "baseline", Tier 3 off', generator: { seed: 14, count }, heldout: { seed: HELDOUT_SEED, count: heldoutCount }, results }, null, 2) + '\n');
+writeFileSync(outFile, JSON.stringify({ commit, date: new Date().toISOString(), settings: 'built-in baseline policy, tier "baseline", Tier 3 off', generator: { seed: 14, count }, heldout: { seed: HELDOUT_SEED, count: heldoutCount }, heldout3: { seed: HELDOUT3_SEED, count: heldout3Count }, results }, null, 2) + '\n');
 console.log(`\nJSON: ${outFile}`);
