@@ -1,0 +1,100 @@
+/**
+ * PERSON by coreference within one text: once "Karl Hauser" is found, a later "Hauser was put under
+ * arrest" or "Karl said" is the same person. The given names and surnames of the full names found
+ * are searched for (one indexOf pass per distinct token, a bounded number of tokens), so the cost is
+ * linear in the text. A token that is also a place or an organisation word is never searched for
+ * alone, and an occurrence inside a longer run of capitalised words ("Hauser Industries",
+ * "Fort Belgrano") is left alone.
+ */
+import { atSentenceStart } from './context/nearby.js';
+import { isBlockedToken, isKnownName, isOrdinaryWord, isPlaceName, isRegionName, isUnlistedNameShape } from './name-lexicon.js';
+import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES, TITLE_WORDS } from './name-context-words.js';
+import { followedByOrganisationWord } from './person-context.js';
+import type { Span } from './person-lists.js';
+
+/** At most this many distinct tokens are searched for in one text (each is one pass over it). */
+const MAX_TOKENS = 24;
+/** A token needs this many letters to be searched for alone ("Li", "Wu" are too often something else). */
+const MIN_TOKEN_LENGTH = 3;
+
+/** The capitalised name tokens of a found person ("Andrew J. Evans" → Andrew, Evans). */
+const nameTokens = (value: string): string[] => value.split(/[ ,]+/).filter((t) => /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}+$/u.test(t));
+
+/** Whether a token may stand for its person alone: no place, organisation, heading or title word. */
+function searchable(token: string): boolean {
+  if (token.length < MIN_TOKEN_LENGTH || isBlockedToken(token) || NOT_NAME_WORDS.has(token) || TITLE_WORDS.has(token)) return false;
+  if (ORGANISATION_WORDS.has(token) || PLACE_PREFIXES.has(token) || isPlaceName(token) || isRegionName(token)) return false;
+  // "Junction", "Indigo": an ordinary word that no name list holds came from a name that was no person's.
+  return isKnownName(token) || isUnlistedNameShape(token);
+}
+
+/** "the Caloi family", "town of Bridgton", "Caloi 10": uses of a token that say it names a thing, a firm or a place in this text. */
+const THING_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|of|in|at|near|band|club|company|firm|brand|team|town|village|park|river|album|ship)\s$/iu;
+const THING_AFTER = /^(?: \d| (?:family|company|brand|band|group|yard|station|line|river)\b)/;
+
+const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
+
+/** The capitalised word that ends right before `at` (one space between), if any. */
+function wordBefore(text: string, at: number): string | undefined {
+  if (text[at - 1] !== ' ') return undefined;
+  let i = at - 1;
+  while (i > 0 && i > at - 40 && /[\p{L}.'’-]/u.test(text[i - 1]!)) i--;
+  const word = text.slice(i, at - 1);
+  return /^\p{Lu}/u.test(word) ? word.replace(/\.$/, '') : undefined;
+}
+
+/** The capitalised word that starts right after `at` (one space between), if any. */
+function wordAfter(text: string, at: number): string | undefined {
+  if (text[at] !== ' ') return undefined;
+  let i = at + 1;
+  while (i < text.length && i < at + 40 && /[\p{L}'’-]/u.test(text[i]!)) i++;
+  const word = text.slice(at + 1, i);
+  return /^\p{Lu}/u.test(word) ? word : undefined;
+}
+
+/**
+ * Where the tokens of the persons found occur again on their own (or together, as the full name
+ * again), outside the persons found.
+ * @example
+ * const text = 'Karl Hauser was charged. Hauser was put under arrest.';
+ * samePersonMentions(text, [{ start: 0, end: 11 }]); // [{ start: 25, end: 31 }]  "Hauser"
+ */
+export function samePersonMentions(text: string, persons: readonly Span[]): Span[] {
+  const tokens = new Set<string>();
+  for (const person of persons) {
+    for (const token of nameTokens(text.slice(person.start, person.end))) {
+      if (tokens.size >= MAX_TOKENS) break;
+      if (searchable(token)) tokens.add(token);
+    }
+  }
+  // First every use of every token, so a token used once as a thing (and a name next to it) is known before any is kept.
+  const mentions = new Map<string, Span[]>();
+  for (const token of tokens) {
+    const uses: Span[] = [];
+    for (let at = text.indexOf(token); at !== -1; at = text.indexOf(token, at + token.length)) {
+      const end = at + token.length;
+      if (isLetterOrDigit(text[at - 1]) || /[@./'’-]/.test(text[at - 1] ?? '') || isLetterOrDigit(text[end]) || /[@-]/.test(text[end] ?? '')) continue;
+      // One use as a thing, a firm or a place ("the Caloi family", "Caloi 10") and the token names no person in this text.
+      if (THING_BEFORE.test(text.slice(Math.max(0, at - 9), at)) || THING_AFTER.test(text.slice(end, end + 9)) || followedByOrganisationWord(text, end)) {
+        tokens.delete(token);
+        break;
+      }
+      uses.push({ start: at, end });
+    }
+    if (tokens.has(token)) mentions.set(token, uses);
+  }
+  const found: Span[] = [];
+  for (const [token, uses] of mentions) {
+    for (const use of uses) {
+      // Next to another capitalised word only as part of the same name ("Dou Jiande" again); a title before is fine.
+      const before = wordBefore(text, use.start);
+      if (before !== undefined && !tokens.has(before) && !TITLE_WORDS.has(before)) continue;
+      const after = wordAfter(text, use.end);
+      if (after !== undefined && !tokens.has(after)) continue;
+      // "Stone", "Player", "Will": an ordinary word stands for the person only where it is no sentence's first word.
+      if (isOrdinaryWord(token) && atSentenceStart(text, use.start)) continue;
+      found.push(use);
+    }
+  }
+  return found;
+}
