@@ -290,9 +290,16 @@ export function followedByOrganisationWord(text: string, end: number): boolean {
   // Up to four capitalised words after the span (and a possessive): "Cedar ⟦Ridge Insurance⟧", "Zoe's Kitchen Inc.".
   const next = /^(?:['’]s)?(?:(?: |, |-)(?:& ?|and |\+ )?\p{Lu}[\p{L}.]*){1,4}/u.exec(text.slice(end, end + 56));
   if (!next) return false;
-  for (const word of next[0].split(/[ ,&+-]+/)) if (ORGANISATION_WORDS.has(word.replace(/\.$/, ''))) return true;
-  return false;
+  // "Justin Timberlake, Gwen Stefani, Linkin Park": after a comma only a legal form ("Zoe's Kitchen, Inc.")
+  // continues the name; any other capitalised word opens the next item of a list.
+  // "Hoover, Morris and Johnson Group": an "and" after the comma joins the words into one firm's name.
+  const [head, afterComma] = /(?: and |&)/.test(next[0]) ? [next[0], undefined] : (next[0].split(', ', 2) as [string, string | undefined]);
+  for (const word of head.split(/[ ,&+-]+/)) if (ORGANISATION_WORDS.has(word.replace(/\.$/, ''))) return true;
+  return afterComma !== undefined && LEGAL_FORMS.has(afterComma.split(/[ &+-]+/).find((w) => w !== '')!.replace(/\.$/, ''));
 }
+
+/** Legal forms that follow a firm's name after a comma ("Acme, Inc.", "Smith & Sons, Ltd"). */
+const LEGAL_FORMS: ReadonlySet<string> = new Set('Inc Incorporated LLC LLP Ltd Limited Corp Corporation Co GmbH AG SA SAS BV NV PLC Pty'.split(' '));
 
 /**
  * Whether "Last, First" is really two items of a list ("White, Willis and Hoffman").

@@ -17,6 +17,9 @@ const MAX_TOKENS = 24;
 /** A token needs this many letters to be searched for alone ("Li", "Wu" are too often something else). */
 const MIN_TOKEN_LENGTH = 3;
 
+/** The score from which a full name of unlisted tokens is trusted (person.ts gives 0.78 to two rare tokens in weak context). */
+const CONFIDENT = 0.84;
+
 /** The capitalised name tokens of a found person ("Andrew J. Evans" → Andrew, Evans). */
 const nameTokens = (value: string): string[] => value.split(/[ ,]+/).filter((t) => /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}+$/u.test(t));
 
@@ -57,12 +60,16 @@ function wordAfter(text: string, at: number): string | undefined {
  * again), outside the persons found.
  * @example
  * const text = 'Karl Hauser was charged. Hauser was put under arrest.';
- * samePersonMentions(text, [{ start: 0, end: 11 }]); // [{ start: 25, end: 31 }]  "Hauser"
+ * samePersonMentions(text, [{ start: 0, end: 11, score: 0.9 }]); // [{ start: 25, end: 31 }]  "Hauser"
  */
-export function samePersonMentions(text: string, persons: readonly Span[]): Span[] {
+export function samePersonMentions(text: string, persons: readonly (Span & { readonly score?: number })[]): Span[] {
   const tokens = new Set<string>();
   for (const person of persons) {
-    for (const token of nameTokens(text.slice(person.start, person.end))) {
+    const names = nameTokens(text.slice(person.start, person.end));
+    // "Steaua Bucureşti": two tokens no name list holds, found on weak evidence, may be a club or a place;
+    // only a listed name or a confident finding (a field, a title, a greeting) leads further.
+    if (!names.some(isKnownName) && (person.score ?? 0) < CONFIDENT) continue;
+    for (const token of names) {
       if (tokens.size >= MAX_TOKENS) break;
       if (searchable(token)) tokens.add(token);
     }

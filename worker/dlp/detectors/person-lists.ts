@@ -16,7 +16,7 @@ const T = NAME_TOKEN;
 /** Two or three name tokens, an optional middle initial between them. */
 const ITEM = String.raw`${T}(?: \p{Lu}\.?)?(?: ${T}){1,2}`;
 /** What ends a list item: a separator, a sentence end, a bracket or the text's end. */
-const ITEM_END = String.raw`(?=[,;.)&!?\n]| and |$)`;
+const ITEM_END = String.raw`(?=[,;.)!?\n]| and | & |$)`;
 /** The next item: a separator, then a name run that ends at a list boundary (sticky, read at the end of a person). */
 const NEXT_ITEM = new RegExp(String.raw`(?:, (?:and |& )?| & | and )(${ITEM})${ITEM_END}`, 'uy');
 /** The item before: a name run, then a separator, at the end of the text before a person (at most 64 characters read). */

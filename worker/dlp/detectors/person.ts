@@ -199,6 +199,8 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   const context = personContext(text, start, end);
   // "founders: Monjeau, Graves and Reed" is a list even after a label of people.
   if (!quotedCell && (continuesAList(text, start, end) || (context !== 'strong' && inSurnameFirmName(text, start, end)))) return false;
+  // "Teofil ⟦Lenartowicz, Franciszek⟧ Mickiewicz": a name word before and after the pair makes it a list of full names.
+  if (!quotedCell && context !== 'strong' && BETWEEN_FULL_NAMES_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) return false;
   // "Kingston, Ontario", "in Hollywood, California": a country, state or city after the comma makes a
   // "City, Region" pair ("San Jose, California"), unless it is also a given name (a common one, if it
   // names a state or country) after a token that is no place ("Reyes, Georgia", "Bobick, Norton");
@@ -214,6 +216,9 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   if ((context === 'strong' || quotedCell) && (isKnownName(first) || isUnlistedNameShape(first))) return 0.88;
   return false;
 }
+
+/** A capitalised word and a space right before "Last, First": the surname of a full name in a list. */
+const BETWEEN_FULL_NAMES_BEFORE = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+ $/u;
 
 /** "Nasser, Noor; Lindemann, Annegret": a semicolon ends one "Last, First" of a list. */
 const ATTENDEE_LIST = /^;/;
