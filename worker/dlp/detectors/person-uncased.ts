@@ -74,12 +74,29 @@ function capsNameValid({ value }: Candidate): boolean | number {
 /** The titles and passenger codes after a booking name ("MRS", "ADT") are not part of it. */
 const NOT_A_TITLE = String.raw`(?!(?:MR|MRS|MS|MISS|MSTR|DR|PROF|ADT|CHD|INF)\b)`;
 
-/** "KOBAYASHI/YUI MRS", "VAN DIJK/FEMKE": SURNAME/GIVEN as airline bookings and passports write names. */
-function airlineNameValid({ value }: Candidate): boolean | number {
-  const tokens = value.split(/[ /]/).map(titleCase);
+/** Particles inside a surname written in capitals: "DE LUCA", "DOS SANTOS", "DE LA FUENTE", "VAN DIJK". */
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['DE', 'DA', 'DI', 'DO', 'DU', 'DOS', 'DAS', 'DEL', 'DELLA', 'LA', 'LE', 'VAN', 'VON', 'DER', 'DEN', 'TER', 'TEN', 'BIN', 'BINTI', 'AL', 'EL']);
+/** A passenger title or type code after the name ("MRS", "ADT"), or a numbered line of a booking before it ("2. "): the place of a passenger name. */
+const PASSENGER_CODE_AFTER = /^ (?:MR|MRS|MS|MISS|MSTR|DR|PROF|ADT|CHD|INF)\b/;
+const NUMBERED_LINE_BEFORE = /(?:^|\n)[ \t]*\d{1,2}\.[ \t]*$/;
+
+/**
+ * "KOBAYASHI/YUI MRS", "VAN DIJK/FEMKE", "DE LA FUENTE/VALENTINA": SURNAME/GIVEN as airline bookings and
+ * passports write names. Outside a booking's place one part must be a listed name that is no ordinary word;
+ * in it (a passenger code after, a numbered line before) name-shaped parts suffice ("NGATA/WIREMU MS", "LE/THU HA MR").
+ */
+function airlineNameValid({ value, text, start, end }: Candidate): boolean | number {
+  const slash = value.indexOf('/');
+  const surname = value.slice(0, slash).split(' ');
+  // Particles count only before the surname's last word: "DE LUCA", but "LE" alone is the surname Lê.
+  const parts = [...surname.filter((t, i) => i === surname.length - 1 || !SURNAME_PARTICLES.has(t)), ...value.slice(slash + 1).split(' ')];
+  const tokens = parts.map(titleCase);
   if (tokens.some(isBlockedToken)) return false;
-  // Every part a listed or name-shaped word of three or more letters ("AC/DC", "LHR/JFK" fail), one of them a distinct listed name.
-  return tokens.some((t) => isKnownName(t) && !isOrdinaryWord(t)) && tokens.every((t) => t.length >= 3 && (isKnownName(t) || isUnlistedNameShape(t))) ? 0.86 : false;
+  const booked = PASSENGER_CODE_AFTER.test(text.slice(end, end + 6)) || NUMBERED_LINE_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+  // Parts of three letters or more outside a booking ("AC/DC", "LHR/JFK" fail), every one listed or name-shaped.
+  if (!tokens.every((t) => (t.length >= 3 || booked) && (isKnownName(t) || isUnlistedNameShape(t)))) return false;
+  if (tokens.some((t) => isKnownName(t) && !isOrdinaryWord(t))) return 0.86;
+  return booked ? 0.84 : false;
 }
 
 /** "[16:57] bogdan: hey", "- [ ] arnel: ping legal": a lowercase chat speaker or action owner. */
@@ -93,7 +110,7 @@ export const UNCASED_PERSON_DETECTORS: readonly Detector[] = [
     anchor: { runs: ['capitals'], notAfter: 'A-Za-z0-9_', second: 'A-Z' },
     type: 'PERSON',
     description: 'SURNAME/GIVEN names as bookings and passports write them ("KOBAYASHI/YUI MRS")',
-    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_])(${CAPS_TOKEN}(?: ${CAPS_TOKEN})?\/${CAPS_TOKEN}(?: ${NOT_A_TITLE}${CAPS_TOKEN})?)(?![\p{L}\p{N}/])`, 'dgu'),
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_])(${CAPS_TOKEN}(?: ${CAPS_TOKEN}){0,2}\/${CAPS_TOKEN}(?: ${NOT_A_TITLE}${CAPS_TOKEN})?)(?![\p{L}\p{N}/])`, 'dgu'),
     group: 1,
     validator: airlineNameValid,
     score: 0.86,
