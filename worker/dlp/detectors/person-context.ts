@@ -134,7 +134,7 @@ function classifyBefore(before: string): BeforeKind {
 }
 
 /** Verbs only people do: "Albuquerque wrote" is a person even though Albuquerque is a city. */
-const SPOKE_AFTER = /^ (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|mentioned|noted|explained|added|agreed|stated|emailed|texted)\b/;
+const SPOKE_AFTER = /^ (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|mentioned|noted|explained|added|agreed|stated|emailed|texted|argued|argues|thinks|thought|believes|suggested|suggests|proposed|insisted)\b/;
 
 /**
  * Whether a verb of speaking follows the span.
@@ -143,6 +143,19 @@ const SPOKE_AFTER = /^ (?:said|says|wrote|writes|asked|asks|told|tells|replied|r
  */
 export function followedBySpeechVerb(text: string, end: number): boolean {
   return SPOKE_AFTER.test(text.slice(end, end + 16));
+}
+
+/** A bullet at a line start: "- ", "* ", "• " (a headline's "Lockheed says" opens no minutes). */
+const LINE_START_BEFORE = /(?:^|\n)[ \t]*[-*•][ \t]+$/;
+
+/**
+ * Whether the span opens a bullet item and a verb of speaking follows: "- Oikonomou said
+ * the contract…", minutes and notes naming a person by surname alone.
+ * @example
+ * speakerOpensBullet('Notes\n- Wongsawat argued the point', 8, 17); // true
+ */
+export function speakerOpensBullet(text: string, start: number, end: number): boolean {
+  return followedBySpeechVerb(text, end) && LINE_START_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }
 
 /** Whether the candidate is an item of a list whose neighbouring item is a given name ("Davis, Reynolds and Williamson" is a firm). */

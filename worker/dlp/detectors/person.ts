@@ -40,7 +40,7 @@ import { onAttendeesLine } from './person-native-cues.js';
 import { CAPS_PERSON_DETECTORS } from './person-caps.js';
 import { CHAT_PERSON_DETECTORS } from './person-chat.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
-import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
+import { amongListedNames, continuesAList, speakerOpensBullet, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
 const T = NAME_TOKEN;
 /** Lowercase particles inside names: van der Berg, da Silva, bin Salman, de la Cruz. */
@@ -162,7 +162,8 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   if (context === 'weak') {
     if (isKnownName(value)) return !isPlaceName(value) || isGivenName(value) || followedBySpeechVerb(text, end) ? 0.82 : false;
     // A surname no list holds, in a shape only surnames have: "Huseynov said", "by ex-Zombie Krličević".
-    return isUnlistedNameShape(value) && (DISTINCT_SURNAME_FORM.test(value) || amongListedNames(text, start, end)) ? 0.8 : false;
+    // A surname no list holds opening a line of minutes before a verb of speaking: "- Wongsawat argued the contract".
+    return isUnlistedNameShape(value) && (DISTINCT_SURNAME_FORM.test(value) || amongListedNames(text, start, end) || speakerOpensBullet(text, start, end)) ? 0.8 : false;
   }
   if (!isGivenName(value) || isPlaceName(value)) return false;
   // Without context only a common given name counts ("Maria", not "Hamlet", "Tesla" or "Mercedes",
