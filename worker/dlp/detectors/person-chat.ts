@@ -33,14 +33,14 @@ export function lineSpeakerValid({ value }: Candidate): boolean | number {
 export const CHAT_PERSON_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.person.line_speaker',
-    // The colon after the speaker; the match starts at the newline at most 28 characters before it.
-    anchor: { literals: [': '], window: [-28, -1], first: '\\n' },
+    // The colon after the speaker; the match starts at the newline (or the text's start) at most 28 characters before it.
+    anchor: { literals: [': '], window: [-28, -1] },
     type: 'PERSON',
     description: 'A lowercase given name opening a chat or SMS line as its speaker ("élodie: omg", "tariq: no lol")',
-    pattern: new RegExp(String.raw`\n(${LOWER_WORD}(?: ${LOWER_WORD})?): `, 'dgu'),
+    pattern: new RegExp(String.raw`(?:^|\n)(${LOWER_WORD}(?: ${LOWER_WORD})?): `, 'dgu'),
     group: 1,
     validator: lineSpeakerValid,
     score: 0.8,
-    examples: ['me: hey\nélodie: omg'],
+    examples: ['me: hey\nélodie: omg', 'tariq: yo got a new number'],
   },
 ];

@@ -8,15 +8,15 @@
  */
 import type { Candidate, Detector } from '../detector.js';
 import { isBlockedToken, isCommonGivenName, isDistinctName, isFirstName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape } from './name-lexicon.js';
-import { LOWERCASE_WORD_NAMES } from './name-context-words.js';
+import { CHAT_WORDS, LOWERCASE_WORD_NAMES } from './name-context-words.js';
 
 /** Both cases of a cue's first letter: "hi" and "Hi" ("Thanks maria"), the rest as written. */
 const eitherCase = (cue: string): string => `[${cue[0]!.toUpperCase()}${cue[0]}]${cue.slice(1).replace(/[.]/g, '\\.')}`;
 
 /** Cues after which a listed name is a person: greetings, introductions, titles, name fields. */
-const STRONG_CUES = ['hi', 'hey', 'hello', 'hiya', 'dear', 'thanks', 'thank you', 'thx', 'cheers', 'bye', 'my name is', 'name is', 'call me', "i'm", 'i am', 'this is', '—', 'named him', 'named her', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'name:', 'user:'];
+const STRONG_CUES = ['hi', 'hey', 'hello', 'hiya', 'dear', 'thanks', 'thank you', 'thx', 'cheers', 'bye', 'my name is', 'name is', 'call me', "i'm", 'im', 'i am', 'this is', "it's", '—', 'named him', 'named her', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'name:', 'user:'];
 /** Verbs that take a person, but in lowercase chat also products and places: only common given names after them. */
-const WEAK_CUES = ['talked to', 'talking to', 'spoke to', 'spoke with', 'speak to', 'speak with', 'talk to', 'met with', 'meeting with', 'call with', 'chat with', 'sync with', 'lunch with', 'ask', 'asked', 'tell', 'told', 'ping', 'pinged', 'cc', 'cc:', 'said', 'says', 'according to', 'thanks to', 'loop in', 'assigned to'];
+const WEAK_CUES = ['talked to', 'talking to', 'spoke to', 'spoke with', 'speak to', 'speak with', 'talk to', 'met with', 'meeting with', 'call with', 'chat with', 'sync with', 'lunch with', 'ask', 'asked', 'tell', 'told', 'ping', 'pinged', 'cc', 'cc:', 'said', 'says', 'according to', 'thanks to', 'loop in', 'assigned to', 'omg', 'yo'];
 const CUE = [...STRONG_CUES, ...WEAK_CUES].sort((a, b) => b.length - a.length).map(eitherCase).join('|');
 const STRONG_CUE_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${STRONG_CUES.map(eitherCase).join('|')})[ ,]{1,2}$`, 'u');
 
@@ -47,9 +47,39 @@ function lowercaseFullNameValid(candidate: Candidate): boolean | number {
   return isSurname(surname) || (strong && isUnlistedNameShape(surname)) ? 0.86 : false;
 }
 
+/** After an unlisted name in chat: the line or sentence ends, or a verb of the name's owner follows ("hey giorgos got a new number"). */
+const UNLISTED_NAME_AFTER = /^(?:[ \t]*(?:[\n.,!?:)]|$)| (?:is|was|has|got|will|said|says|here)\b)/;
+
+/**
+ * "hi i'm jianhua", "hey tesfaye got a new number": after a greeting or an introduction, a lowercase
+ * word that no list holds and no dictionary knows, shaped like a name (four letters or more, no chat
+ * word such as "gonna" or "lmao"), that ends the line or is followed by its verb.
+ */
+function unlistedAfterStrongCue(candidate: Candidate): boolean {
+  const { value, text, start, end } = candidate;
+  if (value.length < 4 || CHAT_WORDS.has(value) || LOWERCASE_WORD_NAMES.has(value) || !UNLISTED_NAME_SHAPE.test(value)) return false;
+  if (!UNLISTED_NAME_AFTER.test(text.slice(end, end + 8))) return false;
+  const name = titleCase(value);
+  if (!isUnlistedNameShape(name) || isBlockedToken(name) || inflectedWord(value)) return false;
+  return ADDRESS_CUE_BEFORE.test(text.slice(Math.max(0, start - 14), start));
+}
+
+/** Letters only; a hyphen only between two romanised syllables ("dong-hyun", not "billing-env"). */
+const UNLISTED_NAME_SHAPE = /^(?:\p{Ll}+|\p{Ll}{1,5}-\p{Ll}{1,5})$/u;
+/** Greetings and introductions, or a dash signature after a sentence ("Escalating to billing. — wiremu"); a field label ("name: notifier") names services and keys as often as people. */
+const ADDRESS_CUE_BEFORE = /(?:^|[^\p{L}\p{N}_])(?:[Hh]i|[Hh]ey|[Hh]ello|[Hh]iya|[Dd]ear|[Tt]hanks|[Tt]hx|[Cc]heers|[Bb]ye|[Nn]ame is|[Cc]all me|[Ii]'m|[Ii]m|[Ii] am|[Tt]his is|[Ii]t's)[ ,]{1,2}$|[.!?] [—–] $/u;
+/** "songwriters", "trending", "booked": an ordinary word with an ending the word list does not hold. */
+function inflectedWord(token: string): boolean {
+  const ending = /(?:ies|es|s|ed|ing|ers|er|ly)$/.exec(token);
+  if (!ending) return false;
+  const stem = token.slice(0, ending.index);
+  return [stem, `${stem}e`, `${stem}y`].some((w) => w.length > 2 && isOrdinaryWord(titleCase(w)));
+}
+
 /** "talked to maria yesterday", "thanks priya": one given name. */
 function lowercaseSingleValid(candidate: Candidate): boolean | number {
   if (lowercaseGivenName(candidate.value, strongCueBefore(candidate))) return 0.8;
+  if (unlistedAfterStrongCue(candidate)) return 0.76;
   // "also tell osborne the wifi pw": chat writes surnames in lowercase too; a distinct listed surname only.
   const name = titleCase(candidate.value);
   return isSurname(name) && isDistinctName(name) && !LOWERCASE_WORD_NAMES.has(candidate.value) && !isOrdinaryWord(name) && !isBlockedToken(name) && !isPlaceName(name) ? 0.78 : false;
