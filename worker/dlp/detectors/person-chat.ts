@@ -33,14 +33,25 @@ export function lineSpeakerValid({ value }: Candidate): boolean | number {
 export const CHAT_PERSON_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.person.line_speaker',
-    // The colon after the speaker; the match starts at the newline (or the text's start) at most 28 characters before it.
-    anchor: { literals: [': '], window: [-28, -1] },
+    // The colon after the speaker; the match starts at the newline at most 28 characters before it.
+    anchor: { literals: [': '], window: [-28, -1], first: '\\n' },
     type: 'PERSON',
     description: 'A lowercase given name opening a chat or SMS line as its speaker ("élodie: omg", "tariq: no lol")',
-    pattern: new RegExp(String.raw`(?:^|\n)(${LOWER_WORD}(?: ${LOWER_WORD})?): `, 'dgu'),
+    pattern: new RegExp(String.raw`\n(${LOWER_WORD}(?: ${LOWER_WORD})?): `, 'dgu'),
     group: 1,
     validator: lineSpeakerValid,
     score: 0.8,
-    examples: ['me: hey\nélodie: omg', 'tariq: yo got a new number'],
+    examples: ['me: hey\nélodie: omg'],
+  },
+  {
+    id: 'tier1.person.first_line_speaker',
+    type: 'PERSON',
+    description: 'A lowercase given name opening the first line of a chat or SMS transcript as its speaker ("tariq: yo got a new number")',
+    // Sticky and anchored at the text's start: one attempt per text, so no anchor is needed.
+    pattern: new RegExp(String.raw`^(${LOWER_WORD}(?: ${LOWER_WORD})?): `, 'dyu'),
+    group: 1,
+    validator: lineSpeakerValid,
+    score: 0.8,
+    examples: ['tariq: yo got a new number'],
   },
 ];
