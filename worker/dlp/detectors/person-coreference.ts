@@ -17,6 +17,9 @@ const MAX_TOKENS = 24;
 /** A token needs this many letters to be searched for alone ("Li", "Wu" are too often something else). */
 const MIN_TOKEN_LENGTH = 3;
 
+/** Characters that join a token to what is before it: an address, a path, a hyphenated word. */
+const NOT_BEFORE: ReadonlySet<string> = new Set(['@', '.', '/', "'", '’', '-']);
+
 /** The score from which a full name of unlisted tokens is trusted (person.ts gives 0.78 to two rare tokens in weak context). */
 const CONFIDENT = 0.84;
 
@@ -35,24 +38,25 @@ function searchable(token: string): boolean {
 const THING_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|of|in|at|near|band|club|company|firm|brand|team|town|village|park|river|album|ship)\s$/iu;
 const THING_AFTER = /^(?: \d| (?:family|company|brand|band|group|yard|station|line|river)\b)/;
 
-const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
+const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && (ch.toLowerCase() !== ch.toUpperCase() || (ch >= '0' && ch <= '9') || ch === '_');
+/** A character of a word: a letter, or the full stop, apostrophe and hyphen inside names ("St.", "O'Neil"). */
+const isWordChar = (ch: string): boolean => ch.toLowerCase() !== ch.toUpperCase() || ch === '.' || ch === "'" || ch === '’' || ch === '-';
+const isCapital = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toLowerCase();
 
 /** The capitalised word that ends right before `at` (one space between), if any. */
 function wordBefore(text: string, at: number): string | undefined {
   if (text[at - 1] !== ' ') return undefined;
   let i = at - 1;
-  while (i > 0 && i > at - 40 && /[\p{L}.'’-]/u.test(text[i - 1]!)) i--;
-  const word = text.slice(i, at - 1);
-  return /^\p{Lu}/u.test(word) ? word.replace(/\.$/, '') : undefined;
+  while (i > 0 && i > at - 40 && isWordChar(text[i - 1]!)) i--;
+  return isCapital(text[i]) ? text.slice(i, at - 1).replace(/\.$/, '') : undefined;
 }
 
 /** The capitalised word that starts right after `at` (one space between), if any. */
 function wordAfter(text: string, at: number): string | undefined {
-  if (text[at] !== ' ') return undefined;
+  if (text[at] !== ' ' || !isCapital(text[at + 1])) return undefined;
   let i = at + 1;
-  while (i < text.length && i < at + 40 && /[\p{L}'’-]/u.test(text[i]!)) i++;
-  const word = text.slice(at + 1, i);
-  return /^\p{Lu}/u.test(word) ? word : undefined;
+  while (i < text.length && i < at + 40 && isWordChar(text[i]!) && text[i] !== '.') i++;
+  return text.slice(at + 1, i);
 }
 
 /**
@@ -76,11 +80,16 @@ export function samePersonMentions(text: string, persons: readonly (Span & { rea
   }
   // First every use of every token, so a token used once as a thing (and a name next to it) is known before any is kept.
   const mentions = new Map<string, Span[]>();
+  const found = [...persons].sort((a, b) => a.start - b.start);
   for (const token of tokens) {
     const uses: Span[] = [];
+    let p = 0;
     for (let at = text.indexOf(token); at !== -1; at = text.indexOf(token, at + token.length)) {
       const end = at + token.length;
-      if (isLetterOrDigit(text[at - 1]) || /[@./'’-]/.test(text[at - 1] ?? '') || isLetterOrDigit(text[end]) || /[@-]/.test(text[end] ?? '')) continue;
+      // Inside a person already found (its own full name): nothing to add, nothing to learn.
+      while (p < found.length && found[p]!.end <= at) p++;
+      if (p < found.length && found[p]!.start <= at) continue;
+      if (isLetterOrDigit(text[at - 1]) || NOT_BEFORE.has(text[at - 1] ?? '') || isLetterOrDigit(text[end]) || text[end] === '@' || text[end] === '-') continue;
       // One use as a thing, a firm or a place ("the Caloi family", "Caloi 10") and the token names no person in this text.
       if (THING_BEFORE.test(text.slice(Math.max(0, at - 9), at)) || THING_AFTER.test(text.slice(end, end + 9)) || followedByOrganisationWord(text, end)) {
         tokens.delete(token);
@@ -90,7 +99,7 @@ export function samePersonMentions(text: string, persons: readonly (Span & { rea
     }
     if (tokens.has(token)) mentions.set(token, uses);
   }
-  const found: Span[] = [];
+  const mentionsAlone: Span[] = [];
   for (const [token, uses] of mentions) {
     for (const use of uses) {
       // Next to another capitalised word only as part of the same name ("Dou Jiande" again); a title before is fine.
@@ -100,8 +109,8 @@ export function samePersonMentions(text: string, persons: readonly (Span & { rea
       if (after !== undefined && !tokens.has(after)) continue;
       // "Stone", "Player", "Will": an ordinary word stands for the person only where it is no sentence's first word.
       if (isOrdinaryWord(token) && atSentenceStart(text, use.start)) continue;
-      found.push(use);
+      mentionsAlone.push(use);
     }
   }
-  return found;
+  return mentionsAlone;
 }

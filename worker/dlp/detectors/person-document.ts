@@ -7,8 +7,15 @@ import type { Match } from '../run.js';
 import { samePersonMentions } from './person-coreference.js';
 import { listedPersons, type Span } from './person-lists.js';
 
-/** A full name: at least two capitalised words ("Karl Hauser", "Andrew J. Evans"). */
-const FULL_NAME = /^\p{Lu}\S*(?: \S+)* \p{Lu}/u;
+/** A full name: a capital first, then a space and a capital ("Karl Hauser", "Andrew J. Evans"). */
+function isFullName(text: string, span: Span): boolean {
+  const first = text[span.start]!;
+  if (first === first.toLowerCase()) return false;
+  const space = text.indexOf(' ', span.start);
+  if (space === -1 || space + 1 >= span.end) return false;
+  const next = text[space + 1]!;
+  return next !== next.toLowerCase();
+}
 
 /** Whether `span` overlaps a match of `sorted` (ordered by start, not overlapping each other). */
 function overlapsAny(sorted: readonly Match[], span: Span): boolean {
@@ -35,7 +42,7 @@ export function withDocumentPersons(text: string, matches: Match[]): Match[] {
   let seed: Match | undefined;
   const persons: Span[] = [];
   for (const m of matches) {
-    if (m.type !== 'PERSON' || !FULL_NAME.test(text.slice(m.start, m.end))) continue;
+    if (m.type !== 'PERSON' || !isFullName(text, m)) continue;
     seed ??= m;
     persons.push(m);
   }

@@ -28,6 +28,8 @@ const SEPARATOR_BEFORE = /(?:,|&| and) $/;
 function insideList(text: string, span: Span, side: 'before' | 'after'): boolean {
   return side === 'after' ? SEPARATOR_AFTER.test(text.slice(span.end, span.end + 6)) : SEPARATOR_BEFORE.test(text.slice(Math.max(0, span.start - 5), span.start));
 }
+/** What the text before a list item ends with: ", ", " & ", " and ". */
+const LIST_SEPARATOR_END = /(?:,| &| and) $/;
 /** How far back the item before is looked for. */
 const LOOK_BACK = 64;
 
@@ -50,6 +52,8 @@ function personItem(value: string): boolean {
 
 /** The item before `start`, when it is preceded by no other capitalised word ("Sir George Alan Thomas"). */
 function previousItem(text: string, start: number): Span | undefined {
+  // Cheap exit first: most persons stand in no list.
+  if (!LIST_SEPARATOR_END.test(text.slice(Math.max(0, start - 5), start))) return undefined;
   const from = Math.max(0, start - LOOK_BACK);
   const found = PREVIOUS_ITEM.exec(text.slice(from, start));
   if (!found) return undefined;
