@@ -35,6 +35,8 @@ describe('PERSON: the same person named again in one text', () => {
     ['Luiz Caloi founded the firm in 1898. In 1972, Caloi introduced the Caloi 10 bicycle.', 'Caloi'],
     ['Eberhard Faber moved to New York. The Faber company made pencils; Faber sold well.', 'Faber'],
     ['Ellen Bridgton wrote the history. Trains ran to the town of Bridgton, and Bridgton grew.', 'Bridgton'],
+    // The full name itself used as a place ("the nature park X"): none of its tokens is searched for.
+    ['It lies near the nature park Karl Hauser. Hauser offers rich hunting grounds.', 'Hauser'],
     // Part of a longer proper noun, or an ordinary word opening a sentence.
     ['Sarah Stone called. The Hauser Industries plant and Stone Age tools were discussed.', 'Stone'],
     ['Ben Player won the title. Player of the year went to someone else.', 'Player'],

@@ -86,9 +86,14 @@ export function samePersonMentions(text: string, persons: readonly (Span & { rea
     let p = 0;
     for (let at = text.indexOf(token); at !== -1; at = text.indexOf(token, at + token.length)) {
       const end = at + token.length;
-      // Inside a person already found (its own full name): nothing to add, nothing to learn.
+      // Inside a person already found (its own full name): nothing to add, only "nature park ⟦Kopački Rit⟧" to learn from.
       while (p < found.length && found[p]!.end <= at) p++;
-      if (p < found.length && found[p]!.start <= at) continue;
+      if (p < found.length && found[p]!.start <= at) {
+        const person = found[p]!.start;
+        if (!THING_BEFORE.test(text.slice(Math.max(0, person - 9), person))) continue;
+        tokens.delete(token);
+        break;
+      }
       if (isLetterOrDigit(text[at - 1]) || NOT_BEFORE.has(text[at - 1] ?? '') || isLetterOrDigit(text[end]) || text[end] === '@' || text[end] === '-') continue;
       // One use as a thing, a firm or a place ("the Caloi family", "Caloi 10") and the token names no person in this text.
       if (THING_BEFORE.test(text.slice(Math.max(0, at - 9), at)) || THING_AFTER.test(text.slice(end, end + 9)) || followedByOrganisationWord(text, end)) {
