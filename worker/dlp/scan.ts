@@ -8,6 +8,7 @@ import type { Candidates } from './candidates.js';
 import { SourceKind, type CompiledAnchor } from './anchor.js';
 import type { CompiledDlp } from './compile.js';
 import { normalizeText } from './normalize.js';
+import { withDocumentPersons } from './detectors/person-document.js';
 import { LowerText, runAnchored, runWhole, type Match, type RunInput } from './run.js';
 
 export type { Match } from './run.js';
@@ -121,7 +122,8 @@ export function scanText(compiled: CompiledDlp, text: string, budget: ScanBudget
     const end = normalized.toOriginalEnd(m.end);
     if (end > start) out.push({ ...m, start, end });
   }
-  const kept = resolveOverlaps(out);
+  // Persons found lead to the same text's other mentions of them (lists, a surname alone later).
+  const kept = withDocumentPersons(text, resolveOverlaps(out));
   budget.noteFindings(kept.length);
   return kept;
 }

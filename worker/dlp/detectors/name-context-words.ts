@@ -77,3 +77,13 @@ export const LOWERCASE_WORD_NAMES: ReadonlySet<string> = new Set(
   heather violet jasmine olive hazel ginger crystal misty brook lane cliff wade reed rod nick don dean earl duke king prince
   bishop baker carter cook major summer winter autumn star storm rain`.split(/\s+/),
 );
+
+/**
+ * Chat words that no dictionary holds and that follow a greeting or an introduction as a name would
+ * ("hey yall", "i'm gonna", "hi lmao"): never read as an unlisted name in lowercase chat.
+ */
+export const CHAT_WORDS: ReadonlySet<string> = new Set(
+  `yall yalls peeps dude dudes bro bros bruh fam lmao lmfao haha hahaha hehe yeah yea yep yup nope okay okk pls plz thanx thnx sup wassup
+  gonna wanna gotta tryna kinda sorta dunno idk imo imho tbh brb afk omw ngl smh btw fyi asap lol rofl omg wtf hmm hmmm ugh meh yay woo
+  alright aight lgtm wontfix todo tbd wip nit nvm np ty tysm gm gn hbu wbu irl rn tmrw tmr ppl msg msgs pic pics vid vids convo info admin team guys folks everyone`.split(/\s+/),
+);

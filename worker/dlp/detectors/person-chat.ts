@@ -43,4 +43,15 @@ export const CHAT_PERSON_DETECTORS: readonly Detector[] = [
     score: 0.8,
     examples: ['me: hey\nélodie: omg'],
   },
+  {
+    id: 'tier1.person.first_line_speaker',
+    type: 'PERSON',
+    description: 'A lowercase given name opening the first line of a chat or SMS transcript as its speaker ("tariq: yo got a new number")',
+    // Sticky and anchored at the text's start: one attempt per text, so no anchor is needed.
+    pattern: new RegExp(String.raw`^(${LOWER_WORD}(?: ${LOWER_WORD})?): `, 'dyu'),
+    group: 1,
+    validator: lineSpeakerValid,
+    score: 0.8,
+    examples: ['tariq: yo got a new number'],
+  },
 ];

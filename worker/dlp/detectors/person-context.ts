@@ -134,7 +134,7 @@ function classifyBefore(before: string): BeforeKind {
 }
 
 /** Verbs only people do: "Albuquerque wrote" is a person even though Albuquerque is a city. */
-const SPOKE_AFTER = /^ (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|mentioned|noted|explained|added|agreed|stated|emailed|texted)\b/;
+const SPOKE_AFTER = /^ (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|mentioned|noted|explained|added|agreed|stated|emailed|texted|argued|argues|thinks|thought|believes|suggested|suggests|proposed|insisted)\b/;
 
 /**
  * Whether a verb of speaking follows the span.
@@ -143,6 +143,19 @@ const SPOKE_AFTER = /^ (?:said|says|wrote|writes|asked|asks|told|tells|replied|r
  */
 export function followedBySpeechVerb(text: string, end: number): boolean {
   return SPOKE_AFTER.test(text.slice(end, end + 16));
+}
+
+/** A bullet at a line start: "- ", "* ", "• " (a headline's "Lockheed says" opens no minutes). */
+const LINE_START_BEFORE = /(?:^|\n)[ \t]*[-*•][ \t]+$/;
+
+/**
+ * Whether the span opens a bullet item and a verb of speaking follows: "- Oikonomou said
+ * the contract…", minutes and notes naming a person by surname alone.
+ * @example
+ * speakerOpensBullet('Notes\n- Wongsawat argued the point', 8, 17); // true
+ */
+export function speakerOpensBullet(text: string, start: number, end: number): boolean {
+  return followedBySpeechVerb(text, end) && LINE_START_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }
 
 /** Whether the candidate is an item of a list whose neighbouring item is a given name ("Davis, Reynolds and Williamson" is a firm). */
@@ -290,9 +303,16 @@ export function followedByOrganisationWord(text: string, end: number): boolean {
   // Up to four capitalised words after the span (and a possessive): "Cedar ⟦Ridge Insurance⟧", "Zoe's Kitchen Inc.".
   const next = /^(?:['’]s)?(?:(?: |, |-)(?:& ?|and |\+ )?\p{Lu}[\p{L}.]*){1,4}/u.exec(text.slice(end, end + 56));
   if (!next) return false;
-  for (const word of next[0].split(/[ ,&+-]+/)) if (ORGANISATION_WORDS.has(word.replace(/\.$/, ''))) return true;
-  return false;
+  // "Justin Timberlake, Gwen Stefani, Linkin Park": after a comma only a legal form ("Zoe's Kitchen, Inc.")
+  // continues the name; any other capitalised word opens the next item of a list.
+  // "Hoover, Morris and Johnson Group": an "and" after the comma joins the words into one firm's name.
+  const [head, afterComma] = /(?: and |&)/.test(next[0]) ? [next[0], undefined] : (next[0].split(', ', 2) as [string, string | undefined]);
+  for (const word of head.split(/[ ,&+-]+/)) if (ORGANISATION_WORDS.has(word.replace(/\.$/, ''))) return true;
+  return afterComma !== undefined && LEGAL_FORMS.has(afterComma.split(/[ &+-]+/).find((w) => w !== '')!.replace(/\.$/, ''));
 }
+
+/** Legal forms that follow a firm's name after a comma ("Acme, Inc.", "Smith & Sons, Ltd"). */
+const LEGAL_FORMS: ReadonlySet<string> = new Set('Inc Incorporated LLC LLP Ltd Limited Corp Corporation Co GmbH AG SA SAS BV NV PLC Pty'.split(' '));
 
 /**
  * Whether "Last, First" is really two items of a list ("White, Willis and Hoffman").

@@ -8,15 +8,15 @@
  */
 import type { Candidate, Detector } from '../detector.js';
 import { isBlockedToken, isCommonGivenName, isDistinctName, isFirstName, isKnownName, isOrdinaryWord, isPlaceName, isSurname, isUnlistedNameShape } from './name-lexicon.js';
-import { LOWERCASE_WORD_NAMES } from './name-context-words.js';
+import { CHAT_WORDS, LOWERCASE_WORD_NAMES } from './name-context-words.js';
 
 /** Both cases of a cue's first letter: "hi" and "Hi" ("Thanks maria"), the rest as written. */
 const eitherCase = (cue: string): string => `[${cue[0]!.toUpperCase()}${cue[0]}]${cue.slice(1).replace(/[.]/g, '\\.')}`;
 
 /** Cues after which a listed name is a person: greetings, introductions, titles, name fields. */
-const STRONG_CUES = ['hi', 'hey', 'hello', 'hiya', 'dear', 'thanks', 'thank you', 'thx', 'cheers', 'bye', 'my name is', 'name is', 'call me', "i'm", 'i am', 'this is', '—', 'named him', 'named her', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'name:', 'user:'];
+const STRONG_CUES = ['hi', 'hey', 'hello', 'hiya', 'dear', 'thanks', 'thank you', 'thx', 'cheers', 'bye', 'my name is', 'name is', 'call me', "i'm", 'im', 'i am', 'this is', "it's", '—', 'named him', 'named her', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'name:', 'user:'];
 /** Verbs that take a person, but in lowercase chat also products and places: only common given names after them. */
-const WEAK_CUES = ['talked to', 'talking to', 'spoke to', 'spoke with', 'speak to', 'speak with', 'talk to', 'met with', 'meeting with', 'call with', 'chat with', 'sync with', 'lunch with', 'ask', 'asked', 'tell', 'told', 'ping', 'pinged', 'cc', 'cc:', 'said', 'says', 'according to', 'thanks to', 'loop in', 'assigned to'];
+const WEAK_CUES = ['talked to', 'talking to', 'spoke to', 'spoke with', 'speak to', 'speak with', 'talk to', 'met with', 'meeting with', 'call with', 'chat with', 'sync with', 'lunch with', 'ask', 'asked', 'tell', 'told', 'ping', 'pinged', 'cc', 'cc:', 'said', 'says', 'according to', 'thanks to', 'loop in', 'assigned to', 'omg', 'yo'];
 const CUE = [...STRONG_CUES, ...WEAK_CUES].sort((a, b) => b.length - a.length).map(eitherCase).join('|');
 const STRONG_CUE_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${STRONG_CUES.map(eitherCase).join('|')})[ ,]{1,2}$`, 'u');
 
@@ -47,9 +47,39 @@ function lowercaseFullNameValid(candidate: Candidate): boolean | number {
   return isSurname(surname) || (strong && isUnlistedNameShape(surname)) ? 0.86 : false;
 }
 
+/** After an unlisted name in chat: the line or sentence ends, or a verb of the name's owner follows ("hey giorgos got a new number"). */
+const UNLISTED_NAME_AFTER = /^(?:[ \t]*(?:[\n.,!?:)]|$)| (?:is|was|has|got|will|said|says|here)\b)/;
+
+/**
+ * "hi i'm jianhua", "hey tesfaye got a new number": after a greeting or an introduction, a lowercase
+ * word that no list holds and no dictionary knows, shaped like a name (four letters or more, no chat
+ * word such as "gonna" or "lmao"), that ends the line or is followed by its verb.
+ */
+function unlistedAfterStrongCue(candidate: Candidate): boolean {
+  const { value, text, start, end } = candidate;
+  if (value.length < 4 || CHAT_WORDS.has(value) || LOWERCASE_WORD_NAMES.has(value) || !UNLISTED_NAME_SHAPE.test(value)) return false;
+  if (!UNLISTED_NAME_AFTER.test(text.slice(end, end + 8))) return false;
+  const name = titleCase(value);
+  if (!isUnlistedNameShape(name) || isBlockedToken(name) || inflectedWord(value)) return false;
+  return ADDRESS_CUE_BEFORE.test(text.slice(Math.max(0, start - 14), start));
+}
+
+/** Letters only; a hyphen only between two romanised syllables ("dong-hyun", not "billing-env"). */
+const UNLISTED_NAME_SHAPE = /^(?:\p{Ll}+|\p{Ll}{1,5}-\p{Ll}{1,5})$/u;
+/** Greetings and introductions, or a dash signature after a sentence ("Escalating to billing. — wiremu"); a field label ("name: notifier") names services and keys as often as people. */
+const ADDRESS_CUE_BEFORE = /(?:^|[^\p{L}\p{N}_])(?:[Hh]i|[Hh]ey|[Hh]ello|[Hh]iya|[Dd]ear|[Tt]hanks|[Tt]hx|[Cc]heers|[Bb]ye|[Nn]ame is|[Cc]all me|[Ii]'m|[Ii]m|[Ii] am|[Tt]his is|[Ii]t's)[ ,]{1,2}$|[.!?] [—–] $/u;
+/** "songwriters", "trending", "booked": an ordinary word with an ending the word list does not hold. */
+function inflectedWord(token: string): boolean {
+  const ending = /(?:ies|es|s|ed|ing|ers|er|ly)$/.exec(token);
+  if (!ending) return false;
+  const stem = token.slice(0, ending.index);
+  return [stem, `${stem}e`, `${stem}y`].some((w) => w.length > 2 && isOrdinaryWord(titleCase(w)));
+}
+
 /** "talked to maria yesterday", "thanks priya": one given name. */
 function lowercaseSingleValid(candidate: Candidate): boolean | number {
   if (lowercaseGivenName(candidate.value, strongCueBefore(candidate))) return 0.8;
+  if (unlistedAfterStrongCue(candidate)) return 0.76;
   // "also tell osborne the wifi pw": chat writes surnames in lowercase too; a distinct listed surname only.
   const name = titleCase(candidate.value);
   return isSurname(name) && isDistinctName(name) && !LOWERCASE_WORD_NAMES.has(candidate.value) && !isOrdinaryWord(name) && !isBlockedToken(name) && !isPlaceName(name) ? 0.78 : false;
@@ -74,12 +104,29 @@ function capsNameValid({ value }: Candidate): boolean | number {
 /** The titles and passenger codes after a booking name ("MRS", "ADT") are not part of it. */
 const NOT_A_TITLE = String.raw`(?!(?:MR|MRS|MS|MISS|MSTR|DR|PROF|ADT|CHD|INF)\b)`;
 
-/** "KOBAYASHI/YUI MRS", "VAN DIJK/FEMKE": SURNAME/GIVEN as airline bookings and passports write names. */
-function airlineNameValid({ value }: Candidate): boolean | number {
-  const tokens = value.split(/[ /]/).map(titleCase);
+/** Particles inside a surname written in capitals: "DE LUCA", "DOS SANTOS", "DE LA FUENTE", "VAN DIJK". */
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['DE', 'DA', 'DI', 'DO', 'DU', 'DOS', 'DAS', 'DEL', 'DELLA', 'LA', 'LE', 'VAN', 'VON', 'DER', 'DEN', 'TER', 'TEN', 'BIN', 'BINTI', 'AL', 'EL']);
+/** A passenger title or type code after the name ("MRS", "ADT"), or a numbered line of a booking before it ("2. "): the place of a passenger name. */
+const PASSENGER_CODE_AFTER = /^ (?:MR|MRS|MS|MISS|MSTR|DR|PROF|ADT|CHD|INF)\b/;
+const NUMBERED_LINE_BEFORE = /(?:^|\n)[ \t]*\d{1,2}\.[ \t]*$/;
+
+/**
+ * "KOBAYASHI/YUI MRS", "VAN DIJK/FEMKE", "DE LA FUENTE/VALENTINA": SURNAME/GIVEN as airline bookings and
+ * passports write names. Outside a booking's place one part must be a listed name that is no ordinary word;
+ * in it (a passenger code after, a numbered line before) name-shaped parts suffice ("NGATA/WIREMU MS", "LE/THU HA MR").
+ */
+function airlineNameValid({ value, text, start, end }: Candidate): boolean | number {
+  const slash = value.indexOf('/');
+  const surname = value.slice(0, slash).split(' ');
+  // Particles count only before the surname's last word: "DE LUCA", but "LE" alone is the surname Lê.
+  const parts = [...surname.filter((t, i) => i === surname.length - 1 || !SURNAME_PARTICLES.has(t)), ...value.slice(slash + 1).split(' ')];
+  const tokens = parts.map(titleCase);
   if (tokens.some(isBlockedToken)) return false;
-  // Every part a listed or name-shaped word of three or more letters ("AC/DC", "LHR/JFK" fail), one of them a distinct listed name.
-  return tokens.some((t) => isKnownName(t) && !isOrdinaryWord(t)) && tokens.every((t) => t.length >= 3 && (isKnownName(t) || isUnlistedNameShape(t))) ? 0.86 : false;
+  const booked = PASSENGER_CODE_AFTER.test(text.slice(end, end + 6)) || NUMBERED_LINE_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+  // Parts of three letters or more outside a booking ("AC/DC", "LHR/JFK" fail), every one listed or name-shaped.
+  if (!tokens.every((t) => (t.length >= 3 || booked) && (isKnownName(t) || isUnlistedNameShape(t)))) return false;
+  if (tokens.some((t) => isKnownName(t) && !isOrdinaryWord(t))) return 0.86;
+  return booked ? 0.84 : false;
 }
 
 /** "[16:57] bogdan: hey", "- [ ] arnel: ping legal": a lowercase chat speaker or action owner. */
@@ -93,7 +140,7 @@ export const UNCASED_PERSON_DETECTORS: readonly Detector[] = [
     anchor: { runs: ['capitals'], notAfter: 'A-Za-z0-9_', second: 'A-Z' },
     type: 'PERSON',
     description: 'SURNAME/GIVEN names as bookings and passports write them ("KOBAYASHI/YUI MRS")',
-    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_])(${CAPS_TOKEN}(?: ${CAPS_TOKEN})?\/${CAPS_TOKEN}(?: ${NOT_A_TITLE}${CAPS_TOKEN})?)(?![\p{L}\p{N}/])`, 'dgu'),
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_])(${CAPS_TOKEN}(?: ${CAPS_TOKEN}){0,2}\/${CAPS_TOKEN}(?: ${NOT_A_TITLE}${CAPS_TOKEN})?)(?![\p{L}\p{N}/])`, 'dgu'),
     group: 1,
     validator: airlineNameValid,
     score: 0.86,

@@ -40,7 +40,7 @@ import { onAttendeesLine } from './person-native-cues.js';
 import { CAPS_PERSON_DETECTORS } from './person-caps.js';
 import { CHAT_PERSON_DETECTORS } from './person-chat.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
-import { amongListedNames, continuesAList, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
+import { amongListedNames, continuesAList, speakerOpensBullet, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
 
 const T = NAME_TOKEN;
 /** Lowercase particles inside names: van der Berg, da Silva, bin Salman, de la Cruz. */
@@ -162,7 +162,8 @@ function singleNameValid({ value, text, start, end }: Candidate): boolean | numb
   if (context === 'weak') {
     if (isKnownName(value)) return !isPlaceName(value) || isGivenName(value) || followedBySpeechVerb(text, end) ? 0.82 : false;
     // A surname no list holds, in a shape only surnames have: "Huseynov said", "by ex-Zombie Krličević".
-    return isUnlistedNameShape(value) && (DISTINCT_SURNAME_FORM.test(value) || amongListedNames(text, start, end)) ? 0.8 : false;
+    // A surname no list holds opening a line of minutes before a verb of speaking: "- Wongsawat argued the contract".
+    return isUnlistedNameShape(value) && (DISTINCT_SURNAME_FORM.test(value) || amongListedNames(text, start, end) || speakerOpensBullet(text, start, end)) ? 0.8 : false;
   }
   if (!isGivenName(value) || isPlaceName(value)) return false;
   // Without context only a common given name counts ("Maria", not "Hamlet", "Tesla" or "Mercedes",
@@ -199,6 +200,8 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   const context = personContext(text, start, end);
   // "founders: Monjeau, Graves and Reed" is a list even after a label of people.
   if (!quotedCell && (continuesAList(text, start, end) || (context !== 'strong' && inSurnameFirmName(text, start, end)))) return false;
+  // "Teofil ⟦Lenartowicz, Franciszek⟧ Mickiewicz": a name word before and after the pair makes it a list of full names.
+  if (!quotedCell && context !== 'strong' && BETWEEN_FULL_NAMES_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) return false;
   // "Kingston, Ontario", "in Hollywood, California": a country, state or city after the comma makes a
   // "City, Region" pair ("San Jose, California"), unless it is also a given name (a common one, if it
   // names a state or country) after a token that is no place ("Reyes, Georgia", "Bobick, Norton");
@@ -214,6 +217,9 @@ function lastFirstValid({ value, text, start, end }: Candidate): boolean | numbe
   if ((context === 'strong' || quotedCell) && (isKnownName(first) || isUnlistedNameShape(first))) return 0.88;
   return false;
 }
+
+/** A capitalised word and a space right before "Last, First": the surname of a full name in a list. */
+const BETWEEN_FULL_NAMES_BEFORE = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+ $/u;
 
 /** "Nasser, Noor; Lindemann, Annegret": a semicolon ends one "Last, First" of a list. */
 const ATTENDEE_LIST = /^;/;
