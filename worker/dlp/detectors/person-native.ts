@@ -51,14 +51,15 @@ const SUBJECT_AFTER = /^ (?:will|would|can|could|should|has|had|is|was) /;
  */
 export function nativeNameValid({ value, text, start, end }: Candidate): boolean | number {
   if (NATIVE_NOT_A_NAME.has(value) || /^(.)\1+$/u.test(value)) return false;
+  const single = SINGLE_CHARACTER.test(value);
+  // A native honorific after the run settles it without the costlier context checks ("王先生", "민준 씨").
+  if (NATIVE_SUFFIX_AFTER.test(text.slice(end, end + 6))) return single ? 0.8 : 0.84;
   const context = personContext(text, start, end);
-  const honorificAfter = NATIVE_SUFFIX_AFTER.test(text.slice(end, end + 6));
-  // A single Han character or Hangul syllable: a surname in a name field or column, or before an honorific ("王先生").
-  if (SINGLE_CHARACTER.test(value)) return context === 'strong' || honorificAfter ? 0.8 : false;
+  // A single Han character or Hangul syllable: a surname in a name field or column, or before an honorific (above).
+  if (single) return context === 'strong' ? 0.8 : false;
   if (context === 'strong' || context === 'weak') return 0.84;
   // In Latin text a run of another script followed by a modal or auxiliary is the subject: "健一 will rotate it".
   if (SUBJECT_AFTER.test(text.slice(end, end + 8))) return 0.82;
-  if (honorificAfter) return 0.84;
   return nativeLineCue(text, start, end) ? 0.82 : false;
 }
 
