@@ -10,17 +10,10 @@
 import type { TextPart } from '../protocol/index.js';
 import type { CompiledDlp } from './compile.js';
 import type { Match } from './scan.js';
-import { scanSeams } from './seams.js';
-
-/** The joined message texts, and where each part starts and ends in it. */
-export interface JoinedMessages {
-  readonly text: string;
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
-}
+import { crossesBoundary, scanSeams, type SeamedText } from './seams.js';
 
 /** The message parts in body order (paths under `messages`), joined, with each part's start. */
-function joined(parts: readonly TextPart[]): JoinedMessages {
+function joined(parts: readonly TextPart[]): SeamedText {
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
@@ -34,12 +27,6 @@ function joined(parts: readonly TextPart[]): JoinedMessages {
   return { text, starts, ends };
 }
 
-/** Whether `m` lies inside one part (the per-part scan has it already). */
-function insideOnePart(m: Match, { starts, ends }: JoinedMessages): boolean {
-  for (let i = 0; i < starts.length; i++) if (m.start >= starts[i]! && m.end <= ends[i]!) return true;
-  return false;
-}
-
 /**
  * Matches in the joined message texts that cross a boundary between two parts, with the joined
  * text they index; redact becomes block. A single part has no boundary and is not scanned again.
@@ -51,7 +38,8 @@ export function acrossMessages(compiled: CompiledDlp, parts: readonly TextPart[]
   if (messages.starts.length < 2) return { text: messages.text, matches: [] };
   const matches: Match[] = [];
   for (const m of scanSeams(compiled, messages)) {
-    if (insideOnePart(m, messages)) continue;
+    // A match inside one part: the per-part scan has it already.
+    if (!crossesBoundary(m, messages)) continue;
     matches.push(m.action === 'redact' ? { ...m, action: 'block' } : m);
   }
   return { text: messages.text, matches };

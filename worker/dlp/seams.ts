@@ -99,8 +99,13 @@ export function seamWindows({ text, starts, ends }: SeamedText, reach: number): 
   return windows;
 }
 
-/** Whether `m` (offsets in the joined text) reaches over the separator between two parts. */
-function crossesBoundary(m: Match, { starts, ends }: SeamedText): boolean {
+/**
+ * Whether `m` (offsets in the joined text) reaches over the separator between two parts, that is,
+ * lies inside no single part.
+ * @example
+ * crossesBoundary({ start: 11, end: 30 } as Match, { text, starts: [0, 21], ends: [20, 37] }); // true
+ */
+export function crossesBoundary(m: Match, { starts, ends }: SeamedText): boolean {
   for (let i = 1; i < starts.length; i++) if (m.start < starts[i]! && m.end > ends[i - 1]!) return true;
   return false;
 }
