@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One TMPDIR per run, removed afterwards (test/setup/temp-dir.ts).
+    globalSetup: ['test/setup/temp-dir.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -93,6 +93,8 @@ export async function startGateway(env: Record<string, string>, options: { runti
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
+      // The run's own scratch folder (test/setup/temp-dir.ts), so a killed gateway's config folder goes with it.
+      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
       HOST: '127.0.0.1',
       PORT: String(port),
       // Every end-to-end test runs with the runtime's network denied except the configured
