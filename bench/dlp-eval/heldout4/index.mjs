@@ -1,7 +1,8 @@
 /**
  * The fourth held-out DLP corpus: ~1,500 seeded documents of business text (support tickets, HR
- * case notes, e-mail threads, source code, configuration, logs, team chats, SMS threads, CSV/TSV
- * exports, filled-in forms and JSON records), written apart from the detectors and from the three
+ * case notes, e-mail threads, meeting notes, order confirmations, invoices, source code,
+ * configuration, logs, team chats, SMS threads, CSV/TSV exports, filled-in forms and JSON
+ * records), written apart from the detectors and from the three
  * earlier generators. Documents are tagged templates whose labels are recorded as the text is
  * concatenated (marks.mjs), so offsets are exact.
  * @example
@@ -14,6 +15,8 @@ import { emailThread, hrNote, supportTicket } from './kinds/prose.mjs';
 import { configFile, logLines, sourceCode } from './kinds/tech.mjs';
 import { csvExport, filledForm, jsonRecord } from './kinds/records.mjs';
 import { smsThread, teamChat } from './kinds/chat.mjs';
+import { meetingNotes } from './kinds/meetings.mjs';
+import { invoice, orderConfirmation } from './kinds/commerce.mjs';
 
 export const DEFAULT_SEED = 4409;
 export const DEFAULT_COUNT = 1500;
@@ -24,6 +27,7 @@ export const KINDS = [
   [9, 'source_code', sourceCode], [9, 'config_file', configFile], [8, 'log_lines', logLines],
   [10, 'team_chat', teamChat], [5, 'sms_thread', smsThread],
   [10, 'csv_export', csvExport], [6, 'filled_form', filledForm], [5, 'json_record', jsonRecord],
+  [5, 'meeting_notes', meetingNotes], [3, 'order_confirmation', orderConfirmation], [3, 'invoice', invoice],
 ];
 
 /**

@@ -47,8 +47,31 @@ export const NEGATIVE_KINDS = {
   placeholder: (r) => r.pick(PLACEHOLDERS),
   integrity_hash: (r) => `sha512-${r.chars(86, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')}==`,
   mac_address: (r) => Array.from({ length: 6 }, () => r.chars(2, HEX)).join(':'),
+  isbn: (r) => `978-${r.int(0, 1)}-${r.digits(3)}-${r.digits(5)}-${r.int(0, 9)}`,
+  zip_plus4: (r) => `${r.digits(5)}-${r.digits(4)}`,
+  street_named_for_person: (r) => r.pick(['Martin Luther King Jr. Blvd', 'Lincoln Avenue', 'Washington Street', 'Cesar Chavez Ave', 'Kennedy Parkway', 'Jefferson Davis Hwy', 'Queen Elizabeth Way', 'Avenue Victor Hugo', 'Karl-Marx-Allee', 'Calle de Alcalá']),
+  common_word_name: (r) => r.pick(['May', 'June', 'Will', 'Bill', 'Grace', 'Hope', 'Faith', 'Mark', 'Rose', 'Iris', 'Summer', 'Sunny', 'Chase', 'Hunter']),
   iso_week_or_quarter: (r) => r.pick([`Q${r.int(1, 4)} ${r.int(2023, 2026)}`, `FY${r.int(23, 27)}`, `W${r.int(1, 52)}-${r.int(2024, 2026)}`]),
 };
 
 /** A hard negative of `kind`. */
 export const negative = (rng, kind) => decoy(kind, NEGATIVE_KINDS[kind](rng));
+
+/** A sentence where a word that is also a given name is used as an ordinary word (or a bank). */
+export function commonWordSentence(rng) {
+  const w = (text) => decoy('common_word_name', text);
+  return rng.pick([
+    () => [w('Will'), ' you send the signed copy today?'],
+    () => [w('Mark'), ' the ticket as resolved once the refund posts.'],
+    () => [w('Bill'), ' the customer for the overage at the standard rate.'],
+    () => [w('Grace'), ' period for the renewal ends on the 30th.'],
+    () => [w('Hope'), ' that helps!'],
+    () => [w('Chase'), ' declined the wire, so we retried through the other bank.'],
+    () => ['The ', w('Summer'), ' schedule starts next week.'],
+    () => ['Office closes early in ', w('May'), ' and ', w('June'), ' on Fridays.'],
+    () => [w('Faith'), '-based charities are exempt from the fee.'],
+  ])();
+}
+
+/** A placeholder where a password would be, in a connection URL template. */
+export const urlPlaceholder = (rng) => ['postgres://app:', decoy('placeholder', rng.pick(['<password>', '${DB_PASSWORD}', 'changeme', '****', 'PASSWORD'])), '@localhost:5432/app'];

@@ -8,9 +8,9 @@ import { birthDate, ordinaryDate } from '../dates.mjs';
 import { driverLicense, ssn } from '../ids.mjs';
 import { t } from '../marks.mjs';
 import { REPORTING_VERBS, nativePiece, person, personPiece, titled } from '../names.mjs';
-import { negative } from '../negatives.mjs';
+import { commonWordSentence, negative } from '../negatives.mjs';
 import { anyPhone, intlPhone, usPhone } from '../phones.mjs';
-import { assignedSecret, genericVendor, urlWithPassword, vendorKey } from '../secrets.mjs';
+import { assignedSecret, genericVendor, privateKey, urlWithPassword, vendorKey } from '../secrets.mjs';
 
 const clock = (rng) => `${String(rng.int(7, 19)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
 
@@ -33,6 +33,8 @@ export function teamChat(rng) {
       [1, () => t`deploying ${negative(rng, 'version')} (${negative(rng, 'git_sha')}) now`],
       [1, () => t`${nativePiece(rng)} joined the channel`],
       [1, () => t`the placeholder in the README is ${negative(rng, 'placeholder')}, not a real key lol`],
+      [1, () => t`${commonWordSentence(rng)}`],
+      [1, () => t`${privateKey(rng)}\n^ that's the deploy key, rotate it after the migration`],
       [1, () => t`lunch at ${negative(rng, 'place')}? ${personPiece(other, 'given')} is buying`],
     ])();
     lines.push(t`[${clock(rng)}] ${handle(speaker)}: ${said}`);

@@ -10,7 +10,7 @@ import { birthDate, ordinaryDate } from '../dates.mjs';
 import { card, driverLicense, email, ssn } from '../ids.mjs';
 import { t } from '../marks.mjs';
 import { REPORTING_VERBS, TITLES, nativePiece, person, personPiece, titled } from '../names.mjs';
-import { negative } from '../negatives.mjs';
+import { commonWordSentence, negative } from '../negatives.mjs';
 import { anyPhone, intlPhone, usPhone } from '../phones.mjs';
 import { jwt, urlWithPassword, vendorKey } from '../secrets.mjs';
 
@@ -29,6 +29,8 @@ export function supportTicket(rng) {
     t`Caller gave a callback number of ${usPhone(rng, rng.pick(['bare10', 'dots', 'plus1-spaces', 'plus1-dashes']))} and asked for ${personPiece(person(rng), 'given')} by name.`,
     t`Customer is travelling; use ${intlPhone(rng)} until ${ordinaryDate(rng)}. Reference ${negative(rng, 'fax_like_ref')} is the carrier's, not ours.`,
     t`Customer tried to redeem gift card ${negative(rng, 'luhn_invalid_card')} (not a payment card, our loyalty numbering) and it failed; store credit ${negative(rng, 'money')} applied instead.`,
+    t`${commonWordSentence(rng)} ${personPiece(agent, 'given')} will confirm by ${ordinaryDate(rng)}.`,
+    t`Account holder ${personPiece(customer, 'full')}, D.O.B. ${birthDate(rng)}, asked us to remove the old address. Shipping moved to ${negative(rng, 'street_named_for_person')}, ${negative(rng, 'zip_plus4')}.`,
     t`Note: the serial on the unit is ${negative(rng, 'sku')} and firmware ${negative(rng, 'version')}; see request id ${negative(rng, 'uuid')}.`,
   ];
   return t`${rng.sample(paragraphs, rng.int(3, 6))
@@ -46,6 +48,8 @@ export function hrNote(rng) {
     t`${titled(rng, employee)} met with ${personPiece(hr, 'given')} from People Ops on ${ordinaryDate(rng)}. ${reported(rng, manager)} that attendance had improved since ${ordinaryDate(rng)}.`,
     t`For the background check we hold SSN ${ssn(rng)} and ${dl.name} driver's license ${dl.piece}. The candidate was born on ${birthDate(rng, rng.pick(['long', 'day-month-year', 'long-ordinal', 'us-slash']))} and is ${rng.int(22, 64)} years old.`,
     t`Emergency contact: ${personPiece(person(rng), 'full')} (spouse), ${anyPhone(rng)}.`,
+    t`${personPiece(employee, 'given')} turns ${rng.int(30, 65)} this year (birthday ${birthDate(rng, rng.pick(['long', 'us-slash', 'iso', 'eu-dot']))}); the team is planning a card.`,
+    t`Per the I-9, ${titled(rng, employee)} (b. ${birthDate(rng, rng.pick(['iso', 'day-month-year', 'us-slash']))}) presented a ${dl.name} licence, no. ${dl.piece}.`,
     t`${personPiece(employee, 'given')} asked whether the ${negative(rng, 'company_name')} benefits plan covers dependants. ${personPiece(manager, 'surname')} will follow up before ${ordinaryDate(rng)}.`,
     t`Note from ${rng.pick(TITLES)} ${personPiece(hr, 'title-surname')}: do not discuss the complaint about ${personPiece(person(rng), 'full')} outside this case.`,
     t`Relocation to ${negative(rng, 'place')} approved for ${personPiece(employee, 'full')}; payroll number ${negative(rng, 'account_number_internal')}. Personal mobile ${usPhone(rng)}.`,

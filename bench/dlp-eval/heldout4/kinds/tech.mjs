@@ -9,7 +9,7 @@ import { ordinaryDate } from '../dates.mjs';
 import { email, ipAddress } from '../ids.mjs';
 import { t } from '../marks.mjs';
 import { person, personPiece } from '../names.mjs';
-import { negative } from '../negatives.mjs';
+import { negative, urlPlaceholder } from '../negatives.mjs';
 import { usPhone } from '../phones.mjs';
 import { assignedSecret, genericVendor, jwt, privateKey, urlWithPassword, vendorKey } from '../secrets.mjs';
 
@@ -44,7 +44,7 @@ export function sourceCode(rng) {
     case 'java': return t`${header}public final class Secrets {\n    private static final String ${n1.replace(/\W/g, '_').toUpperCase()} = "${v1}";\n    private static final String JDBC = "${urlWithPassword(rng, 'jdbc-sqlserver')}";\n    // checksum ${negative(rng, 'sha256')}\n}\n`;
     case 'ruby': return t`${header}Stripe.api_key = ENV.fetch('STRIPE_KEY') { '${v1}' }\nconfig.${n2.replace(/\W/g, '_')} = '${v2}'\n# integrity ${negative(rng, 'integrity_hash')}\n`;
     case 'csharp': return t`${header}var settings = new Settings {\n    ${n1.replace(/\W/g, '')} = @"${v1}",\n    Jwt = "${jwt(rng)}",\n    Build = "${negative(rng, 'build_number')}"\n};\n`;
-    default: return t`${header}#!/usr/bin/env bash\nexport ${n1.replace(/\W/g, '_').toUpperCase()}='${v1}'\ncurl -s -H "Authorization: Bearer ${v2}" https://api.example.com/v2/orders/${negative(rng, 'order_id')}\nssh deploy@${ipAddress(rng)} 'systemctl restart api'\n`;
+    default: return t`#!/usr/bin/env bash\n${header}export ${n1.replace(/\W/g, '_').toUpperCase()}='${v1}'\ncurl -s -H "Authorization: Bearer ${v2}" https://api.example.com/v2/orders/${negative(rng, 'order_id')}\nssh deploy@${ipAddress(rng)} 'systemctl restart api'\n`;
   }
 }
 
@@ -54,8 +54,8 @@ export function configFile(rng) {
   const [n2, v2] = credential(rng);
   const owner = person(rng);
   switch (rng.pick(['env', 'yaml', 'json', 'toml', 'ini', 'django', 'properties', 'compose'])) {
-    case 'env': return lines([t`# ${rng.pick(['prod', 'staging'])} — owner ${personPiece(owner, 'full')}`, t`DATABASE_URL=${urlWithPassword(rng)}`, t`${n1.replace(/\W/g, '_').toUpperCase()}=${v1}`, t`${n2.replace(/\W/g, '_').toUpperCase()}="${v2}"`, t`APP_VERSION=${negative(rng, 'version')}`, t`INSTANCE_ID=${negative(rng, 'uuid')}`, t`SUPPORT_PHONE=${usPhone(rng)}`]);
-    case 'yaml': return lines([t`service: billing`, t`maintainer: ${personPiece(owner, 'full')}`, t`database:`, t`  url: "${urlWithPassword(rng)}"`, t`  pool: 12`, t`cache:`, t`  url: ${urlWithPassword(rng, rng.pick(['redis-empty-user', 'rediss-empty-user', 'redis']))}`, t`credentials:`, t`  ${n1}: ${v1}`, t`  ${n2}: '${v2}'`, t`image: registry.internal/billing@${negative(rng, 'integrity_hash')}`]);
+    case 'env': return lines([t`# ${rng.pick(['prod', 'staging'])} — owner ${personPiece(owner, 'full')}`, t`DATABASE_URL=${urlWithPassword(rng)}`, t`${n1.replace(/\W/g, '_').toUpperCase()}=${v1}`, t`${n2.replace(/\W/g, '_').toUpperCase()}="${v2}"`, t`APP_VERSION=${negative(rng, 'version')}`, t`INSTANCE_ID=${negative(rng, 'uuid')}`, t`AZURE_CLIENT_ID=${negative(rng, 'uuid')}`, t`DATABASE_URL_EXAMPLE=${urlPlaceholder(rng)}`, t`SUPPORT_PHONE=${usPhone(rng)}`]);
+    case 'yaml': return lines([t`service: billing`, t`maintainer: ${personPiece(owner, 'full')}`, t`database:`, t`  url: "${urlWithPassword(rng)}"`, t`  pool: 12`, t`cache:`, t`  url: ${urlWithPassword(rng, rng.pick(['redis-empty-user', 'rediss-empty-user', 'redis']))}`, t`oauth:`, t`  tenant_id: ${negative(rng, 'uuid')}`, t`  client_id: "${negative(rng, 'uuid')}"`, t`credentials:`, t`  ${n1}: ${v1}`, t`  ${n2}: '${v2}'`, t`image: registry.internal/billing@${negative(rng, 'integrity_hash')}`]);
     case 'json': return t`{\n  "name": "ingest-worker",\n  "version": "${negative(rng, 'version')}",\n  "owner": {"name": "${personPiece(owner, 'full')}", "email": "${email(rng, owner)}"},\n  "${n1}": "${v1}",\n  "mq": "${urlWithPassword(rng, 'amqp')}",\n  "deploymentId": "${negative(rng, 'uuid')}"\n}`;
     case 'toml': return lines([t`[server]`, t`bind = "${negative(rng, 'private_ip')}:8080"`, t`[auth]`, t`${n1.replace(/\W/g, '_')} = "${v1}"`, t`[mail]`, t`url = "${urlWithPassword(rng, rng.pick(['smtp', 'smtps']))}"`, t`[release]`, t`commit = "${negative(rng, 'git_sha')}"`]);
     case 'ini': return lines([t`; managed by ${personPiece(owner, 'lowercase')}`, t`[database]`, t`host = db01`, t`user = svc_reports`, t`password = ${assignedSecret(rng).piece}`, t`[ldap]`, t`uri = ${urlWithPassword(rng, 'ldap')}`, t`[api]`, t`${n2} = ${v2}`]);
@@ -82,6 +82,7 @@ export function logLines(rng) {
       [1, () => t`${ts} INFO sms: sent OTP to ${usPhone(rng, rng.pick(['plus1-compact', 'bare10', 'plus1-dashes']))} (order ${negative(rng, 'order_id')})`],
       [1, () => t`${ts} INFO worker pid=${negative(rng, 'port_or_pid')} host=${negative(rng, 'private_ip')} mac=${negative(rng, 'mac_address')}`],
       [1, () => t`${ts} ERROR tls: failed to load key\n${privateKey(rng)}`],
+      [1, () => t`${ts} WARN cache: artifact ${negative(rng, 'sha256')} evicted, integrity ${negative(rng, 'integrity_hash')}`],
     ])();
     out.push(line);
   }
