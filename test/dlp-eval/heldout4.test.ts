@@ -61,7 +61,8 @@ function birthDateOk(text: string, form: string) {
   return y >= 1940 && y <= 2006 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-const fold = (w: string) => w.toLocaleLowerCase('en');
+// Capitals forms fold the Turkish dotless ı to I, which lowercases back to i.
+const fold = (w: string) => w.toLocaleLowerCase('en').replace(/ı/g, 'i');
 const TOKENS = new Set([
   ...Object.values(TRADITIONS).flatMap((t) => [...t.given, ...t.surnames].flatMap((n) => n.split(' '))),
 ].map(fold));
@@ -70,7 +71,7 @@ const NATIVE_NAMES = Object.values(NATIVE).flatMap((n) => n.surnames.flatMap((s)
 /** Every word of a PERSON label is a name token of the pools (an initial "J." is allowed). */
 function nameOk(text: string, form: string) {
   if (form.startsWith('native:')) return NATIVE_NAMES.includes(text);
-  return text.split(/[ ,]+/).filter(Boolean).every((w) => TOKENS.has(fold(w)) || /^\p{Lu}\.$/u.test(w));
+  return text.split(/[ ,]+/).filter(Boolean).every((w) => TOKENS.has(fold(w)) || /^\p{Lu}\.$/u.test(w) || (form === 'suffix' && ['Jr.', 'Sr.', 'II', 'III'].includes(w)));
 }
 
 const SSN_OK = /^(?!000|666|9)\d{3}([- ]?)(?!00)\d\d\1(?!0000)\d{4}$/;
@@ -141,6 +142,7 @@ describe('dlp-eval fourth held-out generator', () => {
         const text = d.text.slice(n.start, n.end);
         if (n.kind === 'luhn_invalid_card') expect(luhnOk(text.replace(/\D/g, '')), `${d.id} ${text}`).toBe(false);
         if (n.kind === 'uuid') expect(text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        if (n.kind === 'claim_number_ssn_shape') expect(SSN_OK.test(text), `${d.id} ${text}`).toBe(false);
         if (n.kind === 'ordinary_date') expect(text, `${d.id} ${text}`).toMatch(/20(1[89]|2\d)|[-/](1[89]|2\d)$/);
       }
     }
@@ -152,13 +154,13 @@ describe('dlp-eval fourth held-out generator', () => {
     const types = new Set(docs.flatMap((d) => d.spans.map((s) => s.type)));
     for (const t of ['PERSON', 'DATE_OF_BIRTH', 'PHONE', 'DRIVER_LICENSE', 'US_SSN', 'URL_PASSWORD', 'GENERIC_SECRET', 'EMAIL', 'CREDIT_CARD', 'IBAN', 'IP_ADDRESS', 'US_PASSPORT', 'JWT', 'PRIVATE_KEY', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY', 'GITHUB_TOKEN', 'GITLAB_TOKEN', 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'SLACK_TOKEN', 'STRIPE_KEY', 'GOOGLE_API_KEY', 'NPM_TOKEN']) expect(types).toContain(t);
     const kinds = new Set(docs.flatMap((d) => d.negatives.map((n) => n.kind)));
-    for (const k of ['order_id', 'uuid', 'git_sha', 'timestamp', 'version', 'tracking_number', 'luhn_invalid_card', 'invoice_number', 'company_name', 'place', 'product', 'placeholder', 'ordinary_date', 'sha256']) expect(kinds).toContain(k);
+    for (const k of ['order_id', 'uuid', 'git_sha', 'timestamp', 'version', 'tracking_number', 'luhn_invalid_card', 'invoice_number', 'company_name', 'place', 'product', 'placeholder', 'ordinary_date', 'sha256', 'common_word_name', 'street_named_for_person', 'claim_number_ssn_shape', 'ssh_public_key']) expect(kinds).toContain(k);
     const forms = new Set(docs.flatMap((d) => d.spans.map((s) => `${s.type} ${s.form.split(':')[0]}`)));
-    for (const f of ['full', 'given', 'title-surname', 'surname-reported', 'last-first', 'caps', 'lowercase', 'full-particle', 'native']) expect(forms).toContain(`PERSON ${f}`);
+    for (const f of ['full', 'given', 'title-surname', 'surname-reported', 'last-first', 'caps', 'lowercase', 'full-particle', 'native', 'middle-initial', 'suffix', 'surname-field']) expect(forms).toContain(`PERSON ${f}`);
     for (const f of ['us', 'national', 'international']) expect(forms).toContain(`PHONE ${f}`);
     for (const f of ['bare', 'dashes']) expect(forms).toContain(`US_SSN ${f}`);
     for (const f of ['WA', 'NY', 'FL']) expect(forms).toContain(`DRIVER_LICENSE ${f}`);
     for (const f of ['redis-empty-user', 'smtp']) expect([...forms].some((x) => x.startsWith(`URL_PASSWORD ${f}`))).toBe(true);
-    for (const f of ['django', 'sendgrid', 'vault', 'assignment']) expect(forms).toContain(`GENERIC_SECRET ${f}`);
+    for (const f of ['django', 'sendgrid', 'vault', 'assignment', 'k8s-base64', 'basic-auth', 'cli-flag', 'xml-element']) expect(forms).toContain(`GENERIC_SECRET ${f}`);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * The fourth held-out DLP corpus: ~1,500 seeded documents of business text (support tickets, HR
  * case notes, e-mail threads, meeting notes, order confirmations, invoices, source code,
- * configuration, logs, team chats, SMS threads, CSV/TSV exports, filled-in forms and JSON
- * records), written apart from the detectors and from the three
- * earlier generators. Documents are tagged templates whose labels are recorded as the text is
+ * configuration, operations snippets (command lines, HTTP headers, Kubernetes secrets, XML
+ * config, rc files), logs, team chats, SMS threads, CSV/TSV exports, filled-in forms and JSON
+ * records), written apart from the detectors and from the three earlier generators. Documents are tagged templates whose labels are recorded as the text is
  * concatenated (marks.mjs), so offsets are exact.
  * @example
  * const docs = generateHeldout4({ seed: 4409, count: 1500 });
@@ -17,6 +17,7 @@ import { csvExport, filledForm, jsonRecord } from './kinds/records.mjs';
 import { smsThread, teamChat } from './kinds/chat.mjs';
 import { meetingNotes } from './kinds/meetings.mjs';
 import { invoice, orderConfirmation } from './kinds/commerce.mjs';
+import { opsSnippet } from './kinds/ops.mjs';
 
 export const DEFAULT_SEED = 4409;
 export const DEFAULT_COUNT = 1500;
@@ -28,6 +29,7 @@ export const KINDS = [
   [10, 'team_chat', teamChat], [5, 'sms_thread', smsThread],
   [10, 'csv_export', csvExport], [6, 'filled_form', filledForm], [5, 'json_record', jsonRecord],
   [5, 'meeting_notes', meetingNotes], [3, 'order_confirmation', orderConfirmation], [3, 'invoice', invoice],
+  [4, 'ops_snippet', opsSnippet],
 ];
 
 /**

@@ -63,7 +63,8 @@ const hasParticleOrMark = (s) => /[ '\-]/.test(s);
  * The PERSON label for a person written in `form`. Forms: full, given, surname (alone, where the
  * text makes the reference obvious: "Okonkwo said"), surname-field (a last-name column or field), title-surname (label covers the surname only),
  * last-first, caps, caps-last-first, lowercase, initial-surname ("J. Pruitt"), middle-initial,
- * full-particle (full name whose surname has a particle, hyphen or apostrophe).
+ * full-particle (full name whose surname has a particle, hyphen or apostrophe), middle-initial
+ * ("Travis J. Pruitt"), suffix ("Dwayne Kimball Jr.").
  */
 export function personPiece(p, form) {
   const full = `${p.given} ${p.surname}`;
@@ -78,6 +79,8 @@ export function personPiece(p, form) {
     case 'caps-last-first': return secret('PERSON', 'caps-last-first', `${p.surname.toUpperCase()}, ${p.given.toUpperCase()}`);
     case 'lowercase': return secret('PERSON', 'lowercase', full.toLowerCase());
     case 'lowercase-given': return secret('PERSON', 'lowercase-given', p.given.toLowerCase());
+    case 'middle-initial': return secret('PERSON', 'middle-initial', `${p.given} ${String.fromCharCode(65 + (p.given.length * 7 + p.surname.length) % 26)}. ${p.surname}`);
+    case 'suffix': return secret('PERSON', 'suffix', `${p.given} ${p.surname} ${['Jr.', 'Sr.', 'III', 'II'][(p.given.length + p.surname.length) % 4]}`);
     case 'initial-surname': return secret('PERSON', 'initial-surname', `${p.given[0]}. ${capitalFirst(p.surname)}`);
     default: throw new Error(`unknown name form ${form}`);
   }
@@ -96,6 +99,6 @@ export function nativePiece(rng, script = rng.pick(Object.keys(NATIVE))) {
 
 /** A name in one of the common written forms, weighted as business text uses them. */
 export function anyName(rng, p = person(rng)) {
-  const form = rng.weighted([[8, 'full'], [4, 'given'], [2, 'last-first'], [1, 'caps'], [1, 'lowercase'], [1, 'initial-surname']]);
+  const form = rng.weighted([[8, 'full'], [4, 'given'], [2, 'last-first'], [1, 'caps'], [1, 'lowercase'], [1, 'initial-surname'], [1, 'middle-initial'], [1, 'suffix']]);
   return personPiece(p, form);
 }

@@ -51,6 +51,10 @@ export const NEGATIVE_KINDS = {
   zip_plus4: (r) => `${r.digits(5)}-${r.digits(4)}`,
   street_named_for_person: (r) => r.pick(['Martin Luther King Jr. Blvd', 'Lincoln Avenue', 'Washington Street', 'Cesar Chavez Ave', 'Kennedy Parkway', 'Jefferson Davis Hwy', 'Queen Elizabeth Way', 'Avenue Victor Hugo', 'Karl-Marx-Allee', 'Calle de Alcalá']),
   common_word_name: (r) => r.pick(['May', 'June', 'Will', 'Bill', 'Grace', 'Hope', 'Faith', 'Mark', 'Rose', 'Iris', 'Summer', 'Sunny', 'Chase', 'Hunter']),
+  // Area 9xx is never an SSN, and groups 10–49 are outside the ITIN ranges: a claim number, not a taxpayer id.
+  claim_number_ssn_shape: (r) => `9${r.digits(2)}-${r.int(10, 49)}-${r.digits(4)}`,
+  ssh_public_key: (r) => `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${r.chars(43, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')} deploy@ci`,
+  publishable_key: (r) => `pk_live_${r.chars(24, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`,
   iso_week_or_quarter: (r) => r.pick([`Q${r.int(1, 4)} ${r.int(2023, 2026)}`, `FY${r.int(23, 27)}`, `W${r.int(1, 52)}-${r.int(2024, 2026)}`]),
 };
 

@@ -7,7 +7,7 @@
  */
 import { ordinaryDate } from '../dates.mjs';
 import { t } from '../marks.mjs';
-import { REPORTING_VERBS, nativePiece, person, personPiece, titled } from '../names.mjs';
+import { REPORTING_VERBS, anyName, nativePiece, person, personPiece, titled } from '../names.mjs';
 import { negative } from '../negatives.mjs';
 import { anyPhone } from '../phones.mjs';
 
@@ -28,5 +28,5 @@ export function meetingNotes(rng) {
     t`${personPiece(person(rng), 'full')} (external counsel, ${anyPhone(rng)}) will join next week.`,
   ], rng.int(3, 6));
   const actions = people.slice(0, rng.int(2, people.length)).map((p) => t`- [ ] ${personPiece(p, rng.pick(['given', 'surname', 'initial-surname', 'lowercase-given']))}: ${rng.pick(['send the draft', 'book the room', 'follow up with legal', 'update the forecast', 'close the ticket'])}${rng.chance(0.5) ? t` by ${ordinaryDate(rng)}` : ''}`);
-  return t`# ${rng.pick(['Weekly ops sync', 'Hiring committee', 'Vendor review', 'Incident retro'])} — ${ordinaryDate(rng, 'long')}\nAttendees: ${attendees}\ncc: ${personPiece(person(rng), 'full')}\n\n## Notes\n${discussion.flatMap((d, i) => (i ? ['\n', '* ', d] : ['* ', d]))}\n\n## Action items\n${actions.flatMap((x, i) => (i ? ['\n', x] : [x]))}`;
+  return t`# ${rng.pick(['Weekly ops sync', 'Hiring committee', 'Vendor review', 'Incident retro'])} — ${ordinaryDate(rng, 'long')}\nAttendees: ${attendees}\ncc: ${anyName(rng)}\n\n## Notes\n${discussion.flatMap((d, i) => (i ? ['\n', '* ', d] : ['* ', d]))}\n\n## Action items\n${actions.flatMap((x, i) => (i ? ['\n', x] : [x]))}`;
 }

@@ -9,7 +9,7 @@
 import { birthDate, ordinaryDate } from '../dates.mjs';
 import { card, driverLicense, email, ssn } from '../ids.mjs';
 import { t } from '../marks.mjs';
-import { REPORTING_VERBS, TITLES, nativePiece, person, personPiece, titled } from '../names.mjs';
+import { REPORTING_VERBS, TITLES, anyName, nativePiece, person, personPiece, titled } from '../names.mjs';
 import { commonWordSentence, negative } from '../negatives.mjs';
 import { anyPhone, intlPhone, usPhone } from '../phones.mjs';
 import { jwt, urlWithPassword, vendorKey } from '../secrets.mjs';
@@ -24,7 +24,8 @@ export function supportTicket(rng) {
     t`**Ticket** ${negative(rng, 'ticket_id')} · opened ${ordinaryDate(rng)} · product: ${negative(rng, 'product')}\n**Customer:** ${personPiece(customer, rng.pick(['full', 'last-first', 'caps']))} (${email(rng, customer)})\n**Account:** ${negative(rng, 'account_number_internal')} at ${negative(rng, 'company_name')}`,
     t`Hi ${personPiece(agent, 'given')},\n\nmy order ${negative(rng, 'order_id')} never arrived. Tracking ${negative(rng, 'tracking_number')} has said "label created" since ${ordinaryDate(rng)}. You can reach me on ${usPhone(rng)} after 5pm.\n\nThanks,\n${personPiece(customer, 'given')}`,
     t`Internal note (${personPiece(agent, 'initial-surname')}): called back on ${anyPhone(rng)}, no answer. ${titled(rng, customer)} says the card ending in ${rng.digits(4)} was charged twice (${negative(rng, 'money')}).`,
-    t`Escalated to ${personPiece(person(rng), 'full')} in billing. ${reported(rng, customer)} the refund should go to the card on file, ${card(rng)}, not the gift balance.`,
+    t`Escalated to ${anyName(rng)} in billing. ${reported(rng, customer)} the refund should go to the card on file, ${card(rng)}, not the gift balance.`,
+    t`${personPiece(customer, 'given')}'s ${rng.pick(['laptop', 'account', 'replacement unit'])} was re-imaged; claim ${negative(rng, 'claim_number_ssn_shape')} stays open with the insurer.`,
     t`Customer verified identity: last four of SSN and DOB ${birthDate(rng)}. Invoice ${negative(rng, 'invoice_number')} re-issued on ${ordinaryDate(rng)}.`,
     t`Caller gave a callback number of ${usPhone(rng, rng.pick(['bare10', 'dots', 'plus1-spaces', 'plus1-dashes']))} and asked for ${personPiece(person(rng), 'given')} by name.`,
     t`Customer is travelling; use ${intlPhone(rng)} until ${ordinaryDate(rng)}. Reference ${negative(rng, 'fax_like_ref')} is the carrier's, not ours.`,
@@ -47,7 +48,7 @@ export function hrNote(rng) {
     t`Employee: ${personPiece(employee, rng.pick(['last-first', 'full', 'caps-last-first']))}\nEmployee ID: ${negative(rng, 'employee_id')}\nDate of birth: ${birthDate(rng)}\nStart date: ${ordinaryDate(rng)}\nManager: ${personPiece(manager, 'full')}`,
     t`${titled(rng, employee)} met with ${personPiece(hr, 'given')} from People Ops on ${ordinaryDate(rng)}. ${reported(rng, manager)} that attendance had improved since ${ordinaryDate(rng)}.`,
     t`For the background check we hold SSN ${ssn(rng)} and ${dl.name} driver's license ${dl.piece}. The candidate was born on ${birthDate(rng, rng.pick(['long', 'day-month-year', 'long-ordinal', 'us-slash']))} and is ${rng.int(22, 64)} years old.`,
-    t`Emergency contact: ${personPiece(person(rng), 'full')} (spouse), ${anyPhone(rng)}.`,
+    t`Emergency contact: ${anyName(rng)} (spouse), ${anyPhone(rng)}.`,
     t`${personPiece(employee, 'given')} turns ${rng.int(30, 65)} this year (birthday ${birthDate(rng, rng.pick(['long', 'us-slash', 'iso', 'eu-dot']))}); the team is planning a card.`,
     t`Per the I-9, ${titled(rng, employee)} (b. ${birthDate(rng, rng.pick(['iso', 'day-month-year', 'us-slash']))}) presented a ${dl.name} licence, no. ${dl.piece}.`,
     t`${personPiece(employee, 'given')} asked whether the ${negative(rng, 'company_name')} benefits plan covers dependants. ${personPiece(manager, 'surname')} will follow up before ${ordinaryDate(rng)}.`,
@@ -72,6 +73,6 @@ export function emailThread(rng) {
     () => t`Quick one: ${nativePiece(rng)} from the Tokyo/Seoul/Moscow office will join. Session token for the demo: ${jwt(rng)}`,
   ])();
   const quoted = t`\n\nOn ${ordinaryDate(rng, 'long')}, ${personPiece(b, 'full')} wrote:\n> Can you loop in ${personPiece(person(rng), 'given')}? My cell is ${usPhone(rng)}.`;
-  const signature = t`\n\n--\n${personPiece(a, 'full')}\n${rng.pick(['Account Manager', 'Head of Ops', 'Recruiter', 'Paralegal'])}, ${negative(rng, 'company_name')}\nM: ${anyPhone(rng)}`;
+  const signature = t`\n\n--\n${personPiece(a, rng.pick(['full', 'full', 'middle-initial', 'suffix']))}\n${rng.pick(['Account Manager', 'Head of Ops', 'Recruiter', 'Paralegal'])}, ${negative(rng, 'company_name')}\nM: ${anyPhone(rng)}`;
   return t`${header}\n\n${body}${rng.chance(0.6) ? quoted : ''}${signature}`;
 }

@@ -8,7 +8,7 @@
 import { birthDate, ordinaryDate } from '../dates.mjs';
 import { card, driverLicense, email, iban, passport, ssn } from '../ids.mjs';
 import { t } from '../marks.mjs';
-import { person, personPiece } from '../names.mjs';
+import { anyName, person, personPiece } from '../names.mjs';
 import { negative } from '../negatives.mjs';
 import { anyPhone, intlPhone, usPhone } from '../phones.mjs';
 
@@ -59,7 +59,7 @@ export function filledForm(rng) {
       t`APPLICANT NAME: ${name}`, t`Date of Birth (MM/DD/YYYY): ${birthDate(rng, 'us-slash')}`, t`Social Security No.: ${ssn(rng)}`,
       t`Driver License #: ${dl.piece}   State: ${dl.state}`, t`Home phone: ${usPhone(rng)}   Cell: ${usPhone(rng)}`, t`E-mail: ${email(rng, p)}`,
       t`Address: ${rng.int(10, 9999)} ${negative(rng, 'street_named_for_person')}, ${negative(rng, 'place')} ${negative(rng, 'zip_plus4')}`,
-      t`Date available to start: ${ordinaryDate(rng, 'us-slash')}`, t`Reference: ${personPiece(person(rng), 'full')}, ${negative(rng, 'company_name')}, ${anyPhone(rng)}`,
+      t`Date available to start: ${ordinaryDate(rng, 'us-slash')}`, t`Reference: ${anyName(rng)}, ${negative(rng, 'company_name')}, ${anyPhone(rng)}`,
     ],
     () => [
       t`PATIENT INTAKE — ${negative(rng, 'company_name')}`, t`Patient: ${name}`, t`DOB: ${birthDate(rng)}   Age: ${rng.int(18, 90)}`,
