@@ -68,9 +68,12 @@ const TOKENS = new Set([
 ].map(fold));
 const NATIVE_NAMES = Object.values(NATIVE).flatMap((n) => n.surnames.flatMap((s) => n.given.flatMap((g) => [`${s}${n.gap}${g}`, `${g}${n.gap}${s}`])));
 
+const HANDLES = new Set(Object.values(TRADITIONS).flatMap((t) => t.given.map((g) => g.toLowerCase().normalize('NFD').replace(/[^a-z]/g, ''))));
+
 /** Every word of a PERSON label is a name token of the pools (an initial "J." is allowed). */
 function nameOk(text: string, form: string) {
   if (form.startsWith('native:')) return NATIVE_NAMES.includes(text);
+  if (form === 'chat-speaker' || form === 'mention') return HANDLES.has(text);
   return text.split(/[ ,]+/).filter(Boolean).every((w) => TOKENS.has(fold(w)) || /^\p{Lu}\.$/u.test(w) || (form === 'suffix' && ['Jr.', 'Sr.', 'II', 'III'].includes(w)));
 }
 
@@ -115,7 +118,7 @@ describe('dlp-eval fourth held-out generator', () => {
 
   it('places labels inside the text, trimmed, and never overlapping one another', () => {
     for (const d of docs) {
-      const marks = [...d.spans, ...d.negatives].sort((a, b) => a.start - b.start);
+      const marks = [...d.spans, ...d.negatives, ...d.ignore].sort((a, b) => a.start - b.start);
       for (const m of marks) expect(m.start >= 0 && m.start < m.end && m.end <= d.text.length, d.id).toBe(true);
       for (let i = 1; i < marks.length; i++) expect(marks[i]!.start, d.id).toBeGreaterThanOrEqual(marks[i - 1]!.end);
       for (const m of marks) expect(d.text.slice(m.start, m.end), d.id).toBe(d.text.slice(m.start, m.end).trim());
@@ -142,6 +145,7 @@ describe('dlp-eval fourth held-out generator', () => {
         const text = d.text.slice(n.start, n.end);
         if (n.kind === 'luhn_invalid_card') expect(luhnOk(text.replace(/\D/g, '')), `${d.id} ${text}`).toBe(false);
         if (n.kind === 'uuid') expect(text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        if (n.kind === 'loopback_or_any') expect(['127.0.0.1', '0.0.0.0', 'localhost', '::1']).toContain(text);
         if (n.kind === 'claim_number_ssn_shape') expect(SSN_OK.test(text), `${d.id} ${text}`).toBe(false);
         if (n.kind === 'ordinary_date') expect(text, `${d.id} ${text}`).toMatch(/20(1[89]|2\d)|[-/](1[89]|2\d)$/);
       }
@@ -150,6 +154,8 @@ describe('dlp-eval fourth held-out generator', () => {
 
   it('says how every value is written and covers every kind, the reported types and the named hard negatives', () => {
     for (const d of docs) for (const s of d.spans) expect(s.form, `${d.id} ${s.type}`).toBeTruthy();
+    // Ignore regions hold only private-range addresses.
+    for (const d of docs) for (const z of d.ignore) expect(d.text.slice(z.start, z.end)).toMatch(/^(10|192\.168|172\.(1[6-9]|2\d|3[01]))\.\d+\.\d+(\.\d+)?$/);
     expect(new Set(docs.map((d) => d.source))).toEqual(new Set(KINDS.map(([, kind]) => `heldout4:${kind}`)));
     const types = new Set(docs.flatMap((d) => d.spans.map((s) => s.type)));
     for (const t of ['PERSON', 'DATE_OF_BIRTH', 'PHONE', 'DRIVER_LICENSE', 'US_SSN', 'URL_PASSWORD', 'GENERIC_SECRET', 'EMAIL', 'CREDIT_CARD', 'IBAN', 'IP_ADDRESS', 'US_PASSPORT', 'JWT', 'PRIVATE_KEY', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY', 'GITHUB_TOKEN', 'GITLAB_TOKEN', 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'SLACK_TOKEN', 'STRIPE_KEY', 'GOOGLE_API_KEY', 'NPM_TOKEN']) expect(types).toContain(t);

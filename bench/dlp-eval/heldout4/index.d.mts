@@ -5,6 +5,7 @@ export interface Heldout4Document {
   source: string;
   spans: Array<{ start: number; end: number; type: string; form: string }>;
   negatives: Array<{ start: number; end: number; kind: string }>;
+  ignore: Array<{ start: number; end: number }>;
 }
 export const DEFAULT_SEED: number;
 export const DEFAULT_COUNT: number;

@@ -7,7 +7,7 @@
  * concatenated (marks.mjs), so offsets are exact.
  * @example
  * const docs = generateHeldout4({ seed: 4409, count: 1500 });
- * docs[0]; // {id: 'heldout4/0', text, source: 'heldout4:config_file', spans: [{start, end, type, form}], negatives: [{start, end, kind}]}
+ * docs[0]; // {id: 'heldout4/0', text, source: 'heldout4:config_file', spans: [{start, end, type, form}], negatives: [{start, end, kind}], ignore: [{start, end}]}
  */
 import { createRng } from './rng.mjs';
 import { render } from './marks.mjs';
@@ -41,8 +41,8 @@ export function generateHeldout4({ seed = DEFAULT_SEED, count = DEFAULT_COUNT } 
   for (let i = 0; i < count; i++) {
     const rng = createRng(Math.imul(seed ^ 0x5bd1e995, 0x27d4eb2d) + Math.imul(i + 1, 0x165667b1));
     const [, kind, write] = rng.weighted(KINDS.map((k) => [k[0], k]));
-    const { text, spans, negatives } = render(write(rng));
-    docs.push({ id: `heldout4/${i}`, text, source: `heldout4:${kind}`, spans, negatives });
+    const { text, spans, negatives, ignore } = render(write(rng));
+    docs.push({ id: `heldout4/${i}`, text, source: `heldout4:${kind}`, spans, negatives, ignore });
   }
   return docs;
 }

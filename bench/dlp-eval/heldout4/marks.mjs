@@ -14,6 +14,12 @@ export const secret = (type, form, text) => ({ mark: 'span', type, form, text: S
 /** Text that looks sensitive and is not: a hard negative of `kind`. */
 export const decoy = (kind, text) => ({ mark: 'negative', kind, text: String(text) });
 
+/**
+ * Text whose sensitivity is a matter of policy (a private-range IP address): neither a gold span
+ * nor a hard negative, recorded as an `ignore` region so that flagging it is not scored either way.
+ */
+export const unlabelled = (text) => ({ mark: 'ignore', text: String(text) });
+
 /** Tagged template: keeps the pieces in order (strings, marks, nested pieces, arrays of pieces). */
 export function t(strings, ...values) {
   const parts = [];
@@ -34,12 +40,13 @@ export function join(pieces, separator) {
 /**
  * Concatenates pieces into text and labels.
  * @param {unknown} piece
- * @returns {{text: string, spans: Array<{start: number, end: number, type: string, form: string}>, negatives: Array<{start: number, end: number, kind: string}>}}
+ * @returns {{text: string, spans: Array<{start: number, end: number, type: string, form: string}>, negatives: Array<{start: number, end: number, kind: string}>, ignore: Array<{start: number, end: number}>}}
  */
 export function render(piece) {
   let text = '';
   const spans = [];
   const negatives = [];
+  const ignore = [];
   const walk = (p) => {
     if (p === null || p === undefined || p === false) return;
     if (Array.isArray(p)) { for (const q of p) walk(q); return; }
@@ -47,11 +54,12 @@ export function render(piece) {
       const start = text.length;
       text += p.text;
       if (p.mark === 'span') spans.push({ start, end: text.length, type: p.type, form: p.form });
-      else negatives.push({ start, end: text.length, kind: p.kind });
+      else if (p.mark === 'negative') negatives.push({ start, end: text.length, kind: p.kind });
+      else ignore.push({ start, end: text.length });
       return;
     }
     text += String(p);
   };
   walk(piece);
-  return { text, spans, negatives };
+  return { text, spans, negatives, ignore };
 }

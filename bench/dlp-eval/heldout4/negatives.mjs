@@ -7,7 +7,7 @@
  * negative(rng, 'luhn_invalid_card');
  */
 import { cardDigits, groupCard } from './ids.mjs';
-import { decoy } from './marks.mjs';
+import { decoy, unlabelled } from './marks.mjs';
 
 const HEX = '0123456789abcdef';
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -36,7 +36,7 @@ export const NEGATIVE_KINDS = {
   account_number_internal: (r) => `ACCT-${r.digits(6)}`,
   ticket_id: (r) => `${r.pick(['SUP', 'OPS', 'HR', 'INC'])}-${r.digits(r.int(3, 6))}`,
   employee_id: (r) => `E${r.digits(6)}`,
-  private_ip: (r) => r.pick([`10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, `192.168.${r.int(0, 255)}.${r.int(1, 254)}`, '127.0.0.1', '0.0.0.0']),
+  loopback_or_any: (r) => r.pick(['127.0.0.1', '0.0.0.0', 'localhost', '::1']),
   port_or_pid: (r) => String(r.int(1024, 65535)),
   money: (r) => `$${r.int(1, 99)},${r.digits(3)}.${r.digits(2)}`,
   fax_like_ref: (r) => `REF ${r.digits(3)}-${r.digits(3)}-${r.digits(3)}`,
@@ -79,3 +79,6 @@ export function commonWordSentence(rng) {
 
 /** A placeholder where a password would be, in a connection URL template. */
 export const urlPlaceholder = (rng) => ['postgres://app:', decoy('placeholder', rng.pick(['<password>', '${DB_PASSWORD}', 'changeme', '****', 'PASSWORD'])), '@localhost:5432/app'];
+
+/** A private-range IPv4 address: sensitive or not by policy, so an ignore region (marks.mjs). */
+export const privateIp = (r) => unlabelled(r.pick([`10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, `192.168.${r.int(0, 255)}.${r.int(1, 254)}`, `172.${r.int(16, 31)}.${r.int(0, 255)}.${r.int(1, 254)}`]));

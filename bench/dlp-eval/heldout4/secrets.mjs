@@ -7,7 +7,7 @@
  * vendorKey(rng, 'STRIPE_KEY');      // {name: 'STRIPE_SECRET_KEY', piece: secret('STRIPE_KEY', 'vendor', 'sk_live_…')}
  * urlWithPassword(rng, 'redis-empty-user'); // ['redis://:', secret('URL_PASSWORD', 'redis-empty-user', 'x9…'), '@cache-01.internal:6379/0']
  */
-import { secret } from './marks.mjs';
+import { secret, unlabelled } from './marks.mjs';
 
 const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64URL = `${B62}-_`;
@@ -79,7 +79,8 @@ export const assignedSecret = (rng) => ({ name: rng.pick(SECRET_NAMES), piece: s
 /** Percent-encodes the characters a URL's userinfo cannot hold. */
 const percentEncode = (s) => s.replace(/[@:/%#?]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
-const HOSTS = ['db-prod-02.internal', 'pg.acme-corp.net', '10.20.4.17', 'mongo-0.mongo.svc.cluster.local', 'cache-01.internal', 'mq.eu-west-1.example.net', 'smtp.mailhost.io', 'files.partner-co.com', 'ldap.corp.local', 'sqlsrv03.lan'];
+// 10.20.4.17 is a private address: an ignore region (marks.mjs unlabelled), neither gold nor negative.
+const HOSTS = ['db-prod-02.internal', 'pg.acme-corp.net', unlabelled('10.20.4.17'), 'mongo-0.mongo.svc.cluster.local', 'cache-01.internal', 'mq.eu-west-1.example.net', 'smtp.mailhost.io', 'files.partner-co.com', 'ldap.corp.local', 'sqlsrv03.lan'];
 
 /** Scheme form → [scheme prefix, default user, port/path suffix]. */
 export const URL_SCHEMES = {

@@ -6,7 +6,7 @@
  */
 import { birthDate, ordinaryDate } from '../dates.mjs';
 import { driverLicense, ssn } from '../ids.mjs';
-import { t } from '../marks.mjs';
+import { secret, t } from '../marks.mjs';
 import { REPORTING_VERBS, nativePiece, person, personPiece, titled } from '../names.mjs';
 import { commonWordSentence, negative } from '../negatives.mjs';
 import { anyPhone, intlPhone, usPhone } from '../phones.mjs';
@@ -14,7 +14,7 @@ import { assignedSecret, genericVendor, privateKey, urlWithPassword, vendorKey }
 
 const clock = (rng) => `${String(rng.int(7, 19)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
 
-/** A team chat export; speakers shown by handle (not labelled: a handle is an account name). */
+/** A team chat export; speakers and @mentions shown by a handle that is the person's given name in lowercase (labelled PERSON). */
 export function teamChat(rng) {
   const people = [person(rng), person(rng), person(rng)];
   const handle = (p) => p.given.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
@@ -23,7 +23,7 @@ export function teamChat(rng) {
     const speaker = rng.pick(people);
     const other = rng.pick(people.filter((p) => p !== speaker));
     const said = rng.weighted([
-      [3, () => t`@${handle(other)} can you check ${negative(rng, 'ticket_id')}? ${personPiece(person(rng), 'surname')} ${rng.pick(REPORTING_VERBS)} it's blocking the ${negative(rng, 'company_name')} rollout`],
+      [3, () => t`@${secret('PERSON', 'mention', handle(other))} can you check ${negative(rng, 'ticket_id')}? ${personPiece(person(rng), 'surname')} ${rng.pick(REPORTING_VERBS)} it's blocking the ${negative(rng, 'company_name')} rollout`],
       [2, () => t`fyi ${personPiece(person(rng), 'lowercase')} is out until ${ordinaryDate(rng)}, ping ${personPiece(other, 'lowercase-given')} instead`],
       [2, () => t`here's the staging pw, don't paste it anywhere: ${assignedSecret(rng).piece}`],
       [2, () => t`new key for the integration ${rng.chance(0.5) ? vendorKey(rng).piece : genericVendor(rng).piece} (old one revoked)`],
@@ -37,7 +37,7 @@ export function teamChat(rng) {
       [1, () => t`${privateKey(rng)}\n^ that's the deploy key, rotate it after the migration`],
       [1, () => t`lunch at ${negative(rng, 'place')}? ${personPiece(other, 'given')} is buying`],
     ])();
-    lines.push(t`[${clock(rng)}] ${handle(speaker)}: ${said}`);
+    lines.push(t`[${clock(rng)}] ${secret('PERSON', 'chat-speaker', handle(speaker))}: ${said}`);
   }
   return lines.flatMap((l, i) => (i ? ['\n', l] : [l]));
 }

@@ -7,7 +7,7 @@
  * render(opsSnippet(rng)); // {text: '$ mysql -h db01 -u root -p\'…\' shop', spans, negatives}
  */
 import { ipAddress } from '../ids.mjs';
-import { secret, t } from '../marks.mjs';
+import { decoy, secret, t } from '../marks.mjs';
 import { person, personPiece } from '../names.mjs';
 import { negative } from '../negatives.mjs';
 import { genericVendor, passwordText, urlWithPassword, vendorKey } from '../secrets.mjs';
@@ -32,7 +32,7 @@ export function opsSnippet(rng) {
     ]);
     case 'k8s': return lines([
       t`apiVersion: v1`, t`kind: Secret`, t`metadata:`, t`  name: billing-db`, t`  annotations:`, t`    owner: ${personPiece(owner, 'full')}`, t`type: Opaque`, t`data:`,
-      t`  username: ${base64('billing')}`, t`  password: ${secret('GENERIC_SECRET', 'k8s-base64', base64(passwordText(rng)))}`,
+      t`  username: ${decoy('base64_username', base64(rng.pick(['billing', 'svc_reports', 'postgres', 'app'])))}`, t`  password: ${secret('GENERIC_SECRET', 'k8s-base64', base64(passwordText(rng)))}`,
       t`  api-key: ${secret('GENERIC_SECRET', 'k8s-base64', base64(genericVendor(rng).piece.text))}`,
       t`# image digest ${negative(rng, 'sha256')}`,
     ]);

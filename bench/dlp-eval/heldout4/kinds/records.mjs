@@ -7,13 +7,15 @@
  */
 import { birthDate, ordinaryDate } from '../dates.mjs';
 import { card, driverLicense, email, iban, passport, ssn } from '../ids.mjs';
-import { t } from '../marks.mjs';
+import { render, t } from '../marks.mjs';
 import { anyName, person, personPiece } from '../names.mjs';
 import { negative } from '../negatives.mjs';
 import { anyPhone, intlPhone, usPhone } from '../phones.mjs';
 
 const DOB_HEADERS = ['dob', 'DOB', 'date_of_birth', 'Date of Birth', 'birth_date', 'BirthDate', 'birthdate', 'Geburtsdatum', 'fecha_nacimiento'];
 const csvQuote = (piece, quoted) => (quoted ? ['"', piece, '"'] : piece);
+/** A cell as a CSV writer emits it: quoted when its text holds the separator. */
+const cell = (piece, sep) => csvQuote(piece, render(piece).text.includes(sep));
 
 /** A CSV or TSV export with a header row; columns vary per export. */
 export function csvExport(rng) {
@@ -22,7 +24,7 @@ export function csvExport(rng) {
   const nameStyle = rng.pick(['split', 'full', 'last-first']);
   const columns = rng.shuffle([
     ['id', (r) => negative(r, 'employee_id')],
-    ...(nameStyle === 'split' ? [['first_name', (r, p) => personPiece(p, 'given')], ['last_name', (r, p) => personPiece(p, 'surname-field')]] : [[nameStyle === 'full' ? 'name' : 'Name (Last, First)', (r, p) => csvQuote(personPiece(p, nameStyle), nameStyle === 'last-first' && sep === ',')]]),
+    ...(nameStyle === 'split' ? [['first_name', (r, p) => personPiece(p, 'given')], ['last_name', (r, p) => personPiece(p, 'surname-field')]] : [[nameStyle === 'full' ? 'name' : 'Name (Last, First)', (r, p) => personPiece(p, nameStyle)]]),
     [rng.pick(DOB_HEADERS), (r) => birthDate(r, dobFormat)],
     [rng.pick(['hire_date', 'created_at', 'last_login', 'renewal_date']), (r) => ordinaryDate(r, dobFormat === 'compact' ? 'iso' : dobFormat)],
     ...rng.sample([
@@ -43,7 +45,7 @@ export function csvExport(rng) {
   const rows = [columns.map(([h]) => h).join(sep)];
   for (let i = 0; i < rng.int(3, 9); i++) {
     const p = person(rng);
-    rows.push(columns.flatMap(([, write], j) => (j ? [sep, write(rng, p)] : [write(rng, p)])));
+    rows.push(columns.flatMap(([, write], j) => (j ? [sep, cell(write(rng, p), sep)] : [cell(write(rng, p), sep)])));
   }
   return rows.flatMap((r, i) => (i ? ['\n', r] : [r]));
 }

@@ -9,7 +9,7 @@ import { ordinaryDate } from '../dates.mjs';
 import { email, ipAddress } from '../ids.mjs';
 import { t } from '../marks.mjs';
 import { person, personPiece } from '../names.mjs';
-import { negative, urlPlaceholder } from '../negatives.mjs';
+import { negative, privateIp, urlPlaceholder } from '../negatives.mjs';
 import { usPhone } from '../phones.mjs';
 import { assignedSecret, genericVendor, jwt, privateKey, urlWithPassword, vendorKey } from '../secrets.mjs';
 
@@ -57,7 +57,7 @@ export function configFile(rng) {
     case 'env': return lines([t`# ${rng.pick(['prod', 'staging'])} — owner ${personPiece(owner, 'full')}`, t`DATABASE_URL=${urlWithPassword(rng)}`, t`${n1.replace(/\W/g, '_').toUpperCase()}=${v1}`, t`${n2.replace(/\W/g, '_').toUpperCase()}="${v2}"`, t`APP_VERSION=${negative(rng, 'version')}`, t`INSTANCE_ID=${negative(rng, 'uuid')}`, t`AZURE_CLIENT_ID=${negative(rng, 'uuid')}`, t`DATABASE_URL_EXAMPLE=${urlPlaceholder(rng)}`, t`SUPPORT_PHONE=${usPhone(rng)}`]);
     case 'yaml': return lines([t`service: billing`, t`maintainer: ${personPiece(owner, 'full')}`, t`database:`, t`  url: "${urlWithPassword(rng)}"`, t`  pool: 12`, t`cache:`, t`  url: ${urlWithPassword(rng, rng.pick(['redis-empty-user', 'rediss-empty-user', 'redis']))}`, t`oauth:`, t`  tenant_id: ${negative(rng, 'uuid')}`, t`  client_id: "${negative(rng, 'uuid')}"`, t`credentials:`, t`  ${n1}: ${v1}`, t`  ${n2}: '${v2}'`, t`image: registry.internal/billing@${negative(rng, 'integrity_hash')}`]);
     case 'json': return t`{\n  "name": "ingest-worker",\n  "version": "${negative(rng, 'version')}",\n  "owner": {"name": "${personPiece(owner, 'full')}", "email": "${email(rng, owner)}"},\n  "${n1}": "${v1}",\n  "mq": "${urlWithPassword(rng, 'amqp')}",\n  "deploymentId": "${negative(rng, 'uuid')}"\n}`;
-    case 'toml': return lines([t`[server]`, t`bind = "${negative(rng, 'private_ip')}:8080"`, t`[auth]`, t`${n1.replace(/\W/g, '_')} = "${v1}"`, t`[mail]`, t`url = "${urlWithPassword(rng, rng.pick(['smtp', 'smtps']))}"`, t`[release]`, t`commit = "${negative(rng, 'git_sha')}"`]);
+    case 'toml': return lines([t`[server]`, t`bind = "${negative(rng, 'loopback_or_any')}:8080"`, t`upstream = "${privateIp(rng)}:9000"`, t`[auth]`, t`${n1.replace(/\W/g, '_')} = "${v1}"`, t`[mail]`, t`url = "${urlWithPassword(rng, rng.pick(['smtp', 'smtps']))}"`, t`[release]`, t`commit = "${negative(rng, 'git_sha')}"`]);
     case 'ini': return lines([t`; managed by ${personPiece(owner, 'lowercase')}`, t`[database]`, t`host = db01`, t`user = svc_reports`, t`password = ${assignedSecret(rng).piece}`, t`[ldap]`, t`uri = ${urlWithPassword(rng, 'ldap')}`, t`[api]`, t`${n2} = ${v2}`]);
     case 'django': { const key = genericVendor(rng, rng.pick(['django', 'django_plain'])); return lines([t`# settings.py`, t`SECRET_KEY = '${key.piece}'`, t`DEBUG = False`, t`ADMINS = [("${personPiece(owner, 'full')}", "${email(rng, owner)}")]`, t`DATABASES = {"default": dj_database_url.parse("${urlWithPassword(rng, rng.pick(['postgres', 'postgresql', 'mysql']))}")}`, t`EMAIL_HOST_PASSWORD = "${assignedSecret(rng).piece}"`, t`SENDGRID_API_KEY = "${genericVendor(rng, 'sendgrid').piece}"`]); }
     case 'properties': return lines([t`# ${negative(rng, 'company_name')} integration`, t`spring.datasource.url=jdbc:postgresql://db:5432/app`, t`spring.datasource.password=${assignedSecret(rng).piece}`, t`${n1}=${v1}`, t`build.id=${negative(rng, 'build_number')}`]);
@@ -80,7 +80,7 @@ export function logLines(rng) {
       [1, () => t`${ts} WARN config: ${vendorKey(rng).piece} is deprecated, rotate before ${ordinaryDate(rng, 'iso')}`],
       [2, () => t`${ts} INFO deploy: ${negative(rng, 'git_sha')} -> prod (${negative(rng, 'version')}) by ${personPiece(person(rng), 'lowercase-given')}`],
       [1, () => t`${ts} INFO sms: sent OTP to ${usPhone(rng, rng.pick(['plus1-compact', 'bare10', 'plus1-dashes']))} (order ${negative(rng, 'order_id')})`],
-      [1, () => t`${ts} INFO worker pid=${negative(rng, 'port_or_pid')} host=${negative(rng, 'private_ip')} mac=${negative(rng, 'mac_address')}`],
+      [1, () => t`${ts} INFO worker pid=${negative(rng, 'port_or_pid')} host=${rng.chance(0.3) ? negative(rng, 'loopback_or_any') : privateIp(rng)} mac=${negative(rng, 'mac_address')}`],
       [1, () => t`${ts} ERROR tls: failed to load key\n${privateKey(rng)}`],
       [1, () => t`${ts} WARN cache: artifact ${negative(rng, 'sha256')} evicted, integrity ${negative(rng, 'integrity_hash')}`],
     ])();
