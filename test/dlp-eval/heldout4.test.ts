@@ -86,7 +86,7 @@ const CHECKS: Record<string, (text: string, form: string) => boolean> = {
   DATE_OF_BIRTH: birthDateOk,
   PERSON: nameOk,
   EMAIL: (t) => /^[a-z0-9._+-]+@[a-z0-9.-]+\.[a-z]{2,}$/.test(t),
-  PHONE: (t, form) => /^[+(\d][\d ().-]*\d$/.test(t) && t.replace(/\D/g, '').length >= (form.startsWith('us:') ? 10 : 8) && t.replace(/\D/g, '').length <= 13,
+  PHONE: (t, form) => /^[+(\d][\d ().-]*\d$/.test(t) && t.replace(/\D/g, '').length >= (form.startsWith('us:') ? 10 : 8) && t.replace(/\D/g, '').length <= (form.startsWith('international-00') ? 17 : 15) && (!form.startsWith('international-00') || t.startsWith('00')),
   IP_ADDRESS: (t, form) => (form === 'v4' ? /^(\d{1,3}\.){3}\d{1,3}$/.test(t) && t.split('.').every((o) => Number(o) < 256) : /^[0-9a-f:]+$/.test(t) && t.includes(':')),
   JWT: (t) => { const [h] = t.split('.'); return JSON.parse(Buffer.from(h!, 'base64url').toString()).typ === 'JWT'; },
   PRIVATE_KEY: (t) => /^-----BEGIN ([A-Z ]+)-----\n[A-Za-z0-9+/\n]+\n-----END \1-----$/.test(t),
@@ -160,10 +160,10 @@ describe('dlp-eval fourth held-out generator', () => {
     const types = new Set(docs.flatMap((d) => d.spans.map((s) => s.type)));
     for (const t of ['PERSON', 'DATE_OF_BIRTH', 'PHONE', 'DRIVER_LICENSE', 'US_SSN', 'URL_PASSWORD', 'GENERIC_SECRET', 'EMAIL', 'CREDIT_CARD', 'IBAN', 'IP_ADDRESS', 'US_PASSPORT', 'JWT', 'PRIVATE_KEY', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY', 'GITHUB_TOKEN', 'GITLAB_TOKEN', 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'SLACK_TOKEN', 'STRIPE_KEY', 'GOOGLE_API_KEY', 'NPM_TOKEN']) expect(types).toContain(t);
     const kinds = new Set(docs.flatMap((d) => d.negatives.map((n) => n.kind)));
-    for (const k of ['order_id', 'uuid', 'git_sha', 'timestamp', 'version', 'tracking_number', 'luhn_invalid_card', 'invoice_number', 'company_name', 'place', 'product', 'placeholder', 'ordinary_date', 'sha256', 'common_word_name', 'street_named_for_person', 'claim_number_ssn_shape', 'ssh_public_key']) expect(kinds).toContain(k);
+    for (const k of ['order_id', 'uuid', 'git_sha', 'timestamp', 'version', 'tracking_number', 'luhn_invalid_card', 'invoice_number', 'company_name', 'place', 'product', 'placeholder', 'ordinary_date', 'sha256', 'common_word_name', 'street_named_for_person', 'claim_number_ssn_shape', 'ssh_public_key', 'masked_ssn', 'masked_card', 'loopback_or_any']) expect(kinds).toContain(k);
     const forms = new Set(docs.flatMap((d) => d.spans.map((s) => `${s.type} ${s.form.split(':')[0]}`)));
     for (const f of ['full', 'given', 'title-surname', 'surname-reported', 'last-first', 'caps', 'lowercase', 'full-particle', 'native', 'middle-initial', 'suffix', 'surname-field']) expect(forms).toContain(`PERSON ${f}`);
-    for (const f of ['us', 'national', 'international']) expect(forms).toContain(`PHONE ${f}`);
+    for (const f of ['us', 'national', 'international', 'international-00']) expect(forms).toContain(`PHONE ${f}`);
     for (const f of ['bare', 'dashes']) expect(forms).toContain(`US_SSN ${f}`);
     for (const f of ['WA', 'NY', 'FL']) expect(forms).toContain(`DRIVER_LICENSE ${f}`);
     for (const f of ['redis-empty-user', 'smtp']) expect([...forms].some((x) => x.startsWith(`URL_PASSWORD ${f}`))).toBe(true);

@@ -55,6 +55,8 @@ export const NEGATIVE_KINDS = {
   claim_number_ssn_shape: (r) => `9${r.digits(2)}-${r.int(10, 49)}-${r.digits(4)}`,
   ssh_public_key: (r) => `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${r.chars(43, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')} deploy@ci`,
   publishable_key: (r) => `pk_live_${r.chars(24, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`,
+  masked_ssn: (r) => `${r.pick(['***-**-', 'XXX-XX-', 'xxx-xx-'])}${r.digits(4)}`,
+  masked_card: (r) => `${r.pick(['**** **** **** ', 'XXXX-XXXX-XXXX-', '•••• '])}${r.digits(4)}`,
   iso_week_or_quarter: (r) => r.pick([`Q${r.int(1, 4)} ${r.int(2023, 2026)}`, `FY${r.int(23, 27)}`, `W${r.int(1, 52)}-${r.int(2024, 2026)}`]),
 };
 

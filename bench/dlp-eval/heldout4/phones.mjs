@@ -64,10 +64,14 @@ export const COUNTRIES = {
   AE: [(r) => `05${r.pick(['0', '2', '5', '6'])} ${d(r, 3)} ${d(r, 4)}`, (r) => `+971 4 ${d(r, 3)} ${d(r, 4)}`],
 };
 
-/** A number of `country` in its national or international layout. */
-export function intlPhone(rng, country = rng.pick(Object.keys(COUNTRIES)), layout = rng.pick(['national', 'international'])) {
+/**
+ * A number of `country` in its national or international layout; "international-00" writes the
+ * international form with the 00 exit code that most of Europe dials instead of "+".
+ */
+export function intlPhone(rng, country = rng.pick(Object.keys(COUNTRIES)), layout = rng.weighted([[5, 'national'], [4, 'international'], [1, 'international-00']])) {
   const [national, international] = COUNTRIES[country];
-  return secret('PHONE', `${layout}:${country}`, (layout === 'national' ? national : international)(rng));
+  const text = layout === 'national' ? national(rng) : international(rng);
+  return secret('PHONE', `${layout}:${country}`, layout === 'international-00' ? text.replace(/^\+/, '00') : text);
 }
 
 /** Any phone, US two times in three. */

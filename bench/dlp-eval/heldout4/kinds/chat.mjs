@@ -53,6 +53,7 @@ export function smsThread(rng) {
     t`Agent: Thanks! Your appointment on ${ordinaryDate(rng)} is confirmed, ref ${negative(rng, 'order_id')}.`,
     t`Customer: license is ${dl.piece} (${dl.state}) if you need it`,
     t`Customer: ssn ${ssn(rng, rng.pick(['bare', 'dashes']))}`,
+    t`Agent: I can see a card ending ${negative(rng, 'masked_card')} and SSN ${negative(rng, 'masked_ssn')} on the account.`,
     t`Customer: call my wife on ${intlPhone(rng)} if I don't answer`,
     t`Agent: Tracking number ${negative(rng, 'tracking_number')}, delivery by ${ordinaryDate(rng, 'short-month')}.`,
   ].filter((_, i) => i < 2 || rng.chance(0.6));

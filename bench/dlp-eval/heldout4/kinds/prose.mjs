@@ -7,7 +7,7 @@
  * render(supportTicket(rng)); // {text: 'Ticket SUP-4821 …', spans, negatives}
  */
 import { birthDate, ordinaryDate } from '../dates.mjs';
-import { card, driverLicense, email, ssn } from '../ids.mjs';
+import { card, driverLicense, email, iban, ssn } from '../ids.mjs';
 import { t } from '../marks.mjs';
 import { REPORTING_VERBS, TITLES, anyName, nativePiece, person, personPiece, titled } from '../names.mjs';
 import { commonWordSentence, negative } from '../negatives.mjs';
@@ -26,7 +26,7 @@ export function supportTicket(rng) {
     t`Internal note (${personPiece(agent, 'initial-surname')}): called back on ${anyPhone(rng)}, no answer. ${titled(rng, customer)} says the card ending in ${rng.digits(4)} was charged twice (${negative(rng, 'money')}).`,
     t`Escalated to ${anyName(rng)} in billing. ${reported(rng, customer)} the refund should go to the card on file, ${card(rng)}, not the gift balance.`,
     t`${personPiece(customer, 'given')}'s ${rng.pick(['laptop', 'account', 'replacement unit'])} was re-imaged; claim ${negative(rng, 'claim_number_ssn_shape')} stays open with the insurer.`,
-    t`Customer verified identity: last four of SSN and DOB ${birthDate(rng)}. Invoice ${negative(rng, 'invoice_number')} re-issued on ${ordinaryDate(rng)}.`,
+    t`Customer verified identity: SSN on file ${negative(rng, 'masked_ssn')}, card ${negative(rng, 'masked_card')}, DOB ${birthDate(rng)}. Invoice ${negative(rng, 'invoice_number')} re-issued on ${ordinaryDate(rng)}.`,
     t`Caller gave a callback number of ${usPhone(rng, rng.pick(['bare10', 'dots', 'plus1-spaces', 'plus1-dashes']))} and asked for ${personPiece(person(rng), 'given')} by name.`,
     t`Customer is travelling; use ${intlPhone(rng)} until ${ordinaryDate(rng)}. Reference ${negative(rng, 'fax_like_ref')} is the carrier's, not ours.`,
     t`Customer tried to redeem gift card ${negative(rng, 'luhn_invalid_card')} (not a payment card, our loyalty numbering) and it failed; store credit ${negative(rng, 'money')} applied instead.`,
@@ -70,6 +70,7 @@ export function emailThread(rng) {
     () => t`${personPiece(b, 'given')} — the staging DB is ${urlWithPassword(rng)} until IT rotates it. Please don't forward.`,
     () => t`Hello ${personPiece(b, 'given')},\n\nplease find the new API key below; the old one expires ${ordinaryDate(rng)}.\n\n${vendorKey(rng).piece}\n\nBest,\n${personPiece(a, 'given')}`,
     () => t`Dear ${rng.pick(['Mr.', 'Ms.', 'Dr.'])} ${personPiece(b, 'title-surname')},\n\nwe received your application. For the visa letter we need your date of birth (${birthDate(rng)}) confirmed and a copy of your passport.\n\nKind regards`,
+    () => t`${personPiece(b, 'given')}, please wire the deposit to ${personPiece(a, 'full')}, IBAN ${iban(rng)}, reference ${negative(rng, 'invoice_number')}. My card (${card(rng)}) was declined twice.`,
     () => t`Quick one: ${nativePiece(rng)} from the Tokyo/Seoul/Moscow office will join. Session token for the demo: ${jwt(rng)}`,
   ])();
   const quoted = t`\n\nOn ${ordinaryDate(rng, 'long')}, ${personPiece(b, 'full')} wrote:\n> Can you loop in ${personPiece(person(rng), 'given')}? My cell is ${usPhone(rng)}.`;
