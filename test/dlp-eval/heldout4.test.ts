@@ -162,7 +162,7 @@ describe('dlp-eval fourth held-out generator', () => {
     const kinds = new Set(docs.flatMap((d) => d.negatives.map((n) => n.kind)));
     for (const k of ['order_id', 'uuid', 'git_sha', 'timestamp', 'version', 'tracking_number', 'luhn_invalid_card', 'invoice_number', 'company_name', 'place', 'product', 'placeholder', 'ordinary_date', 'sha256', 'common_word_name', 'street_named_for_person', 'claim_number_ssn_shape', 'ssh_public_key', 'masked_ssn', 'masked_card', 'loopback_or_any']) expect(kinds).toContain(k);
     const forms = new Set(docs.flatMap((d) => d.spans.map((s) => `${s.type} ${s.form.split(':')[0]}`)));
-    for (const f of ['full', 'given', 'title-surname', 'surname-reported', 'last-first', 'caps', 'lowercase', 'full-particle', 'native', 'middle-initial', 'suffix', 'surname-field']) expect(forms).toContain(`PERSON ${f}`);
+    for (const f of ['full', 'given', 'title-surname', 'surname-reported', 'last-first', 'caps', 'lowercase', 'full-particle', 'native', 'middle-initial', 'suffix', 'surname-field', 'chat-speaker', 'mention', 'initial-surname', 'caps-last-first']) expect(forms).toContain(`PERSON ${f}`);
     for (const f of ['us', 'national', 'international', 'international-00']) expect(forms).toContain(`PHONE ${f}`);
     for (const f of ['bare', 'dashes']) expect(forms).toContain(`US_SSN ${f}`);
     for (const f of ['WA', 'NY', 'FL']) expect(forms).toContain(`DRIVER_LICENSE ${f}`);

@@ -49,10 +49,17 @@ export const REPORTING_VERBS = ['said', 'says', 'noted', 'mentioned', 'confirmed
 
 const TRADITION_NAMES = Object.keys(TRADITIONS);
 
-/** A person of a random Latin-script tradition. */
-export function person(rng, tradition = rng.pick(TRADITION_NAMES)) {
-  const t = TRADITIONS[tradition];
-  return { given: rng.pick(t.given), surname: rng.pick(t.surnames), tradition };
+/**
+ * A person of a random Latin-script tradition; one in five (when no tradition is asked for) has a
+ * given name and surname from different traditions ("Chidi Castañeda"), as in mixed families and
+ * anglicised given names.
+ */
+export function person(rng, tradition) {
+  if (!tradition && rng.chance(0.2)) {
+    return { given: rng.pick(TRADITIONS[rng.pick(TRADITION_NAMES)].given), surname: rng.pick(TRADITIONS[rng.pick(TRADITION_NAMES)].surnames), tradition: 'mixed' };
+  }
+  const t = TRADITIONS[tradition ?? rng.pick(TRADITION_NAMES)];
+  return { given: rng.pick(t.given), surname: rng.pick(t.surnames), tradition: tradition ?? 'single' };
 }
 
 /** How a particle surname is written when a form capitalises its first letter ("De la Cruz"). */

@@ -54,7 +54,7 @@ export function hrNote(rng) {
     t`${personPiece(employee, 'given')} asked whether the ${negative(rng, 'company_name')} benefits plan covers dependants. ${personPiece(manager, 'surname')} will follow up before ${ordinaryDate(rng)}.`,
     t`Note from ${rng.pick(TITLES)} ${personPiece(hr, 'title-surname')}: do not discuss the complaint about ${personPiece(person(rng), 'full')} outside this case.`,
     t`Relocation to ${negative(rng, 'place')} approved for ${personPiece(employee, 'full')}; payroll number ${negative(rng, 'account_number_internal')}. Personal mobile ${usPhone(rng)}.`,
-    t`Dependant added: ${personPiece(person(rng, employee.tradition), 'given')} (child, DOB ${birthDate(rng)}). Coverage effective ${ordinaryDate(rng)}.`,
+    t`Dependant added: ${personPiece(person(rng, employee.tradition === 'mixed' || employee.tradition === 'single' ? undefined : employee.tradition), 'given')} (child, DOB ${birthDate(rng)}). Coverage effective ${ordinaryDate(rng)}.`,
   ];
   return t`HR CASE ${negative(rng, 'ticket_id')} — CONFIDENTIAL\n\n${rng.sample(paragraphs, rng.int(3, 6)).flatMap((p, i) => (i ? ['\n\n', p] : [p]))}\n\nPrepared by ${personPiece(hr, 'full')}`;
 }

@@ -8,7 +8,7 @@
 import { birthDate, ordinaryDate } from '../dates.mjs';
 import { card, driverLicense, email, iban, passport, ssn } from '../ids.mjs';
 import { render, t } from '../marks.mjs';
-import { anyName, person, personPiece } from '../names.mjs';
+import { anyName, nativePiece, person, personPiece } from '../names.mjs';
 import { negative } from '../negatives.mjs';
 import { anyPhone, intlPhone, usPhone } from '../phones.mjs';
 
@@ -24,7 +24,7 @@ export function csvExport(rng) {
   const nameStyle = rng.pick(['split', 'full', 'last-first']);
   const columns = rng.shuffle([
     ['id', (r) => negative(r, 'employee_id')],
-    ...(nameStyle === 'split' ? [['first_name', (r, p) => personPiece(p, 'given')], ['last_name', (r, p) => personPiece(p, 'surname-field')]] : [[nameStyle === 'full' ? 'name' : 'Name (Last, First)', (r, p) => personPiece(p, nameStyle)]]),
+    ...(nameStyle === 'split' ? [['first_name', (r, p) => personPiece(p, 'given')], ['last_name', (r, p) => personPiece(p, 'surname-field')]] : [[nameStyle === 'full' ? 'name' : 'Name (Last, First)', (r, p) => (nameStyle === 'full' && r.chance(0.15) ? nativePiece(r) : personPiece(p, nameStyle))]]),
     [rng.pick(DOB_HEADERS), (r) => birthDate(r, dobFormat)],
     [rng.pick(['hire_date', 'created_at', 'last_login', 'renewal_date']), (r) => ordinaryDate(r, dobFormat === 'compact' ? 'iso' : dobFormat)],
     ...rng.sample([
@@ -95,6 +95,7 @@ export function jsonRecord(rng) {
     t`  "phone": "${rng.chance(0.5) ? usPhone(rng, rng.pick(['plus1-compact', 'bare10', 'dashes'])) : intlPhone(rng, undefined, 'international')}"`,
     t`  "email": "${email(rng, p)}"`,
     rng.chance(0.4) ? t`  "ssn": "${ssn(rng)}"` : t`  "orderId": "${negative(rng, 'order_id')}"`,
+    rng.chance(0.3) ? (() => { const dl = driverLicense(rng); return t`  "driversLicense": {"state": "${dl.state}", "number": "${dl.piece}"}`; })() : t`  "trackingNumber": "${negative(rng, 'tracking_number')}"`,
     t`  "employer": "${negative(rng, 'company_name')}"`,
     t`  "lastPurchase": "${ordinaryDate(rng, 'iso')}"`,
   ];

@@ -5,8 +5,8 @@
  * @example
  * render(configFile(rng)); // {text: 'DATABASE_URL=postgres://app_user:…@…', spans, negatives}
  */
-import { ordinaryDate } from '../dates.mjs';
-import { email, ipAddress } from '../ids.mjs';
+import { birthDate, ordinaryDate } from '../dates.mjs';
+import { email, ipAddress, ssn } from '../ids.mjs';
 import { t } from '../marks.mjs';
 import { person, personPiece } from '../names.mjs';
 import { negative, privateIp, urlPlaceholder } from '../negatives.mjs';
@@ -80,6 +80,8 @@ export function logLines(rng) {
       [1, () => t`${ts} WARN config: ${vendorKey(rng).piece} is deprecated, rotate before ${ordinaryDate(rng, 'iso')}`],
       [2, () => t`${ts} INFO deploy: ${negative(rng, 'git_sha')} -> prod (${negative(rng, 'version')}) by ${personPiece(person(rng), 'lowercase-given')}`],
       [1, () => t`${ts} INFO sms: sent OTP to ${usPhone(rng, rng.pick(['plus1-compact', 'bare10', 'plus1-dashes']))} (order ${negative(rng, 'order_id')})`],
+      [1, () => { const p = person(rng); return t`${ts} WARN kyc: validation failed for applicant first=${personPiece(p, 'given')} last=${personPiece(p, 'surname-field')} dob=${birthDate(rng, rng.pick(['iso', 'compact', 'us-slash']))} ssn=${ssn(rng, rng.pick(['bare', 'dashes']))} reason=address_mismatch`; }],
+      [1, () => t`${ts} ERROR payload rejected: {"patient":{"name":"${personPiece(person(rng), rng.pick(['full', 'last-first']))}","birthDate":"${birthDate(rng, 'iso')}","mrn":"${negative(rng, 'account_number_internal')}"}}`],
       [1, () => t`${ts} INFO worker pid=${negative(rng, 'port_or_pid')} host=${rng.chance(0.3) ? negative(rng, 'loopback_or_any') : privateIp(rng)} mac=${negative(rng, 'mac_address')}`],
       [1, () => t`${ts} ERROR tls: failed to load key\n${privateKey(rng)}`],
       [1, () => t`${ts} WARN cache: artifact ${negative(rng, 'sha256')} evicted, integrity ${negative(rng, 'integrity_hash')}`],
