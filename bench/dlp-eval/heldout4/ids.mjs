@@ -67,7 +67,8 @@ const CARD_PREFIXES = [['visa', '4', 16], ['mastercard', '5', 16], ['mastercard'
 /** Digits of a Luhn-valid card number (or, with `valid` false, one whose last digit breaks Luhn). */
 export function cardDigits(rng, valid = true) {
   const [brand, prefix, length] = rng.pick(CARD_PREFIXES);
-  let body = prefix === '5' ? `5${rng.int(1, 5)}` : prefix;
+  // Mastercard's 2-series runs 2221–2720 (2200–2204 is Mir), its 5-series 51–55.
+  let body = prefix === '5' ? `5${rng.int(1, 5)}` : prefix === '22' ? String(rng.int(2221, 2720)) : prefix;
   body += rng.digits(length - 1 - body.length);
   const check = luhnCheckDigit(body);
   return { brand, digits: body + (valid ? check : String((Number(check) + rng.int(1, 9)) % 10)) };

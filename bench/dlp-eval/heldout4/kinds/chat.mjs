@@ -10,7 +10,7 @@ import { secret, t } from '../marks.mjs';
 import { REPORTING_VERBS, nativePiece, person, personPiece, titled } from '../names.mjs';
 import { commonWordSentence, negative } from '../negatives.mjs';
 import { anyPhone, intlPhone, usPhone } from '../phones.mjs';
-import { assignedSecret, genericVendor, privateKey, urlWithPassword, vendorKey } from '../secrets.mjs';
+import { genericVendor, passwordText, privateKey, urlWithPassword, vendorKey } from '../secrets.mjs';
 
 const clock = (rng) => `${String(rng.int(7, 19)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
 
@@ -25,7 +25,7 @@ export function teamChat(rng) {
     const said = rng.weighted([
       [3, () => t`@${secret('PERSON', 'mention', handle(other))} can you check ${negative(rng, 'ticket_id')}? ${personPiece(person(rng), 'surname')} ${rng.pick(REPORTING_VERBS)} it's blocking the ${negative(rng, 'company_name')} rollout`],
       [2, () => t`fyi ${personPiece(person(rng), 'lowercase')} is out until ${ordinaryDate(rng)}, ping ${personPiece(other, 'lowercase-given')} instead`],
-      [2, () => t`here's the staging pw, don't paste it anywhere: ${assignedSecret(rng).piece}`],
+      [2, () => t`here's the staging pw, don't paste it anywhere: ${secret('GENERIC_SECRET', 'chat-password', passwordText(rng))}`],
       [2, () => t`new key for the integration ${rng.chance(0.5) ? vendorKey(rng).piece : genericVendor(rng).piece} (old one revoked)`],
       [1, () => t`redis is ${urlWithPassword(rng, rng.pick(['redis-empty-user', 'redis', 'rediss-empty-user']))} btw`],
       [2, () => t`spoke to ${titled(rng, person(rng))} from ${negative(rng, 'company_name')}, she wants a callback at ${usPhone(rng, rng.pick(['bare10', 'dots', 'spaces', 'plus1-spaces']))}`],
