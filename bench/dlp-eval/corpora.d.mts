@@ -12,4 +12,5 @@ export function publicCorpus(): EvalRecord[];
 export function generatedCorpus(options?: { seed?: number; count?: number }): EvalRecord[];
 export function heldoutCorpus(options?: { seed?: number; count?: number }): EvalRecord[];
 export function heldout3Corpus(options?: { seed?: number; count?: number }): EvalRecord[];
+export function heldout4Corpus(options?: { seed?: number; count?: number }): EvalRecord[];
 export function projectCorpus(generateCorpus: (seed: number, count: number) => unknown[], seed?: number, count?: number): EvalRecord[];

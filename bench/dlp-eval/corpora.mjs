@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { generateDocuments } from './generator/index.mjs';
 import { generateHeldout } from './heldout/index.mjs';
 import { generateHeldout3 } from './heldout3/index.mjs';
+import { generateHeldout4 } from './heldout4/index.mjs';
 
 const DATA = join(import.meta.dirname, 'data');
 
@@ -27,6 +28,9 @@ export const heldoutCorpus = (options) => generateHeldout(options);
 
 /** The third held-out generator (heldout3/), written apart from the detectors and from both generators above. */
 export const heldout3Corpus = (options) => generateHeldout3(options);
+
+/** The fourth held-out generator (heldout4/), written apart from the detectors and from the three generators above. */
+export const heldout4Corpus = (options) => generateHeldout4(options);
 
 /** The project's own corpus in the common shape (labels → spans). */
 export function projectCorpus(generateCorpus, seed = 20260513, count = 2000) {

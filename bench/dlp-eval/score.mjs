@@ -4,20 +4,22 @@
 //   generated  the independent generator (bench/dlp-eval/generator/),
 //   heldout    a second generator written apart from the detectors and the first (bench/dlp-eval/heldout/),
 //   heldout3   a third generator written apart from the detectors and both others (bench/dlp-eval/heldout3/),
+//   heldout4   a fourth generator written apart from the detectors and the three others (bench/dlp-eval/heldout4/),
 //   project    the project's own corpus (test/dlp/corpus.ts), for comparison,
 // and prints per-type precision/recall, micro P/R/F1, the share of sensitive characters left
 // visible after redaction and the share of hard negatives flagged (rules in match.mjs). The same
 // corpora also go through `outpost scan --jsonl` with the baseline policy, whose figures must agree.
-//   node bench/dlp-eval/score.mjs [--out FILE] [--count N] [--heldout-count N] [--heldout3-count N] [--no-cli] [--markdown]
+//   node bench/dlp-eval/score.mjs [--out FILE] [--count N] [--heldout-count N] [--heldout3-count N] [--heldout4-count N] [--no-cli] [--markdown]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generatedCorpus, heldout3Corpus, heldoutCorpus, projectCorpus, publicCorpus } from './corpora.mjs';
+import { generatedCorpus, heldout3Corpus, heldout4Corpus, heldoutCorpus, projectCorpus, publicCorpus } from './corpora.mjs';
 import { DEFAULT_SEED as HELDOUT_SEED } from './heldout/index.mjs';
 import { DEFAULT_COUNT as HELDOUT3_COUNT, DEFAULT_SEED as HELDOUT3_SEED } from './heldout3/index.mjs';
+import { DEFAULT_COUNT as HELDOUT4_COUNT, DEFAULT_SEED as HELDOUT4_SEED } from './heldout4/index.mjs';
 import { scoreDocuments } from './match.mjs';
 import { markdownPerType, negativesTable, perTypeTable, recallByForm, summaryTable } from './report.mjs';
 
@@ -28,6 +30,7 @@ const outFile = option('--out', join(import.meta.dirname, 'out', 'results.json')
 const count = Number(option('--count', 3000));
 const heldoutCount = Number(option('--heldout-count', 2000));
 const heldout3Count = Number(option('--heldout3-count', HELDOUT3_COUNT));
+const heldout4Count = Number(option('--heldout4-count', HELDOUT4_COUNT));
 const BASELINE = join(root, 'assets/policy/policy_bundle.baseline.json');
 
 // The DLP and the project corpus, bundled for Node the way bench/dlp.mjs does it.
@@ -49,7 +52,7 @@ const settings = { ...dlp.resolveDlpSettings(validated.bundle, 'baseline') };
 settings.tier3 = { ...settings.tier3, mode: 'off' };
 const compiled = dlp.compileDlp(settings);
 
-const corpora = { public: publicCorpus(), generated: generatedCorpus({ count }), heldout: heldoutCorpus({ count: heldoutCount }), heldout3: heldout3Corpus({ count: heldout3Count }), project: projectCorpus(dlp.generateCorpus) };
+const corpora = { public: publicCorpus(), generated: generatedCorpus({ count }), heldout: heldoutCorpus({ count: heldoutCount }), heldout3: heldout3Corpus({ count: heldout3Count }), heldout4: heldout4Corpus({ count: heldout4Count }), project: projectCorpus(dlp.generateCorpus) };
 
 function scanAll(docs) {
   const predictions = new Map(docs.map((d) => [d.id, dlp.scanText(compiled, d.text).map(({ start, end, type }) => ({ start, end, type }))]));
@@ -88,7 +91,7 @@ const byForm = {};
 for (const [name, docs] of Object.entries(corpora)) {
   const run = scanAll(docs);
   scores[name] = scoreDocuments(docs, (d) => run.predictions.get(d.id));
-  if (name === 'heldout' || name === 'heldout3') byForm[name] = recallByForm(docs, (d) => run.predictions.get(d.id));
+  if (name === 'heldout' || name === 'heldout3' || name === 'heldout4') byForm[name] = recallByForm(docs, (d) => run.predictions.get(d.id));
   results[name] = { scanText: { ...scores[name], mbPerSecond: run.mbPerSecond } };
   if (!args.includes('--no-cli') && name !== 'project') {
     const cli = scanWithCli(name, docs);
@@ -99,7 +102,7 @@ for (const [name, docs] of Object.entries(corpora)) {
 rmSync(dir, { recursive: true, force: true });
 
 const commit = spawnSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
-console.log(`DLP accuracy, Tiers 1+2 with the built-in baseline policy (commit ${commit}; generator seed 14, ${count} documents; heldout seed ${HELDOUT_SEED}, ${heldoutCount} documents; heldout3 seed ${HELDOUT3_SEED}, ${heldout3Count} documents)\n`);
+console.log(`DLP accuracy, Tiers 1+2 with the built-in baseline policy (commit ${commit}; generator seed 14, ${count} documents; heldout seed ${HELDOUT_SEED}, ${heldoutCount} documents; heldout3 seed ${HELDOUT3_SEED}, ${heldout3Count} documents; heldout4 seed ${HELDOUT4_SEED}, ${heldout4Count} documents)\n`);
 console.log(summaryTable(scores));
 // The public corpus, source by source (documents are grouped by the first part of their id).
 const bySource = {};
@@ -122,5 +125,5 @@ for (const [name, r] of Object.entries(results)) {
 if (args.includes('--markdown')) console.log(`\n${markdownPerType(scores)}`);
 
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, JSON.stringify({ commit, date: new Date().toISOString(), settings: 'built-in baseline policy, tier "baseline", Tier 3 off', generator: { seed: 14, count }, heldout: { seed: HELDOUT_SEED, count: heldoutCount }, heldout3: { seed: HELDOUT3_SEED, count: heldout3Count }, results }, null, 2) + '\n');
+writeFileSync(outFile, JSON.stringify({ commit, date: new Date().toISOString(), settings: 'built-in baseline policy, tier "baseline", Tier 3 off', generator: { seed: 14, count }, heldout: { seed: HELDOUT_SEED, count: heldoutCount }, heldout3: { seed: HELDOUT3_SEED, count: heldout3Count }, heldout4: { seed: HELDOUT4_SEED, count: heldout4Count }, results }, null, 2) + '\n');
 console.log(`\nJSON: ${outFile}`);
