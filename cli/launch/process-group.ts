@@ -29,6 +29,11 @@ export interface ProcessGroupOptions {
    * then the admin socket's if any (listen-sockets.ts).
    */
   readonly fds: ReadonlyArray<readonly number[]>;
+  /**
+   * Which processes serve the listening sockets (default: all). An audit queue owner of its own
+   * (OUTPOST_AUDIT_PROCESS=own) gets none; the descriptors go round the serving ones.
+   */
+  readonly serving?: readonly boolean[];
 }
 
 export interface ProcessGroup {
@@ -51,9 +56,12 @@ const SOCKET_NAMES = ['http', 'admin'];
 export function spawnProcessGroup(options: ProcessGroupOptions): ProcessGroup {
   const socketArgs = options.fds.flatMap((_, i) => ['--socket-fd', `${SOCKET_NAMES[i]}=${3 + i}`]);
   const echo = startupEcho();
+  let served = 0;
   const children = options.configs.map((config, index) => {
-    const fds = options.fds.map((list) => list[index % list.length]!);
-    const child = spawn(options.binary, ['serve', config, '--import-path=/', ...socketArgs], { env: options.env, stdio: ['ignore', 'inherit', 'pipe', ...fds] });
+    const serves = options.serving?.[index] ?? true;
+    const slot = serves ? served++ : -1;
+    const fds = serves ? options.fds.map((list) => list[slot % list.length]!) : [];
+    const child = spawn(options.binary, ['serve', config, '--import-path=/', ...(serves ? socketArgs : [])], { env: options.env, stdio: ['ignore', 'inherit', 'pipe', ...fds] });
     child.stderr!.pipe(runtimeLogFilter()).pipe(echo.stream()).pipe(process.stderr, { end: false });
     return child;
   });
