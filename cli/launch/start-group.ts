@@ -69,9 +69,10 @@ export async function startWorkerdGroup(launch: GroupLaunch): Promise<number> {
     return 1;
   }
   const how = spread ? 'one SO_REUSEPORT socket each' : 'one shared socket';
-  const owner = ownOwner ? `process ${OWNER_INDEX} (pid ${group.children[OWNER_INDEX]!.pid}) owns the audit queue and serves no public traffic` : `process ${OWNER_INDEX} owns the audit queue`;
-  const servers = group.children.filter((_, i) => serving[i]).map((c) => c.pid);
-  console.log(`INFO Outpost runs ${launch.count} workerd processes on ${values.HOST}:${values.PORT}, ${how} (pids ${servers.join(', ')}); ${owner}`);
+  // Every pid, process 0 first: test/audit/crash-cycles.mjs reads them from this line.
+  const pids = `pids ${group.children.map((c) => c.pid).join(', ')}`;
+  if (ownOwner) console.log(`INFO Outpost runs ${total} workerd processes on ${values.HOST}:${values.PORT}, ${launch.count} serving it with ${how} (${pids}); process ${OWNER_INDEX} owns the audit queue and serves no public traffic`);
+  else console.log(`INFO Outpost runs ${launch.count} workerd processes on ${values.HOST}:${values.PORT}, ${how} (${pids}); process ${OWNER_INDEX} owns the audit queue`);
   process.on('SIGTERM', () => group.stop('SIGTERM'));
   process.on('SIGINT', () => group.stop('SIGINT'));
   const exited = group.exited.finally(cleanup);
