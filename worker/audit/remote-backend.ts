@@ -14,7 +14,7 @@
  * (batch-text.ts).
  */
 import { eventText, type EventText } from './event-text.js';
-import type { Appended, QueueRow } from './store.js';
+import type { QueueRow } from './store.js';
 import type { DoStatus } from './durable-object-status.js';
 import { dirname, type AuditBackend } from './backend.js';
 import { RecordCoalescer } from './coalesce.js';
@@ -84,7 +84,8 @@ export async function openRemoteAuditBackend(owner: OwnerChannel, dbPath: string
   };
   await status().catch(() => undefined);
   const batch = (texts: EventText[]): RequestInit => ({ method: 'POST', body: joinBatch(texts), headers: { 'content-type': BATCH_CONTENT_TYPE } });
-  const batches = new RecordCoalescer<EventText, Appended>((texts) => call<Appended[]>(owner, OWNER_ROUTES.append, batch(texts)));
+  // The owner answers how many it committed (no caller reads an event's id or hash back).
+  const batches = new RecordCoalescer<EventText, null>(async (texts) => new Array<null>(await call<number>(owner, OWNER_ROUTES.append, batch(texts))).fill(null));
   return {
     kind: 'workerd-durable-object',
     file: () => file ?? dbPath,

@@ -9,7 +9,7 @@
  *   POST /internal/policy/reload  decide the active bundle again (another process changed it)
  *   POST /internal/knowledge/reload   read the imported knowledge assets again (likewise)
  *   POST /internal/audit/append   process 0: commit a batch of event texts (audit/batch-text.ts;
- *                                 group commit), answer once they are on disk
+ *                                 group commit), answer their count once they are on disk
  *   GET  /internal/audit/depth | peek?after=&limit= | status    process 0: the queue's reads
  */
 import { Hono, type MiddlewareHandler } from 'hono';
@@ -63,8 +63,9 @@ function auditRoutes(api: Hono<AppEnv>): void {
       return errorResponse(DEFAULT_PROTOCOL, new GatewayError(400, 'invalid_request', `Body must be 1 to ${MAX_BATCH} audit event texts (${BATCH_CONTENT_TYPE})`), c.get('requestId'));
     }
     try {
-      // Resolves once the Durable Object has committed the batch (its output gate waits for the fsync).
-      return c.json(await stubsOf(c)().appendTexts(texts));
+      // Resolves once the Durable Object has committed the batch (its output gate waits for the
+      // fsync); the answer is how many were committed (the sender reads nothing else back).
+      return c.json((await stubsOf(c)().appendTexts(texts)).length);
     } catch (e) {
       return unavailable(c, e);
     }
