@@ -18,9 +18,10 @@
 // With --baseline DIR (another checkout whose dist/ is built, e.g. `git archive f3bbde9 | tar -x -C
 // /tmp/base`, then `node scripts/build.mjs` there), that tree's gateway runs in the same rotation,
 // one process and OUTPOST_WORKERS=2, so that before and after share the machine's load; --no-deno
-// leaves Deno out.
+// leaves Deno out. --own-owner adds OUTPOST_WORKERS=2 with OUTPOST_AUDIT_PROCESS=own (a third
+// process owns the audit queue and serves no public traffic) to the same rotation.
 //
-//   node bench/gateway.mjs [--runs 3] [--duration 5] [--body personal|plain] [--mode non-stream|stream] [--baseline DIR] [--no-deno]
+//   node bench/gateway.mjs [--runs 3] [--duration 5] [--body personal|plain] [--mode non-stream|stream] [--baseline DIR] [--no-deno] [--own-owner]
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -44,6 +45,7 @@ const STREAM_MODES = modeArg > 0 ? [process.argv[modeArg + 1] === 'stream'] : [f
 const baselineArg = process.argv.indexOf('--baseline');
 const BASELINE = baselineArg > 0 ? resolve(process.argv[baselineArg + 1]) : null;
 const WITH_DENO = !process.argv.includes('--no-deno');
+const WITH_OWN_OWNER = process.argv.includes('--own-owner');
 /** Reads /metrics of the OUTPOST_WORKERS=2 gateway (served per process). */
 const ADMIN_TOKEN = 'bench-gateway-admin-token-5f2e';
 
@@ -124,11 +126,11 @@ async function main() {
   const mock = spawn(process.execPath, [join(ROOT, 'test/mock/upstream.mjs'), String(mockPort)], { stdio: 'ignore' });
   const env = { ...process.env, HOST: '127.0.0.1', OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: `http://127.0.0.1:${mockPort}`, OUTPOST_LOG_LEVEL: 'warn', OUTPOST_ADMIN_TOKEN: ADMIN_TOKEN };
   /** `outpost start` of the tree at `root`, with its own port and state. */
-  const startGateway = async (root, workers, runtime = 'workerd') => {
+  const startGateway = async (root, workers, runtime = 'workerd', extraEnv = {}) => {
     const port = await freePort();
     const state = mkdtempSync(join(tmpdir(), 'outpost-bench-state-'));
     const db = join(state, 'audit', 'audit_queue.db');
-    const gatewayEnv = { ...env, PORT: String(port), OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: db, OUTPOST_WORKERS: String(workers) };
+    const gatewayEnv = { ...env, PORT: String(port), OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: db, OUTPOST_WORKERS: String(workers), ...extraEnv };
     const child = spawn(process.execPath, [join(root, 'bin/outpost.mjs'), 'start', ...(runtime === 'deno' ? ['--runtime', 'deno'] : [])], { env: gatewayEnv, stdio: ['ignore', 'ignore', 'pipe'] });
     // The last of its log, to say why it never got ready.
     let log = '';
@@ -141,11 +143,12 @@ async function main() {
   const gateways = {
     outpost: await startGateway(ROOT, 1),
     workers: await startGateway(ROOT, 2),
+    ...(WITH_OWN_OWNER ? { 'workers-own': await startGateway(ROOT, 2, 'workerd', { OUTPOST_AUDIT_PROCESS: 'own' }) } : {}),
     ...(WITH_DENO ? { deno: await startGateway(ROOT, 1, 'deno') } : {}),
     ...(BASELINE ? { 'base-outpost': await startGateway(BASELINE, 1), 'base-workers': await startGateway(BASELINE, 2) } : {}),
   };
   const names = Object.keys(gateways);
-  const twoProcess = (name) => name === 'workers' || name === 'base-workers';
+  const twoProcess = (name) => name === 'workers' || name === 'base-workers' || name === 'workers-own';
   const floorPort = await freePort();
   const floor = spawn(join(ROOT, 'node_modules/workerd/bin/workerd'), ['serve', floorConfig(mkdtempSync(join(tmpdir(), 'outpost-floor-')), mockPort, floorPort), '--import-path=/'], { stdio: 'ignore' });
   const stopAll = () => {
@@ -163,7 +166,7 @@ async function main() {
     const pidsOf = { direct: [mock.pid], floor: [floor.pid], ...Object.fromEntries(names.map((n) => [n, runtimePids(gateways[n].child.pid)])) };
     const rows = [];
     const workerRows = [];
-    const answered = { workers: 0, 'base-workers': 0 };
+    const answered = { workers: 0, 'base-workers': 0, 'workers-own': 0 };
     for (const [kind, stream] of KINDS.flatMap((k) => STREAM_MODES.map((m) => [k, m]))) {
       const body = chatBody(kind, stream);
       const script = useWrk ? wrkScript(body) : null;
@@ -183,7 +186,7 @@ async function main() {
             const servedAfter = servedBefore !== undefined ? await servedPerProcess(`http://127.0.0.1:${port}`) : null;
             // By process index (a process that answered nothing has no series yet); either scrape
             // failing (null) leaves this run's per-process split unknown.
-            const served = servedBefore && servedAfter ? [0, 1].map((p) => (servedAfter[p] ?? 0) - (servedBefore[p] ?? 0)) : null;
+            const served = servedBefore && servedAfter ? pidsOf[name].map((_, p) => (servedAfter[p] ?? 0) - (servedBefore[p] ?? 0)) : null;
             results[name].push({ ...result, cpu, served });
           }
         }
@@ -192,8 +195,10 @@ async function main() {
           const rps = (name) => median(results[name].map((r) => r.rps));
           // Cores busy during a run: CPU ms over the run's wall ms, per process and for wrk.
           const cores = (ms) => ms / (DURATION * 1000);
-          for (const [tree, one, two] of [['this tree', 'outpost', 'workers'], ...(BASELINE ? [['baseline', 'base-outpost', 'base-workers']] : [])]) {
+          const variants = [['this tree', 'outpost', 'workers'], ...(WITH_OWN_OWNER ? [['this tree, own audit process', 'outpost', 'workers-own']] : []), ...(BASELINE ? [['baseline', 'base-outpost', 'base-workers']] : [])];
+          for (const [tree, one, two] of variants) {
             answered[two] += results[two].reduce((n, r) => n + r.total, 0);
+            const processes = pidsOf[two].map((_, i) => i);
             workerRows.push({
               tree,
               kind,
@@ -203,15 +208,15 @@ async function main() {
               two: rps(two),
               floor: rps('floor'),
               ratios: results[two].map((r, i) => r.rps / results[one][i].rps),
-              processCores: [0, 1].map((i) => median(results[two].map((r) => cores(r.cpu[i] ?? NaN)))),
+              processCores: processes.map((i) => median(results[two].map((r) => cores(r.cpu[i] ?? NaN)))),
               oneCores: median(results[one].map((r) => cores(r.cpu[0] ?? NaN))),
               wrkCores: median(results[two].map((r) => cores(r.loadCpuMs))),
-              servedShare: median(results[two].flatMap((r) => (r.served ? [r.served[1] / (r.served[0] + r.served[1])] : []))),
+              servedShares: processes.map((i) => median(results[two].flatMap((r) => (r.served ? [r.served[i] / r.served.reduce((a, b) => a + b, 0)] : [])))),
               cpuPerRequest: cpuPerRequest(two),
               // Each process's CPU over the requests it answered itself: process 0's also pays for
               // committing process 1's audit events, process 1's for sending them.
               // Runs whose /metrics scrape or /proc read failed (or where a process answered nothing) are left out.
-              perServed: [0, 1].map((i) => median(results[two].map((r) => (r.served && r.served[i] ? r.cpu[i] / r.served[i] : NaN)).filter(Number.isFinite))),
+              perServed: processes.map((i) => median(results[two].map((r) => (r.served && r.served[i] ? r.cpu[i] / r.served[i] : NaN)).filter(Number.isFinite))),
             });
           }
         }
@@ -270,10 +275,13 @@ async function main() {
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const r of workerRows) console.log(`| ${r.tree} | ${r.kind} | ${r.mode} | ${r.conns} | ${Math.round(r.one)} | ${Math.round(r.two)} | ${median(r.ratios).toFixed(2)} | ${Math.round(r.floor)} | ${(r.two / r.floor).toFixed(2)} |`);
     console.log(`\nWhere the cores go with OUTPOST_WORKERS=2 (cores busy = CPU ms / run ms, median of runs; the machine has ${availableParallelism()}): does the second process get a core?\n`);
-    console.log('| tree | body | mode | conns | one process: cores | process 0 (queue owner): cores | process 1: cores | wrk: cores | process 1 share of requests | CPU/req, both processes | process 0 CPU / request it answered | process 1 CPU / request it answered |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
-    for (const r of workerRows) console.log(`| ${r.tree} | ${r.kind} | ${r.mode} | ${r.conns} | ${f(r.oneCores)} | ${f(r.processCores[0])} | ${f(r.processCores[1])} | ${f(r.wrkCores)} | ${(100 * r.servedShare).toFixed(0)} % | ${f(r.cpuPerRequest)} ms | ${f(r.perServed[0])} ms | ${f(r.perServed[1])} ms |`);
+    console.log('Per process, process 0 (the queue owner) first. Process 0 pays for committing every process\'s audit events; the others for sending theirs.\n');
+    console.log('| tree | body | mode | conns | one process: cores | cores per process | wrk: cores | share of requests per process | CPU/req, all processes | CPU per request it answered, per process |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    const each = (list, show) => list.map(show).join(' / ');
+    for (const r of workerRows) console.log(`| ${r.tree} | ${r.kind} | ${r.mode} | ${r.conns} | ${f(r.oneCores)} | ${each(r.processCores, f)} | ${f(r.wrkCores)} | ${each(r.servedShares, (x) => `${(100 * x).toFixed(0)} %`)} | ${f(r.cpuPerRequest)} ms | ${each(r.perServed, (x) => `${f(x)} ms`)} |`);
     console.log(auditCheck(gateways.workers.db, answered.workers));
+    if (WITH_OWN_OWNER) console.log(`own audit process: ${auditCheck(gateways['workers-own'].db, answered['workers-own'])}`);
     if (BASELINE) console.log(`baseline ${auditCheck(gateways['base-workers'].db, answered['base-workers'])}`);
   } finally {
     stopAll();

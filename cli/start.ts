@@ -22,7 +22,7 @@ import { renderWorkerdConfig } from './launch/render-workerd.js';
 import { denoArgs } from './launch/render-deno.js';
 import { auditFileLinked, linkWorkerdDatabase } from './launch/audit-database.js';
 import { runtimeLogFilter } from './launch/runtime-log.js';
-import { processCount } from './launch/process-count.js';
+import { auditProcess, processCount } from './launch/process-count.js';
 import { startWorkerdGroup } from './launch/start-group.js';
 
 const require = createRequire(import.meta.url);
@@ -94,6 +94,7 @@ export async function start(options: StartOptions): Promise<number> {
   try {
     parseConfig(values);
     processes = processCount(values, availableParallelism());
+    auditProcess(values);
     // Projects mode keeps each project's compiled policy in the process that serves it, and a
     // project's hot install does not yet reach the other processes: one process until it does.
     if (processes > 1 && values.OUTPOST_MODE?.trim() === 'projects') {
@@ -121,7 +122,7 @@ export async function start(options: StartOptions): Promise<number> {
   // After the folders are made: a new state or audit folder is mounted like an existing one.
   const facts = gatherLaunchFacts(values, options.distDir, nodeLaunchFiles);
   // OUTPOST_WORKERS > 1: several workerd processes on one socket (launch/start-group.ts). Deno runs one.
-  if (options.runtime === 'workerd' && processes > 1) return startWorkerdGroup({ binary: workerdBinary(), facts, env: env.processEnv, count: processes });
+  if (options.runtime === 'workerd' && processes > 1) return startWorkerdGroup({ binary: workerdBinary(), facts, env: env.processEnv, count: processes, auditProcess: auditProcess(values) });
   if (options.runtime === 'deno' && values.OUTPOST_WORKERS && processes > 1) console.log(`INFO OUTPOST_WORKERS=${processes}: the Deno runtime runs one process`);
   let child: ChildProcess;
   const spawnedAt = Date.now();

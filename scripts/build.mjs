@@ -57,7 +57,8 @@ const cliBundle = (entry, outfile) =>
     target: 'node20',
     // The npm packages the CLI imports are bundled in, so that dist/cli.mjs runs inside a release
     // (which ships no node_modules). The runtimes' packages are only resolved at run time.
-    external: ['workerd', 'deno', 'onnxruntime-node'],
+    // node-unix-socket: a native addon the launcher loads if it is there (cli/launch/reuse-port.ts).
+    external: ['workerd', 'deno', 'onnxruntime-node', 'node-unix-socket'],
     define: versionDefine(root),
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',

@@ -10,11 +10,13 @@
  * one that wakes first takes a whole burst (32 keep-alive connections opened at once landed
  * 28 to 4, measured). Where Node can set SO_REUSEPORT (`reusePort`, Node >= 22.12 on Linux),
  * each process gets a socket of its own on the same port instead, and the kernel spreads
- * connections evenly by their addresses (16 to 16 on the same test). Elsewhere (Node 20) they
- * share one socket.
+ * connections evenly by their addresses (16 to 16 on the same test). On Node 20 the optional
+ * node-unix-socket addon sets the option instead (reuse-port.ts); without either they share one
+ * socket.
  */
 import { lookup } from 'node:dns/promises';
 import { createServer, isIP, type Server } from 'node:net';
+import { reusePortSupport, type ReusePort } from './reuse-port.js';
 
 export interface SocketRequest {
   readonly host: string;
@@ -41,23 +43,35 @@ async function numericHost(host: string): Promise<string> {
  * Starts listening; settles in a nextTick of this turn (the address is numeric), so the caller's
  * continuation still runs before the event loop polls the socket.
  */
-function listen(host: string, port: number, reusePort: boolean): Promise<Server> {
+function listen(host: string, port: number, reuse: ReusePort | null): Promise<Server> {
   const server = createServer();
   return new Promise((resolveListen, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => reject(describeListenError(host, port, e)));
-    // `reusePort` is ignored by Node versions that do not know it (a second socket then fails).
-    server.listen({ host, port, exclusive: true, backlog: 511, ...(reusePort ? { reusePort: true } : {}) }, () => resolveListen(server));
+    if (reuse?.kind === 'addon') {
+      let fd: number;
+      try {
+        fd = reuse.bind(host, port);
+      } catch (e) {
+        const message = (e as Error).message;
+        reject(describeListenError(host, port, Object.assign(new Error(message), { code: /in use/i.test(message) ? 'EADDRINUSE' : /denied|permission/i.test(message) ? 'EACCES' : undefined })));
+        return;
+      }
+      server.listen({ fd, backlog: 511 }, () => resolveListen(server));
+      return;
+    }
+    server.listen({ host, port, exclusive: true, backlog: 511, ...(reuse?.kind === 'native' ? { reusePort: true } : {}) }, () => resolveListen(server));
   });
 }
 
 const descriptor = (server: Server): number => (server as unknown as { _handle: { fd: number } })._handle.fd;
 
 /** The sockets of one request: one per process if SO_REUSEPORT works here, else one. */
-async function openRequest(host: string, request: SocketRequest): Promise<Server[]> {
+async function openRequest(host: string, request: SocketRequest, reusePort: () => ReusePort): Promise<Server[]> {
   const wanted = request.perProcess ?? 1;
-  const first = await listen(host, request.port, wanted > 1);
-  if (wanted === 1) return [first];
-  const more = await Promise.allSettled(Array.from({ length: wanted - 1 }, () => listen(host, request.port, true)));
+  const reuse = wanted > 1 ? reusePort() : null;
+  const first = await listen(host, request.port, reuse?.kind === 'none' ? null : reuse);
+  if (wanted === 1 || reuse?.kind === 'none') return [first];
+  const more = await Promise.allSettled(Array.from({ length: wanted - 1 }, () => listen(host, request.port, reuse)));
   const opened = more.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   if (opened.length === wanted - 1) return [first, ...opened];
   for (const s of opened) s.close();
@@ -72,7 +86,10 @@ async function openRequest(host: string, request: SocketRequest): Promise<Server
  */
 export async function withListeningSockets<T>(requests: readonly SocketRequest[], use: (fds: ListeningDescriptors) => T): Promise<T> {
   const hosts = await Promise.all(requests.map((r) => numericHost(r.host)));
-  const opened = await Promise.allSettled(requests.map((r, i) => openRequest(hosts[i]!, r)));
+  // Looked up once, and only when some request wants a socket per process.
+  let reuse: ReusePort | undefined;
+  const reusePort = () => (reuse ??= reusePortSupport());
+  const opened = await Promise.allSettled(requests.map((r, i) => openRequest(hosts[i]!, r, reusePort)));
   const servers = opened.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
   try {
     const failed = opened.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -20,3 +20,19 @@ export function processCount(values: Record<string, string | undefined>, cores: 
   if (!Number.isInteger(n) || n < 1 || n > MAX_PROCESSES) throw new Error(`OUTPOST_WORKERS must be a whole number from 1 to ${MAX_PROCESSES}, got "${raw}"`);
   return n;
 }
+
+/** Where the audit queue's owner runs: in process 0, which also serves, or in a process of its own. */
+export type AuditProcess = 'shared' | 'own';
+
+/**
+ * OUTPOST_AUDIT_PROCESS (unset or empty: 'shared'); throws a message naming the variable otherwise.
+ * @example
+ * auditProcess({ OUTPOST_AUDIT_PROCESS: 'own' }); // 'own'
+ * auditProcess({}); // 'shared'
+ */
+export function auditProcess(values: Record<string, string | undefined>): AuditProcess {
+  const raw = (values.OUTPOST_AUDIT_PROCESS ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'shared') return 'shared';
+  if (raw === 'own') return 'own';
+  throw new Error(`OUTPOST_AUDIT_PROCESS must be shared or own, got "${values.OUTPOST_AUDIT_PROCESS}"`);
+}

@@ -29,6 +29,11 @@ export interface ProcessGroupOptions {
    * then the admin socket's if any (listen-sockets.ts).
    */
   readonly fds: ReadonlyArray<readonly number[]>;
+  /**
+   * Which processes serve the listening sockets (default: all). An audit queue owner of its own
+   * (OUTPOST_AUDIT_PROCESS=own) gets none; the descriptors go round the serving ones.
+   */
+  readonly serving?: readonly boolean[];
 }
 
 export interface ProcessGroup {
@@ -51,9 +56,12 @@ const SOCKET_NAMES = ['http', 'admin'];
 export function spawnProcessGroup(options: ProcessGroupOptions): ProcessGroup {
   const socketArgs = options.fds.flatMap((_, i) => ['--socket-fd', `${SOCKET_NAMES[i]}=${3 + i}`]);
   const echo = startupEcho();
+  let served = 0;
   const children = options.configs.map((config, index) => {
-    const fds = options.fds.map((list) => list[index % list.length]!);
-    const child = spawn(options.binary, ['serve', config, '--import-path=/', ...socketArgs], { env: options.env, stdio: ['ignore', 'inherit', 'pipe', ...fds] });
+    const serves = options.serving?.[index] ?? true;
+    const slot = serves ? served++ : -1;
+    const fds = serves ? options.fds.map((list) => list[slot % list.length]!) : [];
+    const child = spawn(options.binary, ['serve', config, '--import-path=/', ...(serves ? socketArgs : [])], { env: options.env, stdio: ['ignore', 'inherit', 'pipe', ...fds] });
     child.stderr!.pipe(runtimeLogFilter()).pipe(echo.stream()).pipe(process.stderr, { end: false });
     return child;
   });
@@ -96,10 +104,15 @@ export function spawnProcessGroup(options: ProcessGroupOptions): ProcessGroup {
   };
 }
 
-/** GET `path` on a unix socket: the status code, or null when nothing answers yet. */
-function getStatus(socketPath: string, path: string): Promise<{ status: number; body: string } | null> {
+/**
+ * GET `path` on a unix socket: the status code, or null when nothing answers yet. The first
+ * /internal/ready builds the process's gateway, and a request that workerd sees cancelled takes
+ * that start with it (the others' awaits of it then fail): so the wait is as long as the caller's
+ * whole deadline, never a short per-request timeout that a loaded machine's start outlasts.
+ */
+function getStatus(socketPath: string, path: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
   return new Promise((resolveGet) => {
-    const req = request({ socketPath, path, method: 'GET', timeout: 5000 }, (res) => {
+    const req = request({ socketPath, path, method: 'GET', timeout: Math.max(1000, timeoutMs) }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
@@ -124,7 +137,7 @@ export async function waitGroupReady(group: ProcessGroup, sockets: readonly stri
   void group.exited.then(() => (gone = true));
   const one = async (socketPath: string, index: number): Promise<boolean> => {
     for (let i = 0; !gone && Date.now() < deadline; i++) {
-      const answer = await getStatus(socketPath, '/internal/ready');
+      const answer = await getStatus(socketPath, '/internal/ready', deadline - Date.now());
       if (answer?.status === 200) return true;
       if (answer && i % 100 === 50) console.log(`INFO Waiting for readiness of process ${index}: ${answer.body.slice(0, 300)}`);
       await new Promise((r) => setTimeout(r, answer ? 20 : 5));

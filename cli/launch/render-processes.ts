@@ -8,6 +8,9 @@
  * config declares the Durable Objects and their storage, so only it opens the SQLite file; the
  * others reach the queue through AUDIT_OWNER, an external service to process 0's socket.
  * Each process also gets PEER_<j> for every other process, to sum metrics and check readiness.
+ *
+ * With OUTPOST_AUDIT_PROCESS=own, process 0 serves no public traffic (`serves: false`): its config
+ * has only the internal socket, and the launcher hands the listening sockets to the others.
  */
 import { join } from 'node:path';
 import { capnpString } from './capnp.js';
@@ -18,6 +21,13 @@ export interface ProcessRole {
   readonly count: number;
   /** The launch's private folder (mode 0700) that holds every process's internal socket. */
   readonly socketDir: string;
+  /** False for an audit queue owner that serves no public traffic (OUTPOST_AUDIT_PROCESS=own). */
+  readonly serves?: boolean;
+}
+
+/** True unless the process is an owner that serves no public traffic. */
+export function servesPublic(role: ProcessRole | undefined): boolean {
+  return role?.serves !== false;
 }
 
 /** The process that owns the audit queue's Durable Object (and the platform scheduler). */

@@ -14,7 +14,7 @@ import { VARIABLES } from '../../worker/config/variables.js';
 import { capnpString } from './capnp.js';
 import { targetChannels } from './targets.js';
 import type { LaunchFacts, PlatformTlsFiles, VolumeMount } from './facts.js';
-import { internalSocket, ownsAuditQueue, peerServices, processBindings, type ProcessRole } from './render-processes.js';
+import { internalSocket, ownsAuditQueue, peerServices, processBindings, servesPublic, type ProcessRole } from './render-processes.js';
 
 export type { ProcessRole } from './render-processes.js';
 
@@ -141,6 +141,8 @@ function services(facts: LaunchFacts, role: ProcessRole | undefined): string[] {
  * the loopback admin socket and model routes only on the main one.
  */
 function sockets(values: Record<string, string>, role: ProcessRole | undefined): string[] {
+  // An audit queue owner of its own (OUTPOST_AUDIT_PROCESS=own) answers only its internal socket.
+  if (!servesPublic(role)) return internalSocket(role);
   const listener = (name: string) => `http = (injectRequestHeaders = [(name = "x-outpost-listener", value = ${capnpString(name)})])`;
   const list = [`(name = "http", address = ${capnpString(`${values.HOST}:${values.PORT}`)}, ${listener('main')}, service = "outpost")`];
   if (values.OUTPOST_ADMIN_PORT) {

@@ -12,12 +12,16 @@ import { internalSocketPath, OWNER_INDEX } from './render-processes.js';
 import { withListeningSockets, type SocketRequest } from './listen-sockets.js';
 import { spawnProcessGroup, waitGroupReady, type ProcessGroup } from './process-group.js';
 import { auditFileLinked, linkWorkerdDatabase } from './audit-database.js';
+import type { AuditProcess } from './process-count.js';
 
 export interface GroupLaunch {
   readonly binary: string;
   readonly facts: LaunchFacts;
   readonly env: NodeJS.ProcessEnv;
+  /** Processes serving the listening sockets (OUTPOST_WORKERS). */
   readonly count: number;
+  /** 'own': one more process owns the audit queue and serves no public traffic (OUTPOST_AUDIT_PROCESS). */
+  readonly auditProcess?: AuditProcess;
 }
 
 /**
@@ -32,10 +36,14 @@ export async function startWorkerdGroup(launch: GroupLaunch): Promise<number> {
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   const configs: string[] = [];
   const sockets: string[] = [];
+  // With an owner of its own, process 0 is that owner and processes 1..count serve.
+  const ownOwner = launch.auditProcess === 'own';
+  const total = launch.count + (ownOwner ? 1 : 0);
+  const serving = Array.from({ length: total }, (_, index) => !(ownOwner && index === OWNER_INDEX));
   try {
-    for (let index = 0; index < launch.count; index++) {
+    for (let index = 0; index < total; index++) {
       const file = join(dir, `outpost-${index}.capnp`);
-      writeFileSync(file, renderWorkerdConfig(launch.facts, { index, count: launch.count, socketDir: dir }), { mode: 0o600 });
+      writeFileSync(file, renderWorkerdConfig(launch.facts, { index, count: total, socketDir: dir, serves: serving[index]! }), { mode: 0o600 });
       configs.push(file);
       sockets.push(internalSocketPath(dir, index));
     }
@@ -53,7 +61,7 @@ export async function startWorkerdGroup(launch: GroupLaunch): Promise<number> {
   try {
     group = await withListeningSockets(requests, (fds) => {
       spread = fds[0]!.length > 1;
-      return spawnProcessGroup({ binary: launch.binary, configs, env: launch.env, fds });
+      return spawnProcessGroup({ binary: launch.binary, configs, env: launch.env, fds, serving });
     });
   } catch (e) {
     cleanup();
@@ -61,7 +69,10 @@ export async function startWorkerdGroup(launch: GroupLaunch): Promise<number> {
     return 1;
   }
   const how = spread ? 'one SO_REUSEPORT socket each' : 'one shared socket';
-  console.log(`INFO Outpost runs ${launch.count} workerd processes on ${values.HOST}:${values.PORT}, ${how} (pids ${group.children.map((c) => c.pid).join(', ')}); process ${OWNER_INDEX} owns the audit queue`);
+  // Every pid, process 0 first: test/audit/crash-cycles.mjs reads them from this line.
+  const pids = `pids ${group.children.map((c) => c.pid).join(', ')}`;
+  if (ownOwner) console.log(`INFO Outpost runs ${total} workerd processes on ${values.HOST}:${values.PORT}, ${launch.count} serving it with ${how} (${pids}); process ${OWNER_INDEX} owns the audit queue and serves no public traffic`);
+  else console.log(`INFO Outpost runs ${launch.count} workerd processes on ${values.HOST}:${values.PORT}, ${how} (${pids}); process ${OWNER_INDEX} owns the audit queue`);
   process.on('SIGTERM', () => group.stop('SIGTERM'));
   process.on('SIGINT', () => group.stop('SIGINT'));
   const exited = group.exited.finally(cleanup);
@@ -73,7 +84,7 @@ export async function startWorkerdGroup(launch: GroupLaunch): Promise<number> {
   void waitGroupReady(group, sockets).then(async (ready) => {
     group.startupLogged();
     if (ready) await auditFileLinked(linked);
-    if (ready) console.log(`INFO Outpost ready on http://${values.HOST}:${values.PORT} (${Date.now() - spawnedAt} ms from spawn, ${launch.count} processes)`);
+    if (ready) console.log(`INFO Outpost ready on http://${values.HOST}:${values.PORT} (${Date.now() - spawnedAt} ms from spawn, ${total} processes)`);
   });
   return exited;
 }

@@ -35,14 +35,14 @@ async function startOutpost(env) {
 /**
  * @returns {Promise<{ cycles: number, acknowledged: number, events: number, missing: string[], duplicates: string[], verified: boolean, verifyOutput: string }>}
  */
-export async function crashCycles({ cycles, clients = 16, runMs = 500, upstreamUrl, workers = 1, victim = 'owner' }) {
+export async function crashCycles({ cycles, clients = 16, runMs = 500, upstreamUrl, workers = 1, victim = 'owner', auditProcess = 'shared' }) {
   const state = mkdtempSync(join(tmpdir(), 'outpost-crash-'));
   const db = join(state, 'audit', 'audit_queue.db');
   const acknowledged = [];
   let counter = 0;
   for (let cycle = 0; cycle < cycles; cycle++) {
     const port = await freePort();
-    const gw = await startOutpost({ PORT: String(port), HOST: '127.0.0.1', OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: upstreamUrl, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: db, OUTPOST_LOG_LEVEL: 'error', OUTPOST_WORKERS: String(workers) });
+    const gw = await startOutpost({ PORT: String(port), HOST: '127.0.0.1', OUTPOST_AIRGAP: 'true', OUTPOST_UPSTREAM_URL: upstreamUrl, OUTPOST_STATE_DIR: state, AIRGAP_POLICY_PATH: join(state, 'policies'), AUDIT_QUEUE_DB_PATH: db, OUTPOST_LOG_LEVEL: 'error', OUTPOST_WORKERS: String(workers), OUTPOST_AUDIT_PROCESS: auditProcess });
     let running = true;
     const client = async () => {
       while (running) {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processCount } from '../../cli/launch/process-count.js';
+import { auditProcess, processCount } from '../../cli/launch/process-count.js';
 import { renderWorkerdConfig } from '../../cli/launch/render-workerd.js';
 import { internalSocketPath } from '../../cli/launch/render-processes.js';
 import { gatherLaunchFacts } from '../../cli/launch/facts.js';
@@ -24,6 +24,15 @@ describe('processCount', () => {
   });
   it.each(['0', '-1', '1.5', 'two', '65'])('refuses %s naming the variable', (value) => {
     expect(() => processCount({ OUTPOST_WORKERS: value }, 2)).toThrow(/^OUTPOST_WORKERS must be a whole number from 1 to 64, got/);
+  });
+});
+
+describe('auditProcess', () => {
+  it('is shared unless OUTPOST_AUDIT_PROCESS says own, and refuses anything else naming the variable', () => {
+    expect(auditProcess({})).toBe('shared');
+    expect(auditProcess({ OUTPOST_AUDIT_PROCESS: ' ' })).toBe('shared');
+    expect(auditProcess({ OUTPOST_AUDIT_PROCESS: 'Own' })).toBe('own');
+    expect(() => auditProcess({ OUTPOST_AUDIT_PROCESS: 'separate' })).toThrow(/^OUTPOST_AUDIT_PROCESS must be shared or own, got "separate"/);
   });
 });
 
@@ -71,6 +80,20 @@ describe('per-process workerd configs', () => {
       expect(text).toMatch(/\(name = "http", address = "127\.0\.0\.1:8080"/);
       expect(text).toMatch(/\(name = "admin", address = "127\.0\.0\.1:9091"/);
     }
+  });
+
+  it('an audit queue owner of its own (OUTPOST_AUDIT_PROCESS=own) has the Durable Object and only its internal socket', () => {
+    const dir = '/tmp/outpost-Ab12Cd';
+    const owner = renderWorkerdConfig(facts, { index: 0, count: 3, socketDir: dir, serves: false });
+    const server = renderWorkerdConfig(facts, { index: 2, count: 3, socketDir: dir, serves: true });
+    expect(owner).toContain('(name = "AUDIT_QUEUE", durableObjectNamespace = "AuditQueueObject")');
+    expect(owner).toContain('address = "unix:/tmp/outpost-Ab12Cd/p0.sock"');
+    expect(owner).not.toMatch(/name = "http", address/);
+    expect(owner).not.toMatch(/name = "admin", address/);
+    expect(server).toContain('(name = "AUDIT_OWNER", service = "peer-0")');
+    expect(server).toContain('(name = "PEER_1", service = "peer-1")');
+    expect(server).toMatch(/\(name = "http", address = "127\.0\.0\.1:8080"/);
+    expect(server).toMatch(/\(name = "admin", address = "127\.0\.0\.1:9091"/);
   });
 
   it('refuses a socket folder too long for a unix socket path', () => {

@@ -170,3 +170,47 @@ describe('OUTPOST_WORKERS=2, a process dies', () => {
     expect(alive(owner!)).toBe(false);
   }, 60_000);
 });
+
+describe('OUTPOST_WORKERS=2 with OUTPOST_AUDIT_PROCESS=own', () => {
+  it('runs the audit queue owner as a third process that serves no public traffic; the two that serve commit through it', async () => {
+    const state = stateWithBundle('outpost-workers-own-', openBundle('workers-own-1'));
+    const db = join(state, 'audit', 'audit_queue.db');
+    const gateway = await startGateway({ OUTPOST_STATE_DIR: state, OUTPOST_UPSTREAM_URL: upstream.url, OUTPOST_ADMIN_TOKEN: TOKEN, OUTPOST_WORKERS: '2', OUTPOST_AUDIT_PROCESS: 'own' });
+    try {
+      expect(gateway.output()).toMatch(/Outpost runs 3 workerd processes on 127\.0\.0\.1:\d+, 2 serving it with [^(]+\(pids [\d, ]+\); process 0 owns the audit queue and serves no public traffic/);
+      expect(gateway.output()).toMatch(/Outpost ready on http:\/\/127\.0\.0\.1:\d+ \(\d+ ms from spawn, 3 processes\)/);
+      const pids = workerPids(gateway.output());
+      expect(pids).toHaveLength(3);
+      const client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+      const before = await servedCounts(gateway);
+      const ids: string[] = [];
+      await Promise.all(
+        Array.from({ length: 16 }, async (_, n) => {
+          for (let i = 0; i < 4; i++) {
+            const id = `own-${n}-${i}`;
+            ids.push(id);
+            const completion = await client.chat.completions.create({ model: 'mock-llama', messages: [{ role: 'user', content: `call ${n}.${i}` }] }, { headers: { 'x-request-id': id } });
+            expect(completion.choices[0]?.message.content).toBeTruthy();
+          }
+        }),
+      );
+      const after = await servedCounts(gateway);
+      const served = ['0', '1', '2'].map((p) => (after.perProcess[p] ?? 0) - (before.perProcess[p] ?? 0));
+      expect(served[0]).toBe(0);
+      expect(served[1]! + served[2]!).toBe(ids.length);
+      expect(served[1]).toBeGreaterThan(0);
+      expect(served[2]).toBeGreaterThan(0);
+      const events = new Map(auditEvents(db).map((e) => [e.request_id, e]));
+      for (const id of ids) expect(events.get(id)?.status, id).toBe(200);
+      const verify = spawnSync(process.execPath, [join(ROOT, 'bin', 'outpost.mjs'), 'audit', 'verify', '--db', db], { encoding: 'utf8' });
+      expect(verify.status, `${verify.stdout}${verify.stderr}`).toBe(0);
+      // kill -9 of the owner stops the whole gateway, as with the shared owner.
+      process.kill(pids[0]!, 'SIGKILL');
+      expect(await gateway.exited).toBe(1);
+      expect(gateway.output()).toMatch(new RegExp(`ERROR Outpost process 0 \\(pid ${pids[0]}\\) exited \\(SIGKILL\\); stopping the other processes`));
+      expect(pids.some(alive)).toBe(false);
+    } finally {
+      await gateway.stop();
+    }
+  }, 90_000);
+});

@@ -7,13 +7,19 @@
  * puts each batch into its Durable Object's group commit, so an append resolves here only once
  * the owner has committed it to disk: a response never leaves before its own event is durable.
  * Nothing here opens the SQLite file.
+ *
+ * Each event crosses as its EventText (audit/event-text.ts), serialised here, in the process
+ * that answered the request: the owner's one thread commits every process's events, so it must
+ * not also parse them and serialise them again. A batch is its texts joined by newlines
+ * (batch-text.ts).
  */
-import type { AuditEvent } from './event.js';
-import type { Appended, QueueRow } from './store.js';
+import { eventText, type EventText } from './event-text.js';
+import type { QueueRow } from './store.js';
 import type { DoStatus } from './durable-object-status.js';
 import { dirname, type AuditBackend } from './backend.js';
 import { RecordCoalescer } from './coalesce.js';
 import { OwnerUnreachableError } from './errors.js';
+import { BATCH_CONTENT_TYPE, joinBatch } from './batch-text.js';
 
 /** The owner's internal socket as a workerd external service binding. */
 export interface OwnerChannel {
@@ -77,12 +83,13 @@ export async function openRemoteAuditBackend(owner: OwnerChannel, dbPath: string
     return s;
   };
   await status().catch(() => undefined);
-  const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  const batches = new RecordCoalescer<AuditEvent, Appended>((events) => call<Appended[]>(owner, OWNER_ROUTES.append, json(events)));
+  const batch = (texts: EventText[]): RequestInit => ({ method: 'POST', body: joinBatch(texts), headers: { 'content-type': BATCH_CONTENT_TYPE } });
+  // The owner answers how many it committed (no caller reads an event's id or hash back).
+  const batches = new RecordCoalescer<EventText, null>(async (texts) => new Array<null>(await call<number>(owner, OWNER_ROUTES.append, batch(texts))).fill(null));
   return {
     kind: 'workerd-durable-object',
     file: () => file ?? dbPath,
-    append: (event) => keptAlive(batches.record(event)),
+    append: (event) => keptAlive(batches.record(eventText(event))),
     depth: () => call<number>(owner, OWNER_ROUTES.depth),
     read: (afterId, limit) => call<QueueRow[]>(owner, `${OWNER_ROUTES.peek}?after=${afterId}&limit=${limit}`),
     async details() {

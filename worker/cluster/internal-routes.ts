@@ -8,8 +8,8 @@
  *   GET  /internal/decisions      this process's recent decisions, for /admin/api/decisions
  *   POST /internal/policy/reload  decide the active bundle again (another process changed it)
  *   POST /internal/knowledge/reload   read the imported knowledge assets again (likewise)
- *   POST /internal/audit/append   process 0: commit a batch of events (group commit), answer
- *                                 once they are on disk
+ *   POST /internal/audit/append   process 0: commit a batch of event texts (audit/batch-text.ts;
+ *                                 group commit), answer their count once they are on disk
  *   GET  /internal/audit/depth | peek?after=&limit= | status    process 0: the queue's reads
  */
 import { Hono, type MiddlewareHandler } from 'hono';
@@ -18,7 +18,7 @@ import { GatewayError } from '../core/index.js';
 import { DEFAULT_PROTOCOL, errorResponse } from '../protocol/index.js';
 import { auditQueueStubs } from '../audit/durable-object-backend.js';
 import { describeFailure } from '../audit/errors.js';
-import type { AuditEvent } from '../audit/event.js';
+import { BATCH_CONTENT_TYPE, splitBatch } from '../audit/batch-text.js';
 import { OWNER_ROUTES } from '../audit/remote-backend.js';
 import { ownMetricsText } from './scrape.js';
 import { processTopology } from './topology.js';
@@ -57,16 +57,15 @@ function stubsOf(c: import('hono').Context<AppEnv>) {
 
 function auditRoutes(api: Hono<AppEnv>): void {
   api.post(OWNER_ROUTES.append.slice('/internal'.length), async (c) => {
-    let events: AuditEvent[];
-    try {
-      events = (await c.req.json()) as AuditEvent[];
-      if (!Array.isArray(events) || events.length === 0 || events.length > MAX_BATCH || !events.every((e) => typeof e === 'object' && e !== null)) throw new Error('shape');
-    } catch {
-      return errorResponse(DEFAULT_PROTOCOL, new GatewayError(400, 'invalid_request', `Body must be a JSON array of 1 to ${MAX_BATCH} audit events`), c.get('requestId'));
+    // Event texts joined by newlines (audit/batch-text.ts), passed on as they are.
+    const texts = c.req.header('content-type') === BATCH_CONTENT_TYPE ? splitBatch(await c.req.text(), MAX_BATCH) : null;
+    if (!texts) {
+      return errorResponse(DEFAULT_PROTOCOL, new GatewayError(400, 'invalid_request', `Body must be 1 to ${MAX_BATCH} audit event texts (${BATCH_CONTENT_TYPE})`), c.get('requestId'));
     }
     try {
-      // Resolves once the Durable Object has committed the batch (its output gate waits for the fsync).
-      return c.json(await stubsOf(c)().appendMany(events));
+      // Resolves once the Durable Object has committed the batch (its output gate waits for the
+      // fsync); the answer is how many were committed (the sender reads nothing else back).
+      return c.json((await stubsOf(c)().appendTexts(texts)).length);
     } catch (e) {
       return unavailable(c, e);
     }

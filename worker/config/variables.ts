@@ -37,6 +37,15 @@ export const VARIABLES: readonly VariableSpec[] = [
     description:
       '`outpost start`: workerd processes serving the listening socket (unset: the number of cores). Process 0 owns the audit queue; the others reach it over a private unix socket. 1 runs a single process as before. Deno, the release\'s sh launcher and OUTPOST_MODE=projects run one process.',
   },
+  {
+    name: 'OUTPOST_AUDIT_PROCESS',
+    kind: 'enum',
+    default: 'shared',
+    secret: false,
+    launcherOnly: true,
+    description:
+      '`outpost start` with OUTPOST_WORKERS > 1: `shared` (process 0 owns the audit queue and serves requests too) or `own` (one more workerd process owns the queue and serves no public traffic, so the OUTPOST_WORKERS serving processes are alike).',
+  },
 
   // The air-gap switch.
   {
