@@ -6,6 +6,7 @@
  * isolate's life; `outpost start` sends that first request itself (/readyz) right after spawn.
  */
 import { createApp } from './app.js';
+import { serveRequest } from './model-call-path.js';
 import { sharedGateway, type Gateway } from './gateway.js';
 import { createDenoRuntime, createWorkerdRuntime, denoRequestFacts, workerdRequestFacts } from './runtime/index.js';
 import { denoApi } from './runtime/deno.js';
@@ -25,9 +26,9 @@ export default {
   fetch(request: Request, envOrInfo: unknown, ctx?: { waitUntil(p: Promise<unknown>): void }): Response | Promise<Response> {
     const deno = denoApi();
     if (deno) {
-      return app.fetch(request, { getGateway: gatewayFor(() => createDenoRuntime(deno)), facts: denoRequestFacts(envOrInfo as never) });
+      return serveRequest(app, request, { getGateway: gatewayFor(() => createDenoRuntime(deno)), facts: denoRequestFacts(envOrInfo as never) });
     }
     const env = envOrInfo as Record<string, unknown>;
-    return app.fetch(request, { getGateway: gatewayFor(() => createWorkerdRuntime(env)), facts: workerdRequestFacts(request, ctx) }, ctx as never);
+    return serveRequest(app, request, { getGateway: gatewayFor(() => createWorkerdRuntime(env)), facts: workerdRequestFacts(request, ctx) }, ctx as never);
   },
 };

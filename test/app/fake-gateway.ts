@@ -3,10 +3,12 @@
  * built through the real workerd runtime adapter (`createWorkerdRuntime`) over in-memory
  * bindings: the target's service binding is the in-process FakeUpstream, the mounted folders
  * are MemoryDisks, the audit queue's Durable Object namespace is a MemoryAuditQueue. Requests go
- * through `app.request()`, as hono tests itself.
+ * through the worker's own entry (`serveRequest`: model calls past the router, the rest through
+ * the app), as workerd's fetch hands them over.
  */
 import { expect } from 'vitest';
 import { createApp } from '../../worker/app.js';
+import { serveRequest } from '../../worker/model-call-path.js';
 import { createGateway, type Gateway } from '../../worker/gateway.js';
 import type { AuditEvent } from '../../worker/audit/event.js';
 import { createWorkerdRuntime, targetBindingName } from '../../worker/runtime/workerd.js';
@@ -94,8 +96,14 @@ export async function fakeGateway(options: FakeGatewayOptions = {}): Promise<Fak
   const app = createApp();
   const bindings = { getGateway: async () => gateway, facts: { peerAddress: '127.0.0.1', waitUntil: (p: Promise<unknown>) => void p.catch(() => {}) } };
 
-  const request = async (path: string, init?: RequestInit): Promise<Response> => app.request(path, init, bindings);
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => app.request(input instanceof URL ? input.href : input, init, bindings);
+  // As hono's app.request() builds a request from a path: relative paths on http://localhost.
+  const toRequest = (input: RequestInfo | URL, init?: RequestInit): Request => {
+    if (input instanceof Request) return init ? new Request(input, init) : input;
+    const url = String(input);
+    return new Request(/^https?:\/\//.test(url) ? url : `http://localhost${url}`, init);
+  };
+  const request = async (path: string, init?: RequestInit): Promise<Response> => serveRequest(app, toRequest(path, init), bindings);
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => serveRequest(app, toRequest(input, init), bindings);
   return {
     gateway,
     upstream,

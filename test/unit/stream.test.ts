@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { relayStream, type StreamOutcome } from '../../worker/proxy/stream.js';
 import { protocolNamed } from '../../worker/protocol/index.js';
+import { GatewayError, type StreamInspector } from '../../worker/core/index.js';
 
 const encoder = new TextEncoder();
 
@@ -92,5 +93,61 @@ describe('stream relay', () => {
     const { text, outcome } = await relay(['{"response":"a","done":false}\n{"response":"","do', 'ne":true}\n'], 'close', 'ollama');
     expect(text.endsWith('"done":true}\n')).toBe(true);
     expect(outcome.complete).toBe(true);
+  });
+});
+
+/** Relays through an inspector; returns the client's text and the outcome. */
+async function relayInspected(chunks: string[], inspector: StreamInspector, maxBytes = 1 << 20) {
+  let outcome: StreamOutcome | undefined;
+  const body = relayStream(upstream(chunks), { protocol: protocolNamed('openai'), idleTimeoutMs: 200, maxBytes, inspector, onFinish: async (o) => void (outcome = o) });
+  const text = await new Response(body).text();
+  return { text, outcome: outcome! };
+}
+
+/** An inspector that upper-cases the values x and y, answering at once or through a promise. */
+function upperCasing(answer: 'now' | 'promise'): StreamInspector {
+  const upper = (chunk: Uint8Array) => encoder.encode(new TextDecoder().decode(chunk).replace(/"[xy]"/g, (v) => v.toUpperCase()));
+  return { findings: [], push: (chunk) => (answer === 'now' ? upper(chunk) : Promise.resolve(upper(chunk))), finish: () => new Uint8Array(0) };
+}
+
+describe('stream relay through an inspector', () => {
+  const chunks = ['data: {"a":"x"}\n\n', 'data: {"a":"y"}\n\n', 'data: [DONE]\n\n'];
+
+  it('relays what an inspector answers at once, and what it answers through a promise, the same way', async () => {
+    const now = await relayInspected(chunks, upperCasing('now'));
+    const later = await relayInspected(chunks, upperCasing('promise'));
+    expect(now.text).toBe('data: {"a":"X"}\n\ndata: {"a":"Y"}\n\ndata: [DONE]\n\n');
+    expect(later.text).toBe(now.text);
+    expect(now.outcome).toMatchObject({ complete: true, bytesOut: now.text.length });
+    expect(later.outcome).toMatchObject({ complete: true, bytesOut: later.text.length });
+  });
+
+  it('an inspector that throws (at once or through a promise) ends the stream with its error event, on record', async () => {
+    for (const answer of ['now', 'promise'] as const) {
+      let pushed = 0;
+      const blocked = new GatewayError(403, 'dlp_blocked', 'blocked', 'permission_error');
+      const inspector: StreamInspector = {
+        findings: [],
+        push: (chunk) => {
+          if (++pushed < 2) return chunk;
+          if (answer === 'now') throw blocked;
+          return Promise.reject(blocked);
+        },
+        finish: () => new Uint8Array(0),
+      };
+      const { text, outcome } = await relayInspected(chunks, inspector);
+      expect(text, answer).toMatch(/^data: \{"a":"x"\}\n\ndata: \{"error":.*"code":"dlp_blocked"/);
+      expect(outcome.error?.code, answer).toBe('dlp_blocked');
+      expect(outcome.complete, answer).toBe(false);
+    }
+  });
+
+  it('a chunk past the size limit is not inspected or relayed: the stream ends with upstream_response_too_large', async () => {
+    let inspected = 0;
+    const inspector: StreamInspector = { findings: [], push: (chunk) => (inspected++, chunk), finish: () => new Uint8Array(0) };
+    const { text, outcome } = await relayInspected(['data: {"a":"x"}\n\n', `data: {"a":"${'y'.repeat(64)}"}\n\n`, 'data: [DONE]\n\n'], inspector, 40);
+    expect(inspected).toBe(1);
+    expect(text).not.toContain('yyyy');
+    expect(outcome.error?.code).toBe('upstream_response_too_large');
   });
 });

@@ -5,17 +5,18 @@
  * hash, which metrics count as `other`.
  */
 import type { Finding } from '../core/index.js';
-import { saltedHash } from './hash.js';
+import { saltedHashNow } from './hash.js';
 
 const HASH_PREFIX = 'sha256:';
 
 /**
- * The salted hash that stands for a model name until it has passed the DLP.
+ * The salted hash that stands for a model name until it has passed the DLP. Synchronous (the
+ * in-bundle HMAC): the pipeline takes it on every call, and an await costs a turn.
  * @example
- * await hashedModel('salt', 'card 4111111111111111'); // 'sha256:3b1f…'
+ * hashedModel('salt', 'card 4111111111111111'); // 'sha256:3b1f…'
  */
-export async function hashedModel(salt: string, model: string): Promise<string> {
-  return HASH_PREFIX + (await saltedHash(salt, `model\u0000${model}`));
+export function hashedModel(salt: string, model: string): string {
+  return HASH_PREFIX + saltedHashNow(salt, `model\u0000${model}`);
 }
 
 /** Whether a recorded model is a hash (metrics label it `other`). */

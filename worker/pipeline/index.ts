@@ -85,7 +85,7 @@ async function parseCall({ gw, route, call, outcome }: ModelCall, request: Reque
   const { body, raw } = await parseBody(request, route, { maxBytes: gw.config.maxBodyBytes, idleTimeoutMs: gw.config.bodyTimeoutMs });
   outcome.bytesIn = raw.byteLength;
   call.model = body.model as string;
-  call.recordedModel = await hashedModel(gw.salt, call.model);
+  call.recordedModel = hashedModel(gw.salt, call.model);
   outcome.stream = route.wantsStream(body);
   return { body, raw };
 }

@@ -130,13 +130,19 @@ class StreamRelay {
     });
   }
 
-  /** Reads one upstream chunk; true when something was enqueued or the stream was closed. */
+  /**
+   * Reads one upstream chunk; true when something was enqueued or the stream was closed. A chunk
+   * is relayed without a promise of its own when its inspection answers at once (the DLP
+   * inspector always does): only the read is awaited per chunk.
+   */
   async pullOnce(controller: Controller): Promise<boolean> {
     try {
       const { done, value } = await this.reader.read();
       this.watchdog.touch();
       if (this.idleExpired) throw new GatewayError(504, 'upstream_stream_timeout', `Upstream sent nothing for ${this.options.idleTimeoutMs} ms; the stream was ended`, 'upstream_error');
-      return done ? await this.upstreamEnded(controller) : await this.upstreamChunk(controller, value);
+      if (done) return await this.upstreamEnded(controller);
+      const relayed = this.upstreamChunk(controller, value);
+      return typeof relayed === 'boolean' ? relayed : await relayed;
     } catch (error) {
       return this.upstreamFailed(controller, error);
     }
@@ -166,17 +172,21 @@ class StreamRelay {
     return true;
   }
 
-  /** One upstream chunk, inspected; a chunk ending in the terminal event is held. */
-  private async upstreamChunk(controller: Controller, value: Uint8Array): Promise<boolean> {
-    const { inspector, protocol, maxBytes } = this.options;
+  /** One upstream chunk, inspected: answered at once unless the size limit or the inspection needs a wait. */
+  private upstreamChunk(controller: Controller, value: Uint8Array): boolean | Promise<boolean> {
+    const { inspector, maxBytes } = this.options;
     this.bytesIn += value.byteLength;
     if (this.bytesIn > maxBytes) {
-      await this.fail(controller, new GatewayError(502, 'upstream_response_too_large', `Upstream stream exceeds the limit of ${maxBytes} bytes`, 'upstream_error'));
-      return true;
+      return this.fail(controller, new GatewayError(502, 'upstream_response_too_large', `Upstream stream exceeds the limit of ${maxBytes} bytes`, 'upstream_error')).then(() => true);
     }
     // The DLP inspector answers synchronously: no await (and no microtask turn) per chunk for it.
     const pushed = inspector ? inspector.push(value) : value;
-    const out = pushed instanceof Uint8Array ? pushed : await pushed;
+    return pushed instanceof Uint8Array ? this.relayInspected(controller, pushed) : pushed.then((out) => this.relayInspected(controller, out));
+  }
+
+  /** Relays an inspected chunk; a chunk ending in the terminal event is held. */
+  private relayInspected(controller: Controller, out: Uint8Array): boolean {
+    const { protocol } = this.options;
     if (!out.byteLength) return false;
     // Data after a held terminal event: it was not the end after all.
     const hadHeld = this.held !== null;
