@@ -160,21 +160,36 @@ export async function createGateway(runtime: RuntimeAdapter): Promise<Gateway> {
 }
 
 let shared: Promise<Gateway> | undefined;
+let started: Promise<Gateway> | undefined;
 
 /**
  * The isolate's one gateway, built on first use (workerd allows no I/O before a request) and
  * shared by the fetch handler and the Durable Objects, which run in the same isolate. A failed
  * start is retried by the next caller rather than cached.
+ *
+ * `keepAlive` (workerd: the first request's `ctx.waitUntil`) lets the start outlive the request
+ * that began it: a client that gives up early, such as a readiness probe with a short timeout,
+ * would otherwise end the request whose context the start runs in, and every later caller would
+ * await a promise "created by a request that has since ended". The failure is also handled in
+ * each caller's own request, since a handler attached by an ended request never runs.
  * @example
- * const gateway = await sharedGateway(() => createWorkerdRuntime(env));
+ * const gateway = await sharedGateway(() => createWorkerdRuntime(env), (p) => ctx.waitUntil(p));
  */
-export function sharedGateway(makeRuntime: () => RuntimeAdapter): Promise<Gateway> {
+export function sharedGateway(makeRuntime: () => RuntimeAdapter, keepAlive?: (work: Promise<unknown>) => void): Promise<Gateway> {
+  if (started) return started;
   if (!shared) {
-    const starting = createGateway(makeRuntime());
-    shared = starting;
-    starting.catch(() => {
-      if (shared === starting) shared = undefined;
-    });
+    shared = createGateway(makeRuntime());
+    keepAlive?.(shared.catch(() => undefined));
   }
-  return shared;
+  const current = shared;
+  return current.then(
+    (gateway) => {
+      started = current;
+      return gateway;
+    },
+    (error: unknown) => {
+      if (shared === current) shared = undefined;
+      throw error;
+    },
+  );
 }
