@@ -5,6 +5,7 @@
  */
 import type { Candidate } from '../detector.js';
 import { characterClasses, looksLikePlaceholder, shannonEntropy } from '../validators.js';
+import { ticketPassBefore } from './password-words.js';
 
 /**
  * Values that name a secret instead of containing one: env lookups ($VAR, ${VAR}, %VAR%),
@@ -84,7 +85,26 @@ export function secretValueScore(value: string, key: string, quoted: boolean): n
  * the text before it.
  */
 export function assignedSecretValid({ value, text, start }: Candidate, quoted: boolean): boolean | number {
-  return secretValueScore(value, keyBefore(text, start), quoted);
+  const key = keyBefore(text, start);
+  if (key === 'pass' && ticketPassBefore(text, start)) return false;
+  return secretValueScore(value, key, quoted);
+}
+
+/**
+ * Where an unquoted value ends without the sentence's closing punctuation: "password is Tr0ub4dor&3."
+ * ends before the period; a closing bracket stays when the value opened one ("pa(ss)").
+ * @example
+ * withoutClosingPunctuation('pw: Xk9#pL2m.', 4, 13); // 12
+ */
+export function withoutClosingPunctuation(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start + 1) {
+    const c = text[e - 1]!;
+    if (c === '.' || c === ',' || c === ';' || c === ':') e--;
+    else if ((c === ')' || c === ']' || c === '}') && !text.slice(start, e).includes(c === ')' ? '(' : c === ']' ? '[' : '{')) e--;
+    else break;
+  }
+  return e;
 }
 
 /** Secret-looking names; the key may carry a prefix (DB_, spring.datasource.) and a short suffix. */
