@@ -44,6 +44,16 @@ export function refusedSecretValue(value: string): boolean {
   return STOP_VALUES.has(lower) || PLACEHOLDER_WITH_DIGITS.test(lower) || SAYS_NOT_SECRET.test(value) || ENCRYPTED_VALUE.test(value) || SECRET_REFERENCE.test(value) || YAML_ALIAS.test(value) || looksLikePlaceholder(value) || UUID.test(value) || /^\*+$|^x+$|^\.+$|^-+$/i.test(value);
 }
 
+/** Hex of a digest's length (MD5, SHA-1, SHA-256, SHA-512), and words that say a value is one: "the sha256 of the password is …". */
+const HASH_LENGTH_HEX = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128})$/i;
+const HASH_WORDS = /(?<![a-z])(?:sha-?\d*|md5|hash(?:ed|es)?|digest|checksum|fingerprint)(?![a-z])/i;
+
+/** The text before `start` on its line, at most `reach` characters. */
+function lineBefore(text: string, start: number, reach: number): string {
+  const before = text.slice(Math.max(0, start - reach), start);
+  return before.slice(before.lastIndexOf('\n') + 1);
+}
+
 /** The key the value is assigned to, lowercased ("db_password", "spring.datasource.password"). */
 function keyBefore(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 80), start);
@@ -87,6 +97,7 @@ export function secretValueScore(value: string, key: string, quoted: boolean): n
 export function assignedSecretValid({ value, text, start }: Candidate, quoted: boolean): boolean | number {
   const key = keyBefore(text, start);
   if (key === 'pass' && ticketPassBefore(text, start)) return false;
+  if (HASH_LENGTH_HEX.test(value) && HASH_WORDS.test(lineBefore(text, start, 48))) return false;
   return secretValueScore(value, key, quoted);
 }
 

@@ -57,6 +57,24 @@ function spacedSecretValid({ value, text, start }: Candidate): boolean | number 
   return secretValueScore(value, name, quoted);
 }
 
+/** Commands whose -p (attached to the value, MySQL-style, or spaced for sshpass) or -a (redis-cli) flag takes a password. */
+const ATTACHED_P_COMMANDS = /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlsh|mariadb|mariadb-dump)(?![\w-])/;
+const SPACED_P_COMMANDS = /(?<![\w-])sshpass(?![\w-])/;
+const A_COMMANDS = /(?<![\w-])(?:redis-cli|keydb-cli)(?![\w-])/;
+
+/** The value of -p/-a on a command line whose command takes a password there (read back to the line's start, at most 200 characters). */
+function shortPasswordFlagValid({ value, text, start }: Candidate): boolean | number {
+  let lineStart = start;
+  while (lineStart > 0 && lineStart > start - 200 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  const line = text.slice(lineStart, start);
+  const flag = /-([pa])[ \t]*["']?$/.exec(line);
+  if (!flag || value.startsWith('-')) return false;
+  const attached = !/[ \t]["']?$/.test(line);
+  const command = flag[1] === 'a' ? A_COMMANDS : attached ? ATTACHED_P_COMMANDS : SPACED_P_COMMANDS;
+  if (!command.test(line)) return false;
+  return secretValueScore(value, 'password', true);
+}
+
 export const CODE_SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.django_secret_key.value',
@@ -152,6 +170,18 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
     validator: ({ value }: Candidate) => secretValueScore(value, 'password', true),
     score: 0.88,
     examples: ['curl -u "deploy:ecc9Tpm#SSsMDzm" https://nexus.example/repos'],
+  },
+  {
+    id: 'tier1.generic_secret.short_password_flag',
+    anchor: { literals: ['-p', '-a'], notAfter: 'A-Za-z0-9_-' },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: "Passwords in short flags of database and remote clients: mysql -pVALUE, mysql -p'VALUE', sshpass -p VALUE, redis-cli -a VALUE",
+    pattern: /(?<![\w-])-[pa](?:[ \t]{1,3})?["']?([^\s"'`]{4,128})/dg,
+    group: 1,
+    validator: shortPasswordFlagValid,
+    score: 0.86,
+    examples: ["mysqldump -u backup -pK7#vQ2mZr9 shop > shop.sql", 'sshpass -p Xk9pL2mQw7! ssh deploy@10.0.0.5'],
   },
   {
     id: 'tier1.generic_secret.db_connect_argument',

@@ -107,7 +107,38 @@ function prosePasswordValid({ value, text, start }: Candidate): boolean {
   return !gap.includes('://') && !METADATA_WORDS.test(gap);
 }
 
+/**
+ * A login given as a pair after a credentials word: "creds: admin / Hq7!mZ2x", "login is
+ * deploy:Hq7!mZ2x", "credentials for the NAS are admin | Hq7!mZ2x". The user is a short token, the
+ * separator a slash, colon or bar; the password is the second half.
+ */
+const CREDENTIAL_PAIR = new RegExp(
+  String.raw`(?<![A-Za-z0-9_])(?:creds|credentials|login|logon|log-in|sign-in)(?:[ 	]+(?:are|is|=|:)|[ 	]*[:=]|[ 	]+for[ 	][^
+]{1,32}?[ 	](?:are|is)[ 	]*:?)?[ 	]*["'“‘]?[^\s/:|"'“”]{1,40}[ 	]*[/:|][ 	]*["'“‘]?${VALUE_SHAPE}(${VALUE_CHAR}{6,64})`,
+  'dgi',
+);
+
+/** The second half of a credentials pair: password-shaped, and not a URL, path, time or placeholder. */
+function credentialPairValid({ value }: Candidate): boolean {
+  return !refusedSecretValue(value) && !isOtherValue(value) && !value.startsWith('/') && passwordShaped(value);
+}
+
 export const PROSE_SECRET_DETECTORS: readonly Detector[] = [
+  {
+    id: 'tier1.generic_secret.credential_pair',
+    anchor: { literals: ['creds', 'credentials', 'login', 'logon', 'log-in', 'sign-in'], notAfter: 'A-Za-z0-9_' },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Passwords given as the second half of a login pair after a credentials word: "creds: admin / …", "login is deploy:…"',
+    pattern: CREDENTIAL_PAIR,
+    group: 1,
+    keywords: ['creds', 'credentials', 'login', 'logon', 'log-in', 'sign-in'],
+    keywordsCaseInsensitive: true,
+    resolveEnd: withoutClosingPunctuation,
+    validator: credentialPairValid,
+    score: 0.86,
+    examples: ['creds: admin / Hq7!mZ2xLp', 'the login for the router is admin:Rt5#kW9q'],
+  },
   {
     id: 'tier1.generic_secret.prose_password',
     anchor: { literals: PASSWORD_WORD_STARTS, notAfter: 'A-Za-z0-9_' },

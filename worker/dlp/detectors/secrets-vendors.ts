@@ -80,6 +80,7 @@ const PREFIXED_VENDORS: readonly PrefixedVendor[] = [
   { id: 'vercel', vendor: 'Vercel personal, integration, access, refresh and API tokens (vcp_, vci_, vca_, vcr_, vck_)', prefixes: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], body: 'vc[pciark]_[A-Za-z0-9]{24,64}' },
   { id: 'figma', vendor: 'Figma personal access tokens (figd_)', prefixes: ['figd_'], body: 'figd_[A-Za-z0-9_-]{40,}' },
   { id: 'cloudflare', vendor: 'Cloudflare user and account API tokens (cfut_, cfat_, cfk_)', prefixes: ['cfut_', 'cfat_', 'cfk_'], body: 'cf(?:ut|at|k)_[A-Za-z0-9]{40,64}' },
+  { id: 'square', vendor: 'Square production access tokens (EAAA + 60 characters)', prefixes: ['eaaa'], body: 'EAAA[A-Za-z0-9_-]{60}' },
   { id: 'yandex', vendor: 'Yandex Cloud API keys (AQVN) and IAM tokens (t1.)', prefixes: ['aqvn'], body: 'AQVN[A-Za-z0-9_-]{35,38}' },
 ];
 
