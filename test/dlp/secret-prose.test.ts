@@ -57,6 +57,13 @@ describe('passwords told in prose', () => {
     ['env:\n  - name: DB_PASSWORD\n    value: Xk9pL2mQw7!z', 'Xk9pL2mQw7!z'],
     ['- name: API_TOKEN\n  value: "tok8Hq7mZ2xLp4RtVw9"', 'tok8Hq7mZ2xLp4RtVw9'],
     ['square token EAAAEOuLQObrVwJvCvoio3H13b8Ssqz1ighmTBKZvIENW9qxirHGHkqsGcjBC1a7', 'EAAAEOuLQObrVwJvCvoio3H13b8Ssqz1ighmTBKZvIENW9qxirHGHkqsGcjBC1a7'],
+    ['Tr0ub4dor&3 is the new password for the kiosk', 'Tr0ub4dor&3'],
+    ['use Hq7!mZ2xLp as the password when prompted', 'Hq7!mZ2xLp'],
+    ['jdbc:postgresql://db.internal:5432/app?user=svc&password=Hq7!mZ2xLp&sslmode=require', 'Hq7!mZ2xLp'],
+    ["curl -H 'Authorization: Token Zx8Kq2mLp7RtVw9Yb3Nc' https://api.example.com", 'Zx8Kq2mLp7RtVw9Yb3Nc'],
+    ['datadog api key 4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b', '4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b'],
+    ['DD_APP_KEY=4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b6c7d8e9f', '4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b6c7d8e9f'],
+    ['the API key: Zx8Kq2mLp7RtVw9Yb3Nc', 'Zx8Kq2mLp7RtVw9Yb3Nc'],
   ])('finds the credential in %j (pairs, flags, env lists, vendors)', (text, value) => {
     expect(secrets(text)).toEqual([value]);
   });
@@ -89,6 +96,10 @@ describe('passwords told in prose', () => {
     'grep -p foo-bar123 file',
     'env:\n  - name: LOG_LEVEL\n    value: Xk9pL2mQw7!z',
     '- name: PASSWORD_MIN_LENGTH\n  value: "12"',
+    'commit 4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b6c7d8e9f is the fix',
+    'request 4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b failed in the datadog dashboard',
+    'the API key is required for every request',
+    'Summer is the password season',
   ])('finds no password in %j', (text) => {
     expect(secrets(text)).toEqual([]);
   });

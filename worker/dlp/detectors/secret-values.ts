@@ -103,12 +103,15 @@ export function assignedSecretValid({ value, text, start }: Candidate, quoted: b
 
 /**
  * Where an unquoted value ends without the sentence's closing punctuation: "password is Tr0ub4dor&3."
- * ends before the period; a closing bracket stays when the value opened one ("pa(ss)").
+ * ends before the period; a closing bracket stays when the value opened one ("pa(ss)"); a URL's
+ * next query parameter ("&sslmode=require") is cut off.
  * @example
  * withoutClosingPunctuation('pw: Xk9#pL2m.', 4, 13); // 12
  */
 export function withoutClosingPunctuation(text: string, start: number, end: number): number {
-  let e = end;
+  // A query string's next parameter is not part of the value: "password=Hq7!mZ2x&sslmode=require".
+  const nextParameter = /&[A-Za-z_][\w.-]{0,40}=/.exec(text.slice(start, end));
+  let e = nextParameter && nextParameter.index > 0 ? start + nextParameter.index : end;
   while (e > start + 1) {
     const c = text[e - 1]!;
     if (c === '.' || c === ',' || c === ';' || c === ':') e--;
@@ -119,7 +122,7 @@ export function withoutClosingPunctuation(text: string, start: number, end: numb
 }
 
 /** Secret-looking names; the key may carry a prefix (DB_, spring.datasource.) and a short suffix. */
-export const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|pw(?![a-z])|storage[_.-]?key|secret|token|api[_.-]?key|apikey|access[_.-]?key|account[_.-]?key|private[_.-]?key|client[_.-]?secret|secret[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|auth[_.-]?key|app[_.-]?key|credentials?|auth(?!entic|or))`;
+export const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|pw(?![a-z])|storage[_.-]?key|secret|token|api[_. -]?key|apikey|access[_.-]?key|account[_.-]?key|private[_.-]?key|client[_.-]?secret|secret[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|auth[_.-]?key|app[_.-]?key|credentials?|auth(?!entic|or))`;
 /** How every SECRET_NAME alternative begins: the scanner tries the patterns only there (keep in step; test/dlp/anchors.test.ts checks). */
 export const SECRET_NAME_STARTS: readonly string[] = ['pass', 'pwd', 'pw', 'storage', 'secret', 'token', 'api', 'access', 'account', 'private', 'client', 'signing', 'encryption', 'master', 'auth', 'app', 'credential'];
 /** Keywords that must occur for any secret-name detector to run. */

@@ -184,6 +184,18 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
     examples: ["mysqldump -u backup -pK7#vQ2mZr9 shop > shop.sql", 'sshpass -p Xk9pL2mQw7! ssh deploy@10.0.0.5'],
   },
   {
+    id: 'tier1.generic_secret.authorization_scheme',
+    anchor: { literals: ['authorization'], notAfter: 'A-Za-z0-9_' },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Credentials in Authorization headers with schemes other than Bearer and Basic: Token, ApiKey, Bot, SSWS, Key, OAuth, DeepL-Auth-Key',
+    pattern: /\bauthorization["']?[ \t]*[:=][ \t]*["']?(?:Token|ApiKey|Api-Key|Bot|SSWS|Key|OAuth|DeepL-Auth-Key|Splunk|GenieKey|Klaviyo-API-Key)[ \t]+([A-Za-z0-9._~+/:-]{16,}=*)/dgi,
+    group: 1,
+    validator: ({ value }: Candidate) => secretValueScore(value, 'token', true),
+    score: 0.88,
+    examples: ["curl -H 'Authorization: Token 9b7cQ2mZr4Lp8XkT1vWy' https://api.example.com"],
+  },
+  {
     id: 'tier1.generic_secret.db_connect_argument',
     anchor: { literals: ['pdo(', 'mysqli(', 'mysqli_connect(', 'mysql_connect('] , window: [-4, 0] },
     type: 'GENERIC_SECRET',

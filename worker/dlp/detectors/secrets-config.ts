@@ -24,7 +24,8 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
     type: 'URL_PASSWORD',
     secret: true,
     description: 'Passwords in URLs of any scheme (postgres, mongodb+srv, redis with an empty user, smtp, amqp, ftp, ...); the password is the finding',
-    pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"'<>]{0,64}:([^\s@"'<>]{1,128})@[A-Za-z0-9[\]._-]+/dg,
+    // The password runs to the last '@' before the host: an unencoded '@' inside it ("p@ssw0rd") stays in it.
+    pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"'<>]{0,64}:([^\s"'<>/]{1,128})@[A-Za-z0-9[\]._-]+/dg,
     group: 1,
     keywords: ['://'],
     validator: ({ value }) => urlPasswordValid(value),

@@ -123,7 +123,36 @@ function credentialPairValid({ value }: Candidate): boolean {
   return !refusedSecretValue(value) && !isOtherValue(value) && !value.startsWith('/') && passwordShaped(value);
 }
 
+/**
+ * The value told before the password word: "Tr0ub4dor&3 is the new password", "use Hq7!mZ2x as
+ * the password". Anchored on the phrase; the match starts up to 64 characters before it.
+ */
+const VALUE_FIRST_PHRASES: readonly string[] = ['is the password', 'is the new password', 'is my password', 'is your password', 'is our password', 'is the pw', 'is my pw', 'as the password', 'as password', 'as your password', 'as the new password', 'as the pw'];
+const VALUE_FIRST = new RegExp(
+  String.raw`(?<![^\s"'“‘(])${VALUE_SHAPE}(${VALUE_CHAR}{6,64})["'”’)]?[ 	]{1,3}(?:is|as)[ 	]+(?:(?:the|my|your|our)[ 	]+)?(?:new[ 	]+)?(?:password|pw)(?![A-Za-z])`,
+  'dgi',
+);
+
+/** A value before "is the password" / "as the password": password-shaped, not a reference, placeholder or other value. */
+function valueFirstValid({ value }: Candidate): boolean {
+  return !refusedSecretValue(value) && !isOtherValue(value) && passwordShaped(value);
+}
+
 export const PROSE_SECRET_DETECTORS: readonly Detector[] = [
+  {
+    id: 'tier1.generic_secret.value_before_password_word',
+    anchor: { literals: VALUE_FIRST_PHRASES, window: [-68, -7] },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Passwords told before the password word: "Tr0ub4dor&3 is the new password", "use … as the password"',
+    pattern: VALUE_FIRST,
+    group: 1,
+    keywords: VALUE_FIRST_PHRASES,
+    keywordsCaseInsensitive: true,
+    validator: valueFirstValid,
+    score: 0.86,
+    examples: ['Tr0ub4dor&3 is the new password for the kiosk', 'use Hq7!mZ2xLp as the password'],
+  },
   {
     id: 'tier1.generic_secret.credential_pair',
     anchor: { literals: ['creds', 'credentials', 'login', 'logon', 'log-in', 'sign-in'], notAfter: 'A-Za-z0-9_' },
