@@ -100,6 +100,14 @@ describe('passwords told in prose', () => {
     'request 4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b failed in the datadog dashboard',
     'the API key is required for every request',
     'Summer is the password season',
+    'password reset done. We moved the reports from Photoshop to Salesforce.',
+    'you can also pass withFileTypes: true to get Path objects',
+    'declare function isCommaToken(token: CommentOrToken): token is CommaToken;',
+    'function createCipher(algorithm: string, password: BinaryLike, options?: object)',
+    'constructor(private readonly token: InjectionToken) {}',
+    'password: reader.readStringNT(),',
+    '"PW":["680","01[12]","(?:[24-8]\\d\\d|345|900)\\d{4}"]',
+    'datadog_api_key = "see vault"\nrevision: 7a83b06ea263d5a1a45cde97ab0a182a3455c72c',
   ])('finds no password in %j', (text) => {
     expect(secrets(text)).toEqual([]);
   });

@@ -62,6 +62,25 @@ function keyBefore(text: string, start: number): string {
 }
 
 /**
+ * A type or variable name rather than a token: camelCase or PascalCase English words, each with a
+ * vowel ("InjectionToken", "NonSharedBuffer", "resolvedApiKey", "TSESTree.Token[]"), as in a
+ * TypeScript parameter `token: InjectionToken`. Random letters ("CkvcZDEKtauKWD") have segments
+ * without vowels.
+ * @example
+ * looksLikeCodeIdentifier('InjectionToken'); // true
+ * looksLikeCodeIdentifier('CkvcZDEKtauKWD'); // false
+ */
+export function looksLikeCodeIdentifier(value: string): boolean {
+  const name = value.replace(/(?:\$\d+|\[\])+$/, '');
+  if (name.length > 48 || !/^[A-Za-z]+(?:\.[A-Za-z]+)*$/.test(name)) return false;
+  const segments = name.split('.').flatMap((part) => part.match(/[A-Z]*[a-z]+|[A-Z]+(?![a-z])/g) ?? []);
+  return segments.length > 0 && segments.every((segment) => {
+    // An acronym alone ("TSES", "GL") or a word with a vowel ("Token", "Or", "enum"); "Ckvc" is neither.
+    return /[a-z]/.test(segment) ? /[aeiouy]/i.test(segment) : segment.length <= 6;
+  });
+}
+
+/**
  * Scores a value by the key it is assigned to: passwords may be short human words with digits or
  * symbols; keys and tokens must look random (length, entropy, character classes) or be long hex or
  * base64; a password-like value (letters, digits and a symbol) counts under any secret name.
@@ -85,6 +104,7 @@ export function secretValueScore(value: string, key: string, quoted: boolean): n
     if (/^[a-z]+$/.test(value) && value.length < 12) return false;
     return entropy >= 2.2 && (classes >= 2 || value.length >= 12) ? 0.9 : false;
   }
+  if (!quoted && looksLikeCodeIdentifier(value)) return false;
   if (value.length >= 12 && entropy >= 3 && classes >= 2) return 0.88;
   if (/^[a-f0-9]{16,}$/i.test(value) || /^[A-Za-z0-9+/_-]{20,}={0,2}$/.test(value)) return 0.8;
   return value.length >= 8 && classes >= 3 && entropy >= 2.5 ? 0.85 : false;
@@ -98,6 +118,8 @@ export function assignedSecretValid({ value, text, start }: Candidate, quoted: b
   const key = keyBefore(text, start);
   if (key === 'pass' && ticketPassBefore(text, start)) return false;
   if (HASH_LENGTH_HEX.test(value) && HASH_WORDS.test(lineBefore(text, start, 48))) return false;
+  // A typed parameter, `password: BinaryLike,` or `token?: InjectionToken)`: a type name, not a value.
+  if (!quoted && /^[ \t]*[,)|;>=]/.test(text.slice(start + value.length, start + value.length + 4)) && looksLikeCodeIdentifier(value)) return false;
   return secretValueScore(value, key, quoted);
 }
 

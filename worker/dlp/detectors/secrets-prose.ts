@@ -11,7 +11,7 @@
 import type { Candidate, Detector } from '../detector.js';
 import { characterClasses, shannonEntropy } from '../validators.js';
 import { MULTI_WORD_PASSWORDS, PASSWORD_WORD_STARTS, isPasswordWord, ticketPassBefore } from './password-words.js';
-import { refusedSecretValue, withoutClosingPunctuation } from './secret-values.js';
+import { looksLikeCodeIdentifier, refusedSecretValue, withoutClosingPunctuation } from './secret-values.js';
 
 /** Latin letters with accents: a password word's inflections ("contraseñas", "lösenordet"). */
 const LETTER = 'A-Za-zÀ-ÖØ-öø-ɏ';
@@ -27,8 +27,8 @@ const LINK = `(?:(?<![${LETTER}])(?:${LINK_WORDS.join('|')})(?![${LETTER}])|${LI
 const MAX_GAP = 48;
 /** Characters of an unquoted value: no spaces, quotes or angle brackets. */
 const VALUE_CHAR = String.raw`[^\s"'“”‘’«»<>\`]`;
-/** A value worth validating: it holds a non-letter, or a capital after its first letter (not a plain word). */
-const VALUE_SHAPE = String.raw`(?=\S{0,63}[^\sA-Za-z]|[A-Za-z]\S{0,62}[A-Z])`;
+/** A value worth validating: it holds a digit or symbol (not only a sentence's punctuation), or a capital after its first letter (not a plain word). */
+const VALUE_SHAPE = String.raw`(?=\S{0,63}[^\sA-Za-z.,;:!?)\]}]|[A-Za-z]\S{0,62}[A-Z])`;
 
 const WORD_START = PASSWORD_WORD_STARTS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 /**
@@ -62,6 +62,9 @@ function passwordWordBefore(text: string, start: number): { end: number; word: s
   return best;
 }
 
+/** How a bare "pass" gives its value: a colon, '=', an arrow, or "is"/"was" right before it. */
+const PASS_LINK = /(?:(?:^|[ \t])(?:is|was)|[:=→]|->)[ \t]*["'“‘«(]?$/;
+
 /** Values that are something else: a URL, an email address, a path, a date or time, a version, a hash, a ticket id. */
 function isOtherValue(value: string): boolean {
   return (
@@ -75,7 +78,13 @@ function isOtherValue(value: string): boolean {
     /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128})$/i.test(value) ||
     /^[A-Z]{2,8}-\d{2,}$/.test(value) ||
     /^\+?\d[\d\s().-]{6,}$/.test(value) ||
-    /^--?[A-Za-z][A-Za-z-]*$/.test(value)
+    /^--?[A-Za-z][A-Za-z-]*$/.test(value) ||
+    // Code, not a value: a call or member access ("reader.readStringNT()"), a camelCase identifier ("withFileTypes").
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\(/.test(value) ||
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+,?$/.test(value) ||
+    // A template expression or escaped pattern: "${a.get(", "#{user.pw}", "\\d{4}".
+    /^(?:\$\{|#\{|\{\{|%\()|\\[dswbDSWB]/.test(value) ||
+    /^(?:[A-Z]{1,5}|[a-z]+|[A-Z][a-z]+)(?:[A-Z][a-z]+)+$/.test(value)
   );
 }
 
@@ -89,7 +98,8 @@ export function passwordShaped(value: string): boolean {
   if (!/[A-Za-z].*[A-Za-z]/.test(value)) return false;
   const classes = characterClasses(value);
   if (classes >= 2 && /[^A-Za-z]/.test(value)) return true;
-  return value.length >= 10 && classes >= 2 && shannonEntropy(value) >= 3;
+  // Letters alone: long, mixed-case and random, not words run together ("Salesforce", "NonSharedBuffer").
+  return value.length >= 12 && classes >= 2 && shannonEntropy(value) >= 3 && !looksLikeCodeIdentifier(value);
 }
 
 /** A prose value after a password word: password-shaped, not a reference or placeholder, not another kind of value, nothing about the password in between. */
@@ -97,13 +107,17 @@ function prosePasswordValid({ value, text, start }: Candidate): boolean {
   if (refusedSecretValue(value) || isOtherValue(value) || !passwordShaped(value)) return false;
   const cue = passwordWordBefore(text, start);
   if (!cue || start - cue.end > MAX_GAP + 8) return false;
-  if (cue.word.toLowerCase() === 'pass' && ticketPassBefore(text, cue.end + 1)) return false;
+  // "pass" is a verb as often as a password ("pass the flag to node-gyp"): only with a link that
+  // gives it a value ("pass: …", "the pass for the vpn is …"), and never a ticket ("boarding pass").
+  if (cue.word.toLowerCase() === 'pass' && (ticketPassBefore(text, cue.end + 1) || !PASS_LINK.test(text.slice(cue.end, start)))) return false;
   // The password word inside a URL or a user:pass pair ("mongodb://user:password@host:27017/db",
   // "--user user:pass --digest") is a template or a flag's argument, not prose about a password.
   let tokenStart = cue.end - cue.word.length;
   while (tokenStart > 0 && !/\s/.test(text[tokenStart - 1]!)) tokenStart--;
   if (/[:@/]/.test(text.slice(tokenStart, cue.end - cue.word.length))) return false;
   const gap = text.slice(cue.end, start);
+  // Structure between the word and the value is data, not a sentence: '"PW":["680","01[12]",…'.
+  if (/[[\]{}]/.test(gap) || (gap.match(/["']/g)?.length ?? 0) > 2) return false;
   return !gap.includes('://') && !METADATA_WORDS.test(gap);
 }
 
@@ -113,7 +127,7 @@ function prosePasswordValid({ value, text, start }: Candidate): boolean {
  * separator a slash, colon or bar; the password is the second half.
  */
 const CREDENTIAL_PAIR = new RegExp(
-  String.raw`(?<![A-Za-z0-9_])(?:creds|credentials|login|logon|log-in|sign-in)(?:[ 	]+(?:are|is|=|:)|[ 	]*[:=]|[ 	]+for[ 	][^
+  String.raw`(?<![A-Za-z0-9_])(?:creds|credentials|login|logon|log-in|sign-in)(?![A-Za-z0-9_])(?:[ 	]+(?:are|is|=|:)|[ 	]*[:=]|[ 	]+for[ 	][^
 ]{1,32}?[ 	](?:are|is)[ 	]*:?)?[ 	]*["'“‘]?[^\s/:|"'“”]{1,40}[ 	]*[/:|][ 	]*["'“‘]?${VALUE_SHAPE}(${VALUE_CHAR}{6,64})`,
   'dgi',
 );

@@ -197,7 +197,8 @@ export const VENDOR_SECRET_DETECTORS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])[a-f0-9]{32}(?:[a-f0-9]{8})?(?![A-Za-z0-9_-])/g,
     keywords: ['datadog', 'dd_api', 'dd_app', 'dd-api', 'dd-app'],
     keywordsCaseInsensitive: true,
-    validator: (c) => vendorNamedBefore(/datadog|(?<![a-z])dd[_-]?(?:api|app)/i)(c) && shannonEntropy(c.value) >= 3,
+    // The Datadog word on the value's own line: a git SHA on the line above a DD_API_KEY is not one.
+    validator: (c) => vendorNamedBefore(/(?:datadog|(?<![a-z])dd[_-]?(?:api|app))[^\n]*$/i)(c) && shannonEntropy(c.value) >= 3,
     score: 0.9,
     examples: ['datadog api key 4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b'],
   },
