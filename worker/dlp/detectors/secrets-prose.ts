@@ -13,6 +13,21 @@ import { characterClasses, shannonEntropy } from '../validators.js';
 import { MULTI_WORD_PASSWORDS, PASSWORD_WORD_STARTS, isPasswordWord, ticketPassBefore } from './password-words.js';
 import { looksLikeCodeIdentifier, refusedSecretValue, withoutClosingPunctuation } from './secret-values.js';
 
+/**
+ * A word as a pattern matching it in any case, without the `i` flag (which would also make the
+ * value's `[A-Z]` match lower case): "pw" → "[pP][wW]".
+ */
+function anyCase(word: string): string {
+  return [...word]
+    .map((c) => {
+      const lower = c.toLowerCase();
+      const upper = c.toUpperCase();
+      if (lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;
+      return c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    })
+    .join('');
+}
+
 /** Latin letters with accents: a password word's inflections ("contraseñas", "lösenordet"). */
 const LETTER = 'A-Za-zÀ-ÖØ-öø-ɏ';
 /** Words that join the password word to its value, per language; whole words only. */
@@ -22,7 +37,9 @@ const LINK_WORDS = [
 ];
 /** Links that are symbols: a colon (not inside a time), '=', arrows and dashes, and the particles of unspaced scripts. */
 const LINK_SYMBOLS = String.raw`(?<!\d)[:=：]|->|=>|→|⇒|[—–](?=[ \t])|(?<=[ \t])-(?=[ \t])|は|是|为|為|는|은`;
-const LINK = `(?:(?<![${LETTER}])(?:${LINK_WORDS.join('|')})(?![${LETTER}])|${LINK_SYMBOLS})`;
+/** The first characters of every link: a cheap test before the alternation at each position of the gap. */
+const LINK_FIRST = [...new Set([...LINK_WORDS.flatMap((w) => [w[0]!, w[0]!.toUpperCase()]), ...':=：-–—→⇒は是为為는은'])].join('').replace(/[-\]\\^]/g, '\\$&');
+const LINK = `(?=[${LINK_FIRST}])(?:(?<![${LETTER}])(?:${LINK_WORDS.map(anyCase).join('|')})(?![${LETTER}])|${LINK_SYMBOLS})`;
 /** How far the link may sit from the password word ("the new pass for the vpn is"). */
 const MAX_GAP = 48;
 /** Characters of an unquoted value: no spaces, quotes or angle brackets. */
@@ -30,7 +47,7 @@ const VALUE_CHAR = String.raw`[^\s"'“”‘’«»<>\`]`;
 /** A value worth validating: it holds a digit or symbol (not only a sentence's punctuation), or a capital after its first letter (not a plain word). */
 const VALUE_SHAPE = String.raw`(?=\S{0,63}[^\sA-Za-z.,;:!?)\]}]|[A-Za-z]\S{0,62}[A-Z])`;
 
-const WORD_START = PASSWORD_WORD_STARTS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const WORD_START = PASSWORD_WORD_STARTS.map(anyCase).join('|');
 /**
  * A password word (its stem and up to 10 more letters, ending the word), then either a gap of at
  * most MAX_GAP characters on the same line and a link, or just a space; then the value.
@@ -38,7 +55,7 @@ const WORD_START = PASSWORD_WORD_STARTS.map((w) => w.replace(/[.*+?^${}()|[\]\\]
 const PROSE_PASSWORD = new RegExp(
   `(?<![${LETTER}0-9_])(?:${WORD_START})[${LETTER}]{0,10}(?![${LETTER}0-9_]|[-.][A-Za-z0-9])` +
     `(?:[^\\n]{0,${MAX_GAP}}?${LINK}[ \\t]{0,3}|[ \\t]{1,3})["'“‘«(]?${VALUE_SHAPE}(${VALUE_CHAR}{6,64})`,
-  'dgi',
+  'dg',
 );
 
 /** Words between the password word and its value that make the value something about the password, not the password. */
@@ -126,10 +143,11 @@ function prosePasswordValid({ value, text, start }: Candidate): boolean {
  * deploy:Hq7!mZ2x", "credentials for the NAS are admin | Hq7!mZ2x". The user is a short token, the
  * separator a slash, colon or bar; the password is the second half.
  */
+const CREDENTIAL_WORDS: readonly string[] = ['creds', 'credentials', 'login', 'logon', 'log-in', 'sign-in'];
+const ARE_IS = `(?:${anyCase('are')}|${anyCase('is')})`;
 const CREDENTIAL_PAIR = new RegExp(
-  String.raw`(?<![A-Za-z0-9_])(?:creds|credentials|login|logon|log-in|sign-in)(?![A-Za-z0-9_])(?:[ 	]+(?:are|is|=|:)|[ 	]*[:=]|[ 	]+for[ 	][^
-]{1,32}?[ 	](?:are|is)[ 	]*:?)?[ 	]*["'“‘]?[^\s/:|"'“”]{1,40}[ 	]*[/:|][ 	]*["'“‘]?${VALUE_SHAPE}(${VALUE_CHAR}{6,64})`,
-  'dgi',
+  String.raw`(?<![A-Za-z0-9_])(?:${CREDENTIAL_WORDS.map(anyCase).join('|')})(?![A-Za-z0-9_])(?:[ \t]+(?:${ARE_IS}|=|:)|[ \t]*[:=]|[ \t]+${anyCase('for')}[ \t][^\n]{1,32}?[ \t]${ARE_IS}[ \t]*:?)?[ \t]*["'“‘]?[^\s/:|"'“”]{1,40}[ \t]*[/:|][ \t]*["'“‘]?${VALUE_SHAPE}(${VALUE_CHAR}{6,64})`,
+  'dg',
 );
 
 /** The second half of a credentials pair: password-shaped, and not a URL, path, time or placeholder. */
@@ -143,8 +161,8 @@ function credentialPairValid({ value }: Candidate): boolean {
  */
 const VALUE_FIRST_PHRASES: readonly string[] = ['is the password', 'is the new password', 'is my password', 'is your password', 'is our password', 'is the pw', 'is my pw', 'as the password', 'as password', 'as your password', 'as the new password', 'as the pw'];
 const VALUE_FIRST = new RegExp(
-  String.raw`(?<![^\s"'“‘(])${VALUE_SHAPE}(${VALUE_CHAR}{6,64})["'”’)]?[ 	]{1,3}(?:is|as)[ 	]+(?:(?:the|my|your|our)[ 	]+)?(?:new[ 	]+)?(?:password|pw)(?![A-Za-z])`,
-  'dgi',
+  String.raw`(?<![^\s"'“‘(])${VALUE_SHAPE}(${VALUE_CHAR}{6,64})["'”’)]?[ \t]{1,3}(?:${anyCase('is')}|${anyCase('as')})[ \t]+(?:(?:${['the', 'my', 'your', 'our'].map(anyCase).join('|')})[ \t]+)?(?:${anyCase('new')}[ \t]+)?(?:${anyCase('password')}|${anyCase('pw')})(?![A-Za-z])`,
+  'dg',
 );
 
 /** A value before "is the password" / "as the password": password-shaped, not a reference, placeholder or other value. */
@@ -169,13 +187,13 @@ export const PROSE_SECRET_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.generic_secret.credential_pair',
-    anchor: { literals: ['creds', 'credentials', 'login', 'logon', 'log-in', 'sign-in'], notAfter: 'A-Za-z0-9_' },
+    anchor: { literals: CREDENTIAL_WORDS, notAfter: 'A-Za-z0-9_' },
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Passwords given as the second half of a login pair after a credentials word: "creds: admin / …", "login is deploy:…"',
     pattern: CREDENTIAL_PAIR,
     group: 1,
-    keywords: ['creds', 'credentials', 'login', 'logon', 'log-in', 'sign-in'],
+    keywords: CREDENTIAL_WORDS,
     keywordsCaseInsensitive: true,
     resolveEnd: withoutClosingPunctuation,
     validator: credentialPairValid,
