@@ -100,6 +100,8 @@ describe('passwords told in prose', () => {
     'request 4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b failed in the datadog dashboard',
     'the API key is required for every request',
     'Summer is the password season',
+    'the password is up-to-date',
+    'password (see below) string',
     'password reset done. We moved the reports from Photoshop to Salesforce.',
     'you can also pass withFileTypes: true to get Path objects',
     'declare function isCommaToken(token: CommentOrToken): token is CommaToken;',

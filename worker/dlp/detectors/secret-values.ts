@@ -81,6 +81,21 @@ export function looksLikeCodeIdentifier(value: string): boolean {
 }
 
 /**
+ * A password-shaped value: letters and digits or symbols, or long with mixed case and entropy.
+ * @example
+ * passwordShaped('Kestrel1996!'); // true
+ * passwordShaped('Summer'); // false
+ */
+export function passwordShaped(value: string): boolean {
+  if (!/[A-Za-z].*[A-Za-z]/.test(value)) return false;
+  const classes = characterClasses(value);
+  // A digit or a symbol beyond the punctuation of words: "up-to-date", "(optional)" and "e.g." are prose.
+  if (classes >= 2 && /[^A-Za-z\-.'’()[\]{}]/.test(value)) return true;
+  // Letters alone: long, mixed-case and random, not words run together ("Salesforce", "NonSharedBuffer").
+  return value.length >= 12 && classes >= 2 && shannonEntropy(value) >= 3 && !looksLikeCodeIdentifier(value);
+}
+
+/**
  * Scores a value by the key it is assigned to: passwords may be short human words with digits or
  * symbols; keys and tokens must look random (length, entropy, character classes) or be long hex or
  * base64; a password-like value (letters, digits and a symbol) counts under any secret name.
@@ -118,6 +133,8 @@ export function assignedSecretValid({ value, text, start }: Candidate, quoted: b
   const key = keyBefore(text, start);
   if (key === 'pass' && ticketPassBefore(text, start)) return false;
   if (HASH_LENGTH_HEX.test(value) && HASH_WORDS.test(lineBefore(text, start, 48))) return false;
+  // Told in a sentence ("the password is up-to-date"): it must look like a password on its own.
+  if (!quoted && /[ \t]is[ \t]*$/i.test(text.slice(Math.max(0, start - 4), start)) && !passwordShaped(value)) return false;
   // A typed parameter, `password: BinaryLike,` or `token?: InjectionToken)`: a type name, not a value.
   if (!quoted && /^[ \t]*[,)|;>=]/.test(text.slice(start + value.length, start + value.length + 4)) && looksLikeCodeIdentifier(value)) return false;
   return secretValueScore(value, key, quoted);

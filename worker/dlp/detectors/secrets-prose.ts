@@ -9,9 +9,8 @@
  * alone, without the sentence's closing punctuation.
  */
 import type { Candidate, Detector } from '../detector.js';
-import { characterClasses, shannonEntropy } from '../validators.js';
 import { MULTI_WORD_PASSWORDS, PASSWORD_WORD_STARTS, isPasswordWord, ticketPassBefore } from './password-words.js';
-import { looksLikeCodeIdentifier, refusedSecretValue, withoutClosingPunctuation } from './secret-values.js';
+import { passwordShaped, refusedSecretValue, withoutClosingPunctuation } from './secret-values.js';
 
 /**
  * A word as a pattern matching it in any case, without the `i` flag (which would also make the
@@ -105,19 +104,6 @@ function isOtherValue(value: string): boolean {
   );
 }
 
-/**
- * A password-shaped value: letters and digits or symbols, or long with mixed case and entropy.
- * @example
- * passwordShaped('Kestrel1996!'); // true
- * passwordShaped('Summer'); // false
- */
-export function passwordShaped(value: string): boolean {
-  if (!/[A-Za-z].*[A-Za-z]/.test(value)) return false;
-  const classes = characterClasses(value);
-  if (classes >= 2 && /[^A-Za-z]/.test(value)) return true;
-  // Letters alone: long, mixed-case and random, not words run together ("Salesforce", "NonSharedBuffer").
-  return value.length >= 12 && classes >= 2 && shannonEntropy(value) >= 3 && !looksLikeCodeIdentifier(value);
-}
 
 /** A prose value after a password word: password-shaped, not a reference or placeholder, not another kind of value, nothing about the password in between. */
 function prosePasswordValid({ value, text, start }: Candidate): boolean {
