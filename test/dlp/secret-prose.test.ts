@@ -42,6 +42,9 @@ describe('passwords told in prose', () => {
     ['пароль: Zima2024!x', 'Zima2024!x'],
     ['パスワードはAbc12345xyz です', 'Abc12345xyz'],
     ['密码是Qw3rty!Zx9', 'Qw3rty!Zx9'],
+    ['la clave del wifi es Gato-2024!x', 'Gato-2024!x'],
+    ['Şifreniz: Kedi2024!x', 'Kedi2024!x'],
+    ['la password è Roma2024!x', 'Roma2024!x'],
   ])('finds the password in %j (other languages)', (text, value) => {
     expect(secrets(text)).toEqual([value]);
   });
@@ -62,6 +65,7 @@ describe('passwords told in prose', () => {
     ['jdbc:postgresql://db.internal:5432/app?user=svc&password=Hq7!mZ2xLp&sslmode=require', 'Hq7!mZ2xLp'],
     ["curl -H 'Authorization: Token Zx8Kq2mLp7RtVw9Yb3Nc' https://api.example.com", 'Zx8Kq2mLp7RtVw9Yb3Nc'],
     ['datadog api key 4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b', '4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b'],
+    ['password "q9{{x}v)k${z]lo(ud[seen>-_$#thatone}}";', 'q9{{x}v)k${z]lo(ud[seen>-_$#thatone}}'],
     ['DD_APP_KEY=4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b6c7d8e9f', '4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b6c7d8e9f'],
     ['the API key: Zx8Kq2mLp7RtVw9Yb3Nc', 'Zx8Kq2mLp7RtVw9Yb3Nc'],
   ])('finds the credential in %j (pairs, flags, env lists, vendors)', (text, value) => {
@@ -101,6 +105,8 @@ describe('passwords told in prose', () => {
     'the API key is required for every request',
     'Summer is the password season',
     'the password is up-to-date',
+    'Enter the password "field is required" message here',
+    'la clave es la comunicación',
     'password (see below) string',
     'password reset done. We moved the reports from Photoshop to Salesforce.',
     'you can also pass withFileTypes: true to get Path objects',

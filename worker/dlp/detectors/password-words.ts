@@ -15,7 +15,7 @@ const scanned = (word: string): string => [...word].map((c) => HOMOGLYPHS.get(c)
  * (anchor literals). Covers English typos too ("pasword" under "pas", "pssword" under "pssw").
  */
 export const PASSWORD_WORD_STARTS: readonly string[] = [
-  'pass', 'pasw', 'pssw', 'pwd', 'pw', 'psw', 'kennwort', 'contrase', 'mot de passe', 'mdp', 'senha', 'wachtwoord',
+  'pass', 'pasw', 'pssw', 'pwd', 'pw', 'psw', 'kennwort', 'contrase', 'clave', 'mot de passe', 'mdp', 'senha', 'wachtwoord',
   'hasło', 'haslo', 'parol', 'lösenord', 'losenord', 'adgangskode', 'salasana', 'jelsz', 'heslo', 'şifre', 'sifre',
   'lozinka', 'geslo', 'пароль', 'パスワード', '密码', '密碼', '비밀번호', 'mật khẩu', 'mat khau', 'kata sandi',
 ].map(scanned);
@@ -26,7 +26,7 @@ const PASSWORD_WORDS = new Set(
   passwort passworts passwortes kennwort kennworts contraseña contraseñas contrasena contrasenas mdp senha senhas
   wachtwoord wachtwoorden hasło hasła haslo hasla parola parolă parole parolei lösenord lösenordet losenord losenordet
   adgangskode adgangskoden passord passordet salasana salasanan salasanasi jelszó jelszó jelszava jelszo heslo hesla
-  şifre şifren şifresi sifre sifresi lozinka lozinku geslo пароль пароля паролем`.split(/\s+/).map(scanned),
+  clave claves şifre şifren şifrem şifreniz şifresi sifre sifren sifrem sifreniz sifresi lozinka lozinku geslo пароль пароля паролем`.split(/\s+/).map(scanned),
 );
 
 /** Scripts written without spaces: the word may run straight into its particle (パスワードは, 密码是, 비밀번호는). */

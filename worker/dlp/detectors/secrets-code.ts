@@ -8,7 +8,7 @@
  */
 import type { Candidate, Detector } from '../detector.js';
 import { characterClasses, shannonEntropy } from '../validators.js';
-import { SECRET_NAME, SECRET_NAME_KEYWORDS, SECRET_NAME_STARTS, secretValueScore } from './secret-values.js';
+import { SECRET_NAME, SECRET_NAME_KEYWORDS, SECRET_NAME_STARTS, passwordShaped, secretValueScore } from './secret-values.js';
 
 /** Django's get_random_secret_key() alphabet: lowercase letters, digits and !@#$%^&*(-_=+). */
 const DJANGO_KEY_CHAR = String.raw`[a-z0-9!@#$%^&*(\-_=+)]`;
@@ -54,6 +54,8 @@ function spacedSecretValid({ value, text, start }: Candidate): boolean | number 
   const name = spacedName(text, start);
   if (name === 'auth' || name === 'token') return false;
   if (!quoted && (value.length < 8 || characterClasses(value) < 3 || !/\d/.test(value) || !/[A-Za-z]/.test(value))) return false;
+  // A quoted phrase with spaces ('password "field is required"') is prose unless it looks like a password without them.
+  if (value.includes(' ') && !passwordShaped(value.replace(/ /g, ''))) return false;
   return secretValueScore(value, name, quoted);
 }
 
@@ -151,7 +153,8 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Values after a secret name and whitespace: .netrc (login u password VALUE), Dockerfile ENV NAME VALUE, Go/HCL name "value"',
-    pattern: new RegExp(`${SECRET_NAME}[A-Za-z0-9_]{0,24}[ \\t]{1,3}"?([^\\s"'\`,;<>()]{6,128})`, 'dgi'),
+    // Quoted, the value runs to the closing quote (brackets and all: Go's `password "m{{h}o)p…"`); bare, to a space or bracket.
+    pattern: new RegExp(`${SECRET_NAME}[A-Za-z0-9_]{0,24}[ \\t]{1,3}"?((?<=")[^"\\n\\\\]{6,128}(?=")|(?<!")[^\\s"'\`,;<>()]{6,128})`, 'dgi'),
     group: 1,
     keywords: SECRET_NAME_KEYWORDS,
     keywordsCaseInsensitive: true,
