@@ -5,6 +5,7 @@
  */
 import type { Candidate } from '../detector.js';
 import { characterClasses, looksLikePlaceholder, shannonEntropy } from '../validators.js';
+import { ticketPassBefore } from './password-words.js';
 
 /**
  * Values that name a secret instead of containing one: env lookups ($VAR, ${VAR}, %VAR%),
@@ -43,11 +44,55 @@ export function refusedSecretValue(value: string): boolean {
   return STOP_VALUES.has(lower) || PLACEHOLDER_WITH_DIGITS.test(lower) || SAYS_NOT_SECRET.test(value) || ENCRYPTED_VALUE.test(value) || SECRET_REFERENCE.test(value) || YAML_ALIAS.test(value) || looksLikePlaceholder(value) || UUID.test(value) || /^\*+$|^x+$|^\.+$|^-+$/i.test(value);
 }
 
+/** Hex of a digest's length (MD5, SHA-1, SHA-256, SHA-512), and words that say a value is one: "the sha256 of the password is …". */
+const HASH_LENGTH_HEX = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128})$/i;
+const HASH_WORDS = /(?<![a-z])(?:sha-?\d*|md5|hash(?:ed|es)?|digest|checksum|fingerprint)(?![a-z])/i;
+
+/** The text before `start` on its line, at most `reach` characters. */
+function lineBefore(text: string, start: number, reach: number): string {
+  const before = text.slice(Math.max(0, start - reach), start);
+  return before.slice(before.lastIndexOf('\n') + 1);
+}
+
 /** The key the value is assigned to, lowercased ("db_password", "spring.datasource.password"). */
 function keyBefore(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 80), start);
   const m = /([A-Za-z0-9_.\-]+)(?:\[\d{0,4}\])?(?:["']\]|["'\]])?[ \t]*(?:[!=]==?|:=|=>|=|:|[ \t]is|[ \t])[ \t]*@?(?:["'`]|Bearer |Basic )?$/i.exec(before);
   return (m?.[1] ?? '').toLowerCase();
+}
+
+/**
+ * A type or variable name rather than a token: camelCase or PascalCase English words, each with a
+ * vowel ("InjectionToken", "NonSharedBuffer", "resolvedApiKey", "TSESTree.Token[]"), as in a
+ * TypeScript parameter `token: InjectionToken`. Random letters ("CkvcZDEKtauKWD") have segments
+ * without vowels.
+ * @example
+ * looksLikeCodeIdentifier('InjectionToken'); // true
+ * looksLikeCodeIdentifier('CkvcZDEKtauKWD'); // false
+ */
+export function looksLikeCodeIdentifier(value: string): boolean {
+  const name = value.replace(/(?:\$\d+|\[\])+$/, '');
+  if (name.length > 48 || !/^[A-Za-z]+(?:\.[A-Za-z]+)*$/.test(name)) return false;
+  const segments = name.split('.').flatMap((part) => part.match(/[A-Z]*[a-z]+|[A-Z]+(?![a-z])/g) ?? []);
+  return segments.length > 0 && segments.every((segment) => {
+    // An acronym alone ("TSES", "GL") or a word with a vowel ("Token", "Or", "enum"); "Ckvc" is neither.
+    return /[a-z]/.test(segment) ? /[aeiouy]/i.test(segment) : segment.length <= 6;
+  });
+}
+
+/**
+ * A password-shaped value: letters and digits or symbols, or long with mixed case and entropy.
+ * @example
+ * passwordShaped('Kestrel1996!'); // true
+ * passwordShaped('Summer'); // false
+ */
+export function passwordShaped(value: string): boolean {
+  if (!/[A-Za-z].*[A-Za-z]/.test(value)) return false;
+  const classes = characterClasses(value);
+  // A digit or a symbol beyond the punctuation of words: "up-to-date", "(optional)" and "e.g." are prose.
+  if (classes >= 2 && /[^A-Za-z\-.'’()[\]{}]/.test(value)) return true;
+  // Letters alone: long, mixed-case and random, not words run together ("Salesforce", "NonSharedBuffer").
+  return value.length >= 12 && classes >= 2 && shannonEntropy(value) >= 3 && !looksLikeCodeIdentifier(value);
 }
 
 /**
@@ -74,6 +119,7 @@ export function secretValueScore(value: string, key: string, quoted: boolean): n
     if (/^[a-z]+$/.test(value) && value.length < 12) return false;
     return entropy >= 2.2 && (classes >= 2 || value.length >= 12) ? 0.9 : false;
   }
+  if (!quoted && looksLikeCodeIdentifier(value)) return false;
   if (value.length >= 12 && entropy >= 3 && classes >= 2) return 0.88;
   if (/^[a-f0-9]{16,}$/i.test(value) || /^[A-Za-z0-9+/_-]{20,}={0,2}$/.test(value)) return 0.8;
   return value.length >= 8 && classes >= 3 && entropy >= 2.5 ? 0.85 : false;
@@ -84,11 +130,38 @@ export function secretValueScore(value: string, key: string, quoted: boolean): n
  * the text before it.
  */
 export function assignedSecretValid({ value, text, start }: Candidate, quoted: boolean): boolean | number {
-  return secretValueScore(value, keyBefore(text, start), quoted);
+  const key = keyBefore(text, start);
+  if (key === 'pass' && ticketPassBefore(text, start)) return false;
+  if (HASH_LENGTH_HEX.test(value) && HASH_WORDS.test(lineBefore(text, start, 48))) return false;
+  // Told in a sentence ("the password is up-to-date"): it must look like a password on its own.
+  if (!quoted && /[ \t]is[ \t]*$/i.test(text.slice(Math.max(0, start - 4), start)) && !passwordShaped(value)) return false;
+  // A typed parameter, `password: BinaryLike,` or `token?: InjectionToken)`: a type name, not a value.
+  if (!quoted && /^[ \t]*[,)|;>=]/.test(text.slice(start + value.length, start + value.length + 4)) && looksLikeCodeIdentifier(value)) return false;
+  return secretValueScore(value, key, quoted);
+}
+
+/**
+ * Where an unquoted value ends without the sentence's closing punctuation: "password is Tr0ub4dor&3."
+ * ends before the period; a closing bracket stays when the value opened one ("pa(ss)"); a URL's
+ * next query parameter ("&sslmode=require") is cut off.
+ * @example
+ * withoutClosingPunctuation('pw: Xk9#pL2m.', 4, 13); // 12
+ */
+export function withoutClosingPunctuation(text: string, start: number, end: number): number {
+  // A query string's next parameter is not part of the value: "password=Hq7!mZ2x&sslmode=require".
+  const nextParameter = /&[A-Za-z_][\w.-]{0,40}=/.exec(text.slice(start, end));
+  let e = nextParameter && nextParameter.index > 0 ? start + nextParameter.index : end;
+  while (e > start + 1) {
+    const c = text[e - 1]!;
+    if (c === '.' || c === ',' || c === ';' || c === ':') e--;
+    else if ((c === ')' || c === ']' || c === '}') && !text.slice(start, e).includes(c === ')' ? '(' : c === ']' ? '[' : '{')) e--;
+    else break;
+  }
+  return e;
 }
 
 /** Secret-looking names; the key may carry a prefix (DB_, spring.datasource.) and a short suffix. */
-export const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|pw(?![a-z])|storage[_.-]?key|secret|token|api[_.-]?key|apikey|access[_.-]?key|account[_.-]?key|private[_.-]?key|client[_.-]?secret|secret[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|auth[_.-]?key|app[_.-]?key|credentials?|auth(?!entic|or))`;
+export const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)?|pwd|pw(?![a-z])|storage[_.-]?key|secret|token|api[_. -]?key|apikey|access[_.-]?key|account[_.-]?key|private[_.-]?key|client[_.-]?secret|secret[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|auth[_.-]?key|app[_.-]?key|credentials?|auth(?!entic|or))`;
 /** How every SECRET_NAME alternative begins: the scanner tries the patterns only there (keep in step; test/dlp/anchors.test.ts checks). */
 export const SECRET_NAME_STARTS: readonly string[] = ['pass', 'pwd', 'pw', 'storage', 'secret', 'token', 'api', 'access', 'account', 'private', 'client', 'signing', 'encryption', 'master', 'auth', 'app', 'credential'];
 /** Keywords that must occur for any secret-name detector to run. */

@@ -8,7 +8,7 @@
  */
 import type { Candidate, Detector } from '../detector.js';
 import { characterClasses, shannonEntropy } from '../validators.js';
-import { SECRET_NAME, SECRET_NAME_KEYWORDS, SECRET_NAME_STARTS, secretValueScore } from './secret-values.js';
+import { SECRET_NAME, SECRET_NAME_KEYWORDS, SECRET_NAME_STARTS, passwordShaped, secretValueScore } from './secret-values.js';
 
 /** Django's get_random_secret_key() alphabet: lowercase letters, digits and !@#$%^&*(-_=+). */
 const DJANGO_KEY_CHAR = String.raw`[a-z0-9!@#$%^&*(\-_=+)]`;
@@ -54,7 +54,27 @@ function spacedSecretValid({ value, text, start }: Candidate): boolean | number 
   const name = spacedName(text, start);
   if (name === 'auth' || name === 'token') return false;
   if (!quoted && (value.length < 8 || characterClasses(value) < 3 || !/\d/.test(value) || !/[A-Za-z]/.test(value))) return false;
+  // A quoted phrase with spaces ('password "field is required"') is prose unless it looks like a password without them.
+  if (value.includes(' ') && !passwordShaped(value.replace(/ /g, ''))) return false;
   return secretValueScore(value, name, quoted);
+}
+
+/** Commands whose -p (attached to the value, MySQL-style, or spaced for sshpass) or -a (redis-cli) flag takes a password. */
+const ATTACHED_P_COMMANDS = /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlsh|mariadb|mariadb-dump)(?![\w-])/;
+const SPACED_P_COMMANDS = /(?<![\w-])sshpass(?![\w-])/;
+const A_COMMANDS = /(?<![\w-])(?:redis-cli|keydb-cli)(?![\w-])/;
+
+/** The value of -p/-a on a command line whose command takes a password there (read back to the line's start, at most 200 characters). */
+function shortPasswordFlagValid({ value, text, start }: Candidate): boolean | number {
+  let lineStart = start;
+  while (lineStart > 0 && lineStart > start - 200 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  const line = text.slice(lineStart, start);
+  const flag = /-([pa])[ \t]*["']?$/.exec(line);
+  if (!flag || value.startsWith('-')) return false;
+  const attached = !/[ \t]["']?$/.test(line);
+  const command = flag[1] === 'a' ? A_COMMANDS : attached ? ATTACHED_P_COMMANDS : SPACED_P_COMMANDS;
+  if (!command.test(line)) return false;
+  return secretValueScore(value, 'password', true);
 }
 
 export const CODE_SECRET_DETECTORS: readonly Detector[] = [
@@ -133,7 +153,8 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
     type: 'GENERIC_SECRET',
     secret: true,
     description: 'Values after a secret name and whitespace: .netrc (login u password VALUE), Dockerfile ENV NAME VALUE, Go/HCL name "value"',
-    pattern: new RegExp(`${SECRET_NAME}[A-Za-z0-9_]{0,24}[ \\t]{1,3}"?([^\\s"'\`,;<>()]{6,128})`, 'dgi'),
+    // Quoted, the value runs to the closing quote (brackets and all: Go's `password "m{{h}o)p…"`); bare, to a space or bracket.
+    pattern: new RegExp(`${SECRET_NAME}[A-Za-z0-9_]{0,24}[ \\t]{1,3}"?((?<=")[^"\\n\\\\]{6,128}(?=")|(?<!")[^\\s"'\`,;<>()]{6,128})`, 'dgi'),
     group: 1,
     keywords: SECRET_NAME_KEYWORDS,
     keywordsCaseInsensitive: true,
@@ -152,6 +173,30 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
     validator: ({ value }: Candidate) => secretValueScore(value, 'password', true),
     score: 0.88,
     examples: ['curl -u "deploy:ecc9Tpm#SSsMDzm" https://nexus.example/repos'],
+  },
+  {
+    id: 'tier1.generic_secret.short_password_flag',
+    anchor: { literals: ['-p', '-a'], notAfter: 'A-Za-z0-9_-' },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: "Passwords in short flags of database and remote clients: mysql -pVALUE, mysql -p'VALUE', sshpass -p VALUE, redis-cli -a VALUE",
+    pattern: /(?<![\w-])-[pa](?:[ \t]{1,3})?["']?([^\s"'`]{4,128})/dg,
+    group: 1,
+    validator: shortPasswordFlagValid,
+    score: 0.86,
+    examples: ["mysqldump -u backup -pK7#vQ2mZr9 shop > shop.sql", 'sshpass -p Xk9pL2mQw7! ssh deploy@10.0.0.5'],
+  },
+  {
+    id: 'tier1.generic_secret.authorization_scheme',
+    anchor: { literals: ['authorization'], notAfter: 'A-Za-z0-9_' },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Credentials in Authorization headers with schemes other than Bearer and Basic: Token, ApiKey, Bot, SSWS, Key, OAuth, DeepL-Auth-Key',
+    pattern: /\bauthorization["']?[ \t]*[:=][ \t]*["']?(?:Token|ApiKey|Api-Key|Bot|SSWS|Key|OAuth|DeepL-Auth-Key|Splunk|GenieKey|Klaviyo-API-Key)[ \t]+([A-Za-z0-9._~+/:-]{16,}=*)/dgi,
+    group: 1,
+    validator: ({ value }: Candidate) => secretValueScore(value, 'token', true),
+    score: 0.88,
+    examples: ["curl -H 'Authorization: Token 9b7cQ2mZr4Lp8XkT1vWy' https://api.example.com"],
   },
   {
     id: 'tier1.generic_secret.db_connect_argument',

@@ -7,10 +7,11 @@
  */
 import type { Detector } from '../detector.js';
 import { characterClasses, looksLikePlaceholder, shannonEntropy } from '../validators.js';
-import { SECRET_NAME, SECRET_NAME_KEYWORDS, SECRET_NAME_STARTS, assignedSecretValid, urlPasswordValid, vendorTokenPlaceholder } from './secret-values.js';
+import { SECRET_NAME, SECRET_NAME_KEYWORDS, SECRET_NAME_STARTS, assignedSecretValid, urlPasswordValid, vendorTokenPlaceholder, withoutClosingPunctuation } from './secret-values.js';
 import { CHAT_SECRET_DETECTORS } from './secrets-chat.js';
 import { CODE_SECRET_DETECTORS } from './secrets-code.js';
 import { MARKUP_SECRET_DETECTORS } from './secrets-markup.js';
+import { PROSE_SECRET_DETECTORS } from './secrets-prose.js';
 import { VENDOR_SECRET_DETECTORS } from './secrets-vendors.js';
 
 /** `NAME = `, `NAME: `, `NAME == ` (comparisons in code), `NAME[] = ` (C arrays), `env["NAME"] = `, with a short suffix on the name. */
@@ -23,7 +24,8 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
     type: 'URL_PASSWORD',
     secret: true,
     description: 'Passwords in URLs of any scheme (postgres, mongodb+srv, redis with an empty user, smtp, amqp, ftp, ...); the password is the finding',
-    pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"'<>]{0,64}:([^\s@"'<>]{1,128})@[A-Za-z0-9[\]._-]+/dg,
+    // The password runs to the last '@' before the host: an unencoded '@' inside it ("p@ssw0rd") stays in it.
+    pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@"'<>]{0,64}:([^\s"'<>/]{1,128})@[A-Za-z0-9[\]._-]+/dg,
     group: 1,
     keywords: ['://'],
     validator: ({ value }) => urlPasswordValid(value),
@@ -83,6 +85,7 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
     group: 1,
     keywords: SECRET_NAME_KEYWORDS,
     keywordsCaseInsensitive: true,
+    resolveEnd: withoutClosingPunctuation,
     validator: (c) => assignedSecretValid(c, false),
     score: 0.86,
     examples: ['DB_PASSWORD=Tr0ub4dor&3', 'Password=Xk9#pL2m;'],
@@ -153,6 +156,8 @@ export const CONFIG_SECRET_DETECTORS: readonly Detector[] = [
   ...MARKUP_SECRET_DETECTORS,
   // Passwords given in chat replies to a line that asked for one (secrets-chat.ts).
   ...CHAT_SECRET_DETECTORS,
+  // Passwords told in prose, in several languages (secrets-prose.ts).
+  ...PROSE_SECRET_DETECTORS,
   // Vendor formats with their own prefixes or shapes (secrets-vendors.ts).
   ...VENDOR_SECRET_DETECTORS,
 ];

@@ -20,7 +20,38 @@ function pairName(text: string, start: number): string {
   return (/["']([A-Za-z0-9_.:-]{1,48})["'][ \t]{0,2},[ \t]{0,2}["']$/.exec(before)?.[1] ?? '').toLowerCase();
 }
 
+/** The secret name on the line before a `value:` line (Kubernetes/Compose env lists: "- name: DB_PASSWORD" / "  value: …"). */
+function nameOnLineBefore(text: string, start: number): string {
+  let lineStart = start;
+  while (lineStart > 0 && lineStart > start - 120 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  if (lineStart === 0 || text.charCodeAt(lineStart - 1) !== 10) return '';
+  const previous = text.slice(Math.max(0, lineStart - 120), lineStart - 1);
+  return (/(?:^|\n)[ \t]*-?[ \t]*(?:name|key)[ \t]*:[ \t]*["']?([A-Za-z0-9_.-]{1,64})["']?[ \t]*$/.exec(previous)?.[1] ?? '').toLowerCase();
+}
+
+/** A `value:` whose name is on the line before and names a secret. */
+function envListValueValid({ value, text, start }: Candidate): boolean | number {
+  const name = nameOnLineBefore(text, start);
+  if (!name || !new RegExp(SECRET_NAME, 'i').test(name)) return false;
+  const quoted = /["']$/.test(text.slice(Math.max(0, start - 1), start));
+  return secretValueScore(value, name, quoted);
+}
+
 export const MARKUP_SECRET_DETECTORS: readonly Detector[] = [
+  {
+    id: 'tier1.generic_secret.env_list_value',
+    anchor: { literals: ['value'], notAfter: 'A-Za-z0-9_' },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Values of name/value env lists whose name names a secret (Kubernetes, Compose, CI): "- name: DB_PASSWORD" then "value: …"',
+    pattern: /\bvalue[ \t]*:[ \t]*["']?([^\s"'`,#]{4,200})/dgi,
+    group: 1,
+    keywords: ['value'],
+    keywordsCaseInsensitive: true,
+    validator: envListValueValid,
+    score: 0.86,
+    examples: ['env:\n  - name: DB_PASSWORD\n    value: Xk9pL2mQw7!z'],
+  },
   {
     id: 'tier1.generic_secret.xml_element',
     anchor: { literals: SECRET_NAME_STARTS },

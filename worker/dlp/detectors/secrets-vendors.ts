@@ -80,6 +80,7 @@ const PREFIXED_VENDORS: readonly PrefixedVendor[] = [
   { id: 'vercel', vendor: 'Vercel personal, integration, access, refresh and API tokens (vcp_, vci_, vca_, vcr_, vck_)', prefixes: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], body: 'vc[pciark]_[A-Za-z0-9]{24,64}' },
   { id: 'figma', vendor: 'Figma personal access tokens (figd_)', prefixes: ['figd_'], body: 'figd_[A-Za-z0-9_-]{40,}' },
   { id: 'cloudflare', vendor: 'Cloudflare user and account API tokens (cfut_, cfat_, cfk_)', prefixes: ['cfut_', 'cfat_', 'cfk_'], body: 'cf(?:ut|at|k)_[A-Za-z0-9]{40,64}' },
+  { id: 'square', vendor: 'Square production access tokens (EAAA + 60 characters)', prefixes: ['eaaa'], body: 'EAAA[A-Za-z0-9_-]{60}' },
   { id: 'yandex', vendor: 'Yandex Cloud API keys (AQVN) and IAM tokens (t1.)', prefixes: ['aqvn'], body: 'AQVN[A-Za-z0-9_-]{35,38}' },
 ];
 
@@ -186,6 +187,20 @@ export const VENDOR_SECRET_DETECTORS: readonly Detector[] = [
     group: 1,
     validator: ({ value }) => !looksLikePlaceholder(value),
     score: 0.9,
+  },
+  {
+    id: 'tier1.vendor.datadog_key',
+    anchor: { runs: ['words'], first: '0-9a-f', notAfter: TOKEN_CHAR },
+    type: 'GENERIC_SECRET',
+    secret: true,
+    description: 'Datadog API keys (32 hex) and application keys (40 hex) next to Datadog words (datadog, DD_API_KEY, DD_APP_KEY)',
+    pattern: /(?<![A-Za-z0-9_-])[a-f0-9]{32}(?:[a-f0-9]{8})?(?![A-Za-z0-9_-])/g,
+    keywords: ['datadog', 'dd_api', 'dd_app', 'dd-api', 'dd-app'],
+    keywordsCaseInsensitive: true,
+    // The Datadog word on the value's own line: a git SHA on the line above a DD_API_KEY is not one.
+    validator: (c) => vendorNamedBefore(/(?:datadog|(?<![a-z])dd[_-]?(?:api|app))[^\n]*$/i)(c) && shannonEntropy(c.value) >= 3,
+    score: 0.9,
+    examples: ['datadog api key 4f9a1c2e3b4d4e5f8a9b0c1d2e3f4a5b'],
   },
   {
     id: 'tier1.vendor.okta_token',
