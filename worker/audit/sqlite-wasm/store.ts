@@ -9,6 +9,7 @@ import type { AuditEvent } from '../event.js';
 import { QueueCore, type Appended, type SqlPort } from '../store.js';
 import type { SyncFileApi } from './files.js';
 import { installFileVfs } from './vfs.js';
+import { StatementCache } from './statement-cache.js';
 import type { BindingSpec, Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 
 
@@ -25,21 +26,21 @@ export interface SqliteWasmOptions {
   readonly loadSqlite: () => Promise<unknown>;
 }
 
-function port(db: Database): SqlPort {
+function port(db: Database, statements: StatementCache): SqlPort {
   // The queue binds strings, numbers, null and booleans (stored as 0 / 1).
   const bind = (params: unknown[]): BindingSpec | undefined => (params.length ? (params.map((p) => (typeof p === 'boolean' ? Number(p) : p)) as BindingSpec) : undefined);
   return {
     exec(sql, ...params) {
-      db.exec({ sql, bind: bind(params) });
+      statements.run(sql, bind(params));
     },
     all<T>(sql: string, ...params: unknown[]): T[] {
-      return db.exec({ sql, bind: bind(params), rowMode: 'object', returnValue: 'resultRows' }) as unknown as T[];
+      return statements.rows<T>(sql, bind(params));
     },
     transaction<T>(fn: () => T): T {
-      db.exec('BEGIN IMMEDIATE');
+      statements.run('BEGIN IMMEDIATE', undefined);
       try {
         const result = fn();
-        db.exec('COMMIT');
+        statements.run('COMMIT', undefined);
         return result;
       } catch (e) {
         try {
@@ -75,6 +76,7 @@ export class SqliteWasmStore {
     readonly core: QueueCore,
     private readonly db: Database,
     readonly path: string,
+    private readonly statements: StatementCache,
   ) {}
 
   /** Opened with exclusive locking because the file is in WAL mode (see open). */
@@ -114,8 +116,10 @@ export class SqliteWasmStore {
         // five stats and their Deno permission checks per commit.
         db.exec('PRAGMA locking_mode = EXCLUSIVE');
       }
-      const core = options.readOnly ? QueueCore.readOnly(port(db), { hmacKey: options.hmacKey }) : new QueueCore(port(db), { hmacKey: options.hmacKey });
-      return new SqliteWasmStore(core, db, options.path);
+      const statements = new StatementCache(db);
+      const sql = port(db, statements);
+      const core = options.readOnly ? QueueCore.readOnly(sql, { hmacKey: options.hmacKey }) : new QueueCore(sql, { hmacKey: options.hmacKey });
+      return new SqliteWasmStore(core, db, options.path, statements);
     } catch (e) {
       db.close();
       throw e;
@@ -158,6 +162,7 @@ export class SqliteWasmStore {
   /** Commits what is still queued (its callers resolve), then closes the file. */
   close(): void {
     this.commit();
+    this.statements.clear();
     this.db.close();
   }
 }
