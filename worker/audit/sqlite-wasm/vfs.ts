@@ -7,6 +7,7 @@
  * `sqlite3 -readonly` or `outpost audit export` (see docs/audit.md).
  */
 import type { SyncFile, SyncFileApi } from './files.js';
+import { coalesceWrites } from './coalesced-writes.js';
 import type { Sqlite3Static, sqlite3_io_methods, sqlite3_vfs } from '@sqlite.org/sqlite-wasm';
 
 type Sqlite3 = Sqlite3Static;
@@ -154,8 +155,9 @@ function vfsMethods(ctx: VfsContext & { lastError(): Error | null }): Record<str
         const readOnly = (flags & capi.SQLITE_OPEN_READONLY) !== 0;
         const create = (flags & capi.SQLITE_OPEN_CREATE) !== 0;
         const existed = files.exists(path);
-        const file = files.open(path, { create, readOnly });
-        if (!file) return capi.SQLITE_CANTOPEN;
+        const opened = files.open(path, { create, readOnly });
+        if (!opened) return capi.SQLITE_CANTOPEN;
+        const file = readOnly ? opened : coalesceWrites(opened);
         // A new journal's name must be durable before the commit that relies on it.
         if (!existed && create) files.syncDir(dirname(path));
         open.set(Number(pFile), { file, path, flags });
