@@ -25,6 +25,7 @@ function memoryFile() {
     size: () => data.length,
     truncate: (size) => void (data = data.slice(0, size)),
     sync: () => void calls.push('sync'),
+    linked: () => true,
     close: () => void calls.push('close'),
   };
   return { file, calls, bytes: () => data };

@@ -57,6 +57,7 @@ export function coalesceWrites(file: SyncFile): SyncFile {
       flush();
       file.sync();
     },
+    linked: () => file.linked(),
     close() {
       try {
         flush();

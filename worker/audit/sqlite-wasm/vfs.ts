@@ -45,9 +45,26 @@ interface VfsContext {
   get(p: number): { file: SyncFile; path: string; flags: number };
 }
 
+/** The open files of every installed VFS (one per sqlite3 instance), for unlinkedWhileOpen. */
+const openFilesOfAllVfs: Array<Map<number, { file: SyncFile; path: string }>> = [];
+
+/**
+ * Whether a file this VFS holds open at `path` has lost its name: deleted by another process
+ * while open here, so what is written to it no longer reaches anyone who opens the path.
+ * @example
+ * if (unlinkedWhileOpen(`${dbPath}-wal`)) recreateWal();
+ */
+export function unlinkedWhileOpen(path: string): boolean {
+  for (const open of openFilesOfAllVfs) {
+    for (const f of open.values()) if (f.path === path && !f.file.linked()) return true;
+  }
+  return false;
+}
+
 function context(sqlite3: Sqlite3, files: SyncFileApi): VfsContext & { lastError(): Error | null } {
   const { capi, wasm } = sqlite3;
   const open = new Map<number, { file: SyncFile; path: string; flags: number }>();
+  openFilesOfAllVfs.push(open);
   let lastError: Error | null = null;
   return {
     capi,
