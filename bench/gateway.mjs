@@ -11,7 +11,7 @@
 //
 // The same gateway under Deno (`outpost start --runtime deno`, its own state) runs in the same
 // rotation: its added p50, req/s and CPU per request beside workerd's (issue 15: Deno at most
-// 1.5 x workerd's cost). CPU per request is utime + stime of the runtime processes over a run
+// 1.5 x workerd's cost; bench/deno-cost.mjs is the quicker Deno-only rotation, with a baseline tree's Deno). CPU per request is utime + stime of the runtime processes over a run
 // (bench/process-cpu.mjs), divided by the requests served; with OUTPOST_WORKERS=2 also each
 // process's share and the load generator's own CPU, to show whether the second process gets a core.
 //

@@ -62,7 +62,6 @@ export interface ClosableAuditBackend extends AuditBackend {
 export async function openSqliteWasmBackend(deno: DenoAuditApi, config: GatewayConfig, log: Logger): Promise<ClosableAuditBackend> {
   deno.mkdirSync(dirname(config.auditDbPath), { recursive: true });
   const store = await SqliteWasmStore.open({ path: realQueuePath(deno, config.auditDbPath), files: denoFiles(deno), hmacKey: config.audit.hmacKey, loadSqlite: () => loadDenoSqlite(deno) });
-  if (store.exclusiveWal) log.warn(`Audit queue: ${config.auditDbPath} is in WAL mode (written by workerd); opened with exclusive locking, so sqlite3 cannot read it while this gateway runs (outpost audit export works once it stops)`);
   const core = store.core;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const link: FlusherLink | null = linkFlusher(

@@ -16,6 +16,11 @@ export interface SyncFile {
    * journal commit for the mtime, per call.
    */
   sync(): void;
+  /**
+   * False once the file's name is gone (no link left): another process deleted it while it is
+   * open here. A read-write `sqlite3` session does that to a WAL file when it closes.
+   */
+  linked(): boolean;
   close(): void;
 }
 
@@ -35,7 +40,7 @@ interface DenoFsFile {
   truncateSync(len?: number): void;
   syncSync(): void;
   syncDataSync(): void;
-  statSync(): { size: number };
+  statSync(): { size: number; nlink?: number | null };
   close(): void;
 }
 export interface DenoSyncApi {
@@ -86,6 +91,8 @@ export function denoFiles(deno: DenoSyncApi): SyncFileApi {
       size: () => f.statSync().size,
       truncate: (size) => f.truncateSync(size),
       sync: () => f.syncDataSync(),
+      // nlink is null where the platform does not report it: taken as linked.
+      linked: () => f.statSync().nlink !== 0,
       close: () => f.close(),
     };
   };
@@ -153,6 +160,7 @@ export function nodeFiles(fs: NodeFs): SyncFileApi {
     size: () => fs.fstatSync(fd).size,
     truncate: (size) => fs.ftruncateSync(fd, size),
     sync: () => fs.fdatasyncSync(fd),
+    linked: () => fs.fstatSync(fd).nlink !== 0,
     close: () => fs.closeSync(fd),
   });
   return {

@@ -1,14 +1,15 @@
 /**
  * The audit queue on sqlite-wasm (Deno gateway, Node CLI and tests): a real database file at
- * AUDIT_QUEUE_DB_PATH through the file VFS, synchronous=FULL, rollback journal (PERSIST).
+ * AUDIT_QUEUE_DB_PATH through the file VFS, synchronous=FULL, WAL under exclusive locking.
  *
- * Group commit: append() only queues; the batch is written in one transaction (one journal
- * cycle, a few fsyncs) on the next timer tick, and every caller of the batch resolves after it.
+ * Group commit: append() only queues; the batch is written in one transaction (one WAL append
+ * and its fdatasync) on the next timer tick, and every caller of the batch resolves after it.
  */
 import type { AuditEvent } from '../event.js';
 import { QueueCore, type Appended, type SqlPort } from '../store.js';
 import type { SyncFileApi } from './files.js';
-import { installFileVfs } from './vfs.js';
+import { installFileVfs, unlinkedWhileOpen } from './vfs.js';
+import { StatementCache } from './statement-cache.js';
 import type { BindingSpec, Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 
 
@@ -25,21 +26,21 @@ export interface SqliteWasmOptions {
   readonly loadSqlite: () => Promise<unknown>;
 }
 
-function port(db: Database): SqlPort {
+function port(db: Database, statements: StatementCache): SqlPort {
   // The queue binds strings, numbers, null and booleans (stored as 0 / 1).
   const bind = (params: unknown[]): BindingSpec | undefined => (params.length ? (params.map((p) => (typeof p === 'boolean' ? Number(p) : p)) as BindingSpec) : undefined);
   return {
     exec(sql, ...params) {
-      db.exec({ sql, bind: bind(params) });
+      statements.run(sql, bind(params));
     },
     all<T>(sql: string, ...params: unknown[]): T[] {
-      return db.exec({ sql, bind: bind(params), rowMode: 'object', returnValue: 'resultRows' }) as unknown as T[];
+      return statements.rows<T>(sql, bind(params));
     },
     transaction<T>(fn: () => T): T {
-      db.exec('BEGIN IMMEDIATE');
+      statements.run('BEGIN IMMEDIATE', undefined);
       try {
         const result = fn();
-        db.exec('COMMIT');
+        statements.run('COMMIT', undefined);
         return result;
       } catch (e) {
         try {
@@ -75,22 +76,17 @@ export class SqliteWasmStore {
     readonly core: QueueCore,
     private readonly db: Database,
     readonly path: string,
+    private readonly statements: StatementCache,
   ) {}
-
-  /** Opened with exclusive locking because the file is in WAL mode (see open). */
-  exclusiveWal = false;
 
   static async open(options: SqliteWasmOptions): Promise<SqliteWasmStore> {
     try {
       return await SqliteWasmStore.openWith(options);
     } catch (e) {
       if (options.exclusive || !/SQLITE_CANTOPEN/.test(String((e as Error)?.message ?? e))) throw e;
-      // A WAL-mode file (the queue workerd wrote, reached through AUDIT_QUEUE_DB_PATH's link)
-      // needs shared memory, which this VFS has not; SQLite runs WAL without it under exclusive
-      // locking. The price: nothing else can read the file while this process holds it.
-      const store = await SqliteWasmStore.openWith({ ...options, exclusive: true });
-      store.exclusiveWal = true;
-      return store;
+      // A reader of a WAL-mode file needs shared memory, which this VFS has not; SQLite reads WAL
+      // without it under exclusive locking. (A writer always opens so: see openWith.)
+      return SqliteWasmStore.openWith({ ...options, exclusive: true });
     }
   }
 
@@ -99,23 +95,22 @@ export class SqliteWasmStore {
     installFileVfs(sqlite3, options.files, VFS_NAME);
     const db = new sqlite3.oo1.DB({ filename: options.path, flags: options.readOnly ? 'r' : 'c', vfs: VFS_NAME });
     try {
-      if (options.exclusive) db.exec('PRAGMA locking_mode = EXCLUSIVE');
-      const wal = (db.exec({ sql: 'PRAGMA journal_mode', returnValue: 'resultRows' }) as unknown[][])[0]?.[0] === 'wal';
-      if (!options.readOnly && !wal) {
-        // FULL: synced at every commit, the point of the queue. PERSIST keeps the journal file
-        // and its size (a commit ends by zeroing its header): no directory entry churn and no
-        // truncate per commit, so the journal's fdatasyncs write no metadata. TRUNCATE cost a
-        // truncate and a metadata sync per commit.
-        db.exec('PRAGMA journal_mode = PERSIST; PRAGMA synchronous = FULL;');
-        // The writer is the file's only one (one gateway per audit folder) and the VFS's locks are
-        // no-ops that no other process sees, so exclusive mode changes nothing for readers
-        // (sqlite3 -readonly, outpost audit's snapshots); it spares each commit the hot-journal
-        // check, the reopening of the journal and the page cache's revalidation: two opens,
-        // five stats and their Deno permission checks per commit.
-        db.exec('PRAGMA locking_mode = EXCLUSIVE');
+      // The writer is the file's only one (one gateway per audit folder); the VFS has no shared
+      // memory, and SQLite runs WAL without it under exclusive locking (set before WAL is entered).
+      if (options.exclusive || !options.readOnly) db.exec('PRAGMA locking_mode = EXCLUSIVE');
+      if (!options.readOnly) {
+        // WAL with synchronous=FULL: one fdatasync per commit (of the WAL), durable before the
+        // commit returns. The rollback journal (PERSIST) took four: the journal twice, the
+        // database, the zeroed journal header; each fdatasync costs the process CPU as well as
+        // time (issue 15). `sqlite3 -readonly` reads the live file: it rebuilds its own index
+        // from the WAL (no lock of ours to wait for); under the rollback journal it refused about
+        // half its reads during a stream of commits, landing inside one (docs/audit.md).
+        db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
       }
-      const core = options.readOnly ? QueueCore.readOnly(port(db), { hmacKey: options.hmacKey }) : new QueueCore(port(db), { hmacKey: options.hmacKey });
-      return new SqliteWasmStore(core, db, options.path);
+      const statements = new StatementCache(db);
+      const sql = port(db, statements);
+      const core = options.readOnly ? QueueCore.readOnly(sql, { hmacKey: options.hmacKey }) : new QueueCore(sql, { hmacKey: options.hmacKey });
+      return new SqliteWasmStore(core, db, options.path, statements);
     } catch (e) {
       db.close();
       throw e;
@@ -141,11 +136,29 @@ export class SqliteWasmStore {
     try {
       const appended = this.core.append(batch.map((p) => p.event));
       this.commits++;
+      this.keepWalLinked();
       batch.forEach((p, i) => p.resolve(appended[i]!));
     } catch (e) {
       for (const p of batch) p.reject(e);
     }
   }
+
+  /**
+   * A read-write `sqlite3` session that closes deletes the WAL (it checkpoints first, then
+   * removes the file, seeing no lock of ours). Commits after that would go to a file with no
+   * name, lost on a crash: so when the WAL has lost its name, leave WAL mode (which checkpoints
+   * every frame, those of the commit just made included, into the synced database) and enter it
+   * again with a new file, before the batch's callers hear of their commit.
+   */
+  private keepWalLinked(): void {
+    if (!unlinkedWhileOpen(`${this.path}-wal`)) return;
+    this.db.exec('PRAGMA journal_mode = DELETE');
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.walRecreated++;
+  }
+
+  /** Times the WAL was found deleted by another process and recreated (keepWalLinked). */
+  walRecreated = 0;
 
   /**
    * Rows of a read-only statement, each an array of column values (what `sqlite3` prints in
@@ -158,6 +171,7 @@ export class SqliteWasmStore {
   /** Commits what is still queued (its callers resolve), then closes the file. */
   close(): void {
     this.commit();
+    this.statements.clear();
     this.db.close();
   }
 }

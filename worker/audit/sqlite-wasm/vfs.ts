@@ -7,6 +7,7 @@
  * `sqlite3 -readonly` or `outpost audit export` (see docs/audit.md).
  */
 import type { SyncFile, SyncFileApi } from './files.js';
+import { coalesceWrites } from './coalesced-writes.js';
 import type { Sqlite3Static, sqlite3_io_methods, sqlite3_vfs } from '@sqlite.org/sqlite-wasm';
 
 type Sqlite3 = Sqlite3Static;
@@ -44,9 +45,26 @@ interface VfsContext {
   get(p: number): { file: SyncFile; path: string; flags: number };
 }
 
+/** The open files of every installed VFS (one per sqlite3 instance), for unlinkedWhileOpen. */
+const openFilesOfAllVfs: Array<Map<number, { file: SyncFile; path: string }>> = [];
+
+/**
+ * Whether a file this VFS holds open at `path` has lost its name: deleted by another process
+ * while open here, so what is written to it no longer reaches anyone who opens the path.
+ * @example
+ * if (unlinkedWhileOpen(`${dbPath}-wal`)) recreateWal();
+ */
+export function unlinkedWhileOpen(path: string): boolean {
+  for (const open of openFilesOfAllVfs) {
+    for (const f of open.values()) if (f.path === path && !f.file.linked()) return true;
+  }
+  return false;
+}
+
 function context(sqlite3: Sqlite3, files: SyncFileApi): VfsContext & { lastError(): Error | null } {
   const { capi, wasm } = sqlite3;
   const open = new Map<number, { file: SyncFile; path: string; flags: number }>();
+  openFilesOfAllVfs.push(open);
   let lastError: Error | null = null;
   return {
     capi,
@@ -154,8 +172,9 @@ function vfsMethods(ctx: VfsContext & { lastError(): Error | null }): Record<str
         const readOnly = (flags & capi.SQLITE_OPEN_READONLY) !== 0;
         const create = (flags & capi.SQLITE_OPEN_CREATE) !== 0;
         const existed = files.exists(path);
-        const file = files.open(path, { create, readOnly });
-        if (!file) return capi.SQLITE_CANTOPEN;
+        const opened = files.open(path, { create, readOnly });
+        if (!opened) return capi.SQLITE_CANTOPEN;
+        const file = readOnly ? opened : coalesceWrites(opened);
         // A new journal's name must be durable before the commit that relies on it.
         if (!existed && create) files.syncDir(dirname(path));
         open.set(Number(pFile), { file, path, flags });
