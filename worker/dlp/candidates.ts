@@ -106,15 +106,16 @@ export class CandidateFinder {
   private readonly keywordCount: number;
 
   /**
-   * Per automaton state: 0 nothing ends here, 1 record what ends here, 2 record it only when the
-   * character before it is not an ASCII word character (its one literal only opens windows of
-   * groups whose anchors all refuse a start inside a word), with that literal's length in `guardLength`.
+   * Per compact state (transitions.ts): 0 nothing ends here, 1 record what ends here, 2 record it
+   * only when the character before it is not an ASCII word character (its one literal only opens
+   * windows of groups whose anchors all refuse a start inside a word), with that literal's length
+   * in `guardLength`. Only states from `transitions.recordFrom` on are non-zero.
    */
   private readonly recordAt: Uint8Array;
   private readonly guardLength: Int32Array;
-  /** Per state, the windows its literals open: (group, start, end) triples relative to where the literals end. */
+  /** Per automaton state, the windows its literals open: (group, start, end) triples relative to where the literals end. */
   private readonly stateWindows: Int32Array[] = [];
-  /** Per state, 1 when one of its literals is also a keyword-list entry or a prefilter keyword. */
+  /** Per automaton state, 1 when one of its literals is also a keyword-list entry or a prefilter keyword. */
   private readonly stateHasMore: Uint8Array;
 
   constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[], listKeywords: readonly string[] = [], wordStartOnly: readonly boolean[] = []) {
@@ -173,8 +174,9 @@ export class CandidateFinder {
       if (!ending) continue;
       const use = ending.length === 1 ? this.uses[ending[0]!]! : undefined;
       const guarded = use !== undefined && use.lists.length === 0 && use.keywords.length === 0 && use.windows.length > 0 && use.windows.every((w) => wordStartOnly[w.group] === true);
-      this.recordAt[state] = guarded ? 2 : 1;
-      if (guarded) this.guardLength[state] = this.automaton.lengthOf(ending[0]!);
+      const at = this.transitions.compact[state]!;
+      this.recordAt[at] = guarded ? 2 : 1;
+      if (guarded) this.guardLength[at] = this.automaton.lengthOf(ending[0]!);
     }
   }
 
@@ -209,7 +211,7 @@ export class CandidateFinder {
     this.seenKeywordCount = 0;
     this.listHits.count = 0;
     const automaton = this.automaton;
-    const { charInfo, next, columnShift } = this.transitions;
+    const { charInfo, next, columnShift, recordFrom, compact, original } = this.transitions;
     const { recordAt, guardLength } = this;
     let wordStart = -1;
     let base64Start = -1;
@@ -226,7 +228,7 @@ export class CandidateFinder {
       } else {
         if ((previous & WORD) === 0 && isUpperOrAstral(c)) capitals.push(i, i);
         if (c === 0x130) lowerShifts = true;
-        state = automaton.wideStep(state, lowerCode(c));
+        state = compact[automaton.wideStep(original[state]!, lowerCode(c))]!;
       }
       // Inside a run of one class (most characters) nothing starts or ends.
       if (kind !== previous) {
@@ -245,8 +247,8 @@ export class CandidateFinder {
         }
         previous = kind;
       }
-      const recording = recordAt[state]!;
-      if (recording !== 0 && (recording === 1 || !afterAsciiWordChar(text, i + 1 - guardLength[state]!))) this.record(text, i + 1, state);
+      // Recording states are numbered last (transitions.ts): one comparison for the common case.
+      if (state >= recordFrom && (recordAt[state] === 1 || !afterAsciiWordChar(text, i + 1 - guardLength[state]!))) this.record(text, i + 1, original[state]!);
     }
     if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
     if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
@@ -255,7 +257,7 @@ export class CandidateFinder {
     return { digits, digitRunEnds, capitals, words, base64, groups: this.groups, keywordSeen, seenKeywords, seenKeywordCount, listHits: this.listHits, lowerShifts };
   }
 
-  /** Every literal that ends at `end` (automaton state `state`): windows, prefilter keywords, keyword-list hits. */
+  /** Every literal that ends at `end` (automaton state `state`, in the automaton's numbering): windows, prefilter keywords, keyword-list hits. */
   private record(text: string, end: number, state: number): void {
     const windows = this.stateWindows[state]!;
     const groups = this.groups;
