@@ -117,6 +117,12 @@ export class CandidateFinder {
   private readonly stateWindows: Int32Array[] = [];
   /** Per automaton state, 1 when one of its literals is also a keyword-list entry or a prefilter keyword. */
   private readonly stateHasMore: Uint8Array;
+  /**
+   * stateHasMore for the current text, cleared for a state once every prefilter keyword ending
+   * there has been seen and none of its literals is a keyword-list entry: a frequent literal that
+   * is also a keyword (':' or '"') then costs nothing more after its first hit.
+   */
+  private readonly pendingMore: Uint8Array;
 
   constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[], listKeywords: readonly string[] = [], wordStartOnly: readonly boolean[] = []) {
     const index = new Map<string, number>();
@@ -161,6 +167,7 @@ export class CandidateFinder {
     this.recordAt = new Uint8Array(states);
     this.guardLength = new Int32Array(states);
     this.stateHasMore = new Uint8Array(states);
+    this.pendingMore = new Uint8Array(states);
     for (let state = 0; state < states; state++) {
       const ending = this.automaton.endingAt(state);
       const windows: number[] = [];
@@ -210,6 +217,7 @@ export class CandidateFinder {
     }
     this.seenKeywordCount = 0;
     this.listHits.count = 0;
+    this.pendingMore.set(this.stateHasMore);
     const automaton = this.automaton;
     const { charInfo, next, columnShift, recordFrom, compact, original } = this.transitions;
     const { recordAt, guardLength } = this;
@@ -262,16 +270,19 @@ export class CandidateFinder {
     const windows = this.stateWindows[state]!;
     const groups = this.groups;
     for (let j = 0; j < windows.length; j += 3) groups[windows[j]!]!.push(end + windows[j + 1]!, end + windows[j + 2]!);
-    if (this.stateHasMore[state] === 1) this.recordListsAndKeywords(text, end, state);
+    if (this.pendingMore[state] === 1) this.recordListsAndKeywords(text, end, state);
   }
 
   /** The keyword-list hits and prefilter keywords among the literals that end at `end`. */
   private recordListsAndKeywords(text: string, end: number, state: number): void {
     const { keywordSeen, listHits, automaton } = this;
     const batch = listHits.count;
+    // Whether a later hit at this state can still add something: a list entry, or a keyword not yet seen.
+    let open = false;
     for (const literal of automaton.endingAt(state)!) {
       const start = end - automaton.lengthOf(literal);
       const use = this.uses[literal]!;
+      if (use.lists.length > 0) open = true;
       for (const l of use.lists) {
         if (l.boundedStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
         if (l.boundedEnd && end < text.length && isWordChar(text.charCodeAt(end))) continue;
@@ -279,12 +290,15 @@ export class CandidateFinder {
       }
       for (const k of use.keywords) {
         if (keywordSeen[k.id] === 1) continue;
-        if (k.exact !== undefined && !text.startsWith(k.exact, start)) continue;
-        if (k.folded !== undefined && text.slice(start, start + k.folded.length).toLowerCase() !== k.folded) continue;
+        if ((k.exact !== undefined && !text.startsWith(k.exact, start)) || (k.folded !== undefined && text.slice(start, start + k.folded.length).toLowerCase() !== k.folded)) {
+          open = true;
+          continue;
+        }
         keywordSeen[k.id] = 1;
         this.seenKeywords[this.seenKeywordCount++] = k.id;
       }
     }
+    if (!open) this.pendingMore[state] = 0;
     if (listHits.count - batch > 1) listHits.orderBatch(batch);
   }
 }
