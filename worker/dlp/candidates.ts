@@ -106,16 +106,23 @@ export class CandidateFinder {
   private readonly keywordCount: number;
 
   /**
-   * Per automaton state: 0 nothing ends here, 1 record what ends here, 2 record it only when the
-   * character before it is not an ASCII word character (its one literal only opens windows of
-   * groups whose anchors all refuse a start inside a word), with that literal's length in `guardLength`.
+   * Per compact state (transitions.ts): 0 nothing ends here, 1 record what ends here, 2 record it
+   * only when the character before it is not an ASCII word character (its one literal only opens
+   * windows of groups whose anchors all refuse a start inside a word), with that literal's length
+   * in `guardLength`. Only states from `transitions.recordFrom` on are non-zero.
    */
   private readonly recordAt: Uint8Array;
   private readonly guardLength: Int32Array;
-  /** Per state, the windows its literals open: (group, start, end) triples relative to where the literals end. */
+  /** Per automaton state, the windows its literals open: (group, start, end) triples relative to where the literals end. */
   private readonly stateWindows: Int32Array[] = [];
-  /** Per state, 1 when one of its literals is also a keyword-list entry or a prefilter keyword. */
+  /** Per automaton state, 1 when one of its literals is also a keyword-list entry or a prefilter keyword. */
   private readonly stateHasMore: Uint8Array;
+  /**
+   * stateHasMore for the current text, cleared for a state once every prefilter keyword ending
+   * there has been seen and none of its literals is a keyword-list entry: a frequent literal that
+   * is also a keyword (':' or '"') then costs nothing more after its first hit.
+   */
+  private readonly pendingMore: Uint8Array;
 
   constructor(groups: readonly (readonly GroupLiteral[])[], keywords: readonly PrefilterKeyword[], listKeywords: readonly string[] = [], wordStartOnly: readonly boolean[] = []) {
     const index = new Map<string, number>();
@@ -160,6 +167,7 @@ export class CandidateFinder {
     this.recordAt = new Uint8Array(states);
     this.guardLength = new Int32Array(states);
     this.stateHasMore = new Uint8Array(states);
+    this.pendingMore = new Uint8Array(states);
     for (let state = 0; state < states; state++) {
       const ending = this.automaton.endingAt(state);
       const windows: number[] = [];
@@ -173,8 +181,9 @@ export class CandidateFinder {
       if (!ending) continue;
       const use = ending.length === 1 ? this.uses[ending[0]!]! : undefined;
       const guarded = use !== undefined && use.lists.length === 0 && use.keywords.length === 0 && use.windows.length > 0 && use.windows.every((w) => wordStartOnly[w.group] === true);
-      this.recordAt[state] = guarded ? 2 : 1;
-      if (guarded) this.guardLength[state] = this.automaton.lengthOf(ending[0]!);
+      const at = this.transitions.compact[state]!;
+      this.recordAt[at] = guarded ? 2 : 1;
+      if (guarded) this.guardLength[at] = this.automaton.lengthOf(ending[0]!);
     }
   }
 
@@ -208,8 +217,9 @@ export class CandidateFinder {
     }
     this.seenKeywordCount = 0;
     this.listHits.count = 0;
+    this.pendingMore.set(this.stateHasMore);
     const automaton = this.automaton;
-    const { charInfo, next, columnShift } = this.transitions;
+    const { charInfo, next, columnShift, recordFrom, compact, original } = this.transitions;
     const { recordAt, guardLength } = this;
     let wordStart = -1;
     let base64Start = -1;
@@ -226,7 +236,7 @@ export class CandidateFinder {
       } else {
         if ((previous & WORD) === 0 && isUpperOrAstral(c)) capitals.push(i, i);
         if (c === 0x130) lowerShifts = true;
-        state = automaton.wideStep(state, lowerCode(c));
+        state = compact[automaton.wideStep(original[state]!, lowerCode(c))]!;
       }
       // Inside a run of one class (most characters) nothing starts or ends.
       if (kind !== previous) {
@@ -245,8 +255,8 @@ export class CandidateFinder {
         }
         previous = kind;
       }
-      const recording = recordAt[state]!;
-      if (recording !== 0 && (recording === 1 || !afterAsciiWordChar(text, i + 1 - guardLength[state]!))) this.record(text, i + 1, state);
+      // Recording states are numbered last (transitions.ts): one comparison for the common case.
+      if (state >= recordFrom && (recordAt[state] === 1 || !afterAsciiWordChar(text, i + 1 - guardLength[state]!))) this.record(text, i + 1, original[state]!);
     }
     if ((previous & WORD) !== 0 && n - wordStart >= LONG_WORD) words.push(wordStart, wordStart);
     if (previous !== 0 && n - base64Start >= BASE64_RUN) base64.push(base64Start, base64Start);
@@ -255,21 +265,24 @@ export class CandidateFinder {
     return { digits, digitRunEnds, capitals, words, base64, groups: this.groups, keywordSeen, seenKeywords, seenKeywordCount, listHits: this.listHits, lowerShifts };
   }
 
-  /** Every literal that ends at `end` (automaton state `state`): windows, prefilter keywords, keyword-list hits. */
+  /** Every literal that ends at `end` (automaton state `state`, in the automaton's numbering): windows, prefilter keywords, keyword-list hits. */
   private record(text: string, end: number, state: number): void {
     const windows = this.stateWindows[state]!;
     const groups = this.groups;
     for (let j = 0; j < windows.length; j += 3) groups[windows[j]!]!.push(end + windows[j + 1]!, end + windows[j + 2]!);
-    if (this.stateHasMore[state] === 1) this.recordListsAndKeywords(text, end, state);
+    if (this.pendingMore[state] === 1) this.recordListsAndKeywords(text, end, state);
   }
 
   /** The keyword-list hits and prefilter keywords among the literals that end at `end`. */
   private recordListsAndKeywords(text: string, end: number, state: number): void {
     const { keywordSeen, listHits, automaton } = this;
     const batch = listHits.count;
+    // Whether a later hit at this state can still add something: a list entry, or a keyword not yet seen.
+    let open = false;
     for (const literal of automaton.endingAt(state)!) {
       const start = end - automaton.lengthOf(literal);
       const use = this.uses[literal]!;
+      if (use.lists.length > 0) open = true;
       for (const l of use.lists) {
         if (l.boundedStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
         if (l.boundedEnd && end < text.length && isWordChar(text.charCodeAt(end))) continue;
@@ -277,12 +290,15 @@ export class CandidateFinder {
       }
       for (const k of use.keywords) {
         if (keywordSeen[k.id] === 1) continue;
-        if (k.exact !== undefined && !text.startsWith(k.exact, start)) continue;
-        if (k.folded !== undefined && text.slice(start, start + k.folded.length).toLowerCase() !== k.folded) continue;
+        if ((k.exact !== undefined && !text.startsWith(k.exact, start)) || (k.folded !== undefined && text.slice(start, start + k.folded.length).toLowerCase() !== k.folded)) {
+          open = true;
+          continue;
+        }
         keywordSeen[k.id] = 1;
         this.seenKeywords[this.seenKeywordCount++] = k.id;
       }
     }
+    if (!open) this.pendingMore[state] = 0;
     if (listHits.count - batch > 1) listHits.orderBatch(batch);
   }
 }

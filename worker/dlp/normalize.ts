@@ -134,8 +134,10 @@ export function normalizeText(original: string): NormalizedText {
  * Found by a native regex scan, which reads plain ASCII several times faster than a loop of charCodeAt.
  */
 // The tab between digits is matched before its lookbehind: a lookbehind first would read the
-// character before every position of the text.
-const MAY_CHANGE = /[^\x21-\x7e \n\t]|[ \n\t](?=[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])|\t(?<=[0-9]\t)(?=[0-9])/g;
+// character before every position of the text. Only the match's start is read, so the whitespace
+// run's second character is matched rather than looked ahead at, and that (most frequent)
+// alternative comes first: the same positions, found faster.
+const MAY_CHANGE = /[ \n\t][\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|[^\x21-\x7e \n\t]|\t(?<=[0-9]\t)(?=[0-9])/g;
 function nextChange(text: string, from: number): number {
   MAY_CHANGE.lastIndex = from;
   return MAY_CHANGE.exec(text)?.index ?? text.length;

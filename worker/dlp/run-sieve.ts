@@ -78,6 +78,12 @@ class KindSieve {
   private readonly chainSlots: number;
   /** Chains are counted up to this many digits (the longest chainMin): enough to compare. */
   private readonly chainCap: number;
+  /** Per ASCII character, the chain rules (one bit each) whose separators hold it. */
+  private readonly separatorRules = new Uint32Array(128);
+  /** The widest gap of any chain rule: a longer gap joins no runs. */
+  private readonly widestGap: number;
+  /** Per chain rule, the chain of the run after the current one (countChains's scratch). */
+  private readonly following: Int32Array;
   /** Whether the lists hold the current text's runs (the sieve runs at most once per text and kind). */
   filled = false;
 
@@ -116,6 +122,11 @@ class KindSieve {
       for (let length = 0; length < anchor.chainMin; length++) shortOf[length]! |= 1 << slot;
     });
     this.chainSlots = chainSlots;
+    this.chainRules.forEach((rule, r) => {
+      for (let c = 0; c < 128; c++) if (rule.separators[c] === 1) this.separatorRules[c]! |= 1 << r;
+    });
+    this.widestGap = Math.max(0, ...this.chainRules.map((r) => r.gap));
+    this.following = new Int32Array(this.chainRules.length);
   }
 
   /**
@@ -127,19 +138,30 @@ class KindSieve {
     const { starts, count } = candidates.digits;
     const runEnds = candidates.digitRunEnds.starts;
     const cap = this.chainCap;
-    for (const rule of this.chainRules) {
-      if (rule.digits.length < count) rule.digits = new Int32Array(Math.max(count, rule.digits.length * 2));
-      const { digits, separators, gap } = rule;
-      let following = 0;
-      for (let k = count - 1; k >= 0; k--) {
-        const end = runEnds[k]!;
-        let joined = k + 1 < count && starts[k + 1]! - end <= gap;
-        for (let i = end; joined && i < starts[k + 1]!; i++) {
+    const { chainRules, separatorRules, widestGap, following } = this;
+    const rules = chainRules.length;
+    for (const rule of chainRules) if (rule.digits.length < count) rule.digits = new Int32Array(Math.max(count, rule.digits.length * 2));
+    following.fill(0);
+    // The gap to the next run is read once for all rules: the rules whose separators hold each of its characters.
+    const everyRule = rules >= 32 ? 0xffffffff : (1 << rules) - 1;
+    for (let k = count - 1; k >= 0; k--) {
+      const end = runEnds[k]!;
+      const own = end - starts[k]!;
+      const gap = k + 1 < count ? starts[k + 1]! - end : Infinity;
+      let joining = 0;
+      if (gap <= widestGap) {
+        joining = everyRule;
+        for (let i = end; joining !== 0 && i < end + gap; i++) {
           const c = text.charCodeAt(i);
-          joined = c < 128 && separators[c] === 1;
+          joining &= c < 128 ? separatorRules[c]! : 0;
         }
-        following = Math.min(cap, end - starts[k]! + (joined ? following : 0));
-        digits[k] = following;
+      }
+      for (let r = 0; r < rules; r++) {
+        const rule = chainRules[r]!;
+        const joined = (joining & (1 << r)) !== 0 && gap <= rule.gap;
+        const digits = Math.min(cap, own + (joined ? following[r]! : 0));
+        following[r] = digits;
+        rule.digits[k] = digits;
       }
     }
   }

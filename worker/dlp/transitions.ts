@@ -15,17 +15,33 @@ export interface CompactTransitions {
   /** Row-major transitions: the next state for (state, column) at state << columnShift | column. */
   readonly next: Uint16Array | Int32Array;
   readonly columnShift: number;
+  /**
+   * States are renumbered so that those where something may be recorded come last: the hot loop
+   * tests `state >= recordFrom` instead of reading a per-state table. `compact[automatonState]` and
+   * `original[compactState]` translate between the two numberings.
+   */
+  readonly recordFrom: number;
+  readonly compact: Int32Array;
+  readonly original: Int32Array;
 }
 
 /**
  * Groups the automaton's ASCII columns that are equal in every state, and packs each character's
  * class (`charClass`, values below 16) beside its column so the hot loop reads one table per character.
  * @example
- * const { charInfo, next, columnShift } = compactTransitions(new KeywordAutomaton(['ghp_']), classes);
+ * const { charInfo, next, columnShift, recordFrom } = compactTransitions(new KeywordAutomaton(['ghp_']), classes);
  * state = next[(state << columnShift) | (charInfo[c]! >> 4)]!;
+ * if (state >= recordFrom) record(state); // a compact state: `original[state]` is the automaton's
  */
-export function compactTransitions(automaton: KeywordAutomaton, charClass: Uint8Array): CompactTransitions {
+export function compactTransitions(automaton: KeywordAutomaton, charClass: Uint8Array, records: (state: number) => boolean = (state) => automaton.hasOutput[state] === 1): CompactTransitions {
   const states = automaton.hasOutput.length;
+  // State 0 (the root) stays 0: it never records, since no literal is empty.
+  const quiet: number[] = [];
+  const recording: number[] = [];
+  for (let state = 0; state < states; state++) (state !== 0 && records(state) ? recording : quiet).push(state);
+  const original = Int32Array.from([...quiet, ...recording]);
+  const compact = new Int32Array(states);
+  original.forEach((state, at) => (compact[state] = at));
   const { table } = automaton;
   const columnOf = new Map<string, number>();
   const representative: number[] = [];
@@ -44,8 +60,9 @@ export function compactTransitions(automaton: KeywordAutomaton, charClass: Uint8
   }
   const columnShift = Math.max(1, Math.ceil(Math.log2(representative.length)));
   const next = states <= 0x10000 ? new Uint16Array(states << columnShift) : new Int32Array(states << columnShift);
-  for (let state = 0; state < states; state++) {
-    representative.forEach((c, column) => (next[(state << columnShift) | column] = table[(state << 7) | c]!));
+  for (let at = 0; at < states; at++) {
+    const state = original[at]!;
+    representative.forEach((c, column) => (next[(at << columnShift) | column] = compact[table[(state << 7) | c]!]!));
   }
-  return { charInfo, next, columnShift };
+  return { charInfo, next, columnShift, recordFrom: quiet.length, compact, original };
 }

@@ -106,7 +106,14 @@ function birthContext({ text, start, end }: Candidate): number | false {
 export const BIRTH_DATE_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.date_of_birth',
-    anchor: { runs: ['digits'], digitRun: [1, 8], literals: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], notAfter: 'A-Za-z0-9_/.-' },
+    // From DATE: a leading run of one or two digits goes on with a separator, an ordinal or a month
+    // name (st, nd, rd, th, er, jan–dec); one of four with a separator (or 年/년); one of eight stands alone (YYYYMMDD).
+    anchor: [
+      { runs: ['digits'], digitRun: [1, 2], afterDigits: 'adefjmnorstADEFJMNORST ./-', notAfter: 'A-Za-z0-9_/.-' },
+      { runs: ['digits'], digitRun: [4, 4], afterDigits: './-', notAfter: 'A-Za-z0-9_/.-' },
+      { runs: ['digits'], digitRun: [8, 8], notAfter: 'A-Za-z0-9_/.-' },
+      { literals: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], notAfter: 'A-Za-z0-9_/.-' },
+    ],
     type: 'DATE_OF_BIRTH',
     description: 'Dates (ISO, US, European, dotted, written months, ordinals) that a label, key, CSV column, "born" or an age statement calls a birth date',
     pattern: new RegExp(`(?<![\\w/.-])(?:${DATE})(?![\\w/]|[.-]\\d)`, 'gi'),

@@ -160,7 +160,10 @@ const INTERNATIONAL_GROUPS = String.raw`(?:[ .\-]?\(\d{1,5}\)(?=[ .\-]?\())?(?:(
 
 /** A number with its international prefix written out: "(+55) 15 …" and "0049 176 …" read as "+55 15 …", "+49 176 …"; a trunk 0 after the country code ("0044 07700 900873") is dropped. */
 function withPlus(value: string): string {
-  return value.replace(/^\(\+(\d{1,4})\)/, '+$1').replace(/^00[ ]?([1-9]\d{0,3})([ .\-/]+)0(?=\d)/, '+$1$2').replace(/^00[ ]?(?=[1-9])/, '+');
+  // Most numbers start with neither: the replacements (run for every phone candidate) are skipped for them.
+  if (value.startsWith('(+')) return value.replace(/^\(\+(\d{1,4})\)/, '+$1');
+  if (!value.startsWith('00')) return value;
+  return value.replace(/^00[ ]?([1-9]\d{0,3})([ .\-/]+)0(?=\d)/, '+$1$2').replace(/^00[ ]?(?=[1-9])/, '+');
 }
 
 export const PHONE_DETECTORS: readonly Detector[] = [

@@ -41,8 +41,20 @@ function firstNewlineFrom(newlines: Int32Array, offset: number): number {
  * hasNewline('a,b\n1,2'); // true
  */
 export function hasNewline(text: string): boolean {
-  return lineIndexOf(text).newlines.length > 0;
+  // Asked once per candidate before any line lookup: the first newline answers it without indexing
+  // every line of a text whose candidates may need no line at all.
+  // The answer is kept per text: a text of one long line would otherwise be read to its end for each candidate.
+  if (cached && cached.text === text) return cached.newlines.length > 0;
+  if (newlineAsked !== text) {
+    newlineAsked = text;
+    newlineFound = text.indexOf('\n') !== -1;
+  }
+  return newlineFound;
 }
+
+/** The last text hasNewline was asked about without an index, and its answer. */
+let newlineAsked: string | undefined;
+let newlineFound = false;
 
 /**
  * The start of the line holding `offset` (what `text.lastIndexOf('\n', offset - 1) + 1` gives).
