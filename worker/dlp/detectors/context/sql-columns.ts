@@ -52,6 +52,13 @@ function tableColumns(text: string, from: number): string[] {
   return columns;
 }
 
+/** Whether only spaces stand between `at` and the "," or ")" that ends a value. */
+function closesValue(text: string, at: number): boolean {
+  let i = at;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === ',' || text[i] === ')' || i >= text.length;
+}
+
 /**
  * Reads the rows that start at `from` (the first "("), recording each value with its column.
  * Returns where reading stopped.
@@ -68,8 +75,9 @@ function readRows(text: string, from: number, columns: readonly string[], values
       if (text[i] === '\'' || text[i] === '"') {
         const quote = text[i]!;
         start = ++i;
-        // A doubled quote or a backslash escapes a quote inside the string.
-        while (i < text.length && !(text[i] === quote && text[i + 1] !== quote)) i += text[i] === '\\' || text[i] === quote ? 2 : 1;
+        // A backslash escapes the next character; a quote ends the string only where a value ends
+        // (before "," or ")"), so a doubled quote and an unescaped apostrophe ('O'Brien', as hand-written dumps have) stay inside.
+        while (i < text.length && !(text[i] === quote && closesValue(text, i + 1))) i += text[i] === '\\' ? 2 : 1;
         end = i;
         i++;
       } else {
