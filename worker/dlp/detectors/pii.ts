@@ -57,7 +57,8 @@ function cardCandidate({ value, text, start }: Candidate): boolean | number {
  * passenger lists), German, Spanish, French, Italian, Portuguese and Dutch.
  */
 const PASSPORT_WORDS = ['passport', 'passports', 'ppt', 'reisepass', 'reisepassnummer', 'pasaporte', 'passeport', 'passaporto', 'passaporte', 'paspoort'];
-const PASSPORT_LABEL = new RegExp(String.raw`(?:^|[^a-z])(?:${PASSPORT_WORDS.join('|')})(?![a-z])`, 'g');
+// Not after a dot: "slides.ppt" is a file name.
+const PASSPORT_LABEL = new RegExp(String.raw`(?:^|[^a-z.])(?:${PASSPORT_WORDS.join('|')})(?![a-z])`, 'g');
 
 /**
  * A passport number whose passport label reaches it (same line, or the line after the label),
@@ -68,7 +69,10 @@ function passportCandidate({ text, start }: Candidate): boolean {
   const label = lastWordEnd(before, PASSPORT_LABEL);
   if (label === -1) return false;
   const between = before.slice(label);
-  return labelReaches(between) && !/\d{3}/.test(between);
+  if (!labelReaches(between) || /\d{3}/.test(between)) return false;
+  // The label names the value right after it ("Passport No.:", "PPT", "Reisepass Nr."), not one a few words on ("PPT deck v2, order …").
+  OTHER_ID_LABEL.lastIndex = 0;
+  return !OTHER_ID_LABEL.test(between) && between.split(/[\s,;:#.]+/).filter((w) => /[a-z]/.test(w)).length <= 3;
 }
 
 /** File extensions that follow an `@2x`-style suffix and would otherwise read as a top-level domain. */
