@@ -172,3 +172,13 @@ describe('DRIVER_LICENSE: timestamps are not licences', () => {
     expect(found('Log written 202503140810 by the licence server', 'DRIVER_LICENSE')).toEqual([]);
   });
 });
+
+describe('US_PASSPORT in a passport machine-readable zone', () => {
+  it('finds the number when the check digits agree, and nothing when one does not', () => {
+    const mrz = 'P<USANOWAK<<EWA<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n5303005985USA8001014F3002289<<<<<<<<<<<<<<02';
+    expect(found(mrz, 'US_PASSPORT')).toEqual(['530300598']);
+    expect(found(mrz.replace('5303005985', '5303005986'), 'US_PASSPORT')).toEqual([]);
+    expect(found('C030059887USA7506143M3101012', 'US_PASSPORT')).toEqual(['C03005988']);
+    expect(found('Batch 4471200913USA1234567X1234567 shipped', 'US_PASSPORT')).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ import {
 } from '../validators.js';
 import { labelReaches, lastWordEnd } from './context/labels.js';
 import { textBefore } from './context/nearby.js';
+import { PASSPORT_MRZ_DETECTOR } from './passport-mrz.js';
 
 /** Words before a number that make it an identifier of something else, not a phone or card. */
 const NOT_PERSONAL_NUMBER = ['order', 'tracking', 'invoice', 'ticket', 'ref', 'sku', 'serial', 'build', 'case #', 'po #', 'part', 'isbn', 'version'];
@@ -202,4 +203,5 @@ export const PII_DETECTORS: readonly Detector[] = [
     score: 0.9,
     examples: ['Passport No: 530912874'],
   },
+  PASSPORT_MRZ_DETECTOR,
 ];
