@@ -37,7 +37,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** How far back a value looks for the start of its segment. */
-const MAX_SEGMENT = 4096;
+const MAX_SEGMENT = 2048;
 
 /**
  * The label of the HL7 v2 field that [start, end) fills (the whole field, or its first component,

@@ -32,13 +32,17 @@ const NOT_A_COLUMN = /^(?:primary|key|unique|constraint|index|foreign|check|full
 /** A table or column name without its quotes, lower case. */
 const bareName = (name: string): string => name.trim().replace(/^[`"[]|[`"\]]$/g, '').toLowerCase();
 
-/** The column names of a CREATE TABLE body starting at `from` (just after its opening parenthesis). */
-function tableColumns(text: string, from: number): string[] {
+/**
+ * The column names of a CREATE TABLE body starting at `from` (just after its opening parenthesis),
+ * and where reading stopped (so a definition inside it is not read again: each character is read once).
+ */
+function tableColumns(text: string, from: number): { columns: string[]; end: number } {
   const columns: string[] = [];
   let depth = 0;
   let itemStart = from;
   const limit = Math.min(text.length, from + MAX_DEFINITION);
-  for (let i = from; i < limit; i++) {
+  let i = from;
+  for (; i < limit; i++) {
     const ch = text[i];
     if (ch === '(') depth++;
     else if (ch === ')' && depth > 0) depth--;
@@ -47,9 +51,9 @@ function tableColumns(text: string, from: number): string[] {
       if (name && !NOT_A_COLUMN.test(bareName(name[1]!))) columns.push(bareName(name[1]!));
       itemStart = i + 1;
       if (ch === ')') break;
-    }
+    } else if (ch === ';') break;
   }
-  return columns;
+  return { columns, end: i };
 }
 
 /** Whether only spaces stand between `at` and the "," or ")" that ends a value. */
@@ -120,13 +124,16 @@ function indexOf(text: string): SqlIndex {
     statements.sort((a, b) => a.at - b.at);
     let readUpTo = 0;
     for (const { kind, match } of statements) {
+      // A statement inside text already read (a definition or rows) is not read again.
+      if (match.index < readUpTo) continue;
       const table = bareName(match[1]!);
       const after = match.index + match[0].length;
       if (kind === 'create') {
-        tables.set(table, tableColumns(text, after));
+        const definition = tableColumns(text, after);
+        tables.set(table, definition.columns);
+        readUpTo = definition.end;
         continue;
       }
-      if (match.index < readUpTo) continue;
       const columns = match[2] !== undefined ? match[2].slice(1, -1).split(',').map(bareName) : tables.get(table);
       if (columns === undefined || columns.length === 0) continue;
       readUpTo = readRows(text, after, columns, values);
