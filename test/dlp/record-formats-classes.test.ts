@@ -150,6 +150,7 @@ describe('PHONE cues and hard negatives', () => {
     ['Emergency contact: G. Colombo, 212 555 0188.', '212 555 0188'],
     ['Next of kin: Ama Owusu (2125550188)', '2125550188'],
     ['Office: 2125550188', '2125550188'],
+    ['Direct line: 601 25 02 05', '601 25 02 05'],
   ])('finds the phone in %j', (text, value) => {
     expect(found(text, 'PHONE')).toEqual([value]);
   });

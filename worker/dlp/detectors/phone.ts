@@ -15,6 +15,8 @@ import { columnHeaderAt } from './context/table-columns.js';
 import { groupedAsNational, nanpPossible, possibleNumber } from './phone-plan.js';
 import { PHONE_KEYWORDS, PHONE_WORD, WEAK_PHONE_WORDS } from './phone-words.js';
 
+/** What may follow an everyday phone word that labels a number: "Office: ", "Direct line: ", "work no. ", "Home #". */
+const WEAK_WORD_LABEL = /^(?:[ \t]+(?:line|number|no|nr|phone|tel)\.?)?[ \t:.#=()"'*|\-–]*(?:\n[ \t]*)?$/;
 /** A one-letter label right before the number, as in e-mail signatures: "T: …", "M: …", "F: …". */
 const LETTER_LABEL = /(?:(?:^|[\s(|,;])[tmfpchw]\.?:|\n[tmfpchw]\.?)[ \t]*$/;
 /** Phone words right after the number on its line: "781 1704 office", "(579) 888-3058 fax", "…-Mobile". */
@@ -72,7 +74,7 @@ function phoneWordAt(text: string, start: number, end: number): boolean {
     const between = before.slice(last);
     // An everyday noun ("for office use: APP 5074…", "work anniversary lunch is on …") labels only the number right after it.
     const weak = WEAK_PHONE_WORDS.has(word.replace(/^[^a-z]/, ''));
-    if (weak ? /^[ \t:.#=()"'*|\-–]*(?:\n[ \t]*)?$/.test(between) : labelsNumber(between)) return true;
+    if (weak ? WEAK_WORD_LABEL.test(between) : labelsNumber(between)) return true;
   }
   const afterLine = textAfter(text, end, 24).split('\n', 1)[0]!;
   return PHONE_WORD_AFTER.test(afterLine);
