@@ -24,11 +24,14 @@ const ORDINAL = String.raw`(?:st|nd|rd|th)?`;
 const DATE = [
   String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`,
   String.raw`\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})`,
-  String.raw`\d{1,2}${ORDINAL}(?: of)?[ \-]${MONTH_NAME}(?:,? |-)(?:\d{4}|'?\d{2})`,
+  // "14 March 1987", "3rd of March 1987", and German/Dutch "14. April 1987" (months spelt as in English).
+  String.raw`\d{1,2}${ORDINAL}\.?(?: of)?[ \-]${MONTH_NAME}(?:,? |-)(?:\d{4}|'?\d{2})`,
   String.raw`${MONTH_NAME}[ \-]\d{1,2}${ORDINAL}(?:, ?| |-)(?:\d{4}|'?\d{2})`,
   // Travel and HR systems: 12JAN1954, 02Apr1986.
   String.raw`\d{1,2}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\d{4}`,
   String.raw`\d{4}${'(?:0[1-9]|1[0-2])'}${'(?:0[1-9]|[12]\\d|3[01])'}`,
+  // Compact day or month first, year last: 14031987 (DDMMYYYY), 03141987 (MMDDYYYY).
+  String.raw`(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{2}`,
   String.raw`\d{1,2}(?:\.|º|er)?(?: de)?[ \-]${FOREIGN_MONTH_NAME}(?: de |,? |-)\d{4}`,
   // Chinese/Japanese 1987年3月14日 and Korean 1987년 3월 14일.
   String.raw`\d{4}(?:年|년 ?)\d{1,2}(?:月|월 ?)\d{1,2}(?:日|일)`,
@@ -37,7 +40,7 @@ const DATE = [
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Birth words (whole words) and keys: DOB, d.o.b., date of birth, birthDate, born, birthday. */
-const BIRTH_WORD = /(?:^|[^a-z])(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|dateofbirth|birth[ _-]?date|birthdate|birth[ _-]?day|birthday|bday|b-day|born(?: on| in)?|birth|geburtsdatum|geb\.|date de naissance|né le|née le|fecha de nacimiento|data di nascita|data de nascimento|nacido el|nacida el|nascido em|nascida em|nato il|nata il|nato a [a-z]{2,20},?|geboren(?: am| op)?|geb\. am|f[øo]dselsdato|f[øo]dt|f[öo]delsedatum|f[öo]dd|geboortedatum|data urodzenia|urodzon[ay]|do[ğg]um tarihi|syntym[äa]aika|生年月日|出生日期|出生年月日|생년월일|b\.)["']?[ \t]*(?:[([][a-z/.\- ]{2,14}[)\]][ \t]*)?(?:[:=>|\-–]|=>|is|was|of|\.{2,40})?[ \t]*\n?[ \t]*["']?[ \t]*$/;
+const BIRTH_WORD = /(?:^|[^a-z])(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|dateofbirth|birth[ _-]?date(?:[ \t]+(?:on|in|per|from)[ \t]+(?:the[ \t]+)?(?:id|file|record|passport|licen[cs]e|card|form|document)s?)?|birthdate|birth[ _-]?day|birthday|bday|b-day|born(?: on| in)?|birth|geburtsdatum|geb\.|date de naissance|né le|née le|fecha de nacimiento|data di nascita|data de nascimento|nacido el|nacida el|nascido em|nascida em|nato il|nata il|nato a [a-z]{2,20},?|geboren(?: am| op)?|geb\. am|f\. ?nac\.?|fec(?:ha)?\.? ?(?:de )?nac(?:imiento|\.)?|nasc\.|data de nasc\.?|f[øo]dselsdato|f[øo]dt|f[öo]delsedatum|f[öo]dd|geboortedatum|data urodzenia|urodzon[ay]|do[ğg]um tarihi|syntym[äa]aika|生年月日|出生日期|出生年月日|생년월일|b\.)["']?[ \t]*(?:[([][a-z/.\- ]{2,14}[)\]][ \t]*)?(?:[:=>|\-–]|=>|is|was|of|\.{2,40})?[ \t]*\n?[ \t]*["']?[ \t]*$/;
 /** Age statements right before a date, with nothing but punctuation between: "age 39, 03/14/1985", "(39 years old) …". */
 const AGE_BEFORE = /(?:^|[^a-z])(?:(?:age|aged)[ \t:]*\d{1,3}|\d{1,3}[ \t-]?(?:years?[ \t-]old|yrs?[ \t-]old|y\/o|yo))[ \t]*[,;:()\-–—]*[ \t]*(?:born|dob|b\.)?[ \t:]*$/;
 /** A birth word or age right after the date on the same line: "03/14/1985 (DOB)", "1985-03-14, age 39". */
@@ -58,8 +61,15 @@ function fullYear(digits: string): number {
 /** Year, month, day of a matched date, or undefined. Two-digit years read as 19xx/20xx. */
 function partsOf(value: string): [number, number, number] | undefined {
   const v = value.toLowerCase();
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(v);
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v) ?? /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(v);
   if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Eight digits with the year last: day or month first, as with slashes below.
+  m = /^(\d{2})(\d{2})((?:19|20)\d{2})$/.exec(v);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    return a > 12 ? [Number(m[3]), b, a] : [Number(m[3]), a, b];
+  }
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(v);
   if (m) {
     const a = Number(m[1]);
@@ -117,7 +127,7 @@ export const BIRTH_DATE_DETECTORS: readonly Detector[] = [
     type: 'DATE_OF_BIRTH',
     description: 'Dates (ISO, US, European, dotted, written months, ordinals) that a label, key, CSV column, "born" or an age statement calls a birth date',
     pattern: new RegExp(`(?<![\\w/.-])(?:${DATE})(?![\\w/]|[.-]\\d)`, 'gi'),
-    keywords: ['dob', 'birth', 'born', 'd.o.b', 'bday', 'b-day', 'age', 'geb', 'naissance', 'nacimiento', 'nascita', 'nascimento', 'née', 'né le', 'b.', 'nato', 'nata', 'nacida', 'nascida', 'geboren', 'fødselsdato', 'født', 'fodselsdato', 'födelsedatum', 'född', 'geboortedatum', 'urodzenia', 'urodzony', 'urodzona', 'doğum', 'dogum', 'syntymäaika', '生年月日', '出生', '생년월일', 'y/o', 'yo', 'years old', 'year old', 'years-old', 'yrs'],
+    keywords: ['dob', 'birth', 'born', 'd.o.b', 'bday', 'b-day', 'age', 'geb', 'naissance', 'nacimiento', 'nascita', 'nascimento', 'nacido', 'nascido', 'nasc.', 'nac.', 'pid|', 'née', 'né le', 'b.', 'nato', 'nata', 'nacida', 'nascida', 'geboren', 'fødselsdato', 'født', 'fodselsdato', 'födelsedatum', 'född', 'geboortedatum', 'urodzenia', 'urodzony', 'urodzona', 'doğum', 'dogum', 'syntymäaika', '生年月日', '出生', '생년월일', 'y/o', 'yo', 'years old', 'year old', 'years-old', 'yrs'],
     keywordsCaseInsensitive: true,
     validator: (candidate) => (plausibleBirthDate(candidate.value) ? birthContext(candidate) : false),
     score: 0.9,

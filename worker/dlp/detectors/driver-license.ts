@@ -10,8 +10,9 @@ import { textBefore } from './context/nearby.js';
 import { columnHeaderAt } from './context/table-columns.js';
 
 /** Licence words, whole words: driver's license, driving licence, DL, DLN, lic. no. */
-const LICENCE_WORD = /(?:^|[^a-z])(?:driver'?s?'? ?licen[cs]e|driving licen[cs]e|licen[cs]e|dl|dln|dl#|dl no|lic|lic\.|lic#|permis de conduire|führerschein|licencia)(?:[^a-z]|$)/g;
-const SSN_WORD = /(?:^|[^a-z])(?:ssn|ss#|ss no|soc sec|social security|social sec|social|taxpayer id|tin|itin)(?:[^a-z]|$)/g;
+// Not after "/": "mg/dL" is a unit, not a DL label.
+const LICENCE_WORD = /(?:^|[^a-z/])(?:driver'?s?'? ?licen[cs]e|driving licen[cs]e|licen[cs]e|dl|dln|dl#|dl no|lic|lic\.|lic#|permis de conduire|führerschein|licencia)(?:[^a-z]|$)/g;
+const SSN_WORD = /(?:^|[^a-z])(?:ssn|ss#|ss no|soc sec|social security|social sec|social|taxpayer id|tax[ _-]?id|tin|itin)(?:[^a-z]|$)/g;
 /** Labels of other identifiers: when one sits between the licence word and the number, the number is theirs. */
 const OTHER_ID_WORD = /(?:ssn|social|passport|phone|tel|account|acct|routing|card|iban|member|policy|order|invoice|zip|npi|mrn|dob|birth|employee id|badge|plate|date|key|expir|serial|version|build|release)/;
 const LICENCE_COLUMN = /(?:licen[cs]e|^dl$|^dln$|^dl[ _]?(?:no|num|number|#)$|driver)/;
@@ -67,6 +68,16 @@ const LICENCE_LAYOUTS = [
   String.raw`\d{6,14}[A-Z]?`, // NY 9 digits, TX/PA 8 digits, NC up to 12, generic
 ];
 
+/**
+ * A timestamp written as one run of digits (HL7, logs, file names): YYYYMMDDhhmm or YYYYMMDDhhmmss
+ * with a plausible date and time. Such a value is a licence number only in a licence column or
+ * right after a licence word.
+ */
+function timestampShaped(value: string): boolean {
+  const m = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])([0-5]\d)([0-5]\d)?$/.exec(value);
+  return m !== null;
+}
+
 /** Enough digits to be a number (WA legacy has three), not a date, not one digit repeated (WDL numbers may be all letters after the prefix). */
 function licenceShaped(value: string): boolean {
   const digits = value.replace(/\D/g, '');
@@ -74,6 +85,9 @@ function licenceShaped(value: string): boolean {
   if (/^(?:(?:19|20)\d{2}[-/ ]\d{1,2}[-/ ]\d{1,2}|\d{1,2}[-/ ]\d{1,2}[-/ ](?:19|20)\d{2})$/.test(value)) return false;
   return digits.length >= 3 && digits.length <= 16 && !/^(\d)\1+$/.test(digits);
 }
+
+const licenceLabelled = labelled(LICENCE_WORD, LICENCE_COLUMN, 0.9, licenceShaped);
+const licenceRightAfterLabel = labelled(LICENCE_WORD, LICENCE_COLUMN, 0.9, licenceShaped, 2);
 
 export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
   {
@@ -90,7 +104,7 @@ export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
     pattern: new RegExp(`(?<![\\w*-]|\\d\\.)(?:${LICENCE_LAYOUTS.join('|')})(?![\\w*-]|\\.\\d)`, 'g'),
     keywords: ['licen', 'dl', 'dln', 'lic', 'permis', 'führerschein'],
     keywordsCaseInsensitive: true,
-    validator: labelled(LICENCE_WORD, LICENCE_COLUMN, 0.9, licenceShaped),
+    validator: (candidate) => (timestampShaped(candidate.value) ? licenceRightAfterLabel(candidate) : licenceLabelled(candidate)),
     score: 0.9,
     examples: ["Driver's license: D1234567", 'WA DL WDL7X9Q2M4K1', 'NY license 123 456 789'],
   },
@@ -100,7 +114,7 @@ export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
     type: 'US_SSN',
     description: 'Nine-digit SSNs without separators next to SSN words (SSN 536221234) or in an SSN column',
     pattern: /(?<![\w-])\d{9}(?![\w-])/g,
-    keywords: ['ssn', 'social', 'ss#', 'ss no', 'soc sec', 'tin'],
+    keywords: ['ssn', 'social', 'ss#', 'ss no', 'soc sec', 'tin', 'tax', 'pid|'],
     keywordsCaseInsensitive: true,
     // "SSN on the W-4 was mistyped; corrected to 063371218": an SSN word names a valid nine-digit number later in its sentence.
     validator: labelled(SSN_WORD, SSN_COLUMN, 0.92, (v) => ssnValid(v), SSN_SENTENCE_WORDS),

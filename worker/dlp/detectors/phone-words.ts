@@ -13,10 +13,14 @@ const PHONE_WORDS: readonly string[] = [
   'cellphone', 'fax', 'contact', 'whatsapp', 'signal', 'sms', 'text', 'texted', 'reach', 'landline', 'direct', 'desk', 'dial', 'ring',
   'hotline', 'helpline', 'office', 'home', 'work', 'emergency', 'pager', 'voice', 'voicemail', 'answering', 'answer', 'messages',
   'message', 'msg', 'phoned', 'texting', 'alt', 'alternate',
+  'next of kin', 'call me', 'ring me', 'text me',
   // Spanish, Portuguese, French, Italian, German, Dutch, Polish, Turkish, Nordic
   'teléfono', 'telefono', 'telefone', 'fone', 'móvil', 'movil', 'celular', 'contacto', 'contato', 'téléphone', 'tél', 'portable',
   'cellulare', 'telefon', 'handy', 'mobil', 'mobiel', 'rufnummer', 'telefoon', 'telefoonnummer', 'komórka', 'komorka', 'cep', 'puhelin',
   'numéro de téléphone', 'número de teléfono', 'número de telefone', 'numero di telefono',
+  // "call me (at)" in those languages: "Puede llamarme al …", "me ligue no …", "appelez-moi au …", "rufen Sie mich unter … an".
+  'llamar', 'llamarme', 'llámame', 'llamame', 'llámenos', 'llamenos', 'ligar', 'ligue', 'liga', 'appeler', 'appelez', 'appelez-moi', 'rappeler',
+  'anrufen', 'rufen sie mich', 'erreichbar', 'chiamare', 'chiamami', 'bellen', 'bel me',
   // Russian, Ukrainian, Greek, Arabic, Hebrew, Hindi
   'телефон', 'тел', 'моб', 'мобильный', 'τηλέφωνο', 'τηλ', 'هاتف', 'جوال', 'טלפון', 'फ़ोन', 'फोन', 'मोबाइल',
   // Chinese, Japanese, Korean
@@ -31,6 +35,15 @@ const PHONE_WORDS: readonly string[] = [
 const SCANNED_WORDS: readonly string[] = [
   ...new Set(PHONE_WORDS.flatMap((word) => [word, ...[word, word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()].map((w) => normalizeText(w).text.toLowerCase())])),
 ];
+
+/**
+ * Phone words that are also everyday nouns ("for office use", "work anniversary", "home address",
+ * "text of the contract"): they label a number only right before it ("Office: 555 …", "home 555 …",
+ * "work no. 555 …"), not a few words earlier.
+ * @example
+ * WEAK_PHONE_WORDS.has('office'); // true
+ */
+export const WEAK_PHONE_WORDS: ReadonlySet<string> = new Set(['office', 'home', 'work', 'desk', 'direct', 'main', 'text', 'signal', 'voice', 'alt', 'alternate', 'ring', 'liga']);
 
 /** Possessives before "number" that make it a phone number: "my new number", "their number". */
 const NUMBER_PHRASE = String.raw`(?:my|new|our|his|her|their|your|the same|a different) number`;
@@ -54,5 +67,7 @@ export const PHONE_WORD = new RegExp(
  */
 export const PHONE_KEYWORDS: readonly string[] = [
   ...SCANNED_WORDS, 'main', 'msisdn', 'numéro', 'número', 'number', 'phonenumber', 'phoneno', 'mobilenumber', 'mobileno', 'cellnumber',
-  'telnumber', 'telno', 'faxnumber', 'contactnumber', 't:', 'm:', 'f:', 'p:', 'c:', 'h:', 'w:', 't.:', 'm.:',
+  'telnumber', 'telno', 'faxnumber', 'contactnumber',
+  // HL7 v2 patient and next-of-kin segments, whose phone fields context/hl7-fields.ts names.
+  'pid|', 'nk1|', 't:', 'm:', 'f:', 'p:', 'c:', 'h:', 'w:', 't.:', 'm.:',
 ];

@@ -13,8 +13,10 @@ import { textAfter, textBefore } from './context/nearby.js';
 import { answersQuestion } from './context/asked.js';
 import { columnHeaderAt } from './context/table-columns.js';
 import { groupedAsNational, nanpPossible, possibleNumber } from './phone-plan.js';
-import { PHONE_KEYWORDS, PHONE_WORD } from './phone-words.js';
+import { PHONE_KEYWORDS, PHONE_WORD, WEAK_PHONE_WORDS } from './phone-words.js';
 
+/** What may follow an everyday phone word that labels a number: "Office: ", "Direct line: ", "work no. ", "Home #". */
+const WEAK_WORD_LABEL = /^(?:[ \t]+(?:line|number|no|nr|phone|tel)\.?)?[ \t:.#=()"'*|\-–]*(?:\n[ \t]*)?$/;
 /** A one-letter label right before the number, as in e-mail signatures: "T: …", "M: …", "F: …". */
 const LETTER_LABEL = /(?:(?:^|[\s(|,;])[tmfpchw]\.?:|\n[tmfpchw]\.?)[ \t]*$/;
 /** Phone words right after the number on its line: "781 1704 office", "(579) 888-3058 fax", "…-Mobile". */
@@ -29,7 +31,7 @@ function labelsNumber(between: string): boolean {
   if (/^[ \t:.#=()"'*\-–]*\n[ \t]*$/.test(between)) return true;
   // "mobile no. 98…", "phone number is 555…", "tel nr: …": the word for number belongs to the label.
   let rest = between.replace(EMAIL_IN_LABEL, ' ').replace(/^[ \t:.#=()"'*|\-–]+/, '').replace(/^(?:no|nr|num|number|numbers|#)\.?(?:[ \t]+is)?[ \t:.#=|\-–]*/, '');
-  rest = rest.replace(TITLE, ' ');
+  rest = rest.replace(TITLE, ' ').replace(INITIAL, ' ');
   if (/[\n\d]|[.!?;](?:\s|$)/.test(rest) || OTHER_NUMBER_WORD.test(rest)) return false;
   // "contact for the pilot: Sr. Tama Ngata, 832…": the words after the clause's colon name whose number it is.
   const clause = rest.lastIndexOf(': ');
@@ -37,6 +39,8 @@ function labelsNumber(between: string): boolean {
 }
 /** Titles before a name between a phone word and its number: their full stop ends no sentence. */
 const TITLE = /(?:^|\s)(?:mr|mrs|ms|mx|dr|sr|sra|prof|fr|st|jr)\.(?=\s)/g;
+/** An initial before a surname between a phone word and its number ("Contact: D. Brandt, 555…"): its full stop ends no sentence. */
+const INITIAL = /(?:^|\s)\p{L}\.(?=\s)/gu;
 /** An e-mail address between a contact word and the number ("reach Priya at p@x.org or 2535080974"). */
 const EMAIL_IN_LABEL = /[^\s@]{1,64}@[^\s@]{1,255}/g;
 /** Words that make a number an identifier of something else. */
@@ -45,6 +49,10 @@ const PHONE_COLUMN = /(?:phone|tel|mobile|cell|fax|contact[ _]?number|msisdn)/;
 
 /** Dates, times and versions shaped like grouped digits. */
 const DATE_LIKE = /^(?:\d{1,2}[./ -]\d{1,2}[./ -](?:19|20)\d{2}|(?:19|20)\d{2}[./ -]\d{1,2}[./ -]\d{1,2})/;
+/** A date written as eight digits, YYYYMMDD ("lunch is on 20200218"): a phone only in a phone column. */
+const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
+/** Four groups of four digits ("ending in 4352 0574 0059 3483"): a card number, of which a phone match would take the last three groups. */
+const CARD_GROUPS_BEFORE = /(?:^|\D)\d{4} $/;
 
 /**
  * Whether a phone word labels this number: the last phone word before it with nothing between but
@@ -55,12 +63,19 @@ function phoneWordAt(text: string, start: number, end: number): boolean {
   const before = textBefore(text, start, 72);
   if (LETTER_LABEL.test(before)) return true;
   let last = -1;
+  let word = '';
   PHONE_WORD.lastIndex = 0;
   for (let m = PHONE_WORD.exec(before); m !== null; m = PHONE_WORD.exec(before)) {
     last = m.index + m[0].length;
+    word = m[0];
     PHONE_WORD.lastIndex = Math.max(m.index + 1, last - 1);
   }
-  if (last >= 0 && labelsNumber(before.slice(last))) return true;
+  if (last >= 0) {
+    const between = before.slice(last);
+    // An everyday noun ("for office use: APP 5074…", "work anniversary lunch is on …") labels only the number right after it.
+    const weak = WEAK_PHONE_WORDS.has(word.replace(/^[^a-z]/, ''));
+    if (weak ? WEAK_WORD_LABEL.test(between) : labelsNumber(between)) return true;
+  }
   const afterLine = textAfter(text, end, 24).split('\n', 1)[0]!;
   return PHONE_WORD_AFTER.test(afterLine);
 }
@@ -72,6 +87,8 @@ function phoneWordIn(header: string): boolean {
 }
 
 interface Surroundings {
+  /** A column header or record key says phone. */
+  readonly column: boolean;
   readonly phoneWord: boolean;
   readonly otherWord: boolean;
 }
@@ -80,12 +97,12 @@ function surroundings({ text, start, end }: Candidate): Surroundings {
   const header = columnHeaderAt(text, start, end);
   if (header !== undefined) {
     const phoneColumn = PHONE_COLUMN.test(header) || phoneWordIn(header);
-    return { phoneWord: phoneColumn, otherWord: !phoneColumn };
+    return { column: phoneColumn, phoneWord: phoneColumn, otherWord: !phoneColumn };
   }
   // A chat reply to a line that asked for (or announced) a number: "got a new number" / "siobhan: 6148684698".
   const phoneWord = phoneWordAt(text, start, end) || answersQuestion(text, start, phoneWordIn);
   const near = textBefore(text, start, 20);
-  return { phoneWord, otherWord: !phoneWord && OTHER_NUMBER_WORD.test(near) };
+  return { column: false, phoneWord, otherWord: !phoneWord && OTHER_NUMBER_WORD.test(near) };
 }
 
 type Plan = 'nanp' | 'any' | 'national' | 'none';
@@ -98,8 +115,10 @@ function phoneValidator(options: { readonly needsContext: boolean; readonly minD
     if (digits.length < options.minDigits || digits.length > options.maxDigits) return false;
     if (DATE_LIKE.test(value)) return false;
     if (/^(\d)\1+$/.test(digits)) return false;
+    if (/^\d{4} \d{4} \d{4}$/.test(value) && CARD_GROUPS_BEFORE.test(candidate.text.slice(Math.max(0, candidate.start - 6), candidate.start))) return false;
     const where = surroundings(candidate);
     if (where.otherWord) return false;
+    if (COMPACT_DATE.test(value) && !where.column) return false;
     if (options.needsContext && !where.phoneWord) return false;
     switch (options.plan) {
       case 'nanp':

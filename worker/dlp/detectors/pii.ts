@@ -17,6 +17,7 @@ import {
 } from '../validators.js';
 import { labelReaches, lastWordEnd } from './context/labels.js';
 import { textBefore } from './context/nearby.js';
+import { PASSPORT_MRZ_DETECTOR } from './passport-mrz.js';
 
 /** Words before a number that make it an identifier of something else, not a phone or card. */
 const NOT_PERSONAL_NUMBER = ['order', 'tracking', 'invoice', 'ticket', 'ref', 'sku', 'serial', 'build', 'case #', 'po #', 'part', 'isbn', 'version'];
@@ -52,13 +53,27 @@ function cardCandidate({ value, text, start }: Candidate): boolean | number {
   return verdict;
 }
 
-const PASSPORT_LABEL = /(?:^|[^a-z])passport(?![a-z])/g;
+/**
+ * Passport words, whole words: English (and PPT, the travel-industry abbreviation in bookings and
+ * passenger lists), German, Spanish, French, Italian, Portuguese and Dutch.
+ */
+const PASSPORT_WORDS = ['passport', 'passports', 'ppt', 'reisepass', 'reisepassnummer', 'pasaporte', 'passeport', 'passaporto', 'passaporte', 'paspoort'];
+// Not after a dot: "slides.ppt" is a file name.
+const PASSPORT_LABEL = new RegExp(String.raw`(?:^|[^a-z.])(?:${PASSPORT_WORDS.join('|')})(?![a-z])`, 'g');
 
-/** A passport number whose "passport" label reaches it (same line, or the line after the label). */
+/**
+ * A passport number whose passport label reaches it (same line, or the line after the label),
+ * with no other number between them ("Passport No.: 530912874", "PPT C03005988", "Reisepass Nr. …").
+ */
 function passportCandidate({ text, start }: Candidate): boolean {
   const before = textBefore(text, start, 40);
   const label = lastWordEnd(before, PASSPORT_LABEL);
-  return label !== -1 && labelReaches(before.slice(label));
+  if (label === -1) return false;
+  const between = before.slice(label);
+  if (!labelReaches(between) || /\d{3}/.test(between)) return false;
+  // The label names the value right after it ("Passport No.:", "PPT", "Reisepass Nr."), not one a few words on ("PPT deck v2, order …").
+  OTHER_ID_LABEL.lastIndex = 0;
+  return !OTHER_ID_LABEL.test(between) && between.split(/[\s,;:#.]+/).filter((w) => /[a-z]/.test(w)).length <= 3;
 }
 
 /** File extensions that follow an `@2x`-style suffix and would otherwise read as a top-level domain. */
@@ -177,15 +192,16 @@ export const PII_DETECTORS: readonly Detector[] = [
     id: 'tier1.us_passport',
     anchor: [{ runs: ['digits'], notAfter: 'A-Za-z0-9_', digitRun: [9, 9] }, { runs: ['capitals'], first: 'A-Z', second: '0-9', notAfter: 'A-Za-z0-9_' }],
     type: 'US_PASSPORT',
-    description: 'US passport numbers (9 digits, or a letter and 8 digits) next to the word passport',
+    description: 'US passport numbers (9 digits, or a letter and 8 digits) next to a passport word (passport, PPT, Reisepass, pasaporte, passeport)',
     pattern: /\b(?:[A-Z]\d{8}|\d{9})\b/g,
-    keywords: ['passport'],
+    keywords: PASSPORT_WORDS,
     keywordsCaseInsensitive: true,
     validator: passportCandidate,
-    context: ['passport'],
+    context: PASSPORT_WORDS,
     contextRequired: true,
     contextWindow: 40,
     score: 0.9,
     examples: ['Passport No: 530912874'],
   },
+  PASSPORT_MRZ_DETECTOR,
 ];

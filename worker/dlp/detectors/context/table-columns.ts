@@ -5,7 +5,9 @@
  */
 import { wasTab } from '../../tab-spaces.js';
 import { hasNewline, lineEndAt, lineStartAt } from './line-index.js';
+import { hl7FieldAt } from './hl7-fields.js';
 import { recordKeyAt } from './record-keys.js';
+import { sqlColumnAt } from './sql-columns.js';
 
 interface HeaderLine {
   readonly start: number;
@@ -111,7 +113,8 @@ function indexOf(text: string): TableIndex {
 /**
  * The lowercased header of the column holding [start, end), when the value is a whole cell of a
  * delimited row below a header line with the same delimiter; for a "Key | value" record line, its
- * own key (record-keys.ts); otherwise undefined.
+ * own key (record-keys.ts); for a value of a SQL INSERT row, its column (sql-columns.ts); for a
+ * field of an HL7 v2 segment, the field's meaning (hl7-fields.ts); otherwise undefined.
  * @example
  * columnHeaderAt('id,dob\n7,1985-03-14\n', 10, 20); // 'dob'
  * columnHeaderAt('Name | Ana\nPh | +1-852-741-7208', 16, 31); // 'ph'
@@ -119,6 +122,8 @@ function indexOf(text: string): TableIndex {
 export function columnHeaderAt(text: string, start: number, end: number): string | undefined {
   const key = recordKeyAt(text, start);
   if (key !== undefined) return key;
+  const field = hl7FieldAt(text, start, end) ?? sqlColumnAt(text, start, end);
+  if (field !== undefined) return field;
   if (!hasNewline(text)) return undefined;
   const { headers } = indexOf(text);
   if (headers.length === 0) return undefined;
