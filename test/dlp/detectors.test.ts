@@ -68,6 +68,8 @@ const NEGATIVES = [
   'logo@2x.png and lodash@4.17.21 and git@github.com:org/repo.git',
   'max_tokens: 1024, password: ${DB_PASSWORD}',
   'Order 555-123-4567 was refunded',
+  // Addresses of no one: loopback, any, broadcast and netmasks.
+  'listen 127.0.0.1:8080 and 0.0.0.0/0, bind [::1]:9000 or ::, mask 255.255.255.0 / 255.255.255.255',
 ];
 
 describe('Tier 1 and Tier 2 detectors', () => {

@@ -162,6 +162,26 @@ export function ipv4Valid(value: string): boolean {
 }
 
 /** IPv6 text form: 8 groups, or fewer with exactly one '::'; an IPv4 tail and a /prefix allowed. */
+/**
+ * Addresses that name no host of anyone's: loopback (127/8, ::1), "any" (0.0.0.0, ::), the
+ * limited broadcast and netmasks (255.255.255.0). Configs and logs are full of them; reporting
+ * them as IP_ADDRESS only hides the addresses that matter.
+ * @example
+ * nonIdentifyingAddress('127.0.0.1'); // true
+ * nonIdentifyingAddress('203.0.113.42'); // false
+ */
+export function nonIdentifyingAddress(value: string): boolean {
+  const address = value.includes('/') ? value.slice(0, value.indexOf('/')) : value;
+  if (address.includes(':')) return /^(?:0{0,4}:){2,7}0{0,3}1?$/.test(address) || address === '::';
+  const octets = address.split('.').map(Number);
+  if (octets[0] === 127 || octets.every((o) => o === 0)) return true;
+  // A netmask: ones then zeros, read as a 32-bit number (255.255.255.255 included).
+  if (octets[0] !== 255) return false;
+  const bits = ((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) >>> 0;
+  const inverted = ~bits >>> 0;
+  return (inverted & (inverted + 1)) === 0;
+}
+
 export function ipv6Valid(value: string): boolean {
   const slash = value.indexOf('/');
   if (slash !== -1) {

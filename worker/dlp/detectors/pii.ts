@@ -13,6 +13,7 @@ import {
   ibanValid,
   ipv4Valid,
   ipv6Valid,
+  nonIdentifyingAddress,
   ssnValid,
 } from '../validators.js';
 import { labelReaches, lastWordEnd } from './context/labels.js';
@@ -167,7 +168,7 @@ export const PII_DETECTORS: readonly Detector[] = [
     type: 'IP_ADDRESS',
     description: 'IPv4 addresses (octets 0-255, no leading zeros); version-like contexts excluded',
     pattern: /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:\/\d{1,2}(?![\d.]))?(?![\w]|\.\d)/g,
-    validator: ({ value }) => ipv4Valid(value),
+    validator: ({ value }) => ipv4Valid(value) && !nonIdentifyingAddress(value),
     antiContext: ['version', 'v.', 'ver ', 'release', 'oid', 'build'],
     context: ['ip', 'address', 'host', 'client', 'from', 'src', 'dst'],
     contextWindow: 24,
@@ -184,7 +185,7 @@ export const PII_DETECTORS: readonly Detector[] = [
     // more dotted numbers (::ffff:256.0.0.1.5) is not one.
     pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|:)(?::|[0-9A-Fa-f]{1,4}:){1,7}(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9A-Fa-f]{1,4}|:)?(?:\/\d{1,3})?(?![\w:]|\.\d)/g,
     keywords: [':'],
-    validator: ({ value }) => ipv6Valid(value),
+    validator: ({ value }) => ipv6Valid(value) && !nonIdentifyingAddress(value),
     score: 0.85,
     examples: ['2001:db8:85a3::8a2e:370:7334'],
   },
