@@ -25,6 +25,8 @@ const POSITIVES: [string, string, string][] = [
   ['PERSON', 'Dear Priya Raman,', 'Priya Raman'],
   ['AWS_ACCESS_KEY', 'id AKIAZ7VRSQ2LMXK4P3TN', 'AKIAZ7VRSQ2LMXK4P3TN'],
   ['AWS_SECRET_KEY', 'aws_secret_access_key = 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', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzKEYa8Q2xZ'],
+  // A pair pasted as it is handed over: the secret right after its access key id.
+  ['AWS_SECRET_KEY', 'creds for the bucket: AKIAZ7VRSQ2LMXK4P3TN / r8Vd2QmT0pXz7LbN4kWc9HsY1uFj6GeA3oRiKt5n', 'r8Vd2QmT0pXz7LbN4kWc9HsY1uFj6GeA3oRiKt5n'],
   ['GITHUB_TOKEN', 'ghp_R8sK2mQ9vT4wX7yZ1aB3cD5eF6gH8iJ0kL2m', 'ghp_R8sK2mQ9vT4wX7yZ1aB3cD5eF6gH8iJ0kL2m'],
   ['OPENAI_API_KEY', 'sk-proj-Ab3dEf6hIj9kLm2nOp5qT3BlbkFJrS8tUv1wXy4zAb7cDe', 'sk-proj-Ab3dEf6hIj9kLm2nOp5qT3BlbkFJrS8tUv1wXy4zAb7cDe'],
   ['ANTHROPIC_API_KEY', `sk-ant-api03-${'aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hI6kL9nO2qR5tU8wX1zA4cD7fG0iJ3lM6oP9rS2uV5xY8aB1dE4gH7jK0mN3pQ6sT9v'.slice(0, 93)}AA`, ''],
@@ -59,6 +61,7 @@ const NEGATIVES = [
   'SLACK_BOT_TOKEN=xoxb-your-token',
   'OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
   'e.g. AKIAIOSFODNN7EXAMPLE',
+  'trip to Asia, ref 3f786850e387550fdab836ed7e6dc881de23001b',
   'SSN 666-12-3456 and 900-12-3456 and 123-00-4567',
   'card 4111 1111 1111 1112 fails Luhn',
   '(C) 2024 Acme Corp. All rights reserved. Pick (A), (B) or (C) and list the user(s).',

@@ -42,6 +42,14 @@ function pemHasBody({ value }: Candidate): boolean {
   return body.length > 0;
 }
 
+/** 40 base64 characters that look random: not hex (a git SHA), three character classes, no placeholder. */
+function awsSecretShaped(value: string): boolean {
+  return !/^[0-9a-f]+$/i.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= 4 && !looksLikePlaceholder(value);
+}
+
+/** An access key id ending just before a value, with only a separator between ("AKIA… / ", "AKIA…:", "AKIA…,"). */
+const AWS_KEY_ID_JUST_BEFORE = /(?:AKIA|ASIA)[A-Z2-7]{16}[\s:,;/|="']{1,6}$/i;
+
 export const SECRET_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.aws_access_key',
@@ -66,10 +74,22 @@ export const SECRET_DETECTORS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
     keywords: ['secret', 'aws'],
     keywordsCaseInsensitive: true,
-    validator: ({ value }) => !/^[0-9a-f]+$/i.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= 4 && !looksLikePlaceholder(value),
+    validator: ({ value }) => awsSecretShaped(value),
     context: ['aws_secret_access_key', 'secret_access_key', 'secretaccesskey', 'aws secret', 'aws_secret', 'secret key', 'secret_key'],
     contextRequired: true,
     contextWindow: 64,
+    score: 0.95,
+  },
+  {
+    id: 'tier1.aws_secret_key_after_id',
+    anchor: { literals: ['akia', 'asia'], after: 32, first: 'A-Za-z0-9/+', notAfter: 'A-Za-z0-9/+' },
+    type: 'AWS_SECRET_KEY',
+    secret: true,
+    description: 'AWS secret access keys pasted right after their access key id ("AKIA… / wJalr…", "AKIA…:wJalr…"), as key pairs are handed over',
+    pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
+    keywords: ['akia', 'asia'],
+    keywordsCaseInsensitive: true,
+    validator: ({ value, text, start }) => AWS_KEY_ID_JUST_BEFORE.test(text.slice(Math.max(0, start - 28), start)) && awsSecretShaped(value),
     score: 0.95,
   },
   {
