@@ -165,8 +165,9 @@ export function lastFirstValid({ value, text, start, end }: Candidate): boolean 
   const [last, rest] = value.split(/, ?/) as [string, string];
   const first = rest.split(' ')[0]!;
   if (isBlockedToken(last) || isBlockedToken(first) || followedByOrganisationWord(text, end)) return false;
-  // A quoted cell opens a line or follows a delimiter: "\"Ibarra, Guadalupe\";01/03/1987".
-  const quotedCell = /(?:^|[\n,;\t])"$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === '"';
+  // A quoted cell opens a line or follows a delimiter: "\"Ibarra, Guadalupe\";01/03/1987", SQL's "(7,'Nair, Lakshmi',".
+  const quote = text[start - 1];
+  const quotedCell = (quote === '"' || quote === "'") && /(?:^|[\n,;\t(])[ ]?$/.test(text.slice(Math.max(0, start - 3), start - 1)) && text[end] === quote;
   // "Attendees: T. Kendrick, Sanjay Bhattacharya": the comma separates two people.
   if (!quotedCell && onAttendeesLine(text, start)) return false;
   // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
@@ -203,7 +204,9 @@ export function initialSurnameValid({ value, text, start, end }: Candidate): boo
   const surname = value.slice(value.lastIndexOf(' ') + 1).replace(/^\p{Lu}\./u, '');
   if (isBlockedToken(surname) || followedByOrganisationWord(text, end)) return false;
   const context = personContext(text, start, end);
-  if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) ? 0.86 : false;
+  // "Signed: T. Matsumoto", "T. Lyon said": an initial before a city's name makes it a surname ("N. Carolina" stays a region).
+  const placeSurname = isPlaceName(surname) && !isRegionName(surname) && !isOrdinaryWord(surname);
+  if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) || placeSurname ? 0.86 : false;
   return isDistinctName(surname) && isSurname(surname) ? 0.78 : false;
 }
 
