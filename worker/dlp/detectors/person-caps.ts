@@ -35,8 +35,16 @@ function capsTokenFits(token: string): boolean {
 export function capsNameInPlaceValid({ value, text, start, end }: Candidate): boolean | number {
   if (!capsTokensFit(value)) return false;
   // The words could be a name; the place decides.
+  if (CAPS_LABEL_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return 0.86;
   return personContext(text, start, end) === 'strong' ? 0.86 : false;
 }
+
+/**
+ * Labels of forms, intake notes and reviews whose value is a person but that also head other values
+ * in prose ("Subject: Q3 numbers", "Reference: INV-88"): only names in capitals take them here,
+ * where every word must already be a name ("Pt: ADEWALE, ADEBAYO", "SUBJECT: ÁGNES HORVÁTH").
+ */
+const CAPS_LABEL_BEFORE = /(?:^|[^\p{L}])(?:pt|subject|data subject|reference|referee|character reference|next of kin|nok|insured|policy ?holder|holder|pax|resident|tenant|occupant|decedent|deceased|minor|child|dependent|dependant)[ \t]*[:#=][ \t]*$/iu;
 
 /** Verdicts on the words alone, by value: logs and SQL repeat the same capitals ("ERROR", "ORDER BY") thousands of times. */
 const fitCache = new Map<string, boolean>();

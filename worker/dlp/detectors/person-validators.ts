@@ -203,6 +203,8 @@ const ATTENDEE_LIST = /^;/;
 export function initialSurnameValid({ value, text, start, end }: Candidate): boolean | number {
   const surname = value.slice(value.lastIndexOf(' ') + 1).replace(/^\p{Lu}\./u, '');
   if (isBlockedToken(surname) || followedByOrganisationWord(text, end)) return false;
+  // "Xiaoling A. Xu": after a given name the initial is a middle initial; the full-name reading takes all three.
+  if (/\p{Lu}\p{Ll}+ $/u.test(text.slice(Math.max(0, start - 24), start))) return false;
   const context = personContext(text, start, end);
   // "Signed: T. Matsumoto", "T. Lyon said": an initial before a city's name makes it a surname ("N. Carolina" stays a region).
   const placeSurname = isPlaceName(surname) && !isRegionName(surname) && !isOrdinaryWord(surname);

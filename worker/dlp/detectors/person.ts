@@ -21,6 +21,8 @@ import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
 import { NATIVE_PERSON_DETECTORS } from './person-native.js';
 import { CAPS_PERSON_DETECTORS } from './person-caps.js';
 import { CHAT_PERSON_DETECTORS } from './person-chat.js';
+import { HL7_PERSON_DETECTORS } from './person-hl7.js';
+import { LOWERCASE_PLACE_PERSON_DETECTORS } from './person-lowercase-places.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 
 const T = NAME_TOKEN;
@@ -119,4 +121,6 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   ...NATIVE_PERSON_DETECTORS,
   ...CAPS_PERSON_DETECTORS,
   ...CHAT_PERSON_DETECTORS,
+  ...HL7_PERSON_DETECTORS,
+  ...LOWERCASE_PLACE_PERSON_DETECTORS,
 ];
