@@ -23,6 +23,7 @@ import { CAPS_PERSON_DETECTORS } from './person-caps.js';
 import { CHAT_PERSON_DETECTORS } from './person-chat.js';
 import { HL7_PERSON_DETECTORS } from './person-hl7.js';
 import { LOWERCASE_PLACE_PERSON_DETECTORS } from './person-lowercase-places.js';
+import { HANDLE_PERSON_DETECTORS } from './person-handles.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 
 const T = NAME_TOKEN;
@@ -123,4 +124,5 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   ...CHAT_PERSON_DETECTORS,
   ...HL7_PERSON_DETECTORS,
   ...LOWERCASE_PLACE_PERSON_DETECTORS,
+  ...HANDLE_PERSON_DETECTORS,
 ];
