@@ -7,6 +7,7 @@
 import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
 import { nameColumnHeaderAt } from './person-columns.js';
 import { inPeopleLine } from './person-native-cues.js';
+import { lineBeforeAt, speakerTurnAt } from './person-transcript.js';
 import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, isUnlistedNameShape } from './name-lexicon.js';
 import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-context-words.js';
 
@@ -54,12 +55,13 @@ const LIST_ITEM_AFTER = /^(?:,| and| &| y| und| et) (\p{Lu}[\p{L}'’-]+)/u;
 
 /** A transcript line opened by a speaker: "⟦Tara⟧: Remember me?", "[13:22] ⟦Rizal⟧: ok", "⟦Mika⟧:"Who are you?"". */
 function speakerAt(text: string, start: number, end: number): boolean {
-  const prefix = lineBefore(text, start);
+  const prefix = lineBeforeAt(text, start);
   if (SPEAKER_PREFIX.test(prefix)) return true;
   // Without a time stamp the line start alone says little ("Notes:", "Carrier:"): only a distinct
-  // listed name followed by speech counts.
+  // listed name followed by speech counts, or any name-like word in a dialogue of several turns.
   const value = text.slice(start, end);
-  return /^[ \t>]*$/.test(prefix) && /^:[ ]?["“]?\p{Lu}/u.test(text.slice(end, end + 4)) && isDistinctName(value) && !isPlaceName(value);
+  if (/^[ \t>]*$/.test(prefix) && /^:[ ]?\\?["“]?\p{Lu}/u.test(text.slice(end, end + 5)) && isDistinctName(value) && !isPlaceName(value)) return true;
+  return speakerTurnAt(text, start, end);
 }
 
 /** "Escalating to billing. — ⟦Mariam⟧", "Signed 02/25/2025 — ⟦Ana Lima⟧": a dash, the name, then the line ends. */
@@ -73,19 +75,18 @@ function dashSignatureAt(text: string, start: number, end: number): boolean {
   return Number.isNaN(next) || next === 10 || next === 13;
 }
 
-/** Direct address: "Remember me, ⟦Hussa⟧?", "Don't go, ⟦Ana⟧!", "⟦Seo-yun⟧, can I please …". */
+/**
+ * Direct address: "Remember me, ⟦Hussa⟧?", "Don't go, ⟦Ana⟧!", "⟦Seo-yun⟧, can I please …".
+ * @example
+ * vocativeAt('Remember me, Hussa?', 13, 18); // true
+ */
 const VOCATIVE_REQUEST = /^, (?:(?:can|could|would|will|do|did|are|have) (?:you|i|we)\b|please\b)/i;
-function vocativeAt(text: string, start: number, end: number): boolean {
+export function vocativeAt(text: string, start: number, end: number): boolean {
   const next = text.charCodeAt(end);
   if (next === 44 /* , */) return VOCATIVE_REQUEST.test(text.slice(end, end + 16)) && atSentenceStart(text, start);
   return (next === 33 /* ! */ || next === 63 /* ? */) && text.slice(Math.max(0, start - 2), start) === ', ';
 }
 
-function lineBefore(text: string, start: number): string {
-  // Searched within the 40 characters before the start only, so the cost per candidate stays constant.
-  const window = text.slice(Math.max(0, start - 40), start);
-  return window.slice(window.lastIndexOf('\n') + 1);
-}
 
 /**
  * How strongly the surroundings say that [start, end) is a person's name.

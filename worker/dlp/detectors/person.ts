@@ -24,6 +24,7 @@ import { CHAT_PERSON_DETECTORS } from './person-chat.js';
 import { HL7_PERSON_DETECTORS } from './person-hl7.js';
 import { LOWERCASE_PLACE_PERSON_DETECTORS } from './person-lowercase-places.js';
 import { HANDLE_PERSON_DETECTORS } from './person-handles.js';
+import { ESCAPED_LINE_PERSON_DETECTORS } from './person-escaped-lines.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 
 const T = NAME_TOKEN;
@@ -125,4 +126,5 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   ...HL7_PERSON_DETECTORS,
   ...LOWERCASE_PLACE_PERSON_DETECTORS,
   ...HANDLE_PERSON_DETECTORS,
+  ...ESCAPED_LINE_PERSON_DETECTORS,
 ];
