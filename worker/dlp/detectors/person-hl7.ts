@@ -44,7 +44,8 @@ const PARTICLES = new Set(['DE', 'DA', 'DI', 'DO', 'DU', 'DOS', 'DAS', 'DEL', 'D
 export function hl7NameValid({ value, text, start }: Candidate): boolean | number {
   // The line this sits on is a segment; read back at most 400 characters (segments before PID-5 are short).
   if (!SEGMENT_START.test(text.slice(Math.max(0, start - 400), start))) return false;
-  const words = value.split(/[\^ ]/).filter((w) => w !== '' && !PARTICLES.has(w.toUpperCase()));
+  // Particles and a middle initial ("Lindqvist^Astrid^M") are left out of the check.
+  const words = value.split(/[\^ ]/).filter((w) => w.length >= 2 && !PARTICLES.has(w.toUpperCase()));
   if (words.length < 2 || !words.every(nameWordFits)) return false;
   return words.some((w) => isKnownName(titleCase(w))) ? 0.88 : false;
 }
@@ -55,8 +56,9 @@ export const HL7_PERSON_DETECTORS: readonly Detector[] = [
     anchor: { literals: ['|'] },
     type: 'PERSON',
     description: 'Person names as HL7 v2 XPN/XCN components, FAMILY^GIVEN^MIDDLE, in segment fields (PID-5, NK1-2, PV1-7 …)',
-    // A field opens with "|", an XCN's id and "^" may come first; the name's components end at the next "^", "|" or line end.
-    pattern: new RegExp(String.raw`\|(?:[A-Za-z0-9-]{1,20}\^)?(${COMPONENT}\^${COMPONENT}(?:\^${COMPONENT})?)(?=[\^|\r\n]|$)`, 'dgu'),
+    // A field opens with "|", an XCN's id (it holds a digit: "0421^WALSH^BRENDAN", never a family name) and "^" may come first;
+    // the name's components end at the next "^", "|" or line end.
+    pattern: new RegExp(String.raw`\|(?:[A-Za-z]{0,4}\d[A-Za-z0-9-]{0,19}\^)?(${COMPONENT}\^${COMPONENT}(?:\^${COMPONENT})?)(?=[\^|\r\n]|$)`, 'dgu'),
     group: 1,
     validator: hl7NameValid,
     score: 0.88,
