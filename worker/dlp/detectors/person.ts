@@ -31,7 +31,7 @@ const T = NAME_TOKEN;
 /** Lowercase particles inside names: van der Berg, da Silva, bin Salman, de la Cruz. */
 const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|bin|binti|ibn|al|el|ter|ten|y)`;
 /** Before a name: no letter, digit or joiner; a quote opens a name only after a non-letter (SQL's `'Ana Lima'`, not "d'Ana"). */
-const BEFORE = String.raw`(?<![\p{L}\p{N}_@./’-]|[\p{L}\p{N}_]')`;
+const BEFORE = String.raw`(?<![\p{L}\p{N}_@./’-])(?<![\p{L}\p{N}_]')`;
 /**
  * After a name: no further letter, digit or joiner, except a possessive "'s", a closing quote
  * (`'Ana Lima',`) or a closing markdown underscore (`_Assigned to Ana_`).
