@@ -11,6 +11,7 @@ import { compileDlp, scanText } from '../../worker/dlp/index.js';
 import { hl7NameValid } from '../../worker/dlp/detectors/person-hl7.js';
 import { handleNameValid } from '../../worker/dlp/detectors/person-handles.js';
 import { speakerTurnAt } from '../../worker/dlp/detectors/person-transcript.js';
+import { listedNativeName, unfoldToken } from '../../worker/dlp/detectors/person-native-lists.js';
 import { settingsWith } from './fixtures.js';
 
 const dlp = compileDlp(settingsWith({}));
@@ -157,5 +158,25 @@ describe('PERSON as dialogue speakers and after JSON-escaped line breaks', () =>
     'Carrier: UPS\nTracking: Pending',
   ])('takes no field label for a speaker in %j', (text) => {
     expect(speakerTurnAt(text, text.lastIndexOf('\n') + 1, text.indexOf(':', text.lastIndexOf('\n')))).toBe(false);
+  });
+});
+
+describe('PERSON in Cyrillic and Greek checked against the name lists', () => {
+  it('unfolds the normaliser\'s Latin look-alikes back to the word\'s script', () => {
+    expect(unfoldToken('Oльгa')).toBe('Ольга');
+    expect(unfoldToken('Eλένη')).toBe('Ελένη');
+    expect(unfoldToken('Maria')).toBe('Maria');
+  });
+  it.each([
+    ['Friday cover Ольга Соколова then standup', 'Ольга Соколова'],
+    ['Friday cover Ελένη Παπαδόπουλος then standup', 'Ελένη Παπαδόπουλος'],
+  ])('finds a listed given name and surname without any cue in %j', (text, expected) => {
+    expect(people(text)).toContain(expected);
+  });
+  it.each(['Friday cover Новая Версия then standup', 'Новая Версия вышла вчера', 'Привет Мир', 'Θερινή Ώρα ξεκινά'])('finds no person in %j', (text) => {
+    expect(people(text)).toEqual([]);
+  });
+  it('needs two words', () => {
+    expect(listedNativeName('Oльгa')).toBe(false);
   });
 });
