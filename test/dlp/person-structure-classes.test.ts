@@ -24,6 +24,8 @@ describe('PERSON in HL7 v2 name components', () => {
     ['OKAFOR^CHIDINMA', 'OKAFOR^CHIDINMA'],
     ['Lindqvist^Astrid^M', 'Lindqvist^Astrid^M'],
     ['NAKAMURA^HIROSHI^K', 'NAKAMURA^HIROSHI^K'],
+    ['van der Berg^Maaike', 'van der Berg^Maaike'],
+    ['PARK^SEOYEON', 'PARK^SEOYEON'],
   ])('finds %s in PID-5 and the attending doctor in PV1-7', (pid5, expected) => {
     const found = people(message(pid5));
     expect(found).toContain(expected);

@@ -9,10 +9,11 @@
  */
 import type { Candidate, Detector } from '../detector.js';
 import { isBlockedToken, isKnownName, isOrdinaryWord, isPlaceName, isUnlistedNameShape } from './name-lexicon.js';
-import { ORGANISATION_WORDS } from './name-context-words.js';
 
+/** Lowercase particles that may open a family name component ("de Vries^Sanne", "von Hartmann^Svenja"). */
+const LEADING_PARTICLE = String.raw`(?:(?:van|von|de|da|dos|das|del|della|di|du|le|la|ter|ten|bin|al|el)(?: (?:der|den|de|la|le|los|las|do|da))? )?`;
 /** One name component: letters with inner spaces, apostrophes or hyphens ("VAN DIJK", "O'NEILL", "AL-HARBI"). */
-const COMPONENT = String.raw`\p{Lu}[\p{L}'’-]{0,24}(?: [\p{L}'’-]{1,24}){0,2}`;
+const COMPONENT = String.raw`${LEADING_PARTICLE}\p{Lu}[\p{L}'’-]{0,24}(?: [\p{L}'’-]{1,24}){0,2}`;
 
 /** A segment line: three capitals or digits, then the field separator ("PID|", "NK1|", "PV1|"). */
 const SEGMENT_START = /(?:^|[\r\n])[A-Z][A-Z0-9]{2}\|[^\r\n]*$/;
@@ -22,7 +23,8 @@ const titleCase = (word: string): string => word.charAt(0).toUpperCase() + word.
 /** A word of a component that may be part of a name: listed or name-shaped, and no ordinary word, place or organisation word. */
 function nameWordFits(word: string): boolean {
   const name = titleCase(word);
-  if (name.length < 2 || isBlockedToken(name) || ORGANISATION_WORDS.has(name)) return false;
+  // isBlockedToken refuses organisation words except those that are common surnames too ("PARK^HAYOON").
+  if (name.length < 2 || isBlockedToken(name)) return false;
   for (const part of name.split('-')) {
     const piece = titleCase(part);
     if (piece.length < 2) continue;
