@@ -150,6 +150,9 @@ describe('PERSON as dialogue speakers and after JSON-escaped line breaks', () =>
     const text = 'Beatriz: "Are you coming?"\nOlawumi: "In ten minutes."';
     expect(people(text)).toEqual(['Beatriz', 'Olawumi']);
   });
+  it('still finds a time-stamped speaker opening the text (no escaped line break before it)', () => {
+    expect(people('[08:15] Annegret: lgtm')).toEqual(['Annegret']);
+  });
   it('finds a speaker after a literal backslash-n', () => {
     const text = 'Greta: We need the keys.\\nMatteo: They are on the desk.';
     expect(people(text)).toEqual(expect.arrayContaining(['Greta', 'Matteo']));

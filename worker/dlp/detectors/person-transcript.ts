@@ -20,7 +20,8 @@ const TURN = /(?:^|\n|\\n)[ \t]*(\p{Lu}[\p{L}'’-]{1,24}):[ \t]?\\?["“]?\p{Lu
 /** The text of the line before `start`, a literal "\n" ending a line too (at most 40 characters). */
 export function lineBeforeAt(text: string, start: number): string {
   const window = text.slice(Math.max(0, start - 40), start);
-  return window.slice(Math.max(window.lastIndexOf('\n') + 1, window.lastIndexOf('\\n') + 2));
+  const escaped = window.lastIndexOf('\\n');
+  return window.slice(Math.max(window.lastIndexOf('\n') + 1, escaped === -1 ? 0 : escaped + 2));
 }
 
 /** Endings of role and field nouns that no list holds ("Requester", "Assignee", "Co-signer", "Birthdate"). */
