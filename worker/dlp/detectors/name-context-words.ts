@@ -43,6 +43,9 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   Georgia Virginia Carolina Dakota Florida Nevada Indiana Montana Alabama Arizona Kansas Texas Jordan Chad Israel America Asia Africa Europe China India Japan
   Node Tier Docker Linux Python Java Rust Swift Kotlin Chrome Safari Edge Windows Android Apple Amazon Google Microsoft Oracle Slack Zoom Teams Jira Excel
   Word Outlook Azure Redis Kafka Mongo Postgres Nginx Ubuntu Debian Fedora Alpine Vault Consul Helm Ansible Terraform Jenkins Git Deno React Angular Vue Ember
+  Estimado Estimada Estimados Querido Querida Caro Cara Gentile Gentilissimo Gentilissima Liebe Lieber Sehr Geehrte Geehrter Cher Chère Beste Geachte Kære Drogi Droga Sayın Sevgili Prezado Prezada
+  Atentamente Saludos Saludo Cordialmente Cordiales Grüße Grüßen Freundlichen Cordialement Salutations Distinti Cordiali Saluti Atenciosamente Abraços Groeten Hälsningar Hilsen Pozdrawiam Saygılarımla
+  Departamento Comercial Ventas Atención Cliente Clientes Soporte Abteilung Vertrieb Kundenservice Kundendienst Équipe Commerciale Servizio Assistenza Ufficio Equipe Suporte Atendimento
   Kenya Chile Peru Cuba Mali Niger Nigeria Ghana Egypt Sudan Lebanon Syria Iran Iraq Oman Qatar Wales Scotland England Ireland France Germany Spain Italy
   Tel Fax Mob Cell Login Logout Signin Signup Username Password Url Api Ref Ext Id Uid Sku Qty Attn Encl Mfr Dept Hr Ops Dev Prod Staging Beta
   Viele Liebe Lieber Grüße Grüsse Gruß Saludos Atentamente Cordialement Cumprimentos Abraços Groeten Hälsningar Pozdrawiam Pozdrav Saluti Distinti

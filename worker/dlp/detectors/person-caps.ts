@@ -17,6 +17,9 @@ const CAPS_PARTICLE = new Set(['DE', 'DA', 'DI', 'DO', 'DU', 'DOS', 'DAS', 'DEL'
 
 const titleCase = (token: string): string => token.charAt(0) + token.slice(1).toLowerCase();
 
+/** The next field's label on the same line of a form is no part of the name: "PT: HALVORSEN, INGRID DOB 03/14/1961". */
+const NOT_A_FORM_LABEL = String.raw`(?!(?:DOB|D\.O\.B|MRN|SSN|NHS|TEL|PH|FAX|AGE|SEX|DOS|ZIP|ID|NO|REF|ACCT|INS|EMAIL|PHONE|ADDR)\b)`;
+
 /** A token of a capitalised name: a listed name or a name-shaped word, never an ordinary or organisation word. */
 function capsTokenFits(token: string): boolean {
   if (CAPS_PARTICLE.has(token)) return true;
@@ -35,8 +38,16 @@ function capsTokenFits(token: string): boolean {
 export function capsNameInPlaceValid({ value, text, start, end }: Candidate): boolean | number {
   if (!capsTokensFit(value)) return false;
   // The words could be a name; the place decides.
+  if (CAPS_LABEL_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return 0.86;
   return personContext(text, start, end) === 'strong' ? 0.86 : false;
 }
+
+/**
+ * Labels of forms, intake notes and reviews whose value is a person but that also head other values
+ * in prose ("Subject: Q3 numbers", "Reference: INV-88"): only names in capitals take them here,
+ * where every word must already be a name ("Pt: ADEWALE, ADEBAYO", "SUBJECT: ÁGNES HORVÁTH").
+ */
+const CAPS_LABEL_BEFORE = /(?:^|[^\p{L}])(?:pt|subject|data subject|reference|referee|character reference|next of kin|nok|insured|policy ?holder|holder|pax|resident|tenant|occupant|decedent|deceased|minor|child|dependent|dependant)[ \t]*[:#=][ \t]*$/iu;
 
 /** Verdicts on the words alone, by value: logs and SQL repeat the same capitals ("ERROR", "ORDER BY") thousands of times. */
 const fitCache = new Map<string, boolean>();
@@ -61,7 +72,7 @@ export const CAPS_PERSON_DETECTORS: readonly Detector[] = [
     anchor: { runs: ['capitals'], notAfter: 'A-Za-z0-9_', second: 'A-Z' },
     type: 'PERSON',
     description: 'Names in capitals under a name column, after a name field, title or greeting, or after a sign-off ("FULL NAME,DOB\\nAOI TAKAHASHI,…", "Kind regards,\\nEZEKIEL THORNTON")',
-    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_])${CAPS_WORD}(?:,? ${CAPS_WORD}){0,3}(?![\p{L}\p{N}_@-])`, 'gu'),
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_])${CAPS_WORD}(?:,? ${NOT_A_FORM_LABEL}${CAPS_WORD}){0,3}(?![\p{L}\p{N}_@-])`, 'gu'),
     validator: capsNameInPlaceValid,
     score: 0.86,
     examples: ['FULL NAME,DOB\nAOI TAKAHASHI,1952-06-27', 'Kind regards,\nEZEKIEL THORNTON'],

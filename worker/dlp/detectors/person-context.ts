@@ -7,6 +7,7 @@
 import { atSentenceStart, textAfter, textBefore } from './context/nearby.js';
 import { nameColumnHeaderAt } from './person-columns.js';
 import { inPeopleLine } from './person-native-cues.js';
+import { lineBeforeAt, speakerTurnAt } from './person-transcript.js';
 import { isCommonGivenName, isDistinctName, isGivenName, isKnownName, isOrdinaryWord, isPlaceName, isUnlistedNameShape } from './name-lexicon.js';
 import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES } from './name-context-words.js';
 
@@ -20,11 +21,11 @@ export type PersonContext = 'strong' | 'weak' | 'loose' | 'none';
 /** Titles and honorifics that make the next capitalised word a name. */
 const TITLE_BEFORE = /(?:^|[^a-z])(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|mme|mlle|m|herr|frau|sr|sra|srta|sig|sra|dott|dra|sen|rep|capt|sgt|lt|col|rev|fr|hon|judge|officer|detective|nurse|coach|uncle|aunt|auntie|colonel|captain|lieutenant|sergeant|president|senator|governor|mayor|chancellor|inspector|commissioner|ambassador|admiral|commander|brigadier)\.? ?$/;
 /** Greetings and thanks directly before a name: "Hi Maria,", "thanks, Chidi". */
-const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|thank you|thx|ty|cheers|welcome|morning|good morning|good afternoon|good evening|congrats|congratulations|sorry|ok|okay|bye|ciao|hola|bonjour|hallo|salut|ola|olá|hej|moin|servus|buongiorno|buenos días|bom dia|merhaba|salam|shalom|namaste|selamat pagi|kia ora|sawasdee)[,!]? {1,2}$/;
+const GREETING_BEFORE = /(?:^|[^a-z])(?:hi|hello|hey|dear|hiya|greetings|thanks|thank you|thx|ty|cheers|welcome|morning|good morning|good afternoon|good evening|congrats|congratulations|sorry|ok|okay|bye|ciao|hola|bonjour|hallo|salut|ola|olá|hej|moin|servus|buongiorno|buenos días|bom dia|merhaba|salam|shalom|namaste|selamat pagi|kia ora|sawasdee|estimad[oa]|querid[oa]|prezad[oa]|car[oa]|gentile|gentil[ií]sim[oa]|lieber?|liebe|sehr geehrte[r]?|cher|chère|beste|geachte|kære|hej|drogi|droga|sayın|sevgili)[,!]? {1,2}$/;
 /** Sign-offs on the previous line: "Regards,\nMaria Lopez". */
-const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours|truly|warmly|br|talk soon|speak soon|all the best|kind regards|best wishes|respectfully|saludos|grüße|grüsse|cordialement|cumprimentos|saluti|groeten|-|—|--)[,.!]?[ \t]*\r?\n[ \t]*$/;
+const SIGN_OFF_BEFORE = /(?:regards|best|cheers|thanks|thank you|sincerely|yours|truly|warmly|br|talk soon|speak soon|all the best|kind regards|best wishes|respectfully|saludos|un saludo|atentamente|grüße|grüßen|grüsse|grüssen|cordialement|bien à vous|cumprimentos|atenciosamente|abraços|saluti|cordiali saluti|distinti saluti|groeten|groet|hälsningar|hilsen|pozdrawiam|saygılarımla|-|—|--)[,.!]?[ \t]*\r?\n[ \t]*(?:>[ \t]*)*$/;
 /** Field labels and JSON/YAML keys holding a person: `Name:`, `"first_name": "`, `cc:`, `From:`. */
-const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants|founders|co-founders|cofounders|guarantor|co-?signer|co-?applicant|next of kin|traveller|traveler|insured|policyholder|subscriber)s?["']?[ \t]*(?:[:=]|=>|\.{3,24})[ \t]*["']?$/;
+const FIELD_BEFORE = /(?:name|first|given|surname|last|family|cc|bcc|from|to|attn|attention|contact|assignee|assigned to|owner|reporter|reviewer|reported by|author|requester|requested by|agent|rep|representative|manager|supervisor|employee|patient|customer|client|applicant|candidate|cardholder|account holder|beneficiary|guardian|emergency contact|spouse|signed|signature|signed by|approved by|reviewed by|submitted by|prepared by|created by|updated by|caller|user|member|tenant|driver|passenger|guest|student|teacher|doctor|physician|nurse|witness|recipient|sender|host|interviewer|interviewee|speaker|attendees|participants|founders|co-founders|cofounders|guarantor|co-?signer|co-?applicant|next of kin|traveller|traveler|insured|policyholder|subscriber)s?["']?[ \t]*(?:[:=]|=>|\.{3,24})[ \t]*(?:\[[ \t]*)?["']?$/;
 /** Verbs and phrases that take a person: "you can reach Bayu", "spoke with Kaori", "my name is Ana". */
 const PERSON_VERB_BEFORE = /(?:^|[^a-z])(?:reach|spoke with|speak with|talk to|talked to|ask|tell|ping|loop in|cc'd|name is|my name's|name\?|call me|i am|i'm|this is|escalated by|assigned to|handed to|hand over to|calls me|called me|known as|goes by|aka)[ \t]$|["”],? (?:says|said|asks|asked|adds|added|writes|wrote|notes|noted|explains|explained|recalls|recalled) $/;
 /** A relative, friend or colleague named right after the relation: "my kid Elija", "her husband, Tomasz", "named him Ivo". */
@@ -36,7 +37,9 @@ const REPORTED_TO_BEFORE = /(?:^|[^a-z])(?:(?:said|says|whispered|shouted|wrote|
 /** Keys ending in "name" that hold things other than people. */
 const NOT_PERSON_KEY = /(?:user|host|file|path|app|product|company|org|organisation|organization|business|brand|service|project|team|display|screen|device|domain|bucket|table|column|field|db|database|schema|class|module|package|repo|branch|tag|city|country|state|street|region|store|vendor|merchant|bank|plan|model|server|queue|topic|key|role|group|event|item|variable|var|env|node|cluster|container|image|pod|job|task|account)[_ -]?name["']?[ \t]*[:=]/;
 /** Verbs after a name in reported speech and narrative: "Okonkwo said", "Maria wrote". */
-const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|shouted|smiled|laughed|nodded|lives|lived|works|worked|moved|went|came|arrived|knows|met|visited|were|was born|began|decided|wants|wanted|needs|needed|loves|loved|hates|hated|likes|liked|feels|felt|cried|died|married|retired|resigned|graduated|studied|apologi[sz]ed|promised|insisted|admitted|complained|is (?:a )?very|is so|just has|has given|had given|gave|will be talking|spent|has been under|walked (?:us )?through|flagged|argued|raised|proposed|presented|demoed|volunteered|escalated|pointed out|followed up|took (?:the|an|over)|will (?:own|rotate|follow up|send|share|check|draft|update|book|ping|review|handle|look into|circle back))\b|['’]s\b)/;
+const SPEECH_AFTER = /^(?: (?:said|says|wrote|writes|asked|asks|told|tells|replied|replies|confirmed|confirms|mentioned|mentions|noted|notes|reported|reports|explained|explains|added|adds|called|calls|emailed|texted|messaged|agreed|approved|requested|requests|stated|states|claims|claimed|thinks|thought|believes|suggested|suggests|recommended|responded|answered|commented|shared|sent|signed|joined|joins|will join|is joining|shouted|smiled|laughed|nodded|lives|lived|works|worked|moved|went|came|arrived|knows|met|visited|were|was born|began|decided|wants|wanted|needs|needed|loves|loved|hates|hated|likes|liked|feels|felt|cried|died|married|retired|resigned|graduated|studied|apologi[sz]ed|promised|insisted|admitted|complained|is (?:a )?very|is so|just has|has given|had given|gave|will be talking|spent|has been under|walked (?:us )?through|flagged|argued|raised|proposed|presented|demoed|volunteered|escalated|pointed out|followed up|took (?:the|an|over)|will (?:own|rotate|follow up|send|share|check|draft|update|book|ping|review|handle|look into|circle back)|to (?:follow up|own|send|share|check|draft|update|book|review|schedule|prepare|investigate|confirm|circulate|reach out|contact|fix|look into|set up|sign off)|dijo|dice|comentó|afirmó|explicó|sagte|meinte|erklärte|a dit|a déclaré|disse|ha detto|zei|zegt|powiedział|powiedziała|dedi)\b|['’]s\b)/;
+/** An email address in angle brackets right after the span. */
+const DISPLAY_NAME_AFTER = /^ ?<[^\s<>@]{1,32}@/;
 /** Words after a name that also follow places and things: "Maria is", "Jordan and". */
 const LOOSE_AFTER = /^(?: (?:will|would|can|could|is|was|has|had|and|from|at|in|on)\b| ?[(<]|[,:])/;
 /** A chat or transcript line prefix before the speaker: "[13:22] ", "09:41 ", "> ". */
@@ -52,12 +55,13 @@ const LIST_ITEM_AFTER = /^(?:,| and| &| y| und| et) (\p{Lu}[\p{L}'’-]+)/u;
 
 /** A transcript line opened by a speaker: "⟦Tara⟧: Remember me?", "[13:22] ⟦Rizal⟧: ok", "⟦Mika⟧:"Who are you?"". */
 function speakerAt(text: string, start: number, end: number): boolean {
-  const prefix = lineBefore(text, start);
+  const prefix = lineBeforeAt(text, start);
   if (SPEAKER_PREFIX.test(prefix)) return true;
   // Without a time stamp the line start alone says little ("Notes:", "Carrier:"): only a distinct
-  // listed name followed by speech counts.
+  // listed name followed by speech counts, or any name-like word in a dialogue of several turns.
   const value = text.slice(start, end);
-  return /^[ \t>]*$/.test(prefix) && /^:[ ]?["“]?\p{Lu}/u.test(text.slice(end, end + 4)) && isDistinctName(value) && !isPlaceName(value);
+  if (/^[ \t>]*$/.test(prefix) && /^:[ ]?\\?["“]?\p{Lu}/u.test(text.slice(end, end + 5)) && isDistinctName(value) && !isPlaceName(value)) return true;
+  return speakerTurnAt(text, start, end);
 }
 
 /** "Escalating to billing. — ⟦Mariam⟧", "Signed 02/25/2025 — ⟦Ana Lima⟧": a dash, the name, then the line ends. */
@@ -71,19 +75,18 @@ function dashSignatureAt(text: string, start: number, end: number): boolean {
   return Number.isNaN(next) || next === 10 || next === 13;
 }
 
-/** Direct address: "Remember me, ⟦Hussa⟧?", "Don't go, ⟦Ana⟧!", "⟦Seo-yun⟧, can I please …". */
+/**
+ * Direct address: "Remember me, ⟦Hussa⟧?", "Don't go, ⟦Ana⟧!", "⟦Seo-yun⟧, can I please …".
+ * @example
+ * vocativeAt('Remember me, Hussa?', 13, 18); // true
+ */
 const VOCATIVE_REQUEST = /^, (?:(?:can|could|would|will|do|did|are|have) (?:you|i|we)\b|please\b)/i;
-function vocativeAt(text: string, start: number, end: number): boolean {
+export function vocativeAt(text: string, start: number, end: number): boolean {
   const next = text.charCodeAt(end);
   if (next === 44 /* , */) return VOCATIVE_REQUEST.test(text.slice(end, end + 16)) && atSentenceStart(text, start);
   return (next === 33 /* ! */ || next === 63 /* ? */) && text.slice(Math.max(0, start - 2), start) === ', ';
 }
 
-function lineBefore(text: string, start: number): string {
-  // Searched within the 40 characters before the start only, so the cost per candidate stays constant.
-  const window = text.slice(Math.max(0, start - 40), start);
-  return window.slice(window.lastIndexOf('\n') + 1);
-}
 
 /**
  * How strongly the surroundings say that [start, end) is a person's name.
@@ -105,6 +108,8 @@ export function personContext(text: string, start: number, end: number): PersonC
   if (vocativeAt(text, start, end)) return 'weak';
   if (before === 'prose' || SPEECH_AFTER.test(after)) return 'weak';
   if (inListOfNames(text, start, end)) return 'weak';
+  // The display name of an address: "Ana Lima <ana@example.com>", as mail headers and commit authors write it.
+  if (DISPLAY_NAME_AFTER.test(text.slice(end, end + 40))) return 'weak';
   // An item of a To/cc or attendees line whose neighbours are not names ("Attendees: Rodrigo, ⟦Y. Xu⟧").
   if (inPeopleLine(text, start)) return 'weak';
   if (LOOSE_AFTER.test(after)) return 'loose';

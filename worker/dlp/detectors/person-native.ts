@@ -9,6 +9,7 @@
 import type { Candidate, Detector } from '../detector.js';
 import { personContext } from './person-context.js';
 import { nativeLineCue, NATIVE_NOT_A_NAME, NATIVE_SUFFIX_AFTER } from './person-native-cues.js';
+import { listedNativeName } from './person-native-lists.js';
 
 /**
  * A capitalised Cyrillic or Greek word: "Сергей", "ΜΑΡΊΑ". The normaliser folds the letters that look
@@ -60,8 +61,12 @@ export function nativeNameValid({ value, text, start, end }: Candidate): boolean
   if (context === 'strong' || context === 'weak') return 0.84;
   // In Latin text a run of another script followed by a modal or auxiliary is the subject: "健一 will rotate it".
   if (SUBJECT_AFTER.test(text.slice(end, end + 8))) return 0.82;
-  return nativeLineCue(text, start, end) ? 0.82 : false;
+  if (nativeLineCue(text, start, end)) return 0.82;
+  // A Cyrillic or Greek given name and surname that the name lists hold need no place.
+  return CASED_SCRIPT.test(value) && listedNativeName(value) ? 0.8 : false;
 }
+
+const CASED_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
 export const NATIVE_PERSON_DETECTORS: readonly Detector[] = [
   {

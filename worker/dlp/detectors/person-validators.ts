@@ -24,7 +24,7 @@ import { NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES, TITLE_WORDS } from 
 import { cityLineOfAddress, saidToBeOrganisation } from './person-not-person.js';
 import { afterPlaceAndComma, afterPlacePrefix } from './person-surroundings.js';
 import { onAttendeesLine } from './person-native-cues.js';
-import { amongListedNames, continuesAList, speakerOpensBullet, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy } from './person-context.js';
+import { amongListedNames, continuesAList, speakerOpensBullet, followedByOrganisationWord, followedBySpeechVerb, inSurnameFirmName, insideOtherProperNoun, partOfLongerProperNoun, personContext, precededBy, vocativeAt } from './person-context.js';
 
 /** Surname morphology across naming traditions: Irish/Scottish prefixes and common patronymic or family suffixes. */
 const SURNAME_FORM = /^(?:O['’]\p{Lu}|Mc\p{Lu}|Mac\p{Lu}|Fitz)|(?:son|sen|sson|ez|es|ov|ova|ev|eva|in|ina|sky|ski|ska|wicz|czyk|escu|eanu|ian|yan|oglu|oğlu|oglou|poulos|opoulou|akis|idis|iadis|enko|uk|ić|ic|ič|vić|ini|elli|etti|otti|ucci|berg|stein|mann|feld|baum|ides|adze|dze|shvili|ayev|yev|uddin|ullah|wala|appa|ara|ola|emi|unde|anya|ekwe|uwa|oye|ade|ienė|aitė|ytė|utė|auskas|evičius|avičius|dóttir|dottir|zadeh|pour|nathan|kar|ov[aá]|ová|ská|ský)$/u;
@@ -137,7 +137,8 @@ export function singleNameValid({ value, text, start, end }: Candidate): boolean
     if (isKnownName(value)) return !isPlaceName(value) || isGivenName(value) || followedBySpeechVerb(text, end) ? 0.82 : false;
     // A surname no list holds, in a shape only surnames have: "Huseynov said", "by ex-Zombie Krličević".
     // A surname no list holds opening a line of minutes before a verb of speaking: "- Wongsawat argued the contract".
-    return isUnlistedNameShape(value) && (DISTINCT_SURNAME_FORM.test(value) || amongListedNames(text, start, end) || speakerOpensBullet(text, start, end)) ? 0.8 : false;
+    // A rare name spoken to: "Remember me, Hussa?", "Don't go to town, Yǔzé!".
+    return isUnlistedNameShape(value) && (DISTINCT_SURNAME_FORM.test(value) || amongListedNames(text, start, end) || speakerOpensBullet(text, start, end) || vocativeAt(text, start, end)) ? 0.8 : false;
   }
   if (!isGivenName(value) || isPlaceName(value)) return false;
   // Without context only a common given name counts ("Maria", not "Hamlet", "Tesla" or "Mercedes",
@@ -165,8 +166,9 @@ export function lastFirstValid({ value, text, start, end }: Candidate): boolean 
   const [last, rest] = value.split(/, ?/) as [string, string];
   const first = rest.split(' ')[0]!;
   if (isBlockedToken(last) || isBlockedToken(first) || followedByOrganisationWord(text, end)) return false;
-  // A quoted cell opens a line or follows a delimiter: "\"Ibarra, Guadalupe\";01/03/1987".
-  const quotedCell = /(?:^|[\n,;\t])"$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === '"';
+  // A quoted cell opens a line or follows a delimiter: "\"Ibarra, Guadalupe\";01/03/1987", SQL's "(7,'Nair, Lakshmi',".
+  const quote = text[start - 1];
+  const quotedCell = (quote === '"' || quote === "'") && /(?:^|[\n,;\t(])[ ]?$/.test(text.slice(Math.max(0, start - 3), start - 1)) && text[end] === quote;
   // "Attendees: T. Kendrick, Sanjay Bhattacharya": the comma separates two people.
   if (!quotedCell && onAttendeesLine(text, start)) return false;
   // "Morelli,Sarah" without a space is two CSV cells unless one quoted cell holds both.
@@ -202,8 +204,12 @@ const ATTENDEE_LIST = /^;/;
 export function initialSurnameValid({ value, text, start, end }: Candidate): boolean | number {
   const surname = value.slice(value.lastIndexOf(' ') + 1).replace(/^\p{Lu}\./u, '');
   if (isBlockedToken(surname) || followedByOrganisationWord(text, end)) return false;
+  // "Xiaoling A. Xu": after a given name the initial is a middle initial; the full-name reading takes all three.
+  if (/\p{Lu}\p{Ll}+ $/u.test(text.slice(Math.max(0, start - 24), start))) return false;
   const context = personContext(text, start, end);
-  if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) ? 0.86 : false;
+  // "Signed: T. Matsumoto", "T. Lyon said": an initial before a city's name makes it a surname ("N. Carolina" stays a region).
+  const placeSurname = isPlaceName(surname) && !isRegionName(surname) && !isOrdinaryWord(surname);
+  if (context === 'strong' || context === 'weak') return nameOrUnlisted(surname) || placeSurname ? 0.86 : false;
   return isDistinctName(surname) && isSurname(surname) ? 0.78 : false;
 }
 

@@ -21,14 +21,22 @@ import { SCRIPT_PERSON_DETECTORS } from './person-scripts.js';
 import { NATIVE_PERSON_DETECTORS } from './person-native.js';
 import { CAPS_PERSON_DETECTORS } from './person-caps.js';
 import { CHAT_PERSON_DETECTORS } from './person-chat.js';
+import { HL7_PERSON_DETECTORS } from './person-hl7.js';
+import { LOWERCASE_PLACE_PERSON_DETECTORS } from './person-lowercase-places.js';
+import { HANDLE_PERSON_DETECTORS } from './person-handles.js';
+import { ESCAPED_LINE_PERSON_DETECTORS } from './person-escaped-lines.js';
 import { UNCASED_PERSON_DETECTORS } from './person-uncased.js';
 
 const T = NAME_TOKEN;
 /** Lowercase particles inside names: van der Berg, da Silva, bin Salman, de la Cruz. */
 const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|bin|binti|ibn|al|el|ter|ten|y)`;
-const BEFORE = String.raw`(?<![\p{L}\p{N}_@./'’-])`;
-/** After a name: no further letter, digit or joiner, except a possessive "'s". */
-const AFTER = String.raw`(?![\p{L}\p{N}_@-]|['’](?!s\b))`;
+/** Before a name: no letter, digit or joiner; a quote opens a name only after a non-letter (SQL's `'Ana Lima'`, not "d'Ana"). */
+const BEFORE = String.raw`(?<![\p{L}\p{N}_@./’-])(?<![\p{L}\p{N}_]')`;
+/**
+ * After a name: no further letter, digit or joiner, except a possessive "'s", a closing quote
+ * (`'Ana Lima',`) or a closing markdown underscore (`_Assigned to Ana_`).
+ */
+const AFTER = String.raw`(?![\p{L}\p{N}@-]|_[\p{L}\p{N}_]|['’](?!s\b)[\p{L}\p{N}])`;
 const JOIN = String.raw`(?: (?:${PARTICLE} ){0,2}|-)`;
 /** A middle initial, with or without its full stop: "Karin M. Beike", "Martim A Pereira". */
 const INITIAL = String.raw`\p{Lu}\.?(?= )`;
@@ -36,7 +44,7 @@ const INITIAL = String.raw`\p{Lu}\.?(?= )`;
 export const PERSON_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.person.full_name',
-    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./-", second: "a-z'" },
     type: 'PERSON',
     description: 'Full names (given name, optional middle name or initial, surname) checked against multilingual name lists and context',
     pattern: new RegExp(`${BEFORE}(?=(${T}(?:${JOIN}(?:${INITIAL}|${T})){1,2})${AFTER})${T}`, 'dgu'),
@@ -47,7 +55,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.full_name_short',
-    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./-", second: "a-z'" },
     type: 'PERSON',
     description: 'Two-token names where a third capitalised word follows (the three-token reading failed)',
     pattern: new RegExp(`${BEFORE}(?=(${T}${JOIN}${T})(?= \\p{Lu}))${T}`, 'dgu'),
@@ -57,7 +65,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.last_first',
-    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./-", second: "a-z'" },
     type: 'PERSON',
     description: '"Last, First" as in directories and exports',
     pattern: new RegExp(`${BEFORE}(?=(${T}, ?${T}(?: \\p{Lu}\\.)?)${AFTER})${T}`, 'dgu'),
@@ -69,7 +77,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   {
     id: 'tier1.person.initial_surname',
     // From the pattern: BEFORE's lookbehind, and the full stop after the initial.
-    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: '.' },
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./-", second: '.' },
     type: 'PERSON',
     description: 'An initial and a surname ("S. Gallo") in a field, a signature or with a listed surname',
     pattern: new RegExp(`${BEFORE}(?=(\\p{Lu}\\. ?(?:${PARTICLE} ){0,2}${T})${AFTER})\\p{Lu}`, 'dgu'),
@@ -80,7 +88,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.surname_initials',
-    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./-", second: "a-z'" },
     type: 'PERSON',
     description: 'A surname followed by initials ("Kowalski, J.", "Okonkwo C.") with a listed surname or in context',
     pattern: new RegExp(`${BEFORE}(?=(${T},? \\p{Lu}\\.(?: ?\\p{Lu}\\.)?)(?![\\p{L}\\p{N}]))${T}`, 'dgu'),
@@ -91,7 +99,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.particle_surname',
-    anchor: { literals: ['van', 'von', 'de', 'da', 'del', 'della', 'di', 'du', 'dos', 'das', 'le', 'la', 'ter', 'ten', 'bin', 'al', 'el'], notAfter: "A-Za-z0-9_@./'-" },
+    anchor: { literals: ['van', 'von', 'de', 'da', 'del', 'della', 'di', 'du', 'dos', 'das', 'le', 'la', 'ter', 'ten', 'bin', 'al', 'el'], notAfter: "A-Za-z0-9_@./-" },
     type: 'PERSON',
     description: 'Surnames led by a particle ("Mr. van der Berg", "de la Cruz said") after a title, in a field or before reported speech',
     pattern: new RegExp(`${BEFORE}(?=((?:van|von|de|da|del|della|di|du|dos|das|le|la|ter|ten|bin|al|el)(?: (?:der|den|de|la|le|los|las|do|da))? ${T})${AFTER})\\p{Ll}`, 'dgu'),
@@ -102,7 +110,7 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   },
   {
     id: 'tier1.person.single',
-    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./'-", second: "a-z'" },
+    anchor: { runs: ['capitals'], notAfter: "A-Za-z0-9_@./-", second: "a-z'" },
     type: 'PERSON',
     description: 'Single given names or surnames after titles, greetings, labels, in sign-offs, chat speaker prefixes, reported speech, lists of names and CSV name columns',
     pattern: new RegExp(`${BEFORE}${T}${AFTER}`, 'gu'),
@@ -115,4 +123,8 @@ export const PERSON_DETECTORS: readonly Detector[] = [
   ...NATIVE_PERSON_DETECTORS,
   ...CAPS_PERSON_DETECTORS,
   ...CHAT_PERSON_DETECTORS,
+  ...HL7_PERSON_DETECTORS,
+  ...LOWERCASE_PLACE_PERSON_DETECTORS,
+  ...HANDLE_PERSON_DETECTORS,
+  ...ESCAPED_LINE_PERSON_DETECTORS,
 ];
