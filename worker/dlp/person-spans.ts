@@ -13,16 +13,16 @@ import type { Match } from './run.js';
 /** Lowercase particles of surnames (Dutch, German, Romance, Arabic, Malay, Irish). */
 const PARTICLES = 'van|von|der|den|de|del|della|di|da|dos|das|bin|binti|bint|ibn|al|el|ter|ten|ní|nic';
 /** One or more particles right before the span, after a word boundary ("van den ⟦Berg⟧"). */
-const PARTICLES_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])((?:(?:${PARTICLES})[ \t]+){1,3})$`, 'u');
+const PARTICLES_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])((?:(?:${PARTICLES}) +){1,3})$`, 'u');
 /** A capitalised particle that ends the span, so the surname after it belongs to the name ("Mila Van ⟦Dijk⟧"). */
-const CAPITAL_PARTICLE_END = /[ \t](?:Van|Von|De|Da|Del|Della|Di|Du|Dos|Le|La|San|Santa|Ter|Ten|Mac|Ní|Bin|Al|El)$/u;
-const NEXT_CAPITAL_TOKEN = /^[ \t](\p{Lu}[\p{L}'’-]+)(?![\p{L}])/u;
+const CAPITAL_PARTICLE_END = / (?:Van|Von|De|Da|Del|Della|Di|Du|Dos|Le|La|San|Santa|Ter|Ten|Mac|Ní|Bin|Al|El)$/u;
+const NEXT_CAPITAL_TOKEN = /^ (\p{Lu}[\p{L}'’-]+)(?![\p{L}])/u;
 /** A generational suffix without its period: "Jr", "Sr". */
 const SUFFIX_END = /(?:^|[ \t,])(?:Jr|Sr|Snr|Jnr)$/;
 /** "Yael B. ⟦Ben-David⟧", "⟦B. Ben-David⟧" or "⟦H. Douglas⟧" after "C. ": a given name or initial, then an initial, before the span. */
-const NAME_INITIAL_BEFORE = /(?:^|[^\p{L}.])((?:\p{Lu}[\p{Ll}'’-]+[ \t]+)?(?:\p{Lu}\.[ \t]*){0,2})$/u;
+const NAME_INITIAL_BEFORE = /(?:^|[^\p{L}.])((?:\p{Lu}[\p{Ll}'’-]+ +)?(?:\p{Lu}\. *){0,2})$/u;
 /** A lowercase token after a lowercase span ("courtney ⟦ashby⟧"). */
-const NEXT_LOWER_TOKEN = /^[ \t](\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])/u;
+const NEXT_LOWER_TOKEN = /^ (\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])/u;
 
 const capitalised = (token: string): string => token.charAt(0).toUpperCase() + token.slice(1);
 const isNameWord = (token: string): boolean => isKnownName(token) && !isOrdinaryWord(token) && !isBlockedToken(token) && !NOT_NAME_WORDS.has(token) && !TITLE_WORDS.has(token) && !isPlaceName(token);
@@ -35,13 +35,13 @@ function extendedStart(text: string, start: number, end: number): number {
   if (particles && /^\p{Lu}/u.test(text[start]!)) return start - particles[1]!.length;
   const value = text.slice(start, end);
   // An initial or a particle surname starts the span ("⟦B. Ben-David⟧", "⟦De Luca⟧"): the given name and initials before it are the same name.
-  if (!/^(?:\p{Lu}\.|(?:De|Da|Del|Di|Van|Von|Le|La|Ní|Dela|Mac)[ \t])/u.test(value)) return start;
+  if (!/^(?:\p{Lu}\.|(?:De|Da|Del|Di|Van|Von|Le|La|Ní|Dela|Mac) )/u.test(value)) return start;
   const head = NAME_INITIAL_BEFORE.exec(before);
   if (!head || head[1]!.length === 0) return start;
   const given = /^\p{Lu}[\p{Ll}'’-]+/u.exec(head[1]!);
   if (given && !isNameWord(given[0])) {
     // "Dr. ⟦B. Ben-David⟧": only the initials are the name's.
-    const initials = /(?:\p{Lu}\.[ \t]*)+$/u.exec(head[1]!);
+    const initials = /(?:\p{Lu}\. *)+$/u.exec(head[1]!);
     return initials ? start - initials[0].length : start;
   }
   return start - head[1]!.length;

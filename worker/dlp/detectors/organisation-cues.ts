@@ -17,7 +17,7 @@ export interface SpanCue {
 
 /** Legal forms of companies in many jurisdictions (Inc, GmbH, S.A., Oy, KK, Pty, PLC, LLP…). */
 const LEGAL_FORM = String.raw`(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|GmbH|gGmbH|AG|SA|S\.A|SAS|S\.A\.S|SARL|SpA|S\.p\.A|Srl|S\.r\.l|BV|B\.V|NV|N\.V|Oy|Oyj|AB|A/S|ApS|ASA|KK|K\.K|Pty|PLC|plc|LLP|LP|Corp|Corporation|Co|KG|KGaA|Sdn Bhd|Bhd|Pte|S\.L|SL|Kft|Zrt|OÜ|SE|S\.C|SpA)`;
-const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:,|[ \t]+\p{Lu}[\p{L}&'’-]*){0,3}?,?[ \t]+${LEGAL_FORM}\.?(?![\p{L}\p{N}-])`, 'u');
+const LEGAL_FORM_AFTER = new RegExp(String.raw`^(?:,| +\p{Lu}[\p{L}&'’-]*){0,3}?,? +${LEGAL_FORM}\.?(?![\p{L}\p{N}-])`, 'u');
 
 /**
  * Words that head organisation names and are not common surnames ("Park", "Hall", "Field" and
@@ -35,14 +35,14 @@ const INDUSTRY_HEADS = new Set(
   Inc Corp Corporation Company Ltd LLC GmbH`.split(/\s+/),
 );
 /** Up to two capitalised words after the span, then an industry head ("Harbor ⟦Dental⟧ Group", "⟦Miller⟧ Cold Chain Logistics"). */
-const HEAD_AFTER = /^(?:[ \t]+\p{Lu}[\p{L}'’-]*){1,3}/u;
+const HEAD_AFTER = /^(?: +\p{Lu}[\p{L}'’-]*){1,3}/u;
 
 /** "& Sons", "and Associates", "& Co.", in several languages ("Söhne", "Fils", "Hijos"). */
-const FAMILY_FIRM_AFTER = /^[ \t]+(?:&|and|und|et|e|y|en)[ \t]+(?:Sons?|Daughters?|Associates|Partners|Co\b|Company|Brothers|Bros\b|Cie\b|Söhne|Sohn|Fils|Hijos|Filhos|Figli|Zonen|Zoon)/u;
+const FAMILY_FIRM_AFTER = /^ +(?:&|and|und|et|e|y|en) +(?:Sons?|Daughters?|Associates|Partners|Co\b|Company|Brothers|Bros\b|Cie\b|Söhne|Sohn|Fils|Hijos|Filhos|Figli|Zonen|Zoon)/u;
 
 /** "Procter & Gamble", "Ernst & Young", "Ben & Jerry's": capitalised single words joined by "&". */
-const PAIR_AFTER = /^[ \t]*&[ \t]*(\p{Lu}[\p{Ll}'’-]+)(['’]s)?(?![\p{L}])/u;
-const PAIR_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{Ll}'’-]+)[ \t]*&[ \t]*$/u;
+const PAIR_AFTER = /^ *& *(\p{Lu}[\p{Ll}'’-]+)(['’]s)?(?![\p{L}])/u;
+const PAIR_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{Ll}'’-]+) *& *$/u;
 
 function ampersandPair(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
@@ -55,7 +55,7 @@ function ampersandPair(text: string, start: number, end: number): boolean {
 }
 
 /** "Carter's Kids", "Victoria's Secret", "Howe's Brigade": one word, a possessive, a capitalised non-name. */
-const POSSESSIVE_BRAND_AFTER = /^['’]s[ \t]+(\p{Lu}[\p{Ll}-]+)(?![\p{L}.])/u;
+const POSSESSIVE_BRAND_AFTER = /^['’]s +(\p{Lu}[\p{Ll}-]+)(?![\p{L}.])/u;
 function possessiveBrand(text: string, start: number, end: number): boolean {
   if (/\s/.test(text.slice(start, end))) return false;
   const next = POSSESSIVE_BRAND_AFTER.exec(text.slice(end, end + 40));
@@ -65,7 +65,7 @@ function possessiveBrand(text: string, start: number, end: number): boolean {
 /** Field labels and keys whose values are organisations ("Sold by:", "Employer:", "company_name", "managingOrganization": {"display": …}). */
 const ORGANISATION_FIELD_BEFORE = new RegExp(
   String.raw`(?:sold by|vendor|supplier|seller|merchant|manufacturer|brand|company|employer|organi[sz]ation|carrier|insurer|retailer|distributor|contractor|subcontractor|lender|issuing bank|bank)` +
-    String.raw`(?:[ _-]?(?:name|display))?["'*]*[ \t]*[:=][ \t]*(?:\{[ \t]*["']?(?:display|name|text|value|label)["']?[ \t]*:[ \t]*)?["'*]*[ \t]*(?:\p{Lu}\p{Ll}{0,3}\.[ \t]+)?$`,
+    String.raw`(?:[ _-]?(?:name|display))?["'*]* *[:=] *(?:\{ *["']?(?:display|name|text|value|label)["']? *: *)?["'*]* *(?:\p{Lu}\p{Ll}{0,3}\. +)?$`,
   'iu',
 );
 function organisationField(text: string, start: number): boolean {
@@ -75,18 +75,18 @@ function organisationField(text: string, start: number): boolean {
 }
 
 /** Business registration numbers after the name: "Wells Fargo, VAT DE554858103", "Acme (ABN 51 824 753 556)". */
-const REGISTRATION_AFTER = /^(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}(?:,|[ \t]*\(|[ \t]+[-–—|][ \t]*)?[ \t]*(?:VAT|USt-?IdNr|UID|ABN|ACN|EIN|SIRET|SIREN|KvK|CIF|GSTIN|GST|UEN|CRN|Company (?:No|Number|Reg)|Reg(?:istration)?\.? No|Tax ID|TIN)\b/u;
+const REGISTRATION_AFTER = /^(?: +\p{Lu}[\p{L}'’-]*){0,2}(?:,| *\(| +[-–—|] *)? *(?:VAT|USt-?IdNr|UID|ABN|ACN|EIN|SIRET|SIREN|KvK|CIF|GSTIN|GST|UEN|CRN|Company (?:No|Number|Reg)|Reg(?:istration)?\.? No|Tax ID|TIN)\b/u;
 
 /** A sign-off line ("Kind regards,", "Mit freundlichen Grüßen", "Cordialement,", "Un saludo,"). */
-const SIGN_OFF_LINE = /^[ \t>]*(?:[\p{L}]+[ \t]+){0,3}(?:regards|grüßen|grüße|grüsse|groet|groeten|cordialement|saludo|saludos|abraços|cumprimentos|cheers|best|thanks|thank you|sincerely|atentamente|saluti|pozdrawiam|hälsningar|mvh|yours|warmly|wishes|salutations)[,.!]?[ \t]*$/iu;
+const SIGN_OFF_LINE = /^[ \t>]*(?:[\p{L}]+ +){0,3}(?:regards|grüßen|grüße|grüsse|groet|groeten|cordialement|saludo|saludos|abraços|cumprimentos|cheers|best|thanks|thank you|sincerely|atentamente|saluti|pozdrawiam|hälsningar|mvh|yours|warmly|wishes|salutations)[,.!]? *$/iu;
 /** A line of one to four capitalised words (a signer's name), possibly after a title. */
-const NAME_LINE = /^[ \t>]*(?:\p{Lu}[\p{L}.'’-]*[ \t]*){1,4}$/u;
+const NAME_LINE = /^[ \t>]*(?:\p{Lu}[\p{L}.'’-]* *){1,4}$/u;
 
 /** The line after the signer's name under a sign-off names the company ("Best,\nAna Lima\n⟦Morgan Stanley⟧"). */
 function signatureCompanyLine(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (lineStart === 0 || !/^[ \t>]*(?:\p{Lu}\p{Ll}{0,3}\.[ \t]+)?$/u.test(text.slice(lineStart, start))) return false;
-  if (!/^[ \t]*(?:\r?\n|$)/.test(text.slice(end, end + 4))) return false;
+  if (lineStart === 0 || !/^[ \t>]*(?:\p{Lu}\p{Ll}{0,3}\. +)?$/u.test(text.slice(lineStart, start))) return false;
+  if (!/^ *(?:\r?\n|$)/.test(text.slice(end, end + 4))) return false;
   const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
   if (lineStart - previousStart > 48 || previousStart === 0) return false;
   const previous = text.slice(previousStart, lineStart - 1).replace(/\r$/, '');
@@ -98,11 +98,11 @@ function signatureCompanyLine(text: string, start: number, end: number): boolean
 
 /** Whether an industry head follows the span or ends it ("Atlas ⟦Freight⟧", "⟦Harbor Dental⟧ Group"). */
 function industryHead(text: string, start: number, end: number): boolean {
-  const inside = text.slice(start, end).split(/[ \t]+/);
+  const inside = text.slice(start, end).split(/ +/);
   for (let i = 1; i < inside.length; i++) if (INDUSTRY_HEADS.has(inside[i]!.replace(/[.,]$/, ''))) return true;
   const after = HEAD_AFTER.exec(text.slice(end, end + 48));
   if (!after) return false;
-  return after[0].trim().split(/[ \t]+/).some((w) => INDUSTRY_HEADS.has(w.replace(/[.,]$/, '')));
+  return after[0].trim().split(/ +/).some((w) => INDUSTRY_HEADS.has(w.replace(/[.,]$/, '')));
 }
 
 /**

@@ -13,7 +13,7 @@ const UK_NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland', 
 const isRegion = (value: string): boolean => isRegionName(value) || UK_NATIONS.has(value);
 
 /** Prepositions before a place; for names that are also given names ("Elizabeth", "Florence") only the unambiguous ones count. */
-const PLACE_PREPOSITION = /(?:^|[^\p{L}])(in|at|from|near|to|into|across|outside|around|throughout|within|via|invasion of|attack on|city of|town of|province of|state of|based in|located in|moved to)[ \t]+$/iu;
+const PLACE_PREPOSITION = /(?:^|[^\p{L}])(in|at|from|near|to|into|across|outside|around|throughout|within|via|invasion of|attack on|city of|town of|province of|state of|based in|located in|moved to) +$/iu;
 const STRICT_PREPOSITIONS = new Set(['in', 'near', 'across', 'outside', 'throughout', 'within', 'invasion of', 'attack on', 'city of', 'town of', 'province of', 'state of', 'based in', 'located in', 'moved to']);
 
 function afterPlacePreposition(text: string, start: number, end: number): boolean {
@@ -27,21 +27,21 @@ function afterPlacePreposition(text: string, start: number, end: number): boolea
 
 /** Place words that end a place's name or follow it ("Beverly ⟦Hills⟧", "⟦Elm⟧ Street"); surnames such as Park or Hall are left out. */
 const PLACE_HEADS = new Set('Street Avenue Boulevard Road Lane Drive Parkway Highway Square Plaza County Parish Township Heights Hills Springs Valley Beach Island Islands Lake River Bay Canyon Falls Harbor Harbour Peninsula Province Prefecture Oblast District'.split(' '));
-const PLACE_HEAD_AFTER = /^[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/u;
+const PLACE_HEAD_AFTER = /^ +(\p{Lu}\p{Ll}+)(?![\p{L}])/u;
 
 function placeHead(text: string, start: number, end: number): boolean {
-  const words = text.slice(start, end).split(/[ \t]+/);
+  const words = text.slice(start, end).split(/ +/);
   if (words.length > 1 && PLACE_HEADS.has(words[words.length - 1]!)) return true;
   const next = PLACE_HEAD_AFTER.exec(text.slice(end, end + 20));
   return next !== null && PLACE_HEADS.has(next[1]!);
 }
 
 /** "⟦Beverly Hills⟧, California": a region after a comma. A region that is also a given name ("Georgia") counts only after a known place. */
-const REGION_AFTER = /^,[ \t]+(\p{Lu}[\p{L}.]+(?:[ \t]\p{Lu}[\p{L}.]+)?)(?![\p{L}])/u;
+const REGION_AFTER = /^, +(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)(?![\p{L}])/u;
 function followedByRegion(text: string, start: number, end: number): boolean {
   const next = REGION_AFTER.exec(text.slice(end, end + 32));
   if (!next) return false;
-  const region = isRegion(next[1]!) ? next[1]! : isRegion(next[1]!.split(/[ \t]/)[0]!) ? next[1]!.split(/[ \t]/)[0]! : undefined;
+  const region = isRegion(next[1]!) ? next[1]! : isRegion(next[1]!.split(/ /)[0]!) ? next[1]!.split(/ /)[0]! : undefined;
   if (region === undefined) return false;
   const value = text.slice(start, end);
   if (isPlaceName(value)) return true;
@@ -49,7 +49,7 @@ function followedByRegion(text: string, start: number, end: number): boolean {
 }
 
 /** "Los Angeles, ⟦California⟧": a region after a known place and a comma. */
-const PLACE_BEFORE = /(\p{Lu}[\p{L}.'’-]*(?:[ \t]\p{Lu}[\p{L}.'’-]*){0,2}),[ \t]+$/u;
+const PLACE_BEFORE = /(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}), +$/u;
 function regionAfterPlace(text: string, start: number, end: number): boolean {
   if (!isRegion(text.slice(start, end))) return false;
   const before = PLACE_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
@@ -57,8 +57,8 @@ function regionAfterPlace(text: string, start: number, end: number): boolean {
 }
 
 /** "12 Rue Lafayette, ⟦Salem⟧ 25541-2128": the city between a numbered street and a postal code. */
-const STREET_BEFORE = /\d+[A-Za-z]?[ \t]+\p{L}[\p{L}.'’ -]{1,40},[ \t]*$/u;
-const POSTCODE_AFTER = /^,?[ \t]+(?:[A-Z]{2}[ \t]+)?\d{4,5}(?:-\d{4})?(?!\d)/;
+const STREET_BEFORE = /\d+[A-Za-z]? +\p{L}[\p{L}.'’ -]{1,40}, *$/u;
+const POSTCODE_AFTER = /^,? +(?:[A-Z]{2} +)?\d{4,5}(?:-\d{4})?(?!\d)/;
 function addressCity(text: string, start: number, end: number): boolean {
   if (!POSTCODE_AFTER.test(text.slice(end, end + 20))) return false;
   const before = text.slice(Math.max(0, start - 60), start);

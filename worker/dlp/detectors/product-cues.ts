@@ -8,21 +8,21 @@ import { nameColumnHeaderAt } from './person-columns.js';
 import type { SpanCue } from './organisation-cues.js';
 
 /** ™ ® © right after the name, or "(TM)". */
-const TRADEMARK_AFTER = /^(?:[ \t]?[™®©℠]|[ \t]?\((?:TM|R)\))/u;
+const TRADEMARK_AFTER = /^(?: ?[™®©℠]| ?\((?:TM|R)\))/u;
 
-/** A version number, or a series word (alone or after a number): "Nimbus 2.1", "Aurora Pro", "Vega 15 Max". */
-const VERSION_AFTER = /^[ \t]+(?:v?\d+(?:\.\d+)+|\d{1,4}[ \t]+(?:Pro|Max|Plus|Ultra|Lite|Mini|Air|SE|XL|Edition)|(?:Pro|Plus|Ultra|Lite|Mini|XL|Edition|Series)(?:[ \t]+(?:Max|\d{1,4}))?)(?![\p{L}\p{N}])/u;
+/** A version number ("v2", "2.1"; not a date such as 26.05.1955), or a series word (alone or after a number): "Nimbus 2.1", "Aurora Pro", "Vega 15 Max". */
+const VERSION_AFTER = /^ +(?:v\d+(?:\.\d+)*|\d{1,2}\.\d{1,2}(?![\p{N}.\/-])|\d{1,4} +(?:Pro|Max|Plus|Ultra|Lite|Mini|Air|SE|XL|Edition)|(?:Pro|Plus|Ultra|Lite|Mini|XL|Edition|Series)(?: +(?:Max|\d{1,4}))?)(?![\p{L}\p{N}])/u;
 
 /** Lowercase product-category nouns that follow a brand ("Oscar Mayer ham", "Hugo Boss cologne", "a Ford Ranger pickup"). */
 const CATEGORY_NOUNS = `cologne perfume fragrance aftershave deodorant shampoo conditioner soap lotion sunscreen toothpaste detergent cosmetics makeup lipstick
   ham bacon sausage sausages hot dogs cereal chocolate chocolates candy cookies crackers chips snacks coffee tea beer lager wine vodka whisky whiskey gin rum
   soda cola juice yogurt cheese ice cream sauce ketchup mustard mayonnaise pasta noodles bread
   shoes sneakers trainers boots sandals jeans jacket jackets coat shirt shirts dress handbag handbags watch watches sunglasses backpack luggage suitcase
-  car cars truck trucks pickup suv sedan van motorcycle scooter bike bicycle tires tyres
+  car cars truck trucks pickup suv sedan minivan motorcycle scooter bike bicycle tires tyres
   laptop laptops notebook tablet phone phones smartphone headphones earbuds speaker speakers camera cameras printer router monitor keyboard mouse console
   mattress sofa couch chair chairs desk lamp vacuum blender toaster microwave fridge refrigerator dishwasher
   catalogue catalog store stores outlet outlets franchise franchises restaurant restaurants dealership gift card voucher subscription toys toy`;
-const CATEGORY_AFTER = new RegExp(String.raw`^[ \t]+(?:${CATEGORY_NOUNS.trim().split(/\s+/).join('|')})(?![\p{L}])`, 'u');
+const CATEGORY_AFTER = new RegExp(String.raw`^ +(?:${CATEGORY_NOUNS.trim().split(/\s+/).join('|')})(?![\p{L}])`, 'u');
 
 /** Column headers whose cells are products, items or organisations, never people. */
 const THING_COLUMN = /^(?:item|items|item name|product|products|product name|article|description|sku|model|make|brand|vendor|supplier|merchant|manufacturer|company|company name|organi[sz]ation|employer|store|retailer)$/;
@@ -49,15 +49,15 @@ function thingColumn(text: string, start: number, end: number): boolean {
 function markdownHeaderAt(text: string, start: number): string | undefined {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(lineStart, start);
-  if (!/^[ \t]*\|/.test(before) || before.length > 200) return undefined;
+  if (!/^ *\|/.test(before) || before.length > 200) return undefined;
   const column = before.split('|').length - 2;
   // Walk up the table (at most 60 rows) to the row above the |---| separator.
   let lineEnd = lineStart - 1;
   for (let rows = 0; rows < 60 && lineEnd > 0; rows++) {
     const previousStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
     const line = text.slice(previousStart, lineEnd).replace(/\r$/, '');
-    if (!/^[ \t]*\|/.test(line)) return undefined;
-    if (/^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$/.test(line)) {
+    if (!/^ *\|/.test(line)) return undefined;
+    if (/^ *\|(?: *:?-{3,}:? *\|)+ *$/.test(line)) {
       if (previousStart === 0) return undefined;
       const headerStart = text.lastIndexOf('\n', previousStart - 2) + 1;
       const cells = text.slice(headerStart, previousStart - 1).split('|');
