@@ -74,8 +74,18 @@ function organisationField(text: string, start: number): boolean {
   return ORGANISATION_FIELD_BEFORE.test(line);
 }
 
+/**
+ * "the band ⟦Van Canto⟧,", "the brand ⟦Carter⟧.", "nature park ⟦Kopački Rit⟧ in": a lowercase noun for a kind of
+ * organisation or place right before the span, and no verb after it (in "the company Maria founded", Maria is a person).
+ */
+const KIND_BEFORE = /(?:^|[^\p{L}])(?:band|label|brand|company|firm|club|restaurant|hotel|nightclub|bar|store|shop|chain|agency|startup|start-up|airline|bank|charity|magazine|newspaper|album|film|movie|novel|ship|vessel|park|river|lake|village|town|city|county|municipality|district|region|province|island|mountain|airport|station|stadium|venue)(?: (?:called|named))? $/u;
+const NO_VERB_AFTER = /^(?:['’]s\b|[^ \p{L}]|$| (?:in|on|at|of|and|or|with|for|from|to|near|by|where|which|that|as)\b|,)/u;
+function kindNounBefore(text: string, start: number, end: number): boolean {
+  return KIND_BEFORE.test(text.slice(Math.max(0, start - 28), start)) && NO_VERB_AFTER.test(text.slice(end, end + 8));
+}
+
 /** Business registration numbers after the name: "Wells Fargo, VAT DE554858103", "Acme (ABN 51 824 753 556)". */
-const REGISTRATION_AFTER = /^(?: +\p{Lu}[\p{L}'’-]*){0,2}(?:,| *\(| +[-–—|] *)? *(?:VAT|USt-?IdNr|UID|ABN|ACN|EIN|SIRET|SIREN|KvK|CIF|GSTIN|GST|UEN|CRN|Company (?:No|Number|Reg)|Reg(?:istration)?\.? No|Tax ID|TIN)\b/u;
+const REGISTRATION_AFTER = /^(?:['’]s)?(?: +\p{Lu}[\p{L}'’-]*){0,3}(?:,| *\(| +[-–—|] *)? *(?:VAT|USt-?IdNr|UID|ABN|ACN|EIN|SIRET|SIREN|KvK|CIF|GSTIN|GST|UEN|CRN|Company (?:No|Number|Reg)|Reg(?:istration)?\.? No|Tax ID|TIN)\b/u;
 
 /** A sign-off line ("Kind regards,", "Mit freundlichen Grüßen", "Cordialement,", "Un saludo,"). */
 const SIGN_OFF_LINE = /^[ \t>]*(?:[\p{L}]+ +){0,3}(?:regards|grüßen|grüße|grüsse|groet|groeten|cordialement|saludo|saludos|abraços|cumprimentos|cheers|best|thanks|thank you|sincerely|atentamente|saluti|pozdrawiam|hälsningar|mvh|yours|warmly|wishes|salutations)[,.!]? *$/iu;
@@ -116,6 +126,7 @@ export const ORGANISATION_CUES: readonly SpanCue[] = [
   { id: 'organisation.family_firm', test: (text, _start, end) => FAMILY_FIRM_AFTER.test(text.slice(end, end + 24)) },
   { id: 'organisation.ampersand_pair', test: ampersandPair },
   { id: 'organisation.possessive_brand', test: possessiveBrand },
+  { id: 'organisation.kind_noun_before', test: kindNounBefore },
   { id: 'organisation.field', test: (text, start) => organisationField(text, start) },
   { id: 'organisation.registration_number', test: (text, _start, end) => REGISTRATION_AFTER.test(text.slice(end, end + 48)) },
   { id: 'organisation.signature_company', test: signatureCompanyLine },

@@ -26,7 +26,7 @@ function afterPlacePreposition(text: string, start: number, end: number): boolea
 }
 
 /** Place words that end a place's name or follow it ("Beverly ⟦Hills⟧", "⟦Elm⟧ Street"); surnames such as Park or Hall are left out. */
-const PLACE_HEADS = new Set('Street Avenue Boulevard Road Lane Drive Parkway Highway Square Plaza County Parish Township Heights Hills Springs Valley Beach Island Islands Lake River Bay Canyon Falls Harbor Harbour Peninsula Province Prefecture Oblast District'.split(' '));
+const PLACE_HEADS = new Set('Street Avenue Boulevard Road Lane Drive Parkway Highway Square Plaza County Parish Township Heights Hills Springs Valley Beach Island Islands Lake River Bay Canyon Falls Harbor Harbour Peninsula Province Prefecture Oblast District Creek Junction Playfield Reservoir Canal Gorge Glacier Pond Fjord Crossing'.split(' '));
 const PLACE_HEAD_AFTER = /^ +(\p{Lu}\p{Ll}+)(?![\p{L}])/u;
 
 function placeHead(text: string, start: number, end: number): boolean {
@@ -45,6 +45,9 @@ function followedByRegion(text: string, start: number, end: number): boolean {
   if (region === undefined) return false;
   const value = text.slice(start, end);
   if (isPlaceName(value)) return true;
+  // "⟦Paxton⟧, Illinois": one word before an unambiguous region is a town; "Ana Lima, Spain" needs more.
+  // "Valeria, Finn, ⟦Nikola⟧, Georgia": not inside a list of names.
+  if (!isGivenName(region) && !value.includes(' ') && !/\p{L}, $/u.test(text.slice(Math.max(0, start - 3), start))) return true;
   return !isGivenName(region) && !isGivenName(value.split(' ')[0]!);
 }
 
