@@ -2,8 +2,8 @@
  * Settling the findings of different detectors for one text: a timestamp is never an identifier
  * (timestamps.ts), a PERSON span with an organisation, product or place cue is dropped
  * (detectors/not-a-person.ts), PERSON spans are completed to the whole name (person-spans.ts), and
- * overlapping findings are resolved so that no character a finding covered is lost: findings of
- * one type merge into the span covering both, findings of different types keep the better one.
+ * overlapping findings are resolved: PERSON spans merge into the span covering both, other
+ * findings keep the better one, never losing both.
  */
 import { notAPersonCue } from './detectors/not-a-person.js';
 import { completePersonSpans } from './person-spans.js';
@@ -11,9 +11,10 @@ import type { Match } from './run.js';
 import { timestampAsIdentifier } from './timestamps.js';
 
 /**
- * One finding per overlapping span. Of one type, the union of the spans, with the rule and score of
- * the better one (so "Lê, Thị" and "Thị Lan" give "Lê, Thị Lan"); two PERSON spans one space apart
- * are one name ("Trần, Đức" and "Huy"). Of different types, the higher score, then the longer.
+ * One finding per overlapping span. Two PERSON spans give their union, with the rule and score of
+ * the better one (so "Lê, Thị" and "Thị Lan" give "Lê, Thị Lan"); otherwise the higher score, then
+ * the longer. (Other types keep one detector's span, so that a detector run alone finds exactly the
+ * span it finds among all of them: test/dlp/run-sieve.test.ts.)
  * @example
  * resolveOverlaps([{ type: 'PHONE', start: 0, end: 12, score: 0.9, … }, { type: 'PHONE', start: 4, end: 18, score: 0.8, … }]); // one PHONE 0–18
  */
@@ -24,14 +25,10 @@ export function resolveOverlaps(matches: Match[]): Match[] {
   for (const m of matches) {
     const last = kept[kept.length - 1];
     if (!last || m.start >= last.end) {
-      if (last && m.type === 'PERSON' && last.type === 'PERSON' && m.start === last.end + 1 && m.tier === last.tier) {
-        kept[kept.length - 1] = { ...(m.score > last.score ? m : last), start: last.start, end: m.end };
-        continue;
-      }
       kept.push(m);
       continue;
     }
-    if (m.type === last.type && m.tier === last.tier) {
+    if (m.type === 'PERSON' && last.type === 'PERSON' && m.tier === last.tier) {
       const better = m.score > last.score ? m : last;
       kept[kept.length - 1] = { ...better, start: last.start, end: Math.max(last.end, m.end) };
       continue;

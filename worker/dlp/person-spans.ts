@@ -76,5 +76,20 @@ export function completePersonSpans(text: string, matches: Match[]): Match[] {
     const end = extendedEnd(text, start, m.end);
     if (start !== m.start || end !== m.end) matches[i] = { ...m, start, end };
   }
+  joinNeighbours(text, matches);
   return matches;
+}
+
+/**
+ * Two PERSON spans one space apart are one name ("⟦Trần, Đức⟧ ⟦Huy⟧"): the first is widened to
+ * reach the second, and resolveOverlaps merges them. A comma or a tab between them (a list, a CSV
+ * row) keeps them apart.
+ */
+function joinNeighbours(text: string, matches: Match[]): void {
+  const persons = matches.map((m, i) => [m, i] as const).filter(([m]) => m.type === 'PERSON').sort(([a], [b]) => a.start - b.start);
+  for (let k = persons.length - 2; k >= 0; k--) {
+    const [m, i] = persons[k]!;
+    const next = matches[persons[k + 1]![1]]!;
+    if (next.start === m.end + 1 && text[m.end] === ' ' && next.tier === m.tier && next.end > m.end) matches[i] = { ...m, end: next.end };
+  }
 }

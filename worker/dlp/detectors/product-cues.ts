@@ -13,6 +13,9 @@ const TRADEMARK_AFTER = /^(?: ?[™®©℠]| ?\((?:TM|R)\))/u;
 /** A version number ("v2", "2.1"; not a date such as 26.05.1955), or a series word (alone or after a number): "Nimbus 2.1", "Aurora Pro", "Vega 15 Max". */
 const VERSION_AFTER = /^ +(?:v\d+(?:\.\d+)*|\d{1,2}\.\d{1,2}(?![\p{N}.\/-])|\d{1,4} +(?:Pro|Max|Plus|Ultra|Lite|Mini|Air|SE|XL|Edition)|(?:Pro|Plus|Ultra|Lite|Mini|XL|Edition|Series)(?: +(?:Max|\d{1,4}))?)(?![\p{L}\p{N}])/u;
 
+/** A series word ending the span itself ("⟦Aurora Lite⟧"). */
+const SERIES_END = / (?:Pro|Plus|Ultra|Lite|Mini|XL)$/;
+
 /** Lowercase product-category nouns that follow a brand ("Oscar Mayer ham", "Hugo Boss cologne", "a Ford Ranger pickup"). */
 const CATEGORY_NOUNS = `cologne perfume fragrance aftershave deodorant shampoo conditioner soap lotion sunscreen toothpaste detergent cosmetics makeup lipstick
   ham bacon sausage sausages hot dogs cereal chocolate chocolates candy cookies crackers chips snacks coffee tea beer lager wine vodka whisky whiskey gin rum
@@ -34,7 +37,7 @@ const THING_COLUMN = /^(?:item|items|item name|product|products|product name|art
  */
 export const PRODUCT_CUES: readonly SpanCue[] = [
   { id: 'product.trademark', test: (text, _start, end) => TRADEMARK_AFTER.test(text.slice(end, end + 5)) },
-  { id: 'product.version', test: (text, _start, end) => VERSION_AFTER.test(text.slice(end, end + 24)) },
+  { id: 'product.version', test: (text, start, end) => VERSION_AFTER.test(text.slice(end, end + 24)) || SERIES_END.test(text.slice(start, end)) },
   { id: 'product.category_noun', test: (text, _start, end) => CATEGORY_AFTER.test(text.slice(end, end + 24)) },
   { id: 'product.thing_column', test: (text, start, end) => thingColumn(text, start, end) },
 ];
