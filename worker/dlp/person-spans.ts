@@ -29,6 +29,10 @@ const isNameWord = (token: string): boolean => isKnownName(token) && !isOrdinary
 
 /** The start after reaching back over particles, a given name and initials before the span. */
 function extendedStart(text: string, start: number, end: number): number {
+  // Cheap exit: every extension needs a space before the span, after a lowercase letter or a period.
+  if (start < 2 || text[start - 1] !== ' ') return start;
+  const previous = text[start - 2]!;
+  if (previous !== '.' && previous === previous.toUpperCase()) return start;
   const before = text.slice(Math.max(0, start - 40), start);
   const particles = PARTICLES_BEFORE.exec(before);
   // A particle before a capitalised surname ("van ⟦Dijk⟧"), never a lowercase span's neighbour ("de ⟦niro⟧" is read as the name already).
@@ -49,8 +53,10 @@ function extendedStart(text: string, start: number, end: number): number {
 
 /** The end after reaching over a suffix's period, the surname after a capital particle, or a lowercase surname. */
 function extendedEnd(text: string, start: number, end: number): number {
+  const after = text[end];
+  if (after !== '.' && after !== ' ') return end;
   const value = text.slice(start, end);
-  if (SUFFIX_END.test(value) && text[end] === '.') return end + 1;
+  if (after === '.') return SUFFIX_END.test(value) ? end + 1 : end;
   if (CAPITAL_PARTICLE_END.test(value)) {
     const next = NEXT_CAPITAL_TOKEN.exec(text.slice(end, end + 32));
     if (next && !NOT_NAME_WORDS.has(next[1]!)) return end + next[0].length;
@@ -86,6 +92,9 @@ export function completePersonSpans(text: string, matches: Match[]): Match[] {
  * row) keeps them apart.
  */
 function joinNeighbours(text: string, matches: Match[]): void {
+  let count = 0;
+  for (const m of matches) if (m.type === 'PERSON') count++;
+  if (count < 2) return;
   const persons = matches.map((m, i) => [m, i] as const).filter(([m]) => m.type === 'PERSON').sort(([a], [b]) => a.start - b.start);
   for (let k = persons.length - 2; k >= 0; k--) {
     const [m, i] = persons[k]!;

@@ -45,6 +45,7 @@ const PAIR_AFTER = /^ *& *(\p{Lu}[\p{Ll}'’-]+)(['’]s)?(?![\p{L}])/u;
 const PAIR_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{Ll}'’-]+) *& *$/u;
 
 function ampersandPair(text: string, start: number, end: number): boolean {
+  if (!text.slice(Math.max(0, start - 40), end + 4).includes('&')) return false;
   const value = text.slice(start, end);
   if (/\s/.test(value)) return false;
   const after = PAIR_AFTER.exec(text.slice(end, end + 40));
@@ -108,6 +109,7 @@ function signatureCompanyLine(text: string, start: number, end: number): boolean
 
 /** Whether an industry head follows the span or ends it ("Atlas ⟦Freight⟧", "⟦Harbor Dental⟧ Group"). */
 function industryHead(text: string, start: number, end: number): boolean {
+  if (text[end] !== ' ' && text.indexOf(' ', start) >= end) return false;
   const inside = text.slice(start, end).split(/ +/);
   for (let i = 1; i < inside.length; i++) if (INDUSTRY_HEADS.has(inside[i]!.replace(/[.,]$/, ''))) return true;
   const after = HEAD_AFTER.exec(text.slice(end, end + 48));
@@ -121,7 +123,7 @@ function industryHead(text: string, start: number, end: number): boolean {
  * ORGANISATION_CUES.find((c) => c.test('Johnson & Sons', 0, 7))?.id; // 'organisation.family_firm'
  */
 export const ORGANISATION_CUES: readonly SpanCue[] = [
-  { id: 'organisation.legal_form', test: (text, _start, end) => LEGAL_FORM_AFTER.test(text.slice(end, end + 48)) },
+  { id: 'organisation.legal_form', test: (text, _start, end) => (text[end] === ' ' || text[end] === ',') && LEGAL_FORM_AFTER.test(text.slice(end, end + 48)) },
   { id: 'organisation.industry_head', test: industryHead },
   { id: 'organisation.family_firm', test: (text, _start, end) => FAMILY_FIRM_AFTER.test(text.slice(end, end + 24)) },
   { id: 'organisation.ampersand_pair', test: ampersandPair },
