@@ -59,6 +59,9 @@ describe('PERSON spans cover the whole name', () => {
     ['Reviewer: Odile K. De Santis', 'De Santis', 'Odile K. De Santis'],
     ['Theory by R. J. Colburn', 'J. Colburn', 'R. J. Colburn'],
     ['We met Iris Van Houten at noon', 'Iris Van', 'Iris Van Houten'],
+    ['Named after Tobias Edmund Harrow, the founder', 'Edmund Harrow', 'Tobias Edmund Harrow'],
+    ['Promoted: Colonel Dwight R. Halvorsen III, 3 May', 'Dwight R. Halvorsen', 'Dwight R. Halvorsen III'],
+    ['Filed by Ines Moreau Lefebvre yesterday', 'Ines Moreau', 'Ines Moreau Lefebvre'],
   ])('%j: %s becomes %s', (text, found, whole) => {
     expect(complete(text, found)).toBe(whole);
   });
@@ -66,6 +69,8 @@ describe('PERSON spans cover the whole name', () => {
   it.each([
     ['Dr. K. Marchetti will call.', 'K. Marchetti', 'K. Marchetti'],
     ['Thanks Reviewer K. Marchetti', 'K. Marchetti', 'K. Marchetti'],
+    ['Yesterday Odile Marchetti called', 'Odile Marchetti', 'Odile Marchetti'],
+    ['Ask Odile Marchetti Monday', 'Odile Marchetti', 'Odile Marchetti'],
   ])('%j: %s stays %s (a title or word before the initials is not the name)', (text, found, whole) => {
     expect(complete(text, found)).toBe(whole);
   });

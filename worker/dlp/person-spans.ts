@@ -21,6 +21,11 @@ const NEXT_CAPITAL_TOKEN = /^ (\p{Lu}[\p{L}'’-]+)(?![\p{L}])/u;
 const SUFFIX_END = /(?:^|[ \t,])(?:Jr|Sr|Snr|Jnr)$/;
 /** "Yael B. ⟦Ben-David⟧", "⟦B. Ben-David⟧" or "⟦H. Douglas⟧" after "C. ": a given name or initial, then an initial, before the span. */
 const NAME_INITIAL_BEFORE = /(?:^|[^\p{L}.])((?:\p{Lu}[\p{Ll}'’-]+ +)?(?:\p{Lu}\. *){0,2})$/u;
+/** The capitalised word right before the span, after a space, a line start or punctuation. */
+const PREVIOUS_NAME_WORD = /(?:^|[\s,;:(])(\p{Lu}\p{Ll}+) $/u;
+/** A capitalised word after the span ("Phillip Joseph ⟦Garrigan⟧"), or a generational suffix ("Profitt ⟦II⟧"). */
+const NEXT_NAME_WORD = /^ (\p{Lu}\p{Ll}+|II|III|IV|Jr\.|Sr\.)(?![\p{L}\p{N}'’.-])/u;
+
 /** A lowercase token after a lowercase span ("courtney ⟦ashby⟧"). */
 const NEXT_LOWER_TOKEN = /^ (\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])/u;
 
@@ -38,6 +43,9 @@ function extendedStart(text: string, start: number, end: number): number {
   // A particle before a capitalised surname ("van ⟦Dijk⟧"), never a lowercase span's neighbour ("de ⟦niro⟧" is read as the name already).
   if (particles && /^\p{Lu}/u.test(text[start]!)) return start - particles[1]!.length;
   const value = text.slice(start, end);
+  // "Chad ⟦Edward Gaudin⟧", "Phạm ⟦Thu Hà⟧": a known name right before a capitalised span is part of it.
+  const word = PREVIOUS_NAME_WORD.exec(before);
+  if (word && /^\p{Lu}\p{Ll}/u.test(value) && isNameWord(word[1]!)) return start - word[1]!.length - 1;
   // An initial or a particle surname starts the span ("⟦B. Ben-David⟧", "⟦De Luca⟧"): the given name and initials before it are the same name.
   if (!/^(?:\p{Lu}\.|(?:De|Da|Del|Di|Van|Von|Le|La|Ní|Dela|Mac) )/u.test(value)) return start;
   const head = NAME_INITIAL_BEFORE.exec(before);
@@ -60,6 +68,10 @@ function extendedEnd(text: string, start: number, end: number): number {
   if (CAPITAL_PARTICLE_END.test(value)) {
     const next = NEXT_CAPITAL_TOKEN.exec(text.slice(end, end + 32));
     if (next && !NOT_NAME_WORDS.has(next[1]!)) return end + next[0].length;
+  }
+  if (/^\p{Lu}/u.test(value)) {
+    const next = NEXT_NAME_WORD.exec(text.slice(end, end + 24));
+    if (next && (/^(?:II|III|IV|Jr\.|Sr\.)$/.test(next[1]!) || (isNameWord(next[1]!) && isSurname(next[1]!)))) return end + next[0].length;
   }
   if (/^\p{Ll}+$/u.test(value)) {
     const next = NEXT_LOWER_TOKEN.exec(text.slice(end, end + 32));
