@@ -7,6 +7,7 @@
  * each cue has an id and a test over a few dozen characters around the span (constant cost).
  */
 import { NOT_NAME_WORDS, TITLE_WORDS } from './name-context-words.js';
+import { lineStartWithin } from './bounded-lines.js';
 import { isGivenName } from './name-lexicon.js';
 
 /** A cue: its id (what the audit and tests name) and whether it holds for [start, end) of `text`. */
@@ -95,21 +96,21 @@ const NAME_LINE = /^[ \t>]*(?:\p{Lu}[\p{L}.'’-]* *){1,4}$/u;
 
 /** The line after the signer's name under a sign-off names the company ("Best,\nAna Lima\n⟦Morgan Stanley⟧"). */
 function signatureCompanyLine(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (lineStart === 0 || !/^[ \t>]*(?:\p{Lu}\p{Ll}{0,3}\. +)?$/u.test(text.slice(lineStart, start))) return false;
+  const lineStart = lineStartWithin(text, start, 48);
+  if (lineStart <= 0 || !/^[ \t>]*(?:\p{Lu}\p{Ll}{0,3}\. +)?$/u.test(text.slice(lineStart, start))) return false;
   if (!/^ *(?:\r?\n|$)/.test(text.slice(end, end + 4))) return false;
-  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  if (lineStart - previousStart > 48 || previousStart === 0) return false;
+  const previousStart = lineStartWithin(text, lineStart - 1, 48);
+  if (previousStart <= 0) return false;
   const previous = text.slice(previousStart, lineStart - 1).replace(/\r$/, '');
   if (!NAME_LINE.test(previous)) return false;
-  const signOffStart = text.lastIndexOf('\n', previousStart - 2) + 1;
-  if (previousStart - signOffStart > 48) return false;
+  const signOffStart = lineStartWithin(text, previousStart - 1, 48);
+  if (signOffStart < 0) return false;
   return SIGN_OFF_LINE.test(text.slice(signOffStart, previousStart - 1).replace(/\r$/, ''));
 }
 
 /** Whether an industry head follows the span or ends it ("Atlas ⟦Freight⟧", "⟦Harbor Dental⟧ Group"). */
 function industryHead(text: string, start: number, end: number): boolean {
-  if (text[end] !== ' ' && text.indexOf(' ', start) >= end) return false;
+  if (text[end] !== ' ' && !text.slice(start, end).includes(' ')) return false;
   const inside = text.slice(start, end).split(/ +/);
   for (let i = 1; i < inside.length; i++) if (INDUSTRY_HEADS.has(inside[i]!.replace(/[.,]$/, ''))) return true;
   const after = HEAD_AFTER.exec(text.slice(end, end + 48));

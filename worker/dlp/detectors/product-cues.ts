@@ -4,6 +4,7 @@
  * it ("Hugo Boss cologne"), or a table or CSV column that holds products ("Item", "Product").
  * Each cue looks at a few dozen characters after the span or at the span's column header.
  */
+import { lineStartWithin } from './bounded-lines.js';
 import { nameColumnHeaderAt } from './person-columns.js';
 import type { SpanCue } from './organisation-cues.js';
 
@@ -50,19 +51,22 @@ function thingColumn(text: string, start: number, end: number): boolean {
 
 /** The header of the Markdown-table column whose cell starts the span's content, when the span is in a table row. */
 function markdownHeaderAt(text: string, start: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartWithin(text, start, 200);
+  if (lineStart < 0) return undefined;
   const before = text.slice(lineStart, start);
-  if (!/^ *\|/.test(before) || before.length > 200) return undefined;
+  if (!/^ *\|/.test(before)) return undefined;
   const column = before.split('|').length - 2;
   // Walk up the table (at most 60 rows) to the row above the |---| separator.
   let lineEnd = lineStart - 1;
   for (let rows = 0; rows < 60 && lineEnd > 0; rows++) {
-    const previousStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const previousStart = lineStartWithin(text, lineEnd, 400);
+    if (previousStart < 0) return undefined;
     const line = text.slice(previousStart, lineEnd).replace(/\r$/, '');
     if (!/^ *\|/.test(line)) return undefined;
     if (/^ *\|(?: *:?-{3,}:? *\|)+ *$/.test(line)) {
       if (previousStart === 0) return undefined;
-      const headerStart = text.lastIndexOf('\n', previousStart - 2) + 1;
+      const headerStart = lineStartWithin(text, previousStart - 1, 400);
+      if (headerStart < 0) return undefined;
       const cells = text.slice(headerStart, previousStart - 1).split('|');
       return cells[column + 1]?.trim().toLowerCase();
     }
