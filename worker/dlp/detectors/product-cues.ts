@@ -45,8 +45,18 @@ export const PRODUCT_CUES: readonly SpanCue[] = [
 
 /** Whether the span fills a cell of a column headed Item, Product, Brand, Company… (CSV, TSV or a Markdown table). */
 function thingColumn(text: string, start: number, end: number): boolean {
+  if (!fillsCell(text, start, end)) return false;
   const header = nameColumnHeaderAt(text, start, end) ?? markdownHeaderAt(text, start);
   return header !== undefined && THING_COLUMN.test(header.replace(/[*_`]/g, '').trim());
+}
+
+/** Cheap exit: a cell value has a delimiter, a line break or the text's edge on both sides (quotes and spaces aside). */
+function fillsCell(text: string, start: number, end: number): boolean {
+  let b = start - 1;
+  while (b >= 0 && b > start - 4 && (text[b] === ' ' || text[b] === '"' || text[b] === "'")) b--;
+  let a = end;
+  while (a < text.length && a < end + 3 && (text[a] === ' ' || text[a] === '"' || text[a] === "'")) a++;
+  return (b < 0 || ',;\t|\n'.includes(text[b]!)) && (a >= text.length || ',;\t|\r\n'.includes(text[a]!));
 }
 
 /** The header of the Markdown-table column whose cell starts the span's content, when the span is in a table row. */
