@@ -45,8 +45,8 @@ export const PRODUCT_CUES: readonly SpanCue[] = [
 
 /** Whether the span fills a cell of a column headed Item, Product, Brand, Company… (CSV, TSV or a Markdown table). */
 function thingColumn(text: string, start: number, end: number): boolean {
-  if (!fillsCell(text, start, end)) return false;
-  const header = nameColumnHeaderAt(text, start, end) ?? markdownHeaderAt(text, start);
+  // A delimited column holds the whole cell; a Markdown cell may hold more ("| Amazon ⟦Alexa⟧ |").
+  const header = (fillsCell(text, start, end) ? nameColumnHeaderAt(text, start, end) : undefined) ?? markdownHeaderAt(text, start);
   return header !== undefined && THING_COLUMN.test(header.replace(/[*_`]/g, '').trim());
 }
 
