@@ -9,6 +9,7 @@ import { SourceKind, type CompiledAnchor } from './anchor.js';
 import type { CompiledDlp } from './compile.js';
 import { normalizeText } from './normalize.js';
 import { withDocumentPersons } from './detectors/person-document.js';
+import { resolveFindings } from './overlaps.js';
 import { LowerText, runAnchored, runWhole, type Match, type RunInput } from './run.js';
 
 export type { Match } from './run.js';
@@ -25,22 +26,8 @@ function nothingAnchored(anchors: readonly CompiledAnchor[], candidates: Candida
 /** A match in the scanned (normalised) text, before offsets are mapped back. */
 type RawMatch = Match;
 
-/** Keeps one match per overlapping span: the higher score, then the longer. */
-export function resolveOverlaps(matches: Match[]): Match[] {
-  if (matches.length < 2) return matches;
-  matches.sort((a, b) => a.start - b.start || b.score - a.score || b.end - a.end);
-  const kept: Match[] = [];
-  for (const m of matches) {
-    const last = kept[kept.length - 1];
-    if (!last || m.start >= last.end) {
-      kept.push(m);
-      continue;
-    }
-    const better = m.score > last.score || (m.score === last.score && m.end - m.start > last.end - last.start);
-    if (better) kept[kept.length - 1] = m;
-  }
-  return kept;
-}
+/** Overlap resolution lives in overlaps.ts; re-exported for the callers that merge matches of several scans. */
+export { resolveOverlaps } from './overlaps.js';
 
 /** Built-in detectors, keyword lists and operator patterns over one (normalised) text. */
 function scanNormalized(compiled: CompiledDlp, text: string, candidates: Candidates, budget: ScanBudget, out: RawMatch[]): void {
@@ -123,7 +110,7 @@ export function scanText(compiled: CompiledDlp, text: string, budget: ScanBudget
     if (end > start) out.push({ ...m, start, end });
   }
   // Persons found lead to the same text's other mentions of them (lists, a surname alone later).
-  const kept = withDocumentPersons(text, resolveOverlaps(out));
+  const kept = withDocumentPersons(text, resolveFindings(text, out));
   budget.noteFindings(kept.length);
   return kept;
 }
