@@ -6,8 +6,9 @@
  * - Older Node (this project supports Node 20, whose libuv cannot set the option): the
  *   `node-unix-socket` addon (MIT, a prebuilt N-API binary per platform; no compiler needed) binds
  *   a socket with SO_REUSEPORT and gives its descriptor, which `listen({ fd })` then listens on.
- *   It is optional: loaded at run time (scripts/build.mjs leaves it out of the CLI bundle), so a
- *   release without node_modules, or a platform without its binary, shares one socket instead.
+ *   It is not a dependency (a native binary from outside is the operator's call on an air-gapped
+ *   host): used only where the operator has installed it next to the CLI (`npm install
+ *   node-unix-socket@0.2.7`); otherwise the processes share one socket.
  * - Otherwise none: the processes share one socket.
  */
 import { createRequire } from 'node:module';

@@ -196,7 +196,7 @@ export const CODE_SECRET_DETECTORS: readonly Detector[] = [
     group: 1,
     validator: ({ value }: Candidate) => secretValueScore(value, 'token', true),
     score: 0.88,
-    examples: ["curl -H 'Authorization: Token 9b7cQ2mZr4Lp8XkT1vWy' https://api.example.com"],
+    examples: ["curl -H 'Authorization: Token 9b7cQ2mZr4Lp8XkT1vWy' \"$API_URL/v1/orders\""],
   },
   {
     id: 'tier1.generic_secret.db_connect_argument',
