@@ -132,4 +132,14 @@ describe('CSV header index', () => {
     expect(columnHeaderAt('Thanks, we moved the call to the afternoon slot on Friday as agreed\n7, 555-0100\n', 71, 79)).toBeUndefined();
     expect(columnHeaderAt('name:x,phone\n7,555-0100\n', 15, 23)).toBeUndefined();
   });
+
+  it("keeps the table's header under a data row whose cells all start with letters (only a table's first line names its columns)", () => {
+    const text = 'dl_number,state\nX1234567,NY\n39481726,TX\n';
+    const at = text.indexOf('39481726');
+    expect(columnHeaderAt(text, at, at + 8)).toBe('dl_number');
+    const people = 'name,city,dob\nAna Lima,Lisbon,Sales\nBo Chen,Porto,3/7/1969\n';
+    const dob = people.indexOf('3/7/1969');
+    expect(columnHeaderAt(people, dob, dob + 8)).toBe('dob');
+    expect(scanText(all, text).map((f) => text.slice(f.start, f.end))).toEqual(['X1234567', '39481726']);
+  });
 });

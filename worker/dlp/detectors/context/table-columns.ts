@@ -91,10 +91,23 @@ function mayBeHeaderLine(text: string, from: number, to: number): boolean {
   return delimiter;
 }
 
+/**
+ * Whether the line before a header-shaped line is a row of the same table (same delimiter, same
+ * number of cells): then the line is a data row whose cells all happen to start with letters
+ * ("X1234567,NY", "Ana Lima,Lisbon,Sales"), not a header, and the rows below it keep the header
+ * above. Only a table's first line names its columns.
+ */
+function continuesTable(text: string, previousStart: number, previousEnd: number, header: HeaderLine): boolean {
+  if (previousStart < 0 || previousEnd - previousStart > MAX_HEADER_LINE * 4) return false;
+  const previous = text.slice(previousStart, previousEnd).replace(/\r$/, '');
+  return previous.includes(header.delimiter) && splitCells(previous, header.delimiter).length === header.columns.length;
+}
+
 function indexOf(text: string): TableIndex {
   if (cached && cached.text === text) return cached;
   const headers: HeaderLine[] = [];
   let lineStart = 0;
+  let previousStart = -1;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
@@ -102,8 +115,9 @@ function indexOf(text: string): TableIndex {
     // A header is followed by a data line (there is a newline after it).
     if (length > 2 && length <= MAX_HEADER_LINE && lineEnd < text.length && mayBeHeaderLine(text, lineStart, lineEnd)) {
       const header = headerOf(text.slice(lineStart, lineEnd).replace(/\r$/, ''), lineStart);
-      if (header) headers.push(header);
+      if (header && !continuesTable(text, previousStart, lineStart - 1, header)) headers.push(header);
     }
+    previousStart = lineStart;
     lineStart = lineEnd + 1;
   }
   cached = { text, headers };
