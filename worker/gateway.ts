@@ -167,20 +167,17 @@ let started: Promise<Gateway> | undefined;
  * shared by the fetch handler and the Durable Objects, which run in the same isolate. A failed
  * start is retried by the next caller rather than cached.
  *
- * `keepAlive` (workerd: the first request's `ctx.waitUntil`) lets the start outlive the request
- * that began it: a client that gives up early, such as a readiness probe with a short timeout,
- * would otherwise end the request whose context the start runs in, and every later caller would
- * await a promise "created by a request that has since ended". The failure is also handled in
- * each caller's own request, since a handler attached by an ended request never runs.
+ * A start whose request ends early (a readiness poll that timed out) leaves its promise failing
+ * with "created by a request that has since ended": the failure is handled in each caller's own
+ * request, since a handler attached by the ended request never runs, so the next caller starts
+ * again instead of every later request failing. (Keeping the first request alive with
+ * ctx.waitUntil instead made concurrent streamed responses hang in workerd: measured, dropped.)
  * @example
- * const gateway = await sharedGateway(() => createWorkerdRuntime(env), (p) => ctx.waitUntil(p));
+ * const gateway = await sharedGateway(() => createWorkerdRuntime(env));
  */
-export function sharedGateway(makeRuntime: () => RuntimeAdapter, keepAlive?: (work: Promise<unknown>) => void): Promise<Gateway> {
+export function sharedGateway(makeRuntime: () => RuntimeAdapter): Promise<Gateway> {
   if (started) return started;
-  if (!shared) {
-    shared = createGateway(makeRuntime());
-    keepAlive?.(shared.catch(() => undefined));
-  }
+  if (!shared) shared = createGateway(makeRuntime());
   const current = shared;
   return current.then(
     (gateway) => {

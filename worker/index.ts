@@ -18,19 +18,17 @@ export { PlatformSchedulerObject } from './platform/scheduler.js';
 
 const app = createApp();
 
-type WaitUntil = { waitUntil(p: Promise<unknown>): void };
-
-function gatewayFor(makeRuntime: () => Parameters<typeof sharedGateway>[0] extends () => infer R ? R : never, ctx?: WaitUntil): () => Promise<Gateway> {
-  return () => sharedGateway(makeRuntime, ctx && ((work) => ctx.waitUntil(work)));
+function gatewayFor(makeRuntime: () => Parameters<typeof sharedGateway>[0] extends () => infer R ? R : never): () => Promise<Gateway> {
+  return () => sharedGateway(makeRuntime);
 }
 
 export default {
-  fetch(request: Request, envOrInfo: unknown, ctx?: WaitUntil): Response | Promise<Response> {
+  fetch(request: Request, envOrInfo: unknown, ctx?: { waitUntil(p: Promise<unknown>): void }): Response | Promise<Response> {
     const deno = denoApi();
     if (deno) {
       return serveRequest(app, request, { getGateway: gatewayFor(() => createDenoRuntime(deno)), facts: denoRequestFacts(envOrInfo as never) });
     }
     const env = envOrInfo as Record<string, unknown>;
-    return serveRequest(app, request, { getGateway: gatewayFor(() => createWorkerdRuntime(env), ctx), facts: workerdRequestFacts(request, ctx) }, ctx as never);
+    return serveRequest(app, request, { getGateway: gatewayFor(() => createWorkerdRuntime(env)), facts: workerdRequestFacts(request, ctx) }, ctx as never);
   },
 };

@@ -60,4 +60,36 @@ describe('RecordCoalescer', () => {
     expect(results).toEqual(Array.from({ length: 500 }, (_, i) => i * 2));
     expect(sends).toBeLessThan(20);
   });
+  it('gives up a batch whose send never settles (its request was cancelled): its records fail, later records are sent', async () => {
+    const { calls, send } = deferredSender();
+    const c = new RecordCoalescer<number, number>(send, 256, 50);
+    const first = c.record(1);
+    await tick();
+    c.record(2).catch(() => undefined); // heads the next batch and is "cancelled": its send is never answered in time
+    const stranded = c.record(3).then(
+      () => 'committed',
+      (e: Error) => e.message,
+    );
+    await tick();
+    calls[0]!.resolve([10]);
+    expect(await first).toBe(10);
+    await tick();
+    expect(calls.map((x) => x.events)).toEqual([[1], [2, 3]]);
+    // calls[1] is never answered, as workerd drops a cancelled request's continuations.
+    const later = c.record(4);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await stranded).toMatch(/unanswered after 50 ms .*commit state is unknown/);
+    expect(calls.map((x) => x.events)).toEqual([[1], [2, 3], [4]]);
+    calls[2]!.resolve([40]);
+    expect(await later).toBe(40);
+    expect(c.abandoned).toBe(1);
+    // A late answer to the abandoned batch changes nothing and does not free the line twice.
+    calls[1]!.resolve([20, 30]);
+    await tick();
+    const fifth = c.record(5);
+    await tick();
+    expect(calls.map((x) => x.events)).toEqual([[1], [2, 3], [4], [5]]);
+    calls[3]!.resolve([50]);
+    expect(await fifth).toBe(50);
+  });
 });

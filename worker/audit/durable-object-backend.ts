@@ -6,7 +6,6 @@ import type { AuditEvent } from './event.js';
 import type { QueueRow } from './store.js';
 import type { DoStatus } from './durable-object-status.js';
 import { dirname, type AuditBackend } from './backend.js';
-import { RecordCoalescer } from './coalesce.js';
 import { eventText, type EventText } from './event-text.js';
 
 /** The Durable Object's RPC surface as the gateway sees it. */
@@ -46,13 +45,15 @@ export async function openDurableObjectBackend(namespace: unknown, dbPath: strin
   const stub = auditQueueStubs(namespace);
   const first = await stub().status();
   const file = `${dirname(dbPath)}/outpost-audit/${first.id}.sqlite`;
-  // Concurrent records cross to the Durable Object together: one RPC per batch, not per event.
-  // Each event crosses as the one string it is hashed and stored as (audit/event-text.ts).
-  const batches = new RecordCoalescer<EventText, unknown>((texts) => stub().appendTexts(texts));
+  // One RPC per record, in the record's own request: the Durable Object commits whatever arrives
+  // while it commits as one group (durable-object.ts), so batching here saved only RPCs, and a
+  // worker-side batch is I/O of the request that sends it: when that request was cancelled (its
+  // client went away) every later record waited behind it (audit/coalesce.ts). Each event crosses
+  // as the one string it is hashed and stored as (audit/event-text.ts).
   return {
     kind: 'workerd-durable-object',
     file: () => file,
-    append: (event) => batches.record(eventText(event)),
+    append: async (event) => (await stub().appendTexts([eventText(event)]))[0],
     depth: () => stub().depth(),
     read: (afterId, limit) => stub().peek(limit, afterId),
     async details() {
