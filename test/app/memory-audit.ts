@@ -38,8 +38,6 @@ export class MemoryAuditQueue {
 
   get(): unknown {
     return {
-      append: async (event: AuditEvent) => this.append([event])[0],
-      appendMany: async (events: AuditEvent[]) => this.append(events),
       appendTexts: async (texts: string[]) => this.append(texts.map(eventOfText)),
       depth: async () => this.events.length,
       peek: async (limit: number, afterId: number) =>

@@ -31,7 +31,7 @@ interface Waiting<E, R> {
 
 /**
  * @example
- * const batches = new RecordCoalescer((events) => stub.appendMany(events));
+ * const batches = new RecordCoalescer((texts) => postToOwner(texts));
  * await batches.record(event); // durable once this resolves
  */
 export class RecordCoalescer<E, R> {

@@ -2,7 +2,6 @@
  * The worker's side of the workerd backend: RPC to the AuditQueueObject (durable-object.ts)
  * through the AUDIT_QUEUE namespace binding, which runtime/workerd.ts hands over.
  */
-import type { AuditEvent } from './event.js';
 import type { QueueRow } from './store.js';
 import type { DoStatus } from './durable-object-status.js';
 import { dirname, type AuditBackend } from './backend.js';
@@ -10,8 +9,6 @@ import { eventText, type EventText } from './event-text.js';
 
 /** The Durable Object's RPC surface as the gateway sees it. */
 export interface AuditStub {
-  append(event: AuditEvent): Promise<unknown>;
-  appendMany(events: AuditEvent[]): Promise<unknown[]>;
   appendTexts(texts: EventText[]): Promise<unknown[]>;
   depth(): Promise<number>;
   peek(limit: number, afterId: number): Promise<QueueRow[]>;
@@ -26,7 +23,7 @@ interface DoNamespace {
  * A maker of stubs of the queue's one Durable Object (a stub per call: stubs are cheap, and none
  * outlives the request that made it); throws when the runtime has no binding for it.
  * @example
- * await auditQueueStubs(env.AUDIT_QUEUE)().appendMany(events);
+ * await auditQueueStubs(env.AUDIT_QUEUE)().appendTexts(texts);
  */
 export function auditQueueStubs(namespace: unknown): () => AuditStub {
   const ns = namespace as DoNamespace | undefined;

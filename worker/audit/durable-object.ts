@@ -55,7 +55,7 @@ interface Pending {
  * The Durable Object class; the generated workerd config names it (className "AuditQueueObject").
  * @example
  * const stub = env.AUDIT_QUEUE.get(env.AUDIT_QUEUE.idFromName('audit'));
- * await stub.append(event);
+ * await stub.appendTexts([eventText(event)]);
  */
 export class AuditQueueObject extends DurableObjectBase {
   private readonly state: DoState;
@@ -92,22 +92,15 @@ export class AuditQueueObject extends DurableObjectBase {
     );
   }
 
-  /** Resolves (at the caller) once the event is committed to disk. */
+  /** One event as an object (the audit conformance tests' workerd driver); resolves once it is committed. */
   async append(event: AuditEvent): Promise<Appended> {
     return (await this.appendTexts([eventText(event)]))[0]!;
   }
 
   /**
-   * Several events in one RPC (as objects: the cluster's owner routes send these); resolves
-   * once all are committed. They join the same group commit as single appends.
-   */
-  appendMany(events: AuditEvent[]): Promise<Appended[]> {
-    return this.appendTexts(events.map(eventText));
-  }
-
-  /**
-   * Serialised events (audit/event-text.ts), as the worker's coalescer sends them: strings cross
-   * the RPC as one copy each, not as object graphs; resolves once all are committed.
+   * Serialised events (audit/event-text.ts), as the worker and the cluster's owner route send
+   * them: strings cross the RPC as one copy each, not as object graphs; resolves (at the caller)
+   * once all are committed to disk. Calls that arrive during a commit join the next one.
    */
   appendTexts(texts: EventText[]): Promise<Appended[]> {
     if (!Array.isArray(texts) || !texts.every(isEventText)) return Promise.reject(new TypeError('appendTexts takes audit event texts (audit/event-text.ts)'));

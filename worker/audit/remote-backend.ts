@@ -55,20 +55,6 @@ async function call<T>(owner: OwnerChannel, path: string, init?: RequestInit): P
 }
 
 /**
- * Holds a timer in the calling request while `work` is pending. A record waiting for another
- * request's batch (RecordCoalescer) has no I/O of its own in flight, and workerd cancels such a
- * request as hung; a pending timer tells it the request is still waiting for something.
- */
-async function keptAlive<T>(work: Promise<T>): Promise<T> {
-  const timer = setTimeout(() => undefined, 120_000);
-  try {
-    return await work;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
  * Never throws: an owner that is not up yet is asked again by each call, and a failed append
  * fails closed (503 audit_unavailable) like a failed commit.
  * @example
@@ -89,7 +75,7 @@ export async function openRemoteAuditBackend(owner: OwnerChannel, dbPath: string
   return {
     kind: 'workerd-durable-object',
     file: () => file ?? dbPath,
-    append: (event) => keptAlive(batches.record(eventText(event))),
+    append: (event) => batches.record(eventText(event)),
     depth: () => call<number>(owner, OWNER_ROUTES.depth),
     read: (afterId, limit) => call<QueueRow[]>(owner, `${OWNER_ROUTES.peek}?after=${afterId}&limit=${limit}`),
     async details() {
