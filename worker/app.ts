@@ -26,6 +26,17 @@ export function requestIdOf(request: Request): string {
   return given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
 }
 
+/**
+ * An error no handler answered, logged with its stack (never sent), as the client's error: a
+ * GatewayError as it is, anything else a 500 that names no detail.
+ * @example
+ * return fail(c, unhandled(error, 'POST /v1/chat/completions'));
+ */
+export function unhandled(error: unknown, where: string): GatewayError {
+  console.error(`ERROR Unhandled error on ${where}: ${(error as Error)?.stack ?? (error as Error)?.message ?? error}`);
+  return error instanceof GatewayError ? error : new GatewayError(500, 'internal_error', 'The gateway hit an internal error; see its log for the request id');
+}
+
 function fail(c: Context<AppEnv>, error: GatewayError): Response {
   return errorResponse(protocolForPath(c.req.path), error, c.get('requestId') ?? requestIdOf(c.req.raw));
 }
@@ -131,9 +142,6 @@ export function createApp(): Hono<AppEnv> {
   operatorRoutes(app);
   app.route('/internal', internalRoutes());
   app.notFound((c) => fail(c, new GatewayError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`, 'not_found_error')));
-  app.onError((error, c) => {
-    console.error(`ERROR Unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
-    return fail(c, error instanceof GatewayError ? error : new GatewayError(500, 'internal_error', 'The gateway hit an internal error; see its log for the request id'));
-  });
+  app.onError((error, c) => fail(c, unhandled(error, `${c.req.method} ${c.req.path}`)));
   return app;
 }

@@ -11,9 +11,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
 import type { Gateway } from './gateway.js';
-import { requestIdOf } from './app.js';
+import { requestIdOf, unhandled } from './app.js';
 import { handleModelCall } from './pipeline/index.js';
-import { GatewayError } from './core/index.js';
 import { MODEL_ROUTES, errorResponse, protocolNamed, type ModelRoute } from './protocol/index.js';
 
 type Bindings = AppEnv['Bindings'];
@@ -77,8 +76,6 @@ async function serveModelCall(app: Hono<AppEnv>, route: ModelRoute, request: Req
     return await handleModelCall(gateway, route, request, bindings.facts, requestId);
   } catch (error) {
     // handleModelCall answers its own failures; this is app.onError's answer for anything left.
-    console.error(`ERROR Unhandled error on POST ${route.path}: ${(error as Error)?.stack ?? error}`);
-    const failure = error instanceof GatewayError ? error : new GatewayError(500, 'internal_error', 'The gateway hit an internal error; see its log for the request id');
-    return errorResponse(protocolNamed(route.protocol), failure, requestId);
+    return errorResponse(protocolNamed(route.protocol), unhandled(error, `POST ${route.path}`), requestId);
   }
 }
