@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDlp, scanText } from '../../worker/dlp/index.js';
 import { resolveOverlaps } from '../../worker/dlp/overlaps.js';
 import { completePersonSpans } from '../../worker/dlp/person-spans.js';
-import { isCompactTimestamp } from '../../worker/dlp/timestamps.js';
+import { isCompactTimestamp } from '../../worker/dlp/validators.js';
 import type { Match } from '../../worker/dlp/scan.js';
 import { settingsWith } from './fixtures.js';
 

@@ -4,27 +4,10 @@
  * digits alone, 12 or 14 long, with a valid year (1900-2099), month, day, hour, minute and second.
  */
 import type { Match } from './run.js';
+import { isCompactTimestamp } from './validators.js';
 
 /** Identifier types a bare run of 12 or 14 digits could be mistaken for. */
 const IDENTIFIER_TYPES: ReadonlySet<string> = new Set(['DRIVER_LICENSE', 'US_PASSPORT', 'PHONE']);
-
-const between = (value: string, from: number, length: number, low: number, high: number): boolean => {
-  const n = Number(value.slice(from, from + length));
-  return n >= low && n <= high;
-};
-
-/**
- * Whether `value` is a compact date-time: yyyyMMddHHmm or yyyyMMddHHmmss.
- * @example
- * isCompactTimestamp('20201019143004'); // true
- * isCompactTimestamp('20201319143004'); // false (month 13)
- */
-export function isCompactTimestamp(value: string): boolean {
-  if ((value.length !== 12 && value.length !== 14) || !/^\d+$/.test(value)) return false;
-  return (
-    between(value, 0, 4, 1900, 2099) && between(value, 4, 2, 1, 12) && between(value, 6, 2, 1, 31) && between(value, 8, 2, 0, 23) && between(value, 10, 2, 0, 59) && (value.length === 12 || between(value, 12, 2, 0, 59))
-  );
-}
 
 /**
  * Whether the match is an identifier type whose whole value is a compact timestamp.

@@ -307,3 +307,21 @@ export function birthDateValid(value: string): boolean {
   } else return false;
   return year >= 1900 && year <= new Date().getUTCFullYear() && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
+
+const between = (value: string, from: number, length: number, low: number, high: number): boolean => {
+  const n = Number(value.slice(from, from + length));
+  return n >= low && n <= high;
+};
+
+/**
+ * Whether `value` is a compact date-time: yyyyMMddHHmm or yyyyMMddHHmmss.
+ * @example
+ * isCompactTimestamp('20201019143004'); // true
+ * isCompactTimestamp('20201319143004'); // false (month 13)
+ */
+export function isCompactTimestamp(value: string): boolean {
+  if ((value.length !== 12 && value.length !== 14) || !/^\d+$/.test(value)) return false;
+  return (
+    between(value, 0, 4, 1900, 2099) && between(value, 4, 2, 1, 12) && between(value, 6, 2, 1, 31) && between(value, 8, 2, 0, 23) && between(value, 10, 2, 0, 59) && (value.length === 12 || between(value, 12, 2, 0, 59))
+  );
+}

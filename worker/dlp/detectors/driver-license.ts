@@ -4,7 +4,7 @@
  * nearest such label is theirs (so "DL: D1234567, SSN 536221234" gives each number its own type).
  */
 import type { Candidate, Detector } from '../detector.js';
-import { ssnValid } from '../validators.js';
+import { isCompactTimestamp, ssnValid } from '../validators.js';
 import { labelReaches } from './context/labels.js';
 import { textBefore } from './context/nearby.js';
 import { columnHeaderAt } from './context/table-columns.js';
@@ -68,16 +68,6 @@ const LICENCE_LAYOUTS = [
   String.raw`\d{6,14}[A-Z]?`, // NY 9 digits, TX/PA 8 digits, NC up to 12, generic
 ];
 
-/**
- * A timestamp written as one run of digits (HL7, logs, file names): YYYYMMDDhhmm or YYYYMMDDhhmmss
- * with a plausible date and time. Such a value is a licence number only in a licence column or
- * right after a licence word.
- */
-function timestampShaped(value: string): boolean {
-  const m = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])([0-5]\d)([0-5]\d)?$/.exec(value);
-  return m !== null;
-}
-
 /** Enough digits to be a number (WA legacy has three), not a date, not one digit repeated (WDL numbers may be all letters after the prefix). */
 function licenceShaped(value: string): boolean {
   const digits = value.replace(/\D/g, '');
@@ -104,7 +94,8 @@ export const LICENCE_AND_SSN_DETECTORS: readonly Detector[] = [
     pattern: new RegExp(`(?<![\\w*-]|\\d\\.)(?:${LICENCE_LAYOUTS.join('|')})(?![\\w*-]|\\.\\d)`, 'g'),
     keywords: ['licen', 'dl', 'dln', 'lic', 'permis', 'führerschein'],
     keywordsCaseInsensitive: true,
-    validator: (candidate) => (timestampShaped(candidate.value) ? licenceRightAfterLabel(candidate) : licenceLabelled(candidate)),
+    // A compact date-time (HL7, logs, file names: yyyyMMddHHmm[ss]) is a licence only right after a licence word.
+    validator: (candidate) => (isCompactTimestamp(candidate.value) ? licenceRightAfterLabel(candidate) : licenceLabelled(candidate)),
     score: 0.9,
     examples: ["Driver's license: D1234567", 'WA DL WDL7X9Q2M4K1', 'NY license 123 456 789'],
   },
